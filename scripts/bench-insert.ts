@@ -1,0 +1,338 @@
+/**
+ * npm run bench:insert -- [--seconds N] [--requests R] [--insert-ms M] [--seed S] [--no-docs]
+ *
+ * A realistic 300-stop day in Khmilnytska hromada (../shared/data/khmilnytska-hromada.json):
+ * 130 social-taxi rides (shipments: home <-> clinic/administrative services in Khmilnyk, 30-min windows,
+ * max ride time, 10 % wheelchair rides needing skill 1) + 40 parcel deliveries (jobs), 14 vehicles
+ * with [seats 4, parcels 10], shift 07:00-19:00, one 30-min break in 11:30-14:00. Locations are
+ * settlements (population-weighted) with ~1 km jitter; road distance = 1.3 x great-circle, travel time
+ * = distance at 50 km/h (metres, seconds, integers).
+ *
+ * Solves the day once (--seconds), then for each of R new requests (80 % rides, 20 % parcels) calls
+ * insertTask on the *same* base solution, times it, and checks the result with the independent checker.
+ * Prints median/p95/p99/max ms and writes its section of docs/benchmarks.md.
+ * For a shipment, insertTask gets `{ type: 'shipment', id: <pickup id> }`.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkSolution } from '../shared/routing/checker/index';
+import type {
+  VroomJob,
+  VroomProblem,
+  VroomShipment,
+  VroomSolution,
+  VroomVehicle,
+} from '../shared/routing/vroom-format';
+import { machineLine, mean, quantile, r, repoRoot, rng, writeDocSection } from './lib/bench';
+import { loadEngine, nowMs } from './lib/engine';
+
+interface Settlement {
+  name_en: string;
+  lat: number | null;
+  lon: number | null;
+  population: number | null;
+}
+
+const SPEED_MPS = 50 / 3.6;
+const DETOUR = 1.3;
+const H = 3600;
+
+function haversine(a: [number, number], b: [number, number]): number {
+  const R = 6371000;
+  const toRad = (x: number) => (x * Math.PI) / 180;
+  const dLat = toRad(b[0] - a[0]);
+  const dLon = toRad(b[1] - a[1]);
+  const s = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a[0])) * Math.cos(toRad(b[0])) * Math.sin(dLon / 2) ** 2;
+  return 2 * R * Math.asin(Math.sqrt(s));
+}
+
+class Day {
+  /** [lat, lon] per matrix index; index 0 = depot. */
+  readonly points: Array<[number, number]> = [];
+  private readonly random: () => number;
+  private readonly places: Array<{ p: [number, number]; w: number }>;
+  private readonly centre: [number, number];
+
+  constructor(seed: number) {
+    this.random = rng(seed);
+    const data = JSON.parse(
+      readFileSync(path.resolve(repoRoot, '../shared/data/khmilnytska-hromada.json'), 'utf8'),
+    ) as { center: { lat: number; lon: number }; settlements: Settlement[] };
+    this.centre = [data.center.lat, data.center.lon];
+    this.places = data.settlements
+      .filter((s) => s.lat !== null && s.lon !== null)
+      .map((s) => ({ p: [s.lat!, s.lon!] as [number, number], w: Math.sqrt(s.population ?? 100) }));
+    this.points.push(this.centre);
+  }
+
+  rand(): number {
+    return this.random();
+  }
+
+  /** A new location index: a settlement (population-weighted, sqrt) or the town centre, with jitter. */
+  location(inTown = false): number {
+    let base = this.centre;
+    if (!inTown) {
+      const total = this.places.reduce((a, x) => a + x.w, 0);
+      let u = this.random() * total;
+      for (const x of this.places) {
+        u -= x.w;
+        if (u <= 0) {
+          base = x.p;
+          break;
+        }
+      }
+    }
+    const jitter = inTown ? 0.015 : 0.01;
+    this.points.push([
+      base[0] + (this.random() - 0.5) * jitter,
+      base[1] + (this.random() - 0.5) * jitter * 1.5,
+    ]);
+    return this.points.length - 1;
+  }
+
+  distance(i: number, j: number): number {
+    return i === j ? 0 : Math.round(DETOUR * haversine(this.points[i]!, this.points[j]!));
+  }
+
+  /** Matrices over the first n points. */
+  matrices(n: number): { durations: number[][]; distances: number[][] } {
+    const distances: number[][] = [];
+    const durations: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const d: number[] = new Array(n);
+      const t: number[] = new Array(n);
+      for (let j = 0; j < n; j++) {
+        d[j] = this.distance(i, j);
+        t[j] = Math.round(d[j]! / SPEED_MPS);
+      }
+      distances.push(d);
+      durations.push(t);
+    }
+    return { durations, distances };
+  }
+
+  /** Extend square matrices to n points (new rows/columns only). */
+  extend(m: { durations: number[][]; distances: number[][] }, n: number) {
+    const old = m.durations.length;
+    const distances = m.distances.map((row) => row.slice());
+    const durations = m.durations.map((row) => row.slice());
+    for (let i = 0; i < n; i++) {
+      if (i >= old) {
+        distances.push(new Array(n));
+        durations.push(new Array(n));
+      }
+      for (let j = i < old ? old : 0; j < n; j++) {
+        const d = this.distance(i, j);
+        distances[i]![j] = d;
+        durations[i]![j] = Math.round(d / SPEED_MPS);
+      }
+    }
+    return { durations, distances };
+  }
+
+  travel(i: number, j: number): number {
+    return Math.round(this.distance(i, j) / SPEED_MPS);
+  }
+
+  /** A social-taxi ride: to an appointment in town (delivery window) or back home (pickup window). */
+  ride(pickupId: number): VroomShipment {
+    const home = this.location();
+    const town = this.location(true);
+    const outbound = this.random() < 0.5;
+    const slot = Math.round((8 * H + this.random() * 8.5 * H) / 300) * 300; // 08:00-16:30, 5-min grid
+    const direct = this.travel(home, town);
+    const maxRide = Math.max(30 * 60, Math.round(1.5 * direct + 15 * 60));
+    const companion = this.random() < 0.15 ? 2 : 1;
+    const wheelchair = this.random() < 0.1;
+    const s: VroomShipment = {
+      amount: [companion, 0],
+      pickup: { id: pickupId, location_index: outbound ? home : town, service: 180 },
+      delivery: { id: pickupId + 1, location_index: outbound ? town : home, service: 120 },
+      max_ride_time: maxRide,
+    };
+    if (outbound) s.delivery.time_windows = [[slot - 30 * 60, slot]];
+    else s.pickup.time_windows = [[slot, slot + 30 * 60]];
+    if (wheelchair) {
+      s.skills = [1];
+      s.pickup.service = 420;
+      s.delivery.service = 300;
+    }
+    return s;
+  }
+
+  /** A parcel (food kit / medicine) delivery at home, in a 2-hour window. */
+  parcel(id: number): VroomJob {
+    const start = Math.round((9 * H + this.random() * 7 * H) / 900) * 900;
+    return {
+      id,
+      location_index: this.location(),
+      delivery: [0, 1],
+      service: 240,
+      time_windows: [[start, start + 2 * H]],
+    };
+  }
+}
+
+function vehicles(count: number): VroomVehicle[] {
+  return Array.from({ length: count }, (_, k) => ({
+    id: k + 1,
+    start_index: 0,
+    end_index: 0,
+    capacity: [4, 10],
+    time_window: [7 * H, 19 * H] as [number, number],
+    skills: k < 3 ? [1] : [],
+    breaks: [{ id: 1, service: 30 * 60, time_windows: [[11.5 * H, 14 * H]] as Array<[number, number]> }],
+    costs: { fixed: 0, per_hour: 3600 },
+  }));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '20' },
+      requests: { type: 'string', default: '200' },
+      'insert-ms': { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '1' },
+      'no-docs': { type: 'boolean', default: false },
+    },
+  });
+  const seconds = Number(values.seconds);
+  const requests = Number(values.requests);
+  const insertMs = Number(values['insert-ms']);
+  const seed = Number(values.seed);
+
+  const day = new Day(seed);
+  const shipments: VroomShipment[] = [];
+  const jobs: VroomJob[] = [];
+  for (let k = 0; k < 130; k++) shipments.push(day.ride(1 + 2 * k));
+  for (let k = 0; k < 40; k++) jobs.push(day.parcel(1001 + k));
+  const baseSize = day.points.length;
+  const base: VroomProblem = {
+    vehicles: vehicles(14),
+    shipments,
+    jobs,
+    matrices: { car: day.matrices(baseSize) },
+  };
+  const stops = shipments.length * 2 + jobs.length;
+  const engine = await loadEngine();
+  console.log(
+    `# bench:insert seed=${seed}: ${stops} stops (${shipments.length} rides, ${jobs.length} parcels), 14 vehicles`,
+  );
+  const t0 = nowMs();
+  const baseSolution = engine.solve(base, { timeLimitMs: seconds * 1000, now: nowMs, seed });
+  const baseWall = (nowMs() - t0) / 1000;
+  const baseCheck = checkSolution(base, baseSolution);
+  console.log(
+    `base: ${r(baseWall)} s, feasible=${baseCheck.feasible} violations=${baseCheck.violations.length} ` +
+      `unassigned=${baseCheck.unassigned} routes=${baseCheck.routes} travel_h=${r(baseCheck.duration / H)} km=${r(baseCheck.distance / 1000, 1)}`,
+  );
+  for (const v of baseCheck.violations.slice(0, 10)) console.log(`  ${v}`);
+
+  // New requests, each inserted into the same base solution.
+  const times: number[] = [];
+  let feasible = 0;
+  let inserted = 0;
+  let errors = 0;
+  const violationsSeen: string[] = [];
+  const deltas: number[] = [];
+  for (let k = 0; k < requests; k++) {
+    const isRide = day.rand() < 0.8;
+    day.points.length = baseSize; // only this request's new locations beyond the base
+    const problem: VroomProblem = { ...base, shipments: [...shipments], jobs: [...jobs] };
+    const current: VroomSolution = structuredClone(baseSolution);
+    let task: { type: 'job' | 'shipment'; id: number };
+    if (isRide) {
+      const s = day.ride(100001 + 2 * k);
+      problem.shipments!.push(s);
+      current.unassigned.push({ type: 'pickup', id: s.pickup.id }, { type: 'delivery', id: s.delivery.id });
+      current.summary.unassigned += 2;
+      task = { type: 'shipment', id: s.pickup.id };
+    } else {
+      const j = day.parcel(200001 + k);
+      problem.jobs!.push(j);
+      current.unassigned.push({ type: 'job', id: j.id });
+      current.summary.unassigned += 1;
+      task = { type: 'job', id: j.id };
+    }
+    problem.matrices = {
+      car: day.extend(
+        base.matrices.car as { durations: number[][]; distances: number[][] },
+        day.points.length,
+      ),
+    };
+    const s0 = nowMs();
+    let result: VroomSolution;
+    try {
+      result = engine.insertTask(problem, current, task, {
+        timeLimitMs: insertMs,
+        now: nowMs,
+        seed: seed + k,
+      });
+    } catch (err) {
+      times.push(nowMs() - s0);
+      errors++;
+      if (violationsSeen.length < 10)
+        violationsSeen.push(`request ${k} ${task.type} ${task.id}: ${(err as Error).message}`);
+      continue;
+    }
+    times.push(nowMs() - s0);
+    const check = checkSolution(problem, result);
+    if (check.feasible) feasible++;
+    else if (violationsSeen.length < 10)
+      violationsSeen.push(`request ${k} ${task.type} ${task.id}: ${check.violations[0]}`);
+    const stillOut = result.unassigned.some((u) =>
+      task.type === 'job' ? u.type === 'job' && u.id === task.id : u.type === 'pickup' && u.id === task.id,
+    );
+    if (!stillOut) {
+      inserted++;
+      deltas.push(check.cost - baseCheck.cost);
+    }
+  }
+  const line =
+    `insert requests=${requests} feasible=${feasible} inserted=${inserted} errors=${errors} ` +
+    `median_ms=${r(quantile(times, 0.5))} p95_ms=${r(quantile(times, 0.95))} p99_ms=${r(quantile(times, 0.99))} ` +
+    `max_ms=${r(Math.max(...times))} mean_ms=${r(mean(times))}`;
+  for (const v of violationsSeen) console.log(`  ${v}`);
+
+  if (!values['no-docs']) {
+    const body = [
+      `## insertTask latency — ${stops}-stop day, ${requests} requests, seed ${seed}`,
+      '',
+      `Machine: ${machineLine()}.`,
+      '',
+      `Day: Khmilnytska hromada, ${shipments.length} social-taxi rides (shipments, 30-min windows, max ride time` +
+        ` max(30 min, 1.5 x direct + 15 min), 10 % wheelchair = skill 1 on 3 of 14 vehicles) + ${jobs.length}` +
+        ' parcel jobs; capacity [4 seats, 10 parcels]; shift 07:00-19:00; a 30-min break in 11:30-14:00;' +
+        ' road distance = 1.3 x great-circle, 50 km/h.',
+      '',
+      `Base solve (${seconds} s budget): ${r(baseWall)} s wall, checker feasible=${baseCheck.feasible}` +
+        ` (${baseCheck.violations.length} violations), unassigned=${baseCheck.unassigned}, routes=${baseCheck.routes},` +
+        ` travel ${r(baseCheck.duration / H)} h, ${r(baseCheck.distance / 1000, 1)} km.`,
+      '',
+      `Each request (80 % rides, 20 % parcels) is inserted into the same base solution with insertTask` +
+        ` (timeLimitMs ${insertMs}); the result is verified by the checker.`,
+      '',
+      '| requests | checker-feasible | inserted | errors | median ms | p95 ms | p99 ms | max ms | mean added cost (s) |',
+      '|---|---|---|---|---|---|---|---|---|',
+      `| ${requests} | ${feasible} | ${inserted} | ${errors} | ${r(quantile(times, 0.5))} | ${r(quantile(times, 0.95))} | ${r(
+        quantile(times, 0.99),
+      )} | ${r(Math.max(...times))} | ${r(mean(deltas), 0)} |`,
+      '',
+      '```',
+      line,
+      '```',
+      ...(violationsSeen.length > 0
+        ? ['', 'First problems seen:', '', ...violationsSeen.map((v) => `* ${v}`)]
+        : []),
+    ].join('\n');
+    writeDocSection(`bench:insert seed=${seed} requests=${requests}`, body);
+  }
+  console.log(line);
+}
+
+main().catch((err: unknown) => {
+  console.error((err as Error).stack ?? String(err));
+  process.exitCode = 1;
+});
