@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -108,5 +108,49 @@ describe('guessFormat / readInstance', () => {
       expect(readInstance(text, fmt).vehicles.length).toBeGreaterThan(0);
     }
     expect(guessFormat('x.json', '{"vehicles":[]}')).toBe('vroom');
+  });
+});
+
+describe('all benchmark files parse', () => {
+  const sets: Array<[string, string[]]> = [
+    ['solomon', ['']],
+    ['lilim_100', ['']],
+    ['cordeau_darp', ['a', 'b']],
+  ];
+  for (const [set, subs] of sets) {
+    it(`${set}: every instance reads, ids unique, windows ordered`, () => {
+      let count = 0;
+      for (const sub of subs) {
+        const dir = path.join(BENCH, set, sub);
+        for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+          const text = readFileSync(path.join(dir, f), 'utf8');
+          const p = readInstance(text, guessFormat(f, text));
+          count++;
+          const steps = [
+            ...(p.jobs ?? []).map((j) => ({ id: j.id, tw: j.time_windows, loc: j.location_index })),
+            ...(p.shipments ?? [])
+              .flatMap((s) => [s.pickup, s.delivery])
+              .map((s) => ({ id: s.id, tw: s.time_windows, loc: s.location_index })),
+          ];
+          expect(new Set(steps.map((s) => s.id)).size).toBe(steps.length);
+          for (const s of steps) {
+            expect(s.id).toBe(s.loc); // ids = node numbers = matrix rows
+            for (const [a, b] of s.tw ?? []) expect(a).toBeLessThanOrEqual(b);
+          }
+          const n = p.matrices.car!.durations.length;
+          expect(p.matrices.car!.durations.every((row) => row.length === n)).toBe(true);
+        }
+      }
+      expect(count).toBe(set === 'cordeau_darp' ? 48 : 56);
+    });
+  }
+
+  it('cordeau: jinete variant without the end depot line gets an end depot copy', () => {
+    const text = read('cordeau_darp/a/a2-16.txt');
+    const lines = text.trimEnd().split('\n');
+    const jinete = [lines[0]!.replace('2 16 ', '2 32 '), ...lines.slice(1, -1)].join('\n');
+    const p = readCordeau(jinete);
+    expect(p.shipments).toHaveLength(16);
+    expect(p.vehicles[0]).toMatchObject({ end_index: 33, time_window: [0, 480], max_duration: 480 });
   });
 });
