@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * Deployment configuration. Read from CDK context (`-c key=value` or cdk.json) first, then from the
+ * environment (`HROMADA_<KEY>` in SCREAMING_SNAKE_CASE), then the default. Validated once at start-up:
+ * a bad value stops `cdk synth` with a message naming the key, before any construct exists.
+ */
+
+const stageName = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{1,15}$/,
+    'stage: 2–16 chars, lowercase letters, digits and "-", starting with a letter',
+  );
+
+/** Alphanumeric sender ID: 3–11 characters A–Z a–z 0–9, at least one letter (AWS / carrier rule). */
+export const senderIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9]{3,11}$/, 'smsSenderId: 3–11 alphanumeric characters')
+  .refine((value) => /[A-Za-z]/.test(value), 'smsSenderId: must contain at least one letter');
+
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .refine(
+    (value) => new URL(value).origin === value,
+    'consoleOrigins: each entry must be a bare origin like https://console.example.org (no path or trailing slash)',
+  );
+
+const csv = (schema: z.ZodType<string>) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item.length > 0)
+        : value,
+    z.array(schema).min(1),
+  );
+
+const positiveNumber = z.coerce.number().positive();
+const positiveInt = z.coerce.number().int().positive();
+
+export const configSchema = z
+  .object({
+    stage: stageName.default('dev'),
+    /** AWS region; SMS to Ukraine works from eu-central-1 (Frankfurt), close to users. */
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'region: an AWS region code like eu-central-1')
+      .default('eu-central-1'),
+    /** Optional: pin the account (12 digits). Left unset, stacks are account-agnostic. */
+    account: z
+      .string()
+      .regex(/^\d{12}$/, 'account: 12 digits')
+      .optional(),
+    smsSenderId: senderIdSchema.default('HROMADA'),
+    /** Must match the account-level SNS monthly spend limit set by hand (docs/operations.md). */
+    smsMonthlySpendLimitUsd: positiveNumber.max(100_000).default(50),
+    /** Alarm when month-to-date SMS spend reaches this share of the limit. */
+    smsSpendAlarmRatio: z.coerce.number().gt(0).max(1).default(0.8),
+    consoleOrigins: csv(origin).default(['http://localhost:5173']),
+    /** Optional e-mail subscribed to the ops topic (alarms). */
+    alarmEmail: z.email().optional(),
+    logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+    apiThrottleRateLimit: positiveInt.max(10_000).default(50),
+    apiThrottleBurstLimit: positiveInt.max(5_000).default(100),
+  })
+  .superRefine((config, ctx) => {
+    if (config.stage !== 'dev') {
+      for (const value of config.consoleOrigins) {
+        if (!value.startsWith('https://')) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['consoleOrigins'],
+            message: `consoleOrigins: "${value}" must be https outside the dev stage`,
+          });
+        }
+      }
+    }
+    if (config.apiThrottleBurstLimit < config.apiThrottleRateLimit / 10) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['apiThrottleBurstLimit'],
+        message: 'apiThrottleBurstLimit: too small for the rate limit',
+      });
+    }
+  });
+
+export type DeployConfig = z.infer<typeof configSchema>;
+
+const envName = (key: string): string => `HROMADA_${key.replace(/([A-Z])/g, '_$1').toUpperCase()}`;
+
+export interface ConfigSources {
+  /** `(key) => app.node.tryGetContext(key)` */
+  readonly context: (key: string) => unknown;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Gathers raw values from context, then env, and validates them. Throws ConfigError on any problem. */
+export function loadConfig(sources: ConfigSources): DeployConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of KNOWN_KEYS) {
+    const fromContext = sources.context(key);
+    const fromEnv = sources.env[envName(key)];
+    const value = fromContext ?? fromEnv;
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  raw.account ??= sources.env.CDK_DEFAULT_ACCOUNT;
+  raw.region ??= sources.env.CDK_DEFAULT_REGION;
+  if (raw.account === undefined) delete raw.account;
+  if (raw.region === undefined) delete raw.region;
+
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid deployment configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+const KNOWN_KEYS = [
+  'stage',
+  'region',
+  'account',
+  'smsSenderId',
+  'smsMonthlySpendLimitUsd',
+  'smsSpendAlarmRatio',
+  'consoleOrigins',
+  'alarmEmail',
+  'logLevel',
+  'apiThrottleRateLimit',
+  'apiThrottleBurstLimit',
+] as const satisfies readonly (keyof DeployConfig)[];
+
+export const isDevStage = (config: Pick<DeployConfig, 'stage'>): boolean => config.stage === 'dev';

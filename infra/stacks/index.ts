@@ -1,0 +1,36 @@
+import { type App, Tags } from 'aws-cdk-lib';
+import type { DeployConfig } from './config';
+import { StatefulStack } from './stateful-stack';
+import { StatelessStack } from './stateless-stack';
+
+export interface HromadaStacks {
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+/** Both stacks of one stage. The stateless stack receives the stateful resources as props. */
+export function defineStacks(app: App, config: DeployConfig): HromadaStacks {
+  const env = { region: config.region, ...(config.account === undefined ? {} : { account: config.account }) };
+  const prefix = `hromada-${config.stage}`;
+
+  const stateful = new StatefulStack(app, `${prefix}-stateful`, {
+    env,
+    config,
+    description: `hromada-dispatch ${config.stage}: data, keys, users, ops topic`,
+    terminationProtection: config.stage !== 'dev',
+  });
+  const stateless = new StatelessStack(app, `${prefix}-stateless`, {
+    env,
+    config,
+    description: `hromada-dispatch ${config.stage}: functions, API, schedules, alarms`,
+    table: stateful.table,
+    deadLetterQueue: stateful.deadLetterQueue,
+    opsTopic: stateful.opsTopic,
+    userPool: stateful.userPool,
+    consoleClient: stateful.consoleClient,
+  });
+
+  Tags.of(app).add('project', 'hromada-dispatch');
+  Tags.of(app).add('stage', config.stage);
+  return { stateful, stateless };
+}

@@ -1,0 +1,144 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { type DeployConfig, isDevStage } from './config';
+
+export interface StatefulStackProps extends StackProps {
+  readonly config: DeployConfig;
+}
+
+/** Names of the table's attributes, shared with the data layer (shared/adapters/dynamodb). */
+export const TABLE_SCHEMA = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ttlAttribute: 'expiresAt',
+} as const;
+
+/**
+ * Everything that holds data or identity and must outlive a redeploy of the code: the table and its
+ * key, the dead-letter queue, the user pool, the ops topic. Outside `dev` it is retained on delete and
+ * protected against deletion.
+ */
+export class StatefulStack extends Stack {
+  readonly key: kms.Key;
+  readonly table: dynamodb.TableV2;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly opsTopic: sns.Topic;
+  readonly userPool: cognito.UserPool;
+  readonly consoleClient: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const dev = isDevStage(config);
+    const removalPolicy = dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+    this.key = new kms.Key(this, 'DataKey', {
+      description: `hromada-dispatch ${config.stage}: table, dead-letter queue and ops topic`,
+      enableKeyRotation: true,
+      removalPolicy,
+      pendingWindow: Duration.days(dev ? 7 : 30),
+    });
+    // CloudWatch alarms publish to the encrypted ops topic; the AWS-managed SNS key would not allow it.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsToUseKeyForOpsTopic',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: { name: TABLE_SCHEMA.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_SCHEMA.sortKey, type: dynamodb.AttributeType.STRING },
+      globalSecondaryIndexes: [TABLE_SCHEMA.gsi1, TABLE_SCHEMA.gsi2].map((gsi) => ({
+        indexName: gsi.name,
+        partitionKey: { name: gsi.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: gsi.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      })),
+      billing: dynamodb.Billing.onDemand(),
+      encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TABLE_SCHEMA.ttlAttribute,
+      dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      deletionProtection: !dev,
+      removalPolicy,
+    });
+
+    this.deadLetterQueue = new sqs.Queue(this, 'StreamDeadLetterQueue', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: this.key,
+      dataKeyReuse: Duration.hours(1),
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      removalPolicy,
+    });
+
+    this.opsTopic = new sns.Topic(this, 'OpsTopic', {
+      displayName: `hromada-dispatch ${config.stage} alarms`,
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    if (config.alarmEmail !== undefined) {
+      this.opsTopic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
+    }
+
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      userPoolName: `hromada-${config.stage}`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      deletionProtection: !dev,
+      removalPolicy,
+    });
+    this.userPool.addGroup('Dispatchers', {
+      groupName: 'dispatchers',
+      description: 'Dispatchers: take calls, book and plan rides',
+      precedence: 10,
+    });
+    this.userPool.addGroup('Admins', {
+      groupName: 'admins',
+      description: 'Administrators of the hromada: users, services, settings',
+      precedence: 1,
+    });
+    this.consoleClient = this.userPool.addClient('ConsoleClient', {
+      userPoolClientName: 'web-console',
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId });
+    new CfnOutput(this, 'OpsTopicArn', { value: this.opsTopic.topicArn });
+  }
+}

@@ -1,0 +1,293 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { AppFunction } from '../constructs/app-function';
+import { type DeployConfig, isDevStage } from './config';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: DeployConfig;
+  readonly table: dynamodb.ITableV2;
+  readonly deadLetterQueue: sqs.IQueue;
+  readonly opsTopic: sns.ITopic;
+  readonly userPool: cognito.IUserPool;
+  readonly consoleClient: cognito.IUserPoolClient;
+}
+
+/** Item filter for the outbox sender: only new or changed outbox items still waiting to be sent. */
+export const OUTBOX_FILTER = {
+  eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
+  dynamodb: {
+    NewImage: {
+      entity: { S: lambda.FilterRule.isEqual('OutboxMessage') },
+      status: { S: lambda.FilterRule.isEqual('pending') },
+    },
+  },
+};
+
+/** Payload the daily reminder schedule sends to the remind function (context attributes filled in by Scheduler). */
+export const REMINDER_INPUT = {
+  job: 'evening-reminders',
+  scheduleArn: scheduler.ContextAttribute.scheduleArn,
+  scheduledTime: scheduler.ContextAttribute.scheduledTime,
+  executionId: scheduler.ContextAttribute.executionId,
+  attemptNumber: scheduler.ContextAttribute.attemptNumber,
+};
+
+/** Code: functions, the HTTP API, the stream consumer, the schedule, alarms. Safe to destroy and redeploy. */
+export class StatelessStack extends Stack {
+  readonly api: AppFunction;
+  readonly sendSms: AppFunction;
+  readonly remind: AppFunction;
+  readonly httpApi: apigw.HttpApi;
+  readonly reminderSchedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, table } = props;
+    const dev = isDevStage(config);
+    const logRemovalPolicy = dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+    // SMS_TRANSPORT: shared/config requires it in every function (`sns` in AWS, `file` on the local platform).
+    const sharedEnvironment = { TABLE_NAME: table.tableName, STAGE: config.stage, SMS_TRANSPORT: 'sns' };
+    const common = {
+      sharedEnvironment,
+      logRemovalPolicy,
+      environmentOverrides: (config.logLevel === 'INFO' ? {} : { LOG_LEVEL: config.logLevel }) as Record<
+        string,
+        string
+      >,
+    };
+
+    // --- api: HTTP API behind Cognito JWTs -------------------------------------------------------
+    this.api = new AppFunction(this, 'Api', {
+      ...common,
+      name: 'api',
+      description: 'HTTP API for the dispatcher console',
+      timeout: Duration.seconds(15),
+      environment: { CONSOLE_ORIGINS: config.consoleOrigins.join(',') },
+    });
+    this.api.grantTableReadWrite(table);
+
+    const integration = new HttpLambdaIntegration('ApiIntegration', this.api.function, {
+      payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+    });
+    const authorizer = new HttpUserPoolAuthorizer('ConsoleJwt', props.userPool, {
+      userPoolClients: [props.consoleClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: `hromada-${config.stage}`,
+      description: 'hromada-dispatch console API',
+      createDefaultStage: false,
+      defaultIntegration: integration,
+      defaultAuthorizer: authorizer,
+      corsPreflight: {
+        allowOrigins: config.consoleOrigins,
+        allowMethods: [
+          apigw.CorsHttpMethod.GET,
+          apigw.CorsHttpMethod.POST,
+          apigw.CorsHttpMethod.PUT,
+          apigw.CorsHttpMethod.PATCH,
+          apigw.CorsHttpMethod.DELETE,
+        ],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    this.httpApi.addRoutes({
+      path: '/health',
+      methods: [apigw.HttpMethod.GET],
+      integration,
+      authorizer: new apigw.HttpNoneAuthorizer(),
+    });
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: logRemovalPolicy,
+    });
+    const stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: config.apiThrottleRateLimit, burstLimit: config.apiThrottleBurstLimit },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            sourceIp: '$context.identity.sourceIp',
+          }),
+        ),
+      },
+    });
+
+    // --- send-sms: the outbox, driven by the table stream ----------------------------------------
+    this.sendSms = new AppFunction(this, 'SendSms', {
+      ...common,
+      name: 'send-sms',
+      description: 'Outbox sender: DynamoDB stream → SNS SMS',
+      timeout: Duration.seconds(30),
+      environment: { SMS_SENDER_ID: config.smsSenderId, SMS_TYPE: 'Transactional' },
+    });
+    this.sendSms.grantTableReadWrite(table);
+    this.sendSms.grantSmsPublish();
+    this.sendSms.function.addEventSource(
+      new sources.DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        parallelizationFactor: 1,
+        onFailure: new sources.SqsDlq(props.deadLetterQueue),
+        filters: [lambda.FilterCriteria.filter(OUTBOX_FILTER)],
+      }),
+    );
+
+    // --- remind: one daily schedule for tomorrow's reminders -------------------------------------
+    this.remind = new AppFunction(this, 'Remind', {
+      ...common,
+      name: 'remind',
+      description: "Evening reminders for tomorrow's rides",
+      timeout: Duration.minutes(2),
+    });
+    this.remind.grantTableReadWrite(table);
+
+    const schedulerRole = new iam.Role(this, 'ReminderSchedulerRole', {
+      description: 'EventBridge Scheduler: invoke the remind function only',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    this.reminderSchedule = new scheduler.Schedule(this, 'EveningReminders', {
+      description: "Daily at 18:00 Kyiv time: SMS reminders for tomorrow's rides",
+      schedule: scheduler.ScheduleExpression.cron({
+        minute: '0',
+        hour: '18',
+        timeZone: TimeZone.EUROPE_KYIV,
+      }),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(this.remind.function, {
+        role: schedulerRole,
+        input: scheduler.ScheduleTargetInput.fromObject(REMINDER_INPUT),
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+      }),
+    });
+
+    // --- alarms → ops topic ----------------------------------------------------------------------
+    const notify = new cwActions.SnsAction(props.opsTopic);
+    const alarm = (id: string, alarmProps: cloudwatch.AlarmProps): cloudwatch.Alarm => {
+      const created = new cloudwatch.Alarm(this, id, alarmProps);
+      created.addAlarmAction(notify);
+      return created;
+    };
+
+    alarm('DeadLetterQueueNotEmpty', {
+      alarmDescription: 'Outbox stream records failed after all retries and were sent to the DLQ',
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    for (const [id, fn] of [
+      ['Api', this.api],
+      ['SendSms', this.sendSms],
+      ['Remind', this.remind],
+    ] as const) {
+      alarm(`${id}Errors`, {
+        alarmDescription: `${fn.node.id} function errors`,
+        metric: fn.metricErrors(),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+    }
+
+    alarm('SendSmsIteratorAge', {
+      alarmDescription: 'Outbox stream is falling behind (oldest record older than 5 minutes)',
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'IteratorAge',
+        dimensionsMap: { FunctionName: this.sendSms.function.functionName },
+        statistic: 'Maximum',
+        period: Duration.minutes(5),
+      }),
+      threshold: Duration.minutes(5).toMilliseconds(),
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    alarm('ApiServerErrors', {
+      alarmDescription: 'HTTP API 5xx responses',
+      metric: this.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 5,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    // SNS SMS metrics are account-and-region wide (AWS/SNS, published by SNS itself).
+    alarm('SmsSpendNearLimit', {
+      alarmDescription:
+        `SMS month-to-date spend reached ${Math.round(config.smsSpendAlarmRatio * 100)}% of the ` +
+        `${config.smsMonthlySpendLimitUsd} USD monthly limit; at the limit SNS stops sending SMS`,
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/SNS',
+        metricName: 'SMSMonthToDateSpentUSD',
+        statistic: 'Maximum',
+        period: Duration.hours(1),
+      }),
+      threshold: round2(config.smsMonthlySpendLimitUsd * config.smsSpendAlarmRatio),
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm('SmsDeliveryFailures', {
+      alarmDescription: 'SMS published directly to phone numbers failed to deliver',
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/SNS',
+        metricName: 'NumberOfNotificationsFailed',
+        dimensionsMap: { PhoneNumber: 'PhoneNumber' },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      }),
+      threshold: 5,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: stage.url });
+  }
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../infra/stacks/config';
+
+const load = (context: Record<string, unknown> = {}, env: Record<string, string> = {}) =>
+  loadConfig({ context: (key) => context[key], env });
+
+describe('deployment configuration', () => {
+  it('has working defaults', () => {
+    expect(load()).toMatchObject({
+      stage: 'dev',
+      region: 'eu-central-1',
+      smsSenderId: 'HROMADA',
+      smsMonthlySpendLimitUsd: 50,
+      consoleOrigins: ['http://localhost:5173'],
+      logLevel: 'INFO',
+    });
+    expect(load().account).toBeUndefined();
+  });
+
+  it('reads context first, then HROMADA_* env vars, then CDK_DEFAULT_*', () => {
+    const config = load(
+      { stage: 'prod', consoleOrigins: 'https://a.example.org, https://b.example.org' },
+      {
+        HROMADA_STAGE: 'staging',
+        HROMADA_SMS_SENDER_ID: 'Hromada2',
+        HROMADA_SMS_MONTHLY_SPEND_LIMIT_USD: '120',
+        CDK_DEFAULT_ACCOUNT: '123456789012',
+        CDK_DEFAULT_REGION: 'eu-west-1',
+      },
+    );
+    expect(config).toMatchObject({
+      stage: 'prod',
+      smsSenderId: 'Hromada2',
+      smsMonthlySpendLimitUsd: 120,
+      account: '123456789012',
+      region: 'eu-west-1',
+      consoleOrigins: ['https://a.example.org', 'https://b.example.org'],
+    });
+  });
+
+  it.each([
+    ['AB', 'too short'],
+    ['ABCDEFGHIJKL', 'too long'],
+    ['12345', 'no letter'],
+    ['HROMADA-1', 'not alphanumeric'],
+    ['ГРОМАДА', 'not ASCII'],
+  ])('rejects sender ID %s (%s)', (smsSenderId) => {
+    expect(() => load({ smsSenderId })).toThrow(ConfigError);
+    expect(() => load({ smsSenderId })).toThrow(/smsSenderId/);
+  });
+
+  it.each(['ABC', 'Hromada', 'Bucha2025', 'ABCDEFGHIJK'])('accepts sender ID %s', (smsSenderId) => {
+    expect(load({ smsSenderId }).smsSenderId).toBe(smsSenderId);
+  });
+
+  it('fails fast on bad values and names every bad key', () => {
+    let error: unknown;
+    try {
+      load({ stage: 'Prod!', smsMonthlySpendLimitUsd: '-5', consoleOrigins: 'https://x.org/app/' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/stage/);
+    expect(message).toMatch(/smsMonthlySpendLimitUsd/);
+    expect(message).toMatch(/consoleOrigins/);
+  });
+
+  it('requires https console origins outside dev', () => {
+    expect(() => load({ stage: 'prod', consoleOrigins: 'http://localhost:5173' })).toThrow(/https/);
+    expect(load({ stage: 'dev', consoleOrigins: 'http://localhost:5173' }).stage).toBe('dev');
+  });
+});

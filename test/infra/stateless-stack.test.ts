@@ -1,0 +1,239 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENVIRONMENT } from '../../infra/constructs/app-function';
+import { logicalId, resourcesOfType, synthStacks } from './helpers';
+
+const { statelessTemplate: template } = synthStacks({ smsSenderId: 'Bucha', logLevel: 'DEBUG' });
+
+const FUNCTIONS = {
+  Api: { CONSOLE_ORIGINS: 'http://localhost:5173' },
+  SendSms: { SMS_SENDER_ID: 'Bucha', SMS_TYPE: 'Transactional' },
+  Remind: {},
+} as const;
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+/** Every statement of the inline policies attached to the role of function `prefix`. */
+function statementsOf(tpl: Template, prefix: string): Statement[] {
+  const roleId = logicalId(tpl, 'AWS::IAM::Role', `${prefix}FunctionServiceRole`);
+  return Object.values(resourcesOfType(tpl, 'AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+const actionsOf = (tpl: Template, prefix: string): string[] =>
+  statementsOf(tpl, prefix).flatMap((statement) => [statement.Action].flat());
+
+describe('functions', () => {
+  it.each(Object.entries(FUNCTIONS))(
+    '%s: Node 22, arm64, tracing, own log group, merged env',
+    (id, extra) => {
+      const fnId = logicalId(template, 'AWS::Lambda::Function', `${id}Function`);
+      const fn = resourcesOfType(template, 'AWS::Lambda::Function')[fnId]!.Properties;
+      expect(fn).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+      });
+      const logGroupId = logicalId(template, 'AWS::Logs::LogGroup', `${id}LogGroup`);
+      expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+      expect(resourcesOfType(template, 'AWS::Logs::LogGroup')[logGroupId]!.Properties.RetentionInDays).toBe(
+        30,
+      );
+
+      const variables = (fn.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: DEFAULT_ENVIRONMENT.POWERTOOLS_SERVICE_NAME,
+        NODE_OPTIONS: '--enable-source-maps',
+        LOG_LEVEL: 'DEBUG', // deliberate override from config
+        STAGE: 'dev',
+        SMS_TRANSPORT: 'sns',
+        ...extra,
+      });
+      expect(variables.TABLE_NAME).toEqual({ 'Fn::ImportValue': expect.stringContaining('Table') });
+    },
+  );
+
+  it('has exactly the three functions', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 3);
+  });
+});
+
+describe('send-sms: outbox stream consumer', () => {
+  it('is filtered to pending outbox items, reports item failures, bisects, retries and dead-letters', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    const mapping = Object.values(resourcesOfType(template, 'AWS::Lambda::EventSourceMapping'))[0]!
+      .Properties;
+    expect(mapping).toMatchObject({
+      FunctionName: { Ref: logicalId(template, 'AWS::Lambda::Function', 'SendSmsFunction') },
+      EventSourceArn: { 'Fn::ImportValue': expect.stringMatching(/TableCD117FA1StreamArn/) },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: expect.any(Number),
+      DestinationConfig: {
+        OnFailure: {
+          Destination: { 'Fn::ImportValue': expect.stringMatching(/StreamDeadLetterQueue.*Arn/) },
+        },
+      },
+    });
+    const filters = (mapping.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+    expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([
+      {
+        eventName: ['INSERT', 'MODIFY'],
+        dynamodb: { NewImage: { entity: { S: ['OutboxMessage'] }, status: { S: ['pending'] } } },
+      },
+    ]);
+  });
+});
+
+describe('remind: daily schedule', () => {
+  it('runs at 18:00 Europe/Kyiv with no flexible window, a retry policy and a dedicated role', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 18 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Kyiv',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalId(template, 'AWS::Lambda::Function', 'RemindFunction'), 'Arn'] },
+        RoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
+        Input: Match.serializedJson(Match.objectLike({ scheduledTime: '<aws.scheduler.scheduled-time>' })),
+      },
+    });
+  });
+
+  it('the scheduler role can only invoke the remind function', () => {
+    const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
+      },
+    });
+    const remindArn = {
+      'Fn::GetAtt': [logicalId(template, 'AWS::Lambda::Function', 'RemindFunction'), 'Arn'],
+    };
+    const policies = Object.values(resourcesOfType(template, 'AWS::IAM::Policy')).filter(
+      (policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
+    );
+    expect(
+      policies.flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement),
+    ).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: [remindArn, { 'Fn::Join': ['', [remindArn, ':*']] }],
+      },
+    ]);
+  });
+});
+
+describe('HTTP API', () => {
+  it('routes $default to the api function with payload 2.0', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [logicalId(template, 'AWS::Lambda::Function', 'ApiFunction'), 'Arn'] },
+    });
+  });
+
+  it('protects every route with the Cognito JWT authorizer except GET /health', () => {
+    const authorizerId = logicalId(template, 'AWS::ApiGatewayV2::Authorizer', 'HttpApiConsoleJwt');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('ConsoleClient') }],
+        Issuer: Match.anyValue(),
+      },
+    });
+    const routes = Object.values(resourcesOfType(template, 'AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties,
+    );
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(['$default', 'GET /health']);
+    for (const route of routes) {
+      if (route.RouteKey === 'GET /health') {
+        expect(route.AuthorizationType).toBe('NONE');
+      } else {
+        expect(route).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+      }
+    }
+  });
+
+  it('throttles the $default stage, logs access and allows CORS only from the console origin', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['http://localhost:5173'] }),
+    });
+  });
+});
+
+describe('IAM least privilege', () => {
+  const all = JSON.stringify(template.toJSON());
+
+  it('never grants wildcard service actions', () => {
+    expect(all).not.toMatch(/"(dynamodb|sns|sqs|kms|lambda):\*"/);
+  });
+
+  it('lets send-sms publish SMS and nobody else', () => {
+    expect(actionsOf(template, 'SendSms')).toContain('sns:Publish');
+    expect(actionsOf(template, 'Api').some((action) => action.startsWith('sns:'))).toBe(false);
+    expect(actionsOf(template, 'Remind').some((action) => action.startsWith('sns:'))).toBe(false);
+    const publish = statementsOf(template, 'SendSms').find((s) => s.Action === 'sns:Publish')!;
+    expect(publish.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'eu-central-1' } });
+    expect(actionsOf(template, 'SendSms')).not.toContain('sns:SetSMSAttributes');
+  });
+
+  it('gives every function item-level table access but only send-sms stream and DLQ access', () => {
+    for (const id of Object.keys(FUNCTIONS)) {
+      expect(actionsOf(template, id)).toEqual(
+        expect.arrayContaining([
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+        ]),
+      );
+      expect(actionsOf(template, id)).not.toContain('dynamodb:DeleteTable');
+    }
+    expect(actionsOf(template, 'SendSms')).toEqual(
+      expect.arrayContaining(['dynamodb:DescribeStream', 'sqs:SendMessage']),
+    );
+    for (const id of ['Api', 'Remind']) {
+      expect(actionsOf(template, id)).not.toContain('dynamodb:DescribeStream');
+      expect(actionsOf(template, id)).not.toContain('sqs:SendMessage');
+    }
+  });
+});
+
+describe('alarms', () => {
+  const alarms = Object.values(resourcesOfType(template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+  const byMetric = (namespace: string, metricName: string) =>
+    alarms.filter((alarm) => alarm.Namespace === namespace && alarm.MetricName === metricName);
+
+  it('all notify the ops topic', () => {
+    expect(alarms.length).toBeGreaterThanOrEqual(6);
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions).toEqual([{ 'Fn::ImportValue': expect.stringMatching(/OpsTopic/) }]);
+    }
+  });
+
+  it('cover the DLQ, function errors, SMS spend and SMS failures', () => {
+    expect(byMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toEqual([
+      expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
+    ]);
+    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(3);
+    expect(byMetric('AWS/SNS', 'SMSMonthToDateSpentUSD')).toEqual([
+      expect.objectContaining({ Threshold: 40 }),
+    ]);
+    expect(byMetric('AWS/SNS', 'NumberOfNotificationsFailed')).toHaveLength(1);
+  });
+});
