@@ -1,0 +1,535 @@
+/**
+ * The search: construction by cheapest insertion, then SISR ruin & recreate (Christiaens &
+ * Vanden Berghe 2020) under simulated annealing; for the 'vehicles-then-cost' objective a fleet
+ * minimisation stage (route removal + absence-counter acceptance) runs first.
+ */
+import type { SolveOptions, SolveProgress } from '../vroom-format';
+import { applyInsertion, Inserter } from './insertion';
+import { KIND_BREAK, type Model } from './model';
+import { makeRng, type Rng, randInt } from './rng';
+import { Route } from './routes';
+
+const INF = Number.POSITIVE_INFINITY;
+
+export interface SearchParams {
+  cBar: number;
+  lMax: number;
+  blink: number;
+  t0: number; // relative to the mean arc cost
+  tf: number;
+}
+
+export const DEFAULT_PARAMS: SearchParams = { cBar: 10, lMax: 10, blink: 0.01, t0: 1, tf: 0.01 };
+
+export class Search {
+  readonly routes: Route[];
+  readonly reqRoute: Int32Array;
+  readonly rng: Rng;
+  readonly ins: Inserter;
+  neighbours: Int32Array[] = [];
+  penaltySum = 0;
+  nUnassigned = 0;
+  bestSeqs: number[][] = [];
+  bestCost = INF;
+  bestRoutes = 0;
+  bestUnassigned = 0;
+  iterations = 0;
+  progress: Array<[number, number]> = [];
+  private startMs = 0;
+  private reqKey: Float64Array;
+  private backupReq: Int32Array;
+  private touched: number[] = [];
+  private touchedSeq: number[][] = [];
+  private touchedMark: Uint8Array;
+  private removed: number[] = [];
+  private absence: Int32Array;
+  private allowEmpty = true;
+  private phase: 'fleet' | 'cost' = 'cost';
+  private fleetEnd = 0;
+  private scale = 1;
+  private curCost = 0;
+  private bestFleetRoutes = INF;
+  private done = false;
+  private avgReqCost: Float64Array;
+
+  constructor(
+    readonly m: Model,
+    readonly options: SolveOptions,
+    readonly params: SearchParams = DEFAULT_PARAMS,
+  ) {
+    this.rng = makeRng(options.seed ?? 1);
+    this.routes = [];
+    for (let v = 0; v < m.V; v++) this.routes.push(new Route(m, v));
+    this.reqRoute = new Int32Array(m.R).fill(-1);
+    this.backupReq = new Int32Array(m.R);
+    this.reqKey = new Float64Array(m.R);
+    this.absence = new Int32Array(m.R);
+    this.touchedMark = new Uint8Array(m.V);
+    this.avgReqCost = new Float64Array(m.R);
+    this.ins = new Inserter(m);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  totalCost(): number {
+    let c = this.penaltySum;
+    for (const r of this.routes) if (r.nTasks > 0) c += r.cost;
+    return c;
+  }
+
+  usedRoutes(): number {
+    let k = 0;
+    for (const r of this.routes) if (r.nTasks > 0) k++;
+    return k;
+  }
+
+  /** Initial state: breaks and locked heads in place, everything else unassigned. */
+  initRoutes(): void {
+    const m = this.m;
+    for (let v = 0; v < m.V; v++) {
+      const rt = this.routes[v]!;
+      const locked = m.vLocked[v]!;
+      rt.seq = locked.slice();
+      rt.locked = locked.length;
+      for (const b of m.vBreaks[v]!) if (!locked.includes(b)) rt.seq.push(b);
+      rt.refresh();
+      if (!rt.feasible) {
+        // drop unplaceable breaks (not locked) one by one
+        for (let k = rt.seq.length - 1; k >= rt.locked && !rt.feasible; k--) {
+          if (m.kind[rt.seq[k]!] === KIND_BREAK) {
+            rt.seq.splice(k, 1);
+            rt.refresh();
+          }
+        }
+      }
+      for (const n of rt.seq) if (m.kind[n] !== KIND_BREAK) this.reqRoute[m.req[n]!] = v;
+    }
+    this.penaltySum = 0;
+    this.nUnassigned = 0;
+    for (let r = 0; r < m.R; r++)
+      if (this.reqRoute[r]! < 0) {
+        this.penaltySum += m.rPenalty[r]!;
+        this.nUnassigned++;
+      }
+    this.buildNeighbours();
+  }
+
+  /** Loads routes from given sequences (e.g. an existing solution). */
+  loadSeqs(seqs: number[][]): void {
+    const m = this.m;
+    this.reqRoute.fill(-1);
+    for (let v = 0; v < m.V; v++) {
+      const rt = this.routes[v]!;
+      rt.seq = seqs[v]!.slice();
+      rt.locked = m.vLocked[v]!.length;
+      rt.refresh();
+      for (const n of rt.seq) if (m.kind[n] !== KIND_BREAK) this.reqRoute[m.req[n]!] = v;
+    }
+    this.penaltySum = 0;
+    this.nUnassigned = 0;
+    for (let r = 0; r < m.R; r++)
+      if (this.reqRoute[r]! < 0) {
+        this.penaltySum += m.rPenalty[r]!;
+        this.nUnassigned++;
+      }
+  }
+
+  private buildNeighbours(): void {
+    const m = this.m;
+    const R = m.R;
+    const L = m.L;
+    const du = m.dur[0]!;
+    const K = Math.min(R - 1, 120);
+    const idx = new Int32Array(R);
+    const dd = new Float64Array(R);
+    const v0 = m.V > 0 ? m.vStart[0]! : m.dummy;
+    for (let r = 0; r < R; r++) {
+      const a0 = m.loc[m.rNode0[r]!]!;
+      const a1 = m.rNode1[r]! >= 0 ? m.loc[m.rNode1[r]!]! : a0;
+      this.avgReqCost[r] = du[v0 * L + a0]! + du[a0 * L + v0]!;
+      for (let s = 0; s < R; s++) {
+        idx[s] = s;
+        if (s === r) {
+          dd[s] = INF;
+          continue;
+        }
+        const b0 = m.loc[m.rNode0[s]!]!;
+        const b1 = m.rNode1[s]! >= 0 ? m.loc[m.rNode1[s]!]! : b0;
+        dd[s] = Math.min(du[a0 * L + b0]!, du[a0 * L + b1]!, du[a1 * L + b0]!, du[a1 * L + b1]!);
+      }
+      const arr = Array.from(idx);
+      arr.sort((x, y) => dd[x]! - dd[y]! || x - y);
+      this.neighbours.push(Int32Array.from(arr.slice(0, K)));
+    }
+  }
+
+  private touch(v: number): void {
+    if (this.touchedMark[v]) return;
+    this.touchedMark[v] = 1;
+    this.touched.push(v);
+    this.touchedSeq.push(this.routes[v]!.seq.slice());
+  }
+
+  private snapshotStart(): void {
+    for (const v of this.touched) this.touchedMark[v] = 0;
+    this.touched.length = 0;
+    this.touchedSeq.length = 0;
+    this.backupReq.set(this.reqRoute);
+  }
+
+  private restore(penalty: number, nUn: number): void {
+    for (let k = 0; k < this.touched.length; k++) {
+      const v = this.touched[k]!;
+      const rt = this.routes[v]!;
+      rt.seq = this.touchedSeq[k]!;
+      rt.refresh();
+    }
+    this.reqRoute.set(this.backupReq);
+    this.penaltySum = penalty;
+    this.nUnassigned = nUn;
+  }
+
+  private removeReq(r: number): void {
+    const v = this.reqRoute[r]!;
+    if (v < 0) return;
+    const m = this.m;
+    const rt = this.routes[v]!;
+    this.touch(v);
+    const n0 = m.rNode0[r]!;
+    const n1 = m.rNode1[r]!;
+    const seq = rt.seq;
+    let w = 0;
+    for (let k = 0; k < seq.length; k++) {
+      const x = seq[k]!;
+      if (x !== n0 && x !== n1) seq[w++] = x;
+    }
+    seq.length = w;
+    this.reqRoute[r] = -1;
+    this.penaltySum += m.rPenalty[r]!;
+    this.nUnassigned++;
+    this.removed.push(r);
+  }
+
+  /** Inserts r at its best place; returns false if none. Caller refreshes nothing: done here. */
+  insertReq(r: number, allowEmpty: boolean): boolean {
+    const m = this.m;
+    const res = this.ins.find(this.routes, r, allowEmpty);
+    if (res.route < 0) return false;
+    const v = res.route;
+    const rt = this.routes[v]!;
+    this.touch(v);
+    applyInsertion(rt, m.rNode0[r]!, m.rNode1[r]!, res.i, res.j);
+    rt.refresh();
+    this.reqRoute[r] = v;
+    this.penaltySum -= m.rPenalty[r]!;
+    this.nUnassigned--;
+    return true;
+  }
+
+  private isLockedNode(rt: Route, k: number): boolean {
+    return k < rt.locked || this.m.kind[rt.seq[k]!] === KIND_BREAK;
+  }
+
+  // ---------------------------------------------------------------- SISR ruin
+
+  private ruin(): void {
+    const m = this.m;
+    const rng = this.rng;
+    const { cBar, lMax } = this.params;
+    this.removed.length = 0;
+    let used = 0;
+    let tot = 0;
+    for (const rt of this.routes)
+      if (rt.nTasks > 0) {
+        used++;
+        tot += rt.nTasks;
+      }
+    if (used === 0) return;
+    const lsMax = Math.min(lMax, tot / used);
+    const ksMax = (4 * cBar) / (1 + lsMax) - 1;
+    const ks = Math.floor(rng() * ksMax) + 1;
+    // seed: an unassigned request (if any, half of the time) or a random assigned one
+    let seed = -1;
+    if (this.nUnassigned > 0 && rng() < 0.5) {
+      const un: number[] = [];
+      for (let r = 0; r < m.R; r++) if (this.reqRoute[r]! < 0) un.push(r);
+      seed = un[randInt(rng, un.length)]!;
+    } else {
+      for (let t = 0; t < 20 && seed < 0; t++) {
+        const r = randInt(rng, m.R);
+        if (this.reqRoute[r]! >= 0) seed = r;
+      }
+      if (seed < 0) for (let r = 0; r < m.R && seed < 0; r++) if (this.reqRoute[r]! >= 0) seed = r;
+    }
+    if (seed < 0) return;
+    const ruined = new Set<number>();
+    const nb = this.neighbours[seed]!;
+    for (let k = -1; k < nb.length && ruined.size < ks; k++) {
+      const c = k < 0 ? seed : nb[k]!;
+      const v = this.reqRoute[c]!;
+      if (v < 0 || ruined.has(v)) continue;
+      ruined.add(v);
+      const rt = this.routes[v]!;
+      const seq = rt.seq;
+      const pos = seq.indexOf(m.rNode0[c]!);
+      if (pos < 0) continue;
+      const movable = rt.nTasks;
+      const lt = Math.floor(rng() * Math.min(movable, lsMax)) + 1;
+      const toRemove: number[] = [];
+      if (rng() < 0.5 || lt >= seq.length) {
+        // string removal
+        const lo = Math.max(0, pos - lt + 1);
+        const hi = Math.min(pos, seq.length - lt);
+        const s = hi >= lo ? lo + randInt(rng, hi - lo + 1) : Math.max(0, Math.min(pos, seq.length - lt));
+        for (let q = s; q < s + lt && q < seq.length; q++)
+          if (!this.isLockedNode(rt, q)) toRemove.push(seq[q]!);
+      } else {
+        // split string: window of lt + mm, keep mm consecutive
+        let mm = 1;
+        while (lt + mm < seq.length && rng() < 0.5) mm++;
+        const len = Math.min(lt + mm, seq.length);
+        const lo = Math.max(0, pos - len + 1);
+        const hi = Math.min(pos, seq.length - len);
+        const s = hi >= lo ? lo + randInt(rng, hi - lo + 1) : 0;
+        const keepStart = s + randInt(rng, Math.max(1, len - mm + 1));
+        for (let q = s; q < s + len && q < seq.length; q++) {
+          if (q >= keepStart && q < keepStart + mm) continue;
+          if (!this.isLockedNode(rt, q)) toRemove.push(seq[q]!);
+        }
+      }
+      for (const x of toRemove) {
+        const r = m.req[x]!;
+        if (this.reqRoute[r]! >= 0) this.removeReq(r);
+      }
+    }
+    for (const v of this.touched) this.routes[v]!.refresh();
+  }
+
+  // ---------------------------------------------------------------- recreate
+
+  private recreate(allowEmpty: boolean, blink: number): void {
+    const m = this.m;
+    const rng = this.rng;
+    const list: number[] = [];
+    for (let r = 0; r < m.R; r++) if (this.reqRoute[r]! < 0) list.push(r);
+    // order
+    const x = rng() * 11;
+    const key = this.reqKey;
+    if (x < 4) {
+      for (const r of list) key[r] = rng();
+    } else if (x < 8) {
+      for (const r of list) {
+        let s = 0;
+        const n = m.rNode1[r]! >= 0 ? m.rNode0[r]! : m.rNode0[r]!;
+        for (let d = 0; d < m.D; d++) s += m.startLoad[n * m.D + d]! + Math.abs(m.dLoad[n * m.D + d]!);
+        key[r] = -s - rng() * 1e-6;
+      }
+    } else if (x < 10) {
+      for (const r of list) key[r] = -this.avgReqCost[r]!;
+    } else {
+      for (const r of list) key[r] = this.avgReqCost[r]!;
+    }
+    if (this.phase === 'fleet') for (const r of list) key[r] = key[r]! - this.absence[r]! * 1e6;
+    // mandatory first
+    for (const r of list) if (m.rMandatory[r]) key[r] = key[r]! - 1e12;
+    list.sort((a, b) => key[a]! - key[b]! || a - b);
+    this.ins.blink = blink;
+    this.ins.rng = rng;
+    for (const r of list) {
+      const ok = this.insertReq(r, allowEmpty);
+      if (!ok && allowEmpty === false && this.phase === 'cost') {
+        // still try opening a vehicle for mandatory requests when nothing else works
+        if (m.rMandatory[r]) this.insertReq(r, true);
+      }
+    }
+    this.ins.blink = 0;
+  }
+
+  // ---------------------------------------------------------------- main loop
+
+  start(): void {
+    this.startMs = this.options.now();
+    this.initRoutes();
+    const m = this.m;
+    const fleet = m.objective === 'vehicles-then-cost';
+    this.allowEmpty = true;
+    this.phase = 'cost';
+    this.snapshotStart();
+    if (fleet) {
+      // construction: open a new vehicle only when needed
+      const order: number[] = [];
+      for (let r = 0; r < m.R; r++) if (this.reqRoute[r]! < 0) order.push(r);
+      const tw = (r: number): number => {
+        const n = m.rNode0[r]!;
+        return m.tw[2 * m.twOff[n]! + 1]!;
+      };
+      order.sort((a, b) => tw(a) - tw(b) || a - b);
+      for (const r of order) if (!this.insertReq(r, false)) this.insertReq(r, true);
+    } else {
+      this.phase = 'cost';
+      this.recreate(true, 0);
+    }
+    this.curCost = this.totalCost();
+    let arcs = 0;
+    let nArcs = 0;
+    for (const rt of this.routes)
+      if (rt.nTasks > 0) {
+        arcs += rt.cost - m.vFixed[rt.v]!;
+        nArcs += rt.nTasks + 1;
+      }
+    this.scale = nArcs > 0 && arcs > 0 ? arcs / nArcs : 1;
+    this.saveBest();
+    if (fleet) {
+      this.phase = 'fleet';
+      this.fleetEnd = 0.6;
+      this.bestFleetRoutes = this.usedRoutes();
+    }
+  }
+
+  private saveBest(): void {
+    this.bestSeqs = this.routes.map((r) => r.seq.slice());
+    this.bestCost = this.totalCost();
+    this.bestRoutes = this.usedRoutes();
+    this.bestUnassigned = this.nUnassigned;
+    const el = this.options.now() - this.startMs;
+    this.progress.push([el, this.bestCost]);
+    this.report();
+  }
+
+  report(): void {
+    const p: SolveProgress = {
+      elapsedMs: this.options.now() - this.startMs,
+      iteration: this.iterations,
+      bestCost: this.bestCost,
+      routes: this.bestRoutes,
+      unassigned: this.bestUnassigned,
+    };
+    this.options.onProgress?.(p);
+  }
+
+  private better(cost: number, routes: number, un: number): boolean {
+    // lexicographic: unassigned penalty is inside cost; routes first for the fleet objective
+    if (this.m.objective === 'vehicles-then-cost' && un === 0 && this.bestUnassigned === 0) {
+      if (routes !== this.bestRoutes) return routes < this.bestRoutes;
+    }
+    return cost < this.bestCost - 1e-9;
+  }
+
+  /** Fraction of the budget used (iterations if maxIterations is set, else time). */
+  private frac(): number {
+    const o = this.options;
+    if (o.maxIterations !== undefined) return Math.min(1, this.iterations / Math.max(1, o.maxIterations));
+    return Math.min(1, (o.now() - this.startMs) / Math.max(1, o.timeLimitMs));
+  }
+
+  private stopNow(): boolean {
+    const o = this.options;
+    if (o.signal?.aborted) return true;
+    if (o.maxIterations !== undefined && this.iterations >= o.maxIterations) return true;
+    if (o.now() - this.startMs >= o.timeLimitMs) return true;
+    if (this.m.R === 0) return true;
+    return false;
+  }
+
+  /** Runs iterations until done or `sliceMs` passed. Returns true when finished. */
+  run(sliceMs = INF): boolean {
+    if (this.done) return true;
+    const o = this.options;
+    const sliceStart = o.now();
+    while (true) {
+      if (this.stopNow()) {
+        this.done = true;
+        return true;
+      }
+      if (o.now() - sliceStart >= sliceMs) return false;
+      this.iterate();
+      this.iterations++;
+    }
+  }
+
+  private iterate(): void {
+    const f = this.frac();
+    if (this.phase === 'fleet') {
+      if (f >= this.fleetEnd || this.bestFleetRoutes <= 1) {
+        this.endFleet();
+      } else {
+        this.fleetIteration();
+        return;
+      }
+    }
+    const m = this.m;
+    const { t0, tf } = this.params;
+    const T0 = t0 * this.scale;
+    const Tf = tf * this.scale;
+    const g = this.phase === 'cost' && m.objective === 'vehicles-then-cost' ? (f - 0.6) / 0.4 : f;
+    const T = T0 * (Tf / T0) ** Math.max(0, Math.min(1, g));
+    const pen = this.penaltySum;
+    const nUn = this.nUnassigned;
+    this.snapshotStart();
+    this.ruin();
+    this.recreate(this.allowEmpty, this.params.blink);
+    const c = this.totalCost();
+    if (c < this.curCost - T * Math.log(this.rng())) {
+      this.curCost = c;
+      const used = this.usedRoutes();
+      if (this.better(c, used, this.nUnassigned)) this.saveBest();
+    } else this.restore(pen, nUn);
+  }
+
+  private removeSmallestRoute(): void {
+    let bv = -1;
+    let bn = INF;
+    for (const rt of this.routes) {
+      if (rt.nTasks === 0 || rt.locked > 0) continue;
+      const sz = rt.nTasks + this.rng() * 0.5;
+      if (sz < bn) {
+        bn = sz;
+        bv = rt.v;
+      }
+    }
+    if (bv < 0) return;
+    const m = this.m;
+    this.snapshotStart();
+    const rt = this.routes[bv]!;
+    for (const x of rt.seq.slice()) if (m.kind[x] !== KIND_BREAK) this.removeReq(m.req[x]!);
+    rt.refresh();
+    this.snapshotStart();
+  }
+
+  private fleetIteration(): void {
+    if (this.nUnassigned === 0) {
+      const used = this.usedRoutes();
+      if (used < this.bestFleetRoutes || this.bestUnassigned > 0 || used < this.bestRoutes) {
+        this.bestFleetRoutes = used;
+      }
+      if (this.better(this.totalCost(), used, 0)) this.saveBest();
+      this.removeSmallestRoute();
+      this.absence.fill(0);
+    }
+    const pen = this.penaltySum;
+    const nUn = this.nUnassigned;
+    let absBefore = 0;
+    for (let r = 0; r < this.m.R; r++) if (this.reqRoute[r]! < 0) absBefore += this.absence[r]!;
+    this.snapshotStart();
+    this.ruin();
+    this.recreate(false, this.params.blink);
+    let absAfter = 0;
+    for (let r = 0; r < this.m.R; r++) if (this.reqRoute[r]! < 0) absAfter += this.absence[r]!;
+    if (this.nUnassigned < nUn || absAfter < absBefore) {
+      // accepted
+    } else this.restore(pen, nUn);
+    for (let r = 0; r < this.m.R; r++) if (this.reqRoute[r]! < 0) this.absence[r]!++;
+  }
+
+  private endFleet(): void {
+    this.phase = 'cost';
+    this.loadSeqs(this.bestSeqs);
+    this.curCost = this.totalCost();
+    this.allowEmpty = false;
+  }
+
+  /** Final best as sequences per vehicle. */
+  result(): number[][] {
+    return this.bestSeqs;
+  }
+}
