@@ -1,2 +1,12 @@
-// placeholder: the real handler lands shortly
-export const handler = async (): Promise<unknown> => ({ statusCode: 501 });
+import { portsFromConfig } from '../../shared/adapters/ports-from-config';
+import { loadConfig } from '../../shared/config/config';
+import { httpHandler } from '../../shared/http/api-handler';
+import { Router } from '../../shared/http/router';
+import { apiRoutes } from './routes';
+
+// Cold start: configuration fails fast; adapters are wired once per container.
+const config = loadConfig();
+const ports = portsFromConfig(config);
+
+/** The dispatcher console's HTTP API (API Gateway HTTP API, payload 2.0). */
+export const handler = httpHandler(new Router(apiRoutes(ports, config.MAX_BODY_BYTES)));

@@ -1,2 +1,29 @@
-// placeholder: the real handler lands shortly
-export const handler = async (): Promise<unknown> => ({ statusCode: 501 });
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { outboxImageSchema, streamRecordSchema } from '../../events/contracts/outbox-stream-record';
+import { newImageOf } from '../../shared/adapters/dynamodb/stream-image';
+import { portsFromConfig } from '../../shared/adapters/ports-from-config';
+import { sendOutboxMessage } from '../../shared/app/send-outbox-message';
+import { loadConfig } from '../../shared/config/config';
+import { logger } from '../../shared/observability/logger';
+
+const ports = portsFromConfig(loadConfig());
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+async function sendRecord(record: DynamoDBRecord): Promise<void> {
+  streamRecordSchema.parse(record);
+  const image = outboxImageSchema.safeParse(newImageOf(record));
+  if (!image.success) return; // not a pending outbox message: nothing to do
+  const outcome = await sendOutboxMessage(ports, image.data.id, image.data.version);
+  logger.info('outbox message', { id: image.data.id, outcome });
+}
+
+/**
+ * Outbox → SMS. Triggered by the table's stream (filtered to pending outbox items). Records that
+ * throw are reported in `batchItemFailures` so Lambda retries only them; sending is idempotent.
+ */
+export const handler = middy<DynamoDBStreamEvent, unknown>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event, context) => processPartialResponse(event, sendRecord, processor, { context }));

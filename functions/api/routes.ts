@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import type { Ports } from '../../shared/app/deps';
+import {
+  createEntity,
+  createHromada,
+  deleteEntity,
+  findByPhone,
+  getEntity,
+  listEntities,
+  requireHromada,
+  updateEntity,
+} from '../../shared/app/registry';
+import {
+  bookServiceRequest,
+  cancelServiceRequest,
+  getServiceRequest,
+  listServiceRequestsByDate,
+} from '../../shared/app/service-requests';
+import { localDateSchema } from '../../shared/domain/common';
+import { hromadaKind, type RegistryKind, registryKinds } from '../../shared/domain/registry';
+import { parseOrThrow } from '../../shared/domain/validation';
+import { actorOf, jsonBody } from '../../shared/http/request';
+import { json, noContent } from '../../shared/http/responses';
+import type { Route, RouteRequest } from '../../shared/http/router';
+
+const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(2000).optional(),
+});
+const versionQuery = z.object({ version: z.coerce.number().int().positive() });
+const versionBody = z.strictObject({ version: z.number().int().positive() });
+const dateQuery = z.object({ date: localDateSchema });
+const phoneQuery = z.object({ phone: z.string().min(5).max(40) });
+
+/** HTTP routes → use cases. Each route parses its input, calls one use case, maps the result. */
+export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
+  const body = (r: RouteRequest) => jsonBody(r.event, maxBodyBytes);
+  const page = (r: RouteRequest) => parseOrThrow(pageQuery, r.query, 'query');
+
+  const crud = (kind: RegistryKind, base: string): Route[] => [
+    {
+      method: 'GET',
+      path: base,
+      handle: async (r) => json(200, await listEntities(ports, kind, r.params.hromadaId ?? '', page(r))),
+    },
+    {
+      method: 'POST',
+      path: base,
+      handle: async (r) =>
+        json(201, await createEntity(ports, kind, r.params.hromadaId!, body(r), actorOf(r.event))),
+    },
+    {
+      method: 'GET',
+      path: `${base}/{id}`,
+      handle: async (r) => json(200, await getEntity(ports, kind, r.params.hromadaId!, r.params.id!)),
+    },
+    {
+      method: 'PATCH',
+      path: `${base}/{id}`,
+      handle: async (r) =>
+        json(200, await updateEntity(ports, kind, r.params.hromadaId!, r.params.id!, body(r), actorOf(r.event))),
+    },
+    {
+      method: 'DELETE',
+      path: `${base}/{id}`,
+      handle: async (r) => {
+        const { version } = parseOrThrow(versionQuery, r.query, 'query');
+        await deleteEntity(ports, kind, r.params.hromadaId!, r.params.id!, version, actorOf(r.event));
+        return noContent();
+      },
+    },
+  ];
+
+  return [
+    {
+      method: 'GET',
+      path: '/health',
+      handle: async () => {
+        await ports.entities.listHromady({ limit: 1 });
+        return json(200, { status: 'ok', database: 'ok', time: ports.clock.now().toISOString() });
+      },
+    },
+    { method: 'GET', path: '/hromady', handle: async (r) => json(200, await listEntities(ports, hromadaKind, '', page(r))) },
+    { method: 'POST', path: '/hromady', handle: async (r) => json(201, await createHromada(ports, body(r), actorOf(r.event))) },
+    {
+      method: 'GET',
+      path: '/hromady/{hromadaId}',
+      handle: async (r) => json(200, await requireHromada(ports, r.params.hromadaId!)),
+    },
+    {
+      method: 'PATCH',
+      path: '/hromady/{hromadaId}',
+      handle: async (r) =>
+        json(
+          200,
+          await updateEntity(ports, hromadaKind, r.params.hromadaId!, r.params.hromadaId!, body(r), actorOf(r.event)),
+        ),
+    },
+    {
+      method: 'GET',
+      path: '/hromady/{hromadaId}/callers',
+      handle: async (r) => {
+        const { phone } = parseOrThrow(phoneQuery, r.query, 'query');
+        return json(200, { items: await findByPhone(ports, r.params.hromadaId!, phone) });
+      },
+    },
+    ...Object.values(registryKinds).flatMap((kind) => crud(kind, `/hromady/{hromadaId}/${kind.plural}`)),
+    {
+      method: 'GET',
+      path: '/hromady/{hromadaId}/requests',
+      handle: async (r) => {
+        const { date } = parseOrThrow(dateQuery, r.query, 'query');
+        return json(200, { items: await listServiceRequestsByDate(ports, r.params.hromadaId!, date) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/hromady/{hromadaId}/requests',
+      handle: async (r) =>
+        json(201, await bookServiceRequest(ports, r.params.hromadaId!, body(r), actorOf(r.event))),
+    },
+    {
+      method: 'GET',
+      path: '/hromady/{hromadaId}/requests/{id}',
+      handle: async (r) => json(200, await getServiceRequest(ports, r.params.hromadaId!, r.params.id!)),
+    },
+    {
+      method: 'POST',
+      path: '/hromady/{hromadaId}/requests/{id}/cancel',
+      handle: async (r) => {
+        const { version } = parseOrThrow(versionBody, body(r), 'cancel');
+        return json(200, await cancelServiceRequest(ports, r.params.hromadaId!, r.params.id!, version, actorOf(r.event)));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/hromady/{hromadaId}/messages',
+      handle: async (r) => {
+        await requireHromada(ports, r.params.hromadaId!);
+        return json(200, await ports.outbox.listByHromada(r.params.hromadaId!, page(r)));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/hromady/{hromadaId}/audit',
+      handle: async (r) => {
+        await requireHromada(ports, r.params.hromadaId!);
+        return json(200, await ports.entities.listAudit(r.params.hromadaId!, page(r)));
+      },
+    },
+  ];
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type AnyHandler, lambdaContext } from './lambda-context';
+
+/** API Gateway HTTP APIs reject bodies over 10 MB before Lambda sees them; so does this bridge. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > GATEWAY_MAX_BODY) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** An HTTP API (payload format 2.0) event, as API Gateway builds it, from a Node request. */
+export function toHttpApiEvent(req: IncomingMessage, body: Buffer, actor: string): APIGatewayProxyEventV2 {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const now = new Date();
+  const text = body.toString('utf8');
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: '$default',
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      // The Cognito JWT authorizer's claims, as a signed-in local dispatcher.
+      authorizer: { jwt: { claims: { sub: actor }, scopes: [] } },
+    } as APIGatewayProxyEventV2['requestContext'],
+    ...(body.length ? { body: text, isBase64Encoded: false } : { isBase64Encoded: false }),
+  };
+}
+
+/** Serve an HTTP API Lambda handler on localhost. */
+export function serveHttpApi(handler: AnyHandler, options: { port: number; actor: string }): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    try {
+      const body = await readBody(req);
+      if (body === 'too-large') {
+        res.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request Entity Too Large"}');
+        return;
+      }
+      const event = toHttpApiEvent(req, body, options.actor);
+      const result = (await handler(event, lambdaContext('api'))) as APIGatewayProxyStructuredResultV2;
+      const payload = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
+      res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>).end(payload);
+    } catch {
+      // Like API Gateway when the integration fails: no internals.
+      res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"Internal Server Error"}');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve(server));
+  });
+}

@@ -1,0 +1,253 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { ServiceRequest } from '../../domain/entities/service-request';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import type { EntityName } from '../../domain/registry';
+import type {
+  Change,
+  EntityRepository,
+  Page,
+  PageRequest,
+  StoredEntity,
+} from '../../ports/entity-repository';
+import { decodeCursor, encodeCursor, pageLimit } from './cursor';
+import {
+  auditKey,
+  dayRequestsPk,
+  entityKey,
+  entitySkPrefix,
+  HROMADY_INDEX_PK,
+  hromadaPk,
+  keysOf,
+  outboxIndexKeys,
+  outboxKey,
+  phoneIndexPk,
+  residentRequestsPk,
+  withoutKeys,
+} from './keys';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Single-table repository for the registry, service requests, audit entries and outbox writes. */
+export class DynamoDbEntityRepository implements EntityRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(entity: EntityName, hromadaId: string, id: string): Promise<StoredEntity | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: entityKey(entity, hromadaId, id), ConsistentRead: true }),
+    );
+    return out.Item ? (withoutKeys(out.Item) as StoredEntity) : undefined;
+  }
+
+  async list(entity: EntityName, hromadaId: string, page?: PageRequest): Promise<Page<StoredEntity>> {
+    return this.query<StoredEntity>(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': hromadaPk(hromadaId), ':prefix': entitySkPrefix(entity) },
+      },
+      page,
+    );
+  }
+
+  async listHromady(page?: PageRequest): Promise<Page<StoredEntity>> {
+    return this.query<StoredEntity>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': HROMADY_INDEX_PK },
+      },
+      page,
+    );
+  }
+
+  async findByPhone(hromadaId: string, e164: string): Promise<StoredEntity[]> {
+    const out = await this.query<StoredEntity>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': phoneIndexPk(hromadaId, e164) },
+      },
+      { limit: 50 },
+    );
+    return out.items;
+  }
+
+  async listRequestsByDate(hromadaId: string, date: string): Promise<ServiceRequest[]> {
+    const items: ServiceRequest[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.query<ServiceRequest>(
+        {
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': dayRequestsPk(hromadaId, date) },
+        },
+        { limit: 200, cursor },
+      );
+      items.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return items;
+  }
+
+  async listRequestsByResident(
+    hromadaId: string,
+    residentId: string,
+    page?: PageRequest,
+  ): Promise<Page<ServiceRequest>> {
+    return this.query<ServiceRequest>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': residentRequestsPk(hromadaId, residentId) },
+        ScanIndexForward: false,
+      },
+      page,
+    );
+  }
+
+  async listAudit(hromadaId: string, page?: PageRequest): Promise<Page<AuditEntry>> {
+    return this.query<AuditEntry>(
+      {
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditKey(hromadaId, '', '').pk },
+        ScanIndexForward: false,
+      },
+      page,
+    );
+  }
+
+  async commit(changes: Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    if (changes.length > 100) throw new RangeError('a transaction holds at most 100 items');
+    const input: TransactWriteCommandInput = {
+      TransactItems: changes.map((c) => this.toTransactItem(c)),
+    };
+    try {
+      await this.doc.send(new TransactWriteCommand(input));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) throw this.explain(error, changes);
+      throw error;
+    }
+  }
+
+  private toTransactItem(change: Change): TransactItem {
+    const TableName = this.tableName;
+    switch (change.op) {
+      case 'create':
+        return {
+          Put: {
+            TableName,
+            Item: { ...change.item, ...keysOf(change.entity, change.item), entity: change.entity },
+            ConditionExpression: 'attribute_not_exists(pk)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        };
+      case 'update':
+        return {
+          Put: {
+            TableName,
+            Item: { ...change.item, ...keysOf(change.entity, change.item), entity: change.entity },
+            ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':expected': change.expectedVersion },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        };
+      case 'delete':
+        return {
+          Delete: {
+            TableName,
+            Key: entityKey(change.entity, change.hromadaId, change.id),
+            ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':expected': change.expectedVersion },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        };
+      case 'outbox': {
+        const m = change.message;
+        return {
+          Put: {
+            TableName,
+            Item: {
+              ...m,
+              ...outboxKey(m.id),
+              ...outboxIndexKeys(m.hromadaId, m.createdAt, m.id),
+              entity: 'OutboxMessage',
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        };
+      }
+      case 'audit': {
+        const a = change.entry;
+        return {
+          Put: {
+            TableName,
+            Item: { ...a, ...auditKey(a.hromadaId, a.at, a.id), entity: 'AuditEntry' },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        };
+      }
+    }
+  }
+
+  /** Turn a cancelled transaction into the domain error of the change that failed. */
+  private explain(error: TransactionCanceledException, changes: Change[]): Error {
+    const reasons = error.CancellationReasons ?? [];
+    for (const [i, reason] of reasons.entries()) {
+      const change = changes[i];
+      if (!change || !reason.Code || reason.Code === 'None') continue;
+      if (reason.Code === 'TransactionConflict') {
+        return new ConflictError('Another change to the same item is in progress; try again');
+      }
+      if (reason.Code !== 'ConditionalCheckFailed') continue;
+      const old = reason.Item as Record<string, { N?: string }> | undefined;
+      const current = old?.version?.N ? Number(old.version.N) : undefined;
+      switch (change.op) {
+        case 'create':
+          return new ConflictError(`${change.entity} ${change.item.id} already exists`, current);
+        case 'update':
+        case 'delete': {
+          const id = change.op === 'update' ? change.item.id : change.id;
+          if (!old) return new NotFoundError(change.entity, id);
+          return new ConflictError(
+            `${change.entity} ${id} was changed by someone else (version ${current ?? '?'}, ` +
+              `you had ${change.expectedVersion}); reload and try again`,
+            current,
+          );
+        }
+        case 'outbox':
+          return new ConflictError(`Message ${change.message.id} is already queued`);
+        case 'audit':
+          return new ConflictError(`Audit entry ${change.entry.id} already exists`);
+      }
+    }
+    return error;
+  }
+
+  private async query<T>(input: Omit<QueryCommandInput, 'TableName'>, page?: PageRequest): Promise<Page<T>> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...input,
+        Limit: pageLimit(page?.limit),
+        ExclusiveStartKey: decodeCursor(page?.cursor),
+      }),
+    );
+    const next = encodeCursor(out.LastEvaluatedKey);
+    return { items: (out.Items ?? []).map((i) => withoutKeys(i) as T), ...(next ? { next } : {}) };
+  }
+}

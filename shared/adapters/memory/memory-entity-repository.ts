@@ -1,0 +1,101 @@
+import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { OutboxMessage } from '../../domain/entities/outbox-message';
+import type { ServiceRequest } from '../../domain/entities/service-request';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import type { EntityName } from '../../domain/registry';
+import type { Change, EntityRepository, Page, PageRequest, StoredEntity } from '../../ports/entity-repository';
+
+/** In-memory twin of DynamoDbEntityRepository for unit tests: same conditions, same atomicity. */
+export class MemoryEntityRepository implements EntityRepository {
+  readonly items = new Map<string, StoredEntity & { entity: EntityName }>();
+  readonly outbox = new Map<string, OutboxMessage>();
+  readonly audit: AuditEntry[] = [];
+
+  private key(entity: EntityName, hromadaId: string, id: string): string {
+    return entity === 'Hromada' ? `Hromada|${id}|${id}` : `${entity}|${hromadaId}|${id}`;
+  }
+
+  async get(entity: EntityName, hromadaId: string, id: string) {
+    const found = this.items.get(this.key(entity, hromadaId, id));
+    if (!found) return undefined;
+    const { entity: _e, ...item } = structuredClone(found);
+    return item as StoredEntity;
+  }
+
+  private all(entity: EntityName, hromadaId?: string): StoredEntity[] {
+    return [...this.items.values()]
+      .filter((i) => i.entity === entity && (hromadaId === undefined || i.hromadaId === hromadaId))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map(({ entity: _e, ...i }) => structuredClone(i) as StoredEntity);
+  }
+
+  async list(entity: EntityName, hromadaId: string, page?: PageRequest) {
+    return paginate(this.all(entity, hromadaId), page);
+  }
+
+  async listHromady(page?: PageRequest) {
+    return paginate(this.all('Hromada'), page);
+  }
+
+  async findByPhone(hromadaId: string, e164: string) {
+    return [...this.all('Resident', hromadaId), ...this.all('Driver', hromadaId)].filter((i) => i.phone === e164);
+  }
+
+  async listRequestsByDate(hromadaId: string, date: string) {
+    return this.all('ServiceRequest', hromadaId).filter((r) => r.date === date) as unknown as ServiceRequest[];
+  }
+
+  async listRequestsByResident(hromadaId: string, residentId: string, page?: PageRequest) {
+    const items = this.all('ServiceRequest', hromadaId)
+      .filter((r) => r.residentId === residentId)
+      .reverse() as unknown as ServiceRequest[];
+    return paginate(items, page);
+  }
+
+  async listAudit(hromadaId: string, page?: PageRequest) {
+    return paginate(
+      this.audit.filter((a) => a.hromadaId === hromadaId).reverse(),
+      page,
+    );
+  }
+
+  async commit(changes: Change[]): Promise<void> {
+    // Check every condition first, then apply: all or nothing.
+    for (const c of changes) {
+      if (c.op === 'create' && this.items.has(this.key(c.entity, c.item.hromadaId, c.item.id))) {
+        throw new ConflictError(`${c.entity} ${c.item.id} already exists`);
+      }
+      if (c.op === 'update' || c.op === 'delete') {
+        const id = c.op === 'update' ? c.item.id : c.id;
+        const hromadaId = c.op === 'update' ? c.item.hromadaId : c.hromadaId;
+        const found = this.items.get(this.key(c.entity, hromadaId, id));
+        if (!found) throw new NotFoundError(c.entity, id);
+        if (found.version !== c.expectedVersion) {
+          throw new ConflictError(`${c.entity} ${id} was changed by someone else`, found.version);
+        }
+      }
+      if (c.op === 'outbox' && this.outbox.has(c.message.id)) {
+        throw new ConflictError(`Message ${c.message.id} is already queued`);
+      }
+    }
+    for (const c of changes) {
+      if (c.op === 'create' || c.op === 'update') {
+        this.items.set(this.key(c.entity, c.item.hromadaId, c.item.id), { ...structuredClone(c.item), entity: c.entity });
+      } else if (c.op === 'delete') {
+        this.items.delete(this.key(c.entity, c.hromadaId, c.id));
+      } else if (c.op === 'outbox') {
+        this.outbox.set(c.message.id, structuredClone(c.message));
+      } else {
+        this.audit.push(structuredClone(c.entry));
+      }
+    }
+  }
+}
+
+export function paginate<T>(items: T[], page?: PageRequest): Page<T> {
+  const start = page?.cursor ? Number(page.cursor) : 0;
+  const limit = Math.min(Math.max(page?.limit ?? 50, 1), 200);
+  const slice = items.slice(start, start + limit);
+  const next = start + limit < items.length ? String(start + limit) : undefined;
+  return { items: slice, ...(next ? { next } : {}) };
+}

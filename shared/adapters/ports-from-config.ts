@@ -1,0 +1,32 @@
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { Ports } from '../app/deps';
+import type { Config } from '../config/config';
+import type { SmsSender } from '../ports/sms-sender';
+import { createDocumentClient, createDynamoDbClient } from './dynamodb/client';
+import { DynamoDbEntityRepository } from './dynamodb/dynamodb-entity-repository';
+import { DynamoDbOutboxRepository } from './dynamodb/dynamodb-outbox-repository';
+import { FileSmsSender } from './sms-sink/file-sms-sender';
+import { SnsSmsSender } from './sns/sns-sms-sender';
+import { SystemClock } from './system/system-clock';
+import { UlidIds } from './system/ulid-ids';
+
+/** The production wiring of every port, chosen by configuration. Call once per module. */
+export function portsFromConfig(config: Config): Ports {
+  const doc = createDocumentClient(
+    createDynamoDbClient({
+      region: config.AWS_REGION,
+      ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+    }),
+  );
+  const sms: SmsSender =
+    config.SMS_TRANSPORT === 'file'
+      ? new FileSmsSender(config.SMS_SINK_FILE!)
+      : new SnsSmsSender(new SNSClient({ region: config.AWS_REGION }), config.SMS_SENDER_ID);
+  return {
+    entities: new DynamoDbEntityRepository(doc, config.TABLE_NAME),
+    outbox: new DynamoDbOutboxRepository(doc, config.TABLE_NAME),
+    sms,
+    clock: new SystemClock(),
+    ids: new UlidIds(),
+  };
+}

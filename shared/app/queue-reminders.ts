@@ -1,0 +1,78 @@
+import { type Hromada, hromadaSchema } from '../domain/entities/hromada';
+import { residentSchema } from '../domain/entities/resident';
+import { ConflictError } from '../domain/errors';
+import { addDays, localDate, localDayLabel, localTimeLabel } from '../domain/time';
+import { reminder } from '../messaging/templates';
+import type { Ports } from './deps';
+import { outboxMessageFor } from './service-requests';
+
+const REMINDED = new Set(['requested', 'confirmed', 'planned']);
+
+export interface ReminderRun {
+  hromady: number;
+  queued: number;
+  alreadyQueued: number;
+  withoutConsent: number;
+}
+
+/**
+ * The evening before (18:00 Kyiv by default): queue a reminder for each of tomorrow's requests.
+ * Ids are derived from the request and date, so a retried or repeated run queues nothing twice.
+ */
+export async function queueReminders(ports: Pick<Ports, 'entities' | 'clock'>): Promise<ReminderRun> {
+  const run: ReminderRun = { hromady: 0, queued: 0, alreadyQueued: 0, withoutConsent: 0 };
+  const tomorrow = addDays(localDate(ports.clock.now()), 1);
+  let cursor: string | undefined;
+  do {
+    const page = await ports.entities.listHromady({ limit: 100, cursor });
+    for (const item of page.items) {
+      run.hromady += 1;
+      await queueForHromada(ports, hromadaSchema.parse(item), tomorrow, run);
+    }
+    cursor = page.next;
+  } while (cursor);
+  return run;
+}
+
+async function queueForHromada(
+  ports: Pick<Ports, 'entities' | 'clock'>,
+  hromada: Hromada,
+  date: string,
+  run: ReminderRun,
+) {
+  const requests = await ports.entities.listRequestsByDate(hromada.id, date);
+  for (const request of requests) {
+    if (!REMINDED.has(request.status)) continue;
+    const found = await ports.entities.get('Resident', hromada.id, request.residentId);
+    const resident = found ? residentSchema.parse(found) : undefined;
+    if (!resident?.phone || !resident.smsConsent) {
+      run.withoutConsent += 1;
+      continue;
+    }
+    const start = new Date(request.window.start);
+    const text = reminder({
+      service: request.serviceType,
+      confidential: request.confidential,
+      day: localDayLabel(start),
+      from: localTimeLabel(start),
+      to: localTimeLabel(new Date(request.window.end)),
+    });
+    const message = outboxMessageFor(
+      ports,
+      hromada,
+      `remind-${request.id}-${date}`,
+      'reminder',
+      resident.phone,
+      text,
+      `REQUEST#${request.id}`,
+      request.confidential,
+    );
+    try {
+      await ports.entities.commit([{ op: 'outbox', message }]);
+      run.queued += 1;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      run.alreadyQueued += 1;
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import { hromadaSchema } from '../domain/entities/hromada';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { normalisePhone } from '../domain/phone';
+import { hromadaKind, parsePatch, type RegistryKind } from '../domain/registry';
+import { parseOrThrow } from '../domain/validation';
+import type { Page, PageRequest, StoredEntity } from '../ports/entity-repository';
+import { type Actor, expiresAfterDays, type Ports } from './deps';
+
+type RegistryPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
+
+async function requireHromada(ports: Pick<Ports, 'entities'>, hromadaId: string) {
+  const found = await ports.entities.get('Hromada', hromadaId, hromadaId);
+  if (!found) throw new NotFoundError('Hromada', hromadaId);
+  return hromadaSchema.parse(found);
+}
+
+function auditChange(
+  ports: RegistryPorts,
+  actor: Actor,
+  action: 'create' | 'update' | 'delete',
+  kind: RegistryKind,
+  hromadaId: string,
+  entityId: string,
+  changedFields: string[],
+  retentionDays: number,
+) {
+  const now = ports.clock.now();
+  return {
+    op: 'audit' as const,
+    entry: {
+      id: ports.ids.next(),
+      hromadaId,
+      at: now.toISOString(),
+      actor,
+      action,
+      entity: kind.entity,
+      entityId,
+      changedFields,
+      expiresAt: expiresAfterDays(now, retentionDays),
+    },
+  };
+}
+
+export async function createHromada(ports: RegistryPorts, input: unknown, actor: Actor): Promise<StoredEntity> {
+  const fields = parseOrThrow(hromadaKind.create, input, 'Hromada');
+  const now = ports.clock.now().toISOString();
+  const id = fields.id ?? ports.ids.next();
+  const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
+  await ports.entities.commit([
+    { op: 'create', entity: 'Hromada', item },
+    auditChange(ports, actor, 'create', hromadaKind, id, id, Object.keys(fields), fields.rules.retentionDays.audit),
+  ]);
+  return item;
+}
+
+export async function createEntity(
+  ports: RegistryPorts,
+  kind: RegistryKind,
+  hromadaId: string,
+  input: unknown,
+  actor: Actor,
+): Promise<StoredEntity> {
+  const fields = parseOrThrow(kind.create, input, kind.entity) as Record<string, unknown> & { id?: string };
+  const hromada = await requireHromada(ports, hromadaId);
+  const now = ports.clock.now().toISOString();
+  const id = fields.id ?? ports.ids.next();
+  const item: StoredEntity = { ...fields, id, hromadaId, version: 1, createdAt: now, updatedAt: now };
+  await ports.entities.commit([
+    { op: 'create', entity: kind.entity, item },
+    auditChange(ports, actor, 'create', kind, hromadaId, id, Object.keys(fields), hromada.rules.retentionDays.audit),
+  ]);
+  return item;
+}
+
+export async function getEntity(
+  ports: Pick<Ports, 'entities'>,
+  kind: RegistryKind,
+  hromadaId: string,
+  id: string,
+): Promise<StoredEntity> {
+  const found = await ports.entities.get(kind.entity, hromadaId, id);
+  if (!found) throw new NotFoundError(kind.entity, id);
+  return found;
+}
+
+export async function listEntities(
+  ports: Pick<Ports, 'entities'>,
+  kind: RegistryKind,
+  hromadaId: string,
+  page: PageRequest,
+): Promise<Page<StoredEntity>> {
+  if (kind.entity === 'Hromada') return ports.entities.listHromady(page);
+  await requireHromada(ports, hromadaId);
+  return ports.entities.list(kind.entity, hromadaId, page);
+}
+
+/**
+ * Partial update with optimistic locking: the caller sends the version it read. A stale version
+ * is a 409 and changes nothing; the caller reloads and tries again.
+ */
+export async function updateEntity(
+  ports: RegistryPorts,
+  kind: RegistryKind,
+  hromadaId: string,
+  id: string,
+  input: unknown,
+  actor: Actor,
+): Promise<StoredEntity> {
+  const { version, ...patch } = parsePatch(kind, input);
+  const current = await getEntity(ports, kind, hromadaId, id);
+  const hromada = await requireHromada(ports, hromadaId);
+  const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(current[k]));
+  const item: StoredEntity = {
+    ...current,
+    ...patch,
+    id,
+    hromadaId,
+    version: version + 1,
+    updatedAt: ports.clock.now().toISOString(),
+  };
+  await ports.entities.commit([
+    { op: 'update', entity: kind.entity, item, expectedVersion: version },
+    auditChange(ports, actor, 'update', kind, hromadaId, id, changed, hromada.rules.retentionDays.audit),
+  ]);
+  return item;
+}
+
+export async function deleteEntity(
+  ports: RegistryPorts,
+  kind: RegistryKind,
+  hromadaId: string,
+  id: string,
+  expectedVersion: number | undefined,
+  actor: Actor,
+): Promise<void> {
+  if (expectedVersion === undefined || !Number.isInteger(expectedVersion) || expectedVersion < 1) {
+    throw new ValidationError('Deleting needs the version you read', [
+      { path: 'version', message: 'pass ?version=N (the version you read)' },
+    ]);
+  }
+  const hromada = await requireHromada(ports, hromadaId);
+  await ports.entities.commit([
+    { op: 'delete', entity: kind.entity, hromadaId, id, expectedVersion },
+    auditChange(ports, actor, 'delete', kind, hromadaId, id, [], hromada.rules.retentionDays.audit),
+  ]);
+}
+
+/** The caller's number, as typed by the dispatcher, to the residents and drivers who have it. */
+export async function findByPhone(
+  ports: Pick<Ports, 'entities'>,
+  hromadaId: string,
+  phone: string,
+): Promise<StoredEntity[]> {
+  const check = normalisePhone(phone);
+  if (!check.ok) {
+    throw new ValidationError('Invalid phone', [{ path: 'phone', message: 'not a valid Ukrainian phone number' }]);
+  }
+  await requireHromada(ports, hromadaId);
+  return ports.entities.findByPhone(hromadaId, check.e164);
+}
+
+export { requireHromada };

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const senderId = z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, '3–11 Latin letters/digits with a letter');
+
+/**
+ * Configuration from the environment, parsed once at cold start. A missing or malformed value
+ * stops the function before it serves anything, with the variable's name in the error.
+ */
+export const configSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  AWS_REGION: z.string().min(1),
+  /** DynamoDB Local (the one-machine platform and integration tests). Unset in AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** `sns` in AWS; `file` writes SMS to SMS_SINK_FILE instead of sending (local platform). */
+  SMS_TRANSPORT: z.enum(['sns', 'file']),
+  SMS_SINK_FILE: z.string().optional(),
+  SMS_SENDER_ID: senderId.optional(),
+  /** Largest accepted HTTP body, bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${detail}`);
+  }
+  if (result.data.SMS_TRANSPORT === 'file' && !result.data.SMS_SINK_FILE) {
+    throw new ConfigError('Invalid configuration: SMS_SINK_FILE is required when SMS_TRANSPORT=file');
+  }
+  return result.data;
+}

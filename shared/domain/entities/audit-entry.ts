@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { idSchema, isoInstantSchema } from '../common';
+
+/** Who changed what, when. Field names only: values (personal data) are not copied here. */
+export const auditEntrySchema = z.object({
+  id: idSchema,
+  hromadaId: idSchema,
+  at: isoInstantSchema,
+  actor: z.string().min(1).max(200),
+  action: z.enum(['create', 'update', 'delete', 'cancel', 'book']),
+  entity: z.string(),
+  entityId: idSchema,
+  changedFields: z.array(z.string()),
+  expiresAt: z.number().int(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { localTimeSchema, nameSchema, storedFields } from '../common';
+
+/** Per-hromada rules; the numbers are defaults each hromada can change. */
+export const hromadaRulesSchema = z.strictObject({
+  /** SMS sender ID (3–11 Latin letters/digits, at least one letter). */
+  smsSenderId: z
+    .string()
+    .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/)
+    .optional(),
+  /** Neutral sender for confidential cases (mobile brigade). */
+  neutralSenderId: z
+    .string()
+    .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/)
+    .optional(),
+  pickupWindowMinutes: z.number().int().min(0).max(120).default(15),
+  maxRideFactor: z.number().min(1).max(5).default(1.5),
+  maxRideExtraMinutes: z.number().int().min(0).max(240).default(10),
+  monthlyRideQuota: z.number().int().min(0).max(1000).default(4),
+  lateCancelHours: z.number().min(0).max(72).default(2),
+  reminderTime: localTimeSchema.default('18:00'),
+  quietHours: z
+    .strictObject({ from: localTimeSchema, to: localTimeSchema })
+    .default({ from: '21:00', to: '08:00' }),
+  dailySmsSegmentCap: z.number().int().min(0).max(100_000).default(500),
+  retentionDays: z
+    .strictObject({
+      requests: z.number().int().min(30).max(3650).default(400),
+      messages: z.number().int().min(7).max(3650).default(90),
+      audit: z.number().int().min(365).max(3650).default(1095),
+    })
+    .default({ requests: 400, messages: 90, audit: 1095 }),
+});
+export type HromadaRules = z.infer<typeof hromadaRulesSchema>;
+
+export const hromadaFields = {
+  name: nameSchema,
+  /** KATOTTG code, e.g. UA14160210000011148. */
+  katottg: z
+    .string()
+    .regex(/^UA\d{17}$/)
+    .optional(),
+  timeZone: z.literal('Europe/Kyiv').default('Europe/Kyiv'),
+  rules: hromadaRulesSchema.default(hromadaRulesSchema.parse({})),
+};
+
+export const hromadaCreateSchema = z.strictObject({ id: storedFields.id.optional(), ...hromadaFields });
+export const hromadaSchema = z.object({ ...storedFields, ...hromadaFields });
+export type Hromada = z.infer<typeof hromadaSchema>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { addressSchema, geoPointSchema, idSchema, nameSchema, storedFields } from '../common';
+import { e164Schema, phoneSchema } from '../phone';
+
+/**
+ * The person served (отримувач соціальних послуг). Only what the service needs: no birth date,
+ * no diagnosis, no document numbers.
+ */
+export const residentFields = {
+  name: nameSchema,
+  /** Mobile for SMS; null when the resident has only a landline or no phone. */
+  phone: phoneSchema({ requireMobile: true }).nullable(),
+  settlementId: idSchema,
+  address: addressSchema,
+  location: geoPointSchema.nullable(),
+  mobility: z
+    .strictObject({
+      wheelchair: z.boolean().default(false),
+      needsRamp: z.boolean().default(false),
+      /** An escort may ride along (one free place). */
+      escort: z.boolean().default(false),
+    })
+    .default({ wheelchair: false, needsRamp: false, escort: false }),
+  /** Consent to receive SMS (ТАК/СТОП). Without it, no SMS is sent. */
+  smsConsent: z.boolean().default(false),
+  /**
+   * Confidential case (e.g. domestic violence): address and purpose never appear in SMS or on
+   * other manifests, and the vehicle carries no other riders.
+   */
+  confidential: z.boolean().default(false),
+};
+
+export const residentSchema = z.object({ ...storedFields, ...residentFields, phone: e164Schema.nullable() });
+export type Resident = z.infer<typeof residentSchema>;

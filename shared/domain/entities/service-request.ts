@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import {
+  addressSchema,
+  geoPointSchema,
+  idSchema,
+  isoInstantSchema,
+  localDateSchema,
+  localTimeSchema,
+  storedFields,
+} from '../common';
+import { serviceTypes } from './provider';
+
+export const requestStatuses = ['requested', 'confirmed', 'planned', 'done', 'cancelled', 'no-show'] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+/** Allowed purposes of a social-taxi ride (no shopping). */
+export const purposes = ['medical', 'cnap', 'bank', 'social-services', 'pension-fund', 'other'] as const;
+
+export const placeSchema = z.strictObject({
+  address: addressSchema,
+  location: geoPointSchema,
+  settlementId: idSchema.optional(),
+});
+
+export const serviceRequestFields = {
+  serviceType: z.enum(serviceTypes),
+  residentId: idSchema,
+  /** The local (Kyiv) service date. */
+  date: localDateSchema,
+  /** Social taxi: where to pick up. Brigade, delivery, mobile case: where the visit is. */
+  pickup: placeSchema,
+  /** Social taxi only: where to take the rider. */
+  dropoff: placeSchema.optional(),
+  /** The time the resident asked for: a pickup time, or an arrive-by time (an appointment). */
+  requestedTime: z.strictObject({
+    kind: z.enum(['pickup', 'arrive-by']),
+    time: localTimeSchema,
+  }),
+  passengers: z
+    .strictObject({
+      escorts: z.number().int().min(0).max(3).default(0),
+      wheelchair: z.boolean().default(false),
+    })
+    .default({ escorts: 0, wheelchair: false }),
+  purpose: z.enum(purposes),
+  /** Visit or handover duration in minutes. */
+  serviceMinutes: z.number().int().min(0).max(240).default(5),
+};
+
+export const serviceRequestCreateSchema = z
+  .strictObject({ ...serviceRequestFields })
+  .refine((r) => r.serviceType !== 'social-taxi' || r.dropoff !== undefined, {
+    message: 'a social-taxi ride needs a drop-off',
+    path: ['dropoff'],
+  });
+
+export const serviceRequestSchema = z.object({
+  ...storedFields,
+  ...serviceRequestFields,
+  status: z.enum(requestStatuses),
+  /** The agreed pickup (or visit) window, UTC. */
+  window: z.strictObject({ start: isoInstantSchema, end: isoInstantSchema }),
+  /** Copied from the resident at booking: drives SMS wording and vehicle sharing. */
+  confidential: z.boolean(),
+  /** DynamoDB TTL (epoch seconds): personal data is kept only as long as reporting needs it. */
+  expiresAt: z.number().int(),
+});
+export type ServiceRequest = z.infer<typeof serviceRequestSchema>;

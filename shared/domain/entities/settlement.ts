@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { geoPointSchema, nameSchema, storedFields } from '../common';
+
+export const settlementTypes = ['місто', 'селище', 'село'] as const;
+
+export const settlementFields = {
+  name: nameSchema,
+  type: z.enum(settlementTypes),
+  katottg: z
+    .string()
+    .regex(/^UA\d{17}$/)
+    .optional(),
+  /** Starosta district (старостинський округ); null for the centre or where unknown. */
+  starostaDistrict: z.string().trim().min(1).max(120).nullable().default(null),
+  /** Null where no reliable coordinates exist: such a settlement cannot be routed to. */
+  location: geoPointSchema.nullable(),
+  population: z.number().int().min(0).optional(),
+};
+
+export const settlementSchema = z.object({ ...storedFields, ...settlementFields });
+export type Settlement = z.infer<typeof settlementSchema>;

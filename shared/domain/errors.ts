@@ -1,0 +1,60 @@
+/**
+ * The one error hierarchy of the platform. Use cases throw these; `shared/http/error-response.ts`
+ * maps them to HTTP in one place. Anything else is an internal error (500, no details echoed).
+ */
+export interface IssueDetail {
+  /** Where in the input: zod path joined with dots, e.g. `phone` or `mobility.wheelchair`. */
+  path: string;
+  message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly kind: 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'limit';
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad input: 400 with the paths of the offending fields. */
+export class ValidationError extends AppError {
+  readonly kind = 'validation' as const;
+  constructor(
+    message: string,
+    readonly issues: IssueDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** A missing item: 404. */
+export class NotFoundError extends AppError {
+  readonly kind = 'not-found' as const;
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} not found`);
+  }
+}
+
+/** A concurrent edit (stale version) or a duplicate: 409. */
+export class ConflictError extends AppError {
+  readonly kind = 'conflict' as const;
+  constructor(
+    message: string,
+    readonly currentVersion?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Not allowed for this caller: 403. */
+export class ForbiddenError extends AppError {
+  readonly kind = 'forbidden' as const;
+}
+
+/** A business limit was hit (quota, SMS cap): 422. */
+export class LimitError extends AppError {
+  readonly kind = 'limit' as const;
+}

@@ -1,0 +1,41 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ValidationError } from '../domain/errors';
+
+/**
+ * The JSON body of an HTTP API (payload 2.0) event. Missing, oversized, non-JSON and malformed
+ * bodies are all 400s with a message that says which.
+ */
+export function jsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
+  const raw = event.body;
+  if (raw === undefined || raw === null || raw === '') {
+    throw new ValidationError('Request body is required', [{ path: '(body)', message: 'expected a JSON object' }]);
+  }
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) {
+    throw new ValidationError(`Request body too large: ${bytes} bytes (at most ${maxBytes})`, [
+      { path: '(body)', message: `at most ${maxBytes} bytes` },
+    ]);
+  }
+  const type = (event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '').toLowerCase();
+  if (type && !type.startsWith('application/json')) {
+    throw new ValidationError(`Content-Type must be application/json, not ${type}`, [
+      { path: '(headers).content-type', message: 'expected application/json' },
+    ]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message : 'unparseable';
+    throw new ValidationError(`Malformed JSON: ${detail}`, [{ path: '(body)', message: 'malformed JSON' }]);
+  }
+}
+
+/** Who is calling: the JWT subject from the Cognito authorizer (the local platform sets one too). */
+export function actorOf(event: APIGatewayProxyEventV2): string {
+  const ctx = event.requestContext as APIGatewayProxyEventV2['requestContext'] & {
+    authorizer?: { jwt?: { claims?: Record<string, unknown> } };
+  };
+  const sub = ctx.authorizer?.jwt?.claims?.sub;
+  return typeof sub === 'string' && sub.length > 0 ? sub : 'anonymous';
+}

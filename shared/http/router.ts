@@ -1,0 +1,57 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { json, type HttpResult } from './responses';
+
+export interface RouteRequest {
+  event: APIGatewayProxyEventV2;
+  params: Record<string, string>;
+  query: Record<string, string>;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** e.g. `/hromady/{hromadaId}/residents/{id}`; a segment in braces is a parameter. */
+  path: string;
+  handle(request: RouteRequest): Promise<HttpResult>;
+}
+
+interface Compiled extends Route {
+  pattern: RegExp;
+  names: string[];
+}
+
+/** A small path router for the one API function (HTTP API payload 2.0 events). */
+export class Router {
+  private readonly routes: Compiled[];
+  constructor(routes: Route[]) {
+    this.routes = routes.map((r) => {
+      const names: string[] = [];
+      const source = r.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      });
+      return { ...r, pattern: new RegExp(`^${source}/?$`), names };
+    });
+  }
+
+  async route(event: APIGatewayProxyEventV2): Promise<HttpResult> {
+    const method = event.requestContext.http.method.toUpperCase();
+    const path = event.rawPath;
+    let pathMatched = false;
+    for (const r of this.routes) {
+      const m = r.pattern.exec(path);
+      if (!m) continue;
+      pathMatched = true;
+      if (r.method !== method) continue;
+      const params: Record<string, string> = {};
+      r.names.forEach((n, i) => {
+        params[n] = decodeURIComponent(m[i + 1]!);
+      });
+      const query: Record<string, string> = {};
+      for (const [k, v] of Object.entries(event.queryStringParameters ?? {})) if (v !== undefined) query[k] = v;
+      return r.handle({ event, params, query });
+    }
+    return pathMatched
+      ? json(405, { error: { code: 'method-not-allowed', message: `${method} is not allowed on ${path}` } })
+      : json(404, { error: { code: 'not-found', message: `No route for ${method} ${path}` } });
+  }
+}

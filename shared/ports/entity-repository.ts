@@ -1,0 +1,49 @@
+import type { AuditEntry } from '../domain/entities/audit-entry';
+import type { OutboxMessage } from '../domain/entities/outbox-message';
+import type { ServiceRequest } from '../domain/entities/service-request';
+import type { EntityName } from '../domain/registry';
+
+/** Every stored entity has these. */
+export interface StoredEntity {
+  id: string;
+  hromadaId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
+/**
+ * One atomic change set. The adapter writes all of it or none of it (DynamoDB
+ * TransactWriteItems); a failed condition becomes a ConflictError, a missing item NotFoundError.
+ */
+export type Change =
+  | { op: 'create'; entity: EntityName; item: StoredEntity }
+  | { op: 'update'; entity: EntityName; item: StoredEntity; expectedVersion: number }
+  | { op: 'delete'; entity: EntityName; hromadaId: string; id: string; expectedVersion: number }
+  /** Created once: a second write of the same id is a no-op failure (ConflictError). */
+  | { op: 'outbox'; message: OutboxMessage }
+  | { op: 'audit'; entry: AuditEntry };
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page. */
+  next?: string;
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+export interface EntityRepository {
+  get(entity: EntityName, hromadaId: string, id: string): Promise<StoredEntity | undefined>;
+  list(entity: EntityName, hromadaId: string, page?: PageRequest): Promise<Page<StoredEntity>>;
+  listHromady(page?: PageRequest): Promise<Page<StoredEntity>>;
+  /** Residents and drivers with this E.164 number, across entities of the hromada. */
+  findByPhone(hromadaId: string, e164: string): Promise<StoredEntity[]>;
+  listRequestsByDate(hromadaId: string, date: string): Promise<ServiceRequest[]>;
+  listRequestsByResident(hromadaId: string, residentId: string, page?: PageRequest): Promise<Page<ServiceRequest>>;
+  listAudit(hromadaId: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  commit(changes: Change[]): Promise<void>;
+}

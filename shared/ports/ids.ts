@@ -1,0 +1,4 @@
+/** Sortable unique ids (ULID in production). */
+export interface Ids {
+  next(): string;
+}
