@@ -8,22 +8,19 @@ import { z } from 'zod';
 
 const stageName = z
   .string()
-  .regex(
-    /^[a-z][a-z0-9-]{1,15}$/,
-    'stage: 2–16 chars, lowercase letters, digits and "-", starting with a letter',
-  );
+  .regex(/^[a-z][a-z0-9-]{1,15}$/, '2–16 chars, lowercase letters, digits and "-", starting with a letter');
 
 /** Alphanumeric sender ID: 3–11 characters A–Z a–z 0–9, at least one letter (AWS / carrier rule). */
 export const senderIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9]{3,11}$/, 'smsSenderId: 3–11 alphanumeric characters')
-  .refine((value) => /[A-Za-z]/.test(value), 'smsSenderId: must contain at least one letter');
+  .regex(/^[A-Za-z0-9]{3,11}$/, '3–11 alphanumeric characters (A–Z, a–z, 0–9)')
+  .refine((value) => /[A-Za-z]/.test(value), 'must contain at least one letter');
 
 const origin = z
   .url({ protocol: /^https?$/ })
   .refine(
     (value) => new URL(value).origin === value,
-    'consoleOrigins: each entry must be a bare origin like https://console.example.org (no path or trailing slash)',
+    'each entry must be a bare origin like https://console.example.org (no path or trailing slash)',
   );
 
 const csv = (schema: z.ZodType<string>) =>
@@ -47,12 +44,12 @@ export const configSchema = z
     /** AWS region; SMS to Ukraine works from eu-central-1 (Frankfurt), close to users. */
     region: z
       .string()
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'region: an AWS region code like eu-central-1')
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region code like eu-central-1')
       .default('eu-central-1'),
     /** Optional: pin the account (12 digits). Left unset, stacks are account-agnostic. */
     account: z
       .string()
-      .regex(/^\d{12}$/, 'account: 12 digits')
+      .regex(/^\d{12}$/, '12 digits')
       .optional(),
     smsSenderId: senderIdSchema.default('HROMADA'),
     /** Must match the account-level SNS monthly spend limit set by hand (docs/operations.md). */
@@ -73,7 +70,7 @@ export const configSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['consoleOrigins'],
-            message: `consoleOrigins: "${value}" must be https outside the dev stage`,
+            message: `"${value}" must be https outside the dev stage`,
           });
         }
       }
@@ -82,7 +79,7 @@ export const configSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['apiThrottleBurstLimit'],
-        message: 'apiThrottleBurstLimit: too small for the rate limit',
+        message: 'too small for the rate limit',
       });
     }
   });
