@@ -16,6 +16,8 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
+import type { RemindSchedule } from '../../events/contracts/schedule';
 import { AppFunction } from '../constructs/app-function';
 import { type DeployConfig, isDevStage } from './config';
 
@@ -28,25 +30,14 @@ export interface StatelessStackProps extends StackProps {
   readonly consoleClient: cognito.IUserPoolClient;
 }
 
-/** Item filter for the outbox sender: only new or changed outbox items still waiting to be sent. */
-export const OUTBOX_FILTER = {
-  eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
-  dynamodb: {
-    NewImage: {
-      entity: { S: lambda.FilterRule.isEqual('OutboxMessage') },
-      status: { S: lambda.FilterRule.isEqual('pending') },
-    },
-  },
-};
+/**
+ * Item filter for the outbox sender: only new or changed outbox items still waiting to be sent.
+ * The pattern is the shared contract (events/contracts), also used by the local stream poller.
+ */
+export const OUTBOX_FILTER: Record<string, unknown> = outboxFilterPattern;
 
-/** Payload the daily reminder schedule sends to the remind function (context attributes filled in by Scheduler). */
-export const REMINDER_INPUT = {
-  job: 'evening-reminders',
-  scheduleArn: scheduler.ContextAttribute.scheduleArn,
-  scheduledTime: scheduler.ContextAttribute.scheduledTime,
-  executionId: scheduler.ContextAttribute.executionId,
-  attemptNumber: scheduler.ContextAttribute.attemptNumber,
-};
+/** Payload the daily reminder schedule sends to the remind function (events/contracts/schedule). */
+export const REMINDER_INPUT: RemindSchedule = { job: 'queue-reminders' };
 
 /** Code: functions, the HTTP API, the stream consumer, the schedule, alarms. Safe to destroy and redeploy. */
 export class StatelessStack extends Stack {
@@ -79,7 +70,6 @@ export class StatelessStack extends Stack {
       name: 'api',
       description: 'HTTP API for the dispatcher console',
       timeout: Duration.seconds(15),
-      environment: { CONSOLE_ORIGINS: config.consoleOrigins.join(',') },
     });
     this.api.grantTableReadWrite(table);
 

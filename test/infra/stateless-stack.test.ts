@@ -1,12 +1,14 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
+import { remindScheduleSchema } from '../../events/contracts/schedule';
 import { DEFAULT_ENVIRONMENT } from '../../infra/constructs/app-function';
 import { logicalId, resourcesOfType, synthStacks } from './helpers';
 
 const { statelessTemplate: template } = synthStacks({ smsSenderId: 'Bucha', logLevel: 'DEBUG' });
 
 const FUNCTIONS = {
-  Api: { CONSOLE_ORIGINS: 'http://localhost:5173' },
+  Api: {},
   SendSms: { SMS_SENDER_ID: 'Bucha', SMS_TYPE: 'Transactional' },
   Remind: {},
 } as const;
@@ -79,12 +81,13 @@ describe('send-sms: outbox stream consumer', () => {
       },
     });
     const filters = (mapping.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
-    expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([
-      {
-        eventName: ['INSERT', 'MODIFY'],
-        dynamodb: { NewImage: { entity: { S: ['OutboxMessage'] }, status: { S: ['pending'] } } },
-      },
-    ]);
+    const expected = {
+      eventName: ['INSERT', 'MODIFY'],
+      dynamodb: { NewImage: { entity: { S: ['OutboxMessage'] }, status: { S: ['pending'] } } },
+    };
+    expect(filters.map((filter) => JSON.parse(filter.Pattern))).toEqual([expected]);
+    // the same pattern as the shared contract the local stream poller uses
+    expect(outboxFilterPattern).toEqual(expected);
   });
 });
 
@@ -100,9 +103,15 @@ describe('remind: daily schedule', () => {
         Arn: { 'Fn::GetAtt': [logicalId(template, 'AWS::Lambda::Function', 'RemindFunction'), 'Arn'] },
         RoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] },
         RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
-        Input: Match.serializedJson(Match.objectLike({ scheduledTime: '<aws.scheduler.scheduled-time>' })),
+        Input: Match.anyValue(),
       },
     });
+  });
+
+  it('sends the input the remind function accepts (events/contracts/schedule)', () => {
+    const schedule = Object.values(resourcesOfType(template, 'AWS::Scheduler::Schedule'))[0]!.Properties;
+    const input = JSON.parse((schedule.Target as { Input: string }).Input);
+    expect(remindScheduleSchema.parse(input)).toEqual(input);
   });
 
   it('the scheduler role can only invoke the remind function', () => {
