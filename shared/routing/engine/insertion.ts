@@ -3,12 +3,23 @@
  * of routes. Exact routes use O(1) (single) / O(n) (pair, per pickup gap) checks; other routes
  * collect relaxed candidates that are then verified by the full evaluator in order of cost.
  */
-import { earliestStart, evaluateRoute } from './evaluate';
-import { KIND_BREAK, type Model } from './model';
+import { evaluateRoute } from './evaluate';
+import type { Model } from './model';
 import type { Rng } from './rng';
 import type { Route } from './routes';
 
+const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
+
 const EPS = 1e-7;
+
+/** Earliest service start >= t in a window of node n (local copy of evaluate's, for speed). */
+function earliestStart(m: Model, n: number, t: number): number {
+  const tw = m.tw;
+  for (let k = m.twOff[n]!, e = m.twOff[n + 1]!; k < e; k++) {
+    if (t <= tw[2 * k + 1]!) return Math.max(t, tw[2 * k]!);
+  }
+  return Number.POSITIVE_INFINITY;
+}
 const INF = Number.POSITIVE_INFINITY;
 
 export interface InsertResult {
@@ -161,24 +172,36 @@ export class Inserter {
     const blink = this.blink;
     const rng = this.rng;
     const best = this.best;
+    const uLast = m.tw[2 * (m.twOff[u + 1]! - 1) + 1]!;
+    let capFree = true;
+    for (let d = 0; d < D; d++) {
+      const sl = m.startLoad[u * D + d]!;
+      const dl = m.dLoad[u * D + d]!;
+      if (pref[n * D + d]! + Math.max(sl, sl + dl) > cap[v * D + d]! + EPS) capFree = false;
+    }
     for (let g = rt.locked; g <= n; g++) {
+      const gd = gDep[g]!;
+      if (gd > uLast) break;
       if (blink > 0 && rng!() < blink) continue;
-      // capacity
-      let ok = true;
-      for (let d = 0; d < D; d++) {
-        const sl = m.startLoad[u * D + d]!;
-        const c = cap[v * D + d]! + EPS;
-        if (pref[g * D + d]! + sl > c || suff[g * D + d]! + sl + m.dLoad[u * D + d]! > c) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
       const pl = gLoc[g]!;
+      const arr = gd + du[pl * L + lu]!;
+      if (arr > uLast) continue;
       const q = gNext[g]!;
       const nl = gLoc[q]!;
       const delta = cm[pl * L + lu]! + cm[lu * L + nl]! - cm[pl * L + nl]! + fixed;
       if (delta >= best.delta) continue;
+      if (!capFree) {
+        let ok = true;
+        for (let d = 0; d < D; d++) {
+          const sl = m.startLoad[u * D + d]!;
+          const c = cap[v * D + d]! + EPS;
+          if (pref[g * D + d]! + sl > c || suff[g * D + d]! + sl + m.dLoad[u * D + d]! > c) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+      }
       if (checkTT && rt.travel + du[pl * L + lu]! + du[lu * L + nl]! - du[pl * L + nl]! > m.vMaxTT[v]! + EPS)
         continue;
       if (
@@ -186,12 +209,8 @@ export class Inserter {
         rt.distance + di[pl * L + lu]! + di[lu * L + nl]! - di[pl * L + nl]! > m.vMaxDist[v]! + EPS
       )
         continue;
-      const arr = gDep[g]! + du[pl * L + lu]!;
       const st = earliestStart(m, u, arr);
-      if (st === INF) {
-        if (g > 0 && m.kind[rt.seq[g - 1]!] !== KIND_BREAK) break;
-        continue;
-      }
+      if (st === INF) continue;
       const dep = st + (pl !== lu ? su : 0) + sv;
       if (!this.fitsNext(rt, v, q, dep, lu, du, L)) continue;
       if (exact) {

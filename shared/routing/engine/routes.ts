@@ -5,7 +5,9 @@
  * only consume time); routes that are not "exact" re-check candidates with evaluateRoute.
  */
 import { earliestStart, evaluateRoute, latestStart } from './evaluate';
-import { KIND_BREAK, type Model } from './model';
+import { type Model } from './model';
+
+const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
 
 export class Route {
   seq: number[] = [];
@@ -49,15 +51,12 @@ export class Route {
   }
 
   /** Recomputes all caches; returns the exact route cost (Infinity if infeasible). */
-  refresh(): number {
+  refresh(full = false): number {
     const m = this.m;
     const v = this.v;
     const seq = this.seq;
     const n = seq.length;
     this.grow(n);
-    const c = evaluateRoute(m, v, seq, n, this.locked);
-    this.feasible = c !== Number.POSITIVE_INFINITY;
-    this.cost = c;
     let exact = m.vExactOK[v] === 1;
     let nTasks = 0;
     const { kind, loc, D } = m;
@@ -70,6 +69,7 @@ export class Route {
     }
     this.exact = exact;
     this.nTasks = nTasks;
+    let feasible = true;
     // travel/dist totals
     const L = m.L;
     const prof = m.vProfile[v]!;
@@ -102,7 +102,10 @@ export class Route {
       cum[p] = cc;
       const arr = gDep[p - 1]! + du[a]!;
       let st = earliestStart(m, x, arr);
-      if (st === Number.POSITIVE_INFINITY) st = arr;
+      if (st === Number.POSITIVE_INFINITY) {
+        st = arr;
+        if (p > this.locked) feasible = false;
+      }
       gDep[p] = st + (last !== l ? m.setup[x]! : 0) + m.service[x]!;
       gLoc[p] = l;
       last = l;
@@ -164,6 +167,19 @@ export class Route {
         suff[p * D + d] = mx;
       }
     }
+    // cost and feasibility: exact routes are fully described by the caches above
+    let c: number;
+    if (exact && !full) {
+      const D1 = D;
+      for (let d = 0; d < D1 && feasible; d++) if (pref[n * D1 + d]! > m.vCap[v * D1 + d]! + 1e-7) feasible = false;
+      if (gDep[n]! + du[gLoc[n]! * L + endL]! > m.vTwB[v]! + 1e-7) feasible = false;
+      if (nTasks > m.vMaxTasks[v]! || this.travel > m.vMaxTT[v]! + 1e-7 || this.distance > m.vMaxDist[v]! + 1e-7)
+        feasible = false;
+      c = nTasks ? cc + m.vFixed[v]! : 0;
+      if (!feasible) c = Number.POSITIVE_INFINITY;
+    } else c = evaluateRoute(m, v, seq, n, this.locked);
+    this.feasible = c !== Number.POSITIVE_INFINITY;
+    this.cost = c;
     return c;
   }
 }

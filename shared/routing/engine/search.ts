@@ -5,9 +5,11 @@
  */
 import type { SolveOptions, SolveProgress } from '../vroom-format';
 import { applyInsertion, Inserter } from './insertion';
-import { KIND_BREAK, type Model } from './model';
+import { type Model } from './model';
 import { makeRng, type Rng, randInt } from './rng';
 import { Route } from './routes';
+
+const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -122,7 +124,7 @@ export class Search {
       const rt = this.routes[v]!;
       rt.seq = seqs[v]!.slice();
       rt.locked = m.vLocked[v]!.length;
-      rt.refresh();
+      rt.refresh(true);
       for (const n of rt.seq) if (m.kind[n] !== KIND_BREAK) this.reqRoute[m.req[n]!] = v;
     }
     this.penaltySum = 0;
