@@ -245,6 +245,15 @@ export class StatelessStack extends Stack {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
 
+    alarm('ReminderInvocationsDropped', {
+      alarmDescription: 'EventBridge Scheduler gave up invoking a target (reminders not queued)',
+      metric: scheduler.Schedule.metricAllDropped({ period: Duration.hours(1), statistic: 'Sum' }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
     // SNS SMS metrics are account-and-region wide (AWS/SNS, published by SNS itself).
     alarm('SmsSpendNearLimit', {
       alarmDescription:

@@ -235,7 +235,7 @@ describe('alarms', () => {
     }
   });
 
-  it('cover the DLQ, function errors, SMS spend and SMS failures', () => {
+  it('cover the DLQ, function errors, dropped schedule invocations, SMS spend and SMS failures', () => {
     expect(byMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toEqual([
       expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
     ]);
@@ -244,5 +244,6 @@ describe('alarms', () => {
       expect.objectContaining({ Threshold: 40 }),
     ]);
     expect(byMetric('AWS/SNS', 'NumberOfNotificationsFailed')).toHaveLength(1);
+    expect(byMetric('AWS/Scheduler', 'InvocationDroppedCount')).toHaveLength(1);
   });
 });
