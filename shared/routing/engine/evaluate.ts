@@ -3,7 +3,7 @@
  * time windows (several per task), breaks, max tasks/travel/distance, and, when ride times or
  * max_duration matter, Cordeau & Laporte's 8-step scheme (forward time slack, late departures).
  */
-import { type Model } from './model';
+import type { Model } from './model';
 
 const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
 const KIND_DELIVERY = 2; // local copy: avoids ESM live-binding getters in hot loops

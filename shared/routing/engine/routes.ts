@@ -5,7 +5,7 @@
  * only consume time); routes that are not "exact" re-check candidates with evaluateRoute.
  */
 import { earliestStart, evaluateRoute, latestStart } from './evaluate';
-import { type Model } from './model';
+import type { Model } from './model';
 
 const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
 
@@ -171,9 +171,14 @@ export class Route {
     let c: number;
     if (exact && !full) {
       const D1 = D;
-      for (let d = 0; d < D1 && feasible; d++) if (pref[n * D1 + d]! > m.vCap[v * D1 + d]! + 1e-7) feasible = false;
+      for (let d = 0; d < D1 && feasible; d++)
+        if (pref[n * D1 + d]! > m.vCap[v * D1 + d]! + 1e-7) feasible = false;
       if (gDep[n]! + du[gLoc[n]! * L + endL]! > m.vTwB[v]! + 1e-7) feasible = false;
-      if (nTasks > m.vMaxTasks[v]! || this.travel > m.vMaxTT[v]! + 1e-7 || this.distance > m.vMaxDist[v]! + 1e-7)
+      if (
+        nTasks > m.vMaxTasks[v]! ||
+        this.travel > m.vMaxTT[v]! + 1e-7 ||
+        this.distance > m.vMaxDist[v]! + 1e-7
+      )
         feasible = false;
       c = nTasks ? cc + m.vFixed[v]! : 0;
       if (!feasible) c = Number.POSITIVE_INFINITY;

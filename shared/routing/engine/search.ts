@@ -5,7 +5,7 @@
  */
 import type { SolveOptions, SolveProgress } from '../vroom-format';
 import { applyInsertion, Inserter } from './insertion';
-import { type Model } from './model';
+import type { Model } from './model';
 import { makeRng, type Rng, randInt } from './rng';
 import { Route } from './routes';
 
@@ -217,6 +217,7 @@ export class Search {
     const m = this.m;
     const res = this.ins.find(this.routes, r, allowEmpty);
     if (res.route < 0) return false;
+    if (!m.rMandatory[r] && res.delta >= m.rPenalty[r]!) return false;
     const v = res.route;
     const rt = this.routes[v]!;
     this.touch(v);

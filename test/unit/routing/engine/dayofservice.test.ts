@@ -1,0 +1,264 @@
+import { describe, expect, it } from 'vitest';
+import { insertTask, RoutingInputError, solve, solveAsync } from '../../../../shared/routing/engine/index';
+import type { VroomProblem } from '../../../../shared/routing/vroom-format';
+import { euclid, expectFeasible, lcg, lineMatrix, opts, taskIds } from './helpers';
+
+const M5 = lineMatrix(5);
+
+describe('day of service', () => {
+  it('echoes done steps, keeps on-board passengers on their vehicle, measures ride from the done pickup', () => {
+    const p: VroomProblem = {
+      vehicles: [
+        {
+          id: 1,
+          start_index: 2,
+          end_index: 0,
+          capacity: [2],
+          time_window: [100, 1000],
+          done_steps: [
+            { type: 'job', id: 9 },
+            { type: 'pickup', id: 1, departure: 80 },
+          ],
+        },
+        { id: 2, start_index: 4, end_index: 4, capacity: [2], time_window: [100, 1000] },
+      ],
+      jobs: [{ id: 9, location_index: 1 }],
+      shipments: [
+        {
+          amount: [2],
+          max_ride_time: 60,
+          pickup: { id: 1, location_index: 1 },
+          delivery: { id: 1, location_index: 4 },
+        },
+      ],
+      matrices: { car: { durations: M5 } },
+    };
+    const s = solve(p, opts());
+    expectFeasible(p, s);
+    const r = s.routes.find((x) => x.vehicle === 1)!;
+    expect(r.steps.slice(0, 2).map((x) => [x.type, x.id, x.done])).toEqual([
+      ['job', 9, true],
+      ['pickup', 1, true],
+    ]);
+    expect(r.steps.find((x) => x.type === 'start')!.load).toEqual([2]);
+    const del = r.steps.find((x) => x.type === 'delivery')!;
+    expect(del.arrival + del.waiting_time - 80).toBeLessThanOrEqual(60);
+    expect(s.unassigned).toEqual([]);
+  });
+
+  it('reports an on-board passenger whose ride time is already lost', () => {
+    const p: VroomProblem = {
+      vehicles: [
+        {
+          id: 1,
+          start_index: 2,
+          time_window: [100, 1000],
+          done_steps: [{ type: 'pickup', id: 1, departure: 0 }],
+        },
+      ],
+      shipments: [
+        { max_ride_time: 50, pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 4 } },
+      ],
+      matrices: { car: { durations: M5 } },
+    };
+    const s = solve(p, opts());
+    expect(s.unassigned.map((u) => u.type)).toEqual(['delivery']);
+  });
+
+  it('keeps locked steps as the frozen head of the route, in order', () => {
+    const p: VroomProblem = {
+      vehicles: [
+        {
+          id: 1,
+          start_index: 0,
+          end_index: 0,
+          locked_steps: [
+            { type: 'job', id: 3 },
+            { type: 'job', id: 1 },
+          ],
+        },
+        { id: 2, start_index: 0, end_index: 0 },
+      ],
+      jobs: [1, 2, 3, 4].map((i) => ({ id: i, location_index: i })),
+      matrices: { car: { durations: M5 } },
+    };
+    const s = solve(p, opts());
+    expectFeasible(p, s);
+    expect(taskIds(s, 1).slice(0, 2)).toEqual(['job:3', 'job:1']);
+  });
+});
+
+describe('degenerate input', () => {
+  it('no vehicles: everything unassigned with a reason', () => {
+    const p: VroomProblem = {
+      vehicles: [],
+      jobs: [{ id: 1, location_index: 0 }],
+      matrices: { car: { durations: [[0]] } },
+    };
+    const s = solve(p, opts());
+    expect(s.routes).toEqual([]);
+    expect(s.unassigned.map((u) => u.reason_code)).toEqual(['no_vehicle']);
+  });
+
+  it('no jobs: empty solution', () => {
+    const p: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0 }],
+      matrices: { car: { durations: [[0]] } },
+    };
+    const s = solve(p, opts());
+    expect(s.routes).toEqual([]);
+    expect(s.summary.cost).toBe(0);
+  });
+
+  it('one location for everything', () => {
+    const p: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0, end_index: 0 }],
+      jobs: [1, 2, 3].map((i) => ({ id: i, location_index: 0, service: 5 })),
+      matrices: { car: { durations: [[0]] } },
+    };
+    const s = solve(p, opts());
+    expectFeasible(p, s);
+    expect(s.summary.service).toBe(15);
+  });
+
+  it('all jobs infeasible: time window unreachable within the shift', () => {
+    const p: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0, end_index: 0, time_window: [0, 100] }],
+      jobs: [
+        { id: 1, location_index: 4, time_windows: [[200, 300]] },
+        { id: 2, location_index: 4, time_windows: [[0, 10]] },
+      ],
+      matrices: { car: { durations: M5 } },
+    };
+    const s = solve(p, opts());
+    expectFeasible(p, s);
+    expect(s.routes).toEqual([]);
+    expect(s.unassigned.map((u) => u.reason_code)).toEqual(['time_window', 'time_window']);
+  });
+
+  it('reports a busy vehicle as "not free between"', () => {
+    const p: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0, skills: [1] }],
+      jobs: [
+        { id: 1, location_index: 1, skills: [1], service: 100, time_windows: [[0, 10]] },
+        { id: 2, location_index: 1, skills: [1], service: 100, time_windows: [[0, 10]] },
+      ],
+      matrices: { car: { durations: M5 } },
+    };
+    const s = solve(p, opts());
+    expectFeasible(p, s);
+    expect(s.unassigned).toHaveLength(1);
+    expect(s.unassigned[0]!.reason).toBe('no vehicle with skills [1] is free between 0 and 10');
+  });
+
+  it('throws RoutingInputError for malformed input', () => {
+    const good: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0 }],
+      jobs: [{ id: 1, location_index: 1 }],
+      matrices: { car: { durations: M5 } },
+    };
+    const bad: VroomProblem[] = [
+      { ...good, jobs: [{ id: 1, location_index: 7 }] },
+      { ...good, vehicles: [{ id: 1, profile: 'bike' }] },
+      { ...good, jobs: [{ id: 1, location_index: 1, time_windows: [[-5, 10]] }] },
+      { ...good, jobs: [{ id: 1, location_index: 1, time_windows: [[50, 10]] }] },
+      { ...good, matrices: { car: { durations: [[0, 1], [1]] } } },
+      { ...good, jobs: [{ id: 1, location_index: 1, service: -1 }] },
+    ];
+    for (const p of bad) expect(() => solve(p, opts())).toThrow(RoutingInputError);
+  });
+});
+
+function randomProblem(seed: number, n: number): VroomProblem {
+  const rnd = lcg(seed);
+  const pts: Array<[number, number]> = [[50, 50]];
+  for (let i = 0; i < n; i++) pts.push([Math.floor(rnd() * 100), Math.floor(rnd() * 100)]);
+  return {
+    vehicles: Array.from({ length: 4 }, (_, k) => ({
+      id: k + 1,
+      start_index: 0,
+      end_index: 0,
+      capacity: [10],
+      time_window: [0, 1000] as [number, number],
+    })),
+    jobs: Array.from({ length: n }, (_, i) => {
+      const a = Math.floor(rnd() * 600);
+      return {
+        id: i + 1,
+        location_index: i + 1,
+        delivery: [1],
+        service: 5,
+        time_windows: [[a, a + 200]] as [number, number][],
+      };
+    }),
+    matrices: { car: { durations: euclid(pts) } },
+  };
+}
+
+describe('search control', () => {
+  it('is deterministic for a seed and maxIterations', () => {
+    const p = randomProblem(3, 25);
+    const a = solve(p, opts({ maxIterations: 300, seed: 7 }));
+    const b = solve(p, opts({ maxIterations: 300, seed: 7 }));
+    expect(a.routes).toEqual(b.routes);
+    expect(a.stats!.iterations).toBe(300);
+    expect(a.stats!.seed).toBe(7);
+  });
+
+  it('abort returns the best solution so far', async () => {
+    const p = randomProblem(4, 25);
+    const ctl = new AbortController();
+    let calls = 0;
+    const s = await solveAsync(p, {
+      timeLimitMs: 1e12,
+      now: () => 0,
+      signal: ctl.signal,
+      onProgress: () => {
+        calls++;
+        if (calls === 1) ctl.abort();
+      },
+    });
+    expectFeasible(p, s);
+    expect(s.unassigned).toEqual([]);
+    expect(calls).toBeGreaterThan(0);
+  });
+
+  it('stops at the time limit using the injected clock', () => {
+    const p = randomProblem(5, 20);
+    let t = 0;
+    const s = solve(p, { timeLimitMs: 100, now: () => (t += 1) });
+    expectFeasible(p, s);
+    expect(s.stats!.iterations).toBeLessThan(100);
+  });
+
+  it('insertTask adds one job and keeps the rest in order and feasible', () => {
+    const p = randomProblem(6, 20);
+    const base: VroomProblem = { ...p, jobs: p.jobs!.slice(0, 19) };
+    const s0 = solve(base, opts({ maxIterations: 200 }));
+    const s1 = insertTask(p, s0, { type: 'job', id: 20 }, opts());
+    expectFeasible(p, s1);
+    expect(taskIds(s1)).toContain('job:20');
+    for (const r of s0.routes) {
+      const after = taskIds(s1, r.vehicle).filter((x) => x !== 'job:20');
+      expect(after).toEqual(taskIds(s0, r.vehicle));
+    }
+  });
+
+  it('insertTask inserts a shipment by its pickup id', () => {
+    const p: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [1] }],
+      jobs: [{ id: 1, location_index: 2 }],
+      shipments: [
+        { amount: [1], pickup: { id: 5, location_index: 1 }, delivery: { id: 6, location_index: 3 } },
+      ],
+      matrices: { car: { durations: M5 } },
+    };
+    const s0 = solve({ ...p, shipments: [] }, opts());
+    const s1 = insertTask(p, s0, { type: 'shipment', id: 5 }, opts());
+    expectFeasible(p, s1);
+    const ids = taskIds(s1);
+    expect(ids).toContain('job:1');
+    expect(ids.indexOf('pickup:5')).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf('delivery:6')).toBeGreaterThan(ids.indexOf('pickup:5'));
+  });
+});
