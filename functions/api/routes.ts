@@ -58,7 +58,10 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       method: 'PATCH',
       path: `${base}/{id}`,
       handle: async (r) =>
-        json(200, await updateEntity(ports, kind, r.params.hromadaId!, r.params.id!, body(r), actorOf(r.event))),
+        json(
+          200,
+          await updateEntity(ports, kind, r.params.hromadaId!, r.params.id!, body(r), actorOf(r.event)),
+        ),
     },
     {
       method: 'DELETE',
@@ -80,8 +83,16 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
         return json(200, { status: 'ok', database: 'ok', time: ports.clock.now().toISOString() });
       },
     },
-    { method: 'GET', path: '/hromady', handle: async (r) => json(200, await listEntities(ports, hromadaKind, '', page(r))) },
-    { method: 'POST', path: '/hromady', handle: async (r) => json(201, await createHromada(ports, body(r), actorOf(r.event))) },
+    {
+      method: 'GET',
+      path: '/hromady',
+      handle: async (r) => json(200, await listEntities(ports, hromadaKind, '', page(r))),
+    },
+    {
+      method: 'POST',
+      path: '/hromady',
+      handle: async (r) => json(201, await createHromada(ports, body(r), actorOf(r.event))),
+    },
     {
       method: 'GET',
       path: '/hromady/{hromadaId}',
@@ -93,7 +104,14 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       handle: async (r) =>
         json(
           200,
-          await updateEntity(ports, hromadaKind, r.params.hromadaId!, r.params.hromadaId!, body(r), actorOf(r.event)),
+          await updateEntity(
+            ports,
+            hromadaKind,
+            r.params.hromadaId!,
+            r.params.hromadaId!,
+            body(r),
+            actorOf(r.event),
+          ),
         ),
     },
     {
@@ -129,7 +147,10 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       path: '/hromady/{hromadaId}/requests/{id}/cancel',
       handle: async (r) => {
         const { version } = parseOrThrow(versionBody, body(r), 'cancel');
-        return json(200, await cancelServiceRequest(ports, r.params.hromadaId!, r.params.id!, version, actorOf(r.event)));
+        return json(
+          200,
+          await cancelServiceRequest(ports, r.params.hromadaId!, r.params.id!, version, actorOf(r.event)),
+        );
       },
     },
     {

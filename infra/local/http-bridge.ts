@@ -21,7 +21,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 export function toHttpApiEvent(req: IncomingMessage, body: Buffer, actor: string): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const now = new Date();
@@ -63,7 +64,9 @@ export function serveHttpApi(handler: AnyHandler, options: { port: number; actor
     try {
       const body = await readBody(req);
       if (body === 'too-large') {
-        res.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request Entity Too Large"}');
+        res
+          .writeHead(413, { 'content-type': 'application/json' })
+          .end('{"message":"Request Entity Too Large"}');
         return;
       }
       const event = toHttpApiEvent(req, body, options.actor);

@@ -14,7 +14,9 @@ export interface DailySchedule {
 export function nextRun(schedule: Pick<DailySchedule, 'at' | 'timeZone'>, now: Date): Date {
   const today = localDate(now, schedule.timeZone);
   const candidate = localToUtc(today, schedule.at, schedule.timeZone);
-  return candidate.getTime() > now.getTime() ? candidate : localToUtc(addDays(today, 1), schedule.at, schedule.timeZone);
+  return candidate.getTime() > now.getTime()
+    ? candidate
+    : localToUtc(addDays(today, 1), schedule.at, schedule.timeZone);
 }
 
 /** Runs scheduled handlers at their times, as EventBridge Scheduler would. */

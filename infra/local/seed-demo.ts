@@ -22,7 +22,10 @@ interface DemoSettlement {
 function near(lat: number, lon: number, i: number) {
   const a = (i * 2.399963) % (2 * Math.PI);
   const r = 0.0015 + ((i * 7) % 5) * 0.0006;
-  return { lat: Number((lat + r * Math.cos(a)).toFixed(6)), lon: Number((lon + r * Math.sin(a) * 1.5).toFixed(6)) };
+  return {
+    lat: Number((lat + r * Math.cos(a)).toFixed(6)),
+    lon: Number((lon + r * Math.sin(a) * 1.5).toFixed(6)),
+  };
 }
 
 /**
@@ -30,9 +33,13 @@ function near(lat: number, lon: number, i: number) {
  * requests for tomorrow. Written through the same use cases the API uses. Idempotent: does
  * nothing when the hromada exists.
  */
-export async function seedDemo(ports: Pick<Ports, 'entities' | 'clock' | 'ids'>): Promise<'seeded' | 'present'> {
+export async function seedDemo(
+  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+): Promise<'seeded' | 'present'> {
   if (await ports.entities.get('Hromada', DEMO_HROMADA_ID, DEMO_HROMADA_ID)) return 'present';
-  const data = JSON.parse(await readFile(new URL('./demo-data/khmilnytska-hromada.json', import.meta.url), 'utf8')) as {
+  const data = JSON.parse(
+    await readFile(new URL('./demo-data/khmilnytska-hromada.json', import.meta.url), 'utf8'),
+  ) as {
     name_uk: string;
     katottg: string;
     settlements: DemoSettlement[];
@@ -102,7 +109,12 @@ export async function seedDemo(ports: Pick<Ports, 'entities' | 'clock' | 'ids'>)
     ports,
     k.providers,
     DEMO_HROMADA_ID,
-    { id: 'css', name: 'Центр соціальних служб', kind: 'social-services-centre', services: ['mobile-brigade'] },
+    {
+      id: 'css',
+      name: 'Центр соціальних служб',
+      kind: 'social-services-centre',
+      services: ['mobile-brigade'],
+    },
     ACTOR,
   );
   const weekdays = { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' };
@@ -135,28 +147,79 @@ export async function seedDemo(ports: Pick<Ports, 'entities' | 'clock' | 'ids'>)
     },
   ];
   for (const v of vehicles) {
-    await createEntity(ports, k.vehicles, DEMO_HROMADA_ID, { ...v, depotId: depot.id, shifts: [weekdays] }, ACTOR);
+    await createEntity(
+      ports,
+      k.vehicles,
+      DEMO_HROMADA_ID,
+      { ...v, depotId: depot.id, shifts: [weekdays] },
+      ACTOR,
+    );
   }
   const drivers = [
     { id: 'driver-1', name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi-1'] },
     { id: 'driver-2', name: 'Ірина Мельник', phone: '+38 (050) 402-12-02', vehicleIds: ['taxi-2'] },
-    { id: 'driver-3', name: 'Василь Бондар', phone: '0934031203', vehicleIds: ['van-1'], transliterateSms: true },
+    {
+      id: 'driver-3',
+      name: 'Василь Бондар',
+      phone: '0934031203',
+      vehicleIds: ['van-1'],
+      transliterateSms: true,
+    },
   ];
   for (const d of drivers) await createEntity(ports, k.drivers, DEMO_HROMADA_ID, d, ACTOR);
 
   const residents = [
-    { name: 'Ганна Петрівна Шевчук', village: 'Березна', street: 'вул. Шевченка, 12', phone: '0671110001', wheelchair: true },
+    {
+      name: 'Ганна Петрівна Шевчук',
+      village: 'Березна',
+      street: 'вул. Шевченка, 12',
+      phone: '0671110001',
+      wheelchair: true,
+    },
     { name: 'Микола Іванович Ткач', village: 'Великий Митник', street: 'вул. Миру, 3', phone: '0501110002' },
-    { name: 'Олена Степанівна Кравець', village: 'Кожухів', street: 'вул. Садова, 7', phone: '0961110003', escort: true },
-    { name: 'Петро Васильович Лисенко', village: 'Порик', street: 'вул. Центральна, 21', phone: '0731110004' },
+    {
+      name: 'Олена Степанівна Кравець',
+      village: 'Кожухів',
+      street: 'вул. Садова, 7',
+      phone: '0961110003',
+      escort: true,
+    },
+    {
+      name: 'Петро Васильович Лисенко',
+      village: 'Порик',
+      street: 'вул. Центральна, 21',
+      phone: '0731110004',
+    },
     { name: 'Марія Олексіївна Руденко', village: 'Соколова', street: 'вул. Польова, 4', phone: '0661110005' },
-    { name: 'Іван Григорович Мороз', village: 'Широка Гребля', street: 'вул. Лісова, 15', phone: '0981110006', wheelchair: true },
+    {
+      name: 'Іван Григорович Мороз',
+      village: 'Широка Гребля',
+      street: 'вул. Лісова, 15',
+      phone: '0981110006',
+      wheelchair: true,
+    },
     { name: 'Надія Павлівна Гончар', village: 'Кривошиї', street: 'вул. Шкільна, 2', phone: '0991110007' },
     { name: 'Василь Петрович Савчук', village: 'Лозова', street: 'вул. Молодіжна, 9', phone: null },
     { name: 'Катерина Іванівна Бойко', village: 'Журавне', street: 'вул. Набережна, 6', phone: '0631110009' },
-    { name: 'Людмила Олександрівна Ковальчук', village: 'Голодьки', street: 'вул. Зелена, 11', phone: '0951110010' },
-    { name: 'Клієнт ЦСС (конфіденційно)', village: 'Думенки', street: 'вул. Вишнева, 8', phone: '0671110011', confidential: true },
-    { name: 'Тамара Миколаївна Поліщук', village: 'Білий Рукав', street: 'вул. Перемоги, 1', phone: '0501110012' },
+    {
+      name: 'Людмила Олександрівна Ковальчук',
+      village: 'Голодьки',
+      street: 'вул. Зелена, 11',
+      phone: '0951110010',
+    },
+    {
+      name: 'Клієнт ЦСС (конфіденційно)',
+      village: 'Думенки',
+      street: 'вул. Вишнева, 8',
+      phone: '0671110011',
+      confidential: true,
+    },
+    {
+      name: 'Тамара Миколаївна Поліщук',
+      village: 'Білий Рукав',
+      street: 'вул. Перемоги, 1',
+      phone: '0501110012',
+    },
   ];
   const ids: string[] = [];
   for (const [i, r] of residents.entries()) {
@@ -171,7 +234,11 @@ export async function seedDemo(ports: Pick<Ports, 'entities' | 'clock' | 'ids'>)
         settlementId: p.settlementId,
         address: `с. ${r.village}, ${r.street}`,
         location: p.location,
-        mobility: { wheelchair: r.wheelchair ?? false, needsRamp: r.wheelchair ?? false, escort: r.escort ?? false },
+        mobility: {
+          wheelchair: r.wheelchair ?? false,
+          needsRamp: r.wheelchair ?? false,
+          escort: r.escort ?? false,
+        },
         smsConsent: r.phone !== null,
         confidential: r.confidential ?? false,
       },
@@ -181,13 +248,27 @@ export async function seedDemo(ports: Pick<Ports, 'entities' | 'clock' | 'ids'>)
   }
 
   const tomorrow = addDays(localDate(ports.clock.now()), 1);
-  const hospital = { address: 'м. Хмільник, вул. Монастирська, 71 (лікарня)', location: { lat: 49.5603, lon: 27.9571 }, settlementId: centre.katottg };
-  const cnap = { address: 'м. Хмільник, вул. Столярчука, 10 (ЦНАП)', location: { lat: 49.5571, lon: 27.9512 }, settlementId: centre.katottg };
+  const hospital = {
+    address: 'м. Хмільник, вул. Монастирська, 71 (лікарня)',
+    location: { lat: 49.5603, lon: 27.9571 },
+    settlementId: centre.katottg,
+  };
+  const cnap = {
+    address: 'м. Хмільник, вул. Столярчука, 10 (ЦНАП)',
+    location: { lat: 49.5571, lon: 27.9512 },
+    settlementId: centre.katottg,
+  };
   const home = (i: number) => ({
     address: `с. ${residents[i]!.village}, ${residents[i]!.street}`,
     ...place(residents[i]!.village, i),
   });
-  const taxi = (i: number, to: typeof hospital, time: string, kind: 'pickup' | 'arrive-by', purpose: string) => ({
+  const taxi = (
+    i: number,
+    to: typeof hospital,
+    time: string,
+    kind: 'pickup' | 'arrive-by',
+    purpose: string,
+  ) => ({
     serviceType: 'social-taxi',
     residentId: ids[i],
     date: tomorrow,

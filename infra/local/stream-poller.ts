@@ -1,11 +1,11 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
+  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { type AnyHandler, lambdaContext } from './lambda-context';
@@ -117,9 +117,9 @@ export class StreamPoller {
       if (!iterator) return handled; // closed shard, fully read
       const out = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
       this.iterators.set(shardId, out.NextShardIterator);
-      const records = (out.Records ?? []).map(toLambdaRecord(this.streamArn)).filter((r) =>
-        matchesFilter(r, this.mapping.filter),
-      );
+      const records = (out.Records ?? [])
+        .map(toLambdaRecord(this.streamArn))
+        .filter((r) => matchesFilter(r, this.mapping.filter));
       for (let i = 0; i < records.length; i += this.mapping.batchSize) {
         await this.deliver(records.slice(i, i + this.mapping.batchSize));
         handled += Math.min(this.mapping.batchSize, records.length - i);
@@ -168,7 +168,9 @@ export class StreamPoller {
     await mkdir(dirname(file), { recursive: true });
     const lines = records
       .filter((r) => failedIds.includes(r.dynamodb?.SequenceNumber ?? ''))
-      .map((r) => JSON.stringify({ at: new Date().toISOString(), function: this.mapping.functionName, record: r }));
+      .map((r) =>
+        JSON.stringify({ at: new Date().toISOString(), function: this.mapping.functionName, record: r }),
+      );
     await appendFile(file, `${lines.join('\n')}\n`);
     console.error(`[stream] ${lines.length} record(s) failed every retry; kept in ${file}`);
   }

@@ -20,7 +20,7 @@ function auditChange(
   action: 'create' | 'update' | 'delete',
   kind: RegistryKind,
   hromadaId: string,
-  entityId: string,
+  itemId: string,
   changedFields: string[],
   retentionDays: number,
 ) {
@@ -33,22 +33,35 @@ function auditChange(
       at: now.toISOString(),
       actor,
       action,
-      entity: kind.entity,
-      entityId,
+      itemType: kind.entity,
+      itemId,
       changedFields,
       expiresAt: expiresAfterDays(now, retentionDays),
     },
   };
 }
 
-export async function createHromada(ports: RegistryPorts, input: unknown, actor: Actor): Promise<StoredEntity> {
+export async function createHromada(
+  ports: RegistryPorts,
+  input: unknown,
+  actor: Actor,
+): Promise<StoredEntity> {
   const fields = parseOrThrow(hromadaKind.create, input, 'Hromada');
   const now = ports.clock.now().toISOString();
   const id = fields.id ?? ports.ids.next();
   const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
   await ports.entities.commit([
     { op: 'create', entity: 'Hromada', item },
-    auditChange(ports, actor, 'create', hromadaKind, id, id, Object.keys(fields), fields.rules.retentionDays.audit),
+    auditChange(
+      ports,
+      actor,
+      'create',
+      hromadaKind,
+      id,
+      id,
+      Object.keys(fields),
+      fields.rules.retentionDays.audit,
+    ),
   ]);
   return item;
 }
@@ -67,7 +80,16 @@ export async function createEntity(
   const item: StoredEntity = { ...fields, id, hromadaId, version: 1, createdAt: now, updatedAt: now };
   await ports.entities.commit([
     { op: 'create', entity: kind.entity, item },
-    auditChange(ports, actor, 'create', kind, hromadaId, id, Object.keys(fields), hromada.rules.retentionDays.audit),
+    auditChange(
+      ports,
+      actor,
+      'create',
+      kind,
+      hromadaId,
+      id,
+      Object.keys(fields),
+      hromada.rules.retentionDays.audit,
+    ),
   ]);
   return item;
 }
@@ -153,7 +175,9 @@ export async function findByPhone(
 ): Promise<StoredEntity[]> {
   const check = normalisePhone(phone);
   if (!check.ok) {
-    throw new ValidationError('Invalid phone', [{ path: 'phone', message: 'not a valid Ukrainian phone number' }]);
+    throw new ValidationError('Invalid phone', [
+      { path: 'phone', message: 'not a valid Ukrainian phone number' },
+    ]);
   }
   await requireHromada(ports, hromadaId);
   return ports.entities.findByPhone(hromadaId, check.e164);

@@ -1,3 +1,4 @@
+import type { Hromada } from '../domain/entities/hromada';
 import type { OutboxKind, OutboxMessage } from '../domain/entities/outbox-message';
 import { residentSchema } from '../domain/entities/resident';
 import {
@@ -6,7 +7,6 @@ import {
   serviceRequestSchema,
 } from '../domain/entities/service-request';
 import { ConflictError, NotFoundError } from '../domain/errors';
-import { type Hromada } from '../domain/entities/hromada';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
 import { parseOrThrow } from '../domain/validation';
 import { countSegments } from '../messaging/segments';
@@ -76,7 +76,8 @@ export async function bookServiceRequest(
   const requested = localToUtc(fields.date, fields.requestedTime.time, hromada.timeZone);
   const half = hromada.rules.pickupWindowMinutes * 60_000;
   // Arrive-by: the pickup window ends early enough; refined by planning with real travel times.
-  const centre = fields.requestedTime.kind === 'pickup' ? requested.getTime() : requested.getTime() - 2 * half;
+  const centre =
+    fields.requestedTime.kind === 'pickup' ? requested.getTime() : requested.getTime() - 2 * half;
   const now = ports.clock.now();
   if (centre + half < now.getTime()) {
     throw new ConflictError('The requested time has already passed');
@@ -104,8 +105,8 @@ export async function bookServiceRequest(
         at: now.toISOString(),
         actor,
         action: 'book',
-        entity: 'ServiceRequest',
-        entityId: id,
+        itemType: 'ServiceRequest',
+        itemId: id,
         changedFields: Object.keys(fields),
         expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.audit),
       },
@@ -171,8 +172,8 @@ export async function cancelServiceRequest(
         at: now.toISOString(),
         actor,
         action: 'cancel',
-        entity: 'ServiceRequest',
-        entityId: id,
+        itemType: 'ServiceRequest',
+        itemId: id,
         changedFields: ['status'],
         expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.audit),
       },

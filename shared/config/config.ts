@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const senderId = z.string().regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, '3–11 Latin letters/digits with a letter');
+const senderId = z
+  .string()
+  .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, '3–11 Latin letters/digits with a letter');
 
 /**
  * Configuration from the environment, parsed once at cold start. A missing or malformed value

@@ -43,7 +43,10 @@ export type EntityName = RegistryKind['entity'] | 'ServiceRequest' | 'Plan';
  * Parse a partial update. zod's `.partial()` still fills defaults for absent keys, which would
  * silently reset fields; only the keys the caller sent are kept. `version` is required.
  */
-export function parsePatch(kindDef: RegistryKind, input: unknown): Record<string, unknown> & { version: number } {
+export function parsePatch(
+  kindDef: RegistryKind,
+  input: unknown,
+): Record<string, unknown> & { version: number } {
   const parsed = parseOrThrow(kindDef.patch, input, `${kindDef.entity} update`) as Record<string, unknown>;
   if (typeof parsed.version !== 'number') {
     parseOrThrow(z.object({ version: z.number().int().positive() }), input, `${kindDef.entity} update`);

@@ -8,7 +8,9 @@ import { ValidationError } from '../domain/errors';
 export function jsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
   const raw = event.body;
   if (raw === undefined || raw === null || raw === '') {
-    throw new ValidationError('Request body is required', [{ path: '(body)', message: 'expected a JSON object' }]);
+    throw new ValidationError('Request body is required', [
+      { path: '(body)', message: 'expected a JSON object' },
+    ]);
   }
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   const bytes = Buffer.byteLength(text, 'utf8');

@@ -33,7 +33,8 @@ export function errorResponse(error: unknown, requestId: string): HttpResult {
   if (error instanceof AppError) {
     const body: Record<string, unknown> = { code: error.kind, message: error.message };
     if (error instanceof ValidationError) body.issues = error.issues;
-    if (error instanceof ConflictError && error.currentVersion !== undefined) body.currentVersion = error.currentVersion;
+    if (error instanceof ConflictError && error.currentVersion !== undefined)
+      body.currentVersion = error.currentVersion;
     return json(STATUS[error.kind], { error: body });
   }
   return json(500, { error: { code: 'internal', message: 'Internal error', requestId } });

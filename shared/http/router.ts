@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { json, type HttpResult } from './responses';
+import { type HttpResult, json } from './responses';
 
 export interface RouteRequest {
   event: APIGatewayProxyEventV2;
@@ -47,7 +47,8 @@ export class Router {
         params[n] = decodeURIComponent(m[i + 1]!);
       });
       const query: Record<string, string> = {};
-      for (const [k, v] of Object.entries(event.queryStringParameters ?? {})) if (v !== undefined) query[k] = v;
+      for (const [k, v] of Object.entries(event.queryStringParameters ?? {}))
+        if (v !== undefined) query[k] = v;
       return r.handle({ event, params, query });
     }
     return pathMatched

@@ -43,7 +43,11 @@ export interface EntityRepository {
   /** Residents and drivers with this E.164 number, across entities of the hromada. */
   findByPhone(hromadaId: string, e164: string): Promise<StoredEntity[]>;
   listRequestsByDate(hromadaId: string, date: string): Promise<ServiceRequest[]>;
-  listRequestsByResident(hromadaId: string, residentId: string, page?: PageRequest): Promise<Page<ServiceRequest>>;
+  listRequestsByResident(
+    hromadaId: string,
+    residentId: string,
+    page?: PageRequest,
+  ): Promise<Page<ServiceRequest>>;
   listAudit(hromadaId: string, page?: PageRequest): Promise<Page<AuditEntry>>;
   commit(changes: Change[]): Promise<void>;
 }

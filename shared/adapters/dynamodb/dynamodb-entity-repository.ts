@@ -45,7 +45,11 @@ export class DynamoDbEntityRepository implements EntityRepository {
 
   async get(entity: EntityName, hromadaId: string, id: string): Promise<StoredEntity | undefined> {
     const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: entityKey(entity, hromadaId, id), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: entityKey(entity, hromadaId, id),
+        ConsistentRead: true,
+      }),
     );
     return out.Item ? (withoutKeys(out.Item) as StoredEntity) : undefined;
   }

@@ -1,16 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MAX_SEND_ATTEMPTS, type OutboxMessage } from '../../domain/entities/outbox-message';
 import type { Page, PageRequest } from '../../ports/entity-repository';
 import type { OutboxRepository } from '../../ports/outbox-repository';
 import { decodeCursor, encodeCursor, pageLimit } from './cursor';
 import { outboxKey, smsDayKey, withoutKeys } from './keys';
-
 
 export class DynamoDbOutboxRepository implements OutboxRepository {
   constructor(
@@ -81,7 +75,12 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         UpdateExpression: 'SET #s = :next, #e = :error, #v = #v + :one',
         ConditionExpression: '#s = :sending',
         ExpressionAttributeNames: { '#s': 'status', '#v': 'version', '#e': 'error' },
-        ExpressionAttributeValues: { ':next': next, ':sending': 'sending', ':error': error.slice(0, 500), ':one': 1 },
+        ExpressionAttributeValues: {
+          ':next': next,
+          ':sending': 'sending',
+          ':error': error.slice(0, 500),
+          ':one': 1,
+        },
       }),
     );
   }
@@ -94,7 +93,12 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
         UpdateExpression: 'SET #s = :suppressed, #e = :reason, #v = #v + :one',
         ConditionExpression: '#s = :sending',
         ExpressionAttributeNames: { '#s': 'status', '#v': 'version', '#e': 'error' },
-        ExpressionAttributeValues: { ':suppressed': 'suppressed', ':sending': 'sending', ':reason': reason, ':one': 1 },
+        ExpressionAttributeValues: {
+          ':suppressed': 'suppressed',
+          ':sending': 'sending',
+          ':reason': reason,
+          ':one': 1,
+        },
       }),
     );
   }
@@ -136,6 +140,9 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       }),
     );
     const next = encodeCursor(out.LastEvaluatedKey);
-    return { items: (out.Items ?? []).map((i) => withoutKeys(i) as OutboxMessage), ...(next ? { next } : {}) };
+    return {
+      items: (out.Items ?? []).map((i) => withoutKeys(i) as OutboxMessage),
+      ...(next ? { next } : {}),
+    };
   }
 }

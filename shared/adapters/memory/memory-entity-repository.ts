@@ -3,7 +3,13 @@ import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { EntityName } from '../../domain/registry';
-import type { Change, EntityRepository, Page, PageRequest, StoredEntity } from '../../ports/entity-repository';
+import type {
+  Change,
+  EntityRepository,
+  Page,
+  PageRequest,
+  StoredEntity,
+} from '../../ports/entity-repository';
 
 /** In-memory twin of DynamoDbEntityRepository for unit tests: same conditions, same atomicity. */
 export class MemoryEntityRepository implements EntityRepository {
@@ -38,11 +44,15 @@ export class MemoryEntityRepository implements EntityRepository {
   }
 
   async findByPhone(hromadaId: string, e164: string) {
-    return [...this.all('Resident', hromadaId), ...this.all('Driver', hromadaId)].filter((i) => i.phone === e164);
+    return [...this.all('Resident', hromadaId), ...this.all('Driver', hromadaId)].filter(
+      (i) => i.phone === e164,
+    );
   }
 
   async listRequestsByDate(hromadaId: string, date: string) {
-    return this.all('ServiceRequest', hromadaId).filter((r) => r.date === date) as unknown as ServiceRequest[];
+    return this.all('ServiceRequest', hromadaId).filter(
+      (r) => r.date === date,
+    ) as unknown as ServiceRequest[];
   }
 
   async listRequestsByResident(hromadaId: string, residentId: string, page?: PageRequest) {
@@ -53,10 +63,7 @@ export class MemoryEntityRepository implements EntityRepository {
   }
 
   async listAudit(hromadaId: string, page?: PageRequest) {
-    return paginate(
-      this.audit.filter((a) => a.hromadaId === hromadaId).reverse(),
-      page,
-    );
+    return paginate(this.audit.filter((a) => a.hromadaId === hromadaId).reverse(), page);
   }
 
   async commit(changes: Change[]): Promise<void> {
@@ -80,7 +87,10 @@ export class MemoryEntityRepository implements EntityRepository {
     }
     for (const c of changes) {
       if (c.op === 'create' || c.op === 'update') {
-        this.items.set(this.key(c.entity, c.item.hromadaId, c.item.id), { ...structuredClone(c.item), entity: c.entity });
+        this.items.set(this.key(c.entity, c.item.hromadaId, c.item.id), {
+          ...structuredClone(c.item),
+          entity: c.entity,
+        });
       } else if (c.op === 'delete') {
         this.items.delete(this.key(c.entity, c.hromadaId, c.id));
       } else if (c.op === 'outbox') {

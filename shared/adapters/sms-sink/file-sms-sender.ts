@@ -1,7 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { countSegments } from '../../messaging/segments';
-import type { SmsSendResult, SmsSender, SmsToSend } from '../../ports/sms-sender';
+import type { SmsSender, SmsSendResult, SmsToSend } from '../../ports/sms-sender';
 
 /**
  * The local platform's SMS sink: appends each message as one JSON line (with its segment count)

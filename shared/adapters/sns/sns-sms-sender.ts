@@ -1,5 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { SmsSendResult, SmsSender, SmsToSend } from '../../ports/sms-sender';
+import type { SmsSender, SmsSendResult, SmsToSend } from '../../ports/sms-sender';
 
 const RETRYABLE = new Set([
   'ThrottledException',

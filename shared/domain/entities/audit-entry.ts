@@ -8,8 +8,9 @@ export const auditEntrySchema = z.object({
   at: isoInstantSchema,
   actor: z.string().min(1).max(200),
   action: z.enum(['create', 'update', 'delete', 'cancel', 'book']),
-  entity: z.string(),
-  entityId: idSchema,
+  /** The kind of item changed, e.g. `Resident`. */
+  itemType: z.string(),
+  itemId: idSchema,
   changedFields: z.array(z.string()),
   expiresAt: z.number().int(),
 });

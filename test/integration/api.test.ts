@@ -1,0 +1,139 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lambdaContext } from '../../infra/local/lambda-context';
+import { apiEvent, loadEvent } from '../support/api-events';
+import { freshTable } from './support';
+
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+let handler: Handler;
+
+async function call(event: APIGatewayProxyEventV2) {
+  const res = await handler(event, lambdaContext('api'));
+  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+}
+
+beforeAll(async () => {
+  await freshTable('api');
+  ({ handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler });
+  const created = await call(
+    apiEvent('POST', '/hromady', { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' }),
+  );
+  expect(created.status).toBe(201);
+  await call(
+    apiEvent('POST', '/hromady/khmilnytska/settlements', {
+      id: 'UA05120170020086400',
+      name: 'Березна',
+      type: 'село',
+      location: { lat: 49.56085, lon: 27.84392 },
+    }),
+  );
+});
+
+describe('the API on DynamoDB Local', () => {
+  it('answers /health after reading the table (sample event)', async () => {
+    const res = await call(loadEvent('api/get-health.json'));
+    expect(res).toMatchObject({ status: 200, body: { status: 'ok', database: 'ok' } });
+  });
+
+  it('creates a resident from the sample event, then reads, lists and finds them by phone', async () => {
+    const created = await call(loadEvent('api/post-resident.json'));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ phone: '+380671234567', version: 1, hromadaId: 'khmilnytska' });
+    const id = created.body.id as string;
+    expect((await call(apiEvent('GET', `/hromady/khmilnytska/residents/${id}`))).body.name).toBe(
+      'Ганна Петрівна Шевчук',
+    );
+    const list = await call(apiEvent('GET', '/hromady/khmilnytska/residents?limit=10'));
+    expect(list.body.items.map((r: { id: string }) => r.id)).toContain(id);
+    const callers = await call(apiEvent('GET', '/hromady/khmilnytska/callers?phone=0671234567'));
+    expect(callers.body.items).toHaveLength(1);
+    const audit = await call(apiEvent('GET', '/hromady/khmilnytska/audit'));
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'create',
+      itemType: 'Resident',
+      actor: '3f6c1d2e-dispatcher-1',
+    });
+  });
+
+  it('pages through a listing with an opaque cursor', async () => {
+    for (const name of ['Гараж 1', 'Гараж 2', 'Гараж 3']) {
+      await call(
+        apiEvent('POST', '/hromady/khmilnytska/depots', {
+          name,
+          address: 'м. Хмільник, вул. Пушкіна, 5',
+          location: { lat: 49.556, lon: 27.949 },
+        }),
+      );
+    }
+    const first = await call(apiEvent('GET', '/hromady/khmilnytska/depots?limit=2'));
+    expect(first.body.items).toHaveLength(2);
+    const second = await call(
+      apiEvent('GET', `/hromady/khmilnytska/depots?limit=2&cursor=${first.body.next}`),
+    );
+    expect(second.body.items).toHaveLength(1);
+    expect((await call(apiEvent('GET', '/hromady/khmilnytska/depots?cursor=garbage'))).status).toBe(400);
+  });
+
+  describe('bad input is a 400 with a clear message', () => {
+    it('malformed JSON', async () => {
+      const res = await call(apiEvent('POST', '/hromady/khmilnytska/residents', '{"name": "Ганна",'));
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/^Malformed JSON/);
+    });
+
+    it('wrong types, with the zod path of each field', async () => {
+      const res = await call(
+        apiEvent('POST', '/hromady/khmilnytska/residents', {
+          name: 42,
+          phone: '12345',
+          settlementId: 'UA05120170020086400',
+          address: 'с. Березна',
+          location: { lat: 'north', lon: 27.8 },
+        }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(
+        expect.arrayContaining(['name', 'phone', 'location.lat']),
+      );
+    });
+
+    it('unknown fields', async () => {
+      const res = await call(apiEvent('POST', '/hromady', { name: 'Нова громада', mayor: 'хтось' }));
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues[0].message).toMatch(/mayor/);
+    });
+
+    it('oversized bodies', async () => {
+      const res = await call(apiEvent('POST', '/hromady', { name: 'x', pad: 'я'.repeat(40_000) }));
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/too large: 80\d+ bytes \(at most 65536\)/);
+    });
+
+    it('a body that is not JSON at all, or missing', async () => {
+      expect(
+        (
+          await call(
+            apiEvent('POST', '/hromady', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+          )
+        ).status,
+      ).toBe(400);
+      expect((await call(apiEvent('POST', '/hromady'))).status).toBe(400);
+    });
+
+    it('a bad query parameter', async () => {
+      const res = await call(apiEvent('GET', '/hromady/khmilnytska/requests?date=24.11.2026'));
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues[0].path).toBe('date');
+    });
+  });
+
+  it('a missing item is a 404, an unknown route a 404, a wrong method a 405', async () => {
+    expect((await call(apiEvent('GET', '/hromady/khmilnytska/residents/NOPE'))).status).toBe(404);
+    expect((await call(apiEvent('GET', '/hromady/nowhere/residents'))).status).toBe(404);
+    expect((await call(apiEvent('GET', '/nothing-here'))).status).toBe(404);
+    expect((await call(apiEvent('PUT', '/health'))).status).toBe(405);
+  });
+});

@@ -1,0 +1,97 @@
+import { MemoryEntityRepository } from '../../shared/adapters/memory/memory-entity-repository';
+import { MemoryOutboxRepository } from '../../shared/adapters/memory/memory-outbox-repository';
+import type { Ports } from '../../shared/app/deps';
+import { createEntity, createHromada } from '../../shared/app/registry';
+import { registryKinds } from '../../shared/domain/registry';
+import type { Clock } from '../../shared/ports/clock';
+import type { Ids } from '../../shared/ports/ids';
+import type { SmsSender, SmsSendResult, SmsToSend } from '../../shared/ports/sms-sender';
+
+export class FakeClock implements Clock {
+  constructor(public at = new Date('2026-11-23T10:00:00Z')) {}
+  now(): Date {
+    return new Date(this.at);
+  }
+}
+
+export class SequentialIds implements Ids {
+  private n = 0;
+  next(): string {
+    this.n += 1;
+    return `id${String(this.n).padStart(6, '0')}`;
+  }
+}
+
+export class RecordingSmsSender implements SmsSender {
+  readonly sent: SmsToSend[] = [];
+  constructor(public result: SmsSendResult = { ok: true, providerMessageId: 'sns-1' }) {}
+  async send(message: SmsToSend) {
+    this.sent.push(message);
+    return this.result;
+  }
+}
+
+export function memoryPorts(clock = new FakeClock()) {
+  const entities = new MemoryEntityRepository();
+  const ports: Ports = {
+    entities,
+    outbox: new MemoryOutboxRepository(entities),
+    sms: new RecordingSmsSender(),
+    clock,
+    ids: new SequentialIds(),
+  };
+  return { ports, entities, sms: ports.sms as RecordingSmsSender, clock };
+}
+
+export const HROMADA = 'khm';
+export const BEREZNA = 'UA05120170020086400';
+
+/** A hromada with one village and one resident who agreed to SMS. */
+export async function seedBasics(
+  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  resident: Record<string, unknown> = {},
+) {
+  await createHromada(
+    ports,
+    {
+      id: HROMADA,
+      name: 'Хмільницька міська територіальна громада',
+      rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info' },
+    },
+    'test',
+  );
+  await createEntity(
+    ports,
+    registryKinds.settlements,
+    HROMADA,
+    { id: BEREZNA, name: 'Березна', type: 'село', location: { lat: 49.56085, lon: 27.84392 } },
+    'test',
+  );
+  return createEntity(
+    ports,
+    registryKinds.residents,
+    HROMADA,
+    {
+      name: 'Ганна Шевчук',
+      phone: '067 123 45 67',
+      settlementId: BEREZNA,
+      address: 'с. Березна, вул. Шевченка, 12',
+      location: { lat: 49.5611, lon: 27.8452 },
+      smsConsent: true,
+      ...resident,
+    },
+    'test',
+  );
+}
+
+export function taxiRequest(residentId: string, date = '2026-11-24', time = '09:00') {
+  return {
+    serviceType: 'social-taxi',
+    residentId,
+    date,
+    pickup: { address: 'с. Березна, вул. Шевченка, 12', location: { lat: 49.5611, lon: 27.8452 } },
+    dropoff: { address: 'м. Хмільник, вул. Монастирська, 71', location: { lat: 49.5603, lon: 27.9571 } },
+    requestedTime: { kind: 'pickup', time },
+    purpose: 'medical',
+  };
+}

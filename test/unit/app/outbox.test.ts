@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { queueReminders } from '../../../shared/app/queue-reminders';
+import { sendOutboxMessage } from '../../../shared/app/send-outbox-message';
+import { bookServiceRequest, cancelServiceRequest } from '../../../shared/app/service-requests';
+import { ConflictError } from '../../../shared/domain/errors';
+import { countSegments } from '../../../shared/messaging/segments';
+import { FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+
+describe('booking writes the request, its audit entry and the SMS together', () => {
+  it('queues a one-segment confirmation with the Kyiv-time window', async () => {
+    const { ports, entities } = memoryPorts();
+    const resident = await seedBasics(ports);
+    const request = await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+    // 09:00 Kyiv (winter, +02:00) ± 15 min.
+    expect(request.window).toEqual({ start: '2026-11-24T06:45:00.000Z', end: '2026-11-24T07:15:00.000Z' });
+    const [message] = [...entities.outbox.values()];
+    expect(message).toMatchObject({
+      to: '+380671234567',
+      kind: 'booking-confirmation',
+      senderId: 'KhmilnykSoc',
+      status: 'pending',
+      text: 'Соцтаксі 24.11 між 08:45-09:15. Скасувати: НІ',
+    });
+    expect(countSegments(message!.text).segments).toBe(1);
+    expect(entities.audit.at(-1)).toMatchObject({ action: 'book', itemId: request.id });
+  });
+
+  it('keeps a confidential case out of the text and uses the neutral sender', async () => {
+    const { ports, entities } = memoryPorts();
+    const resident = await seedBasics(ports, { confidential: true });
+    const request = await bookServiceRequest(
+      ports,
+      HROMADA,
+      {
+        ...taxiRequest(resident.id),
+        serviceType: 'mobile-brigade',
+        dropoff: undefined,
+        purpose: 'social-services',
+      },
+      'dispatcher',
+    );
+    expect(request.confidential).toBe(true);
+    const [message] = [...entities.outbox.values()];
+    expect(message?.senderId).toBe('Info');
+    expect(message?.text).toBe('Зустріч 24.11 між 08:45-09:15. Скасувати: НІ');
+    expect(JSON.stringify(message)).not.toMatch(/Березна|Шевченка|social|medical/);
+  });
+
+  it('sends nothing to a resident without SMS consent', async () => {
+    const { ports, entities } = memoryPorts();
+    const resident = await seedBasics(ports, { smsConsent: false });
+    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+    expect(entities.outbox.size).toBe(0);
+  });
+
+  it('writes nothing when the transaction fails', async () => {
+    const { ports, entities } = memoryPorts();
+    const resident = await seedBasics(ports);
+    const request = await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+    await cancelServiceRequest(ports, HROMADA, request.id, 1, 'dispatcher');
+    const before = entities.audit.length;
+    // A second cancel with the stale version: nothing of it is written.
+    await expect(cancelServiceRequest(ports, HROMADA, request.id, 1, 'dispatcher')).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(entities.audit.length).toBe(before);
+    expect([...entities.outbox.keys()].filter((k) => k.startsWith('cancel-'))).toHaveLength(1);
+  });
+});
+
+describe('sending from the outbox', () => {
+  async function queued() {
+    const ctx = memoryPorts();
+    const resident = await seedBasics(ctx.ports);
+    await bookServiceRequest(ctx.ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+    const message = [...ctx.entities.outbox.values()][0]!;
+    return { ...ctx, message };
+  }
+
+  it('sends once even when the same record is delivered twice', async () => {
+    const { ports, sms, message, entities } = await queued();
+    expect(await sendOutboxMessage(ports, message.id, message.version)).toBe('sent');
+    expect(await sendOutboxMessage(ports, message.id, message.version)).toBe('already-handled');
+    expect(sms.sent).toHaveLength(1);
+    expect(entities.outbox.get(message.id)).toMatchObject({
+      status: 'sent',
+      providerMessageId: 'sns-1',
+      attempts: 1,
+    });
+  });
+
+  it('puts a throttled message back to pending, and gives up after five attempts', async () => {
+    const { ports, sms, message, entities } = await queued();
+    sms.result = { ok: false, retryable: true, error: 'ThrottledException' };
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const current = entities.outbox.get(message.id)!;
+      const outcome = await sendOutboxMessage(ports, message.id, current.version);
+      expect(outcome).toBe('retry-later');
+      expect(entities.outbox.get(message.id)?.status).toBe(attempt < 5 ? 'pending' : 'failed');
+    }
+    expect(sms.sent).toHaveLength(5);
+  });
+
+  it('stops at the hromada daily segment cap and records why', async () => {
+    const { ports, sms, message, entities } = await queued();
+    const hromada = (await ports.entities.get('Hromada', HROMADA, HROMADA))!;
+    await ports.entities.commit([
+      {
+        op: 'update',
+        entity: 'Hromada',
+        item: { ...hromada, version: 2, rules: { ...(hromada.rules as object), dailySmsSegmentCap: 0 } },
+        expectedVersion: 1,
+      },
+    ]);
+    expect(await sendOutboxMessage(ports, message.id, message.version)).toBe('over-cap');
+    expect(sms.sent).toHaveLength(0);
+    expect(entities.outbox.get(message.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/cap/),
+    });
+  });
+});
+
+describe('evening reminders', () => {
+  it('queue one reminder per request for tomorrow, however often the schedule fires', async () => {
+    const clock = new FakeClock(new Date('2026-11-23T16:00:00Z')); // 18:00 Kyiv
+    const { ports, entities } = memoryPorts(clock);
+    const resident = await seedBasics(ports);
+    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, '2026-11-24', '09:00'), 'd');
+    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, '2026-11-25', '09:00'), 'd');
+    expect(await queueReminders(ports)).toMatchObject({ queued: 1, alreadyQueued: 0 });
+    expect(await queueReminders(ports)).toMatchObject({ queued: 0, alreadyQueued: 1 });
+    const reminders = [...entities.outbox.values()].filter((m) => m.kind === 'reminder');
+    expect(reminders.map((m) => m.text)).toEqual([
+      'Завтра Соцтаксі 08:45-09:15. ТАК-підтвердити, НІ-скасувати',
+    ]);
+  });
+});
