@@ -78,6 +78,7 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
     {
       method: 'GET',
       path: '/health',
+      access: 'public',
       handle: async () => {
         await ports.entities.listHromady({ limit: 1 });
         return json(200, { status: 'ok', database: 'ok', time: ports.clock.now().toISOString() });
@@ -86,11 +87,13 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
     {
       method: 'GET',
       path: '/hromady',
+      access: 'admin',
       handle: async (r) => json(200, await listEntities(ports, hromadaKind, '', page(r))),
     },
     {
       method: 'POST',
       path: '/hromady',
+      access: 'admin',
       handle: async (r) => json(201, await createHromada(ports, body(r), actorOf(r.event))),
     },
     {
@@ -101,6 +104,7 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
     {
       method: 'PATCH',
       path: '/hromady/{hromadaId}',
+      access: 'admin',
       handle: async (r) =>
         json(
           200,

@@ -51,8 +51,8 @@ export function toHttpApiEvent(req: IncomingMessage, body: Buffer, actor: string
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      // The Cognito JWT authorizer's claims, as a signed-in local dispatcher.
-      authorizer: { jwt: { claims: { sub: actor }, scopes: [] } },
+      // The Cognito JWT authorizer's claims: the local user is an admin of every hromada.
+      authorizer: { jwt: { claims: { sub: actor, 'cognito:groups': '[admins]' }, scopes: [] } },
     } as APIGatewayProxyEventV2['requestContext'],
     ...(body.length ? { body: text, isBase64Encoded: false } : { isBase64Encoded: false }),
   };

@@ -41,3 +41,34 @@ export function actorOf(event: APIGatewayProxyEventV2): string {
   const sub = ctx.authorizer?.jwt?.claims?.sub;
   return typeof sub === 'string' && sub.length > 0 ? sub : 'anonymous';
 }
+
+export interface Caller {
+  id: string;
+  groups: string[];
+  /** The hromada a dispatcher works for (Cognito custom attribute `custom:hromada_id`). */
+  hromadaId?: string;
+}
+
+/**
+ * The signed-in caller from the JWT authorizer's claims. HTTP APIs pass a list claim such as
+ * `cognito:groups` as a string like `[dispatchers admins]`; a JSON array is accepted too.
+ */
+export function callerOf(event: APIGatewayProxyEventV2): Caller | undefined {
+  const ctx = event.requestContext as APIGatewayProxyEventV2['requestContext'] & {
+    authorizer?: { jwt?: { claims?: Record<string, unknown> } };
+  };
+  const claims = ctx.authorizer?.jwt?.claims;
+  const sub = claims?.sub;
+  if (typeof sub !== 'string' || !sub) return undefined;
+  const raw = claims?.['cognito:groups'];
+  const groups = Array.isArray(raw)
+    ? raw.map(String)
+    : typeof raw === 'string'
+      ? raw
+          .replace(/^\[|\]$/g, '')
+          .split(/[\s,]+/)
+          .filter(Boolean)
+      : [];
+  const hromadaId = claims?.['custom:hromada_id'];
+  return { id: sub, groups, ...(typeof hromadaId === 'string' && hromadaId ? { hromadaId } : {}) };
+}

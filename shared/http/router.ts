@@ -1,4 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ForbiddenError } from '../domain/errors';
+import { callerOf } from './request';
 import { type HttpResult, json } from './responses';
 
 export interface RouteRequest {
@@ -11,6 +13,11 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** e.g. `/hromady/{hromadaId}/residents/{id}`; a segment in braces is a parameter. */
   path: string;
+  /**
+   * Who may call it: anyone (`public`), admins only (`admin`), or admins and the dispatchers of
+   * the hromada in the path (`hromada`, the default).
+   */
+  access?: 'public' | 'admin' | 'hromada';
   handle(request: RouteRequest): Promise<HttpResult>;
 }
 
@@ -46,6 +53,7 @@ export class Router {
       r.names.forEach((n, i) => {
         params[n] = decodeURIComponent(m[i + 1]!);
       });
+      authorize(r.access ?? 'hromada', event, params.hromadaId);
       const query: Record<string, string> = {};
       for (const [k, v] of Object.entries(event.queryStringParameters ?? {}))
         if (v !== undefined) query[k] = v;
@@ -55,4 +63,25 @@ export class Router {
       ? json(405, { error: { code: 'method-not-allowed', message: `${method} is not allowed on ${path}` } })
       : json(404, { error: { code: 'not-found', message: `No route for ${method} ${path}` } });
   }
+}
+
+/** Admins may do anything; a dispatcher only works in their own hromada. */
+function authorize(
+  access: 'public' | 'admin' | 'hromada',
+  event: APIGatewayProxyEventV2,
+  hromadaId?: string,
+) {
+  if (access === 'public') return;
+  const caller = callerOf(event);
+  if (!caller) throw new ForbiddenError('Sign in first');
+  if (caller.groups.includes('admins')) return;
+  if (
+    access === 'hromada' &&
+    caller.groups.includes('dispatchers') &&
+    hromadaId &&
+    caller.hromadaId === hromadaId
+  ) {
+    return;
+  }
+  throw new ForbiddenError('Not allowed for this account');
 }

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../infra/local/lambda-context';
-import { apiEvent, loadEvent } from '../support/api-events';
+import { ADMIN, apiEvent, JSON_HEADERS, loadEvent } from '../support/api-events';
 import { freshTable } from './support';
 
 type Handler = (
@@ -19,7 +19,13 @@ beforeAll(async () => {
   await freshTable('api');
   ({ handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler });
   const created = await call(
-    apiEvent('POST', '/hromady', { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' }),
+    apiEvent(
+      'POST',
+      '/hromady',
+      { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' },
+      JSON_HEADERS,
+      ADMIN,
+    ),
   );
   expect(created.status).toBe(201);
   await call(
@@ -101,13 +107,17 @@ describe('the API on DynamoDB Local', () => {
     });
 
     it('unknown fields', async () => {
-      const res = await call(apiEvent('POST', '/hromady', { name: 'Нова громада', mayor: 'хтось' }));
+      const res = await call(
+        apiEvent('POST', '/hromady', { name: 'Нова громада', mayor: 'хтось' }, JSON_HEADERS, ADMIN),
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.issues[0].message).toMatch(/mayor/);
     });
 
     it('oversized bodies', async () => {
-      const res = await call(apiEvent('POST', '/hromady', { name: 'x', pad: 'я'.repeat(40_000) }));
+      const res = await call(
+        apiEvent('POST', '/hromady', { name: 'x', pad: 'я'.repeat(40_000) }, JSON_HEADERS, ADMIN),
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/too large: 80\d+ bytes \(at most 65536\)/);
     });
@@ -116,11 +126,35 @@ describe('the API on DynamoDB Local', () => {
       expect(
         (
           await call(
-            apiEvent('POST', '/hromady', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+            apiEvent(
+              'POST',
+              '/hromady',
+              'name=x',
+              { 'content-type': 'application/x-www-form-urlencoded' },
+              ADMIN,
+            ),
           )
         ).status,
       ).toBe(400);
-      expect((await call(apiEvent('POST', '/hromady'))).status).toBe(400);
+      expect((await call(apiEvent('POST', '/hromady', undefined, JSON_HEADERS, ADMIN))).status).toBe(400);
+    });
+  });
+
+  describe('who may call what', () => {
+    const other = { sub: 'disp-2', 'cognito:groups': '[dispatchers]', 'custom:hromada_id': 'pokrovska' };
+    it('a dispatcher of another hromada is refused (403) and learns nothing', async () => {
+      const res = await call(
+        apiEvent('GET', '/hromady/khmilnytska/residents', undefined, JSON_HEADERS, other),
+      );
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(res.body)).not.toMatch(/Шевчук/);
+    });
+    it('only admins create hromady; /health is public', async () => {
+      expect((await call(apiEvent('POST', '/hromady', { name: 'Нова громада' }))).status).toBe(403);
+      expect((await call(apiEvent('GET', '/health', undefined, JSON_HEADERS, {}))).status).toBe(200);
+      expect(
+        (await call(apiEvent('GET', '/hromady/khmilnytska/residents', undefined, JSON_HEADERS, {}))).status,
+      ).toBe(403);
     });
 
     it('a bad query parameter', async () => {
@@ -132,7 +166,9 @@ describe('the API on DynamoDB Local', () => {
 
   it('a missing item is a 404, an unknown route a 404, a wrong method a 405', async () => {
     expect((await call(apiEvent('GET', '/hromady/khmilnytska/residents/NOPE'))).status).toBe(404);
-    expect((await call(apiEvent('GET', '/hromady/nowhere/residents'))).status).toBe(404);
+    expect(
+      (await call(apiEvent('GET', '/hromady/nowhere/residents', undefined, JSON_HEADERS, ADMIN))).status,
+    ).toBe(404);
     expect((await call(apiEvent('GET', '/nothing-here'))).status).toBe(404);
     expect((await call(apiEvent('PUT', '/health'))).status).toBe(405);
   });

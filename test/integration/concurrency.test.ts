@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../infra/local/lambda-context';
-import { apiEvent, loadEvent } from '../support/api-events';
+import { ADMIN, apiEvent, JSON_HEADERS, loadEvent } from '../support/api-events';
 import { freshTable } from './support';
 
 type Handler = (
@@ -18,7 +18,13 @@ beforeAll(async () => {
   await freshTable('concurrency');
   ({ handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler });
   await call(
-    apiEvent('POST', '/hromady', { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' }),
+    apiEvent(
+      'POST',
+      '/hromady',
+      { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' },
+      JSON_HEADERS,
+      ADMIN,
+    ),
   );
 });
 

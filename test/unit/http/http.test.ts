@@ -44,12 +44,12 @@ describe('router', () => {
   ]);
 
   it('extracts decoded path parameters', async () => {
-    const res = await router.route(apiEvent('GET', '/hromady/khm/residents/a%20b'));
-    expect(JSON.parse(res.body)).toEqual({ hromadaId: 'khm', id: 'a b' });
+    const res = await router.route(apiEvent('GET', '/hromady/khmilnytska/residents/a%20b'));
+    expect(JSON.parse(res.body)).toEqual({ hromadaId: 'khmilnytska', id: 'a b' });
   });
 
   it('tells an unknown path (404) from a wrong method (405)', async () => {
     expect((await router.route(apiEvent('GET', '/nope'))).statusCode).toBe(404);
-    expect((await router.route(apiEvent('DELETE', '/hromady/khm/residents/1'))).statusCode).toBe(405);
+    expect((await router.route(apiEvent('DELETE', '/hromady/khmilnytska/residents/1'))).statusCode).toBe(405);
   });
 });
