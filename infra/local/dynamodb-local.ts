@@ -64,7 +64,9 @@ export async function startDynamoDbLocal(
     path = resolve(options.dataDir);
     mkdirSync(path, { recursive: true });
   }
-  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  // Its own process group: Ctrl-C reaches only Node, which stops Java last, after the handlers
+  // are done with it (and `exit` below kills it if Node dies some other way).
+  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe', detached: true });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString();

@@ -44,6 +44,7 @@ export class StreamPoller {
   private readonly client: DynamoDBStreamsClient;
   private readonly iterators = new Map<string, string | undefined>();
   private running = false;
+  private stopping = false;
   private loop?: Promise<void>;
   private lastDescribe = 0;
   delivered = 0;
@@ -68,6 +69,7 @@ export class StreamPoller {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     await this.loop;
     this.client.destroy();
   }
@@ -154,6 +156,8 @@ export class StreamPoller {
       const from = first < 0 ? 0 : first;
       this.delivered += from;
       pending = pending.slice(from);
+      // Stopping: leave the rest unacknowledged; the next start reads it again from the stream.
+      if (this.stopping) return;
       if (attempt >= this.mapping.retryAttempts) {
         this.failed += pending.length;
         await this.keepFailed(pending, failedIds);
