@@ -1,7 +1,8 @@
 /**
  * Exact evaluation of one route (O(n), O(n²) with ride times): loads, precedence, exclusive rides,
  * time windows (several per task), breaks, max tasks/travel/distance, and, when ride times or
- * max_duration matter, Cordeau & Laporte's 8-step scheme (forward time slack, late departures).
+ * max_duration matter, the earliest schedule that meets them (late pickups / late start departure as
+ * needed: the least fixpoint of the difference constraints, exact for single time windows).
  */
 import type { Model } from './model';
 
@@ -23,6 +24,7 @@ export class Schedule {
   DI = new Float64Array(16); // cumulated distance at arrival
   LOAD = new Float64Array(16); // load after the position (D per position)
   PPOS = new Int32Array(16); // pickup position of a delivery (-1 on board)
+  LB = new Float64Array(16); // lower bounds on service start (ride time / duration pulls)
   travel = 0;
   distance = 0;
   cost = 0;
@@ -39,6 +41,7 @@ export class Schedule {
     this.TT = new Float64Array(s);
     this.DI = new Float64Array(s);
     this.PPOS = new Int32Array(s);
+    this.LB = new Float64Array(s);
     this.LOAD = new Float64Array(s * Math.max(D, 1));
   }
 }
@@ -46,6 +49,7 @@ export class Schedule {
 export const sched = new Schedule();
 let seen = new Int32Array(16);
 let seenStamp = 0;
+let useLB = false;
 
 /** Earliest service start >= t inside a window of node n (Infinity if none). */
 export function earliestStart(m: Model, n: number, t: number): number {
@@ -69,14 +73,6 @@ export function latestStart(m: Model, n: number, x: number): number {
     }
   }
   return Number.NEGATIVE_INFINITY;
-}
-
-function windowEnd(m: Model, n: number, t: number): number {
-  const tw = m.tw;
-  for (let k = m.twOff[n]!, e = m.twOff[n + 1]!; k < e; k++) {
-    if (t <= tw[2 * k + 1]! + EPS && t >= tw[2 * k]! - EPS) return tw[2 * k + 1]!;
-  }
-  return t;
 }
 
 /**
@@ -224,34 +220,46 @@ export function evaluateRoute(
         if (pn >= 0) for (let q = p - 1; q >= 1; q--) if (buf[q - 1] === pn) s.PPOS[p] = q;
       }
     }
-    // step 3-5: delay the departure from the start
-    let sumW = 0;
-    for (let p = 1; p <= len + 1; p++) sumW += W[p]!;
-    const f0 = slack(m, v, buf, len, 0);
-    const delay0 = Math.min(f0, sumW);
-    if (delay0 > EPS) {
-      Dp[0] = Dp[0]! + delay0;
-      B[0] = Dp[0]!;
-      A[0] = Dp[0]!;
-      if (!forward(m, v, buf, len, locked, 1)) return INF;
-    }
-    if (anyRide) {
-      // step 7: delay pickups
-      for (let j = 1; j <= len; j++) {
-        const n = buf[j - 1]!;
-        if (kind[n] !== KIND_PICKUP || !Number.isFinite(m.maxRide[n]!) || j <= locked) continue;
-        let sw = 0;
-        for (let p = j + 1; p <= len + 1; p++) sw += W[p]!;
-        if (sw <= EPS) continue;
-        const f = slack(m, v, buf, len, j);
-        const dl = Math.min(f, sw);
-        if (dl > EPS) {
-          B[j] = B[j]! + dl;
-          W[j] = W[j]! + dl;
-          Dp[j] = Dp[j]! + dl;
-          if (!forward(m, v, buf, len, locked, j + 1)) return INF;
+    // Earliest schedule meeting ride times and max_duration: least fixpoint of the difference
+    // constraints (x = service starts): x_pickup >= x_delivery - L - (setup+service at pickup),
+    // start departure >= end arrival - T; pulled-up values are lower bounds (LB) for the forward pass.
+    const LB = s.LB;
+    for (let p = 0; p <= len + 1; p++) LB[p] = Number.NEGATIVE_INFINITY;
+    useLB = true;
+    const maxDur = m.vMaxDur[v]!;
+    let converged = false;
+    for (let pass = 0; pass <= len + 3; pass++) {
+      let from = len + 2;
+      if (anyRide) {
+        for (let p = 1; p <= len; p++) {
+          const pp = s.PPOS[p]!;
+          if (pp < 1 || p <= locked) continue;
+          const n = buf[p - 1]!;
+          const need = B[p]! - m.maxRide[n]! - (Dp[pp]! - B[pp]!);
+          if (B[pp]! < need - EPS) {
+            LB[pp] = need;
+            if (pp < from) from = pp;
+          }
         }
       }
+      if (A[len + 1]! - Dp[0]! > maxDur + EPS) {
+        Dp[0] = A[len + 1]! - maxDur;
+        B[0] = Dp[0]!;
+        A[0] = Dp[0]!;
+        from = 1;
+      }
+      if (from > len + 1) {
+        converged = true;
+        break;
+      }
+      if (!forward(m, v, buf, len, locked, from)) {
+        useLB = false;
+        return INF;
+      }
+    }
+    useLB = false;
+    if (!converged) return INF;
+    if (anyRide) {
       for (let p = 1; p <= len; p++) {
         const n = buf[p - 1]!;
         if (kind[n] !== KIND_DELIVERY || p <= locked) continue;
@@ -290,7 +298,7 @@ function forward(
       return true;
     }
     const n = buf[p - 1]!;
-    let b = earliestStart(m, n, a);
+    let b = earliestStart(m, n, useLB && s.LB[p]! > a ? s.LB[p]! : a);
     if (b === Number.POSITIVE_INFINITY) {
       if (p > locked) return false;
       b = a;
@@ -300,39 +308,4 @@ function forward(
     Dp[p] = b + SU[p]! + m.service[n]!;
   }
   return true;
-}
-
-/** Cordeau's forward time slack at position i. */
-function slack(m: Model, v: number, buf: ArrayLike<number>, len: number, i: number): number {
-  const s = sched;
-  const { B, W, Dp, PPOS } = s;
-  let best = Number.POSITIVE_INFINITY;
-  let cumW = 0;
-  for (let j = i; j <= len + 1; j++) {
-    if (j > i) cumW += W[j]!;
-    if (cumW >= best) break;
-    let room: number;
-    if (j === 0) room = m.vTwB[v]! - B[0]!;
-    else if (j === len + 1) room = m.vTwB[v]! - B[j]!;
-    else {
-      const n = buf[j - 1]!;
-      room = windowEnd(m, n, B[j]!) - B[j]!;
-      if (m.kind[n] === KIND_DELIVERY) {
-        const mr = m.maxRide[n]!;
-        if (Number.isFinite(mr)) {
-          const pp = PPOS[j]!;
-          if (pp < i) {
-            const from = pp >= 0 ? Dp[pp]! : m.onboardDep[n]!;
-            if (!Number.isNaN(from)) {
-              const r = mr - (B[j]! - from);
-              if (r < room) room = r;
-            }
-          }
-        }
-      }
-    }
-    const val = cumW + Math.max(room, 0);
-    if (val < best) best = val;
-  }
-  return best;
 }

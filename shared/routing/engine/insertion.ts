@@ -263,6 +263,7 @@ export class Inserter {
     const rng = this.rng;
     const best = this.best;
     const excl = m.exclusive[p] === 1;
+    const maxRide = m.maxRide[p]! + EPS;
     const cPD = cm[lp * L + ld]!;
     for (let i = rt.locked; i <= n; i++) {
       const pl = gLoc[i]!;
@@ -318,12 +319,16 @@ export class Inserter {
       if (excl) continue;
       let t = depP;
       let last = lp;
+      let rideMin = 0; // travel + setup + service between the pickup and the delivery (no waiting)
       for (let q = qi; q <= n; q = gNext[q]!) {
         const y = seq[q - 1]!;
         const ly = m.loc[y]!;
         const st = earliestStart(m, y, t + du[last * L + ly]!);
         if (st === INF) break;
-        const dep = st + (last !== ly ? m.setup[y]! : 0) + m.service[y]!;
+        const sy = (last !== ly ? m.setup[y]! : 0) + m.service[y]!;
+        rideMin += du[last * L + ly]! + sy;
+        if (rideMin + du[ly * L + ld]! > maxRide) break;
+        const dep = st + sy;
         if (dep > latDep[q]! + EPS) break;
         let capOk = true;
         for (let k = 0; k < D; k++) {
