@@ -273,6 +273,15 @@ export function evaluateRoute(
     }
     if (A[len + 1]! - Dp[0]! > m.vMaxDur[v]! + EPS) return INF;
   }
+  // leave the start as late as possible without changing anything else (no waiting at the first stop)
+  if (nTasks > 0 && len > 0 && W[1]! > 0 && locked === 0) {
+    const w = W[1]!;
+    Dp[0] = Dp[0]! + w;
+    A[0] = Dp[0]!;
+    B[0] = Dp[0]!;
+    A[1] = A[1]! + w;
+    W[1] = 0;
+  }
   return cost;
 }
 
