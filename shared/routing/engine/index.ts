@@ -104,38 +104,28 @@ export function insertTask(
   if (node >= 0) {
     const r = m.req[node]!;
     if (search.reqRoute[r]! < 0 && !search.insertReq(r, true)) {
-      // one ejection: move one other request elsewhere to make room
-      let bestDelta = Number.POSITIVE_INFINITY;
-      let bestSeqs: number[][] | null = null;
-      const baseCost = search.totalCost();
-      const snapshot = search.routes.map((rt) => rt.seq.slice());
-      let tries = 0;
-      for (let v = 0; v < m.V && tries < 400; v++) {
+      // one ejection: move one other request elsewhere to make room (nearest requests first)
+      const budget = Math.min(60, Math.max(5, options.timeLimitMs));
+      const cands: Array<[number, number, number]> = [];
+      const du = m.dur[0]!;
+      const lr = m.loc[m.rNode0[r]!]!;
+      for (let v = 0; v < m.V; v++) {
         if (!m.rCompat[r * m.V + v]) continue;
         const rt = search.routes[v]!;
-        const others = new Set<number>();
         for (let k = rt.locked; k < rt.seq.length; k++) {
           const x = rt.seq[k]!;
-          if (m.kind[x] !== KIND_BREAK) others.add(m.req[x]!);
-        }
-        for (const q of others) {
-          if (options.now() - t0 > Math.max(50, options.timeLimitMs)) break;
-          tries++;
-          const s2 = snapshot.map((s) => s.slice());
-          const n0 = m.rNode0[q]!;
-          const n1 = m.rNode1[q]!;
-          s2[v] = s2[v]!.filter((x) => x !== n0 && x !== n1);
-          search.loadSeqs(s2);
-          if (search.insertReq(r, true) && search.insertReq(q, true)) {
-            const d = search.totalCost() - baseCost;
-            if (d < bestDelta) {
-              bestDelta = d;
-              bestSeqs = search.routes.map((rt2) => rt2.seq.slice());
-            }
-          }
+          if (m.kind[x] === KIND_BREAK || m.rNode0[m.req[x]!] !== x) continue;
+          cands.push([du[lr * m.L + m.loc[x]!]!, m.req[x]!, v]);
         }
       }
-      search.loadSeqs(bestSeqs ?? snapshot);
+      cands.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      let best: [number, number, number] | null = null;
+      for (const [, q, v] of cands) {
+        if (options.now() - t0 > budget) break;
+        const d = search.tryEjection(r, q, v);
+        if (d < (best?.[0] ?? Number.POSITIVE_INFINITY)) best = [d, q, v];
+      }
+      if (best) search.applyEjection(r, best[1], best[2]);
     }
   }
   return buildSolution(

@@ -213,9 +213,9 @@ export class Search {
   }
 
   /** Inserts r at its best place; returns false if none. Caller refreshes nothing: done here. */
-  insertReq(r: number, allowEmpty: boolean): boolean {
+  insertReq(r: number, allowEmpty: boolean, onlyRoute = -1): boolean {
     const m = this.m;
-    const res = this.ins.find(this.routes, r, allowEmpty);
+    const res = this.ins.find(this.routes, r, allowEmpty, onlyRoute);
     if (res.route < 0) return false;
     if (!m.rMandatory[r] && res.delta >= m.rPenalty[r]!) return false;
     const v = res.route;
@@ -227,6 +227,30 @@ export class Search {
     this.penaltySum -= m.rPenalty[r]!;
     this.nUnassigned--;
     return true;
+  }
+
+  /** Cost change of: remove q from route v, insert r into v, reinsert q anywhere (state restored). */
+  tryEjection(r: number, q: number, v: number): number {
+    const pen = this.penaltySum;
+    const nUn = this.nUnassigned;
+    const before = this.totalCost();
+    this.snapshotStart();
+    this.removeReq(q);
+    this.routes[v]!.refresh();
+    const ok = this.insertReq(r, true, v) && this.insertReq(q, true);
+    const d = ok ? this.totalCost() - before : INF;
+    this.restore(pen, nUn);
+    this.snapshotStart();
+    return d;
+  }
+
+  applyEjection(r: number, q: number, v: number): void {
+    this.snapshotStart();
+    this.removeReq(q);
+    this.routes[v]!.refresh();
+    this.insertReq(r, true, v);
+    this.insertReq(q, true);
+    this.snapshotStart();
   }
 
   private isLockedNode(rt: Route, k: number): boolean {

@@ -261,4 +261,24 @@ describe('search control', () => {
     expect(ids.indexOf('pickup:5')).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf('delivery:6')).toBeGreaterThan(ids.indexOf('pickup:5'));
   });
+
+  it('insertTask moves one other request when the new one does not fit directly', () => {
+    const p: VroomProblem = {
+      vehicles: [
+        { id: 1, start_index: 0, skills: [1], max_tasks: 1 },
+        { id: 2, start_index: 4, max_tasks: 1 },
+      ],
+      jobs: [
+        { id: 1, location_index: 1 },
+        { id: 2, location_index: 2, skills: [1] },
+      ],
+      matrices: { car: { durations: M5 } },
+    };
+    const s0 = solve({ ...p, jobs: [p.jobs![0]!] }, opts());
+    expect(taskIds(s0, 1)).toEqual(['job:1']);
+    const s1 = insertTask(p, s0, { type: 'job', id: 2 }, opts());
+    expectFeasible(p, s1);
+    expect(taskIds(s1, 1)).toEqual(['job:2']);
+    expect(taskIds(s1, 2)).toEqual(['job:1']);
+  });
 });
