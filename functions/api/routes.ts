@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ports } from '../../shared/app/deps';
+import { listAudit, listMessages } from '../../shared/app/logs';
 import {
   createEntity,
   createHromada,
@@ -160,18 +161,12 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
     {
       method: 'GET',
       path: '/hromady/{hromadaId}/messages',
-      handle: async (r) => {
-        await requireHromada(ports, r.params.hromadaId!);
-        return json(200, await ports.outbox.listByHromada(r.params.hromadaId!, page(r)));
-      },
+      handle: async (r) => json(200, await listMessages(ports, r.params.hromadaId!, page(r))),
     },
     {
       method: 'GET',
       path: '/hromady/{hromadaId}/audit',
-      handle: async (r) => {
-        await requireHromada(ports, r.params.hromadaId!);
-        return json(200, await ports.entities.listAudit(r.params.hromadaId!, page(r)));
-      },
+      handle: async (r) => json(200, await listAudit(ports, r.params.hromadaId!, page(r))),
     },
   ];
 }

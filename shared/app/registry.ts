@@ -4,7 +4,8 @@ import { normalisePhone } from '../domain/phone';
 import { hromadaKind, parsePatch, type RegistryKind } from '../domain/registry';
 import { parseOrThrow } from '../domain/validation';
 import type { Page, PageRequest, StoredEntity } from '../ports/entity-repository';
-import { type Actor, expiresAfterDays, type Ports } from './deps';
+import { auditChange } from './audit';
+import type { Actor, Ports } from './deps';
 
 type RegistryPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 
@@ -12,33 +13,6 @@ async function requireHromada(ports: Pick<Ports, 'entities'>, hromadaId: string)
   const found = await ports.entities.get('Hromada', hromadaId, hromadaId);
   if (!found) throw new NotFoundError('Hromada', hromadaId);
   return hromadaSchema.parse(found);
-}
-
-function auditChange(
-  ports: RegistryPorts,
-  actor: Actor,
-  action: 'create' | 'update' | 'delete',
-  kind: RegistryKind,
-  hromadaId: string,
-  itemId: string,
-  changedFields: string[],
-  retentionDays: number,
-) {
-  const now = ports.clock.now();
-  return {
-    op: 'audit' as const,
-    entry: {
-      id: ports.ids.next(),
-      hromadaId,
-      at: now.toISOString(),
-      actor,
-      action,
-      itemType: kind.entity,
-      itemId,
-      changedFields,
-      expiresAt: expiresAfterDays(now, retentionDays),
-    },
-  };
 }
 
 export async function createHromada(
@@ -52,16 +26,7 @@ export async function createHromada(
   const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
   await ports.entities.commit([
     { op: 'create', entity: 'Hromada', item },
-    auditChange(
-      ports,
-      actor,
-      'create',
-      hromadaKind,
-      id,
-      id,
-      Object.keys(fields),
-      fields.rules.retentionDays.audit,
-    ),
+    auditChange(ports, { id, rules: fields.rules }, actor, 'create', 'Hromada', id, Object.keys(fields)),
   ]);
   return item;
 }
@@ -80,16 +45,7 @@ export async function createEntity(
   const item: StoredEntity = { ...fields, id, hromadaId, version: 1, createdAt: now, updatedAt: now };
   await ports.entities.commit([
     { op: 'create', entity: kind.entity, item },
-    auditChange(
-      ports,
-      actor,
-      'create',
-      kind,
-      hromadaId,
-      id,
-      Object.keys(fields),
-      hromada.rules.retentionDays.audit,
-    ),
+    auditChange(ports, hromada, actor, 'create', kind.entity, id, Object.keys(fields)),
   ]);
   return item;
 }
@@ -142,7 +98,7 @@ export async function updateEntity(
   };
   await ports.entities.commit([
     { op: 'update', entity: kind.entity, item, expectedVersion: version },
-    auditChange(ports, actor, 'update', kind, hromadaId, id, changed, hromada.rules.retentionDays.audit),
+    auditChange(ports, hromada, actor, 'update', kind.entity, id, changed),
   ]);
   return item;
 }
@@ -163,7 +119,7 @@ export async function deleteEntity(
   const hromada = await requireHromada(ports, hromadaId);
   await ports.entities.commit([
     { op: 'delete', entity: kind.entity, hromadaId, id, expectedVersion },
-    auditChange(ports, actor, 'delete', kind, hromadaId, id, [], hromada.rules.retentionDays.audit),
+    auditChange(ports, hromada, actor, 'delete', kind.entity, id, []),
   ]);
 }
 

@@ -12,6 +12,7 @@ import { parseOrThrow } from '../domain/validation';
 import { countSegments } from '../messaging/segments';
 import { bookingConfirmation, cancellation, type WindowText } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
+import { auditChange } from './audit';
 import { type Actor, expiresAfterDays, type Ports } from './deps';
 import { requireHromada } from './registry';
 
@@ -97,20 +98,7 @@ export async function bookServiceRequest(
   });
   const changes: Change[] = [
     { op: 'create', entity: 'ServiceRequest', item: request },
-    {
-      op: 'audit',
-      entry: {
-        id: ports.ids.next(),
-        hromadaId,
-        at: now.toISOString(),
-        actor,
-        action: 'book',
-        itemType: 'ServiceRequest',
-        itemId: id,
-        changedFields: Object.keys(fields),
-        expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.audit),
-      },
-    },
+    auditChange(ports, hromada, actor, 'book', 'ServiceRequest', id, Object.keys(fields)),
   ];
   if (resident.phone && resident.smsConsent) {
     const text = bookingConfirmation(windowText(request));
@@ -164,20 +152,7 @@ export async function cancelServiceRequest(
   };
   const changes: Change[] = [
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
-    {
-      op: 'audit',
-      entry: {
-        id: ports.ids.next(),
-        hromadaId,
-        at: now.toISOString(),
-        actor,
-        action: 'cancel',
-        itemType: 'ServiceRequest',
-        itemId: id,
-        changedFields: ['status'],
-        expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.audit),
-      },
-    },
+    auditChange(ports, hromada, actor, 'cancel', 'ServiceRequest', id, ['status']),
   ];
   const resident = await ports.entities.get('Resident', hromadaId, current.residentId);
   if (resident && typeof resident.phone === 'string' && resident.smsConsent === true) {

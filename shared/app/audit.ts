@@ -1,0 +1,30 @@
+import type { AuditEntry } from '../domain/entities/audit-entry';
+import type { Change } from '../ports/entity-repository';
+import { type Actor, expiresAfterDays, type Ports } from './deps';
+
+/** The audit entry that goes into the same transaction as the change it records. */
+export function auditChange(
+  ports: Pick<Ports, 'clock' | 'ids'>,
+  hromada: { id: string; rules: { retentionDays: { audit: number } } },
+  actor: Actor,
+  action: AuditEntry['action'],
+  itemType: string,
+  itemId: string,
+  changedFields: string[],
+): Extract<Change, { op: 'audit' }> {
+  const now = ports.clock.now();
+  return {
+    op: 'audit',
+    entry: {
+      id: ports.ids.next(),
+      hromadaId: hromada.id,
+      at: now.toISOString(),
+      actor,
+      action,
+      itemType,
+      itemId,
+      changedFields,
+      expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.audit),
+    },
+  };
+}
