@@ -100,6 +100,9 @@ export class StatefulStack extends Stack {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
+      // The hromada a dispatcher works for; the API lets dispatchers act only there.
+      // Set by an admin (AdminUpdateUserAttributes); the console client cannot write it.
+      customAttributes: { hromada_id: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -127,6 +130,11 @@ export class StatefulStack extends Stack {
     this.consoleClient = this.userPool.addClient('ConsoleClient', {
       userPoolClientName: 'web-console',
       generateSecret: false,
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true })
+        .withCustomAttributes('hromada_id'),
+      // Users may not move themselves to another hromada.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
       authFlows: { userSrp: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
