@@ -64,6 +64,7 @@ try {
     AWS_REGION: 'eu-central-1',
     DYNAMODB_ENDPOINT: db.endpoint,
     SMS_TRANSPORT: 'file',
+    TRAVEL_TIMES: 'offline',
     SMS_SINK_FILE: resolve(localDir, 'sms-sent.jsonl'),
     POWERTOOLS_SERVICE_NAME: 'hromada-dispatch-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',

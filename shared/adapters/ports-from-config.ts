@@ -5,6 +5,8 @@ import type { SmsSender } from '../ports/sms-sender';
 import { createDocumentClient, createDynamoDbClient } from './dynamodb/client';
 import { DynamoDbEntityRepository } from './dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from './dynamodb/dynamodb-outbox-repository';
+import { OfflineTravelTimes } from './offline-travel-times/offline-travel-times';
+import { OrsTravelTimes } from './openrouteservice/ors-travel-times';
 import { FileSmsSender } from './sms-sink/file-sms-sender';
 import { SnsSmsSender } from './sns/sns-sms-sender';
 import { SystemClock } from './system/system-clock';
@@ -26,6 +28,13 @@ export function portsFromConfig(config: Config): Ports {
     entities: new DynamoDbEntityRepository(doc, config.TABLE_NAME),
     outbox: new DynamoDbOutboxRepository(doc, config.TABLE_NAME),
     sms,
+    travel:
+      config.TRAVEL_TIMES === 'ors'
+        ? new OrsTravelTimes({
+            host: config.ORS_HOST!,
+            ...(config.ORS_API_KEY ? { apiKey: config.ORS_API_KEY } : {}),
+          })
+        : new OfflineTravelTimes(),
     clock: new SystemClock(),
     ids: new UlidIds(),
   };

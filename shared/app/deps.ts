@@ -3,12 +3,14 @@ import type { EntityRepository } from '../ports/entity-repository';
 import type { Ids } from '../ports/ids';
 import type { OutboxRepository } from '../ports/outbox-repository';
 import type { SmsSender } from '../ports/sms-sender';
+import type { TravelTimes } from '../ports/travel-times';
 
 /** The ports a use case may need; each use case names the ones it takes. */
 export interface Ports {
   entities: EntityRepository;
   outbox: OutboxRepository;
   sms: SmsSender;
+  travel: TravelTimes;
   clock: Clock;
   ids: Ids;
 }

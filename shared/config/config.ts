@@ -17,6 +17,11 @@ export const configSchema = z.object({
   SMS_TRANSPORT: z.enum(['sns', 'file']),
   SMS_SINK_FILE: z.string().optional(),
   SMS_SENDER_ID: senderId.optional(),
+  /** Road travel times: the offline estimate (no network) or openrouteservice. */
+  TRAVEL_TIMES: z.enum(['offline', 'ors']).default('offline'),
+  /** https://api.openrouteservice.org or a self-hosted instance. */
+  ORS_HOST: z.url().optional(),
+  ORS_API_KEY: z.string().min(1).optional(),
   /** Largest accepted HTTP body, bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
 });
@@ -32,6 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (result.data.SMS_TRANSPORT === 'file' && !result.data.SMS_SINK_FILE) {
     throw new ConfigError('Invalid configuration: SMS_SINK_FILE is required when SMS_TRANSPORT=file');
+  }
+  if (result.data.TRAVEL_TIMES === 'ors' && !result.data.ORS_HOST) {
+    throw new ConfigError('Invalid configuration: ORS_HOST is required when TRAVEL_TIMES=ors');
   }
   return result.data;
 }

@@ -4,6 +4,7 @@ import { lambdaContext } from '../../infra/local/lambda-context';
 import { createDocumentClient, createDynamoDbClient } from '../../shared/adapters/dynamodb/client';
 import { DynamoDbEntityRepository } from '../../shared/adapters/dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from '../../shared/adapters/dynamodb/dynamodb-outbox-repository';
+import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import { SystemClock } from '../../shared/adapters/system/system-clock';
 import { UlidIds } from '../../shared/adapters/system/ulid-ids';
 import { httpHandler } from '../../shared/http/api-handler';
@@ -20,6 +21,7 @@ describe('a 500 never echoes internals', () => {
       entities: new DynamoDbEntityRepository(doc, 'no-such-table'),
       outbox: new DynamoDbOutboxRepository(doc, 'no-such-table'),
       sms: new RecordingSmsSender(),
+      travel: new OfflineTravelTimes(),
       clock: new SystemClock(),
       ids: new UlidIds(),
     };

@@ -46,6 +46,6 @@ export class FixedClock implements Clock {
   }
 }
 
-export function portsFor(t: Awaited<ReturnType<typeof freshTable>>, clock: Clock): Omit<Ports, 'sms'> {
+export function portsFor(t: Awaited<ReturnType<typeof freshTable>>, clock: Clock): Omit<Ports, 'sms' | 'travel'> {
   return { entities: t.entities, outbox: t.outbox, clock, ids: new UlidIds() };
 }

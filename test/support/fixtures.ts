@@ -1,5 +1,6 @@
 import { MemoryEntityRepository } from '../../shared/adapters/memory/memory-entity-repository';
 import { MemoryOutboxRepository } from '../../shared/adapters/memory/memory-outbox-repository';
+import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import type { Ports } from '../../shared/app/deps';
 import { createEntity, createHromada } from '../../shared/app/registry';
 import { registryKinds } from '../../shared/domain/registry';
@@ -37,6 +38,7 @@ export function memoryPorts(clock = new FakeClock()) {
     entities,
     outbox: new MemoryOutboxRepository(entities),
     sms: new RecordingSmsSender(),
+    travel: new OfflineTravelTimes(),
     clock,
     ids: new SequentialIds(),
   };

@@ -1,0 +1,17 @@
+/** The part of openrouteservice-js (which ships no types) this adapter uses. */
+declare module 'openrouteservice-js' {
+  interface OrsClientArgs {
+    host?: string;
+    api_key?: string;
+    timeout?: number;
+  }
+  class OrsMatrix {
+    constructor(args: OrsClientArgs);
+    calculate(args: Record<string, unknown>): Promise<{
+      durations?: (number | null)[][];
+      distances?: (number | null)[][];
+    }>;
+  }
+  const Openrouteservice: { Matrix: typeof OrsMatrix };
+  export default Openrouteservice;
+}
