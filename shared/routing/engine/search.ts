@@ -19,9 +19,21 @@ export interface SearchParams {
   blink: number;
   t0: number; // relative to the mean arc cost
   tf: number;
+  /** vehicles-then-cost: at most this share of the budget for fleet minimisation... */
+  fleetShare: number;
+  /** ...and stop it when no route was saved for this share of the budget. */
+  fleetPatience: number;
 }
 
-export const DEFAULT_PARAMS: SearchParams = { cBar: 10, lMax: 10, blink: 0.01, t0: 1, tf: 0.01 };
+export const DEFAULT_PARAMS: SearchParams = {
+  cBar: 10,
+  lMax: 10,
+  blink: 0.01,
+  t0: 1,
+  tf: 0.01,
+  fleetShare: 0.6,
+  fleetPatience: 0.25,
+};
 
 export class Search {
   readonly routes: Route[];
@@ -45,9 +57,12 @@ export class Search {
   private touchedMark: Uint8Array;
   private removed: number[] = [];
   private absence: Int32Array;
-  private allowEmpty = true;
+  /** Maximum number of used routes while recreating (fleet objective). */
+  private routeLimit = INF;
   private phase: 'fleet' | 'cost' = 'cost';
   private fleetEnd = 0;
+  private fleetLastGain = 0;
+  private costStart = 0;
   private scale = 1;
   private curCost = 0;
   private bestFleetRoutes = INF;
@@ -334,7 +349,7 @@ export class Search {
 
   // ---------------------------------------------------------------- recreate
 
-  private recreate(allowEmpty: boolean, blink: number): void {
+  private recreate(blink: number): void {
     const m = this.m;
     const rng = this.rng;
     const list: number[] = [];
@@ -362,12 +377,19 @@ export class Search {
     list.sort((a, b) => key[a]! - key[b]! || a - b);
     this.ins.blink = blink;
     this.ins.rng = rng;
+    let used = this.routeLimit < INF ? this.usedRoutes() : 0;
     for (const r of list) {
-      const ok = this.insertReq(r, allowEmpty);
-      if (!ok && allowEmpty === false && this.phase === 'cost') {
-        // still try opening a vehicle for mandatory requests when nothing else works
-        if (m.rMandatory[r]) this.insertReq(r, true);
-      }
+      const res = this.ins.find(this.routes, r, used < this.routeLimit);
+      if (res.route < 0) continue;
+      if (!m.rMandatory[r] && res.delta >= m.rPenalty[r]!) continue;
+      const rt = this.routes[res.route]!;
+      if (rt.nTasks === 0) used++;
+      this.touch(res.route);
+      applyInsertion(rt, m.rNode0[r]!, m.rNode1[r]!, res.i, res.j);
+      rt.refresh();
+      this.reqRoute[r] = res.route;
+      this.penaltySum -= m.rPenalty[r]!;
+      this.nUnassigned--;
     }
     this.ins.blink = 0;
   }
@@ -379,7 +401,7 @@ export class Search {
     this.initRoutes();
     const m = this.m;
     const fleet = m.objective === 'vehicles-then-cost';
-    this.allowEmpty = true;
+    this.routeLimit = INF;
     this.phase = 'cost';
     this.snapshotStart();
     if (fleet) {
@@ -394,7 +416,7 @@ export class Search {
       for (const r of order) if (!this.insertReq(r, false)) this.insertReq(r, true);
     } else {
       this.phase = 'cost';
-      this.recreate(true, 0);
+      this.recreate(0);
     }
     this.curCost = this.totalCost();
     let arcs = 0;
@@ -408,7 +430,7 @@ export class Search {
     this.saveBest();
     if (fleet) {
       this.phase = 'fleet';
-      this.fleetEnd = 0.6;
+      this.fleetEnd = this.params.fleetShare;
       this.bestFleetRoutes = this.usedRoutes();
     }
   }
@@ -477,7 +499,11 @@ export class Search {
   private iterate(): void {
     const f = this.frac();
     if (this.phase === 'fleet') {
-      if (f >= this.fleetEnd || this.bestFleetRoutes <= 1) {
+      if (
+        f >= this.fleetEnd ||
+        f - this.fleetLastGain >= this.params.fleetPatience ||
+        this.bestFleetRoutes <= 1
+      ) {
         this.endFleet();
       } else {
         this.fleetIteration();
@@ -488,13 +514,13 @@ export class Search {
     const { t0, tf } = this.params;
     const T0 = t0 * this.scale;
     const Tf = tf * this.scale;
-    const g = this.phase === 'cost' && m.objective === 'vehicles-then-cost' ? (f - 0.6) / 0.4 : f;
+    const g = (f - this.costStart) / Math.max(1e-9, 1 - this.costStart);
     const T = T0 * (Tf / T0) ** Math.max(0, Math.min(1, g));
     const pen = this.penaltySum;
     const nUn = this.nUnassigned;
     this.snapshotStart();
     this.ruin();
-    this.recreate(this.allowEmpty, this.params.blink);
+    this.recreate(this.params.blink);
     const c = this.totalCost();
     if (c < this.curCost - T * Math.log(this.rng())) {
       this.curCost = c;
@@ -521,13 +547,15 @@ export class Search {
     for (const x of rt.seq.slice()) if (m.kind[x] !== KIND_BREAK) this.removeReq(m.req[x]!);
     rt.refresh();
     this.snapshotStart();
+    this.routeLimit = this.usedRoutes();
   }
 
   private fleetIteration(): void {
     if (this.nUnassigned === 0) {
       const used = this.usedRoutes();
-      if (used < this.bestFleetRoutes || this.bestUnassigned > 0 || used < this.bestRoutes) {
+      if (used < this.bestFleetRoutes) {
         this.bestFleetRoutes = used;
+        this.fleetLastGain = this.frac();
       }
       if (this.better(this.totalCost(), used, 0)) this.saveBest();
       this.removeSmallestRoute();
@@ -539,7 +567,7 @@ export class Search {
     for (let r = 0; r < this.m.R; r++) if (this.reqRoute[r]! < 0) absBefore += this.absence[r]!;
     this.snapshotStart();
     this.ruin();
-    this.recreate(false, this.params.blink);
+    this.recreate(this.params.blink);
     let absAfter = 0;
     for (let r = 0; r < this.m.R; r++) if (this.reqRoute[r]! < 0) absAfter += this.absence[r]!;
     if (this.nUnassigned < nUn || absAfter < absBefore) {
@@ -550,9 +578,10 @@ export class Search {
 
   private endFleet(): void {
     this.phase = 'cost';
+    this.costStart = this.frac();
     this.loadSeqs(this.bestSeqs);
     this.curCost = this.totalCost();
-    this.allowEmpty = false;
+    this.routeLimit = this.usedRoutes();
   }
 
   /** Final best as sequences per vehicle. */
