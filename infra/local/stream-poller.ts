@@ -4,7 +4,9 @@ import {
   type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -43,6 +45,7 @@ export interface StreamMapping {
 export class StreamPoller {
   private readonly client: DynamoDBStreamsClient;
   private readonly iterators = new Map<string, string | undefined>();
+  private readonly lastSequence = new Map<string, string>();
   private running = false;
   private stopping = false;
   private loop?: Promise<void>;
@@ -112,13 +115,37 @@ export class StreamPoller {
     }
   }
 
+  private async iteratorAfter(shardId: string): Promise<string | undefined> {
+    const after = this.lastSequence.get(shardId);
+    const out = await this.client.send(
+      new GetShardIteratorCommand({
+        StreamArn: this.streamArn,
+        ShardId: shardId,
+        ...(after
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return out.ShardIterator;
+  }
+
   private async pollShard(shardId: string): Promise<number> {
     let handled = 0;
     for (;;) {
       const iterator = this.iterators.get(shardId);
       if (!iterator) return handled; // closed shard, fully read
-      const out = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      let out: GetRecordsCommandOutput;
+      try {
+        out = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      } catch (error) {
+        if (!(error instanceof ExpiredIteratorException)) throw error;
+        // Iterators expire after a pause (a laptop asleep): resume after the last record read.
+        this.iterators.set(shardId, await this.iteratorAfter(shardId));
+        continue;
+      }
       this.iterators.set(shardId, out.NextShardIterator);
+      const last = out.Records?.at(-1)?.dynamodb?.SequenceNumber;
+      if (last) this.lastSequence.set(shardId, last);
       const records = (out.Records ?? [])
         .map(toLambdaRecord(this.streamArn))
         .filter((r) => matchesFilter(r, this.mapping.filter));
