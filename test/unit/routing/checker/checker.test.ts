@@ -489,3 +489,106 @@ describe('checkSolution: one violation kind each', () => {
     expectOnly(p, s, 'code');
   });
 });
+
+describe('checkSolution: schedule details', () => {
+  it('measures ride time from an explicit (delayed) pickup departure', () => {
+    const p = baseProblem();
+    p.shipments![0]!.max_ride_time = 10;
+    const s = build(p, [V1, V2]);
+    // pickup 10 arrives 43, service 2 -> may leave at 45; leave at 50 instead, deliver at 60
+    const steps = s.routes[0]!.steps;
+    steps[3]!.departure = 50;
+    steps[4]!.arrival = 60;
+    steps[5]!.arrival = 102;
+    expect(kinds(p, s)).toEqual([]);
+    steps[3]!.departure = 44; // earlier than arrival + service: counted from 45, ride 15
+    expect(kinds(p, s)).toEqual(['max_ride_time', 'travel']);
+  });
+
+  it('delayed departure from the start counts in max_duration from the departure', () => {
+    const p = baseProblem();
+    p.vehicles[0]!.max_duration = 97;
+    const s = build(p, [V1, V2]);
+    const start = s.routes[0]!.steps[0]!;
+    start.departure = 0;
+    expect(kinds(p, s)).toEqual([]);
+    start.departure = -5; // departure before its own arrival is not a thing; measured anyway
+    expect(kinds(p, s)).toEqual(['max_duration']);
+  });
+
+  it('done steps may be echoed after the start step too, but not after a planned task', () => {
+    const p = baseProblem();
+    p.vehicles[1]!.done_steps = [{ type: 'pickup', id: 20, departure: 0 }];
+    const s = build(p, [V1, { vehicle: 2, steps: [{ type: 'delivery', id: 21 }] }]);
+    const r = s.routes[1]!;
+    const done = r.steps.shift()!;
+    r.steps.splice(1, 0, done); // start, done pickup, delivery, end
+    expect(kinds(p, s)).toEqual([]);
+    r.steps.splice(1, 1);
+    r.steps.splice(2, 0, done); // start, delivery, done pickup, end
+    expect(kinds(p, s)).toContain('done_steps');
+  });
+
+  it('on-board shipment without a route for its vehicle', () => {
+    const p = baseProblem();
+    p.vehicles[1]!.done_steps = [{ type: 'pickup', id: 20, departure: 0 }];
+    const s = build(p, [V1]);
+    s.unassigned = s.unassigned.filter((u) => u.id !== 20);
+    s.summary.unassigned = s.unassigned.length;
+    expect(kinds(p, s)).toEqual(['precedence']);
+  });
+
+  it('a break step with its own location charges the travel before it', () => {
+    const p = baseProblem();
+    p.vehicles[0]!.breaks = [{ id: 7, service: 10 }];
+    const s = build(p, [V1, V2]);
+    const steps = s.routes[0]!.steps;
+    // after job 1 (@1, leaves 15) take the break at location 2 (arrive 25, leave 35), then job 2 @2
+    steps.splice(2, 0, {
+      type: 'break',
+      id: 7,
+      location_index: 2,
+      arrival: 25,
+      duration: 20,
+      distance: 20,
+      setup: 0,
+      service: 10,
+      waiting_time: 0,
+      load: [0],
+    });
+    // job 2 is now at the same location as the break: no setup; shift the rest by +7 (10 - 3)
+    const job2 = steps[3]!;
+    job2.arrival = 35;
+    job2.setup = 0;
+    for (const x of steps.slice(4)) x.arrival += 7;
+    s.routes[0]!.setup = 0;
+    s.routes[0]!.service += 10;
+    s.summary.setup = 0;
+    s.summary.service += 10;
+    expect(checkSolution(p, s).violations).toEqual([]);
+  });
+
+  it('multi-dimensional capacity is checked per dimension', () => {
+    const p = baseProblem();
+    for (const v of p.vehicles) v.capacity = [4, 1];
+    p.jobs![0]!.delivery = [1, 1];
+    p.jobs![1]!.pickup = [0, 2];
+    const s = build(p, [V1, V2]);
+    const res = checkSolution(p, s);
+    // job 2, pickup 10 and delivery 11 carry 2 parcels with room for 1
+    expect(res.violations.map(violationKind)).toEqual(['capacity', 'capacity', 'capacity']);
+    expect(res.violations[0]).toContain('step 2 job 2');
+  });
+
+  it('cost with a custom costs matrix ignores per_hour/per_km but keeps fixed', () => {
+    const p = baseProblem();
+    p.matrices.car!.costs = lineMatrix(6).durations.map((row) => row.map((x) => x / 10));
+    p.vehicles[0]!.costs = { fixed: 5, per_hour: 100000, per_km: 100000 };
+    const s = build(p, [V1]);
+    s.routes[0]!.cost = 5 + 8;
+    s.summary.cost = 13;
+    const res = checkSolution(p, s);
+    expect(res.violations).toEqual([]);
+    expect(res.cost).toBe(13);
+  });
+});
