@@ -510,7 +510,6 @@ export class Search {
         return;
       }
     }
-    const m = this.m;
     const { t0, tf } = this.params;
     const T0 = t0 * this.scale;
     const Tf = tf * this.scale;
