@@ -1,5 +1,5 @@
 /**
- * npm run bench:insert -- [--seconds N] [--requests R] [--insert-ms M] [--seed S] [--no-docs]
+ * npm run bench:insert -- [--seconds N] [--requests R] [--insert-ms M] [--seed S] [--now HH:MM] [--no-docs]
  *
  * A realistic 300-stop day in Khmilnytska hromada (../shared/data/khmilnytska-hromada.json):
  * 130 social-taxi rides (shipments: home <-> clinic/administrative services in Khmilnyk, 30-min windows,
@@ -10,6 +10,9 @@
  *
  * Solves the day once (--seconds), then for each of R new requests (80 % rides, 20 % parcels) calls
  * insertTask on the *same* base solution, times it, and checks the result with the independent checker.
+ * Then the same day under way at --now (default 11:00): stops served by then become done_steps
+ * (passengers on board), the next stop of each route is locked, shifts start when the vehicle is free;
+ * re-solved (seconds/4) and R more requests are inserted the same way.
  * Prints median/p95/p99/max ms and writes its section of docs/benchmarks.md.
  * For a shipment, insertTask gets `{ type: 'shipment', id: <pickup id> }`.
  */
@@ -18,6 +21,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkSolution } from '../shared/routing/checker/index';
 import type {
+  DoneStep,
+  StepRef,
   VroomJob,
   VroomProblem,
   VroomShipment,
@@ -25,7 +30,7 @@ import type {
   VroomVehicle,
 } from '../shared/routing/vroom-format';
 import { machineLine, mean, quantile, r, repoRoot, rng, writeDocSection } from './lib/bench';
-import { loadEngine, nowMs } from './lib/engine';
+import { type EngineApi, loadEngine, nowMs } from './lib/engine';
 
 interface Settlement {
   name_en: string;
@@ -137,11 +142,12 @@ class Day {
   }
 
   /** A social-taxi ride: to an appointment in town (delivery window) or back home (pickup window). */
-  ride(pickupId: number): VroomShipment {
+  ride(pickupId: number, earliest = 8 * H): VroomShipment {
     const home = this.location();
     const town = this.location(true);
     const outbound = this.random() < 0.5;
-    const slot = Math.round((8 * H + this.random() * 8.5 * H) / 300) * 300; // 08:00-16:30, 5-min grid
+    // appointment slot between `earliest` (default 08:00) and 16:30, on a 5-min grid
+    const slot = Math.round((earliest + this.random() * (16.5 * H - earliest)) / 300) * 300;
     const direct = this.travel(home, town);
     const maxRide = Math.max(30 * 60, Math.round(1.5 * direct + 15 * 60));
     const companion = this.random() < 0.15 ? 2 : 1;
@@ -163,8 +169,8 @@ class Day {
   }
 
   /** A parcel (food kit / medicine) delivery at home, in a 2-hour window. */
-  parcel(id: number): VroomJob {
-    const start = Math.round((9 * H + this.random() * 7 * H) / 900) * 900;
+  parcel(id: number, earliest = 9 * H): VroomJob {
+    const start = Math.round((earliest + this.random() * (16 * H - earliest)) / 900) * 900;
     return {
       id,
       location_index: this.location(),
@@ -188,6 +194,152 @@ function vehicles(count: number): VroomVehicle[] {
   }));
 }
 
+interface InsertStats {
+  requests: number;
+  feasible: number;
+  inserted: number;
+  errors: number;
+  times: number[];
+  deltas: number[];
+  problems: string[];
+}
+
+/** Inserts `requests` new requests one at a time into the same `baseSolution`, timing insertTask. */
+function runInserts(
+  engine: EngineApi,
+  day: Day,
+  base: VroomProblem,
+  baseSolution: VroomSolution,
+  a: { requests: number; insertMs: number; seed: number; earliest: number; idBase: number },
+): InsertStats {
+  const baseSize = (base.matrices.car as { durations: number[][] }).durations.length;
+  const baseCost = checkSolution(base, baseSolution).cost;
+  const st: InsertStats = {
+    requests: a.requests,
+    feasible: 0,
+    inserted: 0,
+    errors: 0,
+    times: [],
+    deltas: [],
+    problems: [],
+  };
+  for (let k = 0; k < a.requests; k++) {
+    const isRide = day.rand() < 0.8;
+    day.points.length = baseSize; // only this request's new locations beyond the base
+    const problem: VroomProblem = {
+      ...base,
+      shipments: [...(base.shipments ?? [])],
+      jobs: [...(base.jobs ?? [])],
+    };
+    const current: VroomSolution = structuredClone(baseSolution);
+    let task: { type: 'job' | 'shipment'; id: number };
+    if (isRide) {
+      const s = day.ride(a.idBase + 2 * k, a.earliest);
+      problem.shipments!.push(s);
+      current.unassigned.push({ type: 'pickup', id: s.pickup.id }, { type: 'delivery', id: s.delivery.id });
+      current.summary.unassigned += 2;
+      task = { type: 'shipment', id: s.pickup.id };
+    } else {
+      const j = day.parcel(a.idBase + 2 * k, a.earliest);
+      problem.jobs!.push(j);
+      current.unassigned.push({ type: 'job', id: j.id });
+      current.summary.unassigned += 1;
+      task = { type: 'job', id: j.id };
+    }
+    problem.matrices = {
+      car: day.extend(
+        base.matrices.car as { durations: number[][]; distances: number[][] },
+        day.points.length,
+      ),
+    };
+    const s0 = nowMs();
+    let result: VroomSolution;
+    try {
+      result = engine.insertTask(problem, current, task, {
+        timeLimitMs: a.insertMs,
+        now: nowMs,
+        seed: a.seed + k,
+      });
+    } catch (err) {
+      st.times.push(nowMs() - s0);
+      st.errors++;
+      if (st.problems.length < 10)
+        st.problems.push(`request ${k} ${task.type} ${task.id}: ${(err as Error).message}`);
+      continue;
+    }
+    st.times.push(nowMs() - s0);
+    const check = checkSolution(problem, result);
+    if (check.feasible) st.feasible++;
+    else if (st.problems.length < 10)
+      st.problems.push(`request ${k} ${task.type} ${task.id}: ${check.violations[0]}`);
+    const stillOut = result.unassigned.some((u) =>
+      task.type === 'job' ? u.type === 'job' && u.id === task.id : u.type === 'pickup' && u.id === task.id,
+    );
+    if (!stillOut) {
+      st.inserted++;
+      st.deltas.push(check.cost - baseCost);
+    }
+  }
+  return st;
+}
+
+/**
+ * The same day seen at `now`: every stop whose service started by then is done (echoed in
+ * done_steps with its departure), the vehicle starts from its last stop when it is free again, and the
+ * next planned stop is locked (the driver already has it). Passengers picked up and not yet dropped
+ * off are on board. Breaks already taken are dropped from the vehicle.
+ */
+function underWay(base: VroomProblem, solution: VroomSolution, now: number): VroomProblem {
+  const problem = structuredClone(base);
+  for (const route of solution.routes) {
+    const veh = problem.vehicles.find((v) => v.id === route.vehicle)!;
+    const done: DoneStep[] = [];
+    let lastLoc = veh.start_index;
+    let free = now;
+    let next: StepRef | undefined;
+    for (const s of route.steps) {
+      if (s.type === 'start' || s.type === 'end' || s.done) continue;
+      const serviceStart = s.arrival + s.waiting_time;
+      if (serviceStart <= now && next === undefined) {
+        const departure = s.departure ?? serviceStart + s.setup + s.service;
+        if (s.type === 'break') {
+          veh.breaks = (veh.breaks ?? []).filter((b) => b.id !== s.id);
+        } else {
+          done.push({ type: s.type, id: s.id!, departure });
+          lastLoc = s.location_index ?? lastLoc;
+        }
+        free = Math.max(now, departure);
+      } else if (next === undefined && s.type !== 'break') {
+        next = { type: s.type as StepRef['type'], id: s.id! };
+      }
+    }
+    if (done.length > 0) {
+      veh.done_steps = done;
+      veh.start_index = lastLoc;
+    }
+    if (next) veh.locked_steps = [next];
+    veh.time_window = [free, veh.time_window![1]];
+  }
+  for (const veh of problem.vehicles) {
+    if (!solution.routes.some((r) => r.vehicle === veh.id)) veh.time_window = [now, veh.time_window![1]];
+  }
+  return problem;
+}
+
+function statsLine(label: string, st: InsertStats): string {
+  return (
+    `insert ${label} requests=${st.requests} feasible=${st.feasible} inserted=${st.inserted} errors=${st.errors} ` +
+    `median_ms=${r(quantile(st.times, 0.5))} p95_ms=${r(quantile(st.times, 0.95))} p99_ms=${r(quantile(st.times, 0.99))} ` +
+    `max_ms=${r(Math.max(...st.times))} mean_ms=${r(mean(st.times))}`
+  );
+}
+
+function statsRow(label: string, st: InsertStats): string {
+  return `| ${label} | ${st.requests} | ${st.feasible} | ${st.inserted} | ${st.errors} | ${r(quantile(st.times, 0.5))} | ${r(
+    quantile(st.times, 0.95),
+  )} | ${r(quantile(st.times, 0.99))} | ${r(Math.max(...st.times))} | ${r(mean(st.deltas), 0)} |`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -195,6 +347,7 @@ async function main(): Promise<void> {
       requests: { type: 'string', default: '200' },
       'insert-ms': { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1' },
+      now: { type: 'string', default: '11:00' },
       'no-docs': { type: 'boolean', default: false },
     },
   });
@@ -202,6 +355,8 @@ async function main(): Promise<void> {
   const requests = Number(values.requests);
   const insertMs = Number(values['insert-ms']);
   const seed = Number(values.seed);
+  const [hh, mm] = values.now.split(':').map(Number) as [number, number];
+  const now = hh * H + (mm ?? 0) * 60;
 
   const day = new Day(seed);
   const shipments: VroomShipment[] = [];
@@ -220,85 +375,58 @@ async function main(): Promise<void> {
   console.log(
     `# bench:insert seed=${seed}: ${stops} stops (${shipments.length} rides, ${jobs.length} parcels), 14 vehicles`,
   );
-  const t0 = nowMs();
-  const baseSolution = engine.solve(base, { timeLimitMs: seconds * 1000, now: nowMs, seed });
-  const baseWall = (nowMs() - t0) / 1000;
-  const baseCheck = checkSolution(base, baseSolution);
-  console.log(
-    `base: ${r(baseWall)} s, feasible=${baseCheck.feasible} violations=${baseCheck.violations.length} ` +
-      `unassigned=${baseCheck.unassigned} routes=${baseCheck.routes} travel_h=${r(baseCheck.duration / H)} km=${r(baseCheck.distance / 1000, 1)}`,
-  );
-  for (const v of baseCheck.violations.slice(0, 10)) console.log(`  ${v}`);
+  const solveChecked = (label: string, problem: VroomProblem, budgetS: number) => {
+    const t0 = nowMs();
+    const solution = engine.solve(problem, { timeLimitMs: budgetS * 1000, now: nowMs, seed });
+    const wall = (nowMs() - t0) / 1000;
+    const check = checkSolution(problem, solution);
+    const text =
+      `${label}: ${r(wall)} s wall (${budgetS} s budget), checker feasible=${check.feasible} (${check.violations.length} violations), ` +
+      `unassigned=${check.unassigned}, routes=${check.routes}, travel ${r(check.duration / H)} h, ${r(check.distance / 1000, 1)} km`;
+    console.log(text);
+    for (const v of check.violations.slice(0, 10)) console.log(`  ${v}`);
+    return { solution, check, text };
+  };
 
-  // New requests, each inserted into the same base solution.
-  const times: number[] = [];
-  let feasible = 0;
-  let inserted = 0;
-  let errors = 0;
-  const violationsSeen: string[] = [];
-  const deltas: number[] = [];
-  for (let k = 0; k < requests; k++) {
-    const isRide = day.rand() < 0.8;
-    day.points.length = baseSize; // only this request's new locations beyond the base
-    const problem: VroomProblem = { ...base, shipments: [...shipments], jobs: [...jobs] };
-    const current: VroomSolution = structuredClone(baseSolution);
-    let task: { type: 'job' | 'shipment'; id: number };
-    if (isRide) {
-      const s = day.ride(100001 + 2 * k);
-      problem.shipments!.push(s);
-      current.unassigned.push({ type: 'pickup', id: s.pickup.id }, { type: 'delivery', id: s.delivery.id });
-      current.summary.unassigned += 2;
-      task = { type: 'shipment', id: s.pickup.id };
-    } else {
-      const j = day.parcel(200001 + k);
-      problem.jobs!.push(j);
-      current.unassigned.push({ type: 'job', id: j.id });
-      current.summary.unassigned += 1;
-      task = { type: 'job', id: j.id };
-    }
-    problem.matrices = {
-      car: day.extend(
-        base.matrices.car as { durations: number[][]; distances: number[][] },
-        day.points.length,
-      ),
-    };
-    const s0 = nowMs();
-    let result: VroomSolution;
-    try {
-      result = engine.insertTask(problem, current, task, {
-        timeLimitMs: insertMs,
-        now: nowMs,
-        seed: seed + k,
-      });
-    } catch (err) {
-      times.push(nowMs() - s0);
-      errors++;
-      if (violationsSeen.length < 10)
-        violationsSeen.push(`request ${k} ${task.type} ${task.id}: ${(err as Error).message}`);
-      continue;
-    }
-    times.push(nowMs() - s0);
-    const check = checkSolution(problem, result);
-    if (check.feasible) feasible++;
-    else if (violationsSeen.length < 10)
-      violationsSeen.push(`request ${k} ${task.type} ${task.id}: ${check.violations[0]}`);
-    const stillOut = result.unassigned.some((u) =>
-      task.type === 'job' ? u.type === 'job' && u.id === task.id : u.type === 'pickup' && u.id === task.id,
-    );
-    if (!stillOut) {
-      inserted++;
-      deltas.push(check.cost - baseCheck.cost);
-    }
-  }
-  const line =
-    `insert requests=${requests} feasible=${feasible} inserted=${inserted} errors=${errors} ` +
-    `median_ms=${r(quantile(times, 0.5))} p95_ms=${r(quantile(times, 0.95))} p99_ms=${r(quantile(times, 0.99))} ` +
-    `max_ms=${r(Math.max(...times))} mean_ms=${r(mean(times))}`;
-  for (const v of violationsSeen) console.log(`  ${v}`);
+  // 1. Morning planning: the whole day, then single insertions.
+  const plan = solveChecked('base solve', base, seconds);
+  const morning = runInserts(engine, day, base, plan.solution, {
+    requests,
+    insertMs,
+    seed,
+    earliest: 8 * H,
+    idBase: 100001,
+  });
+  console.log(statsLine('planning', morning));
+  for (const v of morning.problems) console.log(`  ${v}`);
+
+  // 2. Under way at `now`: done stops, passengers on board, locked next stops.
+  const midProblem = underWay(base, plan.solution, now);
+  const onBoard = midProblem.vehicles.reduce(
+    (a, v) =>
+      a +
+      (v.done_steps ?? []).filter(
+        (d) =>
+          d.type === 'pickup' &&
+          !(v.done_steps ?? []).some((e) => e.type === 'delivery' && e.id === d.id + 1),
+      ).length,
+    0,
+  );
+  const doneCount = midProblem.vehicles.reduce((a, v) => a + (v.done_steps?.length ?? 0), 0);
+  const mid = solveChecked(`re-solve at ${values.now}`, midProblem, Math.max(1, Math.round(seconds / 4)));
+  const midday = runInserts(engine, day, midProblem, mid.solution, {
+    requests,
+    insertMs,
+    seed: seed + 1000,
+    earliest: now + H,
+    idBase: 500001,
+  });
+  console.log(statsLine(`under-way@${values.now}`, midday));
+  for (const v of midday.problems) console.log(`  ${v}`);
 
   if (!values['no-docs']) {
     const body = [
-      `## insertTask latency — ${stops}-stop day, ${requests} requests, seed ${seed}`,
+      `## insertTask latency — ${stops}-stop day, ${requests} requests per scenario, seed ${seed}`,
       '',
       `Machine: ${machineLine()}.`,
       '',
@@ -307,29 +435,28 @@ async function main(): Promise<void> {
         ' parcel jobs; capacity [4 seats, 10 parcels]; shift 07:00-19:00; a 30-min break in 11:30-14:00;' +
         ' road distance = 1.3 x great-circle, 50 km/h.',
       '',
-      `Base solve (${seconds} s budget): ${r(baseWall)} s wall, checker feasible=${baseCheck.feasible}` +
-        ` (${baseCheck.violations.length} violations), unassigned=${baseCheck.unassigned}, routes=${baseCheck.routes},` +
-        ` travel ${r(baseCheck.duration / H)} h, ${r(baseCheck.distance / 1000, 1)} km.`,
+      `* Planning: ${plan.text}.`,
+      `* Under way at ${values.now}: ${doneCount} stops done (${onBoard} passengers on board), next stop of each` +
+        ` route locked, shifts start when the vehicle is free; ${mid.text}.`,
       '',
-      `Each request (80 % rides, 20 % parcels) is inserted into the same base solution with insertTask` +
-        ` (timeLimitMs ${insertMs}); the result is verified by the checker.`,
+      'Each request (80 % rides, 20 % parcels; under way: slots at least 1 h after now) is inserted into the' +
+        ` same solution with insertTask (timeLimitMs ${insertMs}); every result is verified by the checker.`,
       '',
-      '| requests | checker-feasible | inserted | errors | median ms | p95 ms | p99 ms | max ms | mean added cost (s) |',
-      '|---|---|---|---|---|---|---|---|---|',
-      `| ${requests} | ${feasible} | ${inserted} | ${errors} | ${r(quantile(times, 0.5))} | ${r(quantile(times, 0.95))} | ${r(
-        quantile(times, 0.99),
-      )} | ${r(Math.max(...times))} | ${r(mean(deltas), 0)} |`,
+      '| scenario | requests | checker-feasible | inserted | errors | median ms | p95 ms | p99 ms | max ms | mean added cost (s) |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      statsRow('planning', morning),
+      statsRow(`under way at ${values.now}`, midday),
       '',
       '```',
-      line,
+      statsLine('planning', morning),
+      statsLine(`under-way@${values.now}`, midday),
       '```',
-      ...(violationsSeen.length > 0
-        ? ['', 'First problems seen:', '', ...violationsSeen.map((v) => `* ${v}`)]
+      ...(morning.problems.length + midday.problems.length > 0
+        ? ['', 'First problems seen:', '', ...[...morning.problems, ...midday.problems].map((v) => `* ${v}`)]
         : []),
     ].join('\n');
     writeDocSection(`bench:insert seed=${seed} requests=${requests}`, body);
   }
-  console.log(line);
 }
 
 main().catch((err: unknown) => {

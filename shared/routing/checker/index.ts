@@ -290,6 +290,7 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
     const breaks = new Map<number, VroomBreak>();
     for (const b of veh.breaks ?? []) breaks.set(b.id, b);
     const breaksSeen = new Set<number>();
+    for (const d of expectedDone) if (d.type === 'break') breaksSeen.add(d.id); // taken earlier today
 
     const checkCapacity = (label: string) => {
       if (!capacity) return;

@@ -529,6 +529,14 @@ describe('checkSolution: schedule details', () => {
     expect(kinds(p, s)).toContain('done_steps');
   });
 
+  it('a break in done_steps counts as taken', () => {
+    const p = baseProblem();
+    p.vehicles[0]!.breaks = [{ id: 7, time_windows: [[0, 10]], service: 10 }];
+    p.vehicles[0]!.done_steps = [{ type: 'break', id: 7, departure: 10 }];
+    const s = build(p, [V1, V2]);
+    expect(checkSolution(p, s).violations).toEqual([]);
+  });
+
   it('on-board shipment without a route for its vehicle', () => {
     const p = baseProblem();
     p.vehicles[1]!.done_steps = [{ type: 'pickup', id: 20, departure: 0 }];
