@@ -1,5 +1,5 @@
 /**
- * npm run bench:insert -- [--seconds N] [--requests R] [--insert-ms M] [--seed S] [--now HH:MM] [--no-docs]
+ * npm run bench:insert -- [--seconds N] [--requests R] [--insert-ms M] [--seed S] [--now HH:MM] [--dump DIR] [--no-docs]
  *
  * A realistic 300-stop day in Khmilnytska hromada (../shared/data/khmilnytska-hromada.json):
  * 130 social-taxi rides (shipments: home <-> clinic/administrative services in Khmilnyk, 30-min windows,
@@ -16,7 +16,7 @@
  * Prints median/p95/p99/max ms and writes its section of docs/benchmarks.md.
  * For a shipment, insertTask gets `{ type: 'shipment', id: <pickup id> }`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkSolution } from '../shared/routing/checker/index';
@@ -348,6 +348,7 @@ async function main(): Promise<void> {
       'insert-ms': { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1' },
       now: { type: 'string', default: '11:00' },
+      dump: { type: 'string' },
       'no-docs': { type: 'boolean', default: false },
     },
   });
@@ -402,6 +403,12 @@ async function main(): Promise<void> {
 
   // 2. Under way at `now`: done stops, passengers on board, locked next stops.
   const midProblem = underWay(base, plan.solution, now);
+  if (values.dump) {
+    mkdirSync(values.dump, { recursive: true });
+    writeFileSync(path.join(values.dump, `day-${seed}.json`), JSON.stringify(base));
+    writeFileSync(path.join(values.dump, `day-${seed}-underway.json`), JSON.stringify(midProblem));
+    console.log(`wrote ${values.dump}/day-${seed}.json and day-${seed}-underway.json`);
+  }
   const onBoard = midProblem.vehicles.reduce(
     (a, v) =>
       a +
