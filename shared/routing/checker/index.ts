@@ -65,7 +65,7 @@ const REL_TOL = 1e-6;
 
 /** a ≤ b up to rounding. */
 function le(a: number, b: number): boolean {
-  return a <= b + ABS_TOL + 1e-9 * Math.abs(b);
+  return a <= b + ABS_TOL + 1e-12 * Math.abs(b);
 }
 
 function close(reported: number, computed: number): boolean {

@@ -600,3 +600,19 @@ describe('checkSolution: schedule details', () => {
     expect(res.cost).toBe(13);
   });
 });
+
+describe('checkSolution: epoch-second times', () => {
+  it('stays strict (sub-second) on absolute epoch times', () => {
+    const p = baseProblem();
+    const T0 = 1_790_000_000;
+    for (const v of p.vehicles) v.time_window = [T0, T0 + 1000];
+    p.jobs![0]!.time_windows = [[T0, T0 + 1000]];
+    const s = build(p, [V1, V2]);
+    expect(checkSolution(p, s).violations).toEqual([]);
+    s.routes[0]!.steps[2]!.arrival -= 0.5;
+    s.routes[0]!.steps[2]!.waiting_time += 0.5;
+    s.routes[0]!.waiting_time += 0.5;
+    s.summary.waiting_time += 0.5;
+    expect(kinds(p, s)).toEqual(['travel']);
+  });
+});
