@@ -34,7 +34,7 @@ function near(lat: number, lon: number, i: number) {
  * nothing when the hromada exists.
  */
 export async function seedDemo(
-  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  ports: Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>,
 ): Promise<'seeded' | 'present'> {
   if (await ports.entities.get('Hromada', DEMO_HROMADA_ID, DEMO_HROMADA_ID)) return 'present';
   const data = JSON.parse(

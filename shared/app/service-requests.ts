@@ -7,6 +7,7 @@ import {
   serviceRequestSchema,
 } from '../domain/entities/service-request';
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { pickupWindow } from '../domain/pickup-window';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
 import { parseOrThrow } from '../domain/validation';
 import { countSegments } from '../messaging/segments';
@@ -16,7 +17,7 @@ import { auditChange } from './audit';
 import { type Actor, expiresAfterDays, type Ports } from './deps';
 import { requireHromada } from './registry';
 
-type BookingPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
+type BookingPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
 
 function windowText(request: ServiceRequest): WindowText {
   const start = new Date(request.window.start);
@@ -75,12 +76,21 @@ export async function bookServiceRequest(
   const resident = residentSchema.parse(found);
 
   const requested = localToUtc(fields.date, fields.requestedTime.time, hromada.timeZone);
-  const half = hromada.rules.pickupWindowMinutes * 60_000;
-  // Arrive-by: the pickup window ends early enough; refined by planning with real travel times.
-  const centre =
-    fields.requestedTime.kind === 'pickup' ? requested.getTime() : requested.getTime() - 2 * half;
+  let directRideS: number | undefined;
+  if (fields.dropoff) {
+    const matrix = await ports.travel.matrix(
+      [fields.pickup.location, fields.dropoff.location],
+      'driving-car',
+    );
+    directRideS = matrix.durations[0]![1]!;
+  }
+  const window = pickupWindow(hromada.rules, {
+    kind: fields.requestedTime.kind,
+    requestedMs: requested.getTime(),
+    ...(directRideS === undefined ? {} : { directRideS }),
+  });
   const now = ports.clock.now();
-  if (centre + half < now.getTime()) {
+  if (window.endMs < now.getTime()) {
     throw new ConflictError('The requested time has already passed');
   }
   const id = ports.ids.next();
@@ -92,7 +102,7 @@ export async function bookServiceRequest(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     status: 'requested',
-    window: { start: new Date(centre - half).toISOString(), end: new Date(centre + half).toISOString() },
+    window: { start: new Date(window.startMs).toISOString(), end: new Date(window.endMs).toISOString() },
     confidential: resident.confidential || fields.serviceType === 'mobile-brigade',
     expiresAt: expiresAfterDays(requested, hromada.rules.retentionDays.requests),
   });

@@ -3,6 +3,7 @@ import { createDocumentClient, createDynamoDbClient } from '../../shared/adapter
 import { DynamoDbEntityRepository } from '../../shared/adapters/dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from '../../shared/adapters/dynamodb/dynamodb-outbox-repository';
 import { ensureTable } from '../../shared/adapters/dynamodb/table';
+import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import { UlidIds } from '../../shared/adapters/system/ulid-ids';
 import type { Ports } from '../../shared/app/deps';
 import type { Clock } from '../../shared/ports/clock';
@@ -46,6 +47,6 @@ export class FixedClock implements Clock {
   }
 }
 
-export function portsFor(t: Awaited<ReturnType<typeof freshTable>>, clock: Clock): Omit<Ports, 'sms' | 'travel'> {
-  return { entities: t.entities, outbox: t.outbox, clock, ids: new UlidIds() };
+export function portsFor(t: Awaited<ReturnType<typeof freshTable>>, clock: Clock): Omit<Ports, 'sms'> {
+  return { entities: t.entities, outbox: t.outbox, clock, ids: new UlidIds(), travel: new OfflineTravelTimes() };
 }
