@@ -44,6 +44,12 @@ sections are delimited by HTML comments. Every solution is verified by the indep
 Conventions: Euclidean distances in double precision, travel time = distance (see
 \`../shared/benchmarks/*/README.md\`). The machine is shared with other work, so timings are noisy.
 VROOM figures: v1.14.0 measured on this project's machine (\`../shared/benchmarks/vroom-baseline\`).
+
+Reading the gaps: negative gaps against Solomon's distance-only BKS are real — those BKS values are
+from 2001-2005 heuristics; e.g. RC101 1623.58 (15 vehicles) and RC106 1379.68 were
+re-verified by a separate Python recomputation from the raw files. Cordeau costs are (near-)proven
+optima; b4-16's BKS is given to 1 decimal only (297.0). Li & Lim and Solomon vehicles-first gaps are
+only computed where the vehicle count equals the BKS.
 `;
 
 /** Replace (or append) the section between `<!-- begin KEY -->` and `<!-- end KEY -->`. */
