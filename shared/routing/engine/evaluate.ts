@@ -50,6 +50,17 @@ export const sched = new Schedule();
 let seen = new Int32Array(16);
 let seenStamp = 0;
 let useLB = false;
+/** Output fallback for routes that cannot be made feasible (e.g. an impossible locked head). */
+let LENIENT = false;
+
+export function evaluateLenient(m: Model, v: number, buf: ArrayLike<number>, len: number): number {
+  LENIENT = true;
+  try {
+    return evaluateRoute(m, v, buf, len, len);
+  } finally {
+    LENIENT = false;
+  }
+}
 
 /** Earliest service start >= t inside a window of node n (Infinity if none). */
 export function earliestStart(m: Model, n: number, t: number): number {
@@ -107,9 +118,10 @@ export function evaluateRoute(
     if (kind[n] !== KIND_BREAK) nTasks++;
     for (let d = 0; d < D; d++) LOAD[d]! += startLoad[n * D + d]!;
   }
-  if (nTasks > m.vMaxTasks[v]!) return INF;
-  if (locked === 0) for (let d = 0; d < D; d++) if (LOAD[d]! > vCap[v * D + d]! + EPS) return INF;
+  if (!LENIENT && nTasks > m.vMaxTasks[v]!) return INF;
+  if (locked === 0) for (let d = 0; d < D; d++) if (!LENIENT && LOAD[d]! > vCap[v * D + d]! + EPS) return INF;
   let openPickups = 0;
+  let onboard = m.vOnboard[v]!;
   for (let p = 1; p <= len; p++) {
     const n = buf[p - 1]!;
     const k = kind[n]!;
@@ -118,7 +130,7 @@ export function evaluateRoute(
     if (k === KIND_BREAK) {
       for (let d = 0; d < D; d++) {
         LOAD[o + d] = LOAD[o - D + d]!;
-        if (strict && LOAD[o + d]! > m.breakMaxLoad[n * D + d]! + EPS) return INF;
+        if (!LENIENT && strict && LOAD[o + d]! > m.breakMaxLoad[n * D + d]! + EPS) return INF;
       }
       s.PPOS[p] = -1;
       continue;
@@ -126,7 +138,7 @@ export function evaluateRoute(
     for (let d = 0; d < D; d++) {
       const l = LOAD[o - D + d]! + dLoad[n * D + d]!;
       LOAD[o + d] = l;
-      if (strict && l > vCap[v * D + d]! + EPS) return INF;
+      if (!LENIENT && strict && l > vCap[v * D + d]! + EPS) return INF;
     }
     s.PPOS[p] = -1;
     if (k === KIND_PICKUP) {
@@ -134,18 +146,18 @@ export function evaluateRoute(
       s.PPOS[p] = p; // remember own position
       openPickups++;
       if (m.exclusive[n] && strict) {
-        if (p >= len || buf[p] !== partner[n]) return INF;
-        for (let d = 0; d < D; d++) if (LOAD[o - D + d]! > EPS) return INF;
+        if (!LENIENT && (p >= len || buf[p] !== partner[n] || openPickups > 1 || onboard > 0)) return INF;
+        for (let d = 0; d < D; d++) if (!LENIENT && LOAD[o - D + d]! > EPS) return INF;
       }
     } else if (k === KIND_DELIVERY) {
       const pn = partner[n]!;
       if (pn >= 0) {
-        if (seen[pn] !== stamp) return INF;
+        if (!LENIENT && seen[pn] !== stamp) return INF;
         openPickups--;
-      }
+      } else onboard--;
     }
   }
-  if (openPickups !== 0) return INF;
+  if (!LENIENT && openPickups !== 0) return INF;
   // ---- travel, distance, cost
   const L = m.L;
   const prof = m.vProfile[v]!;
@@ -179,7 +191,7 @@ export function evaluateRoute(
     distance = 0;
     cost = 0;
   } else cost += m.vFixed[v]!;
-  if (travel > m.vMaxTT[v]! + EPS || distance > m.vMaxDist[v]! + EPS) return INF;
+  if (!LENIENT && (travel > m.vMaxTT[v]! + EPS || distance > m.vMaxDist[v]! + EPS)) return INF;
   s.travel = travel;
   s.distance = distance;
   s.cost = cost;
@@ -200,7 +212,7 @@ export function evaluateRoute(
   B[0] = A[0]!;
   W[0] = 0;
   Dp[0] = A[0]!;
-  if (!forward(m, v, buf, len, locked, 1)) return INF;
+  if (!forward(m, v, buf, len, locked, 1) && !LENIENT) return INF;
   let needSlack = Number.isFinite(m.vMaxDur[v]!);
   let anyRide = false;
   for (let p = 1; p <= len; p++) {
@@ -254,11 +266,11 @@ export function evaluateRoute(
       }
       if (!forward(m, v, buf, len, locked, from)) {
         useLB = false;
-        return INF;
+        if (!LENIENT) return INF;
       }
     }
     useLB = false;
-    if (!converged) return INF;
+    if (!LENIENT && !converged) return INF;
     if (anyRide) {
       for (let p = 1; p <= len; p++) {
         const n = buf[p - 1]!;
@@ -268,10 +280,10 @@ export function evaluateRoute(
         const pp = s.PPOS[p]!;
         const from = pp >= 0 ? Dp[pp]! : m.onboardDep[n]!;
         if (Number.isNaN(from)) continue;
-        if (B[p]! - from > mr + EPS) return INF;
+        if (!LENIENT && B[p]! - from > mr + EPS) return INF;
       }
     }
-    if (A[len + 1]! - Dp[0]! > m.vMaxDur[v]! + EPS) return INF;
+    if (!LENIENT && A[len + 1]! - Dp[0]! > m.vMaxDur[v]! + EPS) return INF;
   }
   // leave the start as late as possible without changing anything else (no waiting at the first stop)
   if (nTasks > 0 && len > 0 && W[1]! > 0 && locked === 0) {
@@ -303,13 +315,13 @@ function forward(
       B[p] = a;
       W[p] = 0;
       Dp[p] = a;
-      if (a > m.vTwB[v]! + EPS) return false;
+      if (a > m.vTwB[v]! + EPS && !LENIENT) return false;
       return true;
     }
     const n = buf[p - 1]!;
     let b = earliestStart(m, n, useLB && s.LB[p]! > a ? s.LB[p]! : a);
     if (b === Number.POSITIVE_INFINITY) {
-      if (p > locked) return false;
+      if (p > locked && !LENIENT) return false;
       b = a;
     }
     B[p] = b;

@@ -76,6 +76,8 @@ export interface Model {
   vTwB: Float64Array;
   vCap: Float64Array;
   vInitLoad: Float64Array;
+  /** Shipments on board at the start (pickup done, delivery not). */
+  vOnboard: Int32Array;
   vProfile: Int32Array;
   vCostClass: Int32Array;
   vFixed: Float64Array;
@@ -218,6 +220,7 @@ export function compile(problem: VroomProblem): Model {
     vehicleIdx.set(v.id, i);
   });
   const pickupOwner = new Map<number, number>();
+  const onboardAmt: Array<[number, number[]]> = [];
   vehicles.forEach((v, vi) => {
     for (const s of v.done_steps ?? []) {
       const k = taskKey(s.type, s.id, vi);
@@ -376,7 +379,7 @@ export function compile(problem: VroomProblem): Model {
       lock = owner;
       const dn = addNode(KIND_DELIVERY, d.id, `delivery ${d.id}`, d);
       deliveryNode.set(d.id, dn);
-      startLoad[dn] = amt;
+      onboardAmt.push([owner, amt]);
       dLoad[dn] = neg(amt);
       maxRide[dn] = mr;
       const dep = doneDep.get(taskKey('pickup', p.id));
@@ -404,8 +407,9 @@ export function compile(problem: VroomProblem): Model {
       rNode1.push(dn);
       rSimple.push(Number.isFinite(mr) || s.exclusive ? 0 : 1);
     }
-    rPenalty.push(pen);
-    rMandatory.push(mand);
+    // a passenger already on board is always delivered
+    rPenalty.push(pDone ? Math.max(pen, MANDATORY_PENALTY) : pen);
+    rMandatory.push(pDone ? 1 : mand);
     rPriority.push(prio);
     rLock.push(lock);
     rSkills.push(s.skills ?? []);
@@ -421,6 +425,11 @@ export function compile(problem: VroomProblem): Model {
   const vTwB = new Float64Array(V);
   const vCap = new Float64Array(V * D);
   const vInitLoad = new Float64Array(V * D);
+  const vOnboard = new Int32Array(V);
+  for (const [vi, a] of onboardAmt) {
+    vOnboard[vi]!++;
+    for (let d = 0; d < D; d++) vInitLoad[vi * D + d]! += a[d] ?? 0;
+  }
   const vProfile = new Int32Array(V);
   const vCostClass = new Int32Array(V);
   const vFixed = new Float64Array(V);
@@ -623,6 +632,18 @@ export function compile(problem: VroomProblem): Model {
       if (lockedBy[r]! >= 0 && lockedBy[r] !== vi) fail(`task locked on two vehicles`);
       lockedBy[r] = vi;
     }
+  for (let vi = 0; vi < V; vi++)
+    for (const n of vLocked[vi]!) {
+      if (kind[n] === KIND_BREAK) continue;
+      const r = req[n]!;
+      const lk = rLock[r]!;
+      if (lk >= 0 && lk !== vi)
+        fail(`vehicle ${vehicles[vi]!.id}: locked step ${extId[n]} is locked to vehicle ${vehicles[lk]!.id}`);
+      const vs = vSkills[vi]!;
+      const miss = rSkills[r]!.filter((x) => !vs.includes(x));
+      if (miss.length)
+        fail(`vehicle ${vehicles[vi]!.id}: locked step ${extId[n]} needs skills [${miss.join(', ')}]`);
+    }
   for (let r = 0; r < R; r++) {
     const sk = rSkills[r]!;
     for (let vi = 0; vi < V; vi++) {
@@ -687,6 +708,7 @@ export function compile(problem: VroomProblem): Model {
     vTwB,
     vCap,
     vInitLoad,
+    vOnboard,
     vProfile,
     vCostClass,
     vFixed,

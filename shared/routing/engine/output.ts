@@ -6,7 +6,7 @@ import type {
   VroomStep,
   VroomUnassigned,
 } from '../vroom-format';
-import { evaluateRoute, sched } from './evaluate';
+import { evaluateLenient, evaluateRoute, sched } from './evaluate';
 import { KIND_BREAK, KIND_DELIVERY, KIND_JOB, KIND_PICKUP, type Model } from './model';
 
 const typeOf = (k: number): 'job' | 'pickup' | 'delivery' | 'break' =>
@@ -141,9 +141,10 @@ export function diagnose(m: Model, r: number): { code: UnassignedReasonCode; rea
   const tw1 = m.tw[2 * (m.twOff[n0 + 1]! - 1) + 1]!;
   if (!aloneOk) {
     if (whyText) return { code: why, reason: whyText };
+    const who = skills.length ? `no vehicle with skills ${fmt(skills)}` : 'no vehicle';
     return {
       code: 'time_window',
-      reason: `no vehicle with skills ${fmt(skills)} can reach it between ${tw0} and ${tw1} within its shift`,
+      reason: `${who} can serve it between ${tw0} and ${tw1} within its shift`,
     };
   }
   if (!m.rMandatory[r])
@@ -151,10 +152,9 @@ export function diagnose(m: Model, r: number): { code: UnassignedReasonCode; rea
       code: 'not_worth_it',
       reason: `optional: serving it costs more than its penalty ${m.rPenalty[r]}`,
     };
-  return {
-    code: 'time_window',
-    reason: `no vehicle with skills ${fmt(skills)} is free between ${tw0} and ${tw1}`,
-  };
+  const who = skills.length ? `no vehicle with skills ${fmt(skills)}` : 'no vehicle';
+  if (!Number.isFinite(tw1)) return { code: 'time_window', reason: `${who} has room for it in its shift` };
+  return { code: 'time_window', reason: `${who} is free between ${tw0} and ${tw1}` };
 }
 
 export function buildSolution(
@@ -180,12 +180,12 @@ export function buildSolution(
     let nTasks = 0;
     for (const x of seq) if (m.kind[x] !== KIND_BREAK) nTasks++;
     const done = m.vDone[v]!;
-    if (nTasks === 0 && done.length === 0) continue;
+    if (nTasks === 0) continue; // idle vehicles (even with done steps) get no route
     const locked = m.vLocked[v]!.length;
     let c = evaluateRoute(m, v, seq, seq.length, locked);
     if (c === Number.POSITIVE_INFINITY) {
       // should not happen; evaluate leniently so the output is at least well-formed
-      c = evaluateRoute(m, v, seq, seq.length, seq.length);
+      c = evaluateLenient(m, v, seq, seq.length);
     }
     const s = sched;
     const n = seq.length;

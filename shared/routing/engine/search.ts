@@ -110,15 +110,7 @@ export class Search {
       rt.locked = locked.length;
       for (const b of m.vBreaks[v]!) if (!locked.includes(b)) rt.seq.push(b);
       rt.refresh();
-      if (!rt.feasible) {
-        // drop unplaceable breaks (not locked) one by one
-        for (let k = rt.seq.length - 1; k >= rt.locked && !rt.feasible; k--) {
-          if (m.kind[rt.seq[k]!] === KIND_BREAK) {
-            rt.seq.splice(k, 1);
-            rt.refresh();
-          }
-        }
-      }
+      // a vehicle whose breaks cannot be scheduled stays infeasible: nothing is inserted into it
       for (const n of rt.seq) if (m.kind[n] !== KIND_BREAK) this.reqRoute[m.req[n]!] = v;
     }
     this.penaltySum = 0;
