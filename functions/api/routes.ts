@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ports } from '../../shared/app/deps';
-import { listAudit, listMessages } from '../../shared/app/logs';
+import { listAudit, listInbound, listMessages } from '../../shared/app/logs';
 import {
   createEntity,
   createHromada,
@@ -14,6 +14,7 @@ import {
 import {
   bookServiceRequest,
   cancelServiceRequest,
+  confirmServiceRequest,
   getServiceRequest,
   listServiceRequestsByDate,
 } from '../../shared/app/service-requests';
@@ -162,6 +163,22 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       method: 'GET',
       path: '/hromady/{hromadaId}/messages',
       handle: async (r) => json(200, await listMessages(ports, r.params.hromadaId!, page(r))),
+    },
+    {
+      method: 'POST',
+      path: '/hromady/{hromadaId}/requests/{id}/confirm',
+      handle: async (r) => {
+        const { version } = parseOrThrow(versionBody, body(r), 'confirm');
+        return json(
+          200,
+          await confirmServiceRequest(ports, r.params.hromadaId!, r.params.id!, version, actorOf(r.event)),
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/hromady/{hromadaId}/inbound',
+      handle: async (r) => json(200, await listInbound(ports, r.params.hromadaId!, page(r))),
     },
     {
       method: 'GET',

@@ -58,8 +58,14 @@ export function toHttpApiEvent(req: IncomingMessage, body: Buffer, actor: string
   };
 }
 
+/** Local-only endpoints (under /_local/) that stand in for other AWS triggers. */
+export type LocalRoute = (body: Buffer) => Promise<{ status: number; body: unknown }>;
+
 /** Serve an HTTP API Lambda handler on localhost. */
-export function serveHttpApi(handler: AnyHandler, options: { port: number; actor: string }): Promise<Server> {
+export function serveHttpApi(
+  handler: AnyHandler,
+  options: { port: number; actor: string; localRoutes?: Record<string, LocalRoute> },
+): Promise<Server> {
   const server = createServer(async (req, res) => {
     try {
       const body = await readBody(req);
@@ -67,6 +73,12 @@ export function serveHttpApi(handler: AnyHandler, options: { port: number; actor
         res
           .writeHead(413, { 'content-type': 'application/json' })
           .end('{"message":"Request Entity Too Large"}');
+        return;
+      }
+      const local = req.method === 'POST' ? options.localRoutes?.[req.url ?? ''] : undefined;
+      if (local) {
+        const out = await local(body);
+        res.writeHead(out.status, { 'content-type': 'application/json' }).end(JSON.stringify(out.body));
         return;
       }
       const event = toHttpApiEvent(req, body, options.actor);

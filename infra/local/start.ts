@@ -15,6 +15,7 @@ import { portsFromConfig } from '../../shared/adapters/ports-from-config';
 import { loadConfig } from '../../shared/config/config';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { serveHttpApi } from './http-bridge';
+import { deliverInboundSms } from './inbound-sms';
 import { LocalScheduler } from './scheduler';
 import { seedDemo } from './seed-demo';
 import { StreamPoller } from './stream-poller';
@@ -77,12 +78,18 @@ try {
   const seeded = args['no-seed'] ? 'skipped' : await seedDemo(portsFromConfig(config));
 
   // Import the handlers only now: like Lambda, they read their configuration at cold start.
-  const [api, sendSms, remind] = await Promise.all([
+  const [api, sendSms, remind, inboundSms] = await Promise.all([
     import('../../functions/api/handler'),
     import('../../functions/send-sms/handler'),
     import('../../functions/remind/handler'),
+    import('../../functions/inbound-sms/handler'),
   ]);
-  server = await serveHttpApi(api.handler, { port: env.PORT, actor: 'local-dispatcher' });
+  server = await serveHttpApi(api.handler, {
+    port: env.PORT,
+    actor: 'local-dispatcher',
+    // Stands in for a phone replying to the long code: the same SNS event AWS delivers.
+    localRoutes: { '/_local/inbound-sms': (body) => deliverInboundSms(inboundSms.handler, body) },
+  });
   poller = new StreamPoller(streamArn, db.endpoint, {
     functionName: 'send-sms',
     handler: sendSms.handler,

@@ -26,6 +26,7 @@ export function defineStacks(app: App, config: DeployConfig): HromadaStacks {
     table: stateful.table,
     deadLetterQueue: stateful.deadLetterQueue,
     opsTopic: stateful.opsTopic,
+    inboundSmsTopic: stateful.inboundSmsTopic,
     userPool: stateful.userPool,
     consoleClient: stateful.consoleClient,
   });

@@ -32,6 +32,7 @@ export class StatefulStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly deadLetterQueue: sqs.Queue;
   readonly opsTopic: sns.Topic;
+  readonly inboundSmsTopic: sns.Topic;
   readonly userPool: cognito.UserPool;
   readonly consoleClient: cognito.UserPoolClient;
 
@@ -89,6 +90,42 @@ export class StatefulStack extends Stack {
       masterKey: this.key,
       enforceSSL: true,
     });
+    // Two-way SMS: AWS End User Messaging publishes replies to the long code here.
+    this.inboundSmsTopic = new sns.Topic(this, 'InboundSmsTopic', {
+      displayName: `hromada-dispatch ${config.stage} inbound SMS`,
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    const smsVoice = new iam.ServicePrincipal('sms-voice.amazonaws.com');
+    this.inboundSmsTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'EndUserMessagingPublishesReplies',
+        principals: [smsVoice],
+        actions: ['sns:Publish'],
+        resources: [this.inboundSmsTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowEndUserMessagingToPublishToInboundTopic',
+        principals: [smsVoice],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
+    // SNS dead-letters undeliverable inbound notifications into the (encrypted) DLQ.
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowSnsToDeadLetterIntoEncryptedQueue',
+        principals: [new iam.ServicePrincipal('sns.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
+    new CfnOutput(this, 'InboundSmsTopicArn', { value: this.inboundSmsTopic.topicArn });
     if (config.alarmEmail !== undefined) {
       this.opsTopic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
     }

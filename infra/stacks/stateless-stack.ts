@@ -14,6 +14,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
@@ -26,6 +27,7 @@ export interface StatelessStackProps extends StackProps {
   readonly table: dynamodb.ITableV2;
   readonly deadLetterQueue: sqs.IQueue;
   readonly opsTopic: sns.ITopic;
+  readonly inboundSmsTopic: sns.ITopic;
   readonly userPool: cognito.IUserPool;
   readonly consoleClient: cognito.IUserPoolClient;
 }
@@ -44,6 +46,7 @@ export class StatelessStack extends Stack {
   readonly api: AppFunction;
   readonly sendSms: AppFunction;
   readonly remind: AppFunction;
+  readonly inboundSms: AppFunction;
   readonly httpApi: apigw.HttpApi;
   readonly reminderSchedule: scheduler.Schedule;
 
@@ -155,6 +158,20 @@ export class StatelessStack extends Stack {
       }),
     );
 
+    // --- inbound-sms: replies (ТАК / НІ / СТОП, driver codes) from the inbound SNS topic ----------
+    this.inboundSms = new AppFunction(this, 'InboundSms', {
+      ...common,
+      name: 'inbound-sms',
+      description: 'Two-way SMS: residents confirm, cancel or opt out; drivers report stops',
+      timeout: Duration.seconds(20),
+    });
+    this.inboundSms.grantTableReadWrite(table);
+    props.inboundSmsTopic.addSubscription(
+      new snsSubscriptions.LambdaSubscription(this.inboundSms.function, {
+        deadLetterQueue: props.deadLetterQueue,
+      }),
+    );
+
     // --- remind: one daily schedule for tomorrow's reminders -------------------------------------
     this.remind = new AppFunction(this, 'Remind', {
       ...common,
@@ -210,6 +227,7 @@ export class StatelessStack extends Stack {
       ['Api', this.api],
       ['SendSms', this.sendSms],
       ['Remind', this.remind],
+      ['InboundSms', this.inboundSms],
     ] as const) {
       alarm(`${id}Errors`, {
         alarmDescription: `${fn.node.id} function errors`,

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../domain/entities/audit-entry';
+import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import type { Page, PageRequest } from '../ports/entity-repository';
 import type { Ports } from './deps';
@@ -12,6 +13,16 @@ export async function listMessages(
 ): Promise<Page<OutboxMessage>> {
   await requireHromada(ports, hromadaId);
   return ports.outbox.listByHromada(hromadaId, page);
+}
+
+/** SMS received from residents and drivers, newest first, with what was done about each. */
+export async function listInbound(
+  ports: Pick<Ports, 'entities'>,
+  hromadaId: string,
+  page: PageRequest,
+): Promise<Page<InboundSms>> {
+  await requireHromada(ports, hromadaId);
+  return ports.entities.listInbound(hromadaId, page);
 }
 
 /** Who changed what in a hromada, newest first. */

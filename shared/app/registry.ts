@@ -136,7 +136,10 @@ export async function findByPhone(
     ]);
   }
   await requireHromada(ports, hromadaId);
-  return ports.entities.findByPhone(hromadaId, check.e164);
+  return (await ports.entities.findByPhone(hromadaId, check.e164)).map((m) => ({
+    ...m.item,
+    type: m.entity,
+  }));
 }
 
 export { requireHromada };

@@ -11,7 +11,7 @@ import { pickupWindow } from '../domain/pickup-window';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
 import { parseOrThrow } from '../domain/validation';
 import { countSegments } from '../messaging/segments';
-import { bookingConfirmation, cancellation, type WindowText } from '../messaging/templates';
+import { bookingConfirmation, cancellation, confirmedReply, type WindowText } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import { auditChange } from './audit';
 import { type Actor, expiresAfterDays, type Ports } from './deps';
@@ -140,48 +140,84 @@ export async function getServiceRequest(
   return serviceRequestSchema.parse(found);
 }
 
-/** Cancel (by the dispatcher or by the resident's НІ): status, audit and SMS in one transaction. */
-export async function cancelServiceRequest(
+const FINAL = new Set(['cancelled', 'done', 'no-show']);
+
+/**
+ * Confirm or cancel a request the caller read at `expectedVersion`: the status, its audit entry,
+ * the resident's SMS and any `extra` changes (e.g. the inbound SMS that asked for it) are one
+ * transaction.
+ */
+async function changeStatus(
   ports: BookingPorts,
   hromadaId: string,
   id: string,
   expectedVersion: number,
+  next: 'confirmed' | 'cancelled',
   actor: Actor,
+  extra: Change[],
 ): Promise<ServiceRequest> {
   const hromada = await requireHromada(ports, hromadaId);
   const current = await getServiceRequest(ports, hromadaId, id);
-  if (current.status === 'cancelled' || current.status === 'done' || current.status === 'no-show') {
+  if (FINAL.has(current.status)) {
     throw new ConflictError(`Request ${id} is already ${current.status}`, current.version);
   }
   const now = ports.clock.now();
   const updated: ServiceRequest = {
     ...current,
-    status: 'cancelled',
+    status: next,
     version: expectedVersion + 1,
     updatedAt: now.toISOString(),
   };
   const changes: Change[] = [
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
-    auditChange(ports, hromada, actor, 'cancel', 'ServiceRequest', id, ['status']),
+    auditChange(ports, hromada, actor, next === 'cancelled' ? 'cancel' : 'confirm', 'ServiceRequest', id, [
+      'status',
+    ]),
   ];
   const resident = await ports.entities.get('Resident', hromadaId, current.residentId);
   if (resident && typeof resident.phone === 'string' && resident.smsConsent === true) {
+    const text =
+      next === 'cancelled' ? cancellation(windowText(current)) : confirmedReply(windowText(current));
     changes.push({
       op: 'outbox',
       message: outboxMessageFor(
         ports,
         hromada,
-        `cancel-${id}`,
-        'cancellation',
+        `${next === 'cancelled' ? 'cancel' : 'confirm'}-${id}-v${updated.version}`,
+        next === 'cancelled' ? 'cancellation' : 'change',
         resident.phone,
-        cancellation(windowText(current)),
+        text,
         `REQUEST#${id}`,
         current.confidential,
       ),
     });
   }
-  await ports.entities.commit(changes);
+  await ports.entities.commit([...changes, ...extra]);
   return updated;
+}
+
+/** Cancel (by the dispatcher, or by the resident's НІ). */
+export function cancelServiceRequest(
+  ports: BookingPorts,
+  hromadaId: string,
+  id: string,
+  expectedVersion: number,
+  actor: Actor,
+  extra: Change[] = [],
+): Promise<ServiceRequest> {
+  return changeStatus(ports, hromadaId, id, expectedVersion, 'cancelled', actor, extra);
+}
+
+/** Confirm (by the dispatcher, or by the resident's ТАК). */
+export function confirmServiceRequest(
+  ports: BookingPorts,
+  hromadaId: string,
+  id: string,
+  expectedVersion: number,
+  actor: Actor,
+  extra: Change[] = [],
+): Promise<ServiceRequest> {
+  return changeStatus(ports, hromadaId, id, expectedVersion, 'confirmed', actor, extra);
 }
 
 export async function listServiceRequestsByDate(

@@ -43,3 +43,28 @@ export function reminder(t: WindowText): string {
 export function cancellation(t: WindowText): string {
   return `${label(t)} ${t.day} ${t.from} скасовано. Питання: дзвоніть диспетчеру`;
 }
+
+/** Reply to ТАК. */
+export function confirmedReply(t: Pick<WindowText, 'day' | 'from' | 'to'>): string {
+  return `Підтверджено: ${t.day} ${t.from}-${t.to}. Дякуємо!`;
+}
+
+/** Reply to СТОП (the last message they get until they send СТАРТ). */
+export function optOutReply(): string {
+  return 'Ви відписались від SMS. Повернути: СТАРТ';
+}
+
+/** Reply to СТАРТ. */
+export function optInReply(): string {
+  return 'SMS знову увімкнено. Вимкнути: СТОП';
+}
+
+/** Reply to ТАК/НІ when there is no upcoming trip to act on. */
+export function nothingToActOnReply(): string {
+  return 'Найближчих поїздок немає. Питання: дзвоніть диспетчеру';
+}
+
+/** Reply to a text we could not read (at most once an hour per sender). */
+export function helpReply(): string {
+  return 'Відповідайте: ТАК-підтвердити, НІ-скасувати, СТОП-без SMS';
+}

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../domain/entities/audit-entry';
+import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import type { EntityName } from '../domain/registry';
@@ -23,7 +24,20 @@ export type Change =
   | { op: 'delete'; entity: EntityName; hromadaId: string; id: string; expectedVersion: number }
   /** Created once: a second write of the same id is a no-op failure (ConflictError). */
   | { op: 'outbox'; message: OutboxMessage }
-  | { op: 'audit'; entry: AuditEntry };
+  | { op: 'audit'; entry: AuditEntry }
+  /** A received SMS, acted on once: a second write of the same id fails (ConflictError). */
+  | { op: 'inbound'; record: InboundSms }
+  /**
+   * At most once per window: succeeds if `key` is free or its previous window ended before
+   * `nowS`; holds it until `untilS` (epoch seconds). Used to rate-limit replies.
+   */
+  | { op: 'once'; key: string; nowS: number; untilS: number };
+
+/** A resident or driver found by phone number. */
+export interface PhoneMatch {
+  entity: 'Resident' | 'Driver';
+  item: StoredEntity;
+}
 
 export interface Page<T> {
   items: T[];
@@ -41,7 +55,7 @@ export interface EntityRepository {
   list(entity: EntityName, hromadaId: string, page?: PageRequest): Promise<Page<StoredEntity>>;
   listHromady(page?: PageRequest): Promise<Page<StoredEntity>>;
   /** Residents and drivers with this E.164 number, across entities of the hromada. */
-  findByPhone(hromadaId: string, e164: string): Promise<StoredEntity[]>;
+  findByPhone(hromadaId: string, e164: string): Promise<PhoneMatch[]>;
   listRequestsByDate(hromadaId: string, date: string): Promise<ServiceRequest[]>;
   listRequestsByResident(
     hromadaId: string,
@@ -49,5 +63,7 @@ export interface EntityRepository {
     page?: PageRequest,
   ): Promise<Page<ServiceRequest>>;
   listAudit(hromadaId: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  getInbound(id: string): Promise<InboundSms | undefined>;
+  listInbound(hromadaId: string, page?: PageRequest): Promise<Page<InboundSms>>;
   commit(changes: Change[]): Promise<void>;
 }

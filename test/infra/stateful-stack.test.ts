@@ -116,6 +116,25 @@ describe('stateful stack: users', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'dispatchers' });
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins' });
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    // Inbound SMS topic: encrypted with the CMK, End User Messaging may publish, and may use the key.
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'EndUserMessagingPublishesReplies',
+            Principal: { Service: 'sms-voice.amazonaws.com' },
+          }),
+        ]),
+      }),
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Sid: 'AllowEndUserMessagingToPublishToInboundTopic' }),
+          Match.objectLike({ Sid: 'AllowSnsToDeadLetterIntoEncryptedQueue' }),
+        ]),
+      }),
+    });
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       Schema: Match.arrayWith([
         Match.objectLike({ Name: 'hromada_id', AttributeDataType: 'String', Mutable: true }),

@@ -11,6 +11,7 @@ const FUNCTIONS = {
   Api: {},
   SendSms: { SMS_SENDER_ID: 'Bucha', SMS_TYPE: 'Transactional' },
   Remind: {},
+  InboundSms: {},
 } as const;
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
@@ -56,8 +57,8 @@ describe('functions', () => {
     },
   );
 
-  it('has exactly the three functions', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 3);
+  it('has exactly the four functions', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 4);
   });
 });
 
@@ -185,6 +186,18 @@ describe('HTTP API', () => {
   });
 });
 
+describe('inbound-sms: two-way SMS replies', () => {
+  it('is subscribed to the inbound topic, with undeliverable notifications dead-lettered', () => {
+    const subscription = Object.values(resourcesOfType(template, 'AWS::SNS::Subscription'))[0]!.Properties;
+    expect(subscription).toMatchObject({
+      Protocol: 'lambda',
+      Endpoint: { 'Fn::GetAtt': [logicalId(template, 'AWS::Lambda::Function', 'InboundSmsFunction'), 'Arn'] },
+      TopicArn: { 'Fn::ImportValue': expect.stringContaining('InboundSmsTopic') },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::ImportValue': expect.stringContaining('DeadLetter') } },
+    });
+  });
+});
+
 describe('IAM least privilege', () => {
   const all = JSON.stringify(template.toJSON());
 
@@ -196,6 +209,7 @@ describe('IAM least privilege', () => {
     expect(actionsOf(template, 'SendSms')).toContain('sns:Publish');
     expect(actionsOf(template, 'Api').some((action) => action.startsWith('sns:'))).toBe(false);
     expect(actionsOf(template, 'Remind').some((action) => action.startsWith('sns:'))).toBe(false);
+    expect(actionsOf(template, 'InboundSms').some((action) => action.startsWith('sns:'))).toBe(false);
     const publish = statementsOf(template, 'SendSms').find((s) => s.Action === 'sns:Publish')!;
     expect(publish.Condition).toEqual({ StringEquals: { 'aws:RequestedRegion': 'eu-central-1' } });
     expect(actionsOf(template, 'SendSms')).not.toContain('sns:SetSMSAttributes');
@@ -239,7 +253,7 @@ describe('alarms', () => {
     expect(byMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toEqual([
       expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
     ]);
-    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(3);
+    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(4);
     expect(byMetric('AWS/SNS', 'SMSMonthToDateSpentUSD')).toEqual([
       expect.objectContaining({ Threshold: 40 }),
     ]);

@@ -48,5 +48,11 @@ export class FixedClock implements Clock {
 }
 
 export function portsFor(t: Awaited<ReturnType<typeof freshTable>>, clock: Clock): Omit<Ports, 'sms'> {
-  return { entities: t.entities, outbox: t.outbox, clock, ids: new UlidIds(), travel: new OfflineTravelTimes() };
+  return {
+    entities: t.entities,
+    outbox: t.outbox,
+    clock,
+    ids: new UlidIds(),
+    travel: new OfflineTravelTimes(),
+  };
 }

@@ -8,6 +8,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { EntityName } from '../../domain/registry';
@@ -16,6 +17,7 @@ import type {
   EntityRepository,
   Page,
   PageRequest,
+  PhoneMatch,
   StoredEntity,
 } from '../../ports/entity-repository';
 import { decodeCursor, encodeCursor, pageLimit } from './cursor';
@@ -26,7 +28,10 @@ import {
   entitySkPrefix,
   HROMADY_INDEX_PK,
   hromadaPk,
+  inboundIndexKeys,
+  inboundKey,
   keysOf,
+  onceKey,
   outboxIndexKeys,
   outboxKey,
   phoneIndexPk,
@@ -75,16 +80,20 @@ export class DynamoDbEntityRepository implements EntityRepository {
     );
   }
 
-  async findByPhone(hromadaId: string, e164: string): Promise<StoredEntity[]> {
-    const out = await this.query<StoredEntity>(
-      {
+  async findByPhone(hromadaId: string, e164: string): Promise<PhoneMatch[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': phoneIndexPk(hromadaId, e164) },
-      },
-      { limit: 50 },
+        Limit: 50,
+      }),
     );
-    return out.items;
+    return (out.Items ?? []).map((i) => ({
+      entity: i.entity as PhoneMatch['entity'],
+      item: withoutKeys(i) as StoredEntity,
+    }));
   }
 
   async listRequestsByDate(hromadaId: string, date: string): Promise<ServiceRequest[]> {
@@ -126,6 +135,25 @@ export class DynamoDbEntityRepository implements EntityRepository {
       {
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': auditKey(hromadaId, '', '').pk },
+        ScanIndexForward: false,
+      },
+      page,
+    );
+  }
+
+  async getInbound(id: string): Promise<InboundSms | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: inboundKey(id), ConsistentRead: true }),
+    );
+    return out.Item ? (withoutKeys(out.Item) as InboundSms) : undefined;
+  }
+
+  async listInbound(hromadaId: string, page?: PageRequest): Promise<Page<InboundSms>> {
+    return this.query<InboundSms>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': inboundIndexKeys(hromadaId, '', '').gsi1pk },
         ScanIndexForward: false,
       },
       page,
@@ -195,6 +223,30 @@ export class DynamoDbEntityRepository implements EntityRepository {
           },
         };
       }
+      case 'inbound': {
+        const r = change.record;
+        return {
+          Put: {
+            TableName,
+            Item: {
+              ...r,
+              ...inboundKey(r.id),
+              ...inboundIndexKeys(r.hromadaId, r.receivedAt, r.id),
+              entity: 'InboundSms',
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        };
+      }
+      case 'once':
+        return {
+          Put: {
+            TableName,
+            Item: { ...onceKey(change.key), entity: 'Once', expiresAt: change.untilS },
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+            ExpressionAttributeValues: { ':now': change.nowS },
+          },
+        };
       case 'audit': {
         const a = change.entry;
         return {
@@ -237,6 +289,10 @@ export class DynamoDbEntityRepository implements EntityRepository {
           return new ConflictError(`Message ${change.message.id} is already queued`);
         case 'audit':
           return new ConflictError(`Audit entry ${change.entry.id} already exists`);
+        case 'inbound':
+          return new ConflictError(`Inbound message ${change.record.id} was already handled`);
+        case 'once':
+          return new ConflictError(`${change.key} is held until ${change.untilS}`);
       }
     }
     return error;

@@ -74,6 +74,12 @@ export const auditKey = (hromadaId: string, at: string, id: string) => ({
   pk: `AUDIT#${hromadaId}`,
   sk: `${at}#${id}`,
 });
+export const inboundKey = (id: string) => ({ pk: `INBOUND#${id}`, sk: 'INBOUND' });
+export const inboundIndexKeys = (hromadaId: string, receivedAt: string, id: string) => ({
+  gsi1pk: `INBOUND#${hromadaId}`,
+  gsi1sk: `${receivedAt}#${id}`,
+});
+export const onceKey = (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' });
 export const smsDayKey = (hromadaId: string, date: string) => ({
   pk: hromadaPk(hromadaId),
   sk: `SMSDAY#${date}`,

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { ConflictError, NotFoundError } from '../../domain/errors';
@@ -16,6 +17,8 @@ export class MemoryEntityRepository implements EntityRepository {
   readonly items = new Map<string, StoredEntity & { entity: EntityName }>();
   readonly outbox = new Map<string, OutboxMessage>();
   readonly audit: AuditEntry[] = [];
+  readonly inbound = new Map<string, InboundSms>();
+  readonly once = new Map<string, number>();
 
   private key(entity: EntityName, hromadaId: string, id: string): string {
     return entity === 'Hromada' ? `Hromada|${id}|${id}` : `${entity}|${hromadaId}|${id}`;
@@ -44,8 +47,10 @@ export class MemoryEntityRepository implements EntityRepository {
   }
 
   async findByPhone(hromadaId: string, e164: string) {
-    return [...this.all('Resident', hromadaId), ...this.all('Driver', hromadaId)].filter(
-      (i) => i.phone === e164,
+    return (['Resident', 'Driver'] as const).flatMap((entity) =>
+      this.all(entity, hromadaId)
+        .filter((item) => item.phone === e164)
+        .map((item) => ({ entity, item })),
     );
   }
 
@@ -66,6 +71,18 @@ export class MemoryEntityRepository implements EntityRepository {
     return paginate(this.audit.filter((a) => a.hromadaId === hromadaId).reverse(), page);
   }
 
+  async getInbound(id: string) {
+    const r = this.inbound.get(id);
+    return r ? structuredClone(r) : undefined;
+  }
+
+  async listInbound(hromadaId: string, page?: PageRequest) {
+    const items = [...this.inbound.values()]
+      .filter((r) => r.hromadaId === hromadaId)
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+    return paginate(items, page);
+  }
+
   async commit(changes: Change[]): Promise<void> {
     // Check every condition first, then apply: all or nothing.
     for (const c of changes) {
@@ -84,6 +101,12 @@ export class MemoryEntityRepository implements EntityRepository {
       if (c.op === 'outbox' && this.outbox.has(c.message.id)) {
         throw new ConflictError(`Message ${c.message.id} is already queued`);
       }
+      if (c.op === 'inbound' && this.inbound.has(c.record.id)) {
+        throw new ConflictError(`Inbound message ${c.record.id} was already handled`);
+      }
+      if (c.op === 'once' && (this.once.get(c.key) ?? Number.NEGATIVE_INFINITY) >= c.nowS) {
+        throw new ConflictError(`${c.key} is held`);
+      }
     }
     for (const c of changes) {
       if (c.op === 'create' || c.op === 'update') {
@@ -95,6 +118,10 @@ export class MemoryEntityRepository implements EntityRepository {
         this.items.delete(this.key(c.entity, c.hromadaId, c.id));
       } else if (c.op === 'outbox') {
         this.outbox.set(c.message.id, structuredClone(c.message));
+      } else if (c.op === 'inbound') {
+        this.inbound.set(c.record.id, structuredClone(c.record));
+      } else if (c.op === 'once') {
+        this.once.set(c.key, c.untilS);
       } else {
         this.audit.push(structuredClone(c.entry));
       }

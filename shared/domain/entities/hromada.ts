@@ -13,6 +13,11 @@ export const hromadaRulesSchema = z.strictObject({
     .string()
     .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/)
     .optional(),
+  /** The long code residents reply to (two-way SMS), E.164. Several hromady may share one. */
+  inboundNumber: z
+    .string()
+    .regex(/^\+[1-9]\d{7,14}$/)
+    .optional(),
   pickupWindowMinutes: z.number().int().min(0).max(120).default(15),
   maxRideFactor: z.number().min(1).max(5).default(1.5),
   maxRideExtraMinutes: z.number().int().min(0).max(240).default(10),

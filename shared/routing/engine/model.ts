@@ -408,7 +408,7 @@ export function compile(problem: VroomProblem): Model {
       rSimple.push(Number.isFinite(mr) || s.exclusive ? 0 : 1);
     }
     // a passenger already on board is always delivered
-    rPenalty.push(pDone ? Math.max(pen, MANDATORY_PENALTY) : pen);
+    rPenalty.push(pDone ? MANDATORY_PENALTY * 100 : pen);
     rMandatory.push(pDone ? 1 : mand);
     rPriority.push(prio);
     rLock.push(lock);

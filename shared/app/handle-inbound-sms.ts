@@ -1,0 +1,218 @@
+import { type Hromada, hromadaSchema } from '../domain/entities/hromada';
+import type { InboundSms } from '../domain/entities/inbound-sms';
+import { type Resident, residentSchema } from '../domain/entities/resident';
+import type { ServiceRequest } from '../domain/entities/service-request';
+import { ConflictError } from '../domain/errors';
+import { maskPhone, normalisePhone } from '../domain/phone';
+import { localDate } from '../domain/time';
+import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-commands';
+import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
+import type { Change, StoredEntity } from '../ports/entity-repository';
+import { auditChange } from './audit';
+import { expiresAfterDays, type Ports } from './deps';
+import { cancelServiceRequest, confirmServiceRequest, outboxMessageFor } from './service-requests';
+
+export interface ReceivedSms {
+  /** The carrier's id: the same message delivered twice is acted on once. */
+  inboundMessageId: string;
+  originationNumber: string;
+  destinationNumber: string;
+  messageBody: string;
+}
+
+export type InboundResult = {
+  outcome: InboundSms['outcome'] | 'duplicate' | 'unknown-sender';
+  hromadaId?: string;
+};
+
+type InboundPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
+
+const ACTIONABLE = new Set(['requested', 'planned', 'confirmed']);
+const HELP_WINDOW_S = 3600;
+
+/**
+ * A reply by SMS: ТАК confirms and НІ cancels the sender's next trip, СТОП/СТАРТ switch their SMS
+ * off and on, a driver's `3 NS` is logged for the dispatcher, anything else gets a short help
+ * text at most once an hour. Every action and its record are one transaction, keyed by the
+ * carrier's message id, so a message delivered twice is acted on once.
+ */
+export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): Promise<InboundResult> {
+  if (await ports.entities.getInbound(sms.inboundMessageId)) return { outcome: 'duplicate' };
+  const phone = normalisePhone(sms.originationNumber);
+  if (!phone.ok) return { outcome: 'unknown-sender' };
+  const sender = await findSender(ports, phone.e164, sms.destinationNumber);
+  if (!sender) return { outcome: 'unknown-sender' };
+
+  const command = parseInboundCommand(sms.messageBody);
+  const now = ports.clock.now();
+  const record = (outcome: InboundSms['outcome'], subject?: string): Change => ({
+    op: 'inbound',
+    record: {
+      id: sms.inboundMessageId,
+      hromadaId: sender.hromada.id,
+      receivedAt: now.toISOString(),
+      from: phone.e164,
+      text: sms.messageBody.slice(0, 1600),
+      command: describe(command),
+      outcome,
+      ...(subject ? { subject } : {}),
+      expiresAt: expiresAfterDays(now, sender.hromada.rules.retentionDays.messages),
+    },
+  });
+  const actor = `sms:${maskPhone(phone.e164)}`;
+  const reply = (kind: 'change' | 'help', text: string, suffix: string) => ({
+    op: 'outbox' as const,
+    message: outboxMessageFor(
+      ports,
+      sender.hromada,
+      `${suffix}-${sms.inboundMessageId}`,
+      kind,
+      phone.e164,
+      text,
+      'INBOUND',
+      sender.resident?.confidential ?? false,
+    ),
+  });
+
+  try {
+    switch (command.kind) {
+      case 'confirm':
+      case 'cancel': {
+        const next = sender.resident ? await nextTrip(ports, sender.hromada, sender.resident) : undefined;
+        if (!next || !sender.resident) {
+          await ports.entities.commit([
+            record('nothing-to-act-on'),
+            reply('change', nothingToActOnReply(), 'none'),
+          ]);
+          return { outcome: 'nothing-to-act-on', hromadaId: sender.hromada.id };
+        }
+        const act = command.kind === 'confirm' ? confirmServiceRequest : cancelServiceRequest;
+        const outcome = command.kind === 'confirm' ? 'confirmed' : 'cancelled';
+        await act(ports, sender.hromada.id, next.id, next.version, actor, [
+          record(outcome, `REQUEST#${next.id}`),
+        ]);
+        return { outcome, hromadaId: sender.hromada.id };
+      }
+      case 'stop':
+      case 'start': {
+        const consent = command.kind === 'start';
+        const outcome = consent ? 'opted-in' : 'opted-out';
+        const changes: Change[] = [record(outcome)];
+        if (sender.resident && sender.residentItem && sender.resident.smsConsent !== consent) {
+          changes.push(
+            {
+              op: 'update',
+              entity: 'Resident',
+              item: {
+                ...sender.residentItem,
+                smsConsent: consent,
+                version: sender.resident.version + 1,
+                updatedAt: now.toISOString(),
+              },
+              expectedVersion: sender.resident.version,
+            },
+            auditChange(ports, sender.hromada, actor, 'update', 'Resident', sender.resident.id, [
+              'smsConsent',
+            ]),
+          );
+        }
+        changes.push(reply('change', consent ? optInReply() : optOutReply(), outcome));
+        await ports.entities.commit(changes);
+        return { outcome, hromadaId: sender.hromada.id };
+      }
+      case 'driver':
+        // Logged for the dispatcher (the inbound log); stop numbers refer to the driver's route.
+        await ports.entities.commit([record('driver-report')]);
+        return { outcome: 'driver-report', hromadaId: sender.hromada.id };
+      case 'unknown':
+        return await helpOnce(ports, sms, phone.e164, sender.hromada, record, reply);
+    }
+  } catch (error) {
+    // A second delivery racing the first: the first one's record is there now.
+    if (error instanceof ConflictError && (await ports.entities.getInbound(sms.inboundMessageId))) {
+      return { outcome: 'duplicate' };
+    }
+    throw error;
+  }
+}
+
+async function helpOnce(
+  ports: InboundPorts,
+  sms: ReceivedSms,
+  e164: string,
+  hromada: Hromada,
+  record: (o: InboundSms['outcome']) => Change,
+  reply: (kind: 'help', text: string, suffix: string) => Change,
+): Promise<InboundResult> {
+  const nowS = Math.floor(ports.clock.now().getTime() / 1000);
+  try {
+    await ports.entities.commit([
+      record('help-sent'),
+      { op: 'once', key: `HELP#${e164}`, nowS, untilS: nowS + HELP_WINDOW_S },
+      reply('help', helpReply(), 'help'),
+    ]);
+    return { outcome: 'help-sent', hromadaId: hromada.id };
+  } catch (error) {
+    if (!(error instanceof ConflictError) || (await ports.entities.getInbound(sms.inboundMessageId)))
+      throw error;
+    // Help was sent within the hour: just keep the message for the dispatcher.
+    await ports.entities.commit([record('ignored')]);
+    return { outcome: 'ignored', hromadaId: hromada.id };
+  }
+}
+
+interface Sender {
+  hromada: Hromada;
+  resident?: Resident;
+  residentItem?: StoredEntity;
+}
+
+/**
+ * Who sent it: a resident or driver with this number. A hromada whose inbound number is the one
+ * texted is searched first; otherwise every hromada (a shared long code).
+ */
+async function findSender(
+  ports: InboundPorts,
+  e164: string,
+  destination: string,
+): Promise<Sender | undefined> {
+  const hromady: Hromada[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ports.entities.listHromady({ limit: 100, cursor });
+    hromady.push(...page.items.map((h) => hromadaSchema.parse(h)));
+    cursor = page.next;
+  } while (cursor);
+  const dest = normalisePhone(destination);
+  const ordered = [
+    ...hromady.filter((h) => dest.ok && h.rules.inboundNumber === dest.e164),
+    ...hromady.filter((h) => !(dest.ok && h.rules.inboundNumber === dest.e164)),
+  ];
+  for (const hromada of ordered) {
+    const found = await ports.entities.findByPhone(hromada.id, e164);
+    const residentItem = found.find((f) => f.entity === 'Resident')?.item;
+    if (residentItem) return { hromada, resident: residentSchema.parse(residentItem), residentItem };
+    if (found.length > 0) return { hromada };
+  }
+  return undefined;
+}
+
+/** The resident's next trip from today on that can still be confirmed or cancelled. */
+async function nextTrip(
+  ports: InboundPorts,
+  hromada: Hromada,
+  resident: Resident,
+): Promise<ServiceRequest | undefined> {
+  const today = localDate(ports.clock.now());
+  const page = await ports.entities.listRequestsByResident(hromada.id, resident.id, { limit: 50 });
+  return page.items
+    .filter(
+      (r) =>
+        r.date >= today && ACTIONABLE.has(r.status) && Date.parse(r.window.end) > ports.clock.now().getTime(),
+    )
+    .sort((a, b) => a.window.start.localeCompare(b.window.start))[0];
+}
+
+function describe(command: InboundCommand): string {
+  return command.kind === 'driver' ? `driver ${command.stop} ${command.outcome}` : command.kind;
+}

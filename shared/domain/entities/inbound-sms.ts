@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { idSchema, isoInstantSchema } from '../common';
+import { e164Schema } from '../phone';
+
+export const inboundOutcomes = [
+  'confirmed',
+  'cancelled',
+  'opted-out',
+  'opted-in',
+  'driver-report',
+  'nothing-to-act-on',
+  'help-sent',
+  'ignored',
+] as const;
+
+/**
+ * A reply received by SMS, kept so that it is acted on once (its id is the carrier's
+ * inboundMessageId) and so that dispatchers can read what came in and call back.
+ */
+export const inboundSmsSchema = z.object({
+  id: idSchema,
+  hromadaId: idSchema,
+  receivedAt: isoInstantSchema,
+  from: e164Schema,
+  /** As received, at most one long SMS. */
+  text: z.string().max(1600),
+  command: z.string(),
+  outcome: z.enum(inboundOutcomes),
+  /** The request or resident it acted on, e.g. `REQUEST#01J…`. */
+  subject: z.string().max(120).optional(),
+  expiresAt: z.number().int(),
+});
+export type InboundSms = z.infer<typeof inboundSmsSchema>;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { handleInboundSms } from '../../../shared/app/handle-inbound-sms';
+import { createEntity } from '../../../shared/app/registry';
+import { bookServiceRequest } from '../../../shared/app/service-requests';
+import { registryKinds } from '../../../shared/domain/registry';
+import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+
+let n = 0;
+const sms = (messageBody: string, from = '+380671234567') => ({
+  inboundMessageId: `in-${++n}`,
+  originationNumber: from,
+  destinationNumber: '+380931112233',
+  messageBody,
+});
+
+async function booked(resident: Record<string, unknown> = {}) {
+  const ctx = memoryPorts();
+  const r = await seedBasics(ctx.ports, resident);
+  const request = await bookServiceRequest(ctx.ports, HROMADA, taxiRequest(r.id), 'dispatcher');
+  return { ...ctx, resident: r, request };
+}
+
+describe('replies by SMS', () => {
+  it('НІ cancels the next trip, once, however often the carrier delivers it', async () => {
+    const { ports, entities, request } = await booked();
+    const message = sms('Ні');
+    expect(await handleInboundSms(ports, message)).toEqual({ outcome: 'cancelled', hromadaId: HROMADA });
+    expect(await handleInboundSms(ports, message)).toEqual({ outcome: 'duplicate' });
+    expect((await ports.entities.get('ServiceRequest', HROMADA, request.id))?.status).toBe('cancelled');
+    expect([...entities.outbox.values()].filter((m) => m.kind === 'cancellation')).toHaveLength(1);
+    expect(entities.inbound.get(message.inboundMessageId)).toMatchObject({
+      outcome: 'cancelled',
+      subject: `REQUEST#${request.id}`,
+    });
+    expect(entities.audit.at(-1)).toMatchObject({ action: 'cancel', actor: 'sms:+38067***4567' });
+  });
+
+  it('ТАК confirms and acknowledges in one segment', async () => {
+    const { ports, entities, request } = await booked();
+    expect((await handleInboundSms(ports, sms('tak'))).outcome).toBe('confirmed');
+    expect((await ports.entities.get('ServiceRequest', HROMADA, request.id))?.status).toBe('confirmed');
+    const ack = [...entities.outbox.values()].find((m) => m.id.startsWith('confirm-'));
+    expect(ack?.text).toBe('Підтверджено: 24.11 08:45-09:15. Дякуємо!');
+  });
+
+  it('says so when there is no trip to act on', async () => {
+    const { ports, entities } = await booked();
+    await handleInboundSms(ports, sms('НІ'));
+    expect((await handleInboundSms(ports, sms('НІ'))).outcome).toBe('nothing-to-act-on');
+    expect([...entities.outbox.values()].some((m) => m.text.startsWith('Найближчих поїздок немає'))).toBe(
+      true,
+    );
+  });
+
+  it('СТОП withdraws SMS consent (with one last confirmation) and СТАРТ restores it', async () => {
+    const { ports, resident, entities } = await booked();
+    expect((await handleInboundSms(ports, sms('STOP'))).outcome).toBe('opted-out');
+    expect((await ports.entities.get('Resident', HROMADA, resident.id))?.smsConsent).toBe(false);
+    expect([...entities.outbox.values()].at(-1)?.text).toBe('Ви відписались від SMS. Повернути: СТАРТ');
+    expect((await handleInboundSms(ports, sms('Старт'))).outcome).toBe('opted-in');
+    expect((await ports.entities.get('Resident', HROMADA, resident.id))?.smsConsent).toBe(true);
+  });
+
+  it('answers an unreadable text with help at most once an hour', async () => {
+    const { ports, entities, clock } = await booked();
+    expect((await handleInboundSms(ports, sms('коли приїдете?'))).outcome).toBe('help-sent');
+    clock.at = new Date(clock.at.getTime() + 60_000);
+    expect((await handleInboundSms(ports, sms('алло'))).outcome).toBe('ignored');
+    clock.at = new Date(clock.at.getTime() + 3541_000);
+    expect((await handleInboundSms(ports, sms('???'))).outcome).toBe('help-sent');
+    expect([...entities.outbox.values()].filter((m) => m.kind === 'help')).toHaveLength(2);
+    // Everything that came in stays readable for the dispatcher.
+    expect((await entities.listInbound(HROMADA)).items.map((i) => i.text)).toEqual([
+      '???',
+      'алло',
+      'коли приїдете?',
+    ]);
+  });
+
+  it('logs a driver report for the dispatcher', async () => {
+    const { ports, entities } = await booked();
+    await createEntity(
+      ports,
+      registryKinds.drivers,
+      HROMADA,
+      { name: 'Олег Коваль', phone: '0504021202' },
+      'admin',
+    );
+    expect((await handleInboundSms(ports, sms('3 NS', '+380504021202'))).outcome).toBe('driver-report');
+    expect((await entities.listInbound(HROMADA)).items[0]).toMatchObject({ command: 'driver 3 no-show' });
+  });
+
+  it('ignores senders it does not know (no reply costs money)', async () => {
+    const { ports, entities } = await booked();
+    const before = entities.outbox.size;
+    expect((await handleInboundSms(ports, sms('НІ', '+380991234567'))).outcome).toBe('unknown-sender');
+    expect(entities.outbox.size).toBe(before);
+  });
+
+  it("keeps a confidential resident's replies on the neutral sender", async () => {
+    const { ports, entities } = await booked({ confidential: true });
+    await handleInboundSms(ports, sms('STOP'));
+    expect([...entities.outbox.values()].at(-1)?.senderId).toBe('Info');
+  });
+});
