@@ -20,7 +20,7 @@ export class MemoryOutboxRepository implements OutboxRepository {
 
   async claim(id: string, version: number, _at: string) {
     const m = this.store.outbox.get(id);
-    if (!m || m.status !== 'pending' || m.version !== version) return undefined;
+    if (m?.status !== 'pending' || m.version !== version) return undefined;
     this.set(id, { status: 'sending', attempts: m.attempts + 1 });
     return this.get(id);
   }

@@ -34,7 +34,9 @@ describe('offline travel-time estimate', () => {
     const m = estimateMatrix(points, RURAL_CAR);
     points.forEach((_, i) => {
       expect(m.durations[i]![i]).toBe(0);
-      points.forEach((_, j) => expect(m.durations[i]![j]).toBe(m.durations[j]![i]));
+      points.forEach((_, j) => {
+        expect(m.durations[i]![j]).toBe(m.durations[j]![i]);
+      });
     });
   });
 });
@@ -97,12 +99,12 @@ describe('OrsTravelTimes against an HTTP stub', () => {
     expect(requests[0]).toMatchObject({ path: '/v2/matrix/driving-car', auth: 'test-key' });
     for (const r of requests)
       expect(r.body.sources.length * r.body.destinations.length).toBeLessThanOrEqual(4);
-    points.forEach((_, i) =>
+    points.forEach((_, i) => {
       points.forEach((_, j) => {
         expect(m.durations[i]![j]).toBe(100 * i + j);
         expect(m.distances[i]![j]).toBe(1000 * i + j);
-      }),
-    );
+      });
+    });
   });
 
   it('retries a rate limit (429) and a server fault (502)', async () => {
