@@ -13,8 +13,7 @@ import {
 } from '../../shared/app/registry';
 import {
   bookServiceRequest,
-  cancelServiceRequest,
-  confirmServiceRequest,
+  changeRequestStatus,
   getServiceRequest,
   listServiceRequestsByDate,
 } from '../../shared/app/service-requests';
@@ -148,32 +147,25 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       path: '/hromady/{hromadaId}/requests/{id}',
       handle: async (r) => json(200, await getServiceRequest(ports, r.params.hromadaId!, r.params.id!)),
     },
-    {
-      method: 'POST',
-      path: '/hromady/{hromadaId}/requests/{id}/cancel',
-      handle: async (r) => {
-        const { version } = parseOrThrow(versionBody, body(r), 'cancel');
-        return json(
-          200,
-          await cancelServiceRequest(ports, r.params.hromadaId!, r.params.id!, version, actorOf(r.event)),
-        );
-      },
-    },
+    ...(['cancel', 'confirm'] as const).map(
+      (action): Route => ({
+        method: 'POST',
+        path: `/hromady/{hromadaId}/requests/{id}/${action}`,
+        handle: async (r) => {
+          const { version } = parseOrThrow(versionBody, body(r), action);
+          const next = action === 'cancel' ? 'cancelled' : 'confirmed';
+          const { hromadaId, id } = r.params;
+          return json(
+            200,
+            await changeRequestStatus(ports, hromadaId!, id!, version, next, actorOf(r.event), []),
+          );
+        },
+      }),
+    ),
     {
       method: 'GET',
       path: '/hromady/{hromadaId}/messages',
       handle: async (r) => json(200, await listMessages(ports, r.params.hromadaId!, page(r))),
-    },
-    {
-      method: 'POST',
-      path: '/hromady/{hromadaId}/requests/{id}/confirm',
-      handle: async (r) => {
-        const { version } = parseOrThrow(versionBody, body(r), 'confirm');
-        return json(
-          200,
-          await confirmServiceRequest(ports, r.params.hromadaId!, r.params.id!, version, actorOf(r.event)),
-        );
-      },
     },
     {
       method: 'GET',

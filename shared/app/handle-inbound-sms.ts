@@ -10,7 +10,7 @@ import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../mess
 import type { Change, StoredEntity } from '../ports/entity-repository';
 import { auditChange } from './audit';
 import { expiresAfterDays, type Ports } from './deps';
-import { cancelServiceRequest, confirmServiceRequest, outboxMessageFor } from './service-requests';
+import { changeRequestStatus, outboxMessageFor } from './service-requests';
 
 export interface ReceivedSms {
   /** The carrier's id: the same message delivered twice is acted on once. */
@@ -86,9 +86,8 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           ]);
           return { outcome: 'nothing-to-act-on', hromadaId: sender.hromada.id };
         }
-        const act = command.kind === 'confirm' ? confirmServiceRequest : cancelServiceRequest;
         const outcome = command.kind === 'confirm' ? 'confirmed' : 'cancelled';
-        await act(ports, sender.hromada.id, next.id, next.version, actor, [
+        await changeRequestStatus(ports, sender.hromada.id, next.id, next.version, outcome, actor, [
           record(outcome, `REQUEST#${next.id}`),
         ]);
         return { outcome, hromadaId: sender.hromada.id };

@@ -143,11 +143,12 @@ export async function getServiceRequest(
 const FINAL = new Set(['cancelled', 'done', 'no-show']);
 
 /**
- * Confirm or cancel a request the caller read at `expectedVersion`: the status, its audit entry,
+ * Confirm or cancel a request (by the dispatcher, or by the resident's ТАК / НІ) that the caller
+ * read at `expectedVersion`: the status, its audit entry,
  * the resident's SMS and any `extra` changes (e.g. the inbound SMS that asked for it) are one
  * transaction.
  */
-async function changeStatus(
+export async function changeRequestStatus(
   ports: BookingPorts,
   hromadaId: string,
   id: string,
@@ -194,30 +195,6 @@ async function changeStatus(
   }
   await ports.entities.commit([...changes, ...extra]);
   return updated;
-}
-
-/** Cancel (by the dispatcher, or by the resident's НІ). */
-export function cancelServiceRequest(
-  ports: BookingPorts,
-  hromadaId: string,
-  id: string,
-  expectedVersion: number,
-  actor: Actor,
-  extra: Change[] = [],
-): Promise<ServiceRequest> {
-  return changeStatus(ports, hromadaId, id, expectedVersion, 'cancelled', actor, extra);
-}
-
-/** Confirm (by the dispatcher, or by the resident's ТАК). */
-export function confirmServiceRequest(
-  ports: BookingPorts,
-  hromadaId: string,
-  id: string,
-  expectedVersion: number,
-  actor: Actor,
-  extra: Change[] = [],
-): Promise<ServiceRequest> {
-  return changeStatus(ports, hromadaId, id, expectedVersion, 'confirmed', actor, extra);
 }
 
 export async function listServiceRequestsByDate(

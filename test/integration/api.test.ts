@@ -64,6 +64,33 @@ describe('the API on DynamoDB Local', () => {
     });
   });
 
+  it('books a ride, then confirms and cancels it with optimistic locking', async () => {
+    const resident = await call(loadEvent('api/post-resident.json'));
+    const date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const booked = await call(
+      apiEvent('POST', '/hromady/khmilnytska/requests', {
+        serviceType: 'social-taxi',
+        residentId: resident.body.id,
+        date,
+        pickup: { address: 'с. Березна, вул. Шевченка, 12', location: { lat: 49.5611, lon: 27.8452 } },
+        dropoff: { address: 'м. Хмільник, вул. Монастирська, 71', location: { lat: 49.5603, lon: 27.9571 } },
+        requestedTime: { kind: 'arrive-by', time: '09:00' },
+        purpose: 'medical',
+      }),
+    );
+    expect(booked).toMatchObject({ status: 201, body: { status: 'requested', version: 1 } });
+    const path = `/hromady/khmilnytska/requests/${booked.body.id}`;
+    expect((await call(apiEvent('POST', `${path}/confirm`, { version: 1 }))).body).toMatchObject({
+      status: 'confirmed',
+      version: 2,
+    });
+    expect((await call(apiEvent('POST', `${path}/cancel`, { version: 1 }))).status).toBe(409);
+    expect((await call(apiEvent('POST', `${path}/cancel`, { version: 2 }))).body.status).toBe('cancelled');
+    expect((await call(apiEvent('POST', `${path}/confirm`, { version: 3 }))).status).toBe(409);
+    const day = await call(apiEvent('GET', `/hromady/khmilnytska/requests?date=${date}`));
+    expect(day.body.items.map((r: { id: string }) => r.id)).toContain(booked.body.id);
+  });
+
   it('pages through a listing with an opaque cursor', async () => {
     for (const name of ['Гараж 1', 'Гараж 2', 'Гараж 3']) {
       await call(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queueReminders } from '../../../shared/app/queue-reminders';
 import { sendOutboxMessage } from '../../../shared/app/send-outbox-message';
-import { bookServiceRequest, cancelServiceRequest } from '../../../shared/app/service-requests';
+import { bookServiceRequest, changeRequestStatus } from '../../../shared/app/service-requests';
 import { ConflictError } from '../../../shared/domain/errors';
 import { countSegments } from '../../../shared/messaging/segments';
 import { FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
@@ -57,12 +57,12 @@ describe('booking writes the request, its audit entry and the SMS together', () 
     const { ports, entities } = memoryPorts();
     const resident = await seedBasics(ports);
     const request = await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
-    await cancelServiceRequest(ports, HROMADA, request.id, 1, 'dispatcher');
+    await changeRequestStatus(ports, HROMADA, request.id, 1, 'cancelled', 'dispatcher', []);
     const before = entities.audit.length;
     // A second cancel with the stale version: nothing of it is written.
-    await expect(cancelServiceRequest(ports, HROMADA, request.id, 1, 'dispatcher')).rejects.toBeInstanceOf(
-      ConflictError,
-    );
+    await expect(
+      changeRequestStatus(ports, HROMADA, request.id, 1, 'cancelled', 'dispatcher', []),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(entities.audit.length).toBe(before);
     expect([...entities.outbox.keys()].filter((k) => k.startsWith('cancel-'))).toHaveLength(1);
   });
