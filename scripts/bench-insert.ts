@@ -286,7 +286,7 @@ function runInserts(
 /**
  * The same day seen at `now`: every stop whose service started by then is done (echoed in
  * done_steps with its departure), the vehicle starts from its last stop when it is free again, and the
- * next planned stop is locked (the driver already has it). Passengers picked up and not yet dropped
+ * next planned stop (with a break due before it) is locked (the driver already has it). Passengers picked up and not yet dropped
  * off are on board. Breaks already taken are dropped from the vehicle.
  */
 function underWay(base: VroomProblem, solution: VroomSolution, now: number): VroomProblem {
@@ -296,11 +296,13 @@ function underWay(base: VroomProblem, solution: VroomSolution, now: number): Vro
     const done: DoneStep[] = [];
     let lastLoc = veh.start_index;
     let free = now;
-    let next: StepRef | undefined;
+    /** Planned steps up to and including the next task (a break due before it stays in front). */
+    const locked: StepRef[] = [];
+    let lockedTask = false;
     for (const s of route.steps) {
       if (s.type === 'start' || s.type === 'end' || s.done) continue;
       const serviceStart = s.arrival + s.waiting_time;
-      if (serviceStart <= now && next === undefined) {
+      if (serviceStart <= now && locked.length === 0) {
         const departure = s.departure ?? serviceStart + s.setup + s.service;
         if (s.type === 'break') {
           veh.breaks = (veh.breaks ?? []).filter((b) => b.id !== s.id);
@@ -309,15 +311,16 @@ function underWay(base: VroomProblem, solution: VroomSolution, now: number): Vro
           lastLoc = s.location_index ?? lastLoc;
         }
         free = Math.max(now, departure);
-      } else if (next === undefined && s.type !== 'break') {
-        next = { type: s.type as StepRef['type'], id: s.id! };
+      } else if (!lockedTask) {
+        locked.push({ type: s.type as StepRef['type'], id: s.id! });
+        lockedTask = s.type !== 'break';
       }
     }
     if (done.length > 0) {
       veh.done_steps = done;
       veh.start_index = lastLoc;
     }
-    if (next) veh.locked_steps = [next];
+    if (lockedTask) veh.locked_steps = locked;
     veh.time_window = [free, veh.time_window![1]];
   }
   for (const veh of problem.vehicles) {
