@@ -8,6 +8,7 @@
  */
 import type { StepRef, TaskType, VroomProblem, VroomShipmentStep } from '../vroom-format';
 import { RoutingInputError } from './errors';
+import { evaluateRoute } from './evaluate';
 
 export const KIND_JOB = 0;
 export const KIND_PICKUP = 1;
@@ -660,7 +661,7 @@ export function compile(problem: VroomProblem): Model {
   const obj = problem.options?.objective ?? 'cost';
   if (obj !== 'cost' && obj !== 'vehicles-then-cost') fail(`unknown objective "${String(obj)}"`);
 
-  return {
+  const model: Model = {
     problem,
     nLoc,
     L,
@@ -728,4 +729,28 @@ export function compile(problem: VroomProblem): Model {
     doneTasks,
     objective: obj,
   };
+  relaxLostOnboard(model);
+  return model;
+}
+
+/**
+ * A passenger already on board is always delivered: when even going there first cannot meet the
+ * delivery's time window or ride time any more (the vehicle is late), those two limits are dropped
+ * for that delivery so the route still ends with the passenger dropped off (as soon as it fits).
+ */
+function relaxLostOnboard(m: Model): void {
+  for (let r = 0; r < m.R; r++) {
+    const d = m.rNode0[r]!;
+    if (m.rNode1[r]! >= 0 || m.kind[d] !== KIND_DELIVERY || m.partner[d]! >= 0) continue;
+    const v = m.rLock[r]!;
+    if (v < 0) continue;
+    const buf = [...m.vLocked[v]!, d];
+    if (evaluateRoute(m, v, buf, buf.length, m.vLocked[v]!.length) < Number.POSITIVE_INFINITY) continue;
+    m.maxRide[d] = Number.POSITIVE_INFINITY;
+    for (let k = m.twOff[d]!; k < m.twOff[d + 1]!; k++) {
+      m.tw[2 * k] = 0;
+      m.tw[2 * k + 1] = Number.POSITIVE_INFINITY;
+    }
+    m.rSimple[r] = 1;
+  }
 }

@@ -4,12 +4,14 @@
  * minimisation stage (route removal + absence-counter acceptance) runs first.
  */
 import type { SolveOptions, SolveProgress } from '../vroom-format';
+import { evaluateRoute } from './evaluate';
 import { applyInsertion, Inserter } from './insertion';
 import type { Model } from './model';
 import { makeRng, type Rng, randInt } from './rng';
 import { Route } from './routes';
 
 const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
+const KIND_PICKUP = 1;
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -51,6 +53,8 @@ export class Search {
   progress: Array<[number, number]> = [];
   private startMs = 0;
   private reqKey: Float64Array;
+  /** Requests with a node in a locked head: never removed. */
+  private lockedReq: Uint8Array;
   private backupReq: Int32Array;
   private touched: number[] = [];
   private touchedSeq: number[][] = [];
@@ -84,6 +88,9 @@ export class Search {
     this.touchedMark = new Uint8Array(m.V);
     this.avgReqCost = new Float64Array(m.R);
     this.ins = new Inserter(m);
+    this.lockedReq = new Uint8Array(m.R);
+    for (let v = 0; v < m.V; v++)
+      for (const n of m.vLocked[v]!) if (m.kind[n] !== KIND_BREAK) this.lockedReq[m.req[n]!] = 1;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -110,6 +117,24 @@ export class Search {
       rt.locked = locked.length;
       for (const b of m.vBreaks[v]!) if (!locked.includes(b)) rt.seq.push(b);
       rt.refresh();
+      // a locked pickup whose delivery is not locked: place the delivery at its best position now
+      for (const n of locked) {
+        const d = m.partner[n]!;
+        if (m.kind[n] !== KIND_PICKUP || d < 0 || rt.seq.includes(d)) continue;
+        let bestK = rt.seq.length;
+        let bestC = INF;
+        for (let k = rt.locked; k <= rt.seq.length; k++) {
+          rt.seq.splice(k, 0, d);
+          const c = evaluateRoute(m, v, rt.seq, rt.seq.length, rt.locked);
+          rt.seq.splice(k, 1);
+          if (c < bestC) {
+            bestC = c;
+            bestK = k;
+          }
+        }
+        rt.seq.splice(bestK, 0, d);
+        rt.refresh();
+      }
       // a vehicle whose breaks cannot be scheduled stays infeasible: nothing is inserted into it
       for (const n of rt.seq) if (m.kind[n] !== KIND_BREAK) this.reqRoute[m.req[n]!] = v;
     }
@@ -333,7 +358,7 @@ export class Search {
       }
       for (const x of toRemove) {
         const r = m.req[x]!;
-        if (this.reqRoute[r]! >= 0) this.removeReq(r);
+        if (this.reqRoute[r]! >= 0 && !this.lockedReq[r]) this.removeReq(r);
       }
     }
     for (const v of this.touched) this.routes[v]!.refresh();

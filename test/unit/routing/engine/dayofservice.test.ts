@@ -46,7 +46,7 @@ describe('day of service', () => {
     expect(s.unassigned).toEqual([]);
   });
 
-  it('reports an on-board passenger whose ride time is already lost', () => {
+  it('still delivers an on-board passenger whose ride time is already lost (as soon as possible)', () => {
     const p: VroomProblem = {
       vehicles: [
         {
@@ -62,7 +62,23 @@ describe('day of service', () => {
       matrices: { car: { durations: M5 } },
     };
     const s = solve(p, opts());
-    expect(s.unassigned.map((u) => u.type)).toEqual(['delivery']);
+    expect(s.unassigned).toEqual([]);
+    expect(taskIds(s, 1)).toEqual(['delivery:1']);
+    expect(s.routes[0]!.steps.find((x) => x.type === 'delivery')!.arrival).toBe(120);
+  });
+
+  it('places the delivery of a locked pickup after the frozen head', () => {
+    const p: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0, capacity: [1], locked_steps: [{ type: 'pickup', id: 1 }] }],
+      jobs: [{ id: 5, location_index: 2 }],
+      shipments: [
+        { amount: [1], pickup: { id: 1, location_index: 1 }, delivery: { id: 2, location_index: 3 } },
+      ],
+      matrices: { car: { durations: M5 } },
+    };
+    const s = solve(p, opts());
+    expectFeasible(p, s);
+    expect(taskIds(s)).toEqual(['pickup:1', 'job:5', 'delivery:2']);
   });
 
   it('keeps locked steps as the frozen head of the route, in order', () => {

@@ -29,7 +29,8 @@ export function taskIds(s: VroomSolution, vehicle?: number): string[] {
   const out: string[] = [];
   for (const r of s.routes) {
     if (vehicle !== undefined && r.vehicle !== vehicle) continue;
-    for (const st of r.steps) if (st.id !== undefined && st.type !== 'break') out.push(`${st.type}:${st.id}`);
+    for (const st of r.steps)
+      if (st.id !== undefined && st.type !== 'break' && !st.done) out.push(`${st.type}:${st.id}`);
   }
   return out;
 }
