@@ -8,7 +8,7 @@
  */
 import type { StepRef, TaskType, VroomProblem, VroomShipmentStep } from '../vroom-format';
 import { RoutingInputError } from './errors';
-import { evaluateRoute } from './evaluate';
+import { evaluateLenient, evaluateRoute, sched } from './evaluate';
 
 export const KIND_JOB = 0;
 export const KIND_PICKUP = 1;
@@ -735,8 +735,8 @@ export function compile(problem: VroomProblem): Model {
 
 /**
  * A passenger already on board is always delivered: when even going there first cannot meet the
- * delivery's time window or ride time any more (the vehicle is late), those two limits are dropped
- * for that delivery so the route still ends with the passenger dropped off (as soon as it fits).
+ * delivery's time window or ride time any more (the vehicle is late), those limits are replaced by a
+ * deadline: the soonest possible drop-off plus one ride time (or window width) of slack.
  */
 function relaxLostOnboard(m: Model): void {
   for (let r = 0; r < m.R; r++) {
@@ -746,10 +746,23 @@ function relaxLostOnboard(m: Model): void {
     if (v < 0) continue;
     const buf = [...m.vLocked[v]!, d];
     if (evaluateRoute(m, v, buf, buf.length, m.vLocked[v]!.length) < Number.POSITIVE_INFINITY) continue;
+    // slack for the new deadline: the ride time limit, else the width of the last window
+    const k0 = m.twOff[d]!;
+    const k1 = m.twOff[d + 1]! - 1;
+    let slack = m.maxRide[d]!;
+    if (!Number.isFinite(slack)) slack = m.tw[2 * k1 + 1]! - m.tw[2 * k1]!;
+    if (!Number.isFinite(slack)) slack = 0;
     m.maxRide[d] = Number.POSITIVE_INFINITY;
-    for (let k = m.twOff[d]!; k < m.twOff[d + 1]!; k++) {
+    for (let k = k0; k <= k1; k++) {
       m.tw[2 * k] = 0;
       m.tw[2 * k + 1] = Number.POSITIVE_INFINITY;
+    }
+    evaluateLenient(m, v, buf, buf.length);
+    const soonest = sched.B[buf.length]!;
+    m.tw[2 * k0 + 1] = soonest + slack;
+    for (let k = k0 + 1; k <= k1; k++) {
+      m.tw[2 * k] = soonest + slack;
+      m.tw[2 * k + 1] = soonest + slack;
     }
     m.rSimple[r] = 1;
   }
