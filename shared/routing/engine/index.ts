@@ -9,8 +9,18 @@ import { Search } from './search';
 
 export { RoutingInputError } from './errors';
 
-function prepare(problem: VroomProblem, options: SolveOptions): { m: Model; search: Search } {
+function checkOptions(options: SolveOptions): void {
   if (!options || typeof options.now !== 'function') throw new RoutingInputError('options.now is required');
+  const t = options.timeLimitMs;
+  if (typeof t !== 'number' || Number.isNaN(t) || t < 0)
+    throw new RoutingInputError('options.timeLimitMs must be a non-negative number');
+  const it = options.maxIterations;
+  if (it !== undefined && (typeof it !== 'number' || Number.isNaN(it) || it < 0))
+    throw new RoutingInputError('options.maxIterations must be a non-negative number');
+}
+
+function prepare(problem: VroomProblem, options: SolveOptions): { m: Model; search: Search } {
+  checkOptions(options);
   const m = compile(problem);
   const search = new Search(m, options);
   search.start();
@@ -55,7 +65,7 @@ export function insertTask(
   task: { type: 'job' | 'shipment'; id: number },
   options: SolveOptions,
 ): VroomSolution {
-  if (!options || typeof options.now !== 'function') throw new RoutingInputError('options.now is required');
+  checkOptions(options);
   const t0 = options.now();
   const m = compile(problem);
   const node = task.type === 'job' ? m.jobNode.get(task.id) : m.pickupNode.get(task.id);

@@ -17,7 +17,7 @@ export const KIND_BREAK = 3;
 
 export const MANDATORY_PENALTY = 1e9;
 const MAX_LOCATIONS = 3000;
-const MAX_NODES = 20000;
+const MAX_NODES = 6000;
 const MAX_VEHICLES = 2000;
 
 export interface DoneInfo {

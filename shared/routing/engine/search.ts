@@ -191,7 +191,14 @@ export class Search {
         const b1 = m.rNode1[s]! >= 0 ? m.loc[m.rNode1[s]!]! : b0;
         dd[s] = Math.min(du[a0 * L + b0]!, du[a0 * L + b1]!, du[a1 * L + b0]!, du[a1 * L + b1]!);
       }
-      const arr = Array.from(idx);
+      // K nearest: threshold from a native numeric sort, then sort the few candidates
+      let arr: number[];
+      if (R > 2 * K + 1) {
+        const sorted = Float64Array.from(dd).sort();
+        const thr = sorted[K - 1]!;
+        arr = [];
+        for (let x = 0; x < R; x++) if (dd[x]! <= thr) arr.push(x);
+      } else arr = Array.from(idx);
       arr.sort((x, y) => dd[x]! - dd[y]! || x - y);
       this.neighbours.push(Int32Array.from(arr.slice(0, K)));
     }
