@@ -129,4 +129,29 @@ describe('more features', () => {
       expect(taskIds(s).length).toBe(4);
     }
   });
+
+  it('uses a custom costs matrix instead of travel time', () => {
+    const costs = lineMatrix(5, 1);
+    costs[0]![4] = 100; // expensive direct arc
+    costs[4]![0] = 100;
+    const p: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0, end_index: 0 }],
+      jobs: [{ id: 1, location_index: 4 }],
+      matrices: { car: { durations: M5, costs } },
+    };
+    const s = solve(p, opts());
+    expectFeasible(p, s);
+    expect(s.summary.cost).toBe(200);
+    expect(s.summary.duration).toBe(80);
+  });
+
+  it('explains a job beyond max_distance', () => {
+    const p: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0, end_index: 0, max_distance: 50 }],
+      jobs: [{ id: 1, location_index: 4 }],
+      matrices: { car: { durations: M5, distances: M5 } },
+    };
+    const s = solve(p, opts());
+    expect(s.unassigned[0]!.reason_code).toBe('max_distance');
+  });
 });
