@@ -285,7 +285,8 @@ function runInserts(
 
 /**
  * The same day seen at `now`: every stop whose service started by then is done (echoed in
- * done_steps with its departure), the vehicle starts from its last stop when it is free again, and the
+ * done_steps with its departure), the vehicle starts from its last stop when it left it (the locked next
+ * stop keeps it on the leg it is driving) or, idle, at `now`, and the
  * next planned stop (with a break due before it) is locked (the driver already has it). Passengers picked up and not yet dropped
  * off are on board. Breaks already taken are dropped from the vehicle.
  */
@@ -295,7 +296,8 @@ function underWay(base: VroomProblem, solution: VroomSolution, now: number): Vro
     const veh = problem.vehicles.find((v) => v.id === route.vehicle)!;
     const done: DoneStep[] = [];
     let lastLoc = veh.start_index;
-    let free = now;
+    /** When the vehicle left its last stop (or its start). */
+    let lastDeparture = route.steps.find((st) => st.type === 'start')?.arrival ?? now;
     /** Planned steps up to and including the next task (a break due before it stays in front). */
     const locked: StepRef[] = [];
     let lockedTask = false;
@@ -310,7 +312,7 @@ function underWay(base: VroomProblem, solution: VroomSolution, now: number): Vro
           done.push({ type: s.type, id: s.id!, departure });
           lastLoc = s.location_index ?? lastLoc;
         }
-        free = Math.max(now, departure);
+        lastDeparture = departure;
       } else if (!lockedTask) {
         locked.push({ type: s.type as StepRef['type'], id: s.id! });
         lockedTask = s.type !== 'break';
@@ -321,6 +323,11 @@ function underWay(base: VroomProblem, solution: VroomSolution, now: number): Vro
       veh.start_index = lastLoc;
     }
     if (lockedTask) veh.locked_steps = locked;
+    // Driving to (or waiting at) the locked next stop: it left its last stop at lastDeparture, and the
+    // lock makes the engine take that same leg, so the state at `now` is reproduced exactly. Holding
+    // the vehicle at its last stop until `now` instead would delay passengers already on board.
+    // A vehicle with nothing locked is idle: free from `now`.
+    const free = lockedTask ? lastDeparture : Math.max(now, lastDeparture);
     veh.time_window = [free, veh.time_window![1]];
   }
   for (const veh of problem.vehicles) {
