@@ -417,6 +417,7 @@ async function main(): Promise<void> {
     mkdirSync(values.dump, { recursive: true });
     writeFileSync(path.join(values.dump, `day-${seed}.json`), JSON.stringify(base));
     writeFileSync(path.join(values.dump, `day-${seed}-underway.json`), JSON.stringify(midProblem));
+    writeFileSync(path.join(values.dump, `day-${seed}-plan.json`), JSON.stringify(plan.solution));
     console.log(`wrote ${values.dump}/day-${seed}.json and day-${seed}-underway.json`);
   }
   const onBoard = midProblem.vehicles.reduce(

@@ -744,8 +744,19 @@ function relaxLostOnboard(m: Model): void {
     if (m.rNode1[r]! >= 0 || m.kind[d] !== KIND_DELIVERY || m.partner[d]! >= 0) continue;
     const v = m.rLock[r]!;
     if (v < 0) continue;
-    const buf = [...m.vLocked[v]!, d];
-    if (evaluateRoute(m, v, buf, buf.length, m.vLocked[v]!.length) < Number.POSITIVE_INFINITY) continue;
+    // Going there right after the frozen head; a pickup in the head needs its delivery too, else the
+    // test fails on precedence, not on this passenger's time (and would relax a window wrongly).
+    const head = m.vLocked[v]!;
+    const partners = head.filter((n) => m.kind[n] === KIND_PICKUP && !head.includes(m.partner[n]!));
+    const after = [...head, d, ...partners.map((n) => m.partner[n]!)];
+    const before = [...head, ...partners.map((n) => m.partner[n]!), d];
+    if (
+      evaluateRoute(m, v, after, after.length, head.length) < Number.POSITIVE_INFINITY ||
+      evaluateRoute(m, v, before, before.length, head.length) < Number.POSITIVE_INFINITY
+    ) {
+      continue;
+    }
+    const buf = [...head, d];
     // slack for the new deadline: the ride time limit, else the width of the last window
     const k0 = m.twOff[d]!;
     const k1 = m.twOff[d + 1]! - 1;

@@ -6,6 +6,45 @@ import { euclid, expectFeasible, lcg, lineMatrix, opts, taskIds } from './helper
 const M5 = lineMatrix(5);
 
 describe('day of service', () => {
+  it("keeps an on-board passenger's drop-off window when the locked next stop is another pickup", () => {
+    // On board: shipment 1 (drop-off at 3 in [300, 400]). The driver already drives to pick up
+    // shipment 2 (locked). Going to 3 next is feasible once shipment 2's drop-off is counted, so
+    // nothing may be relaxed: the drop-off must wait for its window.
+    const p: VroomProblem = {
+      vehicles: [
+        {
+          id: 1,
+          start_index: 0,
+          end_index: 0,
+          capacity: [4],
+          time_window: [0, 1000],
+          done_steps: [{ type: 'pickup', id: 1, departure: 0 }],
+          locked_steps: [{ type: 'pickup', id: 2 }],
+        },
+      ],
+      shipments: [
+        {
+          amount: [1],
+          max_ride_time: 500,
+          pickup: { id: 1, location_index: 0 },
+          delivery: { id: 11, location_index: 3, time_windows: [[300, 400]] },
+        },
+        {
+          amount: [1],
+          max_ride_time: 500,
+          pickup: { id: 2, location_index: 1 },
+          delivery: { id: 12, location_index: 4 },
+        },
+      ],
+      matrices: { car: { durations: M5, distances: M5 } },
+    };
+    const s = solve(p, opts());
+    expectFeasible(p, s);
+    const drop = s.routes[0]!.steps.find((st) => st.type === 'delivery' && st.id === 11)!;
+    expect(drop.arrival + drop.waiting_time).toBeGreaterThanOrEqual(300);
+    expect(s.unassigned).toEqual([]);
+  });
+
   it('echoes done steps, keeps on-board passengers on their vehicle, measures ride from the done pickup', () => {
     const p: VroomProblem = {
       vehicles: [
