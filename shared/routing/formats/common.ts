@@ -1,4 +1,4 @@
-import type { VroomMatrix, VroomProblem } from '../vroom-format';
+import type { VroomMatrix, VroomProblem, VroomVehicle } from '../vroom-format';
 
 /** How a benchmark instance is to be optimised. */
 export type BenchmarkObjective = 'distance' | 'vehicles-then-distance';
@@ -51,4 +51,22 @@ export function applyObjective(problem: VroomProblem, opts: ReaderOptions | unde
     for (const v of problem.vehicles) v.costs = { ...v.costs, fixed: opts.fixedCost };
   }
   return problem;
+}
+
+/** A homogeneous fleet based at node 0 (Solomon, Li & Lim): `fleet` vehicles, one capacity, depot shift. */
+export function depotFleet(
+  fleet: number,
+  capacity: number,
+  depotPoint: [number, number],
+  shift: [number, number],
+): VroomVehicle[] {
+  return Array.from({ length: fleet }, (_, i) => ({
+    id: i + 1,
+    start_index: 0,
+    end_index: 0,
+    start: depotPoint,
+    end: depotPoint,
+    capacity: [capacity],
+    time_window: shift,
+  }));
 }

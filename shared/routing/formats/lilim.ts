@@ -3,10 +3,11 @@
  * task 0 = depot; a pickup has pickup index 0 and names its delivery; a delivery names its pickup.
  * Shipments; pickup id / delivery id = the task indices; matrix index = row order.
  */
-import type { VroomProblem, VroomShipment, VroomShipmentStep, VroomVehicle } from '../vroom-format';
+import type { VroomProblem, VroomShipment, VroomShipmentStep } from '../vroom-format';
 import {
   allNumeric,
   applyObjective,
+  depotFleet,
   euclideanMatrix,
   FormatError,
   numbersOf,
@@ -75,17 +76,6 @@ export function readLiLim(text: string, opts?: ReaderOptions): VroomProblem {
     if (r[8] === 0 && !seenDeliveries.has(r[0]!)) throw new FormatError(`lilim: orphan delivery ${r[0]}`);
   }
   const depot = rows[0]!;
-  const vehicles: VroomVehicle[] = [];
-  for (let v = 1; v <= fleet; v++) {
-    vehicles.push({
-      id: v,
-      start_index: 0,
-      end_index: 0,
-      start: points[0]!,
-      end: points[0]!,
-      capacity: [capacity],
-      time_window: [depot[4]!, depot[5]!],
-    });
-  }
+  const vehicles = depotFleet(fleet, capacity, points[0]!, [depot[4]!, depot[5]!]);
   return applyObjective({ vehicles, shipments, matrices: { car: euclideanMatrix(points) } }, opts);
 }

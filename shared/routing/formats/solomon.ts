@@ -3,10 +3,11 @@
  * `CUST NO. XCOORD. YCOORD. DEMAND READY TIME DUE DATE SERVICE TIME`, row 0 = depot.
  * Jobs with delivery [demand]; job id = CUST NO.; matrix index = row order (depot = 0).
  */
-import type { VroomJob, VroomProblem, VroomVehicle } from '../vroom-format';
+import type { VroomJob, VroomProblem } from '../vroom-format';
 import {
   allNumeric,
   applyObjective,
+  depotFleet,
   euclideanMatrix,
   FormatError,
   numbersOf,
@@ -51,17 +52,6 @@ export function readSolomon(text: string, opts?: ReaderOptions): VroomProblem {
     service: r[6]!,
     time_windows: [[r[4]!, r[5]!]],
   }));
-  const vehicles: VroomVehicle[] = [];
-  for (let v = 1; v <= fleet; v++) {
-    vehicles.push({
-      id: v,
-      start_index: 0,
-      end_index: 0,
-      start: points[0]!,
-      end: points[0]!,
-      capacity: [capacity],
-      time_window: [depot[4]!, depot[5]!],
-    });
-  }
+  const vehicles = depotFleet(fleet, capacity, points[0]!, [depot[4]!, depot[5]!]);
   return applyObjective({ vehicles, jobs, matrices: { car: euclideanMatrix(points) } }, opts);
 }
