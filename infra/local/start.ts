@@ -32,6 +32,8 @@ const env = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DYNAMODB_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** Handlers' log level on the local platform (quiet by default; DEBUG to see every call). */
+    POWERTOOLS_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
   })
   .parse(process.env);
 const localDir = resolve('.local');
@@ -68,7 +70,7 @@ try {
     TRAVEL_TIMES: 'offline',
     SMS_SINK_FILE: resolve(localDir, 'sms-sent.jsonl'),
     POWERTOOLS_SERVICE_NAME: 'hromada-dispatch-local',
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    POWERTOOLS_LOG_LEVEL: env.POWERTOOLS_LOG_LEVEL,
   });
   const config = loadConfig();
   const streamArn = await ensureTable(
