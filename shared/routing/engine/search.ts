@@ -138,6 +138,13 @@ export class Search {
       // a vehicle whose breaks cannot be scheduled stays infeasible: nothing is inserted into it
       for (const n of rt.seq) if (m.kind[n] !== KIND_BREAK) this.reqRoute[m.req[n]!] = v;
     }
+    this.recountUnassigned();
+    this.buildNeighbours();
+  }
+
+  /** Penalty sum and count of the requests no route serves. */
+  private recountUnassigned(): void {
+    const m = this.m;
     this.penaltySum = 0;
     this.nUnassigned = 0;
     for (let r = 0; r < m.R; r++)
@@ -145,7 +152,6 @@ export class Search {
         this.penaltySum += m.rPenalty[r]!;
         this.nUnassigned++;
       }
-    this.buildNeighbours();
   }
 
   /** Loads routes from given sequences (e.g. an existing solution). */
@@ -159,13 +165,7 @@ export class Search {
       rt.refresh(true);
       for (const n of rt.seq) if (m.kind[n] !== KIND_BREAK) this.reqRoute[m.req[n]!] = v;
     }
-    this.penaltySum = 0;
-    this.nUnassigned = 0;
-    for (let r = 0; r < m.R; r++)
-      if (this.reqRoute[r]! < 0) {
-        this.penaltySum += m.rPenalty[r]!;
-        this.nUnassigned++;
-      }
+    this.recountUnassigned();
   }
 
   private buildNeighbours(): void {
