@@ -1,7 +1,10 @@
 /**
  * The search: construction by cheapest insertion, then SISR ruin & recreate (Christiaens &
  * Vanden Berghe 2020) under simulated annealing; for the 'vehicles-then-cost' objective a fleet
- * minimisation stage (route removal + absence-counter acceptance) runs first.
+ * minimisation stage (route removal + absence-counter acceptance) runs first. In the cost stage the
+ * annealing restarts from the best at the initial temperature when the best stalls, and with a fixed
+ * fleet it may accept states that leave a request out at an adaptive soft price (never as a best):
+ * few long routes (e.g. Li & Lim lr208, 2 routes of 50 rides) otherwise freeze in a tight optimum.
  */
 import type { SolveOptions, SolveProgress } from '../vroom-format';
 import { evaluateRoute } from './evaluate';
@@ -25,6 +28,19 @@ export interface SearchParams {
   fleetShare: number;
   /** ...and stop it when no route was saved for this share of the budget. */
   fleetPatience: number;
+  /**
+   * Cost stage: when the best has not improved for this share of the budget, restart the annealing
+   * from the best solution at the initial temperature over the remaining budget (0: never).
+   */
+  restartPatience: number;
+  /**
+   * Cost stage with a fixed fleet: an unassigned mandatory request costs this many mean arcs (to
+   * start with; then adapted) in the annealing's acceptance, never in the best, so the search can
+   * pass through tight states (0: off). The weight grows while more than `softShare` of the accepted
+   * states leave something out and shrinks while fewer than a quarter of that do.
+   */
+  softUnassigned: number;
+  softShare: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -35,6 +51,9 @@ export const DEFAULT_PARAMS: SearchParams = {
   tf: 0.01,
   fleetShare: 0.6,
   fleetPatience: 0.25,
+  restartPatience: 0.15,
+  softUnassigned: 1,
+  softShare: 0.2,
 };
 
 export class Search {
@@ -67,8 +86,20 @@ export class Search {
   private fleetEnd = 0;
   private fleetLastGain = 0;
   private costStart = 0;
+  /** Budget fraction at the cost stage's last new best (or restart). */
+  private lastGain = 0;
+  restarts = 0;
   private scale = 1;
-  private curCost = 0;
+  /** Current solution for the annealing: cost without mandatory penalties + soft count. */
+  private curBase = 0;
+  private curSoft = 0;
+  /** Soft weight per unassigned mandatory request, in mean arcs; and its feedback counters. */
+  private lambda = 0;
+  private accepted = 0;
+  private acceptedSoft = 0;
+  /** Out-parameters of splitCost. */
+  private splitBase = 0;
+  private splitSoft = 0;
   private bestFleetRoutes = INF;
   private done = false;
   private avgReqCost: Float64Array;
@@ -442,7 +473,8 @@ export class Search {
       this.phase = 'cost';
       this.recreate(0);
     }
-    this.curCost = this.totalCost();
+    this.setCurrent();
+    this.lambda = this.params.softUnassigned;
     let arcs = 0;
     let nArcs = 0;
     for (const rt of this.routes)
@@ -534,7 +566,14 @@ export class Search {
         return;
       }
     }
-    const { t0, tf } = this.params;
+    const { t0, tf, restartPatience } = this.params;
+    if (restartPatience > 0 && f - this.lastGain >= restartPatience && 1 - f >= restartPatience) {
+      this.loadSeqs(this.bestSeqs);
+      this.setCurrent();
+      this.costStart = f;
+      this.lastGain = f;
+      this.restarts++;
+    }
     const T0 = t0 * this.scale;
     const Tf = tf * this.scale;
     const g = (f - this.costStart) / Math.max(1e-9, 1 - this.costStart);
@@ -544,12 +583,54 @@ export class Search {
     this.snapshotStart();
     this.ruin();
     this.recreate(this.params.blink);
-    const c = this.totalCost();
-    if (c < this.curCost - T * Math.log(this.rng())) {
-      this.curCost = c;
+    const real = this.totalCost();
+    this.splitCost(real);
+    const w = this.lambda * this.scale;
+    const c = this.splitBase + this.splitSoft * w;
+    if (c < this.curBase + this.curSoft * w - T * Math.log(this.rng())) {
+      this.curBase = this.splitBase;
+      this.curSoft = this.splitSoft;
+      this.accepted++;
+      if (this.splitSoft > 0) this.acceptedSoft++;
       const used = this.usedRoutes();
-      if (this.better(c, used, this.nUnassigned)) this.saveBest();
+      if (this.better(real, used, this.nUnassigned)) {
+        this.saveBest();
+        this.lastGain = f;
+      }
     } else this.restore(pen, nUn);
+    if (this.accepted >= 100) this.adaptSoftWeight();
+  }
+
+  /**
+   * The annealing's view of a cost: in a fixed fleet (vehicles-then-cost after fleet minimisation)
+   * each unassigned mandatory request counts `lambda` mean arcs instead of its penalty. Sets
+   * splitBase (cost without those penalties) and splitSoft (their number).
+   */
+  private splitCost(real: number): void {
+    this.splitBase = real;
+    this.splitSoft = 0;
+    if (this.params.softUnassigned <= 0 || this.nUnassigned === 0 || this.routeLimit === INF) return;
+    const m = this.m;
+    for (let r = 0; r < m.R; r++)
+      if (this.reqRoute[r]! < 0 && m.rMandatory[r]) {
+        this.splitBase -= m.rPenalty[r]!;
+        this.splitSoft++;
+      }
+  }
+
+  private setCurrent(): void {
+    this.splitCost(this.totalCost());
+    this.curBase = this.splitBase;
+    this.curSoft = this.splitSoft;
+  }
+
+  private adaptSoftWeight(): void {
+    const share = this.acceptedSoft / this.accepted;
+    const target = this.params.softShare;
+    if (share > target) this.lambda = Math.min(1e3, this.lambda * 1.5);
+    else if (share < target / 4) this.lambda = Math.max(0.05, this.lambda / 1.2);
+    this.accepted = 0;
+    this.acceptedSoft = 0;
   }
 
   private removeSmallestRoute(): void {
@@ -602,9 +683,10 @@ export class Search {
   private endFleet(): void {
     this.phase = 'cost';
     this.costStart = this.frac();
+    this.lastGain = this.costStart;
     this.loadSeqs(this.bestSeqs);
-    this.curCost = this.totalCost();
     this.routeLimit = this.usedRoutes();
+    this.setCurrent();
   }
 
   /** Final best as sequences per vehicle. */
