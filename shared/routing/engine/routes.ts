@@ -116,8 +116,10 @@ export class Route {
     cc += cm[last * L + endL]!;
     cum[n + 1] = cc;
     gLoc[n + 1] = endL;
-    this.travel = nTasks ? tt : 0;
-    this.distance = nTasks ? dd : 0;
+    // totals of the sequence as it stands (start -> end for an empty route): insertion deltas are
+    // added to these, so an empty route must count its start -> end leg too
+    this.travel = tt;
+    this.distance = dd;
     // backward latest departures
     const latDep = this.latDep;
     const gNext = this.gNext;
@@ -176,8 +178,7 @@ export class Route {
       if (gDep[n]! + du[gLoc[n]! * L + endL]! > m.vTwB[v]! + 1e-7) feasible = false;
       if (
         nTasks > m.vMaxTasks[v]! ||
-        this.travel > m.vMaxTT[v]! + 1e-7 ||
-        this.distance > m.vMaxDist[v]! + 1e-7
+        (nTasks > 0 && (this.travel > m.vMaxTT[v]! + 1e-7 || this.distance > m.vMaxDist[v]! + 1e-7))
       )
         feasible = false;
       c = nTasks ? cc + m.vFixed[v]! : 0;

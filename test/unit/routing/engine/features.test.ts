@@ -368,4 +368,34 @@ describe('vehicles', () => {
       expect(s.unassigned).toEqual([]);
     }
   });
+
+  it('an empty route with start != end counts its start -> end leg against max_distance and max_travel_time', () => {
+    // start (0,0), end (100,0), task at (50,50): the route is 2 x 71 = 142 long, its detour only 42
+    const pts: Array<[number, number]> = [
+      [0, 0],
+      [100, 0],
+      [50, 50],
+    ];
+    const m = euclid(pts);
+    const base: VroomProblem = {
+      vehicles: [{ id: 1, start_index: 0, end_index: 1 }],
+      jobs: [{ id: 1, location_index: 2 }],
+      shipments: [{ pickup: { id: 2, location_index: 2 }, delivery: { id: 2, location_index: 2 } }],
+      matrices: { car: { durations: m, distances: m } },
+    };
+    for (const limit of [{ max_distance: 120 }, { max_travel_time: 120 }]) {
+      const p: VroomProblem = { ...base, vehicles: [{ ...base.vehicles[0]!, ...limit }] };
+      const s = solve(p, opts());
+      expectFeasible(p, s);
+      expect(s.routes).toEqual([]);
+      expect(s.unassigned.map((u) => u.reason_code)).toEqual(Array(3).fill(Object.keys(limit)[0]));
+      const roomy: VroomProblem = {
+        ...base,
+        vehicles: [{ ...base.vehicles[0]!, ...limit, ...{ [Object.keys(limit)[0]!]: 145 } }],
+      };
+      const s2 = solve(roomy, opts());
+      expectFeasible(roomy, s2);
+      expect(s2.unassigned).toEqual([]);
+    }
+  });
 });
