@@ -78,7 +78,11 @@ export interface VroomVehicle {
    * ext: tasks already done today, in the order they were done. They are not re-planned, are
    * echoed at the head of the route with `done: true`, and count neither in cost nor in schedule.
    * A shipment whose pickup is done and delivery is not is on board: its amount loads the vehicle
-   * from the start and its delivery must be on this vehicle.
+   * from the start and its delivery must be on this vehicle. A passenger on board is always
+   * delivered: when no plan keeps every limit (a delivery window, the ride time, the shift, break
+   * windows, max_travel_time, max_distance, max_duration), the engine delivers them anyway, as soon
+   * as it can, takes no new task on that vehicle, and lists each broken limit in `violations` on
+   * the step and the route.
    */
   done_steps?: DoneStep[];
   /**
@@ -195,6 +199,27 @@ export interface VroomStep {
   departure?: number;
   /** ext: a done step echoed from `done_steps` (not scheduled, not costed). */
   done?: boolean;
+  /** Limits this step breaks (only for a passenger already on board, see `done_steps`). */
+  violations?: VroomViolation[];
+}
+
+/**
+ * VROOM's violation shape. Causes used: `delay` (service or arrival after a window or the shift
+ * end), `lead_time` (service before a window), `max_tasks`, `max_travel_time`, `max_distance`, and ours:
+ * `max_duration`, `max_ride_time`. `duration` says by how much (time units) where it applies.
+ */
+export type ViolationCause =
+  | 'delay'
+  | 'lead_time'
+  | 'max_tasks'
+  | 'max_travel_time'
+  | 'max_distance'
+  | 'max_duration'
+  | 'max_ride_time';
+
+export interface VroomViolation {
+  cause: ViolationCause;
+  duration?: number;
 }
 
 export interface VroomRoute {
@@ -211,6 +236,8 @@ export interface VroomRoute {
   priority: number;
   distance: number;
   steps: VroomStep[];
+  /** Limits this route breaks: the union of its steps' and its own (see `done_steps`). */
+  violations?: VroomViolation[];
 }
 
 export interface VroomUnassigned {

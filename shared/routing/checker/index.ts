@@ -6,7 +6,13 @@
  * Kinds: code, summary, route, duplicate_route, unknown_vehicle, unknown_task, duplicate_task,
  * unassigned, start, end, location, travel, setup, service, waiting, time_window, shift, capacity, load,
  * skills, precedence, max_ride_time, exclusive, max_tasks, max_travel_time, max_distance, max_duration,
- * break, vehicle_lock, done_steps, locked_steps, cost, duration, distance, matrix.
+ * break, vehicle_lock, done_steps, locked_steps, cost, duration, distance, matrix, violations.
+ *
+ * Declared violations: a route that starts with a passenger on board (pickup done, delivery not) may
+ * break a window, the shift, a ride time or a route limit to deliver them, when it says so in VROOM's
+ * `violations` (on the step: `delay`, `lead_time`, `max_ride_time`; on the route: `max_tasks`,
+ * `max_travel_time`, `max_distance`, `max_duration`). Those are counted in `waived`, not listed;
+ * any other route that declares violations is itself a violation.
  *
  * Schedule model: travel from the previous located step to the next; a break happens at the previous
  * location unless the break step names another location_index (then the travel is charged before it).
@@ -41,6 +47,8 @@ export interface CheckResult {
   routes: number;
   /** Task steps neither served nor done (VROOM counting: an unassigned shipment counts twice). */
   unassigned: number;
+  /** Broken limits declared by routes that carry a passenger on board (see above). */
+  waived: number;
 }
 
 interface TaskInfo {
@@ -173,6 +181,7 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
   let totalSetup = 0;
   let totalService = 0;
   let totalWaiting = 0;
+  let waived = 0;
   let usedRoutes = 0;
   const routeVehicles = new Set<number>();
 
@@ -285,6 +294,20 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
     for (const { s } of planned) {
       if (s.type === 'job' && s.id !== undefined) addInto(load, tasks.get(key('job', s.id))?.startLoad, 1);
     }
+
+    // ---- Declared violations (allowed only to deliver a passenger already on board) ----
+    const carriesOnBoard = onBoard.size > 0;
+    const declaresAny =
+      (route.violations ?? []).length > 0 || steps.some((s) => (s.violations ?? []).length > 0);
+    if (declaresAny && !carriesOnBoard)
+      v('violations', `${where}: declares violations but starts with no passenger on board`);
+    const routeCauses = new Set<string>((route.violations ?? []).map((x) => x.cause));
+    /** Reports a violation unless this route may break it and declares it (step or route level). */
+    const vd = (kind: string, msg: string, step: VroomStep | undefined, ...causes: string[]): void => {
+      const said = step ? (step.violations ?? []).map((x) => x.cause) : [...routeCauses];
+      if (carriesOnBoard && causes.some((c) => said.includes(c as never) && routeCauses.has(c))) waived++;
+      else v(kind, msg);
+    };
 
     const shift = veh.time_window;
     const breaks = new Map<number, VroomBreak>();
@@ -408,7 +431,7 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
       if (s.type === 'end') {
         routeEnd = s.arrival;
         if (shift && !le(s.arrival, shift[1]))
-          v('shift', `${label}: arrives ${fmt(s.arrival)} after shift end ${shift[1]}`);
+          vd('shift', `${label}: arrives ${fmt(s.arrival)} after shift end ${shift[1]}`, s, 'delay');
         checkLoadReport(label, s);
         lastLoc = loc;
         time = s.arrival;
@@ -449,9 +472,12 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
         windows.length > 0 &&
         !windows.some(([a, b]) => le(a, serviceStart) && le(serviceStart, b))
       ) {
-        v(
+        vd(
           s.type === 'break' ? 'break' : 'time_window',
           `${label}: service start ${fmt(serviceStart)} outside ${windows.map(([a, b]) => `[${a},${b}]`).join(' ')}`,
+          s,
+          'delay',
+          'lead_time',
         );
       }
       const minDeparture = serviceStart + expectedSetup + expectedService;
@@ -459,7 +485,7 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
         if (!le(shift[0], serviceStart))
           v('shift', `${label}: service start ${fmt(serviceStart)} before shift start ${shift[0]}`);
         if (!le(minDeparture, shift[1]))
-          v('shift', `${label}: service ends ${fmt(minDeparture)} after shift end ${shift[1]}`);
+          vd('shift', `${label}: service ends ${fmt(minDeparture)} after shift end ${shift[1]}`, s, 'delay');
       }
       let departure = minDeparture;
       if (s.departure !== undefined) {
@@ -539,7 +565,12 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
             if (sh.max_ride_time !== undefined && dep !== undefined) {
               const ride = serviceStart - dep;
               if (!le(ride, sh.max_ride_time)) {
-                v('max_ride_time', `${label}: ride time ${fmt(ride)} > max_ride_time ${sh.max_ride_time}`);
+                vd(
+                  'max_ride_time',
+                  `${label}: ride time ${fmt(ride)} > max_ride_time ${sh.max_ride_time}`,
+                  s,
+                  'max_ride_time',
+                );
               }
             }
           }
@@ -558,21 +589,33 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
 
     // ---- Route-level limits ----
     if (veh.max_tasks !== undefined && taskCount > veh.max_tasks) {
-      v('max_tasks', `${where}: ${taskCount} tasks > max_tasks ${veh.max_tasks}`);
+      vd('max_tasks', `${where}: ${taskCount} tasks > max_tasks ${veh.max_tasks}`, undefined, 'max_tasks');
     }
     if (veh.max_travel_time !== undefined && !le(cumDuration, veh.max_travel_time)) {
-      v(
+      vd(
         'max_travel_time',
         `${where}: travel time ${fmt(cumDuration)} > max_travel_time ${veh.max_travel_time}`,
+        undefined,
+        'max_travel_time',
       );
     }
     if (veh.max_distance !== undefined && !le(cumDistance, veh.max_distance)) {
-      v('max_distance', `${where}: distance ${fmt(cumDistance)} > max_distance ${veh.max_distance}`);
+      vd(
+        'max_distance',
+        `${where}: distance ${fmt(cumDistance)} > max_distance ${veh.max_distance}`,
+        undefined,
+        'max_distance',
+      );
     }
     if (veh.max_duration !== undefined && routeStart !== undefined && routeEnd !== undefined) {
       const dur = routeEnd - routeStart;
       if (!le(dur, veh.max_duration))
-        v('max_duration', `${where}: duration ${fmt(dur)} > max_duration ${veh.max_duration}`);
+        vd(
+          'max_duration',
+          `${where}: duration ${fmt(dur)} > max_duration ${veh.max_duration}`,
+          undefined,
+          'max_duration',
+        );
     }
     const used = taskCount > 0;
     if (used) {
@@ -682,6 +725,7 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
     duration: totalDuration,
     routes: usedRoutes,
     unassigned,
+    waived,
   };
 }
 

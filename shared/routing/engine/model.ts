@@ -777,4 +777,50 @@ function relaxLostOnboard(m: Model): void {
     }
     m.rSimple[r] = 1;
   }
+  for (let v = 0; v < m.V; v++) if (m.vOnboard[v]! > 0) relaxVehicleForOnboard(m, v);
+}
+
+/**
+ * When the vehicle cannot deliver its passengers on board even right after its frozen head within
+ * its own limits (shift end, max_travel_time, max_distance, max_duration, break windows), those
+ * limits are lifted and the vehicle takes no task beyond the head and these deliveries: it finishes
+ * the ride, and the output lists what was broken.
+ */
+function relaxVehicleForOnboard(m: Model, v: number): void {
+  const head = m.vLocked[v]!;
+  const onboard: number[] = [];
+  for (let r = 0; r < m.R; r++) {
+    const d = m.rNode0[r]!;
+    if (m.rLock[r] === v && m.rNode1[r]! < 0 && m.kind[d] === KIND_DELIVERY && m.partner[d]! < 0)
+      if (!head.includes(d)) onboard.push(d);
+  }
+  const partners = head
+    .filter((n) => m.kind[n] === KIND_PICKUP && !head.includes(m.partner[n]!))
+    .map((n) => m.partner[n]!);
+  const breaks = m.vBreaks[v]!.filter((b) => !head.includes(b));
+  const tails = [
+    [...onboard, ...partners, ...breaks],
+    [...partners, ...onboard, ...breaks],
+    [...breaks, ...onboard, ...partners],
+  ];
+  const fits = (): boolean =>
+    tails.some((t) => {
+      const seq = [...head, ...t];
+      return evaluateRoute(m, v, seq, seq.length, head.length) < Number.POSITIVE_INFINITY;
+    });
+  if (fits()) return;
+  const INF = Number.POSITIVE_INFINITY;
+  m.vTwB[v] = INF;
+  m.vMaxTT[v] = INF;
+  m.vMaxDist[v] = INF;
+  m.vMaxDur[v] = INF;
+  m.vExactOK[v] = 0;
+  for (const b of breaks)
+    for (let k = m.twOff[b]!; k < m.twOff[b + 1]!; k++) {
+      m.tw[2 * k] = 0;
+      m.tw[2 * k + 1] = INF;
+    }
+  let tasks = 0;
+  for (const n of [...head, ...onboard, ...partners]) if (m.kind[n] !== KIND_BREAK) tasks++;
+  m.vMaxTasks[v] = Math.max(tasks, 0);
 }

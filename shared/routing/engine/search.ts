@@ -15,6 +15,7 @@ import { Route } from './routes';
 
 const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
 const KIND_PICKUP = 1;
+const KIND_DELIVERY = 2;
 
 const INF = Number.POSITIVE_INFINITY;
 
@@ -148,10 +149,21 @@ export class Search {
       rt.locked = locked.length;
       for (const b of m.vBreaks[v]!) if (!locked.includes(b)) rt.seq.push(b);
       rt.refresh();
-      // a locked pickup whose delivery is not locked: place the delivery at its best position now
+      // a locked pickup whose delivery is not locked, and a passenger on board: place the delivery
+      // at its best position now (without it a break that needs an empty vehicle cannot be placed,
+      // and an infeasible route takes no insertion)
+      const pending: number[] = [];
       for (const n of locked) {
         const d = m.partner[n]!;
-        if (m.kind[n] !== KIND_PICKUP || d < 0 || rt.seq.includes(d)) continue;
+        if (m.kind[n] === KIND_PICKUP && d >= 0 && !rt.seq.includes(d)) pending.push(d);
+      }
+      if (m.vOnboard[v]! > 0)
+        for (let r = 0; r < m.R; r++) {
+          const d = m.rNode0[r]!;
+          if (m.rLock[r] === v && m.rNode1[r]! < 0 && m.kind[d] === KIND_DELIVERY && m.partner[d]! < 0)
+            if (!rt.seq.includes(d)) pending.push(d);
+        }
+      for (const d of pending) {
         let bestK = rt.seq.length;
         let bestC = INF;
         for (let k = rt.locked; k <= rt.seq.length; k++) {

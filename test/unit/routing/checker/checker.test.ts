@@ -546,6 +546,59 @@ describe('checkSolution: schedule details', () => {
     expect(kinds(p, s)).toEqual(['precedence']);
   });
 
+  it('declared violations: waived only on a route that starts with a passenger on board, only for the causes it names', () => {
+    // vehicle 2 has passenger B (pickup 20) on board and must drop them at 1; its shift ends at 5
+    const p = baseProblem();
+    p.vehicles[1]!.done_steps = [{ type: 'pickup', id: 20, departure: 0 }];
+    p.vehicles[1]!.time_window = [0, 5];
+    p.vehicles[1]!.max_travel_time = 15;
+    const plan: RoutePlan = { vehicle: 2, steps: [{ type: 'delivery', id: 21 }] };
+    const undeclared = build(p, [V1, plan]);
+    // drop-off at 10 and back at 20: two shift breaches and max_travel_time (20 > 15)
+    expect(checkSolution(p, undeclared).violations.map(violationKind)).toEqual([
+      'shift',
+      'shift',
+      'max_travel_time',
+    ]);
+
+    const declared = build(p, [V1, plan]);
+    const r2 = declared.routes[1]!;
+    const drop = r2.steps.find((x) => x.type === 'delivery')!;
+    const end = r2.steps.find((x) => x.type === 'end')!;
+    drop.violations = [{ cause: 'delay', duration: 5 }];
+    end.violations = [{ cause: 'delay', duration: 15 }];
+    r2.violations = [
+      { cause: 'delay', duration: 15 },
+      { cause: 'max_travel_time', duration: 5 },
+    ];
+    const ok = checkSolution(p, declared);
+    expect(ok.violations).toEqual([]);
+    expect(ok.waived).toBe(3);
+
+    // a step-level cause must also be in the route's list; a wrong cause waives nothing
+    drop.violations = [{ cause: 'lead_time', duration: 5 }];
+    expect(kinds(p, declared)).toEqual(['shift']);
+    r2.violations = [{ cause: 'delay', duration: 15 }];
+    drop.violations = [{ cause: 'delay', duration: 5 }];
+    expect(kinds(p, declared)).toEqual(['max_travel_time']);
+
+    // the same declarations on a route with nobody on board are themselves a violation
+    delete p.vehicles[1]!.done_steps;
+    const empty = build(p, [
+      V1,
+      {
+        vehicle: 2,
+        steps: [
+          { type: 'pickup', id: 20 },
+          { type: 'delivery', id: 21 },
+        ],
+      },
+    ]);
+    empty.routes[1]!.violations = [{ cause: 'max_travel_time' }];
+    expect(kinds(p, empty)).toContain('violations');
+    expect(kinds(p, empty)).toContain('max_travel_time');
+  });
+
   it('a break step with its own location charges the travel before it', () => {
     const p = baseProblem();
     p.vehicles[0]!.breaks = [{ id: 7, service: 10 }];

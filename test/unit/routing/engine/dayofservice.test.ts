@@ -103,7 +103,79 @@ describe('day of service', () => {
     const s = solve(p, opts());
     expect(s.unassigned).toEqual([]);
     expect(taskIds(s, 1)).toEqual(['delivery:1']);
-    expect(s.routes[0]!.steps.find((x) => x.type === 'delivery')!.arrival).toBe(120);
+    const drop = s.routes[0]!.steps.find((x) => x.type === 'delivery')!;
+    expect(drop.arrival).toBe(120);
+    // the broken ride time is declared (120 - 0 - 50), and the checker accepts exactly that
+    expect(drop.violations).toEqual([{ cause: 'max_ride_time', duration: 70 }]);
+    expect(s.routes[0]!.violations).toEqual([{ cause: 'max_ride_time', duration: 70 }]);
+    expectFeasible(p, s);
+  });
+
+  it('delivers an on-board passenger after the shift ends, declares it, and gives that vehicle nothing new', () => {
+    // vehicle 1 is at 0 at 900, its shift ends at 1000, the passenger goes to 4 (400 away) and the
+    // vehicle returns to 0: drop-off 1300 (300 late), back 1700 (700 late). A job at 4 fits vehicle 2.
+    const far = lineMatrix(5, 100);
+    const p: VroomProblem = {
+      vehicles: [
+        {
+          id: 1,
+          start_index: 0,
+          end_index: 0,
+          capacity: [4],
+          time_window: [900, 1000],
+          max_travel_time: 500,
+          done_steps: [{ type: 'pickup', id: 1, departure: 850 }],
+        },
+        { id: 2, start_index: 0, end_index: 0, capacity: [4], time_window: [0, 5000] },
+      ],
+      jobs: [{ id: 7, location_index: 4 }],
+      shipments: [
+        { amount: [1], pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 4 } },
+      ],
+      matrices: { car: { durations: far } },
+    };
+    const s = solve(p, opts());
+    expect(s.unassigned).toEqual([]);
+    expect(taskIds(s, 1)).toEqual(['delivery:1']);
+    expect(taskIds(s, 2)).toEqual(['job:7']);
+    const r1 = s.routes.find((r) => r.vehicle === 1)!;
+    const drop = r1.steps.find((x) => x.type === 'delivery')!;
+    expect(drop.arrival).toBe(1300);
+    expect(drop.violations).toEqual([{ cause: 'delay', duration: 300 }]);
+    expect(r1.steps.at(-1)!.violations).toEqual([{ cause: 'delay', duration: 700 }]);
+    expect(r1.violations).toEqual([
+      { cause: 'delay', duration: 700 },
+      { cause: 'max_travel_time', duration: 300 },
+    ]);
+    expect(s.routes.find((r) => r.vehicle === 2)!.violations).toBeUndefined();
+    expectFeasible(p, s);
+  });
+
+  it('delivers an on-board passenger before a break that needs an empty vehicle', () => {
+    const p: VroomProblem = {
+      vehicles: [
+        {
+          id: 1,
+          start_index: 0,
+          end_index: 0,
+          capacity: [4],
+          time_window: [0, 1000],
+          breaks: [{ id: 1, service: 30, time_windows: [[50, 200]], max_load: [0] }],
+          done_steps: [{ type: 'pickup', id: 1, departure: 0 }],
+        },
+      ],
+      jobs: [{ id: 7, location_index: 2 }],
+      shipments: [
+        { amount: [1], pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 3 } },
+      ],
+      matrices: { car: { durations: M5 } },
+    };
+    const s = solve(p, opts());
+    expect(s.unassigned).toEqual([]);
+    const types = s.routes[0]!.steps.filter((x) => !x.done).map((x) => x.type);
+    expect(types.indexOf('delivery')).toBeLessThan(types.indexOf('break'));
+    expect(s.routes[0]!.violations).toBeUndefined();
+    expectFeasible(p, s);
   });
 
   it('places the delivery of a locked pickup after the frozen head', () => {
