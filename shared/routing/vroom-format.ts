@@ -24,6 +24,10 @@ export interface VroomCosts {
   per_km?: number;
 }
 
+/**
+ * A break is taken where the vehicle is after its previous step (the start, or the last stop): it
+ * has no travel of its own, and the engine's break steps carry no location_index.
+ */
 export interface VroomBreak {
   id: number;
   time_windows?: TimeWindow[];
@@ -76,7 +80,7 @@ export interface VroomVehicle {
   max_duration?: number;
   /**
    * ext: tasks already done today, in the order they were done. They are not re-planned, are
-   * echoed at the head of the route with `done: true`, and count neither in cost nor in schedule.
+   * echoed at the head of the route (before the `start` step) with `done: true`, and count neither in cost nor in schedule.
    * A shipment whose pickup is done and delivery is not is on board: its amount loads the vehicle
    * from the start and its delivery must be on this vehicle. A passenger on board is always
    * delivered: when no plan keeps every limit (a delivery window, the ride time, the shift, break
