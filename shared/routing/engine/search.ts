@@ -89,7 +89,6 @@ export class Search {
   private costStart = 0;
   /** Budget fraction at the cost stage's last new best (or restart). */
   private lastGain = 0;
-  restarts = 0;
   private scale = 1;
   /** Current solution for the annealing: cost without mandatory penalties + soft count. */
   private curBase = 0;
@@ -584,7 +583,6 @@ export class Search {
       this.setCurrent();
       this.costStart = f;
       this.lastGain = f;
-      this.restarts++;
     }
     const T0 = t0 * this.scale;
     const Tf = tf * this.scale;
