@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ports } from '../../shared/app/deps';
 import { listAudit, listInbound, listMessages } from '../../shared/app/logs';
+import { getPlan, planDay } from '../../shared/app/plan-day';
 import {
   createEntity,
   createHromada,
@@ -32,6 +33,14 @@ const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 const versionBody = z.strictObject({ version: z.number().int().positive() });
 const dateQuery = z.object({ date: localDateSchema });
 const phoneQuery = z.object({ phone: z.string().min(5).max(40) });
+/**
+ * Planning runs inside the API call: the engine's budget stays well under the function's 15 s
+ * timeout. `version` is the plan version the dispatcher last saw (absent for a first plan).
+ */
+const planBody = z.strictObject({
+  seconds: z.number().min(0.5).max(10).default(3),
+  version: z.number().int().positive().optional(),
+});
 
 /** HTTP routes → use cases. Each route parses its input, calls one use case, maps the result. */
 export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
@@ -162,6 +171,27 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
         },
       }),
     ),
+    {
+      method: 'GET',
+      path: '/hromady/{hromadaId}/plans/{date}',
+      handle: async (r) => {
+        const date = parseOrThrow(localDateSchema, r.params.date, 'date');
+        return json(200, await getPlan(ports, r.params.hromadaId!, date));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/hromady/{hromadaId}/plans/{date}',
+      handle: async (r) => {
+        const date = parseOrThrow(localDateSchema, r.params.date, 'date');
+        const { seconds, version } = parseOrThrow(planBody, r.event.body ? body(r) : {}, 'plan');
+        const plan = await planDay(ports, r.params.hromadaId!, date, actorOf(r.event), {
+          timeLimitMs: seconds * 1000,
+          ...(version !== undefined ? { expectedVersion: version } : {}),
+        });
+        return json(200, plan);
+      },
+    },
     {
       method: 'GET',
       path: '/hromady/{hromadaId}/messages',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoInstantSchema, localDateSchema, storedFields } from '../common';
 
-/** One vehicle's stop in a plan (the shape grows with the planning work). */
+/** One stop of a vehicle's route: arrival = when service starts there (UTC). */
 export const planStopSchema = z.object({
   requestId: idSchema,
   kind: z.enum(['pickup', 'dropoff', 'visit']),
@@ -16,6 +16,7 @@ export const planRouteSchema = z.object({
   distanceM: z.number().min(0),
   durationS: z.number().min(0),
 });
+export type PlanRoute = z.infer<typeof planRouteSchema>;
 
 /** The plan of one day; each re-plan writes a new version (optimistic locking). */
 export const planSchema = z.object({

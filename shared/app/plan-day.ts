@@ -1,0 +1,121 @@
+/**
+ * Plan a hromada's day: load its requests, vehicles and depots, ask travel times for a matrix, run
+ * the routing engine within a time limit, and save the result as a new version of the day's plan
+ * (with its audit entry, in one transaction). Re-planning a day keeps nothing of the old plan but
+ * its version: a stale version is a 409.
+ */
+import { type Depot, depotSchema } from '../domain/entities/depot';
+import { type Plan, planSchema } from '../domain/entities/plan';
+import { type Vehicle, vehicleSchema } from '../domain/entities/vehicle';
+import { ConflictError, NotFoundError } from '../domain/errors';
+import type { Change, StoredEntity } from '../ports/entity-repository';
+import { checkSolution } from '../routing/checker/index';
+import { solve } from '../routing/engine/index';
+import { auditChange } from './audit';
+import { dayPlan, dayPoints, dayProblem } from './day-problem';
+import type { Actor, Ports } from './deps';
+import { requireHromada } from './registry';
+
+export interface PlanDayOptions {
+  /** The engine's time budget. */
+  timeLimitMs: number;
+  /** Tests: a fixed number of engine iterations instead of the clock. */
+  maxIterations?: number;
+  seed?: number;
+  /** The plan version the caller last read (absent: the day must have no plan yet). */
+  expectedVersion?: number;
+}
+
+async function listAll(
+  ports: Pick<Ports, 'entities'>,
+  entity: 'Vehicle' | 'Depot',
+  hromadaId: string,
+): Promise<StoredEntity[]> {
+  const out: StoredEntity[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ports.entities.list(entity, hromadaId, { limit: 200, cursor });
+    out.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}
+
+export async function planDay(
+  ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids'>,
+  hromadaId: string,
+  date: string,
+  actor: Actor,
+  options: PlanDayOptions,
+): Promise<Plan> {
+  const hromada = await requireHromada(ports, hromadaId);
+  const existing = await ports.entities.get('Plan', hromadaId, date);
+  const expected = options.expectedVersion;
+  if (existing && expected !== existing.version)
+    throw new ConflictError(`Plan ${date} is at version ${existing.version}`, existing.version);
+  if (!existing && expected !== undefined) throw new ConflictError(`Plan ${date} does not exist yet`, 0);
+
+  const [requests, vehicles, depots] = await Promise.all([
+    ports.entities.listRequestsByDate(hromadaId, date),
+    listAll(ports, 'Vehicle', hromadaId).then((xs) => xs.map((x): Vehicle => vehicleSchema.parse(x))),
+    listAll(ports, 'Depot', hromadaId).then((xs) => xs.map((x): Depot => depotSchema.parse(x))),
+  ]);
+  const input = { hromada, date, requests, vehicles, depots };
+  const day = dayPoints(input);
+  let routes: Plan['routes'] = [];
+  let unassigned: Plan['unassigned'] = day.requests.map((r) => ({
+    requestId: r.id,
+    reason: 'no vehicle works this day',
+  }));
+  if (day.requests.length > 0 && day.vehicles.length > 0) {
+    const matrix = await ports.travel.matrix(day.points, 'driving-car');
+    const problem = dayProblem(input, day, matrix);
+    const solution = solve(problem, {
+      timeLimitMs: options.timeLimitMs,
+      now: () => performance.now(),
+      seed: options.seed ?? 1,
+      ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+    });
+    // the independent checker stands between the engine and the drivers: a plan that breaks a
+    // window, a ride time, a seat or a confidential ride is never saved
+    const check = checkSolution(problem, solution);
+    if (!check.feasible)
+      throw new Error(
+        `routing engine returned an infeasible plan: ${check.violations.slice(0, 3).join('; ')}`,
+      );
+    ({ routes, unassigned } = dayPlan(day, solution));
+  }
+
+  const now = ports.clock.now().toISOString();
+  const version = (existing?.version ?? 0) + 1;
+  const plan: Plan = planSchema.parse({
+    id: date,
+    hromadaId,
+    version,
+    createdAt: (existing?.createdAt as string | undefined) ?? now,
+    updatedAt: now,
+    date,
+    routes,
+    unassigned,
+    status: 'draft',
+  });
+  const write: Change = existing
+    ? { op: 'update', entity: 'Plan', item: plan, expectedVersion: existing.version }
+    : { op: 'create', entity: 'Plan', item: plan };
+  await ports.entities.commit([
+    write,
+    auditChange(ports, hromada, actor, 'plan', 'Plan', date, ['routes', 'unassigned', 'status']),
+  ]);
+  return plan;
+}
+
+export async function getPlan(
+  ports: Pick<Ports, 'entities'>,
+  hromadaId: string,
+  date: string,
+): Promise<Plan> {
+  await requireHromada(ports, hromadaId);
+  const found = await ports.entities.get('Plan', hromadaId, date);
+  if (!found) throw new NotFoundError('Plan', date);
+  return planSchema.parse(found);
+}

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { dayPlan, dayPoints, dayProblem } from '../../../shared/app/day-problem';
+import { planDay } from '../../../shared/app/plan-day';
+import { createEntity } from '../../../shared/app/registry';
+import { bookServiceRequest, changeRequestStatus } from '../../../shared/app/service-requests';
+import { depotSchema } from '../../../shared/domain/entities/depot';
+import { hromadaSchema } from '../../../shared/domain/entities/hromada';
+import type { Plan } from '../../../shared/domain/entities/plan';
+import { serviceRequestSchema } from '../../../shared/domain/entities/service-request';
+import { vehicleSchema } from '../../../shared/domain/entities/vehicle';
+import { ConflictError } from '../../../shared/domain/errors';
+import { registryKinds } from '../../../shared/domain/registry';
+import { checkSolution } from '../../../shared/routing/checker/index';
+import { solve } from '../../../shared/routing/engine/index';
+import { BEREZNA, FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+
+const TUESDAY = '2026-11-24';
+const ENGINE = { timeLimitMs: 1e9, maxIterations: 400, seed: 1 };
+
+type Ports = ReturnType<typeof memoryPorts>['ports'];
+
+async function seedFleet(ports: Ports, days = [1, 2, 3, 4, 5]) {
+  await createEntity(
+    ports,
+    registryKinds.depots,
+    HROMADA,
+    {
+      id: 'depot',
+      name: 'Гараж УСЗН',
+      address: 'м. Хмільник, вул. Столярчука, 10',
+      location: { lat: 49.5598, lon: 27.9573 },
+    },
+    'test',
+  );
+  const shifts = [{ days, start: '08:00', end: '17:00' }];
+  await createEntity(
+    ports,
+    registryKinds.vehicles,
+    HROMADA,
+    {
+      id: 'taxi',
+      name: 'Соцтаксі',
+      plate: 'АВ1234ВС',
+      depotId: 'depot',
+      services: ['social-taxi'],
+      capacity: { seats: 3, wheelchairPlaces: 1 },
+      features: { ramp: true },
+      shifts,
+    },
+    'test',
+  );
+  await createEntity(
+    ports,
+    registryKinds.vehicles,
+    HROMADA,
+    {
+      id: 'brigade',
+      name: 'Бригада',
+      plate: 'АВ5678ВС',
+      depotId: 'depot',
+      services: ['mobile-brigade', 'social-taxi'],
+      capacity: { seats: 4 },
+      shifts,
+    },
+    'test',
+  );
+}
+
+async function resident(ports: Ports, name: string, extra: Record<string, unknown> = {}) {
+  return createEntity(
+    ports,
+    registryKinds.residents,
+    HROMADA,
+    {
+      name,
+      phone: null,
+      settlementId: BEREZNA,
+      address: 'с. Березна, вул. Садова, 3',
+      location: { lat: 49.5621, lon: 27.8401 },
+      ...extra,
+    },
+    'test',
+  );
+}
+
+function stopsOf(plan: Plan, requestId: string) {
+  for (const route of plan.routes) {
+    const idx = route.stops.flatMap((s, i) => (s.requestId === requestId ? [i] : []));
+    if (idx.length > 0) return { route, idx };
+  }
+  return undefined;
+}
+
+describe('plan a day', () => {
+  it('plans every open request on a vehicle that may serve it, within its window, and saves the plan', async () => {
+    const { ports } = memoryPorts();
+    const anna = await seedBasics(ports);
+    await seedFleet(ports);
+    const petro = await resident(ports, 'Петро Коваль');
+    const olena = await resident(ports, 'Олена Мельник', { confidential: true });
+    const ride = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
+    const wheelchair = await bookServiceRequest(
+      ports,
+      HROMADA,
+      { ...taxiRequest(petro.id, TUESDAY, '09:10'), passengers: { escorts: 1, wheelchair: true } },
+      'd',
+    );
+    const secret = await bookServiceRequest(ports, HROMADA, taxiRequest(olena.id, TUESDAY, '09:05'), 'd');
+    const visit = await bookServiceRequest(
+      ports,
+      HROMADA,
+      {
+        serviceType: 'mobile-brigade',
+        residentId: olena.id,
+        date: TUESDAY,
+        pickup: { address: 'с. Березна, вул. Садова, 3', location: { lat: 49.5621, lon: 27.8401 } },
+        requestedTime: { kind: 'pickup', time: '11:00' },
+        purpose: 'social-services',
+        serviceMinutes: 60,
+      },
+      'd',
+    );
+    const cancelled = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '13:00'), 'd');
+    await changeRequestStatus(ports, HROMADA, cancelled.id, 1, 'cancelled', 'd', []);
+
+    const plan = await planDay(ports, HROMADA, TUESDAY, 'dispatcher', ENGINE);
+
+    expect(plan).toMatchObject({ id: TUESDAY, date: TUESDAY, version: 1, status: 'draft', unassigned: [] });
+    for (const r of [ride, wheelchair, secret]) {
+      const found = stopsOf(plan, r.id)!;
+      expect(found.route.stops.filter((s) => s.requestId === r.id).map((s) => s.kind)).toEqual([
+        'pickup',
+        'dropoff',
+      ]);
+      const pickup = found.route.stops[found.idx[0]!]!;
+      expect(pickup.arrival >= r.window.start && pickup.arrival <= r.window.end).toBe(true);
+    }
+    expect(stopsOf(plan, cancelled.id)).toBeUndefined();
+    // the wheelchair needs the ramp; the brigade visit needs the brigade's vehicle
+    expect(stopsOf(plan, wheelchair.id)!.route.vehicleId).toBe('taxi');
+    expect(stopsOf(plan, visit.id)!.route).toMatchObject({ vehicleId: 'brigade' });
+    expect(stopsOf(plan, visit.id)!.route.stops.find((s) => s.requestId === visit.id)!.kind).toBe('visit');
+    // a confidential ride shares the vehicle with nobody: its pickup and drop-off are back to back
+    const { idx } = stopsOf(plan, secret.id)!;
+    expect(idx[1]! - idx[0]!).toBe(1);
+
+    expect(await ports.entities.get('Plan', HROMADA, TUESDAY)).toMatchObject({ version: 1 });
+    const audit = await ports.entities.listAudit(HROMADA);
+    expect(audit.items.some((a) => a.action === 'plan' && a.itemId === TUESDAY)).toBe(true);
+  });
+
+  it('re-planning needs the version last read: a stale or missing one is a conflict', async () => {
+    const { ports } = memoryPorts();
+    const anna = await seedBasics(ports);
+    await seedFleet(ports);
+    await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
+    await planDay(ports, HROMADA, TUESDAY, 'a', ENGINE);
+    await expect(planDay(ports, HROMADA, TUESDAY, 'b', ENGINE)).rejects.toBeInstanceOf(ConflictError);
+    const second = await planDay(ports, HROMADA, TUESDAY, 'b', { ...ENGINE, expectedVersion: 1 });
+    expect(second.version).toBe(2);
+    await expect(
+      planDay(ports, HROMADA, TUESDAY, 'c', { ...ENGINE, expectedVersion: 1 }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      planDay(ports, HROMADA, '2026-11-25', 'c', { ...ENGINE, expectedVersion: 1 }),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('says why a request is left out: nobody works that day, or no vehicle can take it', async () => {
+    const { ports } = memoryPorts();
+    const anna = await seedBasics(ports);
+    await seedFleet(ports, [1]); // Mondays only
+    const r = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
+    const plan = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
+    expect(plan.routes).toEqual([]);
+    expect(plan.unassigned).toEqual([{ requestId: r.id, reason: 'no vehicle works this day' }]);
+
+    const other = memoryPorts();
+    const a2 = await seedBasics(other.ports);
+    await seedFleet(other.ports);
+    const five = await bookServiceRequest(
+      other.ports,
+      HROMADA,
+      { ...taxiRequest(a2.id, TUESDAY, '09:00'), passengers: { escorts: 3, wheelchair: false } },
+      'd',
+    );
+    const big = await planDay(other.ports, HROMADA, TUESDAY, 'd', ENGINE);
+    expect(stopsOf(big, five.id)!.route.vehicleId).toBe('brigade'); // 4 seats: only the brigade's car
+  });
+
+  it('maps times through the DST change: a Sunday 25 Oct 2026 shift starts at 08:00 Kyiv = 06:00 UTC', async () => {
+    const { ports } = memoryPorts(new FakeClock(new Date('2026-10-20T10:00:00Z')));
+    const anna = await seedBasics(ports);
+    await seedFleet(ports, [7]);
+    const sunday = '2026-10-25';
+    const early = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, sunday, '08:30'), 'd');
+    // the engine's problem: time 0 is local midnight (21:00 UTC the day before, still summer time)
+    const hromada = hromadaSchema.parse(await ports.entities.get('Hromada', HROMADA, HROMADA));
+    const input = {
+      hromada,
+      date: sunday,
+      requests: [serviceRequestSchema.parse(early)],
+      vehicles: (await ports.entities.list('Vehicle', HROMADA)).items.map((v) => vehicleSchema.parse(v)),
+      depots: (await ports.entities.list('Depot', HROMADA)).items.map((d) => depotSchema.parse(d)),
+    };
+    const day = dayPoints(input);
+    expect(day.dayStart.toISOString()).toBe('2026-10-24T21:00:00.000Z');
+    const problem = dayProblem(input, day, await ports.travel.matrix(day.points, 'driving-car'));
+    // on this 25-hour day 08:00 local is 9 h after midnight (not 8), 17:00 is 18 h after it
+    expect(problem.vehicles[0]!.time_window).toEqual([9 * 3600, 18 * 3600]);
+    const solution = solve(problem, { timeLimitMs: 1e9, now: () => 0, maxIterations: 200, seed: 1 });
+    expect(checkSolution(problem, solution).violations).toEqual([]);
+    const plan = dayPlan(day, solution);
+    expect(plan.unassigned).toEqual([]);
+    const pickup = plan.routes[0]!.stops[0]!;
+    expect(pickup.arrival >= '2026-10-25T06:00:00.000Z').toBe(true);
+    expect(pickup.arrival >= early.window.start && pickup.arrival <= early.window.end).toBe(true);
+  });
+});
