@@ -72,6 +72,9 @@ export class StatelessStack extends Stack {
       ...common,
       name: 'api',
       description: 'HTTP API for the dispatcher console',
+      // planning a day runs the routing engine inside the call (at most 10 s, single-threaded):
+      // 1769 MB is one full vCPU on Lambda, and the timeout leaves room to load and save
+      memorySize: 1769,
       timeout: Duration.seconds(15),
     });
     this.api.grantTableReadWrite(table);

@@ -149,6 +149,14 @@ describe('HTTP API', () => {
     });
   });
 
+  it('gives the api function a full vCPU and a timeout above the longest planning budget (10 s)', () => {
+    const api = template.findResources('AWS::Lambda::Function')[
+      logicalId(template, 'AWS::Lambda::Function', 'ApiFunction')
+    ] as { Properties: { MemorySize: number; Timeout: number } };
+    expect(api.Properties.MemorySize).toBe(1769);
+    expect(api.Properties.Timeout).toBeGreaterThan(10);
+  });
+
   it('protects every route with the Cognito JWT authorizer except GET /health', () => {
     const authorizerId = logicalId(template, 'AWS::ApiGatewayV2::Authorizer', 'HttpApiConsoleJwt');
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
