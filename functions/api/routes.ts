@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ports } from '../../shared/app/deps';
 import { listAudit, listInbound, listMessages } from '../../shared/app/logs';
 import { getPlan, planDay } from '../../shared/app/plan-day';
+import { publishPlan } from '../../shared/app/publish-plan';
 import {
   createEntity,
   createHromada,
@@ -190,6 +191,15 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
           ...(version !== undefined ? { expectedVersion: version } : {}),
         });
         return json(200, plan);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/hromady/{hromadaId}/plans/{date}/publish',
+      handle: async (r) => {
+        const date = parseOrThrow(localDateSchema, r.params.date, 'date');
+        const { version } = parseOrThrow(versionBody, body(r), 'publish');
+        return json(200, await publishPlan(ports, r.params.hromadaId!, date, version, actorOf(r.event)));
       },
     },
     {

@@ -8,13 +8,13 @@ import { type Depot, depotSchema } from '../domain/entities/depot';
 import { type Plan, planSchema } from '../domain/entities/plan';
 import { type Vehicle, vehicleSchema } from '../domain/entities/vehicle';
 import { ConflictError, NotFoundError } from '../domain/errors';
-import type { Change, StoredEntity } from '../ports/entity-repository';
+import type { Change } from '../ports/entity-repository';
 import { checkSolution } from '../routing/checker/index';
 import { solve } from '../routing/engine/index';
 import { auditChange } from './audit';
 import { dayPlan, dayPoints, dayProblem } from './day-problem';
 import type { Actor, Ports } from './deps';
-import { requireHromada } from './registry';
+import { listAll, requireHromada } from './registry';
 
 export interface PlanDayOptions {
   /** The engine's time budget. */
@@ -24,21 +24,6 @@ export interface PlanDayOptions {
   seed?: number;
   /** The plan version the caller last read (absent: the day must have no plan yet). */
   expectedVersion?: number;
-}
-
-async function listAll(
-  ports: Pick<Ports, 'entities'>,
-  entity: 'Vehicle' | 'Depot',
-  hromadaId: string,
-): Promise<StoredEntity[]> {
-  const out: StoredEntity[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ports.entities.list(entity, hromadaId, { limit: 200, cursor });
-    out.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return out;
 }
 
 export async function planDay(

@@ -142,4 +142,20 @@ export async function findByPhone(
   }));
 }
 
+/** Every item of one kind in a hromada (all pages): for use cases that need the whole fleet. */
+export async function listAll(
+  ports: Pick<Ports, 'entities'>,
+  entity: 'Vehicle' | 'Depot' | 'Driver',
+  hromadaId: string,
+): Promise<StoredEntity[]> {
+  const out: StoredEntity[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ports.entities.list(entity, hromadaId, { limit: 200, cursor });
+    out.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}
+
 export { requireHromada };

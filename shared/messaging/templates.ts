@@ -3,6 +3,8 @@
  * template fits one UCS-2 segment (70 characters) for realistic values (checked in unit tests).
  * Confidential cases get neutral words only: no address, no purpose, no service name.
  * Plain apostrophe ' only (’ and ʼ are not cheaper, and some phones render them badly).
+ * A driver's route is long by nature (one line per stop, ~6 UCS-2 segments for 7 stops); a driver
+ * may ask for it in Latin (transliterate.ts), which roughly thirds the segments.
  */
 export type ServiceWord = 'social-taxi' | 'mobile-brigade' | 'mobile-case' | 'delivery';
 
@@ -67,4 +69,54 @@ export function nothingToActOnReply(): string {
 /** Reply to a text we could not read (at most once an hour per sender). */
 export function helpReply(): string {
   return 'Відповідайте: ТАК-підтвердити, НІ-скасувати, СТОП-без SMS';
+}
+
+/** One stop on a driver's route SMS. `place` is undefined for a confidential case. */
+export interface RouteStopText {
+  /** The stop's number on the route, as the driver reports it (`3 OK`). */
+  n: number;
+  /** `09:05` */
+  time: string;
+  kind: 'pickup' | 'dropoff' | 'visit';
+  place: string | undefined;
+  wheelchair?: boolean;
+  escorts?: number;
+}
+
+const stopWord: Record<RouteStopText['kind'], string> = {
+  pickup: 'посадка',
+  dropoff: 'висадка',
+  visit: 'візит',
+};
+
+/** Longest text of one route message (the outbox limit; SNS takes up to 1600). */
+export const ROUTE_MESSAGE_MAX = 1000;
+
+/**
+ * The driver's day, one line per stop, readable on a feature phone:
+ * "24.11 АВ1234ВС, 2 зуп. Звіт: 3 OK/NS/?\n1 09:05 посадка с. Березна, вул. Шевченка, 12 (візок)\n…".
+ * A confidential stop shows only its time and kind: the dispatcher gives the address by phone.
+ * Split at line ends into "(1/2) …" parts when longer than ROUTE_MESSAGE_MAX.
+ */
+export function driverRoute(day: string, plate: string, stops: RouteStopText[]): string[] {
+  const header = `${day} ${plate}, ${stops.length} зуп. Звіт: 3 OK/NS/?`;
+  const lines = stops.map((s) => {
+    const riders = [s.wheelchair ? 'візок' : '', s.escorts ? `+${s.escorts}` : ''].filter(Boolean).join(' ');
+    const place = s.place ?? 'адресу дасть диспетчер';
+    return `${s.n} ${s.time} ${stopWord[s.kind]} ${place}${riders ? ` (${riders})` : ''}`;
+  });
+  const parts: string[][] = [[header]];
+  let size = header.length;
+  const room = ROUTE_MESSAGE_MAX - '(9/9) '.length;
+  for (const line of lines) {
+    const piece = line.slice(0, room - 1);
+    if (size + 1 + piece.length > room) {
+      parts.push([]);
+      size = -1;
+    }
+    parts.at(-1)!.push(piece);
+    size += 1 + piece.length;
+  }
+  if (parts.length === 1) return [parts[0]!.join('\n')];
+  return parts.map((p, i) => `(${i + 1}/${parts.length}) ${p.join('\n')}`);
 }

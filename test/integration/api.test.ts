@@ -141,6 +141,27 @@ describe('the API on DynamoDB Local', () => {
     expect((await call(apiEvent('GET', path))).body).toMatchObject({ version: 1 });
     expect((await call(apiEvent('POST', path, { seconds: 0.5 }))).status).toBe(409);
     expect((await call(apiEvent('POST', path, { seconds: 0.5, version: 1 }))).body.version).toBe(2);
+    // publish version 2: no driver yet for the vehicle, then with one the route goes out by SMS
+    const noDriver = await call(apiEvent('POST', `${path}/publish`, { version: 2 }));
+    expect(noDriver).toMatchObject({ status: 200, body: { messages: 0, withoutDriver: [vehicle.body.id] } });
+    await call(
+      apiEvent('POST', '/hromady/khmilnytska/drivers', {
+        name: 'Олег Коваль',
+        phone: '067 401 12 01',
+        vehicleIds: [vehicle.body.id],
+      }),
+    );
+    expect((await call(apiEvent('POST', `${path}/publish`, { version: 3 }))).body).toMatchObject({
+      plan: { status: 'published', version: 4 },
+      messages: 1,
+    });
+    expect((await call(apiEvent('POST', `${path}/publish`, { version: 3 }))).status).toBe(409);
+    const log = await call(apiEvent('GET', '/hromady/khmilnytska/messages'));
+    expect(
+      log.body.items.filter(
+        (m: { kind: string; to: string }) => m.kind === 'driver-route' && m.to === '+380674011201',
+      ),
+    ).toHaveLength(1);
     const bad = await call(apiEvent('POST', path, { seconds: 60 }));
     expect(bad.status).toBe(400);
     expect((await call(apiEvent('POST', '/hromady/khmilnytska/plans/24.11.2026'))).status).toBe(400);

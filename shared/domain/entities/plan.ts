@@ -25,5 +25,7 @@ export const planSchema = z.object({
   routes: z.array(planRouteSchema),
   unassigned: z.array(z.object({ requestId: idSchema, reason: z.string() })),
   status: z.enum(['draft', 'published']),
+  /** When the drivers were sent their routes (the last publish). */
+  publishedAt: isoInstantSchema.optional(),
 });
 export type Plan = z.infer<typeof planSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayPlan, dayPoints, dayProblem } from '../../../shared/app/day-problem';
 import { planDay } from '../../../shared/app/plan-day';
+import { publishPlan } from '../../../shared/app/publish-plan';
 import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest, changeRequestStatus } from '../../../shared/app/service-requests';
 import { depotSchema } from '../../../shared/domain/entities/depot';
@@ -8,8 +9,9 @@ import { hromadaSchema } from '../../../shared/domain/entities/hromada';
 import type { Plan } from '../../../shared/domain/entities/plan';
 import { serviceRequestSchema } from '../../../shared/domain/entities/service-request';
 import { vehicleSchema } from '../../../shared/domain/entities/vehicle';
-import { ConflictError } from '../../../shared/domain/errors';
+import { ConflictError, NotFoundError } from '../../../shared/domain/errors';
 import { registryKinds } from '../../../shared/domain/registry';
+import { countSegments } from '../../../shared/messaging/segments';
 import { checkSolution } from '../../../shared/routing/checker/index';
 import { solve } from '../../../shared/routing/engine/index';
 import { BEREZNA, FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
@@ -215,5 +217,88 @@ describe('plan a day', () => {
     const pickup = plan.routes[0]!.stops[0]!;
     expect(pickup.arrival >= '2026-10-25T06:00:00.000Z').toBe(true);
     expect(pickup.arrival >= early.window.start && pickup.arrival <= early.window.end).toBe(true);
+  });
+
+  it('publishes: each driver gets the route by SMS once per plan version, confidential stops without address', async () => {
+    const { ports } = memoryPorts();
+    const anna = await seedBasics(ports);
+    await seedFleet(ports);
+    const olena = await resident(ports, 'Олена Мельник');
+    await createEntity(
+      ports,
+      registryKinds.drivers,
+      HROMADA,
+      { id: 'oleh', name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] },
+      'test',
+    );
+    await createEntity(
+      ports,
+      registryKinds.drivers,
+      HROMADA,
+      { name: 'Ірина', phone: '050 402 12 02', vehicleIds: ['brigade'], transliterateSms: true },
+      'test',
+    );
+    const ride = await bookServiceRequest(
+      ports,
+      HROMADA,
+      { ...taxiRequest(anna.id, TUESDAY, '09:00'), passengers: { escorts: 0, wheelchair: true } },
+      'd',
+    );
+    await bookServiceRequest(
+      ports,
+      HROMADA,
+      {
+        serviceType: 'mobile-brigade',
+        residentId: olena.id,
+        date: TUESDAY,
+        pickup: { address: 'с. Березна, вул. Садова, 3', location: { lat: 49.5621, lon: 27.8401 } },
+        requestedTime: { kind: 'pickup', time: '11:00' },
+        purpose: 'social-services',
+        serviceMinutes: 60,
+      },
+      'd',
+    );
+    await expect(publishPlan(ports, HROMADA, TUESDAY, 1, 'd')).rejects.toBeInstanceOf(NotFoundError);
+    const draft = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
+    expect(stopsOf(draft, ride.id)!.route.vehicleId).toBe('taxi');
+
+    const published = await publishPlan(ports, HROMADA, TUESDAY, draft.version, 'dispatcher');
+    expect(published).toMatchObject({
+      plan: { status: 'published', version: 2, publishedAt: '2026-11-23T10:00:00.000Z' },
+      messages: 2,
+      withoutDriver: [],
+    });
+    const sms = (await ports.outbox.listByHromada(HROMADA)).items.filter((m) => m.kind === 'driver-route');
+    const taxi = sms.find((m) => m.to === '+380674011201')!;
+    const brigade = sms.find((m) => m.to === '+380504021202')!;
+    expect(taxi.id).toBe(`route-${TUESDAY}-taxi-v2-1`);
+    expect(taxi.text.split('\n')).toEqual([
+      '24.11 АВ1234ВС, 2 зуп. Звіт: 3 OK/NS/?',
+      expect.stringMatching(/^1 \d\d:\d\d посадка с\. Березна, вул\. Шевченка, 12 \(візок\)$/),
+      expect.stringMatching(/^2 \d\d:\d\d висадка м\. Хмільник, вул\. Монастирська, 71$/),
+    ]);
+    expect(taxi.segments).toBe(countSegments(taxi.text).segments);
+    // the brigade's visit is confidential: neither the street nor the purpose, and Latin as asked
+    expect(brigade.text).toMatch(
+      /^24\.11 AV5678VS, 1 zup\. Zvit: 3 OK\/NS\/\?\n1 \d\d:\d\d vizyt adresu dast dyspetcher$/,
+    );
+    expect(brigade.text).not.toMatch(/Sadova|Садова|social/i);
+    expect(countSegments(brigade.text).encoding).toBe('GSM-7');
+
+    // the same version cannot be published twice; a re-plan published again sends new ids
+    await expect(publishPlan(ports, HROMADA, TUESDAY, 1, 'd')).rejects.toBeInstanceOf(ConflictError);
+    const replanned = await planDay(ports, HROMADA, TUESDAY, 'd', { ...ENGINE, expectedVersion: 2 });
+    expect(replanned.status).toBe('draft');
+    await publishPlan(ports, HROMADA, TUESDAY, 3, 'd');
+    const ids = (await ports.outbox.listByHromada(HROMADA)).items
+      .filter((m) => m.kind === 'driver-route')
+      .map((m) => m.id)
+      .sort();
+    expect(ids).toEqual([
+      `route-${TUESDAY}-brigade-v2-1`,
+      `route-${TUESDAY}-brigade-v4-1`,
+      `route-${TUESDAY}-taxi-v2-1`,
+      `route-${TUESDAY}-taxi-v4-1`,
+    ]);
   });
 });
