@@ -4,7 +4,7 @@
  * Confidential cases get neutral words only: no address, no purpose, no service name.
  * Plain apostrophe ' only (’ and ʼ are not cheaper, and some phones render them badly).
  * A driver's route is long by nature (one line per stop, ~6 UCS-2 segments for 7 stops); a driver
- * may ask for it in Latin (transliterate.ts), which roughly thirds the segments.
+ * may ask for it in Latin (transliterate.ts), which cuts the segments (a 3-stop route: 3 UCS-2, 2 GSM-7).
  */
 export type ServiceWord = 'social-taxi' | 'mobile-brigade' | 'mobile-case' | 'delivery';
 
