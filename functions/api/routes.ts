@@ -18,6 +18,7 @@ import {
   changeRequestStatus,
   getServiceRequest,
   listServiceRequestsByDate,
+  recordOutcome,
 } from '../../shared/app/service-requests';
 import { localDateSchema } from '../../shared/domain/common';
 import { hromadaKind, type RegistryKind, registryKinds } from '../../shared/domain/registry';
@@ -33,6 +34,10 @@ const pageQuery = z.object({
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 const versionBody = z.strictObject({ version: z.number().int().positive() });
 const dateQuery = z.object({ date: localDateSchema });
+const outcomeBody = z.strictObject({
+  version: z.number().int().positive(),
+  outcome: z.enum(['done', 'no-show']),
+});
 const phoneQuery = z.object({ phone: z.string().min(5).max(40) });
 /**
  * Planning runs inside the API call: the engine's budget stays well under the function's 15 s
@@ -172,6 +177,15 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
         },
       }),
     ),
+    {
+      method: 'POST',
+      path: '/hromady/{hromadaId}/requests/{id}/outcome',
+      handle: async (r) => {
+        const { version, outcome } = parseOrThrow(outcomeBody, body(r), 'outcome');
+        const { hromadaId, id } = r.params;
+        return json(200, await recordOutcome(ports, hromadaId!, id!, version, outcome, actorOf(r.event), []));
+      },
+    },
     {
       method: 'GET',
       path: '/hromady/{hromadaId}/plans/{date}',

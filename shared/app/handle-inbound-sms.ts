@@ -1,7 +1,9 @@
+import { type Driver, driverSchema } from '../domain/entities/driver';
 import { type Hromada, hromadaSchema } from '../domain/entities/hromada';
 import type { InboundSms } from '../domain/entities/inbound-sms';
+import { planSchema } from '../domain/entities/plan';
 import { type Resident, residentSchema } from '../domain/entities/resident';
-import type { ServiceRequest } from '../domain/entities/service-request';
+import { type ServiceRequest, serviceRequestSchema } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { maskPhone, normalisePhone } from '../domain/phone';
 import { localDate } from '../domain/time';
@@ -10,7 +12,7 @@ import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../mess
 import type { Change, StoredEntity } from '../ports/entity-repository';
 import { auditChange } from './audit';
 import { expiresAfterDays, type Ports } from './deps';
-import { changeRequestStatus, outboxMessageFor } from './service-requests';
+import { changeRequestStatus, FINAL, outboxMessageFor, recordOutcome } from './service-requests';
 
 export interface ReceivedSms {
   /** The carrier's id: the same message delivered twice is acted on once. */
@@ -32,7 +34,8 @@ const HELP_WINDOW_S = 3600;
 
 /**
  * A reply by SMS: ТАК confirms and НІ cancels the sender's next trip, СТОП/СТАРТ switch their SMS
- * off and on, a driver's `3 NS` is logged for the dispatcher, anything else gets a short help
+ * off and on, a driver's `2 OK` / `1 NS` records the outcome of that stop of today's published
+ * route (anything it cannot apply is logged for the dispatcher), anything else gets a short help
  * text at most once an hour. Every action and its record are one transaction, keyed by the
  * carrier's message id, so a message delivered twice is acted on once.
  */
@@ -119,10 +122,30 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
         await ports.entities.commit(changes);
         return { outcome, hromadaId: sender.hromada.id };
       }
-      case 'driver':
-        // Logged for the dispatcher (the inbound log); stop numbers refer to the driver's route.
-        await ports.entities.commit([record('driver-report')]);
-        return { outcome: 'driver-report', hromadaId: sender.hromada.id };
+      case 'driver': {
+        const target = sender.driver
+          ? await driverStop(ports, sender.hromada, sender.driver, command.stop)
+          : undefined;
+        const outcome = target ? stopOutcome(target.kind, command.outcome) : undefined;
+        if (!target || !outcome || FINAL.has(target.request.status)) {
+          // Not something to apply (a problem `?`, a pickup done, no such stop, already final):
+          // the inbound log shows it to the dispatcher.
+          const subject = target ? `REQUEST#${target.request.id}` : undefined;
+          await ports.entities.commit([record('driver-report', subject)]);
+          return { outcome: 'driver-report', hromadaId: sender.hromada.id };
+        }
+        const logged = outcome === 'done' ? 'stop-done' : 'stop-no-show';
+        await recordOutcome(
+          ports,
+          sender.hromada.id,
+          target.request.id,
+          target.request.version,
+          outcome,
+          actor,
+          [record(logged, `REQUEST#${target.request.id}`)],
+        );
+        return { outcome: logged, hromadaId: sender.hromada.id };
+      }
       case 'unknown':
         return await helpOnce(ports, sms, phone.e164, sender.hromada, record, reply);
     }
@@ -164,6 +187,7 @@ interface Sender {
   hromada: Hromada;
   resident?: Resident;
   residentItem?: StoredEntity;
+  driver?: Driver;
 }
 
 /**
@@ -191,6 +215,8 @@ async function findSender(
     const found = await ports.entities.findByPhone(hromada.id, e164);
     const residentItem = found.find((f) => f.entity === 'Resident')?.item;
     if (residentItem) return { hromada, resident: residentSchema.parse(residentItem), residentItem };
+    const driverItem = found.find((f) => f.entity === 'Driver')?.item;
+    if (driverItem) return { hromada, driver: driverSchema.parse(driverItem) };
     if (found.length > 0) return { hromada };
   }
   return undefined;
@@ -210,6 +236,37 @@ async function nextTrip(
         r.date >= today && ACTIONABLE.has(r.status) && Date.parse(r.window.end) > ports.clock.now().getTime(),
     )
     .sort((a, b) => a.window.start.localeCompare(b.window.start))[0];
+}
+
+/** Stop `n` (1-based) of the driver's route in today's published plan, with its request. */
+async function driverStop(
+  ports: InboundPorts,
+  hromada: Hromada,
+  driver: Driver,
+  n: number,
+): Promise<{ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest } | undefined> {
+  const today = localDate(ports.clock.now(), hromada.timeZone);
+  const found = await ports.entities.get('Plan', hromada.id, today);
+  if (!found) return undefined;
+  const plan = planSchema.parse(found);
+  if (plan.status !== 'published') return undefined;
+  const stop = plan.routes.find((r) => driver.vehicleIds.includes(r.vehicleId))?.stops[n - 1];
+  if (!stop) return undefined;
+  const item = await ports.entities.get('ServiceRequest', hromada.id, stop.requestId);
+  return item ? { kind: stop.kind, request: serviceRequestSchema.parse(item) } : undefined;
+}
+
+/**
+ * What a driver's report means for the request: a visit or a drop-off done is done; no-show at a
+ * pickup or a visit is a no-show. A pickup done (the ride goes on) or a problem changes nothing.
+ */
+function stopOutcome(
+  kind: 'pickup' | 'dropoff' | 'visit',
+  report: 'done' | 'no-show' | 'problem',
+): 'done' | 'no-show' | undefined {
+  if (report === 'done' && kind !== 'pickup') return 'done';
+  if (report === 'no-show' && kind !== 'dropoff') return 'no-show';
+  return undefined;
 }
 
 function describe(command: InboundCommand): string {

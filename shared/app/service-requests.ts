@@ -140,7 +140,7 @@ export async function getServiceRequest(
   return serviceRequestSchema.parse(found);
 }
 
-const FINAL = new Set(['cancelled', 'done', 'no-show']);
+export const FINAL = new Set(['cancelled', 'done', 'no-show']);
 
 /**
  * Confirm or cancel a request (by the dispatcher, or by the resident's ТАК / НІ) that the caller
@@ -194,6 +194,39 @@ export async function changeRequestStatus(
     });
   }
   await ports.entities.commit([...changes, ...extra]);
+  return updated;
+}
+
+/**
+ * What happened: the ride or visit was done, or the resident was not there. Reported by the
+ * driver (`2 OK`, `1 NS`) or by the dispatcher; the status, its audit entry and any `extra`
+ * changes (the driver's SMS) are one transaction.
+ */
+export async function recordOutcome(
+  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  hromadaId: string,
+  id: string,
+  expectedVersion: number,
+  outcome: 'done' | 'no-show',
+  actor: Actor,
+  extra: Change[],
+): Promise<ServiceRequest> {
+  const hromada = await requireHromada(ports, hromadaId);
+  const current = await getServiceRequest(ports, hromadaId, id);
+  if (FINAL.has(current.status)) {
+    throw new ConflictError(`Request ${id} is already ${current.status}`, current.version);
+  }
+  const updated: ServiceRequest = {
+    ...current,
+    status: outcome,
+    version: expectedVersion + 1,
+    updatedAt: ports.clock.now().toISOString(),
+  };
+  await ports.entities.commit([
+    { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
+    auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, ['status']),
+    ...extra,
+  ]);
   return updated;
 }
 

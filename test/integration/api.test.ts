@@ -162,6 +162,14 @@ describe('the API on DynamoDB Local', () => {
         (m: { kind: string; to: string }) => m.kind === 'driver-route' && m.to === '+380674011201',
       ),
     ).toHaveLength(1);
+    // the dispatcher records what happened (the driver can do the same by SMS: `2 OK`)
+    const outcome = `/hromady/khmilnytska/requests/${booked.body.id}/outcome`;
+    expect((await call(apiEvent('POST', outcome, { version: 1, outcome: 'done' }))).body).toMatchObject({
+      status: 'done',
+      version: 2,
+    });
+    expect((await call(apiEvent('POST', outcome, { version: 2, outcome: 'no-show' }))).status).toBe(409);
+    expect((await call(apiEvent('POST', outcome, { version: 2, outcome: 'late' }))).status).toBe(400);
     const bad = await call(apiEvent('POST', path, { seconds: 60 }));
     expect(bad.status).toBe(400);
     expect((await call(apiEvent('POST', '/hromady/khmilnytska/plans/24.11.2026'))).status).toBe(400);

@@ -7,7 +7,7 @@ export const auditEntrySchema = z.object({
   hromadaId: idSchema,
   at: isoInstantSchema,
   actor: z.string().min(1).max(200),
-  action: z.enum(['create', 'update', 'delete', 'cancel', 'book', 'confirm', 'plan', 'publish']),
+  action: z.enum(['create', 'update', 'delete', 'cancel', 'book', 'confirm', 'plan', 'publish', 'outcome']),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),
   itemId: idSchema,

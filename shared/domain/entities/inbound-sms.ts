@@ -8,6 +8,8 @@ export const inboundOutcomes = [
   'opted-out',
   'opted-in',
   'driver-report',
+  'stop-done',
+  'stop-no-show',
   'nothing-to-act-on',
   'help-sent',
   'ignored',

@@ -90,6 +90,80 @@ describe('replies by SMS', () => {
     expect((await entities.listInbound(HROMADA)).items[0]).toMatchObject({ command: 'driver 3 no-show' });
   });
 
+  it("applies a driver's report to that stop of today's published route, and logs what it cannot apply", async () => {
+    // today is 2026-11-23 (the fake clock); the driver's vehicle has a published plan for today
+    const { ports, entities, resident, clock } = await booked();
+    clock.at = new Date('2026-11-23T05:00:00Z');
+    const ride = await bookServiceRequest(
+      ports,
+      HROMADA,
+      taxiRequest(resident.id, '2026-11-23', '09:00'),
+      'd',
+    );
+    const visit = await bookServiceRequest(
+      ports,
+      HROMADA,
+      { ...taxiRequest(resident.id, '2026-11-23', '11:00'), serviceType: 'delivery', dropoff: undefined },
+      'd',
+    );
+    await createEntity(
+      ports,
+      registryKinds.drivers,
+      HROMADA,
+      { name: 'Олег Коваль', phone: '0504021202', vehicleIds: ['taxi'] },
+      'admin',
+    );
+    const stop = (requestId: string, kind: 'pickup' | 'dropoff' | 'visit') => ({
+      requestId,
+      kind,
+      arrival: '2026-11-23T07:00:00.000Z',
+      departure: '2026-11-23T07:05:00.000Z',
+    });
+    const plan = {
+      id: '2026-11-23',
+      hromadaId: HROMADA,
+      version: 2,
+      createdAt: clock.at.toISOString(),
+      updatedAt: clock.at.toISOString(),
+      date: '2026-11-23',
+      status: 'published',
+      unassigned: [],
+      routes: [
+        {
+          vehicleId: 'taxi',
+          stops: [stop(ride.id, 'pickup'), stop(ride.id, 'dropoff'), stop(visit.id, 'visit')],
+          distanceM: 1,
+          durationS: 1,
+        },
+      ],
+    };
+    await ports.entities.commit([{ op: 'create', entity: 'Plan', item: plan }]);
+    const driver = (text: string) => handleInboundSms(ports, sms(text, '+380504021202'));
+    const status = async (id: string) => (await ports.entities.get('ServiceRequest', HROMADA, id))?.status;
+
+    expect((await driver('1 OK')).outcome).toBe('driver-report'); // picked up: the ride goes on
+    expect(await status(ride.id)).toBe('requested');
+    expect((await driver('2 ok')).outcome).toBe('stop-done');
+    expect(await status(ride.id)).toBe('done');
+    expect((await driver('2 OK')).outcome).toBe('driver-report'); // already done: logged only
+    expect((await driver('3 НС')).outcome).toBe('stop-no-show');
+    expect(await status(visit.id)).toBe('no-show');
+    expect((await driver('9 OK')).outcome).toBe('driver-report'); // no such stop
+    expect((await driver('3 ?')).outcome).toBe('driver-report');
+    const log = (await entities.listInbound(HROMADA)).items;
+    expect(log.find((i) => i.outcome === 'stop-done')).toMatchObject({ subject: `REQUEST#${ride.id}` });
+    const audit = (await entities.listAudit(HROMADA)).items.filter((a) => a.action === 'outcome');
+    expect(audit.map((a) => a.itemId).sort()).toEqual([ride.id, visit.id].sort());
+    expect(audit[0]!.actor).toBe('sms:+38050***1202');
+
+    // a draft plan is not the driver's route yet
+    await ports.entities.commit([
+      { op: 'update', entity: 'Plan', item: { ...plan, version: 3, status: 'draft' }, expectedVersion: 2 },
+    ]);
+    expect((await driver('1 NS')).outcome).toBe('driver-report');
+    expect(await status(ride.id)).toBe('done');
+  });
+
   it('ignores senders it does not know (no reply costs money)', async () => {
     const { ports, entities } = await booked();
     const before = entities.outbox.size;
