@@ -13,6 +13,7 @@ import type { Vehicle } from '../domain/entities/vehicle';
 import { localToUtc } from '../domain/time';
 import type { LatLon, TravelMatrix } from '../ports/travel-times';
 import type {
+  UnassignedReasonCode,
   VroomJob,
   VroomProblem,
   VroomShipment,
@@ -179,6 +180,25 @@ export function dayProblem(input: DayInput, day: DayPoints, matrix: TravelMatrix
   };
 }
 
+/** Why a request is not in the plan, in the dispatcher's words (the engine's own text is in seconds). */
+const REASONS: Record<UnassignedReasonCode, string> = {
+  skills: 'жодне авто цього дня не надає цю послугу або не має пандуса',
+  capacity: 'не вистачає місць (сидінь або місць для візка)',
+  time_window: 'жодне авто не встигає у це вікно',
+  max_ride_time: 'поїздка вийде довшою за дозволену',
+  max_duration: 'не вміщується в тривалість зміни',
+  max_travel_time: 'не вміщується в час їзди за зміну',
+  max_distance: 'не вміщується в пробіг за зміну',
+  max_tasks: 'у авто вже забагато зупинок',
+  exclusive: 'конфіденційна поїздка не вміщується окремим рейсом',
+  vehicle_lock: 'закріплене авто не може її виконати',
+  unreachable: 'немає дороги до адреси',
+  no_vehicle: 'цього дня не працює жодне авто',
+  not_worth_it: 'не заплановано',
+};
+
+export const NO_VEHICLE_THAT_DAY = REASONS.no_vehicle;
+
 export interface DayPlan {
   routes: PlanRoute[];
   unassigned: Array<{ requestId: string; reason: string }>;
@@ -214,7 +234,7 @@ export function dayPlan(day: DayPoints, solution: VroomSolution): DayPlan {
     const request = day.requests[u.id - 1];
     if (!request || seen.has(request.id)) continue;
     seen.add(request.id);
-    unassigned.push({ requestId: request.id, reason: u.reason ?? u.reason_code ?? 'not planned' });
+    unassigned.push({ requestId: request.id, reason: REASONS[u.reason_code ?? 'not_worth_it'] });
   }
   return { routes, unassigned };
 }

@@ -12,7 +12,7 @@ import type { Change } from '../ports/entity-repository';
 import { checkSolution } from '../routing/checker/index';
 import { solve } from '../routing/engine/index';
 import { auditChange } from './audit';
-import { dayPlan, dayPoints, dayProblem } from './day-problem';
+import { dayPlan, dayPoints, dayProblem, NO_VEHICLE_THAT_DAY } from './day-problem';
 import type { Actor, Ports } from './deps';
 import { listAll, requireHromada } from './registry';
 
@@ -50,7 +50,7 @@ export async function planDay(
   let routes: Plan['routes'] = [];
   let unassigned: Plan['unassigned'] = day.requests.map((r) => ({
     requestId: r.id,
-    reason: 'no vehicle works this day',
+    reason: NO_VEHICLE_THAT_DAY,
   }));
   if (day.requests.length > 0 && day.vehicles.length > 0) {
     const matrix = await ports.travel.matrix(day.points, 'driving-car');

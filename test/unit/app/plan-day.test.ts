@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayPlan, dayPoints, dayProblem } from '../../../shared/app/day-problem';
 import { planDay } from '../../../shared/app/plan-day';
 import { publishPlan } from '../../../shared/app/publish-plan';
-import { createEntity } from '../../../shared/app/registry';
+import { createEntity, updateEntity } from '../../../shared/app/registry';
 import { bookServiceRequest, changeRequestStatus } from '../../../shared/app/service-requests';
 import { depotSchema } from '../../../shared/domain/entities/depot';
 import { hromadaSchema } from '../../../shared/domain/entities/hromada';
@@ -175,7 +175,7 @@ describe('plan a day', () => {
     const r = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
     const plan = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
     expect(plan.routes).toEqual([]);
-    expect(plan.unassigned).toEqual([{ requestId: r.id, reason: 'no vehicle works this day' }]);
+    expect(plan.unassigned).toEqual([{ requestId: r.id, reason: 'цього дня не працює жодне авто' }]);
 
     const other = memoryPorts();
     const a2 = await seedBasics(other.ports);
@@ -186,8 +186,26 @@ describe('plan a day', () => {
       { ...taxiRequest(a2.id, TUESDAY, '09:00'), passengers: { escorts: 3, wheelchair: false } },
       'd',
     );
+    // the only car with a ramp is off the road: the wheelchair ride is left out, and says why
+    await updateEntity(
+      other.ports,
+      registryKinds.vehicles,
+      HROMADA,
+      'taxi',
+      { version: 1, active: false },
+      'd',
+    );
+    const chair = await bookServiceRequest(
+      other.ports,
+      HROMADA,
+      { ...taxiRequest(a2.id, TUESDAY, '10:00'), passengers: { escorts: 0, wheelchair: true } },
+      'd',
+    );
     const big = await planDay(other.ports, HROMADA, TUESDAY, 'd', ENGINE);
     expect(stopsOf(big, five.id)!.route.vehicleId).toBe('brigade'); // 4 seats: only the brigade's car
+    expect(big.unassigned).toEqual([
+      { requestId: chair.id, reason: 'жодне авто цього дня не надає цю послугу або не має пандуса' },
+    ]);
   });
 
   it('maps times through the DST change: a Sunday 25 Oct 2026 shift starts at 08:00 Kyiv = 06:00 UTC', async () => {
