@@ -278,7 +278,14 @@ export async function seedDemo(
     passengers: { escorts: residents[i]!.escort ? 1 : 0, wheelchair: residents[i]!.wheelchair ?? false },
     purpose,
   });
-  const visit = (i: number, serviceType: string, time: string, minutes: number, purpose: string) => ({
+  const visit = (
+    i: number,
+    serviceType: string,
+    time: string,
+    minutes: number,
+    purpose: string,
+    parcel?: { kg: number; cold: boolean },
+  ) => ({
     serviceType,
     residentId: ids[i],
     date: tomorrow,
@@ -286,7 +293,10 @@ export async function seedDemo(
     requestedTime: { kind: 'pickup', time },
     purpose,
     serviceMinutes: minutes,
+    ...(parcel ? { parcel } : {}),
   });
+  const foodKit = { kg: 10, cold: false };
+  const insulin = { kg: 1, cold: true };
   const requests = [
     taxi(0, hospital, '09:00', 'arrive-by', 'medical'),
     taxi(1, hospital, '08:30', 'pickup', 'medical'),
@@ -295,11 +305,11 @@ export async function seedDemo(
     taxi(4, cnap, '12:30', 'pickup', 'pension-fund'),
     taxi(5, hospital, '13:00', 'arrive-by', 'medical'),
     taxi(6, cnap, '14:00', 'pickup', 'bank'),
-    visit(7, 'delivery', '10:00', 5, 'social-services'),
-    visit(8, 'delivery', '11:00', 5, 'social-services'),
-    visit(9, 'delivery', '12:00', 5, 'medical'),
+    visit(7, 'delivery', '10:00', 5, 'social-services', foodKit),
+    visit(8, 'delivery', '11:00', 5, 'social-services', foodKit),
+    visit(9, 'delivery', '12:00', 5, 'medical', insulin),
     visit(10, 'mobile-brigade', '10:30', 90, 'social-services'),
-    visit(11, 'delivery', '14:30', 5, 'medical'),
+    visit(11, 'delivery', '14:30', 5, 'medical', insulin),
   ];
   for (const r of requests) await bookServiceRequest(ports, DEMO_HROMADA_ID, r, ACTOR);
   return 'seeded';

@@ -109,8 +109,9 @@ const seconds = (from: Date, to: Date | string): number =>
  * The routing problem. Social-taxi rides are shipments: seats (the rider unless in a wheelchair,
  * plus escorts) and wheelchair places, a ramp for a wheelchair, the agreed pickup window, an
  * arrive-by appointment as the drop-off deadline, the hromada's maximum ride time, and no co-rider
- * for a confidential case. Visits (brigade, mobile case, delivery) are jobs with their service time.
- * A vehicle serves only the services it lists.
+ * for a confidential case. Visits (brigade, mobile case, delivery) are jobs with their service time;
+ * a delivery's parcel loads the vehicle's kilograms from the depot, and a cold one needs a cold box.
+ * Capacity: [seats, wheelchair places, kg]. A vehicle serves only the services it lists.
  */
 export function dayProblem(input: DayInput, day: DayPoints, matrix: TravelMatrix): VroomProblem {
   const { hromada } = input;
@@ -120,7 +121,7 @@ export function dayProblem(input: DayInput, day: DayPoints, matrix: TravelMatrix
     description: vehicle.name,
     start_index: depotIndex,
     end_index: depotIndex,
-    capacity: [vehicle.capacity.seats, vehicle.capacity.wheelchairPlaces],
+    capacity: [vehicle.capacity.seats, vehicle.capacity.wheelchairPlaces, vehicle.capacity.cargoKg],
     skills: [
       ...vehicle.services.map((s) => SKILLS[s]),
       ...(vehicle.features.ramp ? [SKILLS.ramp] : []),
@@ -147,7 +148,7 @@ export function dayProblem(input: DayInput, day: DayPoints, matrix: TravelMatrix
           ? seconds(t0, localToUtc(r.date, r.requestedTime.time, hromada.timeZone))
           : undefined;
       const ship: VroomShipment = {
-        amount: [(wheelchair ? 0 : 1) + r.passengers.escorts, wheelchair ? 1 : 0],
+        amount: [(wheelchair ? 0 : 1) + r.passengers.escorts, wheelchair ? 1 : 0, 0],
         skills: [SKILLS['social-taxi'], ...(wheelchair ? [SKILLS.ramp] : [])],
         pickup: { id, location_index: p, service, time_windows: [window] },
         delivery: {
@@ -163,13 +164,16 @@ export function dayProblem(input: DayInput, day: DayPoints, matrix: TravelMatrix
       if (r.confidential) ship.exclusive = true;
       shipments.push(ship);
     } else {
-      jobs.push({
+      const job: VroomJob = {
         id,
         location_index: p,
         service,
         time_windows: [window],
-        skills: [SKILLS[r.serviceType]],
-      });
+        skills: [SKILLS[r.serviceType], ...(r.parcel?.cold ? [SKILLS.coldBox] : [])],
+      };
+      // a parcel is loaded at the depot and handed over at the door
+      if (r.parcel && r.parcel.kg > 0) job.delivery = [0, 0, r.parcel.kg];
+      jobs.push(job);
     }
   });
   return {
@@ -183,7 +187,7 @@ export function dayProblem(input: DayInput, day: DayPoints, matrix: TravelMatrix
 /** Why a request is not in the plan, in the dispatcher's words (the engine's own text is in seconds). */
 const REASONS: Record<UnassignedReasonCode, string> = {
   skills: 'жодне авто цього дня не надає цю послугу або не має пандуса',
-  capacity: 'не вистачає місць (сидінь або місць для візка)',
+  capacity: 'не вистачає місця: сидінь, місць для візка або вантажу',
   time_window: 'жодне авто не встигає у це вікно',
   max_ride_time: 'поїздка вийде довшою за дозволену',
   max_duration: 'не вміщується в тривалість зміни',

@@ -44,6 +44,10 @@ function stopText(
     if (request.passengers.wheelchair) text.wheelchair = true;
     if (request.passengers.escorts > 0) text.escorts = request.passengers.escorts;
   }
+  if (request.parcel) {
+    if (request.parcel.kg > 0) text.parcelKg = request.parcel.kg;
+    if (request.parcel.cold) text.cold = true;
+  }
   return text;
 }
 

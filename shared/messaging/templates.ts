@@ -4,7 +4,7 @@
  * Confidential cases get neutral words only: no address, no purpose, no service name.
  * Plain apostrophe ' only (’ and ʼ are not cheaper, and some phones render them badly).
  * A driver's route is long by nature (one line per stop, ~6 UCS-2 segments for 7 stops); a driver
- * may ask for it in Latin (transliterate.ts), which cuts the segments (a 3-stop route: 3 UCS-2, 2 GSM-7).
+ * may ask for it in Latin (transliterate.ts), which cuts the segments (a 4-stop route: 4 UCS-2, 2 GSM-7).
  */
 export type ServiceWord = 'social-taxi' | 'mobile-brigade' | 'mobile-case' | 'delivery';
 
@@ -81,6 +81,9 @@ export interface RouteStopText {
   place: string | undefined;
   wheelchair?: boolean;
   escorts?: number;
+  /** A delivery's parcel: kilograms, and whether it goes in the cold box. */
+  parcelKg?: number;
+  cold?: boolean;
 }
 
 const stopWord: Record<RouteStopText['kind'], string> = {
@@ -101,7 +104,14 @@ export const ROUTE_MESSAGE_MAX = 1000;
 export function driverRoute(day: string, plate: string, stops: RouteStopText[]): string[] {
   const header = `${day} ${plate}, ${stops.length} зуп. Звіт: 3 OK/NS/?`;
   const lines = stops.map((s) => {
-    const riders = [s.wheelchair ? 'візок' : '', s.escorts ? `+${s.escorts}` : ''].filter(Boolean).join(' ');
+    const riders = [
+      s.wheelchair ? 'візок' : '',
+      s.escorts ? `+${s.escorts}` : '',
+      s.parcelKg ? `${s.parcelKg} кг` : '',
+      s.cold ? 'холод' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     const place = s.place ?? 'адресу дасть диспетчер';
     return `${s.n} ${s.time} ${stopWord[s.kind]} ${place}${riders ? ` (${riders})` : ''}`;
   });

@@ -45,6 +45,8 @@ export const serviceRequestFields = {
   purpose: z.enum(purposes),
   /** Visit or handover duration in minutes. */
   serviceMinutes: z.number().int().min(0).max(240).default(5),
+  /** Delivery only: what is carried (a food kit is ~10 kg); `cold` needs a vehicle's cold box. */
+  parcel: z.strictObject({ kg: z.number().min(0).max(500), cold: z.boolean().default(false) }).optional(),
 };
 
 export const serviceRequestCreateSchema = z
@@ -52,6 +54,10 @@ export const serviceRequestCreateSchema = z
   .refine((r) => r.serviceType !== 'social-taxi' || r.dropoff !== undefined, {
     message: 'a social-taxi ride needs a drop-off',
     path: ['dropoff'],
+  })
+  .refine((r) => r.parcel === undefined || r.serviceType === 'delivery', {
+    message: 'only a delivery carries a parcel',
+    path: ['parcel'],
   });
 
 export const serviceRequestSchema = z.object({

@@ -319,4 +319,46 @@ describe('plan a day', () => {
       `route-${TUESDAY}-taxi-v4-1`,
     ]);
   });
+
+  it('carries parcels by weight, a cold one only in a cold box; a parcel is for deliveries only', async () => {
+    const { ports } = memoryPorts();
+    const anna = await seedBasics(ports);
+    await seedFleet(ports);
+    await createEntity(
+      ports,
+      registryKinds.vehicles,
+      HROMADA,
+      {
+        id: 'van',
+        name: 'Доставка',
+        plate: 'АВ9012ВС',
+        depotId: 'depot',
+        services: ['delivery'],
+        capacity: { seats: 2, cargoKg: 50 },
+        features: { coldBox: true },
+        shifts: [{ days: [2], start: '08:00', end: '17:00' }],
+      },
+      'test',
+    );
+    const delivery = (time: string, parcel: { kg: number; cold: boolean }) => ({
+      serviceType: 'delivery',
+      residentId: anna.id,
+      date: TUESDAY,
+      pickup: { address: 'с. Березна, вул. Шевченка, 12', location: { lat: 49.5611, lon: 27.8452 } },
+      requestedTime: { kind: 'pickup', time },
+      purpose: 'medical',
+      parcel,
+    });
+    const insulin = await bookServiceRequest(ports, HROMADA, delivery('10:00', { kg: 12, cold: true }), 'd');
+    const heavy = await bookServiceRequest(ports, HROMADA, delivery('11:00', { kg: 60, cold: false }), 'd');
+    await expect(
+      bookServiceRequest(ports, HROMADA, { ...taxiRequest(anna.id, TUESDAY), parcel: { kg: 1 } }, 'd'),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'parcel' })] });
+
+    const plan = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
+    expect(stopsOf(plan, insulin.id)!.route.vehicleId).toBe('van');
+    expect(plan.unassigned).toEqual([
+      { requestId: heavy.id, reason: 'не вистачає місця: сидінь, місць для візка або вантажу' },
+    ]);
+  });
 });

@@ -42,18 +42,20 @@ describe('the driver route SMS', () => {
       stop(1, { wheelchair: true, escorts: 1 }),
       stop(2, { kind: 'dropoff', place: 'м. Хмільник, вул. Монастирська, 71', time: '09:40' }),
       stop(3, { kind: 'visit', place: undefined, time: '11:00' }),
+      stop(4, { kind: 'visit', time: '12:00', parcelKg: 12, cold: true }),
     ]);
     expect(rest).toEqual([]);
     expect(text).toBe(
       [
-        '24.11 АВ1234ВС, 3 зуп. Звіт: 3 OK/NS/?',
+        '24.11 АВ1234ВС, 4 зуп. Звіт: 3 OK/NS/?',
         '1 09:05 посадка с. Березна, вул. Шевченка, 12 (візок +1)',
         '2 09:40 висадка м. Хмільник, вул. Монастирська, 71',
         '3 11:00 візит адресу дасть диспетчер',
+        '4 12:00 візит с. Березна, вул. Шевченка, 12 (12 кг холод)',
       ].join('\n'),
     );
-    // UCS-2: 3 segments; the same text transliterated fits in 2 GSM-7 segments
-    expect(countSegments(text!)).toMatchObject({ encoding: 'UCS-2', segments: 3 });
+    // UCS-2: 4 segments; the same text transliterated fits in 2 GSM-7 segments
+    expect(countSegments(text!)).toMatchObject({ encoding: 'UCS-2', segments: 4 });
     expect(countSegments(transliterate(text!))).toMatchObject({ encoding: 'GSM-7', segments: 2 });
   });
 
