@@ -62,8 +62,11 @@ function isoWeekday(date: string): number {
   return d === 0 ? 7 : d;
 }
 
-/** Works out who works that day and which places matter. */
-export function dayPoints(input: DayInput): DayPoints {
+/**
+ * Works out who works that day and which places matter. Requests still open are planned; those in
+ * `keep` are included whatever their status (re-planning a day under way keeps what was done).
+ */
+export function dayPoints(input: DayInput, keep: ReadonlySet<string> = new Set()): DayPoints {
   const { date, hromada } = input;
   const points: LatLon[] = [];
   const pointOf = (p: LatLon): number => {
@@ -85,7 +88,9 @@ export function dayPoints(input: DayInput): DayPoints {
     }
     vehicles.push({ vehicle, depotIndex: di, shift: { start: shift.start, end: shift.end } });
   }
-  const requests = input.requests.filter((r) => r.date === date && PLANNABLE.has(r.status));
+  const requests = input.requests.filter(
+    (r) => r.date === date && (PLANNABLE.has(r.status) || keep.has(r.id)),
+  );
   const pickupIndex: number[] = [];
   const dropoffIndex: number[] = [];
   for (const r of requests) {
@@ -218,6 +223,7 @@ export function dayPlan(day: DayPoints, solution: VroomSolution): DayPlan {
     const stops: PlanRoute['stops'] = [];
     for (const step of route.steps) {
       if (step.type !== 'job' && step.type !== 'pickup' && step.type !== 'delivery') continue;
+      if (step.done) continue; // the caller keeps the stops already made as they were
       const request = day.requests[(step.id ?? 0) - 1];
       if (!request) continue;
       const kind = step.type === 'job' ? 'visit' : step.type === 'pickup' ? 'pickup' : 'dropoff';

@@ -5,9 +5,10 @@
  * re-plan, published again, sends the new routes.
  */
 import { type Driver, driverSchema } from '../domain/entities/driver';
+import type { Hromada } from '../domain/entities/hromada';
 import { type Plan, planSchema } from '../domain/entities/plan';
 import type { ServiceRequest } from '../domain/entities/service-request';
-import { vehicleSchema } from '../domain/entities/vehicle';
+import { type Vehicle, vehicleSchema } from '../domain/entities/vehicle';
 import { ConflictError, LimitError, NotFoundError } from '../domain/errors';
 import { localDayLabel, localTimeLabel } from '../domain/time';
 import { driverRoute, type RouteStopText } from '../messaging/templates';
@@ -70,7 +71,6 @@ export async function publishPlan(
     listAll(ports, 'Vehicle', hromadaId).then((xs) => xs.map((x) => vehicleSchema.parse(x))),
     listAll(ports, 'Driver', hromadaId).then((xs) => xs.map((x): Driver => driverSchema.parse(x))),
   ]);
-  const requestById = new Map(requests.map((r) => [r.id, r]));
   const now = ports.clock.now();
   const version = current.version + 1;
   const plan: Plan = {
@@ -84,9 +84,35 @@ export async function publishPlan(
     { op: 'update', entity: 'Plan', item: plan, expectedVersion },
     auditChange(ports, hromada, actor, 'publish', 'Plan', date, ['status', 'publishedAt']),
   ];
+  const routeSms = routeMessages(ports, hromada, date, version, current.routes, requests, vehicles, drivers);
+  changes.push(...routeSms.changes);
+  const withoutDriver = routeSms.withoutDriver;
+  const messages = changes.length - 2;
+  if (messages > MAX_MESSAGES)
+    throw new LimitError(`${messages} route messages in one publish; at most ${MAX_MESSAGES}`);
+  await ports.entities.commit(changes);
+  return { plan, messages, withoutDriver };
+}
+
+/**
+ * The route SMS of these routes for their drivers at plan `version` (ids carry it, so a retry
+ * queues nothing twice), and the vehicles that have no active driver.
+ */
+export function routeMessages(
+  ports: Pick<Ports, 'clock'>,
+  hromada: Hromada,
+  date: string,
+  version: number,
+  routes: Plan['routes'],
+  requests: ServiceRequest[],
+  vehicles: Vehicle[],
+  drivers: Driver[],
+): { changes: Change[]; withoutDriver: string[] } {
+  const requestById = new Map(requests.map((r) => [r.id, r]));
+  const changes: Change[] = [];
   const withoutDriver: string[] = [];
   const day = localDayLabel(new Date(`${date}T12:00:00Z`), 'UTC');
-  for (const route of current.routes) {
+  for (const route of routes) {
     const driver = drivers.find((d) => d.active && d.vehicleIds.includes(route.vehicleId));
     if (!driver) {
       withoutDriver.push(route.vehicleId);
@@ -113,9 +139,5 @@ export async function publishPlan(
       });
     });
   }
-  const messages = changes.length - 2;
-  if (messages > MAX_MESSAGES)
-    throw new LimitError(`${messages} route messages in one publish; at most ${MAX_MESSAGES}`);
-  await ports.entities.commit(changes);
-  return { plan, messages, withoutDriver };
+  return { changes, withoutDriver };
 }
