@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ports } from '../../shared/app/deps';
+import { insertIntoPlan } from '../../shared/app/insert-into-plan';
 import { listAudit, listInbound, listMessages } from '../../shared/app/logs';
 import { getPlan, planDay } from '../../shared/app/plan-day';
 import { publishPlan } from '../../shared/app/publish-plan';
@@ -34,6 +35,11 @@ const pageQuery = z.object({
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 const versionBody = z.strictObject({ version: z.number().int().positive() });
 const dateQuery = z.object({ date: localDateSchema });
+const insertBody = z.strictObject({
+  requestId: z.string().min(1).max(64),
+  version: z.number().int().positive(),
+  seconds: z.number().min(0.1).max(5).default(1),
+});
 const outcomeBody = z.strictObject({
   version: z.number().int().positive(),
   outcome: z.enum(['done', 'no-show']),
@@ -205,6 +211,20 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
           ...(version !== undefined ? { expectedVersion: version } : {}),
         });
         return json(200, plan);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/hromady/{hromadaId}/plans/{date}/requests',
+      handle: async (r) => {
+        const date = parseOrThrow(localDateSchema, r.params.date, 'date');
+        const { requestId, version, seconds } = parseOrThrow(insertBody, body(r), 'insert');
+        return json(
+          200,
+          await insertIntoPlan(ports, r.params.hromadaId!, date, requestId, version, actorOf(r.event), {
+            timeLimitMs: seconds * 1000,
+          }),
+        );
       },
     },
     {

@@ -162,6 +162,28 @@ describe('the API on DynamoDB Local', () => {
         (m: { kind: string; to: string }) => m.kind === 'driver-route' && m.to === '+380674011201',
       ),
     ).toHaveLength(1);
+    // a phone request for the same day goes into the published plan; its driver gets the new route
+    const extra = await call(
+      apiEvent('POST', '/hromady/khmilnytska/requests', {
+        serviceType: 'social-taxi',
+        residentId: resident.body.id,
+        date,
+        pickup: { address: 'с. Березна, вул. Шевченка, 12', location: { lat: 49.5611, lon: 27.8452 } },
+        dropoff: { address: 'м. Хмільник, вул. Монастирська, 71', location: { lat: 49.5603, lon: 27.9571 } },
+        requestedTime: { kind: 'pickup', time: '14:00' },
+        purpose: 'bank',
+      }),
+    );
+    const inserted = await call(
+      apiEvent('POST', `${path}/requests`, { requestId: extra.body.id, version: 4 }),
+    );
+    expect(inserted).toMatchObject({
+      status: 200,
+      body: { plan: { version: 5, status: 'published' }, vehicleId: vehicle.body.id, messages: 1 },
+    });
+    expect(
+      (await call(apiEvent('POST', `${path}/requests`, { requestId: extra.body.id, version: 5 }))).status,
+    ).toBe(409);
     // the dispatcher records what happened (the driver can do the same by SMS: `2 OK`)
     const outcome = `/hromady/khmilnytska/requests/${booked.body.id}/outcome`;
     expect((await call(apiEvent('POST', outcome, { version: 1, outcome: 'done' }))).body).toMatchObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayPlan, dayPoints, dayProblem } from '../../../shared/app/day-problem';
+import { insertIntoPlan } from '../../../shared/app/insert-into-plan';
 import { planDay } from '../../../shared/app/plan-day';
 import { publishPlan } from '../../../shared/app/publish-plan';
 import { createEntity, updateEntity } from '../../../shared/app/registry';
@@ -360,5 +361,70 @@ describe('plan a day', () => {
     expect(plan.unassigned).toEqual([
       { requestId: heavy.id, reason: 'не вистачає місця: сидінь, місць для візка або вантажу' },
     ]);
+  });
+
+  it('inserts a phone request into the day under way: stops made stay, only the changed route is re-sent', async () => {
+    const { ports, clock } = memoryPorts();
+    const anna = await seedBasics(ports);
+    await seedFleet(ports);
+    const petro = await resident(ports, 'Петро Коваль');
+    for (const [name, phone, vehicle] of [
+      ['Олег', '067 401 12 01', 'taxi'],
+      ['Ірина', '050 402 12 02', 'brigade'],
+    ] as const)
+      await createEntity(
+        ports,
+        registryKinds.drivers,
+        HROMADA,
+        { name, phone, vehicleIds: [vehicle] },
+        'test',
+      );
+    const early = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '08:30'), 'd');
+    await bookServiceRequest(ports, HROMADA, taxiRequest(petro.id, TUESDAY, '13:00'), 'd');
+    const draft = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
+    const published = (await publishPlan(ports, HROMADA, TUESDAY, draft.version, 'd')).plan;
+
+    // 10:00 in Kyiv: the 08:30 ride is over; a resident phones for a ride at 11:30
+    clock.at = new Date('2026-11-24T08:00:00Z');
+    const late = await bookServiceRequest(ports, HROMADA, taxiRequest(petro.id, TUESDAY, '11:30'), 'd');
+    const result = await insertIntoPlan(ports, HROMADA, TUESDAY, late.id, published.version, 'd', {
+      timeLimitMs: 1000,
+    });
+    expect(result.plan.version).toBe(published.version + 1);
+    expect(result.plan.status).toBe('published');
+    const found = stopsOf(result.plan, late.id)!;
+    expect(found.route.vehicleId).toBe(result.vehicleId);
+    const [pickup, dropoff] = found.idx.map((i) => found.route.stops[i]!);
+    expect([pickup!.kind, dropoff!.kind]).toEqual(['pickup', 'dropoff']);
+    expect(pickup!.arrival >= late.window.start && pickup!.arrival <= late.window.end).toBe(true);
+    // the ride made this morning is kept exactly as it was
+    const before = stopsOf(published, early.id)!;
+    const after = stopsOf(result.plan, early.id)!;
+    expect(after.route.vehicleId).toBe(before.route.vehicleId);
+    expect(after.idx.map((i) => after.route.stops[i])).toEqual(before.idx.map((i) => before.route.stops[i]));
+    // only the drivers whose stops changed get a new route, under the new version
+    const sent = (await ports.outbox.listByHromada(HROMADA)).items
+      .filter((m) => m.kind === 'driver-route' && m.id.includes(`-v${result.plan.version}-`))
+      .map((m) => m.id);
+    expect(sent).toContain(`route-${TUESDAY}-${result.vehicleId}-v${result.plan.version}-1`);
+    expect(result.messages).toBe(sent.length);
+    for (const route of result.plan.routes) {
+      const old = published.routes.find((r) => r.vehicleId === route.vehicleId);
+      const resent = sent.some((id) => id.includes(`-${route.vehicleId}-`));
+      expect(resent).toBe(JSON.stringify(old?.stops) !== JSON.stringify(route.stops));
+    }
+
+    // once in, it is in; a stale version or another day's request is a conflict
+    const v = result.plan.version;
+    await expect(
+      insertIntoPlan(ports, HROMADA, TUESDAY, late.id, v, 'd', { timeLimitMs: 200 }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const other = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, '2026-11-25', '09:00'), 'd');
+    await expect(
+      insertIntoPlan(ports, HROMADA, TUESDAY, other.id, v, 'd', { timeLimitMs: 200 }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      insertIntoPlan(ports, HROMADA, TUESDAY, other.id, v - 1, 'd', { timeLimitMs: 200 }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 });
