@@ -8,7 +8,7 @@
  */
 import { type Depot, depotSchema } from '../domain/entities/depot';
 import { type Driver, driverSchema } from '../domain/entities/driver';
-import { type Plan, type PlanRoute, planSchema } from '../domain/entities/plan';
+import { type Plan, planSchema } from '../domain/entities/plan';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import { type Vehicle, vehicleSchema } from '../domain/entities/vehicle';
 import { ConflictError, NotFoundError } from '../domain/errors';
@@ -16,9 +16,9 @@ import { localDate } from '../domain/time';
 import type { Change } from '../ports/entity-repository';
 import { checkSolution } from '../routing/checker/index';
 import { insertTask } from '../routing/engine/index';
-import type { DoneStep, StepRef, VroomSolution, VroomStep } from '../routing/vroom-format';
 import { auditChange } from './audit';
 import { dayPlan, dayPoints, dayProblem } from './day-problem';
+import { applyUnderWay, keptRequests, mergeRoutes } from './day-under-way';
 import type { Actor, Ports } from './deps';
 import { routeMessages } from './publish-plan';
 import { listAll, requireHromada } from './registry';
@@ -32,11 +32,7 @@ export interface InsertedRequest {
   messages: number;
 }
 
-const GONE: ReadonlySet<ServiceRequest['status']> = new Set(['cancelled', 'no-show']);
 const OPEN: ReadonlySet<ServiceRequest['status']> = new Set(['requested', 'confirmed', 'planned']);
-
-const stepType = (kind: PlanRoute['stops'][number]['kind']): StepRef['type'] =>
-  kind === 'visit' ? 'job' : kind === 'pickup' ? 'pickup' : 'delivery';
 
 export async function insertIntoPlan(
   ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids'>,
@@ -69,73 +65,20 @@ export async function insertIntoPlan(
     listAll(ports, 'Depot', hromadaId).then((xs) => xs.map((x): Depot => depotSchema.parse(x))),
     listAll(ports, 'Driver', hromadaId).then((xs) => xs.map((x): Driver => driverSchema.parse(x))),
   ]);
-  // the plan's requests that still matter (a cancelled or no-show ride leaves its route) + the new one
-  const keep = new Set(
-    [...inPlan].filter((id) => !GONE.has(all.find((r) => r.id === id)?.status ?? 'cancelled')),
-  );
+  const keep = keptRequests(current, all);
   const requests = all.filter((r) => keep.has(r.id) || r.id === requestId);
   const input = { hromada, date, requests, vehicles, depots };
   const day = dayPoints(input, keep);
   const matrix = await ports.travel.matrix(day.points, 'driving-car');
   const problem = dayProblem(input, day, matrix);
-  const taskId = new Map(day.requests.map((r, k) => [r.id, k + 1]));
-  const t0 = day.dayStart.getTime();
-  const rel = (iso: string) => Math.round((Date.parse(iso) - t0) / 1000);
-  const nowS = Math.round((now.getTime() - t0) / 1000);
-  const underWay = date === today;
-
-  // what each vehicle has done, and what it still has to do, in the engine's words
-  const finished = new Set(all.filter((r) => r.status === 'done').map((r) => r.id));
-  const doneStops = new Map<string, PlanRoute['stops']>();
-  const current_: VroomSolution = { code: 0, summary: emptySummary(), unassigned: [], routes: [] };
-  day.vehicles.forEach(({ vehicle, depotIndex }, k) => {
-    const veh = problem.vehicles[k]!;
-    const route = current.routes.find((r) => r.vehicleId === vehicle.id);
-    const stops = (route?.stops ?? []).filter((s) => taskId.has(s.requestId));
-    const isDone = (s: PlanRoute['stops'][number]) =>
-      underWay && (finished.has(s.requestId) || rel(s.departure) <= nowS);
-    let made = 0;
-    while (made < stops.length && isDone(stops[made]!)) made++;
-    const done = stops.slice(0, made);
-    const ahead = stops.slice(made);
-    doneStops.set(vehicle.id, done);
-    if (underWay && nowS > veh.time_window![0]) {
-      veh.time_window = [Math.min(nowS, veh.time_window![1]), veh.time_window![1]];
-      if (done.length > 0) {
-        const last = done.at(-1)!;
-        const k0 = day.requests.findIndex((r) => r.id === last.requestId);
-        veh.start_index = last.kind === 'dropoff' ? day.dropoffIndex[k0]! : day.pickupIndex[k0]!;
-        veh.done_steps = done.map(
-          (s): DoneStep => ({
-            type: stepType(s.kind),
-            id: taskId.get(s.requestId)!,
-            departure: rel(s.departure),
-          }),
-        );
-      } else veh.start_index = depotIndex;
-      // the driver is on the way to the next stop: it stays next
-      if (ahead.length > 0)
-        veh.locked_steps = [{ type: stepType(ahead[0]!.kind), id: taskId.get(ahead[0]!.requestId)! }];
-    }
-    if (ahead.length > 0)
-      current_.routes.push({
-        vehicle: veh.id,
-        cost: 0,
-        setup: 0,
-        service: 0,
-        duration: 0,
-        waiting_time: 0,
-        priority: 0,
-        distance: 0,
-        steps: ahead.map((s) => placeholderStep(stepType(s.kind), taskId.get(s.requestId)!)),
-      });
-  });
-
-  const k = taskId.get(requestId)!;
+  const underWay = applyUnderWay(problem, day, current, all, now, date, hromada.timeZone);
   const solution = insertTask(
     problem,
-    current_,
-    { type: request.serviceType === 'social-taxi' && request.dropoff ? 'shipment' : 'job', id: k },
+    underWay.current,
+    {
+      type: request.serviceType === 'social-taxi' && request.dropoff ? 'shipment' : 'job',
+      id: underWay.taskId.get(requestId)!,
+    },
     { timeLimitMs: options.timeLimitMs, now: () => performance.now(), seed: options.seed ?? 1 },
   );
   const check = checkSolution(problem, solution);
@@ -144,32 +87,7 @@ export async function insertIntoPlan(
       `routing engine returned an infeasible insertion: ${check.violations.slice(0, 3).join('; ')}`,
     );
   const fresh = dayPlan(day, solution);
-  const routes: PlanRoute[] = [];
-  const order = (stops: PlanRoute['stops']) => stops.map((s) => `${s.requestId}/${s.kind}`).join(' ');
-  const changed: PlanRoute[] = [];
-  for (const { vehicle } of day.vehicles) {
-    const done = doneStops.get(vehicle.id) ?? [];
-    const next = fresh.routes.find((r) => r.vehicleId === vehicle.id);
-    const old = current.routes.find((r) => r.vehicleId === vehicle.id);
-    const kept = (old?.stops ?? []).filter((s) => taskId.has(s.requestId));
-    const stops = [...done, ...(next?.stops ?? [])];
-    if (stops.length === 0) continue;
-    if (old && order(kept) === order(stops)) {
-      // same stops in the same order: the times the driver and residents were given stand
-      routes.push({ ...old, stops: kept });
-      continue;
-    }
-    const share = old && done.length > 0 ? done.length / old.stops.length : 0;
-    const route: PlanRoute = {
-      vehicleId: vehicle.id,
-      stops,
-      // the engine measures what is left to drive; the stops made keep their share of the old route
-      distanceM: (next?.distanceM ?? 0) + (old?.distanceM ?? 0) * share,
-      durationS: (next?.durationS ?? 0) + (old?.durationS ?? 0) * share,
-    };
-    routes.push(route);
-    changed.push(route);
-  }
+  const { routes, changed } = mergeRoutes(day, underWay, fresh, current);
   const taken = routes.find((r) => r.stops.some((s) => s.requestId === requestId));
   const unassigned = [
     ...current.unassigned.filter((u) => u.requestId !== requestId),
@@ -190,24 +108,5 @@ export async function insertIntoPlan(
     plan,
     ...(taken ? { vehicleId: taken.vehicleId } : {}),
     messages: changes.filter((c) => c.op === 'outbox').length,
-  };
-}
-
-function placeholderStep(type: StepRef['type'], id: number): VroomStep {
-  return { type, id, arrival: 0, duration: 0, setup: 0, service: 0, waiting_time: 0, load: [], distance: 0 };
-}
-
-function emptySummary(): VroomSolution['summary'] {
-  return {
-    cost: 0,
-    routes: 0,
-    unassigned: 0,
-    setup: 0,
-    service: 0,
-    duration: 0,
-    waiting_time: 0,
-    priority: 0,
-    distance: 0,
-    computing_times: { loading: 0, solving: 0, routing: 0 },
   };
 }

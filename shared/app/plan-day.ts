@@ -1,18 +1,22 @@
 /**
  * Plan a hromada's day: load its requests, vehicles and depots, ask travel times for a matrix, run
  * the routing engine within a time limit, and save the result as a new version of the day's plan
- * (with its audit entry, in one transaction). Re-planning a day keeps nothing of the old plan but
- * its version: a stale version is a 409.
+ * (with its audit entry, in one transaction). Re-planning needs the version last read (a stale
+ * one is a 409); on the day itself the stops already made and the passengers on board stay, each
+ * vehicle on the road starts from its last stop now, and the rest is planned afresh. A past day
+ * is not planned.
  */
 import { type Depot, depotSchema } from '../domain/entities/depot';
 import { type Plan, planSchema } from '../domain/entities/plan';
 import { type Vehicle, vehicleSchema } from '../domain/entities/vehicle';
 import { ConflictError, NotFoundError } from '../domain/errors';
+import { localDate } from '../domain/time';
 import type { Change } from '../ports/entity-repository';
 import { checkSolution } from '../routing/checker/index';
 import { solve } from '../routing/engine/index';
 import { auditChange } from './audit';
 import { dayPlan, dayPoints, dayProblem, NO_VEHICLE_THAT_DAY } from './day-problem';
+import { applyUnderWay, keptRequests, mergeRoutes } from './day-under-way';
 import type { Actor, Ports } from './deps';
 import { listAll, requireHromada } from './registry';
 
@@ -45,8 +49,12 @@ export async function planDay(
     listAll(ports, 'Vehicle', hromadaId).then((xs) => xs.map((x): Vehicle => vehicleSchema.parse(x))),
     listAll(ports, 'Depot', hromadaId).then((xs) => xs.map((x): Depot => depotSchema.parse(x))),
   ]);
+  const now = ports.clock.now();
+  if (date < localDate(now, hromada.timeZone)) throw new ConflictError(`The day ${date} is over`);
+  const previous = existing ? planSchema.parse(existing) : undefined;
   const input = { hromada, date, requests, vehicles, depots };
-  const day = dayPoints(input);
+  // a day under way keeps what was done and who is on board; the rest is planned afresh
+  const day = dayPoints(input, keptRequests(previous, requests));
   let routes: Plan['routes'] = [];
   let unassigned: Plan['unassigned'] = day.requests.map((r) => ({
     requestId: r.id,
@@ -55,6 +63,7 @@ export async function planDay(
   if (day.requests.length > 0 && day.vehicles.length > 0) {
     const matrix = await ports.travel.matrix(day.points, 'driving-car');
     const problem = dayProblem(input, day, matrix);
+    const underWay = applyUnderWay(problem, day, previous, requests, now, date, hromada.timeZone);
     const solution = solve(problem, {
       timeLimitMs: options.timeLimitMs,
       now: () => performance.now(),
@@ -68,17 +77,19 @@ export async function planDay(
       throw new Error(
         `routing engine returned an infeasible plan: ${check.violations.slice(0, 3).join('; ')}`,
       );
-    ({ routes, unassigned } = dayPlan(day, solution));
+    const fresh = dayPlan(day, solution);
+    routes = mergeRoutes(day, underWay, fresh, previous).routes;
+    unassigned = fresh.unassigned;
   }
 
-  const now = ports.clock.now().toISOString();
+  const at = now.toISOString();
   const version = (existing?.version ?? 0) + 1;
   const plan: Plan = planSchema.parse({
     id: date,
     hromadaId,
     version,
-    createdAt: (existing?.createdAt as string | undefined) ?? now,
-    updatedAt: now,
+    createdAt: previous?.createdAt ?? at,
+    updatedAt: at,
     date,
     routes,
     unassigned,

@@ -427,4 +427,29 @@ describe('plan a day', () => {
       insertIntoPlan(ports, HROMADA, TUESDAY, other.id, v - 1, 'd', { timeLimitMs: 200 }),
     ).rejects.toBeInstanceOf(ConflictError);
   });
+
+  it('re-plans the day under way: stops made stay as they were, the rest is planned from now on', async () => {
+    const { ports, clock } = memoryPorts();
+    const anna = await seedBasics(ports);
+    await seedFleet(ports);
+    const petro = await resident(ports, 'Петро Коваль');
+    const early = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '08:30'), 'd');
+    const later = await bookServiceRequest(ports, HROMADA, taxiRequest(petro.id, TUESDAY, '10:15'), 'd');
+    const first = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
+
+    clock.at = new Date('2026-11-24T08:00:00Z'); // 10:00 in Kyiv
+    const noon = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '12:00'), 'd');
+    const second = await planDay(ports, HROMADA, TUESDAY, 'd', { ...ENGINE, expectedVersion: first.version });
+    const was = stopsOf(first, early.id)!;
+    const is = stopsOf(second, early.id)!;
+    expect(is.route.vehicleId).toBe(was.route.vehicleId);
+    expect(is.idx.map((i) => is.route.stops[i])).toEqual(was.idx.map((i) => was.route.stops[i]));
+    for (const id of [later.id, noon.id]) {
+      const { route, idx } = stopsOf(second, id)!;
+      for (const i of idx) expect(route.stops[i]!.arrival >= '2026-11-24T08:00:00.000Z').toBe(true);
+    }
+    expect(second.unassigned).toEqual([]);
+    // yesterday is not planned any more
+    await expect(planDay(ports, HROMADA, '2026-11-23', 'd', ENGINE)).rejects.toBeInstanceOf(ConflictError);
+  });
 });
