@@ -28,7 +28,7 @@ export interface InsertedRequest {
   plan: Plan;
   /** The vehicle that takes it (absent: it did not fit, see `plan.unassigned`). */
   vehicleId?: string;
-  /** Route SMS queued for that vehicle's driver (a published plan only). */
+  /** Route SMS queued for the drivers whose stops changed (a published plan only). */
   messages: number;
 }
 
@@ -88,11 +88,12 @@ export async function insertIntoPlan(
     );
   const fresh = dayPlan(day, solution);
   const { routes, changed } = mergeRoutes(day, underWay, fresh, current);
+  // the new request if it did not fit (and never silently any other the engine left out)
+  const routed = new Set(routes.flatMap((r) => r.stops.map((s) => s.requestId)));
+  const unassigned = [...fresh.unassigned, ...current.unassigned].filter(
+    (u, k, list) => !routed.has(u.requestId) && list.findIndex((x) => x.requestId === u.requestId) === k,
+  );
   const taken = routes.find((r) => r.stops.some((s) => s.requestId === requestId));
-  const unassigned = [
-    ...current.unassigned.filter((u) => u.requestId !== requestId),
-    ...fresh.unassigned.filter((u) => u.requestId === requestId),
-  ];
   const version = current.version + 1;
   const plan: Plan = { ...current, routes, unassigned, version, updatedAt: now.toISOString() };
   const changes: Change[] = [
