@@ -414,8 +414,20 @@ describe('plan a day', () => {
       expect(resent).toBe(JSON.stringify(old?.stops) !== JSON.stringify(route.stops));
     }
 
+    // a ride after every shift ends does not fit: the plan says so, and nothing else moves
+    const evening = await bookServiceRequest(ports, HROMADA, taxiRequest(petro.id, TUESDAY, '18:00'), 'd');
+    const missed = await insertIntoPlan(ports, HROMADA, TUESDAY, evening.id, result.plan.version, 'd', {
+      timeLimitMs: 200,
+    });
+    expect(missed.vehicleId).toBeUndefined();
+    expect(missed.messages).toBe(0);
+    expect(missed.plan.routes).toEqual(result.plan.routes);
+    expect(missed.plan.unassigned).toEqual([
+      { requestId: evening.id, reason: 'жодне авто не встигає у це вікно' },
+    ]);
+
     // once in, it is in; a stale version or another day's request is a conflict
-    const v = result.plan.version;
+    const v = missed.plan.version;
     await expect(
       insertIntoPlan(ports, HROMADA, TUESDAY, late.id, v, 'd', { timeLimitMs: 200 }),
     ).rejects.toBeInstanceOf(ConflictError);
