@@ -15,10 +15,20 @@ type Stop = PlanRoute['stops'][number];
 /** A cancelled ride or a no-show leaves its route. */
 const GONE: ReadonlySet<ServiceRequest['status']> = new Set(['cancelled', 'no-show']);
 
-/** The requests of a plan that still matter. */
-export function keptRequests(plan: Plan | undefined, all: ServiceRequest[]): Set<string> {
+/**
+ * The requests of a plan that still matter: those on the routes of vehicles still in service,
+ * unless cancelled or a no-show. (A vehicle taken off the road leaves its stops made behind; its
+ * open requests are planned again like any other.)
+ */
+export function keptRequests(
+  plan: Plan | undefined,
+  all: ServiceRequest[],
+  inService: ReadonlySet<string>,
+): Set<string> {
   const status = new Map(all.map((r) => [r.id, r.status]));
-  const ids = (plan?.routes ?? []).flatMap((r) => r.stops.map((s) => s.requestId));
+  const ids = (plan?.routes ?? [])
+    .filter((r) => inService.has(r.vehicleId))
+    .flatMap((r) => r.stops.map((s) => s.requestId));
   return new Set(ids.filter((id) => !GONE.has(status.get(id) ?? 'cancelled')));
 }
 

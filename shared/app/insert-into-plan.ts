@@ -65,7 +65,7 @@ export async function insertIntoPlan(
     listAll(ports, 'Depot', hromadaId).then((xs) => xs.map((x): Depot => depotSchema.parse(x))),
     listAll(ports, 'Driver', hromadaId).then((xs) => xs.map((x): Driver => driverSchema.parse(x))),
   ]);
-  const keep = keptRequests(current, all);
+  const keep = keptRequests(current, all, new Set(vehicles.filter((v) => v.active).map((v) => v.id)));
   const requests = all.filter((r) => keep.has(r.id) || r.id === requestId);
   const input = { hromada, date, requests, vehicles, depots };
   const day = dayPoints(input, keep);

@@ -54,7 +54,10 @@ export async function planDay(
   const previous = existing ? planSchema.parse(existing) : undefined;
   const input = { hromada, date, requests, vehicles, depots };
   // a day under way keeps what was done and who is on board; the rest is planned afresh
-  const day = dayPoints(input, keptRequests(previous, requests));
+  const day = dayPoints(
+    input,
+    keptRequests(previous, requests, new Set(vehicles.filter((v) => v.active).map((v) => v.id))),
+  );
   let routes: Plan['routes'] = [];
   let unassigned: Plan['unassigned'] = day.requests.map((r) => ({
     requestId: r.id,

@@ -461,6 +461,16 @@ describe('plan a day', () => {
       for (const i of idx) expect(route.stops[i]!.arrival >= '2026-11-24T08:00:00.000Z').toBe(true);
     }
     expect(second.unassigned).toEqual([]);
+
+    // the car with the 10:15 ride breaks down: re-planned, its open rides go to the other car
+    const broken = stopsOf(second, later.id)!.route.vehicleId;
+    await updateEntity(ports, registryKinds.vehicles, HROMADA, broken, { version: 1, active: false }, 'd');
+    const third = await planDay(ports, HROMADA, TUESDAY, 'd', { ...ENGINE, expectedVersion: second.version });
+    expect(third.routes.map((r) => r.vehicleId)).not.toContain(broken);
+    expect(stopsOf(third, later.id)!.route.vehicleId).not.toBe(broken);
+    // a ride already made by the broken car is not planned again (nor kept: see docs/architecture.md)
+    expect(was.route.vehicleId).toBe(broken); // (the same car made the 08:30 ride)
+    expect(stopsOf(third, early.id)).toBeUndefined();
     // yesterday is not planned any more
     await expect(planDay(ports, HROMADA, '2026-11-23', 'd', ENGINE)).rejects.toBeInstanceOf(ConflictError);
   });
