@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 
@@ -58,13 +60,42 @@ export function toHttpApiEvent(req: IncomingMessage, body: Buffer, actor: string
   };
 }
 
+/** The console's files by URL name (nothing else under /console/ is served). */
+const CONSOLE_FILES: Record<string, [file: string, type: string]> = {
+  '/console/': ['index.html', 'text/html; charset=utf-8'],
+  '/console/index.html': ['index.html', 'text/html; charset=utf-8'],
+  '/console/console.js': ['console.js', 'text/javascript; charset=utf-8'],
+  '/console/console.css': ['console.css', 'text/css; charset=utf-8'],
+};
+
+/** Serves the dispatcher console's static files; true when the request was one of them. */
+async function serveConsole(req: IncomingMessage, res: ServerResponse, dir: string): Promise<boolean> {
+  if (req.method !== 'GET') return false;
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (path === '/console') {
+    res.writeHead(301, { location: '/console/' }).end();
+    return true;
+  }
+  const entry = CONSOLE_FILES[path];
+  if (!entry) return false;
+  const body = await readFile(join(dir, entry[0]));
+  res.writeHead(200, { 'content-type': entry[1], 'cache-control': 'no-cache' }).end(body);
+  return true;
+}
+
 /** Local-only endpoints (under /_local/) that stand in for other AWS triggers. */
 export type LocalRoute = (body: Buffer) => Promise<{ status: number; body: unknown }>;
 
 /** Serve an HTTP API Lambda handler on localhost. */
 export function serveHttpApi(
   handler: AnyHandler,
-  options: { port: number; actor: string; localRoutes?: Record<string, LocalRoute> },
+  options: {
+    port: number;
+    actor: string;
+    localRoutes?: Record<string, LocalRoute>;
+    /** Where the dispatcher console's files are (served under /console/). */
+    consoleDir?: string;
+  },
 ): Promise<Server> {
   const server = createServer(async (req, res) => {
     try {
@@ -75,6 +106,7 @@ export function serveHttpApi(
           .end('{"message":"Request Entity Too Large"}');
         return;
       }
+      if (options.consoleDir && (await serveConsole(req, res, options.consoleDir))) return;
       const local = req.method === 'POST' ? options.localRoutes?.[req.url ?? ''] : undefined;
       if (local) {
         const out = await local(body);

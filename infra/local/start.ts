@@ -6,6 +6,7 @@
  *   npm start -- --in-memory  nothing kept
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
@@ -91,6 +92,7 @@ try {
     actor: 'local-dispatcher',
     // Stands in for a phone replying to the long code: the same SNS event AWS delivers.
     localRoutes: { '/_local/inbound-sms': (body) => deliverInboundSms(inboundSms.handler, body) },
+    consoleDir: fileURLToPath(new URL('../../console/', import.meta.url)),
   });
   poller = new StreamPoller(streamArn, db.endpoint, {
     functionName: 'send-sms',
@@ -114,6 +116,7 @@ try {
 
   console.log(`hromada-dispatch is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   API            http://127.0.0.1:${env.PORT}   (try /health, /hromady/khmilnytska/residents)
+  console        http://127.0.0.1:${env.PORT}/console/
   DynamoDB Local ${db.endpoint}  ${args['in-memory'] ? '(in memory)' : `(data in ${args['data-dir']})`}
   demo data      ${seeded}
   SMS sink       ${config.SMS_SINK_FILE}

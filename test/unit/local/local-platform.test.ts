@@ -1,6 +1,9 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { outboxFilterPattern } from '../../../events/contracts/outbox-stream-record';
+import { serveHttpApi } from '../../../infra/local/http-bridge';
 import { nextRun } from '../../../infra/local/scheduler';
 import { matchesFilter } from '../../../infra/local/stream-poller';
 import { loadEvent } from '../../support/api-events';
@@ -31,5 +34,31 @@ describe('daily schedule at 18:00 Kyiv', () => {
   });
   it('rolls over to the next day, across the October change', () => {
     expect(nextRun(s, new Date('2026-10-24T15:00:01Z')).toISOString()).toBe('2026-10-25T16:00:00.000Z');
+  });
+});
+
+describe('the local HTTP bridge serves the dispatcher console', () => {
+  it('serves its three files, redirects /console, and nothing else from disk', async () => {
+    const api = async () => ({ statusCode: 404, body: '{"error":{"code":"not-found"}}' });
+    const server = await serveHttpApi(api, {
+      port: 0,
+      actor: 'test',
+      consoleDir: join(process.cwd(), 'console'),
+    });
+    const { port } = server.address() as AddressInfo;
+    const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' });
+    try {
+      const page = await get('/console/');
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('<title>Диспетчерська');
+      expect((await get('/console/console.js')).headers.get('content-type')).toContain('javascript');
+      const moved = await get('/console');
+      expect([moved.status, moved.headers.get('location')]).toEqual([301, '/console/']);
+      // anything else goes to the API function, never to the file system
+      for (const path of ['/console/../package.json', '/console/%2e%2e/package.json', '/console/x.js'])
+        expect((await get(path)).status).toBe(404);
+    } finally {
+      server.close();
+    }
   });
 });
