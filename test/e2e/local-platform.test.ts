@@ -24,9 +24,18 @@ async function start(args: string[]): Promise<Running> {
   const port = await freePort();
   const dbPort = await freePort();
   const began = Date.now();
+  // as `npm start` runs it: one Node process with the tsx loader (the tsx CLI's parent process
+  // would SIGKILL a child that is slow to acknowledge Ctrl-C, orphaning DynamoDB Local)
   const child = spawn(
-    join(process.cwd(), 'node_modules/.bin/tsx'),
-    [join(process.cwd(), 'infra/local/start.ts'), '--data-dir', join(workDir, 'dynamodb'), ...args],
+    process.execPath,
+    [
+      '--import',
+      join(process.cwd(), 'node_modules/tsx/dist/loader.mjs'),
+      join(process.cwd(), 'infra/local/start.ts'),
+      '--data-dir',
+      join(workDir, 'dynamodb'),
+      ...args,
+    ],
     {
       cwd: workDir,
       env: { ...process.env, PORT: String(port), DYNAMODB_LOCAL_PORT: String(dbPort) },
@@ -69,6 +78,14 @@ async function leftBehindAfterStop(r: Running, withinMs = 20_000): Promise<numbe
   while (n > 0 && Date.now() < deadline) {
     await new Promise((done) => setTimeout(done, 200));
     n = leftBehind(r);
+  }
+  if (n > 0) {
+    // say what is left, and what the platform said, so that a failure can be read from the CI log
+    let ps = '';
+    try {
+      ps = execFileSync('pgrep', ['-af', workDir], { encoding: 'utf8' });
+    } catch {}
+    console.error(`left behind:\n${ps}\nplatform output (end):\n${r.output().slice(-3000)}`);
   }
   return n;
 }
