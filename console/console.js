@@ -25,9 +25,18 @@ const STATUSES = {
   'no-show': 'не вийшов',
 };
 const STOPS = { pickup: 'посадка', dropoff: 'висадка', visit: 'візит' };
+const PREFIX = { місто: 'м.', селище: 'с-ще', село: 'с.' };
 
 const $ = (id) => document.getElementById(id);
-const state = { hromada: '', date: '', plan: undefined, residents: new Map(), plates: new Map() };
+const state = {
+  hromada: '',
+  date: '',
+  plan: undefined,
+  residents: new Map(),
+  plates: new Map(),
+  settlements: [],
+  caller: undefined,
+};
 /** Request id → resident id, for naming the stops of a plan. */
 const requestResidents = new Map();
 const stopResident = (stop) => requestResidents.get(stop.requestId);
@@ -85,9 +94,19 @@ const base = () => `/hromady/${encodeURIComponent(state.hromada)}`;
 const when = (iso) => timeFmt.format(new Date(iso));
 
 async function loadNames() {
-  const [residents, vehicles] = await Promise.all([all(`${base()}/residents`), all(`${base()}/vehicles`)]);
+  const [residents, vehicles, settlements] = await Promise.all([
+    all(`${base()}/residents`),
+    all(`${base()}/vehicles`),
+    all(`${base()}/settlements`),
+  ]);
   state.residents = new Map(residents.map((r) => [r.id, r]));
   state.plates = new Map(vehicles.map((v) => [v.id, `${v.name} ${v.plate}`]));
+  state.settlements = settlements
+    .filter((s) => s.location)
+    .sort((a, b) => a.name.localeCompare(b.name, 'uk'));
+  $('book').settlement.replaceChildren(
+    ...state.settlements.map((s) => el('option', { value: s.id }, `${s.name} (${s.type})`)),
+  );
 }
 
 async function showRequests() {
@@ -102,6 +121,8 @@ async function showRequests() {
         action === 'confirm' ? 'Підтвердити' : 'Скасувати',
       );
     const open = ['requested', 'confirmed', 'planned'].includes(r.status);
+    const inPlan = state.plan?.routes.some((route) => route.stops.some((s) => s.requestId === r.id));
+    const addToPlan = el('button', { onclick: () => run(() => insertIntoPlan(r)) }, 'Додати в план');
     return el(
       'tr',
       {},
@@ -109,7 +130,19 @@ async function showRequests() {
       el('td', {}, SERVICES[r.serviceType] ?? r.serviceType, r.confidential ? ' (конфіденційно)' : ''),
       el('td', {}, who),
       el('td', {}, STATUSES[r.status] ?? r.status),
-      el('td', {}, ...(open ? [r.status === 'requested' ? act('confirm') : '', ' ', act('cancel')] : [])),
+      el(
+        'td',
+        {},
+        ...(open
+          ? [
+              r.status === 'requested' ? act('confirm') : '',
+              ' ',
+              act('cancel'),
+              ' ',
+              state.plan && !inPlan ? addToPlan : '',
+            ]
+          : []),
+      ),
     );
   });
   $('requests').replaceChildren(
@@ -173,6 +206,7 @@ async function planDay() {
   state.plan = await api('POST', `${base()}/plans/${state.date}`, body);
   say(`План готовий: ${state.plan.routes.length} маршрут(и), поза планом ${state.plan.unassigned.length}`);
   await showPlan();
+  await showRequests();
 }
 
 async function publish() {
@@ -201,17 +235,69 @@ async function showMessages() {
 
 async function findCaller(phone) {
   const { items } = await api('GET', `${base()}/callers?phone=${encodeURIComponent(phone)}`);
+  $('book').hidden = true;
   $('callers').replaceChildren(
     ...(items.length
       ? items.map((c) =>
           el(
             'li',
             {},
-            `${c.type === 'Driver' ? 'Водій' : 'Отримувач'}: ${c.name}${c.address ? `, ${c.address}` : ''}`,
+            `${c.type === 'Driver' ? 'Водій' : 'Отримувач'}: ${c.name}${c.address ? `, ${c.address}` : ''} `,
+            ...(c.type === 'Driver' ? [] : [el('button', { onclick: () => startBooking(c) }, 'Нова заявка')]),
           ),
         )
       : [el('li', {}, 'Номер не знайдено: новий абонент')]),
   );
+}
+
+function startBooking(resident) {
+  state.caller = resident;
+  $('book-who').textContent = resident.name;
+  $('book').hidden = false;
+}
+
+async function book() {
+  const f = $('book');
+  const resident = state.caller;
+  const settlement = state.settlements.find((s) => s.id === f.settlement.value);
+  const serviceType = f.serviceType.value;
+  const body = {
+    serviceType,
+    residentId: resident.id,
+    date: state.date,
+    pickup: { address: resident.address, location: resident.location },
+    requestedTime: { kind: f.kind.value, time: f.time.value },
+    purpose: f.purpose.value,
+    passengers: { escorts: Number(f.escorts.value), wheelchair: f.wheelchair.checked },
+  };
+  if (serviceType === 'social-taxi') {
+    if (!settlement) throw new Error('Оберіть, куди їхати');
+    const where = f.address.value.trim();
+    body.dropoff = {
+      address: `${PREFIX[settlement.type] ?? ''} ${settlement.name}${where ? `, ${where}` : ''}`.trim(),
+      location: settlement.location,
+      settlementId: settlement.id,
+    };
+  }
+  const r = await api('POST', `${base()}/requests`, body);
+  requestResidents.set(r.id, r.residentId);
+  f.hidden = true;
+  say(`Заявку прийнято: ${when(r.window.start)}–${when(r.window.end)}; SMS-підтвердження піде отримувачу`);
+  await Promise.all([showRequests(), showMessages()]);
+}
+
+async function insertIntoPlan(request) {
+  const out = await api('POST', `${base()}/plans/${state.date}/requests`, {
+    requestId: request.id,
+    version: state.plan.version,
+  });
+  say(
+    out.vehicleId
+      ? `Додано в маршрут: ${state.plates.get(out.vehicleId) ?? out.vehicleId}${out.messages ? '; водій отримає SMS' : ''}`
+      : 'Не вміщується в план: див. список нижче',
+    !out.vehicleId,
+  );
+  await Promise.all([showPlan(), showRequests(), showMessages()]);
 }
 
 async function showDay() {
@@ -219,7 +305,8 @@ async function showDay() {
   await loadNames();
   const { items } = await api('GET', `${base()}/requests?date=${state.date}`);
   for (const r of items) requestResidents.set(r.id, r.residentId);
-  await Promise.all([showRequests(), showPlan(), showMessages()]);
+  await showPlan();
+  await Promise.all([showRequests(), showMessages()]);
   say('');
 }
 
@@ -249,6 +336,10 @@ $('day').addEventListener('submit', (e) => {
 $('caller').addEventListener('submit', (e) => {
   e.preventDefault();
   run(() => findCaller($('caller').phone.value));
+});
+$('book').addEventListener('submit', (e) => {
+  e.preventDefault();
+  run(book);
 });
 $('plan-day').addEventListener('click', () => run(planDay));
 $('publish').addEventListener('click', () => run(publish));

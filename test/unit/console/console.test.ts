@@ -30,6 +30,28 @@ async function until(check: () => boolean, what: string): Promise<void> {
 
 const text = (id: string) => document.getElementById(id)!.textContent ?? '';
 
+async function waitFor<T>(find: () => T | undefined): Promise<T> {
+  let found: T | undefined;
+  await until(() => (found = find()) !== undefined, 'an element');
+  return found as T;
+}
+
+/** Looks the caller up and fills the booking form: a social-taxi ride to Березна. */
+async function bookFromForm(time: string, address: string): Promise<void> {
+  const caller = document.getElementById('caller') as HTMLFormElement;
+  (caller.elements.namedItem('phone') as HTMLInputElement).value = '067 123 45 67';
+  caller.requestSubmit();
+  const start = await waitFor(() =>
+    [...document.querySelectorAll('#callers button')].find((b) => b.textContent === 'Нова заявка'),
+  );
+  (start as HTMLButtonElement).click();
+  const form = document.getElementById('book') as HTMLFormElement;
+  expect(form.hidden).toBe(false);
+  (form.elements.namedItem('time') as HTMLInputElement).value = time;
+  (form.elements.namedItem('address') as HTMLInputElement).value = address;
+  form.requestSubmit();
+}
+
 beforeAll(async () => {
   const { ports } = memoryPorts();
   const anna = await seedBasics(ports, { name: '<img src=x onerror=alert(1)> Ганна' });
@@ -124,11 +146,17 @@ describe('the dispatcher console', () => {
     expect(text('callers')).toContain('с. Березна, вул. Шевченка, 12');
   });
 
+  it("books the caller's ride from the form: it is in the day's list with its window", async () => {
+    await bookFromForm('11:00', 'вул. Монастирська, 71');
+    await until(() => text('status').includes('Заявку прийнято: 10:45–11:15'), 'the booking');
+    await until(() => document.querySelectorAll('#requests tr').length === 2, 'the new row');
+  });
+
   it('plans the day, then sends the drivers their routes', async () => {
     (document.getElementById('plan-day') as HTMLButtonElement).click();
     await until(() => text('routes').includes('Соцтаксі АВ1234ВС'), 'the plan');
     expect(text('plan-version')).toContain('версія 1, чернетка');
-    expect(document.querySelectorAll('#routes li')).toHaveLength(2);
+    expect(document.querySelectorAll('#routes li')).toHaveLength(4);
     expect(text('routes')).toContain('посадка');
     (document.getElementById('publish') as HTMLButtonElement).click();
     await until(() => text('status').includes('Надіслано водіям: 1 SMS'), 'the publish');
@@ -150,6 +178,20 @@ describe('the dispatcher console', () => {
     form.requestSubmit();
     await until(() => document.getElementById('status')!.className === 'error', 'the error');
     expect(text('status')).toContain('phone');
+  });
+
+  it('adds a ride booked after publishing to the plan; its driver gets the new route', async () => {
+    await bookFromForm('14:00', '');
+    await until(() => text('status').includes('Заявку прийнято'), 'the booking');
+    const add = await waitFor(() =>
+      [...document.querySelectorAll('#requests button')].find((b) => b.textContent === 'Додати в план'),
+    );
+    (add as HTMLButtonElement).click();
+    await until(
+      () => text('status').includes('Додано в маршрут: Соцтаксі АВ1234ВС; водій отримає SMS'),
+      'the insertion',
+    );
+    await until(() => document.querySelectorAll('#routes li').length === 6, 'the longer route');
   });
 
   it('only calls routes the API has', () => {
