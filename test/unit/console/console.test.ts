@@ -32,7 +32,10 @@ const text = (id: string) => document.getElementById(id)!.textContent ?? '';
 
 async function waitFor<T>(find: () => T | undefined): Promise<T> {
   let found: T | undefined;
-  await until(() => (found = find()) !== undefined, 'an element');
+  await until(() => {
+    found = find();
+    return found !== undefined;
+  }, 'an element');
   return found as T;
 }
 
