@@ -91,7 +91,8 @@ export interface VroomVehicle {
   done_steps?: DoneStep[];
   /**
    * ext: the route must begin (after done steps) with exactly these steps in this order
-   * (a frozen head: the driver already has them). Other tasks may follow.
+   * (a frozen head: the driver already has them). Other tasks may follow. A break whose window the
+   * head makes unreachable is taken as soon as possible after it and declared (`delay`).
    */
   locked_steps?: StepRef[];
 }
@@ -203,7 +204,7 @@ export interface VroomStep {
   departure?: number;
   /** ext: a done step echoed from `done_steps` (not scheduled, not costed). */
   done?: boolean;
-  /** Limits this step breaks (only for a passenger already on board, see `done_steps`). */
+  /** Limits this step breaks (only on a route under way: see `done_steps` and `locked_steps`). */
   violations?: VroomViolation[];
 }
 

@@ -8,11 +8,12 @@
  * skills, precedence, max_ride_time, exclusive, max_tasks, max_travel_time, max_distance, max_duration,
  * break, vehicle_lock, done_steps, locked_steps, cost, duration, distance, matrix, violations.
  *
- * Declared violations: a route that starts with a passenger on board (pickup done, delivery not) may
- * break a window, the shift, a ride time or a route limit to deliver them, when it says so in VROOM's
- * `violations` (on the step: `delay`, `lead_time`, `max_ride_time`; on the route: `max_tasks`,
- * `max_travel_time`, `max_distance`, `max_duration`). Those are counted in `waived`, not listed;
- * any other route that declares violations is itself a violation.
+ * Declared violations: a route under way — it starts with a passenger on board (pickup done,
+ * delivery not) or with a frozen head (`locked_steps`) — may break a window (a break's too), the
+ * shift, a ride time or a route limit, when it says so in VROOM's `violations` (on the step:
+ * `delay`, `lead_time`, `max_ride_time`; on the route: `max_tasks`, `max_travel_time`,
+ * `max_distance`, `max_duration`). Those are counted in `waived`, not listed; any other route that
+ * declares violations is itself a violation.
  *
  * Schedule model: travel from the previous located step to the next; a break happens at the previous
  * location unless the break step names another location_index (then the travel is charged before it).
@@ -296,16 +297,19 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
     }
 
     // ---- Declared violations (allowed only to deliver a passenger already on board) ----
-    const carriesOnBoard = onBoard.size > 0;
+    const underWay = onBoard.size > 0 || (veh.locked_steps ?? []).length > 0;
     const declaresAny =
       (route.violations ?? []).length > 0 || steps.some((s) => (s.violations ?? []).length > 0);
-    if (declaresAny && !carriesOnBoard)
-      v('violations', `${where}: declares violations but starts with no passenger on board`);
+    if (declaresAny && !underWay)
+      v(
+        'violations',
+        `${where}: declares violations but is not under way (no passenger on board, no locked steps)`,
+      );
     const routeCauses = new Set<string>((route.violations ?? []).map((x) => x.cause));
     /** Reports a violation unless this route may break it and declares it (step or route level). */
     const vd = (kind: string, msg: string, step: VroomStep | undefined, ...causes: string[]): void => {
       const said = step ? (step.violations ?? []).map((x) => x.cause) : [...routeCauses];
-      if (carriesOnBoard && causes.some((c) => said.includes(c as never) && routeCauses.has(c))) waived++;
+      if (underWay && causes.some((c) => said.includes(c as never) && routeCauses.has(c))) waived++;
       else v(kind, msg);
     };
 

@@ -730,6 +730,7 @@ export function compile(problem: VroomProblem): Model {
     objective: obj,
   };
   relaxLostOnboard(model);
+  relaxLateBreaks(model);
   return model;
 }
 
@@ -823,4 +824,50 @@ function relaxVehicleForOnboard(m: Model, v: number): void {
   let tasks = 0;
   for (const n of [...head, ...onboard, ...partners]) if (m.kind[n] !== KIND_BREAK) tasks++;
   m.vMaxTasks[v] = Math.max(tasks, 0);
+}
+
+/**
+ * A frozen head (locked steps: the driver is already on the way) can make a break's window
+ * unreachable. Such a break closes its window at the soonest it can start right after the head:
+ * taken as soon as possible, and the output declares the delay.
+ */
+function relaxLateBreaks(m: Model): void {
+  const INF = Number.POSITIVE_INFINITY;
+  for (let v = 0; v < m.V; v++) {
+    const head = m.vLocked[v]!;
+    const breaks = m.vBreaks[v]!.filter((b) => !head.includes(b));
+    if (head.length === 0 || breaks.length === 0) continue;
+    const partners = head
+      .filter((n) => m.kind[n] === KIND_PICKUP && !head.includes(m.partner[n]!))
+      .map((n) => m.partner[n]!);
+    const fits = () =>
+      [
+        [...head, ...breaks, ...partners],
+        [...head, ...partners, ...breaks],
+      ].some((seq) => evaluateRoute(m, v, seq, seq.length, head.length) < INF);
+    if (fits()) continue;
+    const saved = breaks.map((b) => m.tw.slice(2 * m.twOff[b]!, 2 * m.twOff[b + 1]!));
+    for (const b of breaks)
+      for (let k = m.twOff[b]!; k < m.twOff[b + 1]!; k++) {
+        m.tw[2 * k] = 0;
+        m.tw[2 * k + 1] = INF;
+      }
+    const buf = [...head, ...breaks, ...partners];
+    if (!fits() || evaluateRoute(m, v, buf, buf.length, head.length) === INF) {
+      // late breaks are not (all) of the trouble: leave the windows as they were
+      breaks.forEach((b, i) => m.tw.set(saved[i]!, 2 * m.twOff[b]!));
+      continue;
+    }
+    breaks.forEach((b, i) => {
+      const soonest = sched.B[head.length + i + 1]!;
+      const k0 = m.twOff[b]!;
+      const opens = saved[i]![0] ?? 0;
+      m.tw[2 * k0] = Math.min(opens, soonest);
+      m.tw[2 * k0 + 1] = soonest;
+      for (let k = k0 + 1; k < m.twOff[b + 1]!; k++) {
+        m.tw[2 * k] = soonest;
+        m.tw[2 * k + 1] = soonest;
+      }
+    });
+  }
 }

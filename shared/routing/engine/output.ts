@@ -301,7 +301,7 @@ export function buildSolution(
       steps,
     };
     if (veh.description !== undefined) route.description = veh.description;
-    if (m.vOnboard[v]! > 0) markViolations(m, v, route);
+    if (m.vOnboard[v]! > 0 || m.vLocked[v]!.length > 0) markViolations(m, v, route);
     routes.push(route);
     totCost += c;
     totSetup += rSetup;
@@ -359,9 +359,10 @@ export function buildSolution(
 const TOL = 1e-6;
 
 /**
- * A vehicle with passengers on board may have had limits lifted to deliver them (model.ts,
- * relaxLostOnboard): measure its route against the problem as given and list what it breaks, on
- * each step and on the route (VROOM's `violations` shape).
+ * A vehicle under way may have had limits lifted: to deliver passengers on board, or to take a
+ * break its frozen head made late (model.ts, relaxLostOnboard, relaxLateBreaks). Measure its route
+ * against the problem as given and list what it breaks, on each step and on the route (VROOM's
+ * `violations` shape).
  */
 function markViolations(m: Model, v: number, route: VroomRoute): void {
   const p = m.problem;

@@ -151,6 +151,36 @@ describe('day of service', () => {
     expectFeasible(p, s);
   });
 
+  it('takes a break the frozen head made late as soon as it can, and declares the delay', () => {
+    // the driver is on the way to job 1 (locked), 400 away: the break window [100, 300] is gone
+    const far = lineMatrix(5, 100);
+    const p: VroomProblem = {
+      vehicles: [
+        {
+          id: 1,
+          start_index: 0,
+          end_index: 0,
+          time_window: [0, 5000],
+          breaks: [{ id: 9, service: 30, time_windows: [[100, 300]] }],
+          locked_steps: [{ type: 'job', id: 1 }],
+        },
+      ],
+      jobs: [
+        { id: 1, location_index: 4 },
+        { id: 2, location_index: 3 },
+      ],
+      matrices: { car: { durations: far } },
+    };
+    const s = solve(p, opts());
+    expect(s.unassigned).toEqual([]);
+    const steps = s.routes[0]!.steps.filter((x) => x.type !== 'start' && x.type !== 'end');
+    expect(steps.map((x) => `${x.type}:${x.id}`)).toEqual(['job:1', 'break:9', 'job:2']);
+    expect(steps[1]!.arrival + steps[1]!.waiting_time).toBe(400);
+    expect(steps[1]!.violations).toEqual([{ cause: 'delay', duration: 100 }]);
+    expect(s.routes[0]!.violations).toEqual([{ cause: 'delay', duration: 100 }]);
+    expectFeasible(p, s);
+  });
+
   it('delivers an on-board passenger before a break that needs an empty vehicle', () => {
     const p: VroomProblem = {
       vehicles: [
