@@ -855,7 +855,7 @@ function relaxLateBreaks(m: Model): void {
     const buf = [...head, ...breaks, ...partners];
     if (!fits() || evaluateRoute(m, v, buf, buf.length, head.length) === INF) {
       // late breaks are not (all) of the trouble: leave the windows as they were
-      breaks.forEach((b, i) => m.tw.set(saved[i]!, 2 * m.twOff[b]!));
+      for (const [i, b] of breaks.entries()) m.tw.set(saved[i]!, 2 * m.twOff[b]!);
       continue;
     }
     breaks.forEach((b, i) => {
