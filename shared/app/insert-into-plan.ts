@@ -8,10 +8,10 @@
  */
 import { type Depot, depotSchema } from '../domain/entities/depot';
 import { type Driver, driverSchema } from '../domain/entities/driver';
-import { type Plan, planSchema } from '../domain/entities/plan';
+import type { Plan } from '../domain/entities/plan';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import { type Vehicle, vehicleSchema } from '../domain/entities/vehicle';
-import { ConflictError, NotFoundError } from '../domain/errors';
+import { ConflictError } from '../domain/errors';
 import { localDate } from '../domain/time';
 import type { Change } from '../ports/entity-repository';
 import { checkSolution } from '../routing/checker/index';
@@ -20,6 +20,7 @@ import { auditChange } from './audit';
 import { dayPlan, dayPoints, dayProblem } from './day-problem';
 import { applyUnderWay, keptRequests, mergeRoutes } from './day-under-way';
 import type { Actor, Ports } from './deps';
+import { planAtVersion } from './plan-day';
 import { routeMessages } from './publish-plan';
 import { listAll, requireHromada } from './registry';
 import { getServiceRequest } from './service-requests';
@@ -44,11 +45,7 @@ export async function insertIntoPlan(
   options: { timeLimitMs: number; seed?: number },
 ): Promise<InsertedRequest> {
   const hromada = await requireHromada(ports, hromadaId);
-  const found = await ports.entities.get('Plan', hromadaId, date);
-  if (!found) throw new NotFoundError('Plan', date);
-  const current = planSchema.parse(found);
-  if (current.version !== expectedVersion)
-    throw new ConflictError(`Plan ${date} is at version ${current.version}`, current.version);
+  const current = await planAtVersion(ports, hromadaId, date, expectedVersion);
   const now = ports.clock.now();
   const today = localDate(now, hromada.timeZone);
   if (date < today) throw new ConflictError(`The day ${date} is over`);

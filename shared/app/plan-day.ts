@@ -118,3 +118,18 @@ export async function getPlan(
   if (!found) throw new NotFoundError('Plan', date);
   return planSchema.parse(found);
 }
+
+/** The day's plan as the caller last read it: 404 if there is none, 409 if it has moved on. */
+export async function planAtVersion(
+  ports: Pick<Ports, 'entities'>,
+  hromadaId: string,
+  date: string,
+  expectedVersion: number,
+): Promise<Plan> {
+  const found = await ports.entities.get('Plan', hromadaId, date);
+  if (!found) throw new NotFoundError('Plan', date);
+  const plan = planSchema.parse(found);
+  if (plan.version !== expectedVersion)
+    throw new ConflictError(`Plan ${date} is at version ${plan.version}`, plan.version);
+  return plan;
+}

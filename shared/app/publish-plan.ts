@@ -6,16 +6,17 @@
  */
 import { type Driver, driverSchema } from '../domain/entities/driver';
 import type { Hromada } from '../domain/entities/hromada';
-import { type Plan, planSchema } from '../domain/entities/plan';
+import type { Plan } from '../domain/entities/plan';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import { type Vehicle, vehicleSchema } from '../domain/entities/vehicle';
-import { ConflictError, LimitError, NotFoundError } from '../domain/errors';
+import { LimitError } from '../domain/errors';
 import { localDayLabel, localTimeLabel } from '../domain/time';
 import { driverRoute, type RouteStopText } from '../messaging/templates';
 import { transliterate } from '../messaging/transliterate';
 import type { Change } from '../ports/entity-repository';
 import { auditChange } from './audit';
 import type { Actor, Ports } from './deps';
+import { planAtVersion } from './plan-day';
 import { listAll, requireHromada } from './registry';
 import { outboxMessageFor } from './service-requests';
 
@@ -60,11 +61,7 @@ export async function publishPlan(
   actor: Actor,
 ): Promise<PublishedPlan> {
   const hromada = await requireHromada(ports, hromadaId);
-  const found = await ports.entities.get('Plan', hromadaId, date);
-  if (!found) throw new NotFoundError('Plan', date);
-  const current = planSchema.parse(found);
-  if (current.version !== expectedVersion)
-    throw new ConflictError(`Plan ${date} is at version ${current.version}`, current.version);
+  const current = await planAtVersion(ports, hromadaId, date, expectedVersion);
 
   const [requests, vehicles, drivers] = await Promise.all([
     ports.entities.listRequestsByDate(hromadaId, date),

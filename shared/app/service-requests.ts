@@ -142,6 +142,28 @@ export async function getServiceRequest(
 
 export const FINAL = new Set(['cancelled', 'done', 'no-show']);
 
+/** The request read for a status change (a final one is a conflict), and its next version. */
+async function nextStatus(
+  ports: Pick<Ports, 'entities' | 'clock'>,
+  hromadaId: string,
+  id: string,
+  expectedVersion: number,
+  status: ServiceRequest['status'],
+) {
+  const hromada = await requireHromada(ports, hromadaId);
+  const current = await getServiceRequest(ports, hromadaId, id);
+  if (FINAL.has(current.status)) {
+    throw new ConflictError(`Request ${id} is already ${current.status}`, current.version);
+  }
+  const updated: ServiceRequest = {
+    ...current,
+    status,
+    version: expectedVersion + 1,
+    updatedAt: ports.clock.now().toISOString(),
+  };
+  return { hromada, current, updated };
+}
+
 /**
  * Confirm or cancel a request (by the dispatcher, or by the resident's ТАК / НІ) that the caller
  * read at `expectedVersion`: the status, its audit entry,
@@ -157,18 +179,7 @@ export async function changeRequestStatus(
   actor: Actor,
   extra: Change[],
 ): Promise<ServiceRequest> {
-  const hromada = await requireHromada(ports, hromadaId);
-  const current = await getServiceRequest(ports, hromadaId, id);
-  if (FINAL.has(current.status)) {
-    throw new ConflictError(`Request ${id} is already ${current.status}`, current.version);
-  }
-  const now = ports.clock.now();
-  const updated: ServiceRequest = {
-    ...current,
-    status: next,
-    version: expectedVersion + 1,
-    updatedAt: now.toISOString(),
-  };
+  const { hromada, current, updated } = await nextStatus(ports, hromadaId, id, expectedVersion, next);
   const changes: Change[] = [
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
     auditChange(ports, hromada, actor, next === 'cancelled' ? 'cancel' : 'confirm', 'ServiceRequest', id, [
@@ -211,17 +222,7 @@ export async function recordOutcome(
   actor: Actor,
   extra: Change[],
 ): Promise<ServiceRequest> {
-  const hromada = await requireHromada(ports, hromadaId);
-  const current = await getServiceRequest(ports, hromadaId, id);
-  if (FINAL.has(current.status)) {
-    throw new ConflictError(`Request ${id} is already ${current.status}`, current.version);
-  }
-  const updated: ServiceRequest = {
-    ...current,
-    status: outcome,
-    version: expectedVersion + 1,
-    updatedAt: ports.clock.now().toISOString(),
-  };
+  const { hromada, updated } = await nextStatus(ports, hromadaId, id, expectedVersion, outcome);
   await ports.entities.commit([
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
     auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, ['status']),
