@@ -86,6 +86,17 @@ async function resident(ports: Ports, name: string, extra: Record<string, unknow
   );
 }
 
+/** A 60-minute confidential brigade visit at 11:00 on Tuesday. */
+const brigadeVisit = (residentId: string) => ({
+  serviceType: 'mobile-brigade',
+  residentId,
+  date: TUESDAY,
+  pickup: { address: 'с. Березна, вул. Садова, 3', location: { lat: 49.5621, lon: 27.8401 } },
+  requestedTime: { kind: 'pickup', time: '11:00' },
+  purpose: 'social-services',
+  serviceMinutes: 60,
+});
+
 function stopsOf(plan: Plan, requestId: string) {
   for (const route of plan.routes) {
     const idx = route.stops.flatMap((s, i) => (s.requestId === requestId ? [i] : []));
@@ -109,20 +120,7 @@ describe('plan a day', () => {
       'd',
     );
     const secret = await bookServiceRequest(ports, HROMADA, taxiRequest(olena.id, TUESDAY, '09:05'), 'd');
-    const visit = await bookServiceRequest(
-      ports,
-      HROMADA,
-      {
-        serviceType: 'mobile-brigade',
-        residentId: olena.id,
-        date: TUESDAY,
-        pickup: { address: 'с. Березна, вул. Садова, 3', location: { lat: 49.5621, lon: 27.8401 } },
-        requestedTime: { kind: 'pickup', time: '11:00' },
-        purpose: 'social-services',
-        serviceMinutes: 60,
-      },
-      'd',
-    );
+    const visit = await bookServiceRequest(ports, HROMADA, brigadeVisit(olena.id), 'd');
     const cancelled = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '13:00'), 'd');
     await changeRequestStatus(ports, HROMADA, cancelled.id, 1, 'cancelled', 'd', []);
 
@@ -263,20 +261,7 @@ describe('plan a day', () => {
       { ...taxiRequest(anna.id, TUESDAY, '09:00'), passengers: { escorts: 0, wheelchair: true } },
       'd',
     );
-    await bookServiceRequest(
-      ports,
-      HROMADA,
-      {
-        serviceType: 'mobile-brigade',
-        residentId: olena.id,
-        date: TUESDAY,
-        pickup: { address: 'с. Березна, вул. Садова, 3', location: { lat: 49.5621, lon: 27.8401 } },
-        requestedTime: { kind: 'pickup', time: '11:00' },
-        purpose: 'social-services',
-        serviceMinutes: 60,
-      },
-      'd',
-    );
+    await bookServiceRequest(ports, HROMADA, brigadeVisit(olena.id), 'd');
     await expect(publishPlan(ports, HROMADA, TUESDAY, 1, 'd')).rejects.toBeInstanceOf(NotFoundError);
     const draft = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
     expect(stopsOf(draft, ride.id)!.route.vehicleId).toBe('taxi');
