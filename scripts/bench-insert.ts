@@ -1,7 +1,7 @@
 /**
  * npm run bench:insert -- [--seconds N] [--requests R] [--insert-ms M] [--seed S] [--now HH:MM] [--dump DIR] [--no-docs]
  *
- * A realistic 300-stop day in Khmilnytska hromada (../shared/data/khmilnytska-hromada.json):
+ * A realistic 300-stop day in Khmilnytska hromada (infra/local/demo-data/khmilnytska-hromada.json):
  * 130 social-taxi rides (shipments: home <-> clinic/administrative services in Khmilnyk, 30-min windows,
  * max ride time, 10 % wheelchair rides needing skill 1) + 40 parcel deliveries (jobs), 14 vehicles
  * with [seats 4, parcels 10], shift 07:00-19:00, one 30-min break in 11:30-14:00. Locations are
@@ -62,7 +62,7 @@ class Day {
   constructor(seed: number) {
     this.random = rng(seed);
     const data = JSON.parse(
-      readFileSync(path.resolve(repoRoot, '../shared/data/khmilnytska-hromada.json'), 'utf8'),
+      readFileSync(path.resolve(repoRoot, 'infra/local/demo-data/khmilnytska-hromada.json'), 'utf8'),
     ) as { center: { lat: number; lon: number }; settlements: Settlement[] };
     this.centre = [data.center.lat, data.center.lon];
     this.places = data.settlements

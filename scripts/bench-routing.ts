@@ -1,7 +1,7 @@
 /**
  * npm run bench:routing -- --set solomon|lilim|cordeau [--seconds N] [--objective distance|vehicles-then-distance]
  *                          [--seed S] [--only NAME,NAME] [--no-docs]
- * Solves every instance of ../shared/benchmarks/<set>/, verifies each solution with the independent
+ * Solves every instance of test/fixtures/benchmarks/<set>/, verifies each solution with the independent
  * checker, compares with bks.json, prints one row per instance and a final `summary ...` line, and
  * rewrites this run's section of docs/benchmarks.md (beside VROOM's figures).
  *

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const benchmarksRoot = path.resolve(repoRoot, '../shared/benchmarks');
+export const benchmarksRoot = path.resolve(repoRoot, 'test/fixtures/benchmarks');
 export const docsPath = path.join(repoRoot, 'docs/benchmarks.md');
 
 export function machineLine(): string {
@@ -42,8 +42,8 @@ scripts/bench-insert.ts). Each section is replaced when the same (set, objective
 sections are delimited by HTML comments. Every solution is verified by the independent checker
 (\`shared/routing/checker\`), which recomputes times, loads and costs from the matrices.
 Conventions: Euclidean distances in double precision, travel time = distance (see
-\`../shared/benchmarks/*/README.md\`). The machine is shared with other work, so timings are noisy.
-VROOM figures: v1.14.0 measured on this project's machine (\`../shared/benchmarks/vroom-baseline\`).
+\`test/fixtures/benchmarks/*/README.md\`). The machine is shared with other work, so timings are noisy.
+VROOM figures: v1.14.0 measured on this project's machine (\`test/fixtures/benchmarks/vroom-baseline\`).
 
 Reading the gaps: negative gaps against Solomon's distance-only BKS are real — those BKS values are
 from 2001-2005 heuristics; e.g. RC101 1623.58 (15 vehicles) and RC106 1379.68 were

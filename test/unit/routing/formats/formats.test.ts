@@ -9,7 +9,7 @@ import {
   readSolomon,
 } from '../../../../shared/routing/formats/index';
 
-const BENCH = path.resolve(__dirname, '../../../../../shared/benchmarks');
+const BENCH = path.resolve(__dirname, '../../../fixtures/benchmarks');
 const read = (rel: string) => readFileSync(path.join(BENCH, rel), 'utf8');
 
 describe('readSolomon', () => {
