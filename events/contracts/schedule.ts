@@ -5,3 +5,9 @@ export const remindScheduleSchema = z.strictObject({
   job: z.literal('queue-reminders'),
 });
 export type RemindSchedule = z.infer<typeof remindScheduleSchema>;
+
+/** The input of the every-minute schedule of functions/sweep-outbox. */
+export const sweepScheduleSchema = z.strictObject({
+  job: z.literal('sweep-outbox'),
+});
+export type SweepSchedule = z.infer<typeof sweepScheduleSchema>;

@@ -1,14 +1,25 @@
 import { addDays, localDate, localToUtc } from '../../shared/domain/time';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 
-export interface DailySchedule {
+interface ScheduleBase {
   functionName: string;
   handler: AnyHandler;
-  /** Local wall-clock time, `HH:MM`, in `timeZone` (EventBridge Scheduler's ScheduleExpressionTimezone). */
-  at: string;
-  timeZone: string;
   input: unknown;
 }
+
+/** A daily local time, as EventBridge Scheduler's `cron(...)` with ScheduleExpressionTimezone. */
+export interface DailySchedule extends ScheduleBase {
+  /** Local wall-clock time, `HH:MM`, in `timeZone`. */
+  at: string;
+  timeZone: string;
+}
+
+/** A fixed rate, as EventBridge Scheduler's `rate(...)`. */
+export interface RateSchedule extends ScheduleBase {
+  everyMs: number;
+}
+
+export type LocalSchedule = DailySchedule | RateSchedule;
 
 /** The next UTC instant of a daily local time, correct across DST changes. */
 export function nextRun(schedule: Pick<DailySchedule, 'at' | 'timeZone'>, now: Date): Date {
@@ -19,37 +30,61 @@ export function nextRun(schedule: Pick<DailySchedule, 'at' | 'timeZone'>, now: D
     : localToUtc(addDays(today, 1), schedule.at, schedule.timeZone);
 }
 
-/** Runs scheduled handlers at their times, as EventBridge Scheduler would. */
+function nextAt(s: LocalSchedule, now: Date): Date {
+  return 'everyMs' in s ? new Date(now.getTime() + s.everyMs) : nextRun(s, now);
+}
+
+/** Runs scheduled handlers at their times, as EventBridge Scheduler would (one run at a time each). */
 export class LocalScheduler {
   private timers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
 
-  constructor(private readonly schedules: DailySchedule[]) {}
+  constructor(
+    private readonly schedules: LocalSchedule[],
+    private readonly log: (line: string) => void = console.log,
+  ) {}
 
   start(): void {
+    this.stopped = false;
     for (const s of this.schedules) this.arm(s);
   }
 
   stop(): void {
+    this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }
 
   describe(): string[] {
-    return this.schedules.map((s) => `${s.functionName} next at ${nextRun(s, new Date()).toISOString()}`);
+    return this.schedules.map((s) =>
+      'everyMs' in s
+        ? `${s.functionName} every ${s.everyMs / 1000} s`
+        : `${s.functionName} next at ${nextRun(s, new Date()).toISOString()}`,
+    );
   }
 
-  private arm(s: DailySchedule): void {
-    const delay = Math.min(nextRun(s, new Date()).getTime() - Date.now(), 2 ** 31 - 1);
+  private arm(s: LocalSchedule): void {
+    const delay = Math.min(nextAt(s, new Date()).getTime() - Date.now(), 2 ** 31 - 1);
     const timer = setTimeout(async () => {
       try {
         const result = await s.handler(s.input, lambdaContext(s.functionName));
-        console.log(`[schedule] ${s.functionName}: ${JSON.stringify(result)}`);
+        // A rate schedule that found nothing to do stays quiet.
+        if (!('everyMs' in s) || hasWork(result))
+          this.log(`[schedule] ${s.functionName}: ${JSON.stringify(result)}`);
       } catch (error) {
         console.error(`[schedule] ${s.functionName} failed: ${(error as Error).message}`);
       }
-      this.arm(s);
+      if (!this.stopped) this.arm(s);
     }, delay);
     timer.unref();
     this.timers.set(s.functionName, timer);
   }
+}
+
+function hasWork(result: unknown): boolean {
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    Object.values(result).some((v) => typeof v === 'number' && v > 0)
+  );
 }

@@ -81,11 +81,12 @@ try {
   const seeded = args['no-seed'] ? 'skipped' : await seedDemo(portsFromConfig(config));
 
   // Import the handlers only now: like Lambda, they read their configuration at cold start.
-  const [api, sendSms, remind, inboundSms] = await Promise.all([
+  const [api, sendSms, remind, inboundSms, sweepOutbox] = await Promise.all([
     import('../../functions/api/handler'),
     import('../../functions/send-sms/handler'),
     import('../../functions/remind/handler'),
     import('../../functions/inbound-sms/handler'),
+    import('../../functions/sweep-outbox/handler'),
   ]);
   server = await serveHttpApi(api.handler, {
     port: env.PORT,
@@ -110,6 +111,13 @@ try {
       at: '18:00',
       timeZone: 'Europe/Kyiv',
       input: { job: 'queue-reminders' },
+    },
+    // As in AWS: every minute, SMS a crashed sender left `sending` are sent again (or failed).
+    {
+      functionName: 'sweep-outbox',
+      handler: sweepOutbox.handler,
+      everyMs: 60_000,
+      input: { job: 'sweep-outbox' },
     },
   ]);
   scheduler.start();

@@ -18,7 +18,8 @@ import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
-import type { RemindSchedule } from '../../events/contracts/schedule';
+import type { RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
+import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { AppFunction } from '../constructs/app-function';
 import { type DeployConfig, isDevStage } from './config';
 
@@ -40,15 +41,27 @@ export const OUTBOX_FILTER: Record<string, unknown> = outboxFilterPattern;
 
 /** Payload the daily reminder schedule sends to the remind function (events/contracts/schedule). */
 export const REMINDER_INPUT: RemindSchedule = { job: 'queue-reminders' };
+/** Payload of the every-minute outbox sweep (events/contracts/schedule). */
+export const SWEEP_INPUT: SweepSchedule = { job: 'sweep-outbox' };
+/**
+ * send-sms's timeout: shorter than the outbox lease, so a claim still `sending` after its lease
+ * belongs to a sender that is gone, never to one still running.
+ */
+export const SEND_SMS_TIMEOUT = Duration.seconds(30);
+if (SEND_SMS_TIMEOUT.toSeconds() >= SEND_LEASE_SECONDS) {
+  throw new Error(`send-sms timeout must be shorter than the outbox lease (${SEND_LEASE_SECONDS} s)`);
+}
 
 /** Code: functions, the HTTP API, the stream consumer, the schedule, alarms. Safe to destroy and redeploy. */
 export class StatelessStack extends Stack {
   readonly api: AppFunction;
   readonly sendSms: AppFunction;
   readonly remind: AppFunction;
+  readonly sweepOutbox: AppFunction;
   readonly inboundSms: AppFunction;
   readonly httpApi: apigw.HttpApi;
   readonly reminderSchedule: scheduler.Schedule;
+  readonly sweepSchedule: scheduler.Schedule;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -141,7 +154,7 @@ export class StatelessStack extends Stack {
       ...common,
       name: 'send-sms',
       description: 'Outbox sender: DynamoDB stream → SNS SMS',
-      timeout: Duration.seconds(30),
+      timeout: SEND_SMS_TIMEOUT,
       environment: { SMS_SENDER_ID: config.smsSenderId, SMS_TYPE: 'Transactional' },
     });
     this.sendSms.grantTableReadWrite(table);
@@ -206,6 +219,32 @@ export class StatelessStack extends Stack {
       }),
     });
 
+    // --- sweep-outbox: every minute, nothing stays open (claims past their lease, missed records) --
+    this.sweepOutbox = new AppFunction(this, 'SweepOutbox', {
+      ...common,
+      name: 'sweep-outbox',
+      description: 'Outbox sweeper: sends again what a crashed sender left, nudges missed records',
+      timeout: Duration.seconds(30),
+    });
+    this.sweepOutbox.grantTableReadWrite(table);
+    const sweepRole = new iam.Role(this, 'SweepSchedulerRole', {
+      description: 'EventBridge Scheduler: invoke the sweep-outbox function only',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    this.sweepSchedule = new scheduler.Schedule(this, 'OutboxSweep', {
+      description: 'Every minute: SMS left sending by a crashed sender are sent again or marked failed',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(this.sweepOutbox.function, {
+        role: sweepRole,
+        input: scheduler.ScheduleTargetInput.fromObject(SWEEP_INPUT),
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(1),
+      }),
+    });
+
     // --- alarms → ops topic ----------------------------------------------------------------------
     const notify = new cwActions.SnsAction(props.opsTopic);
     const alarm = (id: string, alarmProps: cloudwatch.AlarmProps): cloudwatch.Alarm => {
@@ -231,6 +270,7 @@ export class StatelessStack extends Stack {
       ['SendSms', this.sendSms],
       ['Remind', this.remind],
       ['InboundSms', this.inboundSms],
+      ['SweepOutbox', this.sweepOutbox],
     ] as const) {
       alarm(`${id}Errors`, {
         alarmDescription: `${fn.node.id} function errors`,

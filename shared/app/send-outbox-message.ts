@@ -1,13 +1,16 @@
 import { hromadaSchema } from '../domain/entities/hromada';
+import { dueAtFor } from '../domain/entities/outbox-message';
 import { localDate } from '../domain/time';
 import type { Ports } from './deps';
 
 export type SendOutcome = 'sent' | 'already-handled' | 'retry-later' | 'failed' | 'over-cap';
 
 /**
- * Send one outbox message at most once: claim it (pending → sending, conditional on its
- * version), spend from the hromada's daily segment budget, publish, record the outcome.
- * A retried stream record finds it already claimed or sent and does nothing.
+ * Send one outbox message: claim it (pending → sending, conditional on its version, with a lease),
+ * spend from the hromada's daily segment budget once, publish, record the outcome. A retried
+ * stream record finds it already claimed or sent and does nothing. A sender that dies after its
+ * claim leaves the message `sending` until the lease ends; then `sweepOutbox` takes it back and it
+ * is sent again (at least once; see docs/operations.md for the duplicate window).
  * Throws only on storage faults, so the stream record is retried.
  */
 export async function sendOutboxMessage(
@@ -15,26 +18,33 @@ export async function sendOutboxMessage(
   id: string,
   version: number,
 ): Promise<SendOutcome> {
-  const claimed = await ports.outbox.claim(id, version, ports.clock.now().toISOString());
+  const claimed = await ports.outbox.claim(id, version, dueAtFor('sending', ports.clock.now()));
   if (!claimed) return 'already-handled';
 
   const hromadaItem = await ports.entities.get('Hromada', claimed.hromadaId, claimed.hromadaId);
   const cap = hromadaItem ? hromadaSchema.parse(hromadaItem).rules.dailySmsSegmentCap : 0;
   const day = localDate(ports.clock.now());
-  if (!(await ports.outbox.reserveSegments(claimed.hromadaId, day, claimed.segments, cap))) {
-    await ports.outbox.markFailed(claimed, `daily SMS cap of ${cap} segments reached`, false);
+  if ((await ports.outbox.reserveSegments(claimed, day, cap)) === 'over-cap') {
+    const reason = `daily SMS cap of ${cap} segments reached`;
+    await ports.outbox.markFailed(claimed, reason, false, ports.clock.now().toISOString());
     return 'over-cap';
   }
 
   const result = await ports.sms.send({
     to: claimed.to,
     text: claimed.text,
+    reference: claimed.id,
     ...(claimed.senderId ? { senderId: claimed.senderId } : {}),
   });
   if (result.ok) {
-    await ports.outbox.markSent(claimed.id, result.providerMessageId, ports.clock.now().toISOString());
+    await ports.outbox.markSent(claimed, result.providerMessageId, ports.clock.now().toISOString());
     return 'sent';
   }
-  await ports.outbox.markFailed(claimed, result.error, result.retryable);
+  await ports.outbox.markFailed(
+    claimed,
+    result.error,
+    result.retryable,
+    dueAtFor('pending', ports.clock.now()),
+  );
   return result.retryable ? 'retry-later' : 'failed';
 }

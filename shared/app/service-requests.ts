@@ -1,5 +1,5 @@
 import type { Hromada } from '../domain/entities/hromada';
-import type { OutboxKind, OutboxMessage } from '../domain/entities/outbox-message';
+import { dueAtFor, type OutboxKind, type OutboxMessage } from '../domain/entities/outbox-message';
 import { residentSchema } from '../domain/entities/resident';
 import {
   type ServiceRequest,
@@ -53,6 +53,7 @@ export function outboxMessageFor(
     segments: countSegments(text).segments,
     status: 'pending',
     attempts: 0,
+    dueAt: dueAtFor('pending', now),
     createdAt: now.toISOString(),
     version: 1,
     expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.messages),

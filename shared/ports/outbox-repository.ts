@@ -1,21 +1,40 @@
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import type { Page, PageRequest } from './entity-repository';
 
+/** What a reservation of the day's SMS budget came to. */
+export type Reservation = 'reserved' | 'already-reserved' | 'over-cap';
+
 export interface OutboxRepository {
   get(id: string): Promise<OutboxMessage | undefined>;
   /**
-   * Claim a pending message for sending: pending → sending with attempts + 1, only if it is
-   * still pending at `version`. False when someone else claimed it or it was already sent.
+   * Claim a pending message for sending: pending → sending with attempts + 1 and a lease until
+   * `leaseUntil`, only if it is still pending at `version`. Undefined when someone else claimed
+   * it, it was already sent, or it changed since that version.
    */
-  claim(id: string, version: number, at: string): Promise<OutboxMessage | undefined>;
-  markSent(id: string, providerMessageId: string, at: string): Promise<void>;
-  /** Back to pending (retryable, under the attempt limit) or failed for good. */
-  markFailed(claimed: OutboxMessage, error: string, retryable: boolean): Promise<void>;
-  markSuppressed(id: string, reason: string): Promise<void>;
+  claim(id: string, version: number, leaseUntil: string): Promise<OutboxMessage | undefined>;
   /**
-   * Add segments to the hromada's count for that local day unless it would pass the cap.
-   * False when the cap would be passed.
+   * Spend the message's segments from the hromada's budget for local day `date`, once per message
+   * whatever the retries: `already-reserved` when an earlier attempt paid, `over-cap` when the cap
+   * would be passed. Holds only while `claimed` is still this sender's claim.
    */
-  reserveSegments(hromadaId: string, date: string, segments: number, cap: number): Promise<boolean>;
+  reserveSegments(claimed: OutboxMessage, date: string, cap: number): Promise<Reservation>;
+  /** The provider accepted it: sending → sent (only while `claimed` is still this sender's claim). */
+  markSent(claimed: OutboxMessage, providerMessageId: string, at: string): Promise<void>;
+  /**
+   * The provider refused it: back to pending (retryable, under the attempt limit, due again at
+   * `dueAt`) or failed for good.
+   */
+  markFailed(claimed: OutboxMessage, error: string, retryable: boolean, dueAt: string): Promise<void>;
+  /**
+   * Open messages (pending or sending) due at or before `now`, oldest first: pending ones the
+   * stream has not delivered in time, sending ones whose lease ran out.
+   */
+  listDue(now: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * The sweeper takes a message back: to pending (a new version the stream delivers again, due at
+   * `dueAt`), or to failed for good with `reason` when `dueAt` is undefined. Only if the message is
+   * still as `seen` (same version); false otherwise.
+   */
+  takeBack(seen: OutboxMessage, reason: string, dueAt: string | undefined): Promise<boolean>;
   listByHromada(hromadaId: string, page?: PageRequest): Promise<Page<OutboxMessage>>;
 }

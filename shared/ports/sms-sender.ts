@@ -3,6 +3,8 @@ export interface SmsToSend {
   to: string;
   text: string;
   senderId?: string;
+  /** Our id of the message (the outbox id), for logs and the local sink; never sent to the phone. */
+  reference?: string;
 }
 
 export type SmsSendResult =

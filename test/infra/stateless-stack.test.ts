@@ -1,8 +1,9 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
-import { remindScheduleSchema } from '../../events/contracts/schedule';
+import { remindScheduleSchema, sweepScheduleSchema } from '../../events/contracts/schedule';
 import { DEFAULT_ENVIRONMENT } from '../../infra/constructs/app-function';
+import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { logicalId, resourcesOfType, synthStacks } from './helpers';
 
 const { statelessTemplate: template } = synthStacks({ smsSenderId: 'Bucha', logLevel: 'DEBUG' });
@@ -12,6 +13,7 @@ const FUNCTIONS = {
   SendSms: { SMS_SENDER_ID: 'Bucha', SMS_TYPE: 'Transactional' },
   Remind: {},
   InboundSms: {},
+  SweepOutbox: {},
 } as const;
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
@@ -57,8 +59,8 @@ describe('functions', () => {
     },
   );
 
-  it('has exactly the four functions', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 4);
+  it('has exactly the five functions', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 5);
   });
 });
 
@@ -92,9 +94,33 @@ describe('send-sms: outbox stream consumer', () => {
   });
 });
 
+/** The parsed target input of the schedule with `expression`. */
+function scheduleInput(expression: string): unknown {
+  const schedule = Object.values(resourcesOfType(template, 'AWS::Scheduler::Schedule')).find(
+    (s) => s.Properties.ScheduleExpression === expression,
+  );
+  return JSON.parse((schedule!.Properties.Target as { Input: string }).Input);
+}
+
+/** The scheduler role `roleName` assumes only for the scheduler and may invoke only `functionName`. */
+function expectInvokeOnly(roleName: string, functionName: string) {
+  const roleId = logicalId(template, 'AWS::IAM::Role', roleName);
+  const role = resourcesOfType(template, 'AWS::IAM::Role')[roleId]!.Properties;
+  expect(JSON.stringify(role.AssumeRolePolicyDocument)).toContain('scheduler.amazonaws.com');
+  const arn = { 'Fn::GetAtt': [logicalId(template, 'AWS::Lambda::Function', functionName), 'Arn'] };
+  const policies = Object.values(resourcesOfType(template, 'AWS::IAM::Policy')).filter(
+    (policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
+  );
+  expect(
+    policies.flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement),
+  ).toEqual([
+    { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [arn, { 'Fn::Join': ['', [arn, ':*']] }] },
+  ]);
+}
+
 describe('remind: daily schedule', () => {
   it('runs at 18:00 Europe/Kyiv with no flexible window, a retry policy and a dedicated role', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    template.resourceCountIs('AWS::Scheduler::Schedule', 2);
     const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 18 * * ? *)',
@@ -110,33 +136,26 @@ describe('remind: daily schedule', () => {
   });
 
   it('sends the input the remind function accepts (events/contracts/schedule)', () => {
-    const schedule = Object.values(resourcesOfType(template, 'AWS::Scheduler::Schedule'))[0]!.Properties;
-    const input = JSON.parse((schedule.Target as { Input: string }).Input);
+    const input = scheduleInput('cron(0 18 * * ? *)');
     expect(remindScheduleSchema.parse(input)).toEqual(input);
   });
 
   it('the scheduler role can only invoke the remind function', () => {
-    const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
-    template.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: {
-        Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
-      },
-    });
-    const remindArn = {
-      'Fn::GetAtt': [logicalId(template, 'AWS::Lambda::Function', 'RemindFunction'), 'Arn'],
-    };
-    const policies = Object.values(resourcesOfType(template, 'AWS::IAM::Policy')).filter(
-      (policy) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
-    );
-    expect(
-      policies.flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement),
-    ).toEqual([
-      {
-        Effect: 'Allow',
-        Action: 'lambda:InvokeFunction',
-        Resource: [remindArn, { 'Fn::Join': ['', [remindArn, ':*']] }],
-      },
-    ]);
+    expectInvokeOnly('ReminderSchedulerRole', 'RemindFunction');
+  });
+});
+
+describe('sweep-outbox: every-minute schedule', () => {
+  it('runs every minute with its own role and the input the sweeper accepts', () => {
+    const input = scheduleInput('rate(1 minute)');
+    expect(sweepScheduleSchema.parse(input)).toEqual(input);
+    expectInvokeOnly('SweepSchedulerRole', 'SweepOutboxFunction');
+  });
+
+  it("send-sms times out before the outbox lease ends, so an expired claim's sender is gone", () => {
+    const fns = resourcesOfType(template, 'AWS::Lambda::Function');
+    const sendSms = fns[logicalId(template, 'AWS::Lambda::Function', 'SendSmsFunction')]!.Properties;
+    expect(sendSms.Timeout as number).toBeLessThan(SEND_LEASE_SECONDS);
   });
 });
 
@@ -261,7 +280,7 @@ describe('alarms', () => {
     expect(byMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toEqual([
       expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
     ]);
-    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(4);
+    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(5);
     expect(byMetric('AWS/SNS', 'SMSMonthToDateSpentUSD')).toEqual([
       expect.objectContaining({ Threshold: 40 }),
     ]);

@@ -1,11 +1,24 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { MAX_SEND_ATTEMPTS, type OutboxMessage } from '../../domain/entities/outbox-message';
+import { ConflictError } from '../../domain/errors';
 import type { Page, PageRequest } from '../../ports/entity-repository';
-import type { OutboxRepository } from '../../ports/outbox-repository';
+import type { OutboxRepository, Reservation } from '../../ports/outbox-repository';
 import { decodeCursor, encodeCursor, pageLimit } from './cursor';
-import { outboxKey, smsDayKey, withoutKeys } from './keys';
+import { OPEN_OUTBOX_INDEX_PK, openOutboxIndexKeys, outboxKey, smsDayKey, withoutKeys } from './keys';
 
+const NAMES = { '#s': 'status', '#v': 'version' };
+
+/**
+ * The outbox's state changes, each one conditional update. Open messages (pending, sending) carry
+ * the sparse `gsi2` keys of the sweeper's index; a final status removes them.
+ */
 export class DynamoDbOutboxRepository implements OutboxRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -19,112 +32,131 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     return out.Item ? (withoutKeys(out.Item) as OutboxMessage) : undefined;
   }
 
-  async claim(id: string, version: number, at: string): Promise<OutboxMessage | undefined> {
+  async claim(id: string, version: number, leaseUntil: string): Promise<OutboxMessage | undefined> {
+    const open = openOutboxIndexKeys(leaseUntil, id);
+    const out = await this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: outboxKey(id),
+        UpdateExpression:
+          'SET #s = :sending, attempts = attempts + :one, #v = #v + :one, dueAt = :due, gsi2pk = :gpk, gsi2sk = :gsk',
+        ConditionExpression: '#s = :pending AND #v = :version',
+        ExpressionAttributeNames: NAMES,
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':pending': 'pending',
+          ':version': version,
+          ':one': 1,
+          ':due': leaseUntil,
+          ':gpk': open.gsi2pk,
+          ':gsk': open.gsi2sk,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out?.Attributes ? (withoutKeys(out.Attributes) as OutboxMessage) : undefined;
+  }
+
+  async reserveSegments(claimed: OutboxMessage, date: string, cap: number): Promise<Reservation> {
+    if (claimed.reservedOn) return 'already-reserved';
+    if (claimed.segments > cap) return 'over-cap';
     try {
-      const out = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: outboxKey(id),
-          UpdateExpression: 'SET #s = :sending, attempts = attempts + :one, #v = #v + :one, claimedAt = :at',
-          ConditionExpression: '#s = :pending AND #v = :version',
-          ExpressionAttributeNames: { '#s': 'status', '#v': 'version' },
-          ExpressionAttributeValues: {
-            ':sending': 'sending',
-            ':pending': 'pending',
-            ':version': version,
-            ':one': 1,
-            ':at': at,
-          },
-          ReturnValues: 'ALL_NEW',
+      // The budget and the message's note that it paid change together: a retry after a crash
+      // between the two would otherwise pay twice (or send unpaid).
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: smsDayKey(claimed.hromadaId, date),
+                UpdateExpression:
+                  'ADD #seg :n SET #entity = :entity, expiresAt = if_not_exists(expiresAt, :ttl)',
+                ConditionExpression: 'attribute_not_exists(#seg) OR #seg <= :room',
+                ExpressionAttributeNames: { '#seg': 'segments', '#entity': 'entity' },
+                ExpressionAttributeValues: {
+                  ':n': claimed.segments,
+                  ':room': cap - claimed.segments,
+                  ':entity': 'SmsDayCounter',
+                  ':ttl': Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + 400 * 86400,
+                },
+              },
+            },
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: outboxKey(claimed.id),
+                UpdateExpression: 'SET reservedOn = :date',
+                ConditionExpression: '#s = :sending AND #v = :version AND attribute_not_exists(reservedOn)',
+                ExpressionAttributeNames: NAMES,
+                ExpressionAttributeValues: {
+                  ':date': date,
+                  ':sending': 'sending',
+                  ':version': claimed.version,
+                },
+              },
+            },
+          ],
         }),
       );
-      return withoutKeys(out.Attributes ?? {}) as OutboxMessage;
+      return 'reserved';
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [budget, message] = error.CancellationReasons ?? [];
+      if (message?.Code === 'ConditionalCheckFailed') throw lostClaim(claimed);
+      if (budget?.Code === 'ConditionalCheckFailed') return 'over-cap';
       throw error;
     }
   }
 
-  async markSent(id: string, providerMessageId: string, at: string): Promise<void> {
-    await this.doc.send(
+  async markSent(claimed: OutboxMessage, providerMessageId: string, at: string): Promise<void> {
+    const out = await this.conditional(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: outboxKey(id),
-        UpdateExpression: 'SET #s = :sent, providerMessageId = :pid, sentAt = :at, #v = #v + :one',
-        ConditionExpression: '#s = :sending',
-        ExpressionAttributeNames: { '#s': 'status', '#v': 'version' },
+        Key: outboxKey(claimed.id),
+        UpdateExpression:
+          'SET #s = :sent, providerMessageId = :pid, sentAt = :at, #v = #v + :one REMOVE dueAt, gsi2pk, gsi2sk',
+        ConditionExpression: '#s = :sending AND #v = :version',
+        ExpressionAttributeNames: NAMES,
         ExpressionAttributeValues: {
           ':sent': 'sent',
           ':sending': 'sending',
+          ':version': claimed.version,
           ':pid': providerMessageId,
           ':at': at,
           ':one': 1,
         },
       }),
     );
+    if (!out) throw lostClaim(claimed);
   }
 
-  async markFailed(claimed: OutboxMessage, error: string, retryable: boolean): Promise<void> {
+  async markFailed(claimed: OutboxMessage, error: string, retryable: boolean, dueAt: string): Promise<void> {
     // A retryable failure goes back to pending (the stream sees the change and tries again)
     // until MAX_SEND_ATTEMPTS; then it is failed for good and shows up for the dispatcher.
-    const next = retryable && claimed.attempts < MAX_SEND_ATTEMPTS ? 'pending' : 'failed';
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: outboxKey(claimed.id),
-        UpdateExpression: 'SET #s = :next, #e = :error, #v = #v + :one',
-        ConditionExpression: '#s = :sending',
-        ExpressionAttributeNames: { '#s': 'status', '#v': 'version', '#e': 'error' },
-        ExpressionAttributeValues: {
-          ':next': next,
-          ':sending': 'sending',
-          ':error': error.slice(0, 500),
-          ':one': 1,
-        },
-      }),
-    );
+    const again = retryable && claimed.attempts < MAX_SEND_ATTEMPTS;
+    const out = await this.conditional(this.transition(claimed, again ? 'pending' : 'failed', error, dueAt));
+    if (!out) throw lostClaim(claimed);
   }
 
-  async markSuppressed(id: string, reason: string): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
+  async listDue(now: string, limit: number): Promise<OutboxMessage[]> {
+    const out = await this.doc.send(
+      new QueryCommand({
         TableName: this.tableName,
-        Key: outboxKey(id),
-        UpdateExpression: 'SET #s = :suppressed, #e = :reason, #v = #v + :one',
-        ConditionExpression: '#s = :sending',
-        ExpressionAttributeNames: { '#s': 'status', '#v': 'version', '#e': 'error' },
-        ExpressionAttributeValues: {
-          ':suppressed': 'suppressed',
-          ':sending': 'sending',
-          ':reason': reason,
-          ':one': 1,
-        },
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
+        ExpressionAttributeValues: { ':pk': OPEN_OUTBOX_INDEX_PK, ':now': `${now}#~` },
+        Limit: limit,
       }),
     );
+    return (out.Items ?? []).map((i) => withoutKeys(i) as OutboxMessage);
   }
 
-  async reserveSegments(hromadaId: string, date: string, segments: number, cap: number): Promise<boolean> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: smsDayKey(hromadaId, date),
-          UpdateExpression: 'ADD #seg :n SET #entity = :entity, expiresAt = if_not_exists(expiresAt, :ttl)',
-          ConditionExpression: 'attribute_not_exists(#seg) OR #seg <= :room',
-          ExpressionAttributeNames: { '#seg': 'segments', '#entity': 'entity' },
-          ExpressionAttributeValues: {
-            ':n': segments,
-            ':room': cap - segments,
-            ':entity': 'SmsDayCounter',
-            ':ttl': Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + 400 * 86400,
-          },
-        }),
-      );
-      return segments <= cap;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  async takeBack(seen: OutboxMessage, reason: string, dueAt: string | undefined): Promise<boolean> {
+    const out = await this.conditional(
+      this.transition(seen, dueAt ? 'pending' : 'failed', reason, dueAt ?? seen.createdAt),
+    );
+    return out !== undefined;
   }
 
   async listByHromada(hromadaId: string, page?: PageRequest): Promise<Page<OutboxMessage>> {
@@ -145,4 +177,42 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
       ...(next ? { next } : {}),
     };
   }
+
+  /** `seen` (at its version) → pending due at `dueAt`, or → failed (leaves the open index). */
+  private transition(seen: OutboxMessage, next: 'pending' | 'failed', error: string, dueAt: string) {
+    const open = openOutboxIndexKeys(dueAt, seen.id);
+    return new UpdateCommand({
+      TableName: this.tableName,
+      Key: outboxKey(seen.id),
+      UpdateExpression:
+        next === 'pending'
+          ? 'SET #s = :next, #e = :error, #v = #v + :one, dueAt = :due, gsi2pk = :gpk, gsi2sk = :gsk'
+          : 'SET #s = :next, #e = :error, #v = #v + :one REMOVE dueAt, gsi2pk, gsi2sk',
+      ConditionExpression: '#s = :was AND #v = :version',
+      ExpressionAttributeNames: { ...NAMES, '#e': 'error' },
+      ExpressionAttributeValues: {
+        ':next': next,
+        ':was': seen.status,
+        ':version': seen.version,
+        ':error': error.slice(0, 500),
+        ':one': 1,
+        ...(next === 'pending' ? { ':due': dueAt, ':gpk': open.gsi2pk, ':gsk': open.gsi2sk } : {}),
+      },
+    });
+  }
+
+  /** Send a conditional update; undefined when its condition failed. */
+  private async conditional(command: UpdateCommand) {
+    try {
+      return await this.doc.send(command);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+}
+
+/** The sweeper took the message back while this sender held it (it ran past its lease). */
+function lostClaim(claimed: OutboxMessage): ConflictError {
+  return new ConflictError(`Message ${claimed.id} is no longer claimed by this sender (lease passed)`);
 }

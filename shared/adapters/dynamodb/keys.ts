@@ -70,6 +70,15 @@ export const outboxIndexKeys = (hromadaId: string, createdAt: string, id: string
   gsi1pk: `OUTBOX#${hromadaId}`,
   gsi1sk: `${createdAt}#${id}`,
 });
+/**
+ * Sparse index of open outbox messages (pending or sending), by when the sweeper is due to look
+ * at them. The keys are removed when a message becomes final, so the index holds only open ones.
+ */
+export const OPEN_OUTBOX_INDEX_PK = 'OUTBOX#OPEN';
+export const openOutboxIndexKeys = (dueAt: string, id: string) => ({
+  gsi2pk: OPEN_OUTBOX_INDEX_PK,
+  gsi2sk: `${dueAt}#${id}`,
+});
 export const auditKey = (hromadaId: string, at: string, id: string) => ({
   pk: `AUDIT#${hromadaId}`,
   sk: `${at}#${id}`,

@@ -1,6 +1,7 @@
 import { MAX_SEND_ATTEMPTS, type OutboxMessage } from '../../domain/entities/outbox-message';
+import { ConflictError } from '../../domain/errors';
 import type { PageRequest } from '../../ports/entity-repository';
-import type { OutboxRepository } from '../../ports/outbox-repository';
+import type { OutboxRepository, Reservation } from '../../ports/outbox-repository';
 import { type MemoryEntityRepository, paginate } from './memory-entity-repository';
 
 /** In-memory twin of DynamoDbOutboxRepository, over the messages a MemoryEntityRepository holds. */
@@ -15,36 +16,61 @@ export class MemoryOutboxRepository implements OutboxRepository {
 
   private set(id: string, patch: Partial<OutboxMessage>) {
     const m = this.store.outbox.get(id)!;
-    this.store.outbox.set(id, { ...m, ...patch, version: m.version + 1 });
+    const next: OutboxMessage = { ...m, ...patch, version: m.version + 1 };
+    if (next.status !== 'pending' && next.status !== 'sending') delete next.dueAt;
+    this.store.outbox.set(id, next);
   }
 
-  async claim(id: string, version: number, _at: string) {
+  /** The message as `seen` (same version and status) is still there. */
+  private unchanged(seen: OutboxMessage): boolean {
+    const m = this.store.outbox.get(seen.id);
+    return m?.version === seen.version && m.status === seen.status;
+  }
+
+  async claim(id: string, version: number, leaseUntil: string) {
     const m = this.store.outbox.get(id);
     if (m?.status !== 'pending' || m.version !== version) return undefined;
-    this.set(id, { status: 'sending', attempts: m.attempts + 1 });
+    this.set(id, { status: 'sending', attempts: m.attempts + 1, dueAt: leaseUntil });
     return this.get(id);
   }
 
-  async markSent(id: string, providerMessageId: string, at: string) {
-    if (this.store.outbox.get(id)?.status !== 'sending') throw new Error('not sending');
-    this.set(id, { status: 'sent', providerMessageId, sentAt: at });
-  }
-
-  async markFailed(claimed: OutboxMessage, error: string, retryable: boolean) {
-    if (this.store.outbox.get(claimed.id)?.status !== 'sending') throw new Error('not sending');
-    const status = retryable && claimed.attempts < MAX_SEND_ATTEMPTS ? 'pending' : 'failed';
-    this.set(claimed.id, { status, error });
-  }
-
-  async markSuppressed(id: string, reason: string) {
-    this.set(id, { status: 'suppressed', error: reason });
-  }
-
-  async reserveSegments(hromadaId: string, date: string, segments: number, cap: number) {
-    const key = `${hromadaId}|${date}`;
+  async reserveSegments(claimed: OutboxMessage, date: string, cap: number): Promise<Reservation> {
+    if (claimed.reservedOn) return 'already-reserved';
+    if (!this.unchanged(claimed)) throw new ConflictError(`Message ${claimed.id} is no longer claimed`);
+    const key = `${claimed.hromadaId}|${date}`;
     const used = this.segmentsByDay.get(key) ?? 0;
-    if (used + segments > cap) return false;
-    this.segmentsByDay.set(key, used + segments);
+    if (used + claimed.segments > cap) return 'over-cap';
+    this.segmentsByDay.set(key, used + claimed.segments);
+    const m = this.store.outbox.get(claimed.id)!;
+    this.store.outbox.set(claimed.id, { ...m, reservedOn: date });
+    return 'reserved';
+  }
+
+  async markSent(claimed: OutboxMessage, providerMessageId: string, at: string) {
+    if (!this.unchanged(claimed)) throw new ConflictError(`Message ${claimed.id} is no longer claimed`);
+    this.set(claimed.id, { status: 'sent', providerMessageId, sentAt: at });
+  }
+
+  async markFailed(claimed: OutboxMessage, error: string, retryable: boolean, dueAt: string) {
+    if (!this.unchanged(claimed)) throw new ConflictError(`Message ${claimed.id} is no longer claimed`);
+    const status = retryable && claimed.attempts < MAX_SEND_ATTEMPTS ? 'pending' : 'failed';
+    this.set(claimed.id, { status, error, dueAt });
+  }
+
+  async listDue(now: string, limit: number) {
+    return [...this.store.outbox.values()]
+      .filter((m) => m.dueAt !== undefined && m.dueAt <= now)
+      .sort((a, b) => a.dueAt!.localeCompare(b.dueAt!))
+      .slice(0, limit)
+      .map((m) => structuredClone(m));
+  }
+
+  async takeBack(seen: OutboxMessage, reason: string, dueAt: string | undefined) {
+    if (!this.unchanged(seen)) return false;
+    this.set(
+      seen.id,
+      dueAt ? { status: 'pending', error: reason, dueAt } : { status: 'failed', error: reason },
+    );
     return true;
   }
 

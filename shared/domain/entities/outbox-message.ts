@@ -13,8 +13,28 @@ export const outboxKinds = [
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
-/** After this many attempts a retryable send failure becomes final. */
+/** After this many attempts a retryable send failure (or a lost claim) becomes final. */
 export const MAX_SEND_ATTEMPTS = 5;
+
+/**
+ * How long a sender may hold a claimed message before the sweeper takes it back. Longer than the
+ * send-sms function's timeout (infra asserts it), so a live sender is never overtaken: a claim
+ * still `sending` after its lease belongs to a sender that crashed or was killed.
+ */
+export const SEND_LEASE_SECONDS = 60;
+
+/**
+ * How long a pending message may wait for the stream before the sweeper nudges it (a new version,
+ * so the stream delivers it again): covers stream records lost to a crash, a disabled mapping or a
+ * local platform that was down.
+ */
+export const PENDING_GRACE_SECONDS = 120;
+
+/** When the sweeper should next look at a message in `status`, from `now`. */
+export function dueAtFor(status: 'pending' | 'sending', now: Date): string {
+  const seconds = status === 'sending' ? SEND_LEASE_SECONDS : PENDING_GRACE_SECONDS;
+  return new Date(now.getTime() + seconds * 1000).toISOString();
+}
 
 export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'suppressed'] as const;
 
@@ -35,6 +55,13 @@ export const outboxMessageSchema = z.object({
   segments: z.number().int().min(1),
   status: z.enum(outboxStatuses),
   attempts: z.number().int().min(0),
+  /**
+   * While the message is open (pending or sending): when the sweeper takes it back if nothing
+   * happened — a pending message's stream grace, a sending message's lease end. Absent once final.
+   */
+  dueAt: isoInstantSchema.optional(),
+  /** The local day whose SMS budget paid for it (reserved once, whatever the retries). */
+  reservedOn: z.iso.date().optional(),
   createdAt: isoInstantSchema,
   sentAt: isoInstantSchema.optional(),
   providerMessageId: z.string().optional(),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { MemoryOutboxRepository } from '../../../shared/adapters/memory/memory-outbox-repository';
 import { queueReminders } from '../../../shared/app/queue-reminders';
 import { sendOutboxMessage } from '../../../shared/app/send-outbox-message';
 import { bookServiceRequest, changeRequestStatus } from '../../../shared/app/service-requests';
+import { sweepOutbox } from '../../../shared/app/sweep-outbox';
+import { PENDING_GRACE_SECONDS, SEND_LEASE_SECONDS } from '../../../shared/domain/entities/outbox-message';
 import { ConflictError } from '../../../shared/domain/errors';
 import { countSegments } from '../../../shared/messaging/segments';
 import { FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
@@ -120,6 +123,84 @@ describe('sending from the outbox', () => {
     });
   });
 });
+
+describe('a sender that dies between its claim and the send (issue 7, defect 1)', () => {
+  /** The sender's process dies inside the provider call: the call never returns. */
+  async function dieInsideSend(ctx: Awaited<ReturnType<typeof queuedMessage>>, version: number) {
+    const real = ctx.ports.sms;
+    ctx.ports.sms = { send: () => new Promise(() => undefined) };
+    void sendOutboxMessage(ctx.ports, ctx.message.id, version);
+    await new Promise((r) => setTimeout(r, 0));
+    ctx.ports.sms = real;
+  }
+  const later = (ctx: { clock: FakeClock }, seconds: number) => {
+    ctx.clock.at = new Date(ctx.clock.at.getTime() + seconds * 1000);
+  };
+
+  it('is taken back after its lease and sent once, paying the SMS budget once', async () => {
+    const ctx = await queuedMessage();
+    await dieInsideSend(ctx, ctx.message.version);
+    expect(ctx.entities.outbox.get(ctx.message.id)).toMatchObject({ status: 'sending', attempts: 1 });
+    // Within the lease the claim may still be alive: nothing is taken back.
+    later(ctx, SEND_LEASE_SECONDS - 1);
+    expect(await sweepOutbox(ctx.ports)).toMatchObject({ requeued: 0 });
+    later(ctx, 2);
+    expect(await sweepOutbox(ctx.ports)).toMatchObject({ requeued: 1, failed: 0 });
+    const requeued = ctx.entities.outbox.get(ctx.message.id)!;
+    expect(requeued).toMatchObject({ status: 'pending', error: expect.stringMatching(/stopped/) });
+    // The stream delivers the new version; the old record (redelivered) does nothing.
+    expect(await sendOutboxMessage(ctx.ports, ctx.message.id, ctx.message.version)).toBe('already-handled');
+    expect(await sendOutboxMessage(ctx.ports, ctx.message.id, requeued.version)).toBe('sent');
+    expect(ctx.sms.sent).toHaveLength(1);
+    expect(ctx.entities.outbox.get(ctx.message.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect([...(ctx.ports.outbox as MemoryOutboxRepository).segmentsByDay.values()]).toEqual([1]);
+    // Sent is final: the sweeper has nothing left.
+    later(ctx, 3600);
+    expect(await sweepOutbox(ctx.ports)).toEqual({ requeued: 0, nudged: 0, failed: 0, skipped: 0 });
+  });
+
+  it('is marked failed, with the reason shown to the dispatcher, when every attempt died', async () => {
+    const ctx = await queuedMessage();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await dieInsideSend(ctx, ctx.entities.outbox.get(ctx.message.id)!.version);
+      later(ctx, SEND_LEASE_SECONDS + 1);
+      await sweepOutbox(ctx.ports);
+    }
+    expect(ctx.entities.outbox.get(ctx.message.id)).toMatchObject({
+      status: 'failed',
+      attempts: 5,
+      error: expect.stringMatching(/no outcome recorded after 5 attempts/),
+    });
+    const listed = await ctx.ports.outbox.listByHromada(HROMADA);
+    expect(listed.items.find((m) => m.id === ctx.message.id)?.status).toBe('failed');
+  });
+
+  it('a pending message whose stream record was missed gets a new version the stream delivers', async () => {
+    const ctx = await queuedMessage();
+    later(ctx, PENDING_GRACE_SECONDS + 1);
+    expect(await sweepOutbox(ctx.ports)).toMatchObject({ nudged: 1 });
+    const nudged = ctx.entities.outbox.get(ctx.message.id)!;
+    expect(nudged.version).toBe(ctx.message.version + 1);
+    expect(await sendOutboxMessage(ctx.ports, ctx.message.id, nudged.version)).toBe('sent');
+    expect(ctx.sms.sent).toHaveLength(1);
+  });
+
+  it('a sender that records its outcome first wins over the sweeper', async () => {
+    const ctx = await queuedMessage();
+    later(ctx, PENDING_GRACE_SECONDS + 1);
+    const [due] = await ctx.ports.outbox.listDue(ctx.clock.now().toISOString(), 10);
+    expect(await sendOutboxMessage(ctx.ports, ctx.message.id, ctx.message.version)).toBe('sent');
+    expect(await ctx.ports.outbox.takeBack(due!, 'late', undefined)).toBe(false);
+    expect(ctx.entities.outbox.get(ctx.message.id)?.status).toBe('sent');
+  });
+});
+
+async function queuedMessage() {
+  const ctx = memoryPorts();
+  const resident = await seedBasics(ctx.ports);
+  await bookServiceRequest(ctx.ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+  return { ...ctx, message: [...ctx.entities.outbox.values()][0]! };
+}
 
 describe('evening reminders', () => {
   it('queue one reminder per request for tomorrow, however often the schedule fires', async () => {

@@ -1,0 +1,48 @@
+import { dueAtFor, MAX_SEND_ATTEMPTS, type OutboxMessage } from '../domain/entities/outbox-message';
+import type { Ports } from './deps';
+
+export interface SweepRun {
+  /** Claims whose lease ran out, put back to pending to be sent again. */
+  requeued: number;
+  /** Pending messages the stream had not delivered in time, given a new version to deliver. */
+  nudged: number;
+  /** Claims that ran out of attempts: failed for good, shown to the dispatcher. */
+  failed: number;
+  /** Changed by someone else while the sweeper looked (a sender got there first). */
+  skipped: number;
+}
+
+/** Messages the sweeper looks at per run, at most; the next run takes the rest. */
+export const SWEEP_BATCH = 200;
+
+/**
+ * Nothing stays open: run every minute (EventBridge Scheduler in AWS, the local scheduler on one
+ * machine). A message still `sending` after its lease belongs to a sender that died between its
+ * claim and its outcome (crash, timeout, SIGKILL): it goes back to pending, so the stream sends it
+ * again, or to failed after MAX_SEND_ATTEMPTS. A message still `pending` after its grace missed its
+ * stream record (a crash before the record was processed, a local platform that was down): a new
+ * version makes the stream deliver it again. Every change is conditional on the version seen, so a
+ * sender that gets there first wins and the sweeper skips it.
+ */
+export async function sweepOutbox(ports: Pick<Ports, 'outbox' | 'clock'>): Promise<SweepRun> {
+  const now = ports.clock.now();
+  const run: SweepRun = { requeued: 0, nudged: 0, failed: 0, skipped: 0 };
+  for (const message of await ports.outbox.listDue(now.toISOString(), SWEEP_BATCH)) {
+    const [reason, dueAt, counter] = decide(message, now);
+    run[(await ports.outbox.takeBack(message, reason, dueAt)) ? counter : 'skipped'] += 1;
+  }
+  return run;
+}
+
+function decide(m: OutboxMessage, now: Date): [string, string | undefined, keyof SweepRun] {
+  if (m.status === 'pending')
+    return [m.error ?? 'not delivered by the stream in time', dueAtFor('pending', now), 'nudged'];
+  if (m.attempts >= MAX_SEND_ATTEMPTS) {
+    return [
+      `no outcome recorded after ${m.attempts} attempts (sender stopped each time)`,
+      undefined,
+      'failed',
+    ];
+  }
+  return ['sender stopped before recording the outcome; sent again', dueAtFor('pending', now), 'requeued'];
+}
