@@ -92,15 +92,24 @@ export async function insertIntoPlan(
   );
   const taken = routes.find((r) => r.stops.some((s) => s.requestId === requestId));
   const version = current.version + 1;
-  const plan: Plan = { ...current, routes, unassigned, version, updatedAt: now.toISOString() };
+  // only the drivers whose stops changed hear about it (a moved request may change one more)
+  const sms =
+    current.status === 'published' && changed.length > 0
+      ? routeMessages(ports, hromada, date, version, changed, all, vehicles, drivers, current.sent)
+      : undefined;
+  const plan: Plan = {
+    ...current,
+    routes,
+    unassigned,
+    version,
+    updatedAt: now.toISOString(),
+    ...(sms ? { sent: { ...current.sent, ...sms.sent } } : {}),
+  };
   const changes: Change[] = [
     { op: 'update', entity: 'Plan', item: plan, expectedVersion },
     auditChange(ports, hromada, actor, 'plan', 'Plan', date, ['routes', 'unassigned']),
+    ...(sms?.changes ?? []),
   ];
-  if (current.status === 'published' && changed.length > 0) {
-    // only the drivers whose stops changed hear about it (a moved request may change one more)
-    changes.push(...routeMessages(ports, hromada, date, version, changed, all, vehicles, drivers).changes);
-  }
   await ports.entities.commit(changes);
   return {
     plan,

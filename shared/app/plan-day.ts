@@ -97,6 +97,8 @@ export async function planDay(
     routes,
     unassigned,
     status: 'draft',
+    // what the drivers were last sent stays known, so the next publish sends only what changed
+    ...(previous?.sent ? { sent: previous.sent } : {}),
   });
   const write: Change = existing
     ? { op: 'update', entity: 'Plan', item: plan, expectedVersion: existing.version }

@@ -130,3 +130,8 @@ export function driverRoute(day: string, plate: string, stops: RouteStopText[]):
   if (parts.length === 1) return [parts[0]!.join('\n')];
   return parts.map((p, i) => `(${i + 1}/${parts.length}) ${p.join('\n')}`);
 }
+
+/** A driver whose route was taken away (every stop cancelled, or the vehicle left out): 1 segment. */
+export function routeCancelled(day: string, plate: string): string {
+  return `${day} ${plate}: маршрут скасовано, зупинок немає`;
+}

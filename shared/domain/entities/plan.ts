@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoInstantSchema, localDateSchema, storedFields } from '../common';
+import { e164Schema } from '../phone';
 
 /** One stop of a vehicle's route: arrival = when service starts there (UTC). */
 export const planStopSchema = z.object({
@@ -27,5 +28,11 @@ export const planSchema = z.object({
   status: z.enum(['draft', 'published']),
   /** When the drivers were sent their routes (the last publish). */
   publishedAt: isoInstantSchema.optional(),
+  /**
+   * What each vehicle's driver was last sent, by vehicle id: the phone and a digest of the route
+   * text. A publish sends only routes whose text or driver changed, and tells a driver whose route
+   * was taken away. Carried across re-plans.
+   */
+  sent: z.record(idSchema, z.object({ to: e164Schema, digest: z.string().min(1).max(64) })).optional(),
 });
 export type Plan = z.infer<typeof planSchema>;

@@ -289,21 +289,72 @@ describe('plan a day', () => {
     expect(brigade.text).not.toMatch(/Sadova|Садова|social/i);
     expect(countSegments(brigade.text).encoding).toBe('GSM-7');
 
-    // the same version cannot be published twice; a re-plan published again sends new ids
+    // the same version cannot be published twice; a re-plan with the same routes, published
+    // again, sends nobody the same text again (issue 7, defect 6)
     await expect(publishPlan(ports, HROMADA, TUESDAY, 1, 'd')).rejects.toBeInstanceOf(ConflictError);
     const replanned = await planDay(ports, HROMADA, TUESDAY, 'd', { ...ENGINE, expectedVersion: 2 });
     expect(replanned.status).toBe('draft');
-    await publishPlan(ports, HROMADA, TUESDAY, 3, 'd');
+    expect(await publishPlan(ports, HROMADA, TUESDAY, 3, 'd')).toMatchObject({ messages: 0 });
+    expect(await publishPlan(ports, HROMADA, TUESDAY, 4, 'd')).toMatchObject({ messages: 0 });
     const ids = (await ports.outbox.listByHromada(HROMADA)).items
       .filter((m) => m.kind === 'driver-route')
       .map((m) => m.id)
       .sort();
-    expect(ids).toEqual([
-      `route-${TUESDAY}-brigade-v2-1`,
-      `route-${TUESDAY}-brigade-v4-1`,
-      `route-${TUESDAY}-taxi-v2-1`,
-      `route-${TUESDAY}-taxi-v4-1`,
-    ]);
+    expect(ids).toEqual([`route-${TUESDAY}-brigade-v2-1`, `route-${TUESDAY}-taxi-v2-1`]);
+  });
+
+  it('publishes the plan as it stands: a ride cancelled after planning is not sent, its driver is told (issue 7, defect 6)', async () => {
+    const { ports } = memoryPorts();
+    const anna = await seedBasics(ports);
+    await seedFleet(ports);
+    const olena = await resident(ports, 'Олена Мельник');
+    await createEntity(
+      ports,
+      registryKinds.drivers,
+      HROMADA,
+      { id: 'oleh', name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi', 'brigade'] },
+      'test',
+    );
+    const first = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
+    const lisova = { address: 'с. Березна, вул. Лісова, 3', location: { lat: 49.5631, lon: 27.8411 } };
+    const second = await bookServiceRequest(
+      ports,
+      HROMADA,
+      { ...taxiRequest(olena.id, TUESDAY, '11:00'), pickup: lisova },
+      'd',
+    );
+    const draft = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
+    const vehicleOf = (id: string) => stopsOf(draft, id)!.route.vehicleId;
+    expect(draft.unassigned).toEqual([]);
+    await changeRequestStatus(ports, HROMADA, second.id, second.version, 'cancelled', 'd', []);
+
+    const published = await publishPlan(ports, HROMADA, TUESDAY, draft.version, 'd');
+    const routeSms = async () =>
+      (await ports.outbox.listByHromada(HROMADA)).items.filter((m) => m.kind === 'driver-route');
+    const sent = await routeSms();
+    expect(sent.map((m) => m.text).join('\n')).not.toMatch(/Лісова/);
+    expect(sent.map((m) => m.text).join('\n')).toMatch(/Шевченка/);
+    expect(published.plan.routes.flatMap((r) => r.stops.map((s) => s.requestId))).not.toContain(second.id);
+    expect(published.plan.routes.flatMap((r) => r.stops.map((s) => s.requestId))).toContain(first.id);
+
+    // Publishing again changes nothing for anyone: no SMS.
+    expect(await publishPlan(ports, HROMADA, TUESDAY, published.plan.version, 'd')).toMatchObject({
+      messages: 0,
+    });
+
+    // The last ride of the route is cancelled: the driver is told the route is off, in one segment.
+    const current = await ports.entities.get('ServiceRequest', HROMADA, first.id);
+    await changeRequestStatus(ports, HROMADA, first.id, current!.version as number, 'cancelled', 'd', []);
+    const again = await publishPlan(ports, HROMADA, TUESDAY, published.plan.version + 1, 'd');
+    expect(again.plan.routes.some((r) => r.vehicleId === vehicleOf(first.id))).toBe(false);
+    const cancelled = (await routeSms()).filter((m) => m.id.endsWith('-x'));
+    expect(cancelled).toHaveLength(1);
+    const plate = { taxi: 'АВ1234ВС', brigade: 'АВ5678ВС' }[vehicleOf(first.id)];
+    expect(cancelled[0]).toMatchObject({
+      to: '+380674011201',
+      text: `24.11 ${plate}: маршрут скасовано, зупинок немає`,
+    });
+    expect(countSegments(cancelled[0]!.text).segments).toBe(1);
   });
 
   it('carries parcels by weight, a cold one only in a cold box; a parcel is for deliveries only', async () => {
