@@ -10,7 +10,7 @@ import type { Hromada } from '../domain/entities/hromada';
 import type { PlanRoute } from '../domain/entities/plan';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import type { Vehicle } from '../domain/entities/vehicle';
-import { localToUtc } from '../domain/time';
+import { addDays, localToUtc } from '../domain/time';
 import type { LatLon, TravelMatrix } from '../ports/travel-times';
 import type {
   UnassignedReasonCode,
@@ -54,6 +54,10 @@ export interface DayPoints {
   dropoffIndex: number[];
   /** The instant the problem's time 0 stands for (local midnight, UTC). */
   dayStart: Date;
+  /** The next local midnight (23, 24 or 25 hours later). */
+  dayEnd: Date;
+  /** Open requests left out before routing because no vehicle could ever serve them, and why. */
+  refused: Array<{ requestId: string; reason: string }>;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
@@ -88,9 +92,18 @@ export function dayPoints(input: DayInput, keep: ReadonlySet<string> = new Set()
     }
     vehicles.push({ vehicle, depotIndex: di, shift: { start: shift.start, end: shift.end } });
   }
-  const requests = input.requests.filter(
-    (r) => r.date === date && (PLANNABLE.has(r.status) || keep.has(r.id)),
-  );
+  const dayStart = localToUtc(date, '00:00', hromada.timeZone);
+  const dayEnd = localToUtc(addDays(date, 1), '00:00', hromada.timeZone);
+  const refused: DayPoints['refused'] = [];
+  const requests = input.requests.filter((r) => {
+    if (r.date !== date || !(PLANNABLE.has(r.status) || keep.has(r.id))) return false;
+    // One request whose times fall outside its day (booked before a rule existed, or written by
+    // another tool) must not stop the whole day: it is listed with its reason, the rest is planned.
+    // A request kept from a day under way (done, on board) is never left out.
+    const reason = keep.has(r.id) ? undefined : outsideTheDay(r, dayStart, dayEnd);
+    if (reason) refused.push({ requestId: r.id, reason });
+    return !reason;
+  });
   const pickupIndex: number[] = [];
   const dropoffIndex: number[] = [];
   for (const r of requests) {
@@ -103,8 +116,20 @@ export function dayPoints(input: DayInput, keep: ReadonlySet<string> = new Set()
     vehicles,
     pickupIndex,
     dropoffIndex,
-    dayStart: localToUtc(date, '00:00', hromada.timeZone),
+    dayStart,
+    dayEnd,
+    refused,
   };
+}
+
+export const OUTSIDE_THE_DAY = 'час поїздки поза межами її дня';
+
+/** Why a request cannot be served within its own day, if it cannot. */
+function outsideTheDay(r: ServiceRequest, dayStart: Date, dayEnd: Date): string | undefined {
+  const start = Date.parse(r.window.start);
+  const end = Date.parse(r.window.end);
+  if (!(start <= end) || end < dayStart.getTime() || start >= dayEnd.getTime()) return OUTSIDE_THE_DAY;
+  return undefined;
 }
 
 const seconds = (from: Date, to: Date | string): number =>
@@ -121,6 +146,9 @@ const seconds = (from: Date, to: Date | string): number =>
 export function dayProblem(input: DayInput, day: DayPoints, matrix: TravelMatrix): VroomProblem {
   const { hromada } = input;
   const t0 = day.dayStart;
+  const dayLength = seconds(t0, day.dayEnd);
+  // every time the engine sees lies within the day: [0, dayLength]
+  const clip = (x: number) => Math.min(Math.max(x, 0), dayLength);
   const vehicles: VroomVehicle[] = day.vehicles.map(({ vehicle, depotIndex, shift }, k) => ({
     id: k + 1,
     description: vehicle.name,
@@ -141,7 +169,7 @@ export function dayProblem(input: DayInput, day: DayPoints, matrix: TravelMatrix
   const shipments: VroomShipment[] = [];
   day.requests.forEach((r, k) => {
     const id = k + 1;
-    const window: [number, number] = [seconds(t0, r.window.start), seconds(t0, r.window.end)];
+    const window: [number, number] = [clip(seconds(t0, r.window.start)), clip(seconds(t0, r.window.end))];
     const service = r.serviceMinutes * 60;
     const p = day.pickupIndex[k]!;
     const d = day.dropoffIndex[k]!;
@@ -150,7 +178,7 @@ export function dayProblem(input: DayInput, day: DayPoints, matrix: TravelMatrix
       const direct = matrix.durations[p]![d]!;
       const deadline =
         r.requestedTime.kind === 'arrive-by'
-          ? seconds(t0, localToUtc(r.date, r.requestedTime.time, hromada.timeZone))
+          ? clip(seconds(t0, localToUtc(r.date, r.requestedTime.time, hromada.timeZone)))
           : undefined;
       const ship: VroomShipment = {
         amount: [(wheelchair ? 0 : 1) + r.passengers.escorts, wheelchair ? 1 : 0, 0],

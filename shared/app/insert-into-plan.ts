@@ -66,6 +66,8 @@ export async function insertIntoPlan(
   const requests = all.filter((r) => keep.has(r.id) || r.id === requestId);
   const input = { hromada, date, requests, vehicles, depots };
   const day = dayPoints(input, keep);
+  const refused = day.refused.find((u) => u.requestId === requestId);
+  if (refused) throw new ConflictError(`Request ${requestId} cannot be served: ${refused.reason}`);
   const matrix = await ports.travel.matrix(day.points, 'driving-car');
   const problem = dayProblem(input, day, matrix);
   const underWay = applyUnderWay(problem, day, current, all, now, date, hromada.timeZone);

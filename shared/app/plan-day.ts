@@ -59,10 +59,10 @@ export async function planDay(
     keptRequests(previous, requests, new Set(vehicles.filter((v) => v.active).map((v) => v.id))),
   );
   let routes: Plan['routes'] = [];
-  let unassigned: Plan['unassigned'] = day.requests.map((r) => ({
-    requestId: r.id,
-    reason: NO_VEHICLE_THAT_DAY,
-  }));
+  let unassigned: Plan['unassigned'] = [
+    ...day.refused,
+    ...day.requests.map((r) => ({ requestId: r.id, reason: NO_VEHICLE_THAT_DAY })),
+  ];
   if (day.requests.length > 0 && day.vehicles.length > 0) {
     const matrix = await ports.travel.matrix(day.points, 'driving-car');
     const problem = dayProblem(input, day, matrix);
@@ -82,7 +82,7 @@ export async function planDay(
       );
     const fresh = dayPlan(day, solution);
     routes = mergeRoutes(day, underWay, fresh, previous).routes;
-    unassigned = fresh.unassigned;
+    unassigned = [...day.refused, ...fresh.unassigned];
   }
 
   const at = now.toISOString();

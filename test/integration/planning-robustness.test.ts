@@ -1,0 +1,135 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lambdaContext } from '../../infra/local/lambda-context';
+import { entityKey, keysOf } from '../../shared/adapters/dynamodb/keys';
+import { OUTSIDE_THE_DAY } from '../../shared/app/day-problem';
+import { addDays, localToUtc } from '../../shared/domain/time';
+import { ADMIN, apiEvent, JSON_HEADERS } from '../support/api-events';
+import { freshTable } from './support';
+
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+let handler: Handler;
+let t: Awaited<ReturnType<typeof freshTable>>;
+
+async function call(event: APIGatewayProxyEventV2) {
+  const res = await handler(event, lambdaContext('api'));
+  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+}
+
+const H = 'khmilnytska';
+const date = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+const ride = (residentId: string, requestedTime: Record<string, string>) => ({
+  serviceType: 'social-taxi',
+  residentId,
+  date,
+  pickup: { address: 'с. Березна, вул. Шевченка, 12', location: { lat: 49.5611, lon: 27.8452 } },
+  dropoff: { address: 'м. Хмільник, вул. Монастирська, 71', location: { lat: 49.5603, lon: 27.9571 } },
+  requestedTime,
+  purpose: 'medical',
+});
+
+beforeAll(async () => {
+  t = await freshTable('planning');
+  ({ handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler });
+  await call(apiEvent('POST', '/hromady', { id: H, name: 'Хмільницька громада' }, JSON_HEADERS, ADMIN));
+  await call(
+    apiEvent('POST', `/hromady/${H}/depots`, {
+      id: 'garage',
+      name: 'Гараж УСЗН',
+      address: 'м. Хмільник, вул. Столярчука, 10',
+      location: { lat: 49.5598, lon: 27.9573 },
+    }),
+  );
+  await call(
+    apiEvent('POST', `/hromady/${H}/vehicles`, {
+      name: 'Соцтаксі',
+      plate: 'ав1234вс',
+      depotId: 'garage',
+      services: ['social-taxi'],
+      capacity: { seats: 3, wheelchairPlaces: 1 },
+      features: { ramp: true },
+      shifts: [{ days: [1, 2, 3, 4, 5, 6, 7], start: '07:00', end: '18:00' }],
+    }),
+  );
+});
+
+describe('one bad request does not block planning the day (issue 7, defect 2)', () => {
+  it('requests planted in the table with times before local midnight are left out with a reason; the rest is planned', async () => {
+    const resident = await call(
+      apiEvent('POST', `/hromady/${H}/residents`, {
+        name: 'Ганна Шевчук',
+        phone: '067 123 45 67',
+        settlementId: 'UA05120170020086400',
+        address: 'с. Березна, вул. Шевченка, 12',
+        location: { lat: 49.5611, lon: 27.8452 },
+      }),
+    );
+    expect(resident.status).toBe(201);
+    const good = await call(
+      apiEvent('POST', `/hromady/${H}/requests`, ride(resident.body.id, { kind: 'pickup', time: '09:00' })),
+    );
+    expect(good.status).toBe(201);
+    const stored = (
+      await t.doc.send(
+        new GetCommand({ TableName: t.tableName, Key: entityKey('ServiceRequest', H, good.body.id) }),
+      )
+    ).Item!;
+    // As another tool (or an older version of this one) might have written them.
+    const midnight = localToUtc(date, '00:00');
+    const at = (minutes: number) => new Date(midnight.getTime() + minutes * 60_000).toISOString();
+    const planted = [
+      {
+        id: 'pickup-0010',
+        requestedTime: { kind: 'pickup', time: '00:10' },
+        window: { start: at(-5), end: at(25) },
+      },
+      {
+        id: 'arrive-0030',
+        requestedTime: { kind: 'arrive-by', time: '00:30' },
+        window: { start: at(-90), end: at(-60) },
+      },
+      {
+        id: 'arrive-0000',
+        requestedTime: { kind: 'arrive-by', time: '00:00' },
+        window: { start: at(-120), end: at(-90) },
+      },
+      {
+        id: 'next-day',
+        requestedTime: { kind: 'pickup', time: '09:00' },
+        window: {
+          start: localToUtc(addDays(date, 1), '09:00').toISOString(),
+          end: localToUtc(addDays(date, 1), '09:30').toISOString(),
+        },
+      },
+    ];
+    for (const p of planted) {
+      const item = { ...stored, ...p };
+      await t.doc.send(
+        new PutCommand({
+          TableName: t.tableName,
+          Item: { ...item, ...keysOf('ServiceRequest', item), entity: 'ServiceRequest' },
+        }),
+      );
+    }
+
+    const plan = await call(apiEvent('POST', `/hromady/${H}/plans/${date}`, { seconds: 0.5 }));
+    expect(plan.status).toBe(200);
+    const routed = plan.body.routes.flatMap((r: { stops: Array<{ requestId: string }> }) =>
+      r.stops.map((s) => s.requestId),
+    );
+    expect(routed).toEqual([good.body.id, good.body.id]);
+    const reasons = Object.fromEntries(
+      plan.body.unassigned.map((u: { requestId: string; reason: string }) => [u.requestId, u.reason]),
+    );
+    expect(Object.keys(reasons).sort()).toEqual(['arrive-0000', 'arrive-0030', 'next-day', 'pickup-0010']);
+    expect(reasons['arrive-0030']).toBe(OUTSIDE_THE_DAY);
+    expect(reasons['arrive-0000']).toBe(OUTSIDE_THE_DAY);
+    expect(reasons['next-day']).toBe(OUTSIDE_THE_DAY);
+    // partly inside the day: the engine is asked, and says no vehicle is on the road at 00:10
+    expect(reasons['pickup-0010']).toMatch(/вікно|не працює/);
+  });
+});
