@@ -84,7 +84,9 @@ function isStartKey(value: unknown): value is Record<string, string> {
 }
 
 function invalidCursor() {
-  return new ValidationError('Invalid cursor', [{ path: 'cursor', message: 'not a cursor from this listing' }]);
+  return new ValidationError('Invalid cursor', [
+    { path: 'cursor', message: 'not a cursor from this listing' },
+  ]);
 }
 
 /** The identity of a listing a cursor is bound to: everything that decides which items it walks. */
