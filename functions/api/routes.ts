@@ -21,7 +21,7 @@ import {
   listServiceRequestsByDate,
   recordOutcome,
 } from '../../shared/app/service-requests';
-import { localDateSchema } from '../../shared/domain/common';
+import { idSchema, localDateSchema } from '../../shared/domain/common';
 import { hromadaKind, type RegistryKind, registryKinds } from '../../shared/domain/registry';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { actorOf, jsonBody } from '../../shared/http/request';
@@ -36,7 +36,7 @@ const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 const versionBody = z.strictObject({ version: z.number().int().positive() });
 const dateQuery = z.object({ date: localDateSchema });
 const insertBody = z.strictObject({
-  requestId: z.string().min(1).max(64),
+  requestId: idSchema,
   version: z.number().int().positive(),
   seconds: z.number().min(0.1).max(5).default(1),
 });
@@ -54,7 +54,11 @@ const planBody = z.strictObject({
   version: z.number().int().positive().optional(),
 });
 
-/** HTTP routes → use cases. Each route parses its input, calls one use case, maps the result. */
+/**
+ * HTTP routes → use cases. Each route parses its input, calls one use case, maps the result.
+ * Path parameters (`hromadaId`, `id`, `date`) arrive already checked by the router
+ * (shared/http/path-params.ts).
+ */
 export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
   const body = (r: RouteRequest) => jsonBody(r.event, maxBodyBytes);
   const page = (r: RouteRequest) => parseOrThrow(pageQuery, r.query, 'query');
@@ -196,7 +200,7 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       method: 'GET',
       path: '/hromady/{hromadaId}/plans/{date}',
       handle: async (r) => {
-        const date = parseOrThrow(localDateSchema, r.params.date, 'date');
+        const date = r.params.date!;
         return json(200, await getPlan(ports, r.params.hromadaId!, date));
       },
     },
@@ -204,7 +208,7 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       method: 'POST',
       path: '/hromady/{hromadaId}/plans/{date}',
       handle: async (r) => {
-        const date = parseOrThrow(localDateSchema, r.params.date, 'date');
+        const date = r.params.date!;
         const { seconds, version } = parseOrThrow(planBody, r.event.body ? body(r) : {}, 'plan');
         const plan = await planDay(ports, r.params.hromadaId!, date, actorOf(r.event), {
           timeLimitMs: seconds * 1000,
@@ -217,7 +221,7 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       method: 'POST',
       path: '/hromady/{hromadaId}/plans/{date}/requests',
       handle: async (r) => {
-        const date = parseOrThrow(localDateSchema, r.params.date, 'date');
+        const date = r.params.date!;
         const { requestId, version, seconds } = parseOrThrow(insertBody, body(r), 'insert');
         return json(
           200,
@@ -231,7 +235,7 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       method: 'POST',
       path: '/hromady/{hromadaId}/plans/{date}/publish',
       handle: async (r) => {
-        const date = parseOrThrow(localDateSchema, r.params.date, 'date');
+        const date = r.params.date!;
         const { version } = parseOrThrow(versionBody, body(r), 'publish');
         return json(200, await publishPlan(ports, r.params.hromadaId!, date, version, actorOf(r.event)));
       },

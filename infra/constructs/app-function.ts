@@ -75,6 +75,8 @@ export interface AppFunctionProps {
   readonly logRetention?: logs.RetentionDays;
   readonly logRemovalPolicy?: RemovalPolicy;
   readonly reservedConcurrentExecutions?: number;
+  /** The AWS Parameters and Secrets extension layer, for functions that read a secret at run time. */
+  readonly paramsAndSecrets?: lambda.ParamsAndSecretsLayerVersion;
 }
 
 /**
@@ -121,6 +123,7 @@ export class AppFunction extends Construct {
       ...(props.reservedConcurrentExecutions === undefined
         ? {}
         : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
+      ...(props.paramsAndSecrets === undefined ? {} : { paramsAndSecrets: props.paramsAndSecrets }),
       bundling: {
         format: nodejs.OutputFormat.ESM,
         target: 'node22',

@@ -13,6 +13,7 @@ import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -59,6 +60,7 @@ export class StatelessStack extends Stack {
   readonly remind: AppFunction;
   readonly sweepOutbox: AppFunction;
   readonly inboundSms: AppFunction;
+  readonly cursorSecret: secretsmanager.Secret;
   readonly httpApi: apigw.HttpApi;
   readonly reminderSchedule: scheduler.Schedule;
   readonly sweepSchedule: scheduler.Schedule;
@@ -81,6 +83,14 @@ export class StatelessStack extends Stack {
     };
 
     // --- api: HTTP API behind Cognito JWTs -------------------------------------------------------
+    // Pagination cursors are sealed with a key derived from this secret, read once per container
+    // through the Parameters and Secrets extension (shared/adapters/dynamodb/cursor.ts). Losing it
+    // only invalidates the cursors in flight, so it lives here and goes with the stack.
+    this.cursorSecret = new secretsmanager.Secret(this, 'CursorSecret', {
+      description: `hromada-dispatch ${config.stage}: key material that seals API pagination cursors`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     this.api = new AppFunction(this, 'Api', {
       ...common,
       name: 'api',
@@ -89,8 +99,16 @@ export class StatelessStack extends Stack {
       // 1769 MB is one full vCPU on Lambda, and the timeout leaves room to load and save
       memorySize: 1769,
       timeout: Duration.seconds(15),
+      environment: { CURSOR_SECRET_ID: this.cursorSecret.secretArn },
+      paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
+        lambda.ParamsAndSecretsVersions.V1_0_103,
+        {
+          logLevel: lambda.ParamsAndSecretsLogLevel.WARN,
+        },
+      ),
     });
     this.api.grantTableReadWrite(table);
+    this.cursorSecret.grantRead(this.api.function);
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.api.function, {
       payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,

@@ -3,10 +3,12 @@ import type { Ports } from '../app/deps';
 import type { Config } from '../config/config';
 import type { SmsSender } from '../ports/sms-sender';
 import { createDocumentClient, createDynamoDbClient } from './dynamodb/client';
+import { CursorSealer } from './dynamodb/cursor';
 import { DynamoDbEntityRepository } from './dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from './dynamodb/dynamodb-outbox-repository';
 import { OfflineTravelTimes } from './offline-travel-times/offline-travel-times';
 import { OrsTravelTimes } from './openrouteservice/ors-travel-times';
+import { secretFromLambdaExtension } from './secrets/lambda-extension-secret';
 import { FileSmsSender } from './sms-sink/file-sms-sender';
 import { SnsSmsSender } from './sns/sns-sms-sender';
 import { SystemClock } from './system/system-clock';
@@ -24,9 +26,10 @@ export function portsFromConfig(config: Config): Ports {
     config.SMS_TRANSPORT === 'file'
       ? new FileSmsSender(config.SMS_SINK_FILE!)
       : new SnsSmsSender(new SNSClient({ region: config.AWS_REGION }), config.SMS_SENDER_ID);
+  const cursors = cursorSealer(config);
   return {
-    entities: new DynamoDbEntityRepository(doc, config.TABLE_NAME),
-    outbox: new DynamoDbOutboxRepository(doc, config.TABLE_NAME),
+    entities: new DynamoDbEntityRepository(doc, config.TABLE_NAME, cursors),
+    outbox: new DynamoDbOutboxRepository(doc, config.TABLE_NAME, cursors),
     sms,
     travel:
       config.TRAVEL_TIMES === 'ors'
@@ -38,4 +41,11 @@ export function portsFromConfig(config: Config): Ports {
     clock: new SystemClock(),
     ids: new UlidIds(),
   };
+}
+
+/** Cursors that go to clients must open in any container: one secret for all of them. */
+function cursorSealer(config: Config): CursorSealer {
+  if (config.CURSOR_SECRET_ID) return new CursorSealer(secretFromLambdaExtension(config.CURSOR_SECRET_ID));
+  const secret = config.CURSOR_SECRET;
+  return secret ? new CursorSealer(async () => secret) : CursorSealer.ephemeral();
 }

@@ -22,6 +22,16 @@ export const configSchema = z.object({
   /** https://api.openrouteservice.org or a self-hosted instance. */
   ORS_HOST: z.url().optional(),
   ORS_API_KEY: z.string().min(1).optional(),
+  /**
+   * Secrets Manager secret (ARN) whose value seals pagination cursors, read once per container
+   * through the Lambda Parameters and Secrets extension. Set by the CDK stack on the api function.
+   */
+  CURSOR_SECRET_ID: z.string().min(1).optional(),
+  /**
+   * Local platform only: the cursor secret itself, so cursors survive a restart. Neither set: a
+   * random secret per process (cursors die with it), right for functions that page internally.
+   */
+  CURSOR_SECRET: z.string().min(32).optional(),
   /** Largest accepted HTTP body, bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
 });
@@ -40,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (result.data.TRAVEL_TIMES === 'ors' && !result.data.ORS_HOST) {
     throw new ConfigError('Invalid configuration: ORS_HOST is required when TRAVEL_TIMES=ors');
+  }
+  if (result.data.CURSOR_SECRET_ID && result.data.CURSOR_SECRET) {
+    throw new ConfigError('Invalid configuration: set CURSOR_SECRET_ID or CURSOR_SECRET, not both');
   }
   return result.data;
 }

@@ -1,5 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
+import { parsePathParam, pathParamSchemas } from './path-params';
 import { callerOf } from './request';
 import { type HttpResult, json } from './responses';
 
@@ -26,13 +28,22 @@ interface Compiled extends Route {
   names: string[];
 }
 
-/** A small path router for the one API function (HTTP API payload 2.0 events). */
+/**
+ * A small path router for the one API function (HTTP API payload 2.0 events). Every path
+ * parameter is percent-decoded and checked against the schema for its name before the handler
+ * runs (a 400 naming the parameter otherwise); a route with a parameter no schema covers is a
+ * programming error caught at cold start.
+ */
 export class Router {
   private readonly routes: Compiled[];
-  constructor(routes: Route[]) {
+  constructor(
+    routes: Route[],
+    private readonly params: Readonly<Record<string, z.ZodType<string>>> = pathParamSchemas,
+  ) {
     this.routes = routes.map((r) => {
       const names: string[] = [];
       const source = r.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+        if (!Object.hasOwn(params, name)) throw new Error(`${r.path}: no schema for path parameter ${name}`);
         names.push(name);
         return '([^/]+)';
       });
@@ -51,7 +62,7 @@ export class Router {
       if (r.method !== method) continue;
       const params: Record<string, string> = {};
       r.names.forEach((n, i) => {
-        params[n] = decodeURIComponent(m[i + 1]!);
+        params[n] = parsePathParam(n, m[i + 1]!, this.params[n]!);
       });
       authorize(r.access ?? 'hromada', event, params.hromadaId);
       const query: Record<string, string> = {};

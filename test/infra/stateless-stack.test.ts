@@ -213,6 +213,32 @@ describe('HTTP API', () => {
   });
 });
 
+describe('api: pagination cursor secret', () => {
+  const fns = resourcesOfType(template, 'AWS::Lambda::Function');
+  const fnOf = (id: string) => fns[logicalId(template, 'AWS::Lambda::Function', `${id}Function`)]!.Properties;
+  const variablesOf = (id: string) =>
+    (fnOf(id).Environment as { Variables: Record<string, unknown> }).Variables;
+  const secretId = logicalId(template, 'AWS::SecretsManager::Secret', 'CursorSecret');
+
+  it('is a generated Secrets Manager secret the api reads by ARN, never a value in the environment', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }),
+    });
+    expect(variablesOf('Api').CURSOR_SECRET_ID).toEqual({ Ref: secretId });
+    for (const id of Object.keys(FUNCTIONS)) expect(variablesOf(id)).not.toHaveProperty('CURSOR_SECRET');
+  });
+
+  it('gives the api the Parameters and Secrets extension and read access to that secret only', () => {
+    expect(JSON.stringify(fnOf('Api').Layers)).toMatch(/AWS-Parameters-and-Secrets-Lambda-Extension/);
+    const read = statementsOf(template, 'Api').find((s) =>
+      [s.Action].flat().includes('secretsmanager:GetSecretValue'),
+    );
+    expect(read?.Resource).toEqual({ Ref: secretId });
+    for (const id of ['SendSms', 'Remind', 'InboundSms'])
+      expect(actionsOf(template, id).some((action) => action.startsWith('secretsmanager:'))).toBe(false);
+  });
+});
+
 describe('inbound-sms: two-way SMS replies', () => {
   it('is subscribed to the inbound topic, with undeliverable notifications dead-lettered', () => {
     const subscription = Object.values(resourcesOfType(template, 'AWS::SNS::Subscription'))[0]!.Properties;

@@ -226,6 +226,67 @@ describe('the API on DynamoDB Local', () => {
     expect((await call(apiEvent('GET', '/hromady/khmilnytska/depots?cursor=garbage'))).status).toBe(400);
   });
 
+  describe('what a fuzzer sent (issue 7) is a 400, never a 500', () => {
+    const depots = (h: string, query: string) =>
+      call(apiEvent('GET', `/hromady/${h}/depots?${query}`, undefined, JSON_HEADERS, ADMIN));
+
+    it('a cursor from another hromada, another listing, or crafted; and cursors show no keys', async () => {
+      await call(
+        apiEvent('POST', '/hromady', { id: 'pokrovska', name: 'Покровська громада' }, JSON_HEADERS, ADMIN),
+      );
+      for (const h of ['khmilnytska', 'pokrovska']) {
+        for (const name of ['Гараж А', 'Гараж Б']) {
+          const created = await call(
+            apiEvent(
+              'POST',
+              `/hromady/${h}/depots`,
+              { name, address: 'вул. Шевченка, 1', location: { lat: 49.5, lon: 27.9 } },
+              JSON_HEADERS,
+              ADMIN,
+            ),
+          );
+          expect(created.status).toBe(201);
+        }
+      }
+      const first = await depots('khmilnytska', 'limit=1');
+      const cursor = first.body.next as string;
+      expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toMatch(/HROMADA|DEPOT/);
+      expect((await depots('khmilnytska', `limit=1&cursor=${cursor}`)).status).toBe(200);
+      const elsewhere = await depots('pokrovska', `limit=1&cursor=${cursor}`);
+      expect(elsewhere.status).toBe(400);
+      expect(elsewhere.body.error.issues[0].path).toBe('cursor');
+      const otherListing = await call(apiEvent('GET', `/hromady/khmilnytska/residents?cursor=${cursor}`));
+      expect(otherListing.status).toBe(400);
+      expect((await call(apiEvent('GET', `/hromady/khmilnytska/messages?cursor=${cursor}`))).status).toBe(
+        400,
+      );
+      for (const crafted of [
+        'e30',
+        Buffer.from('{"pk":"HROMADA#pokrovska","sk":"DEPOT#"}').toString('base64url'),
+      ])
+        expect((await depots('khmilnytska', `cursor=${crafted}`)).status).toBe(400);
+    });
+
+    it('an id past DynamoDB key size, on every verb', async () => {
+      const long = `/hromady/khmilnytska/residents/${'x'.repeat(1_100)}`;
+      for (const [method, path, body] of [
+        ['GET', long, undefined],
+        ['PATCH', long, { version: 1, name: 'Ганна' }],
+        ['DELETE', `${long}?version=1`, undefined],
+        ['POST', `/hromady/khmilnytska/requests/${'x'.repeat(1_100)}/confirm`, { version: 1 }],
+      ] as const) {
+        const res = await call(apiEvent(method, path, body));
+        expect(res.status).toBe(400);
+        expect(res.body.error.issues[0].path).toBe('id');
+      }
+    });
+
+    it('malformed percent-encoding in a path parameter', async () => {
+      const res = await call(apiEvent('GET', '/hromady/khmilnytska/residents/%E0%A4%A'));
+      expect(res).toMatchObject({ status: 400, body: { error: { issues: [{ path: 'id' }] } } });
+    });
+  });
+
   describe('bad input is a 400 with a clear message', () => {
     it('malformed JSON', async () => {
       const res = await call(apiEvent('POST', '/hromady/khmilnytska/residents', '{"name": "Ганна",'));

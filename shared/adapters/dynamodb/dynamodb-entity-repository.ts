@@ -20,7 +20,7 @@ import type {
   PhoneMatch,
   StoredEntity,
 } from '../../ports/entity-repository';
-import { decodeCursor, encodeCursor, pageLimit } from './cursor';
+import { CursorSealer, listingScope, pageLimit } from './cursor';
 import {
   auditKey,
   dayRequestsPk,
@@ -47,6 +47,8 @@ export class DynamoDbEntityRepository implements EntityRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Seals the cursors it hands out; the default's cursors die with the process. */
+    private readonly cursors: CursorSealer = CursorSealer.ephemeral(),
   ) {}
 
   async get(entity: EntityName, hromadaId: string, id: string): Promise<StoredEntity | undefined> {
@@ -301,15 +303,16 @@ export class DynamoDbEntityRepository implements EntityRepository {
   }
 
   private async query<T>(input: Omit<QueryCommandInput, 'TableName'>, page?: PageRequest): Promise<Page<T>> {
+    const scope = listingScope(input);
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
         ...input,
         Limit: pageLimit(page?.limit),
-        ExclusiveStartKey: decodeCursor(page?.cursor),
+        ExclusiveStartKey: await this.cursors.open(page?.cursor, scope),
       }),
     );
-    const next = encodeCursor(out.LastEvaluatedKey);
+    const next = await this.cursors.seal(out.LastEvaluatedKey, scope);
     return { items: (out.Items ?? []).map((i) => withoutKeys(i) as T), ...(next ? { next } : {}) };
   }
 }

@@ -10,7 +10,7 @@ import { MAX_SEND_ATTEMPTS, type OutboxMessage } from '../../domain/entities/out
 import { ConflictError } from '../../domain/errors';
 import type { Page, PageRequest } from '../../ports/entity-repository';
 import type { OutboxRepository, Reservation } from '../../ports/outbox-repository';
-import { decodeCursor, encodeCursor, pageLimit } from './cursor';
+import { CursorSealer, listingScope, pageLimit } from './cursor';
 import { OPEN_OUTBOX_INDEX_PK, openOutboxIndexKeys, outboxKey, smsDayKey, withoutKeys } from './keys';
 
 const NAMES = { '#s': 'status', '#v': 'version' };
@@ -23,6 +23,8 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Seals the cursors it hands out; the default's cursors die with the process. */
+    private readonly cursors: CursorSealer = CursorSealer.ephemeral(),
   ) {}
 
   async get(id: string): Promise<OutboxMessage | undefined> {
@@ -160,18 +162,22 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
   }
 
   async listByHromada(hromadaId: string, page?: PageRequest): Promise<Page<OutboxMessage>> {
+    const listing = {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `OUTBOX#${hromadaId}` },
+      ScanIndexForward: false,
+    };
+    const scope = listingScope(listing);
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `OUTBOX#${hromadaId}` },
-        ScanIndexForward: false,
+        ...listing,
         Limit: pageLimit(page?.limit),
-        ExclusiveStartKey: decodeCursor(page?.cursor),
+        ExclusiveStartKey: await this.cursors.open(page?.cursor, scope),
       }),
     );
-    const next = encodeCursor(out.LastEvaluatedKey);
+    const next = await this.cursors.seal(out.LastEvaluatedKey, scope);
     return {
       items: (out.Items ?? []).map((i) => withoutKeys(i) as OutboxMessage),
       ...(next ? { next } : {}),

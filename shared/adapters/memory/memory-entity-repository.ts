@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import type { ServiceRequest } from '../../domain/entities/service-request';
-import { ConflictError, NotFoundError } from '../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { EntityName } from '../../domain/registry';
 import type {
   Change,
@@ -129,8 +129,12 @@ export class MemoryEntityRepository implements EntityRepository {
   }
 }
 
+/** Offsets as cursors; like the DynamoDB adapter, a cursor it did not issue is a 400. */
 export function paginate<T>(items: T[], page?: PageRequest): Page<T> {
   const start = page?.cursor ? Number(page.cursor) : 0;
+  if (!Number.isSafeInteger(start) || start < 0 || String(start) !== (page?.cursor || '0')) {
+    throw new ValidationError('Invalid cursor', [{ path: 'cursor', message: 'not a cursor from this API' }]);
+  }
   const limit = Math.min(Math.max(page?.limit ?? 50, 1), 200);
   const slice = items.slice(start, start + limit);
   const next = start + limit < items.length ? String(start + limit) : undefined;

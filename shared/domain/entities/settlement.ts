@@ -11,7 +11,7 @@ export const settlementFields = {
     .regex(/^UA\d{17}$/)
     .optional(),
   /** Starosta district (старостинський округ); null for the centre or where unknown. */
-  starostaDistrict: z.string().trim().min(1).max(120).nullable().default(null),
+  starostaDistrict: nameSchema.nullable().default(null),
   /** Null where no reliable coordinates exist: such a settlement cannot be routed to. */
   location: geoPointSchema.nullable(),
   population: z.number().int().min(0).optional(),

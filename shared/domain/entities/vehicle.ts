@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, localTimeSchema, nameSchema, storedFields } from '../common';
+import { idSchema, localTimeSchema, nameSchema, storedFields, textSchema } from '../common';
 import { serviceTypes } from './provider';
 
 export const shiftSchema = z
@@ -14,7 +14,7 @@ export const shiftSchema = z
 export const vehicleFields = {
   name: nameSchema,
   /** Ukrainian plate, e.g. АВ1234ВС; stored as typed, upper-cased. */
-  plate: z.string().trim().toUpperCase().min(4).max(12),
+  plate: textSchema(4, 12).toUpperCase(),
   providerId: idSchema.optional(),
   depotId: idSchema,
   services: z.array(z.enum(serviceTypes)).min(1),

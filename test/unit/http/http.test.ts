@@ -44,8 +44,14 @@ describe('router', () => {
   ]);
 
   it('extracts decoded path parameters', async () => {
-    const res = await router.route(apiEvent('GET', '/hromady/khmilnytska/residents/a%20b'));
-    expect(JSON.parse(res.body)).toEqual({ hromadaId: 'khmilnytska', id: 'a b' });
+    const res = await router.route(apiEvent('GET', '/hromady/khmilnytska/residents/a%2Db_c'));
+    expect(JSON.parse(res.body)).toEqual({ hromadaId: 'khmilnytska', id: 'a-b_c' });
+  });
+
+  it('refuses at construction a route whose path parameter no schema covers', () => {
+    expect(
+      () => new Router([{ method: 'GET', path: '/x/{whatever}', handle: async () => json(200, {}) }]),
+    ).toThrow(/no schema for path parameter whatever/);
   });
 
   it('tells an unknown path (404) from a wrong method (405)', async () => {
