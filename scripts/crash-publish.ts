@@ -1,0 +1,189 @@
+/**
+ * Crash-mid-publish: kills the one-machine platform (SIGKILL, the whole process group) again and
+ * again while the stream is sending SMS, then checks that no message was lost or left `sending`.
+ *
+ *   npx tsx scripts/crash-publish.ts [--kills 20] [--seed 1]
+ *
+ * Each round starts `npm start`'s entry on its own data folder, books two rides for the next
+ * weekday (two confirmation SMS), re-plans the day and publishes it (route SMS for the drivers
+ * whose routes changed), then SIGKILLs the platform 0–700 ms later, while the stream is delivering.
+ * At the end the platform runs until every message is final (the outbox sweeper takes back the
+ * claims the kills left `sending`, after their 60 s lease), and the script reports: messages queued,
+ * sent, failed, still open; SMS written to the sink per message (duplicates); claims found orphaned.
+ * Loopback only. Exits 1 when a message is lost or stuck.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: { kills: { type: 'string', default: '20' }, seed: { type: 'string', default: '1' } },
+});
+const KILLS = Number(values.kills);
+let seed = Number(values.seed);
+const random = () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+const PORT = 3100;
+const API = `http://127.0.0.1:${PORT}`;
+const H = 'khmilnytska';
+const dataDir = path.join(root, '.local/crash-publish/dynamodb');
+const sinkFile = path.join(root, '.local/sms-sent.jsonl');
+
+interface Message {
+  id: string;
+  status: string;
+}
+interface Resident {
+  id: string;
+  address: string;
+  location: { lat: number; lon: number };
+  phone?: string;
+  smsConsent?: boolean;
+}
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field below
+type Json = any;
+
+function startPlatform(): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', '--data-dir', dataDir], {
+    cwd: root,
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, PORT: String(PORT) },
+  });
+}
+
+async function api(method: string, url: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${API}${url}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function waitHealthy(): Promise<void> {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    try {
+      if ((await api('GET', '/health')).status === 200) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('platform did not start in 120 s');
+}
+
+async function allMessages(): Promise<Message[]> {
+  const out: Message[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api('GET', `/hromady/${H}/messages?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    out.push(...page.body.items);
+    cursor = page.body.next;
+  } while (cursor);
+  return out;
+}
+
+function nextWeekday(): string {
+  const d = new Date(Date.now() + 86_400_000);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+async function round(i: number, date: string, residents: Resident[]): Promise<void> {
+  for (const k of [0, 1]) {
+    const r = residents[(2 * i + k) % residents.length]!;
+    await api('POST', `/hromady/${H}/requests`, {
+      serviceType: 'social-taxi',
+      residentId: r.id,
+      date,
+      pickup: { address: r.address, location: r.location },
+      dropoff: { address: 'м. Хмільник, вул. Монастирська, 71', location: { lat: 49.5603, lon: 27.9571 } },
+      requestedTime: { kind: 'pickup', time: hhmm(8 * 60 + ((i * 23 + k * 11) % 480)) },
+      purpose: 'medical',
+    });
+  }
+  const current = await api('GET', `/hromady/${H}/plans/${date}`);
+  const planned = await api('POST', `/hromady/${H}/plans/${date}`, {
+    seconds: 0.5,
+    ...(current.status === 200 ? { version: current.body.version } : {}),
+  });
+  if (planned.status === 200) {
+    await api('POST', `/hromady/${H}/plans/${date}/publish`, { version: planned.body.version });
+  }
+}
+
+function kill(child: ChildProcess): Promise<void> {
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  process.kill(-child.pid!, 'SIGKILL');
+  return exited;
+}
+
+rmSync(path.dirname(dataDir), { recursive: true, force: true });
+const sinkStart = existsSync(sinkFile) ? statSync(sinkFile).size : 0;
+const date = nextWeekday();
+let orphanedClaims = 0;
+console.log(`crash-publish: ${KILLS} kills, rides on ${date}, platform on port ${PORT}`);
+for (let i = 0; i < KILLS; i++) {
+  const child = startPlatform();
+  await waitHealthy();
+  const before = await allMessages();
+  orphanedClaims += before.filter((m) => m.status === 'sending').length;
+  const residents = (await api('GET', `/hromady/${H}/residents?limit=200`)).body.items.filter(
+    (r: Resident) => r.phone && r.smsConsent !== false,
+  );
+  await round(i, date, residents);
+  await new Promise((r) => setTimeout(r, Math.floor(random() * 700)));
+  await kill(child);
+  console.log(`  kill ${i + 1}/${KILLS}: ${before.length} messages before this round`);
+}
+
+// Let the platform finish: the sweeper takes back orphaned claims after their lease.
+const last = startPlatform();
+await waitHealthy();
+const atRestart = await allMessages();
+orphanedClaims += atRestart.filter((m) => m.status === 'sending').length;
+const settleUntil = Date.now() + 6 * 60_000;
+let messages = atRestart;
+while (Date.now() < settleUntil) {
+  messages = await allMessages();
+  if (messages.every((m) => m.status !== 'pending' && m.status !== 'sending')) break;
+  await new Promise((r) => setTimeout(r, 2000));
+}
+const exited = new Promise<void>((r) => last.once('exit', () => r()));
+process.kill(-last.pid!, 'SIGINT');
+await exited;
+
+const sinkLines = readFileSync(sinkFile, 'utf8').slice(sinkStart).split('\n').filter(Boolean);
+const perMessage = new Map<string, number>();
+for (const line of sinkLines) {
+  const ref = JSON.parse(line).reference as string | undefined;
+  if (ref) perMessage.set(ref, (perMessage.get(ref) ?? 0) + 1);
+}
+const count = (status: string) => messages.filter((m) => m.status === status).length;
+const sentWithoutSms = messages.filter((m) => m.status === 'sent' && !perMessage.has(m.id)).length;
+const duplicates = [...perMessage.values()].filter((n) => n > 1).length;
+const report = {
+  kills: KILLS,
+  messages: messages.length,
+  sent: count('sent'),
+  failed: count('failed'),
+  stuckPending: count('pending'),
+  stuckSending: count('sending'),
+  sentWithoutSms,
+  orphanedClaimsSeen: orphanedClaims,
+  smsWritten: sinkLines.length,
+  messagesSentTwice: duplicates,
+};
+console.log(JSON.stringify(report, null, 2));
+process.exit(report.stuckPending + report.stuckSending + report.sentWithoutSms > 0 ? 1 : 0);
