@@ -59,18 +59,20 @@ export async function createOnce<T extends { id: string }>(
   for (let n = 1; ; n++) {
     const earlier = scope ? await replay<T>(ports, scope, hash) : undefined;
     if (earlier) return earlier;
-    const { item, changes } = await attempt();
-    const record = scope ? [recordChange(ports, spec, scope, hash, item)] : [];
+    let committing = false;
     try {
+      const { item, changes } = await attempt();
+      const record = scope ? [recordChange(ports, spec, scope, hash, item)] : [];
+      committing = true;
       await ports.entities.commit([...record, ...changes]);
       return { item, replayed: false };
     } catch (error) {
-      if (!(error instanceof ConflictError) || n >= attempts) {
-        const late =
-          scope && error instanceof ConflictError ? await replay<T>(ports, scope, hash) : undefined;
-        if (late) return late;
-        throw error;
-      }
+      if (!(error instanceof ConflictError)) throw error;
+      // A concurrent duplicate may have won since the check above: its record and its item were
+      // written together, so whatever conflict this attempt met, the record is there now.
+      const late = scope ? await replay<T>(ports, scope, hash) : undefined;
+      if (late) return late;
+      if (!committing || n >= attempts) throw error;
       await pause(n);
     }
   }
@@ -107,7 +109,7 @@ async function replay<T>(
       { reason: 'Цей ключ ідемпотентності вже використано для іншого запиту' },
     );
   }
-  return { item: found.response as unknown as T, replayed: true };
+  return { item: JSON.parse(found.response) as T, replayed: true };
 }
 
 function recordChange<T extends { id: string }>(
@@ -126,7 +128,7 @@ function recordChange<T extends { id: string }>(
     itemType: spec.itemType,
     itemId: item.id,
     statusCode: 201,
-    response: item as unknown as Record<string, unknown>,
+    response: JSON.stringify(item),
     createdAt: ports.clock.now().toISOString(),
     expiresAt: nowS + IDEMPOTENCY_TTL_S,
   };
@@ -139,5 +141,6 @@ function nowSeconds(ports: Pick<Ports, 'clock'>): number {
 
 /** A short random pause before the next attempt, longer each time, so racing writers spread out. */
 function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 25 * attempt)));
+  const ms = Math.random() * Math.min(400, 20 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.floor(ms)));
 }

@@ -15,9 +15,9 @@ export interface IdempotencyRecord {
   /** What was created, e.g. `ServiceRequest` `01J…`. */
   itemType: string;
   itemId: string;
-  /** The first answer, replayed as is to a retry: status and body. */
+  /** The first answer, replayed as is to a retry: status and body (JSON text, byte for byte). */
   statusCode: number;
-  response: Record<string, unknown>;
+  response: string;
   createdAt: string;
   /** TTL, epoch seconds; an expired record no longer holds the key (TTL deletion is lazy). */
   expiresAt: number;
