@@ -10,12 +10,7 @@ type Handler = (
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 let handler: Handler;
 
-interface Answer {
-  status: number;
-  headers: Record<string, unknown>;
-  body: Record<string, any>;
-}
-const call = async (event: APIGatewayProxyEventV2): Promise<Answer> => {
+const call = async (event: APIGatewayProxyEventV2) => {
   const res = await handler(event, lambdaContext('api'));
   return {
     status: res.statusCode ?? 0,
