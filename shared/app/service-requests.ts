@@ -95,18 +95,15 @@ export async function bookServiceRequestOnce(
   return createOnce(ports, spec, () => bookingAttempt(ports, hromadaId, input, actor));
 }
 
-async function bookingAttempt(
-  ports: BookingPorts,
-  hromadaId: string,
-  input: unknown,
-  actor: Actor,
-): Promise<CreateAttempt<ServiceRequest>> {
-  const { allowOverlap, ...fields } = parseOrThrow(serviceRequestCreateSchema, input, 'service request');
-  const hromada = await requireHromada(ports, hromadaId);
-  const found = await ports.entities.get('Resident', hromadaId, fields.residentId);
-  if (!found) throw new NotFoundError('Resident', fields.residentId);
-  const resident = residentSchema.parse(found);
-
+/**
+ * The window agreed for a request (see pickup-window.ts), or a 400 with the reason when it cannot
+ * be served on its day: outside the local service day or the hromada's service hours.
+ */
+async function servableWindow(
+  ports: Pick<Ports, 'travel'>,
+  hromada: Hromada,
+  fields: Pick<ServiceRequest, 'date' | 'requestedTime' | 'pickup' | 'dropoff'>,
+) {
   const requested = localToUtc(fields.date, fields.requestedTime.time, hromada.timeZone);
   let directRideS: number | undefined;
   if (fields.dropoff) {
@@ -132,6 +129,22 @@ async function bookingAttempt(
       reason: refusal.reason,
     });
   }
+  return { requested, window };
+}
+
+async function bookingAttempt(
+  ports: BookingPorts,
+  hromadaId: string,
+  input: unknown,
+  actor: Actor,
+): Promise<CreateAttempt<ServiceRequest>> {
+  const { allowOverlap, ...fields } = parseOrThrow(serviceRequestCreateSchema, input, 'service request');
+  const hromada = await requireHromada(ports, hromadaId);
+  const found = await ports.entities.get('Resident', hromadaId, fields.residentId);
+  if (!found) throw new NotFoundError('Resident', fields.residentId);
+  const resident = residentSchema.parse(found);
+
+  const { requested, window } = await servableWindow(ports, hromada, fields);
   const now = ports.clock.now();
   if (window.endMs < now.getTime()) {
     throw new ConflictError('The requested time has already passed');
