@@ -5,8 +5,8 @@ import { listAudit, listInbound, listMessages } from '../../shared/app/logs';
 import { getPlan, planDay } from '../../shared/app/plan-day';
 import { publishPlan } from '../../shared/app/publish-plan';
 import {
-  createEntity,
-  createHromada,
+  createEntityOnce,
+  createHromadaOnce,
   deleteEntity,
   findByPhone,
   getEntity,
@@ -15,7 +15,7 @@ import {
   updateEntity,
 } from '../../shared/app/registry';
 import {
-  bookServiceRequest,
+  bookServiceRequestOnce,
   changeRequestStatus,
   getServiceRequest,
   listServiceRequestsByDate,
@@ -24,6 +24,7 @@ import {
 import { idSchema, localDateSchema } from '../../shared/domain/common';
 import { hromadaKind, type RegistryKind, registryKinds } from '../../shared/domain/registry';
 import { parseOrThrow } from '../../shared/domain/validation';
+import { created, idempotencyScope } from '../../shared/http/idempotency-key';
 import { actorOf, jsonBody } from '../../shared/http/request';
 import { json, noContent } from '../../shared/http/responses';
 import type { Route, RouteRequest } from '../../shared/http/router';
@@ -72,8 +73,11 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
     {
       method: 'POST',
       path: base,
-      handle: async (r) =>
-        json(201, await createEntity(ports, kind, r.params.hromadaId!, body(r), actorOf(r.event))),
+      handle: async (r) => {
+        const h = r.params.hromadaId!;
+        const key = idempotencyScope(r.event, h);
+        return created(await createEntityOnce(ports, kind, h, body(r), actorOf(r.event), key));
+      },
     },
     {
       method: 'GET',
@@ -120,7 +124,8 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
       method: 'POST',
       path: '/hromady',
       access: 'admin',
-      handle: async (r) => json(201, await createHromada(ports, body(r), actorOf(r.event))),
+      handle: async (r) =>
+        created(await createHromadaOnce(ports, body(r), actorOf(r.event), idempotencyScope(r.event, '*'))),
     },
     {
       method: 'GET',
@@ -164,8 +169,11 @@ export function apiRoutes(ports: Ports, maxBodyBytes: number): Route[] {
     {
       method: 'POST',
       path: '/hromady/{hromadaId}/requests',
-      handle: async (r) =>
-        json(201, await bookServiceRequest(ports, r.params.hromadaId!, body(r), actorOf(r.event))),
+      handle: async (r) => {
+        const h = r.params.hromadaId!;
+        const key = idempotencyScope(r.event, h);
+        return created(await bookServiceRequestOnce(ports, h, body(r), actorOf(r.event), key));
+      },
     },
     {
       method: 'GET',

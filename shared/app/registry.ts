@@ -3,9 +3,10 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import { normalisePhone } from '../domain/phone';
 import { hromadaKind, parsePatch, type RegistryKind } from '../domain/registry';
 import { parseOrThrow } from '../domain/validation';
-import type { Page, PageRequest, StoredEntity } from '../ports/entity-repository';
+import type { Change, Page, PageRequest, StoredEntity } from '../ports/entity-repository';
 import { auditChange } from './audit';
 import type { Actor, Ports } from './deps';
+import { type Created, createOnce, type IdempotencyScope } from './idempotency';
 
 type RegistryPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 
@@ -20,15 +21,28 @@ export async function createHromada(
   input: unknown,
   actor: Actor,
 ): Promise<StoredEntity> {
-  const fields = parseOrThrow(hromadaKind.create, input, 'Hromada');
-  const now = ports.clock.now().toISOString();
-  const id = fields.id ?? ports.ids.next();
-  const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
-  await ports.entities.commit([
-    { op: 'create', entity: 'Hromada', item },
-    auditChange(ports, { id, rules: fields.rules }, actor, 'create', 'Hromada', id, Object.keys(fields)),
-  ]);
-  return item;
+  return (await createHromadaOnce(ports, input, actor)).item;
+}
+
+/** `createHromada` with an optional Idempotency-Key (scoped to hromada `*`). */
+export async function createHromadaOnce(
+  ports: RegistryPorts,
+  input: unknown,
+  actor: Actor,
+  scope?: IdempotencyScope,
+): Promise<Created<StoredEntity>> {
+  const spec = { operation: 'POST /hromady', itemType: 'Hromada', input, ...(scope ? { scope } : {}) };
+  return createOnce(ports, spec, async () => {
+    const fields = parseOrThrow(hromadaKind.create, input, 'Hromada');
+    const now = ports.clock.now().toISOString();
+    const id = fields.id ?? ports.ids.next();
+    const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
+    const changes: Change[] = [
+      { op: 'create', entity: 'Hromada', item },
+      auditChange(ports, { id, rules: fields.rules }, actor, 'create', 'Hromada', id, Object.keys(fields)),
+    ];
+    return { item, changes };
+  });
 }
 
 export async function createEntity(
@@ -38,16 +52,36 @@ export async function createEntity(
   input: unknown,
   actor: Actor,
 ): Promise<StoredEntity> {
-  const fields = parseOrThrow(kind.create, input, kind.entity) as Record<string, unknown> & { id?: string };
-  const hromada = await requireHromada(ports, hromadaId);
-  const now = ports.clock.now().toISOString();
-  const id = fields.id ?? ports.ids.next();
-  const item: StoredEntity = { ...fields, id, hromadaId, version: 1, createdAt: now, updatedAt: now };
-  await ports.entities.commit([
-    { op: 'create', entity: kind.entity, item },
-    auditChange(ports, hromada, actor, 'create', kind.entity, id, Object.keys(fields)),
-  ]);
-  return item;
+  return (await createEntityOnce(ports, kind, hromadaId, input, actor)).item;
+}
+
+/** `createEntity` with an optional Idempotency-Key: a retry gets the first answer. */
+export async function createEntityOnce(
+  ports: RegistryPorts,
+  kind: RegistryKind,
+  hromadaId: string,
+  input: unknown,
+  actor: Actor,
+  scope?: IdempotencyScope,
+): Promise<Created<StoredEntity>> {
+  const spec = {
+    operation: `POST /hromady/{h}/${kind.plural}`,
+    itemType: kind.entity,
+    input,
+    ...(scope ? { scope } : {}),
+  };
+  return createOnce(ports, spec, async () => {
+    const fields = parseOrThrow(kind.create, input, kind.entity) as Record<string, unknown> & { id?: string };
+    const hromada = await requireHromada(ports, hromadaId);
+    const now = ports.clock.now().toISOString();
+    const id = fields.id ?? ports.ids.next();
+    const item: StoredEntity = { ...fields, id, hromadaId, version: 1, createdAt: now, updatedAt: now };
+    const changes: Change[] = [
+      { op: 'create', entity: kind.entity, item },
+      auditChange(ports, hromada, actor, 'create', kind.entity, id, Object.keys(fields)),
+    ];
+    return { item, changes };
+  });
 }
 
 export async function getEntity(

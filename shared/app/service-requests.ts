@@ -6,8 +6,9 @@ import {
   serviceRequestCreateSchema,
   serviceRequestSchema,
 } from '../domain/entities/service-request';
-import { ConflictError, NotFoundError } from '../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { pickupWindow } from '../domain/pickup-window';
+import { unservable } from '../domain/service-day';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
 import { parseOrThrow } from '../domain/validation';
 import { countSegments } from '../messaging/segments';
@@ -15,7 +16,9 @@ import { bookingConfirmation, cancellation, confirmedReply, type WindowText } fr
 import type { Change } from '../ports/entity-repository';
 import { auditChange } from './audit';
 import { type Actor, expiresAfterDays, type Ports } from './deps';
+import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
 import { requireHromada } from './registry';
+import { guardResidentDay } from './resident-day';
 
 type BookingPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
 
@@ -61,8 +64,10 @@ export function outboxMessageFor(
 }
 
 /**
- * A dispatcher books a request taken by phone. The request, its audit entry and the resident's
- * confirmation SMS (when they consented) are written in one transaction: either all or none.
+ * A dispatcher books a request taken by phone. The request, its audit entry, the resident's
+ * confirmation SMS (when they consented), the resident-day guard (no overlapping live bookings)
+ * and the Idempotency-Key's record (when sent) are written in one transaction: all or none.
+ * A booking that cannot be served on its day (outside the day or the service hours) is a 400.
  */
 export async function bookServiceRequest(
   ports: BookingPorts,
@@ -70,12 +75,36 @@ export async function bookServiceRequest(
   input: unknown,
   actor: Actor,
 ): Promise<ServiceRequest> {
-  const fields = parseOrThrow(serviceRequestCreateSchema, input, 'service request');
-  const hromada = await requireHromada(ports, hromadaId);
-  const found = await ports.entities.get('Resident', hromadaId, fields.residentId);
-  if (!found) throw new NotFoundError('Resident', fields.residentId);
-  const resident = residentSchema.parse(found);
+  return (await bookServiceRequestOnce(ports, hromadaId, input, actor)).item;
+}
 
+/** `bookServiceRequest` with an optional Idempotency-Key: a retry gets the first answer. */
+export async function bookServiceRequestOnce(
+  ports: BookingPorts,
+  hromadaId: string,
+  input: unknown,
+  actor: Actor,
+  scope?: IdempotencyScope,
+): Promise<Created<ServiceRequest>> {
+  const spec = {
+    operation: 'POST /hromady/{h}/requests',
+    itemType: 'ServiceRequest',
+    input,
+    retryOnConflict: true,
+    ...(scope ? { scope } : {}),
+  };
+  return createOnce(ports, spec, () => bookingAttempt(ports, hromadaId, input, actor));
+}
+
+/**
+ * The window agreed for a request (see pickup-window.ts), or a 400 with the reason when it cannot
+ * be served on its day: outside the local service day or the hromada's service hours.
+ */
+async function servableWindow(
+  ports: Pick<Ports, 'travel'>,
+  hromada: Hromada,
+  fields: Pick<ServiceRequest, 'date' | 'requestedTime' | 'pickup' | 'dropoff'>,
+) {
   const requested = localToUtc(fields.date, fields.requestedTime.time, hromada.timeZone);
   let directRideS: number | undefined;
   if (fields.dropoff) {
@@ -85,11 +114,38 @@ export async function bookServiceRequest(
     );
     directRideS = matrix.durations[0]![1]!;
   }
-  const window = pickupWindow(hromada.rules, {
-    kind: fields.requestedTime.kind,
+  const ride = directRideS === undefined ? {} : { directRideS };
+  const kind = fields.requestedTime.kind;
+  const window = pickupWindow(hromada.rules, { kind, requestedMs: requested.getTime(), ...ride });
+  const refusal = unservable(hromada.rules, {
+    date: fields.date,
+    timeZone: hromada.timeZone,
+    kind,
     requestedMs: requested.getTime(),
-    ...(directRideS === undefined ? {} : { directRideS }),
+    window,
+    ...ride,
   });
+  if (refusal) {
+    throw new ValidationError(refusal.message, [{ path: refusal.path, message: refusal.message }], {
+      reason: refusal.reason,
+    });
+  }
+  return { requested, window };
+}
+
+async function bookingAttempt(
+  ports: BookingPorts,
+  hromadaId: string,
+  input: unknown,
+  actor: Actor,
+): Promise<CreateAttempt<ServiceRequest>> {
+  const { allowOverlap, ...fields } = parseOrThrow(serviceRequestCreateSchema, input, 'service request');
+  const hromada = await requireHromada(ports, hromadaId);
+  const found = await ports.entities.get('Resident', hromadaId, fields.residentId);
+  if (!found) throw new NotFoundError('Resident', fields.residentId);
+  const resident = residentSchema.parse(found);
+
+  const { requested, window } = await servableWindow(ports, hromada, fields);
   const now = ports.clock.now();
   if (window.endMs < now.getTime()) {
     throw new ConflictError('The requested time has already passed');
@@ -107,9 +163,11 @@ export async function bookServiceRequest(
     confidential: resident.confidential || fields.serviceType === 'mobile-brigade',
     expiresAt: expiresAfterDays(requested, hromada.rules.retentionDays.requests),
   });
+  const audited = allowOverlap ? [...Object.keys(fields), 'allowOverlap'] : Object.keys(fields);
   const changes: Change[] = [
     { op: 'create', entity: 'ServiceRequest', item: request },
-    auditChange(ports, hromada, actor, 'book', 'ServiceRequest', id, Object.keys(fields)),
+    auditChange(ports, hromada, actor, 'book', 'ServiceRequest', id, audited),
+    await guardResidentDay(ports, request, allowOverlap, hromada.timeZone),
   ];
   if (resident.phone && resident.smsConsent) {
     const text = bookingConfirmation(windowText(request));
@@ -127,8 +185,7 @@ export async function bookServiceRequest(
       ),
     });
   }
-  await ports.entities.commit(changes);
-  return request;
+  return { item: request, changes };
 }
 
 export async function getServiceRequest(

@@ -8,11 +8,18 @@ export interface IssueDetail {
   message: string;
 }
 
+export interface AppErrorOptions {
+  /** Why, in words for the dispatcher (Ukrainian): shown beside the English message. */
+  reason?: string;
+}
+
 export abstract class AppError extends Error {
   abstract readonly kind: 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'limit';
-  constructor(message: string) {
+  readonly reason?: string;
+  constructor(message: string, options: AppErrorOptions = {}) {
     super(message);
     this.name = new.target.name;
+    if (options.reason !== undefined) this.reason = options.reason;
   }
 }
 
@@ -22,8 +29,9 @@ export class ValidationError extends AppError {
   constructor(
     message: string,
     readonly issues: IssueDetail[] = [],
+    options: AppErrorOptions = {},
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -44,8 +52,9 @@ export class ConflictError extends AppError {
   constructor(
     message: string,
     readonly currentVersion?: number,
+    options: AppErrorOptions = {},
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

@@ -32,6 +32,7 @@ const STATUS: Record<AppError['kind'], number> = {
 export function errorResponse(error: unknown, requestId: string): HttpResult {
   if (error instanceof AppError) {
     const body: Record<string, unknown> = { code: error.kind, message: error.message };
+    if (error.reason !== undefined) body.reason = error.reason;
     if (error instanceof ValidationError) body.issues = error.issues;
     if (error instanceof ConflictError && error.currentVersion !== undefined)
       body.currentVersion = error.currentVersion;

@@ -1,6 +1,8 @@
 import type { AuditEntry } from '../domain/entities/audit-entry';
+import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
 import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
+import type { ResidentDay } from '../domain/entities/resident-day';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import type { EntityName } from '../domain/registry';
 
@@ -31,7 +33,17 @@ export type Change =
    * At most once per window: succeeds if `key` is free or its previous window ended before
    * `nowS`; holds it until `untilS` (epoch seconds). Used to rate-limit replies.
    */
-  | { op: 'once'; key: string; nowS: number; untilS: number };
+  | { op: 'once'; key: string; nowS: number; untilS: number }
+  /**
+   * An Idempotency-Key's record: succeeds if the key is free in its scope or its record expired
+   * before `nowS`; otherwise the whole change set fails (ConflictError).
+   */
+  | { op: 'idempotency'; record: IdempotencyRecord; nowS: number }
+  /**
+   * The resident-day guard: created if `expectedVersion` is absent (fails if it exists),
+   * else replaced only if its version is still `expectedVersion` (ConflictError otherwise).
+   */
+  | { op: 'resident-day'; day: ResidentDay; expectedVersion?: number };
 
 /** A resident or driver found by phone number. */
 export interface PhoneMatch {
@@ -65,5 +77,9 @@ export interface EntityRepository {
   listAudit(hromadaId: string, page?: PageRequest): Promise<Page<AuditEntry>>;
   getInbound(id: string): Promise<InboundSms | undefined>;
   listInbound(hromadaId: string, page?: PageRequest): Promise<Page<InboundSms>>;
+  /** The record of an Idempotency-Key in its scope (consistent read), expired or not. */
+  getIdempotency(hromadaId: string, caller: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** A resident's booking guard for one service date (consistent read). */
+  getResidentDay(hromadaId: string, residentId: string, date: string): Promise<ResidentDay | undefined>;
   commit(changes: Change[]): Promise<void>;
 }

@@ -8,7 +8,9 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
 import type { InboundSms } from '../../domain/entities/inbound-sms';
+import type { ResidentDay } from '../../domain/entities/resident-day';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { EntityName } from '../../domain/registry';
@@ -28,6 +30,7 @@ import {
   entitySkPrefix,
   HROMADY_INDEX_PK,
   hromadaPk,
+  idempotencyKey,
   inboundIndexKeys,
   inboundKey,
   keysOf,
@@ -36,6 +39,7 @@ import {
   outboxIndexKeys,
   outboxKey,
   phoneIndexPk,
+  residentDayKey,
   residentRequestsPk,
   withoutKeys,
 } from './keys';
@@ -163,6 +167,36 @@ export class DynamoDbEntityRepository implements EntityRepository {
     );
   }
 
+  async getIdempotency(
+    hromadaId: string,
+    caller: string,
+    key: string,
+  ): Promise<IdempotencyRecord | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: idempotencyKey(hromadaId, caller, key),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? (withoutKeys(out.Item) as unknown as IdempotencyRecord) : undefined;
+  }
+
+  async getResidentDay(
+    hromadaId: string,
+    residentId: string,
+    date: string,
+  ): Promise<ResidentDay | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: residentDayKey(hromadaId, residentId, date),
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? (withoutKeys(out.Item) as unknown as ResidentDay) : undefined;
+  }
+
   async commit(changes: Change[]): Promise<void> {
     if (changes.length === 0) return;
     if (changes.length > 100) throw new RangeError('a transaction holds at most 100 items');
@@ -251,6 +285,33 @@ export class DynamoDbEntityRepository implements EntityRepository {
             ExpressionAttributeValues: { ':now': change.nowS },
           },
         };
+      case 'idempotency': {
+        const r = change.record;
+        return {
+          Put: {
+            TableName,
+            Item: { ...r, ...idempotencyKey(r.hromadaId, r.caller, r.key), entity: 'IdempotencyRecord' },
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+            ExpressionAttributeValues: { ':now': change.nowS },
+          },
+        };
+      }
+      case 'resident-day': {
+        const d = change.day;
+        const Item = { ...d, ...residentDayKey(d.hromadaId, d.residentId, d.date), entity: 'ResidentDay' };
+        if (change.expectedVersion === undefined) {
+          return { Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } };
+        }
+        return {
+          Put: {
+            TableName,
+            Item,
+            ConditionExpression: '#v = :expected',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':expected': change.expectedVersion },
+          },
+        };
+      }
       case 'audit': {
         const a = change.entry;
         return {
@@ -297,6 +358,12 @@ export class DynamoDbEntityRepository implements EntityRepository {
           return new ConflictError(`Inbound message ${change.record.id} was already handled`);
         case 'once':
           return new ConflictError(`${change.key} is held until ${change.untilS}`);
+        case 'idempotency':
+          return new ConflictError(`Idempotency-Key ${change.record.key} is already used`);
+        case 'resident-day':
+          return new ConflictError(
+            `The bookings of resident ${change.day.residentId} on ${change.day.date} were changed by someone else`,
+          );
       }
     }
     return error;

@@ -89,6 +89,16 @@ export const inboundIndexKeys = (hromadaId: string, receivedAt: string, id: stri
   gsi1sk: `${receivedAt}#${id}`,
 });
 export const onceKey = (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' });
+/** An Idempotency-Key's record: scoped by hromada and caller (escaped, so `#` cannot blur them). */
+export const idempotencyKey = (hromadaId: string, caller: string, key: string) => ({
+  pk: `IDEMPOTENCY#${hromadaId}#${encodeURIComponent(caller)}#${key}`,
+  sk: 'IDEMPOTENCY',
+});
+/** The guard of one resident's bookings on one service date. */
+export const residentDayKey = (hromadaId: string, residentId: string, date: string) => ({
+  pk: `RESIDENT#${hromadaId}#${residentId}`,
+  sk: `DAY#${date}`,
+});
 export const smsDayKey = (hromadaId: string, date: string) => ({
   pk: hromadaPk(hromadaId),
   sk: `SMSDAY#${date}`,

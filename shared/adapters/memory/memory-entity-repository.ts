@@ -1,6 +1,8 @@
 import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
+import type { ResidentDay } from '../../domain/entities/resident-day';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { EntityName } from '../../domain/registry';
@@ -19,6 +21,8 @@ export class MemoryEntityRepository implements EntityRepository {
   readonly audit: AuditEntry[] = [];
   readonly inbound = new Map<string, InboundSms>();
   readonly once = new Map<string, number>();
+  readonly idempotency = new Map<string, IdempotencyRecord>();
+  readonly residentDays = new Map<string, ResidentDay>();
 
   private key(entity: EntityName, hromadaId: string, id: string): string {
     return entity === 'Hromada' ? `Hromada|${id}|${id}` : `${entity}|${hromadaId}|${id}`;
@@ -83,9 +87,41 @@ export class MemoryEntityRepository implements EntityRepository {
     return paginate(items, page);
   }
 
+  async getIdempotency(hromadaId: string, caller: string, key: string) {
+    const r = this.idempotency.get(idempotencyKeyOf(hromadaId, caller, key));
+    return r ? structuredClone(r) : undefined;
+  }
+
+  async getResidentDay(hromadaId: string, residentId: string, date: string) {
+    const d = this.residentDays.get(`${hromadaId}|${residentId}|${date}`);
+    return d ? structuredClone(d) : undefined;
+  }
+
+  /** The conditions DynamoDbEntityRepository puts on idempotency records and resident-day guards. */
+  private checkGuards(c: Change): void {
+    if (c.op === 'idempotency') {
+      const r = c.record;
+      const held = this.idempotency.get(idempotencyKeyOf(r.hromadaId, r.caller, r.key));
+      if (held && held.expiresAt >= c.nowS) {
+        throw new ConflictError(`Idempotency-Key ${r.key} is already used`);
+      }
+    }
+    if (c.op === 'resident-day') {
+      const d = c.day;
+      const found = this.residentDays.get(`${d.hromadaId}|${d.residentId}|${d.date}`);
+      if (found?.version !== c.expectedVersion) {
+        throw new ConflictError(
+          `The bookings of resident ${d.residentId} on ${d.date} were changed by someone else`,
+          found?.version,
+        );
+      }
+    }
+  }
+
   async commit(changes: Change[]): Promise<void> {
     // Check every condition first, then apply: all or nothing.
     for (const c of changes) {
+      this.checkGuards(c);
       if (c.op === 'create' && this.items.has(this.key(c.entity, c.item.hromadaId, c.item.id))) {
         throw new ConflictError(`${c.entity} ${c.item.id} already exists`);
       }
@@ -122,12 +158,21 @@ export class MemoryEntityRepository implements EntityRepository {
         this.inbound.set(c.record.id, structuredClone(c.record));
       } else if (c.op === 'once') {
         this.once.set(c.key, c.untilS);
+      } else if (c.op === 'idempotency') {
+        const r = c.record;
+        this.idempotency.set(idempotencyKeyOf(r.hromadaId, r.caller, r.key), structuredClone(r));
+      } else if (c.op === 'resident-day') {
+        const d = c.day;
+        this.residentDays.set(`${d.hromadaId}|${d.residentId}|${d.date}`, structuredClone(d));
       } else {
         this.audit.push(structuredClone(c.entry));
       }
     }
   }
 }
+
+const idempotencyKeyOf = (hromadaId: string, caller: string, key: string) =>
+  `${hromadaId}|${encodeURIComponent(caller)}|${key}`;
 
 /** Offsets as cursors; like the DynamoDB adapter, a cursor it did not issue is a 400. */
 export function paginate<T>(items: T[], page?: PageRequest): Page<T> {

@@ -27,6 +27,14 @@ export const hromadaRulesSchema = z.strictObject({
   quietHours: z
     .strictObject({ from: localTimeSchema, to: localTimeSchema })
     .default({ from: '21:00', to: '08:00' }),
+  /**
+   * When the service works (local time of the service day): a booking whose window or
+   * appointment falls outside is refused at booking, with the reason.
+   */
+  serviceHours: z
+    .strictObject({ from: localTimeSchema, to: localTimeSchema })
+    .refine((h) => h.from < h.to, { message: 'from must be before to', path: ['to'] })
+    .default({ from: '06:00', to: '22:00' }),
   dailySmsSegmentCap: z.number().int().min(0).max(100_000).default(500),
   retentionDays: z
     .strictObject({

@@ -50,7 +50,14 @@ export const serviceRequestFields = {
 };
 
 export const serviceRequestCreateSchema = z
-  .strictObject({ ...serviceRequestFields })
+  .strictObject({
+    ...serviceRequestFields,
+    /**
+     * Book even though the resident already has a live booking at an overlapping time (two
+     * different services at once, rarely). Recorded in the audit entry, not on the request.
+     */
+    allowOverlap: z.boolean().default(false),
+  })
   .refine((r) => r.serviceType !== 'social-taxi' || r.dropoff !== undefined, {
     message: 'a social-taxi ride needs a drop-off',
     path: ['dropoff'],

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
+import { ConflictError } from '../domain/errors';
+import type { Change } from '../ports/entity-repository';
+import type { Ports } from './deps';
+
+/** Who sent which `Idempotency-Key`, and where: a key means one thing per hromada and caller. */
+export interface IdempotencyScope {
+  /** The hromada in the path; `*` for `POST /hromady`. */
+  hromadaId: string;
+  caller: string;
+  key: string;
+}
+
+/** A created item, and whether it is the answer to an earlier request with the same key. */
+export interface Created<T> {
+  item: T;
+  replayed: boolean;
+}
+
+/** What one attempt at a create wants written: the item and everything that goes with it. */
+export interface CreateAttempt<T> {
+  item: T;
+  changes: Change[];
+}
+
+export interface CreateOnce {
+  /** e.g. `POST /hromady/{h}/requests`: the same key on another operation is a different request. */
+  operation: string;
+  itemType: string;
+  /** The request body as received (hashed canonically: key order does not matter). */
+  input: unknown;
+  scope?: IdempotencyScope;
+  /**
+   * Run the attempt again (re-reading everything) when the commit meets a conflict, e.g. a
+   * concurrent booking of the same resident and day. With a key, conflicts are always retried.
+   */
+  retryOnConflict?: boolean;
+}
+
+export const IDEMPOTENCY_TTL_S = 24 * 3600;
+/** Attempts at most, per request, when commits keep meeting concurrent writers. */
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Create an item at most once per `Idempotency-Key`. The key's record (the request's hash, the
+ * created item and the answer) is written in the same transaction as the item. A request whose
+ * key already has a record gets the first answer again (same body), or a 409 if its body differs.
+ * A concurrent duplicate that loses the race re-reads and answers as a retry would.
+ */
+export async function createOnce<T extends { id: string }>(
+  ports: Pick<Ports, 'entities' | 'clock'>,
+  spec: CreateOnce,
+  attempt: () => Promise<CreateAttempt<T>>,
+): Promise<Created<T>> {
+  const { scope } = spec;
+  const hash = scope ? requestHash(spec.operation, spec.input) : '';
+  const attempts = scope || spec.retryOnConflict ? MAX_ATTEMPTS : 1;
+  for (let n = 1; ; n++) {
+    const earlier = scope ? await replay<T>(ports, scope, hash) : undefined;
+    if (earlier) return earlier;
+    let committing = false;
+    try {
+      const { item, changes } = await attempt();
+      const record = scope ? [recordChange(ports, spec, scope, hash, item)] : [];
+      committing = true;
+      await ports.entities.commit([...record, ...changes]);
+      return { item, replayed: false };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // A concurrent duplicate may have won since the check above: its record and its item were
+      // written together, so whatever conflict this attempt met, the record is there now.
+      const late = scope ? await replay<T>(ports, scope, hash) : undefined;
+      if (late) return late;
+      if (!committing || n >= attempts) throw error;
+      await pause(n);
+    }
+  }
+}
+
+/** SHA-256 of the operation and the body's canonical JSON (object keys sorted). */
+export function requestHash(operation: string, input: unknown): string {
+  return createHash('sha256').update(operation).update('\n').update(canonicalJson(input)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+async function replay<T>(
+  ports: Pick<Ports, 'entities' | 'clock'>,
+  scope: IdempotencyScope,
+  hash: string,
+): Promise<Created<T> | undefined> {
+  const found = await ports.entities.getIdempotency(scope.hromadaId, scope.caller, scope.key);
+  if (!found || found.expiresAt < nowSeconds(ports)) return undefined;
+  if (found.requestHash !== hash) {
+    throw new ConflictError(
+      'This Idempotency-Key was already used for a different request (another body or path); ' +
+        'send a new key for a new request',
+      undefined,
+      { reason: 'Цей ключ ідемпотентності вже використано для іншого запиту' },
+    );
+  }
+  return { item: JSON.parse(found.response) as T, replayed: true };
+}
+
+function recordChange<T extends { id: string }>(
+  ports: Pick<Ports, 'clock'>,
+  spec: CreateOnce,
+  scope: IdempotencyScope,
+  hash: string,
+  item: T,
+): Change {
+  const nowS = nowSeconds(ports);
+  const record: IdempotencyRecord = {
+    hromadaId: scope.hromadaId,
+    caller: scope.caller,
+    key: scope.key,
+    requestHash: hash,
+    itemType: spec.itemType,
+    itemId: item.id,
+    statusCode: 201,
+    response: JSON.stringify(item),
+    createdAt: ports.clock.now().toISOString(),
+    expiresAt: nowS + IDEMPOTENCY_TTL_S,
+  };
+  return { op: 'idempotency', record, nowS };
+}
+
+function nowSeconds(ports: Pick<Ports, 'clock'>): number {
+  return Math.floor(ports.clock.now().getTime() / 1000);
+}
+
+/** A short random pause before the next attempt, longer each time, so racing writers spread out. */
+function pause(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(400, 20 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.floor(ms)));
+}

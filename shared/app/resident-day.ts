@@ -1,0 +1,76 @@
+import type { BookedWindow, ResidentDay } from '../domain/entities/resident-day';
+import type { ServiceRequest } from '../domain/entities/service-request';
+import { ConflictError } from '../domain/errors';
+import { addDays, localTimeLabel, localToUtc } from '../domain/time';
+import type { Change } from '../ports/entity-repository';
+import type { Ports } from './deps';
+
+/** Statuses after which a booking no longer occupies its window. */
+const FINAL_STATUSES = new Set(['cancelled', 'done', 'no-show']);
+/** The guard is kept a few days past its date: after that no booking can reach it. */
+const GUARD_DAYS_AFTER = 3;
+
+const overlaps = (a: BookedWindow, b: BookedWindow) => a.start < b.end && b.start < a.end;
+
+/**
+ * The resident-day guard's change for a new booking, after the overlap check: a resident has at
+ * most one live booking (not cancelled, done or no-show) for any moment, unless the dispatcher
+ * says `allowOverlap` (two different services at once, rarely). Every booking of the resident and
+ * date rewrites the guard conditionally on the version read here, so concurrent bookings are
+ * serialised: the loser's transaction fails and its next attempt sees the winner. Statuses are
+ * read consistently; a status only ever moves to final, so a stale read can only refuse.
+ */
+export async function guardResidentDay(
+  ports: Pick<Ports, 'entities' | 'clock'>,
+  request: ServiceRequest,
+  allowOverlap: boolean,
+  timeZone: string,
+): Promise<Change> {
+  const { hromadaId, residentId, date } = request;
+  const day = await ports.entities.getResidentDay(hromadaId, residentId, date);
+  const live = await liveWindows(ports, hromadaId, day?.windows ?? []);
+  const mine: BookedWindow = { requestId: request.id, start: request.window.start, end: request.window.end };
+  const clash = live.find((w) => overlaps(w, mine));
+  if (clash && !allowOverlap) {
+    const span = `${localTimeLabel(new Date(clash.start), timeZone)}–${localTimeLabel(new Date(clash.end), timeZone)}`;
+    throw new ConflictError(
+      `Resident ${residentId} already has a live booking at an overlapping time on ${date}: ` +
+        `request ${clash.requestId}, ${span}; send allowOverlap: true to book both`,
+      undefined,
+      {
+        reason:
+          `У мешканця вже є запис на цей час (${span}). Якщо це справді дві різні послуги, ` +
+          'дозвольте накладання',
+      },
+    );
+  }
+  const next: ResidentDay = {
+    hromadaId,
+    residentId,
+    date,
+    version: (day?.version ?? 0) + 1,
+    windows: [...live, mine],
+    updatedAt: ports.clock.now().toISOString(),
+    expiresAt: Math.floor(localToUtc(addDays(date, GUARD_DAYS_AFTER), '00:00', timeZone).getTime() / 1000),
+  };
+  return {
+    op: 'resident-day',
+    day: next,
+    ...(day ? { expectedVersion: day.version } : {}),
+  };
+}
+
+/** The guard's windows whose requests are still live (read consistently, one by one). */
+async function liveWindows(
+  ports: Pick<Ports, 'entities'>,
+  hromadaId: string,
+  windows: BookedWindow[],
+): Promise<BookedWindow[]> {
+  const reads = await Promise.all(
+    windows.map((w) => ports.entities.get('ServiceRequest', hromadaId, w.requestId)),
+  );
+  return windows.filter((_w, i) => {
+    const found = reads[i];
+    return found !== undefined && !FINAL_STATUSES.has(String(found.status));
+  });
+}
