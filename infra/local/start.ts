@@ -69,6 +69,9 @@ try {
     DYNAMODB_ENDPOINT: db.endpoint,
     SMS_TRANSPORT: 'file',
     TRAVEL_TIMES: 'offline',
+    // one process serves every request here: plans are solved in a worker thread, as a separate
+    // Lambda invocation would be in AWS, so that a plan does not stall the API
+    ROUTE_SOLVER: 'worker',
     SMS_SINK_FILE: resolve(localDir, 'sms-sent.jsonl'),
     POWERTOOLS_SERVICE_NAME: 'hromada-dispatch-local',
     POWERTOOLS_LOG_LEVEL: env.POWERTOOLS_LOG_LEVEL,

@@ -7,6 +7,8 @@ import { DynamoDbEntityRepository } from './dynamodb/dynamodb-entity-repository'
 import { DynamoDbOutboxRepository } from './dynamodb/dynamodb-outbox-repository';
 import { OfflineTravelTimes } from './offline-travel-times/offline-travel-times';
 import { OrsTravelTimes } from './openrouteservice/ors-travel-times';
+import { InProcessRouteSolver } from './routing/in-process-route-solver';
+import { WorkerThreadRouteSolver } from './routing/worker-thread-route-solver';
 import { FileSmsSender } from './sms-sink/file-sms-sender';
 import { SnsSmsSender } from './sns/sns-sms-sender';
 import { SystemClock } from './system/system-clock';
@@ -37,5 +39,6 @@ export function portsFromConfig(config: Config): Ports {
         : new OfflineTravelTimes(),
     clock: new SystemClock(),
     ids: new UlidIds(),
+    solver: config.ROUTE_SOLVER === 'worker' ? new WorkerThreadRouteSolver() : new InProcessRouteSolver(),
   };
 }

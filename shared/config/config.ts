@@ -22,6 +22,11 @@ export const configSchema = z.object({
   /** https://api.openrouteservice.org or a self-hosted instance. */
   ORS_HOST: z.url().optional(),
   ORS_API_KEY: z.string().min(1).optional(),
+  /**
+   * Where the routing engine runs: in the function's process (Lambda), or in a worker thread so
+   * that a plan does not stall the other requests of the one-machine platform's single process.
+   */
+  ROUTE_SOLVER: z.enum(['in-process', 'worker']).default('in-process'),
   /** Largest accepted HTTP body, bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
 });
