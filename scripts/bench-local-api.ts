@@ -18,7 +18,8 @@ const base = `${values.url}/hromady/khmilnytska`;
 const seconds = Number(values.seconds);
 // the demo requests are for tomorrow in Kyiv
 const date =
-  values.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv' }).format(Date.now() + 86_400_000);
+  values.date ??
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv' }).format(Date.now() + 86_400_000);
 
 async function timedGet(): Promise<number> {
   const t0 = performance.now();
@@ -47,7 +48,8 @@ function stats(xs: number[]) {
 
 async function plan(): Promise<void> {
   const current = await fetch(`${base}/plans/${date}`);
-  const version = current.status === 200 ? ((await current.json()) as { version: number }).version : undefined;
+  const version =
+    current.status === 200 ? ((await current.json()) as { version: number }).version : undefined;
   const res = await fetch(`${base}/plans/${date}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
