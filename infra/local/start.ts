@@ -5,6 +5,7 @@
  *   npm start                 data kept in .local/dynamodb
  *   npm start -- --in-memory  nothing kept
  */
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,10 +40,26 @@ const env = z
   .parse(process.env);
 const localDir = resolve('.local');
 
+// a closed terminal (SIGHUP) makes writes to it fail: that must not stop the shutdown below
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 const db = await startDynamoDbLocal({
   ...(args['in-memory'] ? {} : { dataDir: args['data-dir'] }),
   ...(env.DYNAMODB_LOCAL_PORT ? { port: env.DYNAMODB_LOCAL_PORT } : {}),
+  pidFile: resolve(localDir, 'dynamodb-local.pid'),
+}).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 });
+if (db.reclaimed && 'stopped' in db.reclaimed)
+  console.warn(
+    `Stopped DynamoDB Local (pid ${db.reclaimed.stopped}) left running by an earlier npm start that was killed.`,
+  );
+if (args['in-memory']) {
+  // nothing is kept: the SMS sink and the failed stream records start empty too
+  for (const file of ['sms-sent.jsonl', 'failed-stream-records.jsonl'])
+    rmSync(resolve(localDir, file), { force: true });
+}
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
@@ -57,6 +74,7 @@ async function shutdown(code: number) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0)); // the terminal was closed
 
 let server: Awaited<ReturnType<typeof serveHttpApi>> | undefined;
 let poller: StreamPoller | undefined;
@@ -69,6 +87,9 @@ try {
     DYNAMODB_ENDPOINT: db.endpoint,
     SMS_TRANSPORT: 'file',
     TRAVEL_TIMES: 'offline',
+    // one process serves every request here: plans are solved in a worker thread, as a separate
+    // Lambda invocation would be in AWS, so that a plan does not stall the API
+    ROUTE_SOLVER: 'worker',
     SMS_SINK_FILE: resolve(localDir, 'sms-sent.jsonl'),
     POWERTOOLS_SERVICE_NAME: 'hromada-dispatch-local',
     POWERTOOLS_LOG_LEVEL: env.POWERTOOLS_LOG_LEVEL,

@@ -8,6 +8,8 @@ import { DynamoDbEntityRepository } from './dynamodb/dynamodb-entity-repository'
 import { DynamoDbOutboxRepository } from './dynamodb/dynamodb-outbox-repository';
 import { OfflineTravelTimes } from './offline-travel-times/offline-travel-times';
 import { OrsTravelTimes } from './openrouteservice/ors-travel-times';
+import { InProcessRouteSolver } from './routing/in-process-route-solver';
+import { WorkerThreadRouteSolver } from './routing/worker-thread-route-solver';
 import { secretFromLambdaExtension } from './secrets/lambda-extension-secret';
 import { FileSmsSender } from './sms-sink/file-sms-sender';
 import { SnsSmsSender } from './sns/sns-sms-sender';
@@ -40,6 +42,7 @@ export function portsFromConfig(config: Config): Ports {
         : new OfflineTravelTimes(),
     clock: new SystemClock(),
     ids: new UlidIds(),
+    solver: config.ROUTE_SOLVER === 'worker' ? new WorkerThreadRouteSolver() : new InProcessRouteSolver(),
   };
 }
 

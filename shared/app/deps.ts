@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock';
 import type { EntityRepository } from '../ports/entity-repository';
 import type { Ids } from '../ports/ids';
 import type { OutboxRepository } from '../ports/outbox-repository';
+import type { RouteSolver } from '../ports/route-solver';
 import type { SmsSender } from '../ports/sms-sender';
 import type { TravelTimes } from '../ports/travel-times';
 
@@ -13,6 +14,8 @@ export interface Ports {
   travel: TravelTimes;
   clock: Clock;
   ids: Ids;
+  /** Runs the routing engine (in process, or in a worker thread on the local platform). */
+  solver: RouteSolver;
 }
 
 /** Who is acting: the dispatcher's user id, or a system actor such as `scheduler`. */

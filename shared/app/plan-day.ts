@@ -13,7 +13,6 @@ import { ConflictError, NotFoundError } from '../domain/errors';
 import { localDate } from '../domain/time';
 import type { Change } from '../ports/entity-repository';
 import { checkSolution } from '../routing/checker/index';
-import { solve } from '../routing/engine/index';
 import { auditChange } from './audit';
 import { dayPlan, dayPoints, dayProblem, NO_VEHICLE_THAT_DAY } from './day-problem';
 import { applyUnderWay, keptRequests, mergeRoutes } from './day-under-way';
@@ -31,7 +30,7 @@ export interface PlanDayOptions {
 }
 
 export async function planDay(
-  ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids'>,
+  ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids' | 'solver'>,
   hromadaId: string,
   date: string,
   actor: Actor,
@@ -67,9 +66,8 @@ export async function planDay(
     const matrix = await ports.travel.matrix(day.points, 'driving-car');
     const problem = dayProblem(input, day, matrix);
     const underWay = applyUnderWay(problem, day, previous, requests, now, date, hromada.timeZone);
-    const solution = solve(problem, {
+    const solution = await ports.solver.solve(problem, {
       timeLimitMs: options.timeLimitMs,
-      now: () => performance.now(),
       seed: options.seed ?? 1,
       ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
     });

@@ -32,6 +32,11 @@ export const configSchema = z.object({
    * random secret per process (cursors die with it), right for functions that page internally.
    */
   CURSOR_SECRET: z.string().min(32).optional(),
+  /**
+   * Where the routing engine runs: in the function's process (Lambda), or in a worker thread so
+   * that a plan does not stall the other requests of the one-machine platform's single process.
+   */
+  ROUTE_SOLVER: z.enum(['in-process', 'worker']).default('in-process'),
   /** Largest accepted HTTP body, bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
 });

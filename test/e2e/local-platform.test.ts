@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,20 +11,36 @@ import { freePort } from '../../infra/local/dynamodb-local';
  * (SIGINT to the group). Checks the issue's "done means" for the local platform.
  */
 const workDir = mkdtempSync(join(tmpdir(), 'hromada-local-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+/** Every platform started: one a failed test left running is killed (its watchdog stops Java). */
+const spawned: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of spawned)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(workDir, { recursive: true, force: true });
+});
 
 interface Running {
   child: ChildProcess;
+  /** Its working directory: every process it starts names it (data dir, pid file). */
+  cwd: string;
   port: number;
   dbPort: number;
   output: () => string;
   startedInMs: number;
 }
 
-async function start(args: string[]): Promise<Running> {
+interface StartOptions {
+  /** The platform's working directory (its `.local/`); data in `<cwd>/dynamodb`. */
+  cwd?: string;
+  /** DYNAMODB_LOCAL_PORT (default: a free port). */
+  dbPort?: number;
+}
+
+async function spawnPlatform(args: string[], options: StartOptions = {}) {
+  const cwd = options.cwd ?? join(workDir, 'main');
+  mkdirSync(cwd, { recursive: true });
   const port = await freePort();
-  const dbPort = await freePort();
-  const began = Date.now();
+  const dbPort = options.dbPort ?? (await freePort());
   // as `npm start` runs it: one Node process with the tsx loader (the tsx CLI's parent process
   // would SIGKILL a child that is slow to acknowledge Ctrl-C, orphaning DynamoDB Local)
   const child = spawn(
@@ -33,11 +50,11 @@ async function start(args: string[]): Promise<Running> {
       join(process.cwd(), 'node_modules/tsx/dist/loader.mjs'),
       join(process.cwd(), 'infra/local/start.ts'),
       '--data-dir',
-      join(workDir, 'dynamodb'),
+      join(cwd, 'dynamodb'),
       ...args,
     ],
     {
-      cwd: workDir,
+      cwd,
       env: { ...process.env, PORT: String(port), DYNAMODB_LOCAL_PORT: String(dbPort) },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,12 +67,26 @@ async function start(args: string[]): Promise<Running> {
   child.stderr!.on('data', (d) => {
     output += d;
   });
+  spawned.push(child);
+  return { child, port, dbPort, cwd, output: () => output };
+}
+
+async function start(args: string[], options: StartOptions = {}): Promise<Running> {
+  const began = Date.now();
+  const { child, port, dbPort, cwd, output } = await spawnPlatform(args, options);
   const deadline = Date.now() + 60_000;
-  while (!output.includes('is running')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`did not start:\n${output}`);
+  while (!output().includes('is running')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`did not start:\n${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, port, dbPort, output: () => output, startedInMs: Date.now() - began };
+  return { child, port, dbPort, cwd, output, startedInMs: Date.now() - began };
+}
+
+/** Sends `signal` to the platform's Node process alone (as a closed terminal or `kill` would). */
+async function signal(running: Running, name: NodeJS.Signals): Promise<void> {
+  const exited = new Promise<void>((resolve) => running.child.once('exit', () => resolve()));
+  process.kill(running.child.pid!, name);
+  await exited;
 }
 
 async function ctrlC(running: Running): Promise<void> {
@@ -63,9 +94,9 @@ async function ctrlC(running: Running): Promise<void> {
   await new Promise<void>((resolve) => running.child.once('exit', () => resolve()));
 }
 
-/** Processes left from a run: its DynamoDB Local (found by its port) and anything under the work dir. */
+/** Processes left from a run: its DynamoDB Local (found by its port) and anything under its directory. */
 function leftBehind(r: Running): number {
-  return count(`DynamoDBLocal.jar.*-port ${r.dbPort}`) + count(workDir);
+  return count(`DynamoDBLocal.jar.*-port ${r.dbPort}`) + count(`${r.cwd}/`);
 }
 
 /**
@@ -105,6 +136,8 @@ const get = async (r: Running, path: string) => {
 };
 
 describe('npm start (the one-machine platform)', () => {
+  const sink = join(workDir, 'main/.local/sms-sent.jsonl');
+
   it('serves the demo hromada from DynamoDB Local, keeps data across a restart, and Ctrl-C leaves nothing behind', async () => {
     const first = await start([]);
     expect(first.output()).toMatch(/demo data\s+seeded/);
@@ -129,7 +162,7 @@ describe('npm start (the one-machine platform)', () => {
     while (sms.length < 11 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
       try {
-        sms = readFileSync(join(workDir, '.local/sms-sent.jsonl'), 'utf8').trim().split('\n');
+        sms = readFileSync(sink, 'utf8').trim().split('\n');
       } catch {
         sms = [];
       }
@@ -146,13 +179,71 @@ describe('npm start (the one-machine platform)', () => {
     await ctrlC(second);
     expect(await leftBehindAfterStop(second)).toBe(0);
     // Restarting replays the stream from its start: nothing was sent twice.
-    expect(readFileSync(join(workDir, '.local/sms-sent.jsonl'), 'utf8').trim().split('\n')).toHaveLength(11);
+    expect(readFileSync(sink, 'utf8').trim().split('\n')).toHaveLength(11);
 
+    // --in-memory keeps nothing: not the data, and not the SMS sink either
+    const since = new Date().toISOString();
     const inMemory = await start(['--in-memory']);
     const depotsInMemory = await get(inMemory, '/hromady/khmilnytska/depots');
     expect(JSON.stringify(depotsInMemory.body)).not.toContain('Гараж у Порику');
     expect(count(`DynamoDBLocal.jar.*-port ${inMemory.dbPort}`)).toBe(1);
+    const sinkLines = () =>
+      existsSync(sink) ? readFileSync(sink, 'utf8').trim().split('\n').filter(Boolean) : [];
+    const smsDeadline = Date.now() + 20_000;
+    const sentSince = () => sinkLines().filter((l) => (JSON.parse(l) as { at: string }).at >= since);
+    while (sentSince().length < 11 && Date.now() < smsDeadline) await new Promise((r) => setTimeout(r, 250));
+    expect(sentSince()).toHaveLength(11);
+    expect(sinkLines()).toHaveLength(11);
     await ctrlC(inMemory);
     expect(await leftBehindAfterStop(inMemory)).toBe(0);
   }, 180_000);
+
+  it('recovers after the platform is SIGKILLed: stops the DynamoDB Local it can prove is its own; SIGTERM and SIGHUP stop everything', async () => {
+    const dir = join(workDir, 'killed');
+    const first = await start([], { cwd: dir });
+    // the worst case: the platform and its watchdog are both killed outright
+    const watchdog = `dynamodb-local-watchdog.mjs ${first.child.pid} `;
+    const watchdogPids = execFileSync('pgrep', ['-f', watchdog], { encoding: 'utf8' }).trim().split('\n');
+    expect(watchdogPids).toHaveLength(1);
+    process.kill(Number(watchdogPids[0]), 'SIGKILL');
+    await signal(first, 'SIGKILL');
+    expect(count(`DynamoDBLocal.jar.*-port ${first.dbPort}`)).toBe(1); // the orphan
+
+    const second = await start([], { cwd: dir, dbPort: first.dbPort });
+    expect(second.output()).toMatch(
+      /Stopped DynamoDB Local \(pid \d+\) left running by an earlier npm start/,
+    );
+    expect((await get(second, '/health')).body).toMatchObject({ status: 'ok', database: 'ok' });
+    expect(second.output()).toMatch(/demo data\s+present/);
+    expect(count(`DynamoDBLocal.jar.*-port ${first.dbPort}`)).toBe(1); // its own, not the orphan
+    await signal(second, 'SIGTERM');
+    expect(await leftBehindAfterStop(second)).toBe(0);
+    expect(existsSync(join(dir, '.local/dynamodb-local.pid'))).toBe(false);
+
+    // a SIGKILL alone: the watchdog stops Java, and the next start finds nothing to reclaim
+    const third = await start([], { cwd: dir });
+    await signal(third, 'SIGKILL');
+    expect(await leftBehindAfterStop(third)).toBe(0);
+    const fourth = await start(['--no-seed'], { cwd: dir });
+    expect(fourth.output()).not.toContain('Stopped DynamoDB Local');
+    await signal(fourth, 'SIGHUP');
+    expect(await leftBehindAfterStop(fourth)).toBe(0);
+  }, 180_000);
+
+  it('refuses, with a clear message, a DynamoDB Local port held by a process it did not start', async () => {
+    const dbPort = await freePort();
+    const foreign = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => foreign.listen(dbPort, '127.0.0.1', resolve));
+    try {
+      const platform = await spawnPlatform([], { cwd: join(workDir, 'foreign'), dbPort });
+      const code = await new Promise<number | null>((resolve) => platform.child.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(platform.output()).toContain(
+        `Port ${dbPort} (DYNAMODB_LOCAL_PORT) is in use by a process this platform did not start`,
+      );
+      expect(count(`DynamoDBLocal.jar.*-port ${dbPort}`)).toBe(0);
+    } finally {
+      foreign.close();
+    }
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { createDocumentClient, createDynamoDbClient } from '../../shared/adapter
 import { DynamoDbEntityRepository } from '../../shared/adapters/dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from '../../shared/adapters/dynamodb/dynamodb-outbox-repository';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
+import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { SystemClock } from '../../shared/adapters/system/system-clock';
 import { UlidIds } from '../../shared/adapters/system/ulid-ids';
 import { httpHandler } from '../../shared/http/api-handler';
@@ -24,6 +25,7 @@ describe('a 500 never echoes internals', () => {
       travel: new OfflineTravelTimes(),
       clock: new SystemClock(),
       ids: new UlidIds(),
+      solver: new InProcessRouteSolver(),
     };
     const handler = httpHandler(new Router(apiRoutes(ports, 65_536)));
     const context = lambdaContext('api');

@@ -4,6 +4,7 @@ import { DynamoDbEntityRepository } from '../../shared/adapters/dynamodb/dynamod
 import { DynamoDbOutboxRepository } from '../../shared/adapters/dynamodb/dynamodb-outbox-repository';
 import { ensureTable } from '../../shared/adapters/dynamodb/table';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
+import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { UlidIds } from '../../shared/adapters/system/ulid-ids';
 import type { Ports } from '../../shared/app/deps';
 import type { Clock } from '../../shared/ports/clock';
@@ -54,5 +55,6 @@ export function portsFor(t: Awaited<ReturnType<typeof freshTable>>, clock: Clock
     clock,
     ids: new UlidIds(),
     travel: new OfflineTravelTimes(),
+    solver: new InProcessRouteSolver(),
   };
 }

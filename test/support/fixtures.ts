@@ -1,6 +1,7 @@
 import { MemoryEntityRepository } from '../../shared/adapters/memory/memory-entity-repository';
 import { MemoryOutboxRepository } from '../../shared/adapters/memory/memory-outbox-repository';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
+import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import type { Ports } from '../../shared/app/deps';
 import { createEntity, createHromada } from '../../shared/app/registry';
 import { registryKinds } from '../../shared/domain/registry';
@@ -41,6 +42,7 @@ export function memoryPorts(clock = new FakeClock()) {
     travel: new OfflineTravelTimes(),
     clock,
     ids: new SequentialIds(),
+    solver: new InProcessRouteSolver(),
   };
   return { ports, entities, sms: ports.sms as RecordingSmsSender, clock };
 }

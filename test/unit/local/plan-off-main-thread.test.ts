@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '../../../functions/api/routes';
+import { serveHttpApi } from '../../../infra/local/http-bridge';
+import { WorkerThreadRouteSolver } from '../../../shared/adapters/routing/worker-thread-route-solver';
+import { createEntity } from '../../../shared/app/registry';
+import { bookServiceRequest } from '../../../shared/app/service-requests';
+import { registryKinds } from '../../../shared/domain/registry';
+import { httpHandler } from '../../../shared/http/api-handler';
+import { Router } from '../../../shared/http/router';
+import type { RouteSolver } from '../../../shared/ports/route-solver';
+import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+
+const TUESDAY = '2026-11-24';
+
+/** Resolves `started` when a solve begins, then hands the problem to `inner`. */
+function watched(inner: RouteSolver) {
+  let started!: () => void;
+  const solving = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const solver: RouteSolver = {
+    solve(problem, options) {
+      started();
+      return inner.solve(problem, options);
+    },
+  };
+  return { solver, solving };
+}
+
+describe('the local platform while a day is being planned', () => {
+  const worker = new WorkerThreadRouteSolver();
+  afterAll(() => worker.close());
+
+  it('answers a GET through the same HTTP bridge before a 2 s plan is done (the solve runs in a worker)', async () => {
+    const { ports } = memoryPorts();
+    const { solver, solving } = watched(worker);
+    ports.solver = solver;
+    const anna = await seedBasics(ports);
+    const depot = { name: 'Гараж', address: 'м. Хмільник', location: { lat: 49.5598, lon: 27.9573 } };
+    await createEntity(ports, registryKinds.depots, HROMADA, { id: 'depot', ...depot }, 'test');
+    await createEntity(
+      ports,
+      registryKinds.vehicles,
+      HROMADA,
+      {
+        id: 'taxi',
+        name: 'Соцтаксі',
+        plate: 'АВ1234ВС',
+        depotId: 'depot',
+        services: ['social-taxi'],
+        capacity: { seats: 3 },
+        shifts: [{ days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' }],
+      },
+      'test',
+    );
+    for (const time of ['09:00', '10:00', '11:00'])
+      await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, time), 'test');
+    const server = await serveHttpApi(httpHandler(new Router(apiRoutes(ports, 65_536))), {
+      port: 0,
+      actor: 'test',
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hromady/${HROMADA}`;
+    try {
+      const finished: string[] = [];
+      const plan = fetch(`${base}/plans/${TUESDAY}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seconds: 2 }),
+      }).then(async (res) => {
+        finished.push('plan');
+        return res;
+      });
+      await solving;
+      const residents = await fetch(`${base}/residents`);
+      finished.push('get');
+      expect(residents.status).toBe(200);
+      const planned = await plan;
+      expect(planned.status).toBe(200);
+      expect(((await planned.json()) as { routes: unknown[] }).routes).toHaveLength(1);
+      expect(finished).toEqual(['get', 'plan']);
+    } finally {
+      server.close();
+    }
+  });
+});
