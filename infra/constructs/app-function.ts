@@ -65,7 +65,7 @@ export interface AppFunctionProps {
   readonly memorySize?: number;
   /** @default 10 seconds */
   readonly timeout?: Duration;
-  /** Stack-wide variables (TABLE_NAME, STAGE, …). Merged with DEFAULT_ENVIRONMENT; may not clash with it. */
+  /** Stack-wide variables (TABLE_NAME, SMS_TRANSPORT, …). Merged with DEFAULT_ENVIRONMENT; may not clash with it. */
   readonly sharedEnvironment?: Environment;
   /** Function-specific variables. May not clash with the defaults or the shared environment. */
   readonly environment?: Environment;

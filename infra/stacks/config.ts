@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { senderIdSchema } from '../../shared/domain/sender-id';
 
 /**
  * Deployment configuration. Read from CDK context (`-c key=value` or cdk.json) first, then from the
@@ -9,12 +10,6 @@ import { z } from 'zod';
 const stageName = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,15}$/, '2–16 chars, lowercase letters, digits and "-", starting with a letter');
-
-/** Alphanumeric sender ID: 3–11 characters A–Z a–z 0–9, at least one letter (AWS / carrier rule). */
-export const senderIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9]{3,11}$/, '3–11 alphanumeric characters (A–Z, a–z, 0–9)')
-  .refine((value) => /[A-Za-z]/.test(value), 'must contain at least one letter');
 
 const origin = z
   .url({ protocol: /^https?$/ })

@@ -72,7 +72,7 @@ export class StatelessStack extends Stack {
     const logRemovalPolicy = dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
     // SMS_TRANSPORT: shared/config requires it in every function (`sns` in AWS, `file` on the local platform).
-    const sharedEnvironment = { TABLE_NAME: table.tableName, STAGE: config.stage, SMS_TRANSPORT: 'sns' };
+    const sharedEnvironment = { TABLE_NAME: table.tableName, SMS_TRANSPORT: 'sns' };
     const common = {
       sharedEnvironment,
       logRemovalPolicy,
@@ -173,7 +173,7 @@ export class StatelessStack extends Stack {
       name: 'send-sms',
       description: 'Outbox sender: DynamoDB stream → SNS SMS',
       timeout: SEND_SMS_TIMEOUT,
-      environment: { SMS_SENDER_ID: config.smsSenderId, SMS_TYPE: 'Transactional' },
+      environment: { SMS_SENDER_ID: config.smsSenderId },
     });
     this.sendSms.grantTableReadWrite(table);
     this.sendSms.grantSmsPublish();

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-const senderId = z
-  .string()
-  .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/, '3–11 Latin letters/digits with a letter');
+import { senderIdSchema } from '../domain/sender-id';
 
 /**
  * Configuration from the environment, parsed once at cold start. A missing or malformed value
@@ -16,7 +13,7 @@ export const configSchema = z.object({
   /** `sns` in AWS; `file` writes SMS to SMS_SINK_FILE instead of sending (local platform). */
   SMS_TRANSPORT: z.enum(['sns', 'file']),
   SMS_SINK_FILE: z.string().optional(),
-  SMS_SENDER_ID: senderId.optional(),
+  SMS_SENDER_ID: senderIdSchema.optional(),
   /** Road travel times: the offline estimate (no network) or openrouteservice. */
   TRAVEL_TIMES: z.enum(['offline', 'ors']).default('offline'),
   /** https://api.openrouteservice.org or a self-hosted instance. */

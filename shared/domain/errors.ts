@@ -1,5 +1,5 @@
 /**
- * The one error hierarchy of the platform. Use cases throw these; `shared/http/error-response.ts`
+ * The one error hierarchy of the platform. Use cases throw these; `shared/http/responses.ts`
  * maps them to HTTP in one place. Anything else is an internal error (500, no details echoed).
  */
 export interface IssueDetail {

@@ -17,11 +17,10 @@ function kind<const E extends string, const P extends string, F extends z.ZodRaw
   entity: E,
   plural: P,
   fields: F,
-  options: { phoneIndex?: boolean } = {},
 ) {
   const create = z.strictObject({ id: storedFields.id.optional(), ...fields });
   const patch = z.strictObject({ ...fields, version: z.number().int().positive() }).partial();
-  return { entity, plural, fields, create, patch, phoneIndex: options.phoneIndex ?? false };
+  return { entity, plural, fields, create, patch };
 }
 
 export const registryKinds = {
@@ -29,8 +28,8 @@ export const registryKinds = {
   depots: kind('Depot', 'depots', depotFields),
   providers: kind('Provider', 'providers', providerFields),
   vehicles: kind('Vehicle', 'vehicles', vehicleFields),
-  drivers: kind('Driver', 'drivers', driverFields, { phoneIndex: true }),
-  residents: kind('Resident', 'residents', residentFields, { phoneIndex: true }),
+  drivers: kind('Driver', 'drivers', driverFields),
+  residents: kind('Resident', 'residents', residentFields),
 } as const;
 
 export const hromadaKind = kind('Hromada', 'hromady', hromadaFields);

@@ -10,7 +10,7 @@ const { statelessTemplate: template } = synthStacks({ smsSenderId: 'Bucha', logL
 
 const FUNCTIONS = {
   Api: {},
-  SendSms: { SMS_SENDER_ID: 'Bucha', SMS_TYPE: 'Transactional' },
+  SendSms: { SMS_SENDER_ID: 'Bucha' },
   Remind: {},
   InboundSms: {},
   SweepOutbox: {},
@@ -51,11 +51,13 @@ describe('functions', () => {
         POWERTOOLS_SERVICE_NAME: DEFAULT_ENVIRONMENT.POWERTOOLS_SERVICE_NAME,
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: 'DEBUG', // deliberate override from config
-        STAGE: 'dev',
         SMS_TRANSPORT: 'sns',
         ...extra,
       });
       expect(variables.TABLE_NAME).toEqual({ 'Fn::ImportValue': expect.stringContaining('Table') });
+      // only what the functions read (shared/config/config.ts)
+      expect(variables).not.toHaveProperty('STAGE');
+      expect(variables).not.toHaveProperty('SMS_TYPE');
     },
   );
 

@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { localTimeSchema, nameSchema, storedFields } from '../common';
+import { senderIdSchema } from '../sender-id';
 
 /** Per-hromada rules; the numbers are defaults each hromada can change. */
 export const hromadaRulesSchema = z.strictObject({
-  /** SMS sender ID (3–11 Latin letters/digits, at least one letter). */
-  smsSenderId: z
-    .string()
-    .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/)
-    .optional(),
+  /** The hromada's SMS sender ID. */
+  smsSenderId: senderIdSchema.optional(),
   /** Neutral sender for confidential cases (mobile brigade). */
-  neutralSenderId: z
-    .string()
-    .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/)
-    .optional(),
+  neutralSenderId: senderIdSchema.optional(),
   /** The long code residents reply to (two-way SMS), E.164. Several hromady may share one. */
   inboundNumber: z
     .string()
