@@ -7,20 +7,12 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/table-schema';
 import { type DeployConfig, isDevStage } from './config';
 
 export interface StatefulStackProps extends StackProps {
   readonly config: DeployConfig;
 }
-
-/** Names of the table's attributes, shared with the data layer (shared/adapters/dynamodb). */
-export const TABLE_SCHEMA = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  ttlAttribute: 'expiresAt',
-} as const;
 
 /**
  * Everything that holds data or identity and must outlive a redeploy of the code: the table and its
@@ -61,8 +53,8 @@ export class StatefulStack extends Stack {
     this.table = new dynamodb.TableV2(this, 'Table', {
       partitionKey: { name: TABLE_SCHEMA.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: TABLE_SCHEMA.sortKey, type: dynamodb.AttributeType.STRING },
-      globalSecondaryIndexes: [TABLE_SCHEMA.gsi1, TABLE_SCHEMA.gsi2].map((gsi) => ({
-        indexName: gsi.name,
+      globalSecondaryIndexes: Object.entries(TABLE_SCHEMA.indexes).map(([name, gsi]) => ({
+        indexName: name,
         partitionKey: { name: gsi.partitionKey, type: dynamodb.AttributeType.STRING },
         sortKey: { name: gsi.sortKey, type: dynamodb.AttributeType.STRING },
         projectionType: dynamodb.ProjectionType.ALL,
@@ -71,7 +63,7 @@ export class StatefulStack extends Stack {
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.key),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: TABLE_SCHEMA.ttlAttribute,
-      dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      dynamoStream: dynamodb.StreamViewType[TABLE_SCHEMA.streamView],
       deletionProtection: !dev,
       removalPolicy,
     });

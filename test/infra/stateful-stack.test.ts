@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { synthStacks } from './helpers';
+import { tableDefinition } from '../../shared/adapters/dynamodb/table';
+import { resourcesOfType, synthStacks } from './helpers';
 
 const dev = synthStacks();
 const prod = synthStacks({ stage: 'prod', consoleOrigins: 'https://console.example.org' });
@@ -31,6 +32,17 @@ describe('stateful stack: the single table', () => {
         Projection: { ProjectionType: 'ALL' },
       })),
     });
+  });
+
+  it('is the same table DynamoDB Local gets: keys, indexes and stream from one definition', () => {
+    const local = tableDefinition('t');
+    const cdk = Object.values(resourcesOfType(template, 'AWS::DynamoDB::GlobalTable'))[0]!.Properties;
+    expect(cdk.KeySchema).toEqual(local.KeySchema);
+    expect(cdk.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(new Set(cdk.AttributeDefinitions as unknown[])).toEqual(new Set(local.AttributeDefinitions));
+    expect((cdk.StreamSpecification as { StreamViewType: string }).StreamViewType).toBe(
+      local.StreamSpecification?.StreamViewType,
+    );
   });
 
   it('has TTL on expiresAt, a NEW_AND_OLD_IMAGES stream, PITR and the customer-managed key', () => {

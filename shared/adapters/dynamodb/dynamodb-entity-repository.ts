@@ -43,6 +43,7 @@ import {
   residentRequestsPk,
   withoutKeys,
 } from './keys';
+import { INDEX, indexPkEquals } from './table-schema';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -79,8 +80,8 @@ export class DynamoDbEntityRepository implements EntityRepository {
   async listHromady(page?: PageRequest): Promise<Page<StoredEntity>> {
     return this.query<StoredEntity>(
       {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
+        IndexName: INDEX.hromadyByName,
+        KeyConditionExpression: indexPkEquals(INDEX.hromadyByName),
         ExpressionAttributeValues: { ':pk': HROMADY_INDEX_PK },
       },
       page,
@@ -91,8 +92,8 @@ export class DynamoDbEntityRepository implements EntityRepository {
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
+        IndexName: INDEX.peopleByPhone,
+        KeyConditionExpression: indexPkEquals(INDEX.peopleByPhone),
         ExpressionAttributeValues: { ':pk': phoneIndexPk(hromadaId, e164) },
         Limit: 50,
       }),
@@ -109,8 +110,8 @@ export class DynamoDbEntityRepository implements EntityRepository {
     do {
       const page = await this.query<ServiceRequest>(
         {
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
+          IndexName: INDEX.requestsByDay,
+          KeyConditionExpression: indexPkEquals(INDEX.requestsByDay),
           ExpressionAttributeValues: { ':pk': dayRequestsPk(hromadaId, date) },
         },
         { limit: 200, cursor },
@@ -128,8 +129,8 @@ export class DynamoDbEntityRepository implements EntityRepository {
   ): Promise<Page<ServiceRequest>> {
     return this.query<ServiceRequest>(
       {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
+        IndexName: INDEX.tripsByResident,
+        KeyConditionExpression: indexPkEquals(INDEX.tripsByResident),
         ExpressionAttributeValues: { ':pk': residentRequestsPk(hromadaId, residentId) },
         ScanIndexForward: false,
       },
@@ -158,8 +159,8 @@ export class DynamoDbEntityRepository implements EntityRepository {
   async listInbound(hromadaId: string, page?: PageRequest): Promise<Page<InboundSms>> {
     return this.query<InboundSms>(
       {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
+        IndexName: INDEX.inboundLog,
+        KeyConditionExpression: indexPkEquals(INDEX.inboundLog),
         ExpressionAttributeValues: { ':pk': inboundIndexKeys(hromadaId, '', '').gsi1pk },
         ScanIndexForward: false,
       },

@@ -12,6 +12,7 @@ import type { Page, PageRequest } from '../../ports/entity-repository';
 import type { OutboxRepository, Reservation } from '../../ports/outbox-repository';
 import { CursorSealer, listingScope, pageLimit } from './cursor';
 import { OPEN_OUTBOX_INDEX_PK, openOutboxIndexKeys, outboxKey, smsDayKey, withoutKeys } from './keys';
+import { INDEX, indexPkEquals } from './table-schema';
 
 const NAMES = { '#s': 'status', '#v': 'version' };
 
@@ -145,7 +146,7 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: 'gsi2',
+        IndexName: INDEX.openMessages,
         KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
         ExpressionAttributeValues: { ':pk': OPEN_OUTBOX_INDEX_PK, ':now': `${now}#~` },
         Limit: limit,
@@ -163,8 +164,8 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
 
   async listByHromada(hromadaId: string, page?: PageRequest): Promise<Page<OutboxMessage>> {
     const listing = {
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
+      IndexName: INDEX.messageLog,
+      KeyConditionExpression: indexPkEquals(INDEX.messageLog),
       ExpressionAttributeValues: { ':pk': `OUTBOX#${hromadaId}` },
       ScanIndexForward: false,
     };

@@ -8,30 +8,35 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import { TABLE_SCHEMA } from './table-schema';
 
-/** The single table, as CDK defines it in infra/stacks/stateful-stack.ts (keep the two alike). */
-export const TTL_ATTRIBUTE = 'expiresAt';
+export const TTL_ATTRIBUTE = TABLE_SCHEMA.ttlAttribute;
 
+/** CreateTable input for DynamoDB Local, from the one table definition CDK uses too. */
 export function tableDefinition(tableName: string): CreateTableCommandInput {
   const s = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
-  const gsi = (name: string) => ({
-    IndexName: name,
-    KeySchema: [
-      { AttributeName: `${name}pk`, KeyType: 'HASH' as const },
-      { AttributeName: `${name}sk`, KeyType: 'RANGE' as const },
-    ],
-    Projection: { ProjectionType: 'ALL' as const },
-  });
+  const indexes = Object.entries(TABLE_SCHEMA.indexes);
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [s('pk'), s('sk'), s('gsi1pk'), s('gsi1sk'), s('gsi2pk'), s('gsi2sk')],
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
+    AttributeDefinitions: [
+      s(TABLE_SCHEMA.partitionKey),
+      s(TABLE_SCHEMA.sortKey),
+      ...indexes.flatMap(([, keys]) => [s(keys.partitionKey), s(keys.sortKey)]),
     ],
-    GlobalSecondaryIndexes: [gsi('gsi1'), gsi('gsi2')],
-    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    KeySchema: [
+      { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: indexes.map(([name, keys]) => ({
+      IndexName: name,
+      KeySchema: [
+        { AttributeName: keys.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: keys.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_SCHEMA.streamView },
   };
 }
 
