@@ -3,7 +3,12 @@ import { type Hromada, hromadaSchema } from '../domain/entities/hromada';
 import type { InboundSms } from '../domain/entities/inbound-sms';
 import { planSchema } from '../domain/entities/plan';
 import { type Resident, residentSchema } from '../domain/entities/resident';
-import { type ServiceRequest, serviceRequestSchema } from '../domain/entities/service-request';
+import {
+  isFinal,
+  isOpen,
+  type ServiceRequest,
+  serviceRequestSchema,
+} from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { maskPhone, normalisePhone } from '../domain/phone';
 import { localDate } from '../domain/time';
@@ -12,7 +17,7 @@ import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../mess
 import type { Change, StoredEntity } from '../ports/entity-repository';
 import { auditChange } from './audit';
 import { expiresAfterDays, type Ports } from './deps';
-import { changeRequestStatus, FINAL, outboxMessageFor, recordOutcome } from './service-requests';
+import { changeRequestStatus, outboxMessageFor, recordOutcome } from './service-requests';
 
 export interface ReceivedSms {
   /** The carrier's id: the same message delivered twice is acted on once. */
@@ -29,7 +34,6 @@ export type InboundResult = {
 
 type InboundPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
 
-const ACTIONABLE = new Set(['requested', 'planned', 'confirmed']);
 const HELP_WINDOW_S = 3600;
 
 /**
@@ -127,7 +131,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           ? await driverStop(ports, sender.hromada, sender.driver, command.stop)
           : undefined;
         const outcome = target ? stopOutcome(target.kind, command.outcome) : undefined;
-        if (!target || !outcome || FINAL.has(target.request.status)) {
+        if (!target || !outcome || isFinal(target.request.status)) {
           // Not something to apply (a problem `?`, a pickup done, no such stop, already final):
           // the inbound log shows it to the dispatcher.
           const subject = target ? `REQUEST#${target.request.id}` : undefined;
@@ -232,8 +236,7 @@ async function nextTrip(
   const page = await ports.entities.listRequestsByResident(hromada.id, resident.id, { limit: 50 });
   return page.items
     .filter(
-      (r) =>
-        r.date >= today && ACTIONABLE.has(r.status) && Date.parse(r.window.end) > ports.clock.now().getTime(),
+      (r) => r.date >= today && isOpen(r.status) && Date.parse(r.window.end) > ports.clock.now().getTime(),
     )
     .sort((a, b) => a.window.start.localeCompare(b.window.start))[0];
 }

@@ -1,12 +1,11 @@
 import { type Hromada, hromadaSchema } from '../domain/entities/hromada';
 import { residentSchema } from '../domain/entities/resident';
+import { isOpen } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { addDays, localDate, localDayLabel, localTimeLabel } from '../domain/time';
 import { reminder } from '../messaging/templates';
 import type { Ports } from './deps';
 import { outboxMessageFor } from './service-requests';
-
-const REMINDED = new Set(['requested', 'confirmed', 'planned']);
 
 export interface ReminderRun {
   hromady: number;
@@ -42,7 +41,7 @@ async function queueForHromada(
 ) {
   const requests = await ports.entities.listRequestsByDate(hromada.id, date);
   for (const request of requests) {
-    if (!REMINDED.has(request.status)) continue;
+    if (!isOpen(request.status)) continue;
     const found = await ports.entities.get('Resident', hromada.id, request.residentId);
     const resident = found ? residentSchema.parse(found) : undefined;
     if (!resident?.phone || !resident.smsConsent) {

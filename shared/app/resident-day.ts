@@ -1,12 +1,10 @@
 import type { BookedWindow, ResidentDay } from '../domain/entities/resident-day';
-import type { ServiceRequest } from '../domain/entities/service-request';
+import { isFinal, type RequestStatus, type ServiceRequest } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { addDays, localTimeLabel, localToUtc } from '../domain/time';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from './deps';
 
-/** Statuses after which a booking no longer occupies its window. */
-const FINAL_STATUSES = new Set(['cancelled', 'done', 'no-show']);
 /** The guard is kept a few days past its date: after that no booking can reach it. */
 const GUARD_DAYS_AFTER = 3;
 
@@ -71,6 +69,6 @@ async function liveWindows(
   );
   return windows.filter((_w, i) => {
     const found = reads[i];
-    return found !== undefined && !FINAL_STATUSES.has(String(found.status));
+    return found !== undefined && !isFinal(found.status as RequestStatus);
   });
 }

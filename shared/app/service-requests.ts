@@ -2,6 +2,7 @@ import type { Hromada } from '../domain/entities/hromada';
 import { dueAtFor, type OutboxKind, type OutboxMessage } from '../domain/entities/outbox-message';
 import { residentSchema } from '../domain/entities/resident';
 import {
+  isFinal,
   type ServiceRequest,
   serviceRequestCreateSchema,
   serviceRequestSchema,
@@ -198,8 +199,6 @@ export async function getServiceRequest(
   return serviceRequestSchema.parse(found);
 }
 
-export const FINAL = new Set(['cancelled', 'done', 'no-show']);
-
 /** The request read for a status change (a final one is a conflict), and its next version. */
 async function nextStatus(
   ports: Pick<Ports, 'entities' | 'clock'>,
@@ -210,7 +209,7 @@ async function nextStatus(
 ) {
   const hromada = await requireHromada(ports, hromadaId);
   const current = await getServiceRequest(ports, hromadaId, id);
-  if (FINAL.has(current.status)) {
+  if (isFinal(current.status)) {
     throw new ConflictError(`Request ${id} is already ${current.status}`, current.version);
   }
   const updated: ServiceRequest = {

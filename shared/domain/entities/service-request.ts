@@ -10,8 +10,20 @@ import {
 } from '../common';
 import { serviceTypes } from './provider';
 
+/**
+ * The request lifecycle, in one place: requested → confirmed → planned → done | no-show |
+ * cancelled. Every status set the code uses comes from here.
+ */
 export const requestStatuses = ['requested', 'confirmed', 'planned', 'done', 'cancelled', 'no-show'] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
+
+/** Still to be served: planned, reminded, confirmed or cancelled by a reply, occupying its time. */
+export const OPEN_STATUSES: ReadonlySet<RequestStatus> = new Set(['requested', 'confirmed', 'planned']);
+/** Final: a request never leaves these (so a consistent read of one stays true). */
+export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['done', 'cancelled', 'no-show']);
+
+export const isOpen = (status: RequestStatus): boolean => OPEN_STATUSES.has(status);
+export const isFinal = (status: RequestStatus): boolean => FINAL_STATUSES.has(status);
 
 /** Allowed purposes of a social-taxi ride (no shopping). */
 export const purposes = ['medical', 'cnap', 'bank', 'social-services', 'pension-fund', 'other'] as const;
