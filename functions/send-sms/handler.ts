@@ -1,12 +1,11 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { outboxImageSchema, streamRecordSchema } from '../../events/contracts/outbox-stream-record';
 import { newImageOf } from '../../shared/adapters/dynamodb/stream-image';
 import { portsFromConfig } from '../../shared/adapters/ports-from-config';
 import { sendOutboxMessage } from '../../shared/app/send-outbox-message';
 import { loadConfig } from '../../shared/config/config';
+import { lambdaStack } from '../../shared/observability/lambda-stack';
 import { logger } from '../../shared/observability/logger';
 
 const ports = portsFromConfig(loadConfig());
@@ -24,6 +23,6 @@ async function sendRecord(record: DynamoDBRecord): Promise<void> {
  * Outbox → SMS. Triggered by the table's stream (filtered to pending outbox items). Records that
  * throw are reported in `batchItemFailures` so Lambda retries only them; sending is idempotent.
  */
-export const handler = middy<DynamoDBStreamEvent, unknown>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event, context) => processPartialResponse(event, sendRecord, processor, { context }));
+export const handler = lambdaStack<DynamoDBStreamEvent, unknown>().handler(async (event, context) =>
+  processPartialResponse(event, sendRecord, processor, { context }),
+);

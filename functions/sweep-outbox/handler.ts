@@ -1,19 +1,16 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import { sweepScheduleSchema } from '../../events/contracts/schedule';
 import { portsFromConfig } from '../../shared/adapters/ports-from-config';
 import { sweepOutbox } from '../../shared/app/sweep-outbox';
 import { loadConfig } from '../../shared/config/config';
+import { lambdaStack } from '../../shared/observability/lambda-stack';
 import { logger } from '../../shared/observability/logger';
 
 const ports = portsFromConfig(loadConfig());
 
 /** Every minute (EventBridge Scheduler): take back SMS claims past their lease and missed records. */
-export const handler = middy<unknown, unknown>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => {
-    sweepScheduleSchema.parse(event);
-    const run = await sweepOutbox(ports);
-    if (run.requeued + run.nudged + run.failed > 0) logger.warn('outbox swept', { ...run });
-    return run;
-  });
+export const handler = lambdaStack<unknown, unknown>().handler(async (event) => {
+  sweepScheduleSchema.parse(event);
+  const run = await sweepOutbox(ports);
+  if (run.requeued + run.nudged + run.failed > 0) logger.warn('outbox swept', { ...run });
+  return run;
+});

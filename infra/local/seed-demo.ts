@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { Ports } from '../../shared/app/deps';
 import { createEntity, createHromada } from '../../shared/app/registry';
 import { bookServiceRequest } from '../../shared/app/service-requests';
-import { registryKinds } from '../../shared/domain/registry';
+import { serviceRequestCreateSchema } from '../../shared/domain/entities/service-request';
+import { parseFields as fieldsOf, hromadaKind, registryKinds } from '../../shared/domain/registry';
 import { addDays, localDate } from '../../shared/domain/time';
+import { parseOrThrow } from '../../shared/domain/validation';
 
 export const DEMO_HROMADA_ID = 'khmilnytska';
 const ACTOR = 'demo-seed';
@@ -46,12 +48,12 @@ export async function seedDemo(
   };
   await createHromada(
     ports,
-    {
+    fieldsOf(hromadaKind, {
       id: DEMO_HROMADA_ID,
       name: data.name_uk,
       katottg: data.katottg,
       rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info' },
-    },
+    }),
     ACTOR,
   );
   const k = registryKinds;
@@ -62,7 +64,7 @@ export async function seedDemo(
       ports,
       k.settlements,
       DEMO_HROMADA_ID,
-      {
+      fieldsOf(k.settlements, {
         id: s.katottg,
         name: s.name_uk,
         type: s.type,
@@ -70,7 +72,7 @@ export async function seedDemo(
         starostaDistrict: s.starosta_district,
         location: s.lat !== null && s.lon !== null ? { lat: s.lat, lon: s.lon } : null,
         population: s.population,
-      },
+      }),
       ACTOR,
     );
   }
@@ -83,38 +85,38 @@ export async function seedDemo(
     ports,
     k.depots,
     DEMO_HROMADA_ID,
-    {
+    fieldsOf(k.depots, {
       id: 'depot-centre',
       name: 'Гараж терцентру',
       address: 'м. Хмільник, вул. Пушкіна, 5',
       location: { lat: centre.lat!, lon: centre.lon! },
       settlementId: centre.katottg,
-    },
+    }),
     ACTOR,
   );
   await createEntity(
     ports,
     k.providers,
     DEMO_HROMADA_ID,
-    {
+    fieldsOf(k.providers, {
       id: 'tercentre',
       name: 'Територіальний центр соціального обслуговування',
       kind: 'territorial-centre',
       services: ['social-taxi', 'delivery'],
       phone: '04338 2-20-15',
-    },
+    }),
     ACTOR,
   );
   await createEntity(
     ports,
     k.providers,
     DEMO_HROMADA_ID,
-    {
+    fieldsOf(k.providers, {
       id: 'css',
       name: 'Центр соціальних служб',
       kind: 'social-services-centre',
       services: ['mobile-brigade'],
-    },
+    }),
     ACTOR,
   );
   const weekdays = { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' };
@@ -151,7 +153,7 @@ export async function seedDemo(
       ports,
       k.vehicles,
       DEMO_HROMADA_ID,
-      { ...v, depotId: depot.id, shifts: [weekdays] },
+      fieldsOf(k.vehicles, { ...v, depotId: depot.id, shifts: [weekdays] }),
       ACTOR,
     );
   }
@@ -166,7 +168,8 @@ export async function seedDemo(
       transliterateSms: true,
     },
   ];
-  for (const d of drivers) await createEntity(ports, k.drivers, DEMO_HROMADA_ID, d, ACTOR);
+  for (const d of drivers)
+    await createEntity(ports, k.drivers, DEMO_HROMADA_ID, fieldsOf(k.drivers, d), ACTOR);
 
   const residents = [
     {
@@ -228,7 +231,7 @@ export async function seedDemo(
       ports,
       k.residents,
       DEMO_HROMADA_ID,
-      {
+      fieldsOf(k.residents, {
         name: r.name,
         phone: r.phone,
         settlementId: p.settlementId,
@@ -241,7 +244,7 @@ export async function seedDemo(
         },
         smsConsent: r.phone !== null,
         confidential: r.confidential ?? false,
-      },
+      }),
       ACTOR,
     );
     ids.push(created.id);
@@ -311,6 +314,12 @@ export async function seedDemo(
     visit(10, 'mobile-brigade', '10:30', 90, 'social-services'),
     visit(11, 'delivery', '14:30', 5, 'medical', insulin),
   ];
-  for (const r of requests) await bookServiceRequest(ports, DEMO_HROMADA_ID, r, ACTOR);
+  for (const r of requests)
+    await bookServiceRequest(
+      ports,
+      DEMO_HROMADA_ID,
+      parseOrThrow(serviceRequestCreateSchema, r, 'service request'),
+      ACTOR,
+    );
   return 'seeded';
 }

@@ -28,7 +28,7 @@ export interface CreateOnce {
   /** e.g. `POST /hromady/{h}/requests`: the same key on another operation is a different request. */
   operation: string;
   itemType: string;
-  /** The request body as received (hashed canonically: key order does not matter). */
+  /** The request body as the route parsed it (hashed canonically: key order does not matter). */
   input: unknown;
   scope?: IdempotencyScope;
   /**

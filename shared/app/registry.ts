@@ -1,8 +1,7 @@
 import { hromadaSchema } from '../domain/entities/hromada';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { normalisePhone } from '../domain/phone';
-import { hromadaKind, parsePatch, type RegistryKind } from '../domain/registry';
-import { parseOrThrow } from '../domain/validation';
+import type { hromadaKind, RegistryFields, RegistryKind, RegistryPatch } from '../domain/registry';
 import type { Change, Page, PageRequest, StoredEntity } from '../ports/entity-repository';
 import { auditChange } from './audit';
 import type { Actor, Ports } from './deps';
@@ -16,24 +15,31 @@ async function requireHromada(ports: Pick<Ports, 'entities'>, hromadaId: string)
   return hromadaSchema.parse(found);
 }
 
+/** What creating a hromada takes, parsed (`hromadaKind.create`). */
+export type HromadaFields = RegistryFields<typeof hromadaKind>;
+
 export async function createHromada(
   ports: RegistryPorts,
-  input: unknown,
+  fields: HromadaFields,
   actor: Actor,
 ): Promise<StoredEntity> {
-  return (await createHromadaOnce(ports, input, actor)).item;
+  return (await createHromadaOnce(ports, fields, actor)).item;
 }
 
 /** `createHromada` with an optional Idempotency-Key (scoped to hromada `*`). */
 export async function createHromadaOnce(
   ports: RegistryPorts,
-  input: unknown,
+  fields: HromadaFields,
   actor: Actor,
   scope?: IdempotencyScope,
 ): Promise<Created<StoredEntity>> {
-  const spec = { operation: 'POST /hromady', itemType: 'Hromada', input, ...(scope ? { scope } : {}) };
+  const spec = {
+    operation: 'POST /hromady',
+    itemType: 'Hromada',
+    input: fields,
+    ...(scope ? { scope } : {}),
+  };
   return createOnce(ports, spec, async () => {
-    const fields = parseOrThrow(hromadaKind.create, input, 'Hromada');
     const now = ports.clock.now().toISOString();
     const id = fields.id ?? ports.ids.next();
     const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
@@ -45,22 +51,22 @@ export async function createHromadaOnce(
   });
 }
 
-export async function createEntity(
+export async function createEntity<K extends RegistryKind>(
   ports: RegistryPorts,
-  kind: RegistryKind,
+  kind: K,
   hromadaId: string,
-  input: unknown,
+  fields: RegistryFields<K>,
   actor: Actor,
 ): Promise<StoredEntity> {
-  return (await createEntityOnce(ports, kind, hromadaId, input, actor)).item;
+  return (await createEntityOnce(ports, kind, hromadaId, fields, actor)).item;
 }
 
 /** `createEntity` with an optional Idempotency-Key: a retry gets the first answer. */
-export async function createEntityOnce(
+export async function createEntityOnce<K extends RegistryKind>(
   ports: RegistryPorts,
-  kind: RegistryKind,
+  kind: K,
   hromadaId: string,
-  input: unknown,
+  input: RegistryFields<K>,
   actor: Actor,
   scope?: IdempotencyScope,
 ): Promise<Created<StoredEntity>> {
@@ -71,7 +77,7 @@ export async function createEntityOnce(
     ...(scope ? { scope } : {}),
   };
   return createOnce(ports, spec, async () => {
-    const fields = parseOrThrow(kind.create, input, kind.entity) as Record<string, unknown> & { id?: string };
+    const fields = input as Record<string, unknown> & { id?: string };
     const hromada = await requireHromada(ports, hromadaId);
     const now = ports.clock.now().toISOString();
     const id = fields.id ?? ports.ids.next();
@@ -107,7 +113,8 @@ export async function listEntities(
 }
 
 /**
- * Partial update with optimistic locking: the caller sends the version it read. A stale version
+ * Partial update with optimistic locking: the caller sends the version it read (the patch is
+ * parsed with `patchSchema(kind)`: only the keys sent). A stale version
  * is a 409 and changes nothing; the caller reloads and tries again.
  */
 export async function updateEntity(
@@ -115,10 +122,10 @@ export async function updateEntity(
   kind: RegistryKind,
   hromadaId: string,
   id: string,
-  input: unknown,
+  input: RegistryPatch,
   actor: Actor,
 ): Promise<StoredEntity> {
-  const { version, ...patch } = parsePatch(kind, input);
+  const { version, ...patch } = input;
   const current = await getEntity(ports, kind, hromadaId, id);
   const hromada = await requireHromada(ports, hromadaId);
   const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(current[k]));

@@ -4,14 +4,13 @@ import { residentSchema } from '../domain/entities/resident';
 import {
   isFinal,
   type ServiceRequest,
-  serviceRequestCreateSchema,
+  type ServiceRequestCreate,
   serviceRequestSchema,
 } from '../domain/entities/service-request';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { pickupWindow } from '../domain/pickup-window';
 import { unservable } from '../domain/service-day';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
-import { parseOrThrow } from '../domain/validation';
 import { countSegments } from '../messaging/segments';
 import { bookingConfirmation, cancellation, confirmedReply, type WindowText } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
@@ -73,7 +72,7 @@ export function outboxMessageFor(
 export async function bookServiceRequest(
   ports: BookingPorts,
   hromadaId: string,
-  input: unknown,
+  input: ServiceRequestCreate,
   actor: Actor,
 ): Promise<ServiceRequest> {
   return (await bookServiceRequestOnce(ports, hromadaId, input, actor)).item;
@@ -83,7 +82,7 @@ export async function bookServiceRequest(
 export async function bookServiceRequestOnce(
   ports: BookingPorts,
   hromadaId: string,
-  input: unknown,
+  input: ServiceRequestCreate,
   actor: Actor,
   scope?: IdempotencyScope,
 ): Promise<Created<ServiceRequest>> {
@@ -137,10 +136,10 @@ async function servableWindow(
 async function bookingAttempt(
   ports: BookingPorts,
   hromadaId: string,
-  input: unknown,
+  input: ServiceRequestCreate,
   actor: Actor,
 ): Promise<CreateAttempt<ServiceRequest>> {
-  const { allowOverlap, ...fields } = parseOrThrow(serviceRequestCreateSchema, input, 'service request');
+  const { allowOverlap, ...fields } = input;
   const hromada = await requireHromada(ports, hromadaId);
   const found = await ports.entities.get('Resident', hromadaId, fields.residentId);
   if (!found) throw new NotFoundError('Resident', fields.residentId);

@@ -14,7 +14,13 @@ export interface AppErrorOptions {
 }
 
 export abstract class AppError extends Error {
-  abstract readonly kind: 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'limit';
+  abstract readonly kind:
+    | 'validation'
+    | 'not-found'
+    | 'conflict'
+    | 'forbidden'
+    | 'limit'
+    | 'method-not-allowed';
   readonly reason?: string;
   constructor(message: string, options: AppErrorOptions = {}) {
     super(message);
@@ -43,6 +49,22 @@ export class NotFoundError extends AppError {
     readonly id: string,
   ) {
     super(`${entity} ${id} not found`);
+  }
+}
+
+/** No route for this method and path: 404, like a missing item. */
+export class NoRouteError extends AppError {
+  readonly kind = 'not-found' as const;
+  constructor(method: string, path: string) {
+    super(`No route for ${method} ${path}`);
+  }
+}
+
+/** The path exists but not with this method: 405. */
+export class MethodNotAllowedError extends AppError {
+  readonly kind = 'method-not-allowed' as const;
+  constructor(method: string, path: string) {
+    super(`${method} is not allowed on ${path}`);
   }
 }
 

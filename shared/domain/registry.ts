@@ -38,22 +38,44 @@ export type RegistryPlural = keyof typeof registryKinds;
 export type RegistryKind = (typeof registryKinds)[RegistryPlural] | typeof hromadaKind;
 export type EntityName = RegistryKind['entity'] | 'ServiceRequest' | 'Plan';
 
+/** A parsed partial update: only the keys the caller sent, and the version they read. */
+export type RegistryPatch = Record<string, unknown> & { version: number };
+
+/** What creating one kind takes, parsed. */
+export type RegistryFields<K extends RegistryKind = RegistryKind> = z.output<K['create']>;
+
 /**
- * Parse a partial update. zod's `.partial()` still fills defaults for absent keys, which would
- * silently reset fields; only the keys the caller sent are kept. `version` is required.
+ * The body of a partial update, as a schema a route declares. zod's `.partial()` still fills
+ * defaults for absent keys, which would silently reset fields; only the keys the caller sent are
+ * kept. `version` is required (checked after the fields, so a bad field is reported first).
  */
-export function parsePatch(
-  kindDef: RegistryKind,
-  input: unknown,
-): Record<string, unknown> & { version: number } {
-  const parsed = parseOrThrow(kindDef.patch, input, `${kindDef.entity} update`) as Record<string, unknown>;
-  if (typeof parsed.version !== 'number') {
-    parseOrThrow(z.object({ version: z.number().int().positive() }), input, `${kindDef.entity} update`);
-  }
-  const sent = new Set(Object.keys(input as object));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(parsed)) if (sent.has(k)) out[k] = v;
-  return out as Record<string, unknown> & { version: number };
+export function patchSchema(kindDef: RegistryKind) {
+  return z.unknown().transform((input, ctx): RegistryPatch => {
+    const fields = kindDef.patch.safeParse(input);
+    const version = fields.success ? versionSchema.safeParse(input) : undefined;
+    const failed = !fields.success ? fields.error : version && !version.success ? version.error : undefined;
+    if (failed) {
+      for (const issue of failed.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input });
+      return z.NEVER;
+    }
+    const sent = new Set(Object.keys(input as object));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fields.data ?? {})) if (sent.has(k)) out[k] = v;
+    return out as RegistryPatch;
+  });
+}
+
+const versionSchema = z.object({ version: z.number().int().positive() });
+
+/** Parse what creating one kind takes, outside a route (scripts, tests): a 400 if bad. */
+export function parseFields<K extends RegistryKind>(kindDef: K, input: unknown): RegistryFields<K> {
+  return parseOrThrow(kindDef.create, input, kindDef.entity) as RegistryFields<K>;
+}
+
+/** Parse a partial update outside a route (scripts, tests): a 400 with the zod paths if bad. */
+export function parsePatch(kindDef: RegistryKind, input: unknown): RegistryPatch {
+  return parseOrThrow(patchSchema(kindDef), input, `${kindDef.entity} update`);
 }
 
 export function isRegistryPlural(value: string): value is RegistryPlural {

@@ -1,18 +1,17 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { AppError } from '../domain/errors';
+import { lambdaStack } from '../observability/lambda-stack';
 import { logger } from '../observability/logger';
 import { errorResponse, type HttpResult } from './responses';
 import type { Router } from './router';
 
 /**
- * The middy stack every HTTP function shares: Powertools logging context, the router, and the
- * one error mapping (domain errors to 4xx, anything else to a 500 that echoes nothing).
+ * The HTTP function: the shared stack, the router, and the one error mapping for everything the
+ * router or a route throws (its 404/405, bad input, domain errors; anything else is a 500 that
+ * echoes nothing).
  */
 export function httpHandler(router: Router) {
-  return middy<APIGatewayProxyEventV2, HttpResult, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+  return lambdaStack<APIGatewayProxyEventV2, HttpResult>()
     .use({
       onError: async (request) => {
         const error = request.error;

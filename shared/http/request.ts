@@ -1,5 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { z } from 'zod';
 import { ValidationError } from '../domain/errors';
+import { issuesOf } from '../domain/validation';
 
 /**
  * The JSON body of an HTTP API (payload 2.0) event. Missing, oversized, non-JSON and malformed
@@ -31,6 +33,25 @@ export function jsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unkno
     const detail = error instanceof SyntaxError ? error.message : 'unparseable';
     throw new ValidationError(`Malformed JSON: ${detail}`, [{ path: '(body)', message: 'malformed JSON' }]);
   }
+}
+
+/**
+ * The headers a route declares, parsed with its schema (header names in lower case). A bad value
+ * is a 400 at `(headers).<name>`, e.g. `Invalid Idempotency-Key header: at least 8 characters`.
+ */
+export function headersOf<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event.headers ?? {}))
+    if (value !== undefined) headers[name.toLowerCase()] = value;
+  const parsed = schema.safeParse(headers);
+  if (parsed.success) return parsed.data;
+  const issues = issuesOf(parsed.error).map((i) => ({ ...i, path: `(headers).${i.path}` }));
+  const first = parsed.error.issues[0];
+  const name = String(first?.path[0] ?? '').replace(
+    /(^|-)([a-z])/g,
+    (_m, dash, c: string) => dash + c.toUpperCase(),
+  );
+  throw new ValidationError(`Invalid ${name} header: ${first?.message ?? 'invalid'}`, issues);
 }
 
 /** Who is calling: the JWT subject from the Cognito authorizer (the local platform sets one too). */

@@ -1,53 +1,44 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
-import { ForbiddenError } from '../domain/errors';
-import { parsePathParam, pathParamSchemas } from './path-params';
-import { callerOf } from './request';
-import { type HttpResult, json } from './responses';
+import { ForbiddenError, MethodNotAllowedError, NoRouteError } from '../domain/errors';
+import { parseOrThrow } from '../domain/validation';
+import { parsePathParam, pathParamNames } from './path-params';
+import { actorOf, callerOf, headersOf, jsonBody } from './request';
+import type { HttpResult } from './responses';
+import type { Access, Route } from './route';
 
-export interface RouteRequest {
-  event: APIGatewayProxyEventV2;
-  params: Record<string, string>;
-  query: Record<string, string>;
-}
-
-export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** e.g. `/hromady/{hromadaId}/residents/{id}`; a segment in braces is a parameter. */
-  path: string;
-  /**
-   * Who may call it: anyone (`public`), admins only (`admin`), or admins and the dispatchers of
-   * the hromada in the path (`hromada`, the default).
-   */
-  access?: 'public' | 'admin' | 'hromada';
-  handle(request: RouteRequest): Promise<HttpResult>;
-}
-
-interface Compiled extends Route {
+interface Compiled {
+  route: Route;
   pattern: RegExp;
   names: string[];
 }
 
+export interface RouterOptions {
+  /** Largest accepted request body (config `MAX_BODY_BYTES`). */
+  maxBodyBytes?: number;
+}
+
 /**
- * A small path router for the one API function (HTTP API payload 2.0 events). Every path
- * parameter is percent-decoded and checked against the schema for its name before the handler
- * runs (a 400 naming the parameter otherwise); a route with a parameter no schema covers is a
- * programming error caught at cold start.
+ * A small path router for the one API function (HTTP API payload 2.0 events). Before a handler
+ * runs, everything it reads is parsed with its route's schemas, in this order: path parameters
+ * (percent-decoded, each a 400 naming it), access, query, headers, body. A route whose params
+ * schema does not match its path is a programming error caught at cold start. An unknown path
+ * (404) or method (405) is thrown, like any other error, to the one error mapping.
  */
 export class Router {
   private readonly routes: Compiled[];
-  constructor(
-    routes: Route[],
-    private readonly params: Readonly<Record<string, z.ZodType<string>>> = pathParamSchemas,
-  ) {
-    this.routes = routes.map((r) => {
-      const names: string[] = [];
-      const source = r.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-        if (!Object.hasOwn(params, name)) throw new Error(`${r.path}: no schema for path parameter ${name}`);
-        names.push(name);
-        return '([^/]+)';
-      });
-      return { ...r, pattern: new RegExp(`^${source}/?$`), names };
+  private readonly maxBodyBytes: number;
+
+  constructor(routes: Route[], options: RouterOptions = {}) {
+    this.maxBodyBytes = options.maxBodyBytes ?? 65_536;
+    this.routes = routes.map((route) => {
+      const names = pathParamNames(route.path);
+      const declared = Object.keys(route.params.shape);
+      for (const name of names)
+        if (!declared.includes(name)) throw new Error(`${route.path}: no schema for path parameter ${name}`);
+      for (const name of declared)
+        if (!names.includes(name)) throw new Error(`${route.path}: params declares ${name}, not in the path`);
+      const source = route.path.replace(/\{\w+\}/g, '([^/]+)');
+      return { route, pattern: new RegExp(`^${source}/?$`), names };
     });
   }
 
@@ -55,33 +46,46 @@ export class Router {
     const method = event.requestContext.http.method.toUpperCase();
     const path = event.rawPath;
     let pathMatched = false;
-    for (const r of this.routes) {
-      const m = r.pattern.exec(path);
+    for (const { route, pattern, names } of this.routes) {
+      const m = pattern.exec(path);
       if (!m) continue;
       pathMatched = true;
-      if (r.method !== method) continue;
+      if (route.method !== method) continue;
       const params: Record<string, string> = {};
-      r.names.forEach((n, i) => {
-        params[n] = parsePathParam(n, m[i + 1]!, this.params[n]!);
+      names.forEach((name, i) => {
+        const schema = route.params.shape[name];
+        if (schema) params[name] = parsePathParam(name, m[i + 1] ?? '', schema);
       });
-      authorize(r.access ?? 'hromada', event, params.hromadaId);
-      const query: Record<string, string> = {};
-      for (const [k, v] of Object.entries(event.queryStringParameters ?? {}))
-        if (v !== undefined) query[k] = v;
-      return r.handle({ event, params, query });
+      authorize(route.access ?? 'hromada', event, params.hromadaId);
+      return route.handle({
+        params,
+        query: route.query ? parseOrThrow(route.query, queryOf(event), 'query') : undefined,
+        headers: route.headers ? headersOf(event, route.headers) : undefined,
+        body: route.body ? this.body(event, route) : undefined,
+        actor: actorOf(event),
+        event,
+      });
     }
-    return pathMatched
-      ? json(405, { error: { code: 'method-not-allowed', message: `${method} is not allowed on ${path}` } })
-      : json(404, { error: { code: 'not-found', message: `No route for ${method} ${path}` } });
+    throw pathMatched ? new MethodNotAllowedError(method, path) : new NoRouteError(method, path);
+  }
+
+  private body(event: APIGatewayProxyEventV2, route: Route): unknown {
+    const spec = route.body;
+    if (!spec) return undefined;
+    const absent = event.body === undefined || event.body === null || event.body === '';
+    const raw = spec.optional && absent ? {} : jsonBody(event, this.maxBodyBytes);
+    return parseOrThrow(spec.schema, raw, spec.what);
   }
 }
 
+function queryOf(event: APIGatewayProxyEventV2): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [k, v] of Object.entries(event.queryStringParameters ?? {})) if (v !== undefined) query[k] = v;
+  return query;
+}
+
 /** Admins may do anything; a dispatcher only works in their own hromada. */
-function authorize(
-  access: 'public' | 'admin' | 'hromada',
-  event: APIGatewayProxyEventV2,
-  hromadaId?: string,
-) {
+function authorize(access: Access, event: APIGatewayProxyEventV2, hromadaId?: string) {
   if (access === 'public') return;
   const caller = callerOf(event);
   if (!caller) throw new ForbiddenError('Sign in first');

@@ -5,6 +5,7 @@ import { lambdaContext } from '../../infra/local/lambda-context';
 import { bookServiceRequest } from '../../shared/app/service-requests';
 import { loadEvent } from '../support/api-events';
 import { HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
+import { bookingOf } from '../support/inputs';
 import { FixedClock, freshTable, portsFor } from './support';
 
 let t: Awaited<ReturnType<typeof freshTable>>;
@@ -24,7 +25,7 @@ describe('inbound-sms on DynamoDB Local (sample SNS event)', () => {
     const request = await bookServiceRequest(
       ports,
       HROMADA,
-      taxiRequest(resident.id, tomorrow, '10:00'),
+      bookingOf(taxiRequest(resident.id, tomorrow, '10:00')),
       'd',
     );
 

@@ -27,7 +27,7 @@ describe('a 500 never echoes internals', () => {
       ids: new UlidIds(),
       solver: new InProcessRouteSolver(),
     };
-    const handler = httpHandler(new Router(apiRoutes(ports, 65_536)));
+    const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
     const context = lambdaContext('api');
     const res = await handler(apiEvent('GET', '/hromady/khmilnytska/residents'), context);
     expect(res.statusCode).toBe(500);

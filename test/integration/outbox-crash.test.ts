@@ -12,6 +12,7 @@ import { bookServiceRequest } from '../../shared/app/service-requests';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { addDays, localDate } from '../../shared/domain/time';
 import { HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
+import { bookingOf } from '../support/inputs';
 import { FixedClock, freshTable, portsFor } from './support';
 
 const sns = mockClient(SNSClient);
@@ -52,7 +53,7 @@ describe('a send-sms process killed between claim and send (issue 7, defect 1)',
     const request = await bookServiceRequest(
       ports,
       HROMADA,
-      taxiRequest(resident.id, addDays(localDate(now), 1)),
+      bookingOf(taxiRequest(resident.id, addDays(localDate(now), 1))),
       'dispatcher',
     );
     const id = `book-${request.id}`;

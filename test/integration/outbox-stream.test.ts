@@ -11,6 +11,7 @@ import { bookServiceRequest } from '../../shared/app/service-requests';
 import { addDays, localDate } from '../../shared/domain/time';
 import { loadEvent } from '../support/api-events';
 import { HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
+import { bookingOf } from '../support/inputs';
 import { FixedClock, freshTable, portsFor } from './support';
 
 const sns = mockClient(SNSClient);
@@ -44,7 +45,12 @@ describe('state change and outbox in one transaction, delivered by the stream', 
     const resident = await seedBasics(ports);
     sns.on(PublishCommand).resolves({ MessageId: 'sns-msg-1' });
 
-    const request = await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'dispatcher-1');
+    const request = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(resident.id)),
+      'dispatcher-1',
+    );
     const outboxId = `book-${request.id}`;
     const [stored, message] = await Promise.all([
       ports.entities.get('ServiceRequest', HROMADA, request.id),
@@ -83,7 +89,7 @@ describe('state change and outbox in one transaction, delivered by the stream', 
     const request = await bookServiceRequest(
       ports,
       HROMADA,
-      taxiRequest(resident.id, '2026-11-24', '11:00'),
+      bookingOf(taxiRequest(resident.id, '2026-11-24', '11:00')),
       'd',
     );
     const item = await t.doc.send(
@@ -110,7 +116,7 @@ describe('state change and outbox in one transaction, delivered by the stream', 
     const request = await bookServiceRequest(
       ports,
       HROMADA,
-      taxiRequest(resident.id, '2026-11-24', '12:00'),
+      bookingOf(taxiRequest(resident.id, '2026-11-24', '12:00')),
       'd',
     );
     const p = poller();
@@ -130,7 +136,7 @@ describe('state change and outbox in one transaction, delivered by the stream', 
     const p = poller(failing, file);
     await p.drain(); // settle what earlier tests left in the stream
     const before = p.failed;
-    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, '2026-11-24', '13:00'), 'd');
+    await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id, '2026-11-24', '13:00')), 'd');
     await p.drain();
     expect(p.failed - before).toBe(1);
     const { readFile } = await import('node:fs/promises');
@@ -146,7 +152,7 @@ describe('state change and outbox in one transaction, delivered by the stream', 
     const ports = portsFor(t, new FixedClock(new Date()));
     const resident = (await ports.entities.list('Resident', HROMADA)).items[0]!;
     const tomorrow = addDays(localDate(new Date()), 1);
-    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, tomorrow, '16:00'), 'd');
+    await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id, tomorrow, '16:00')), 'd');
     type Run = { hromady: number; queued: number; alreadyQueued: number };
     const first = (await remind(loadEvent('schedule/remind.json'), lambdaContext('remind'))) as Run;
     const second = (await remind(loadEvent('schedule/remind.json'), lambdaContext('remind'))) as Run;

@@ -8,6 +8,7 @@ import { registryKinds } from '../../shared/domain/registry';
 import type { Clock } from '../../shared/ports/clock';
 import type { Ids } from '../../shared/ports/ids';
 import type { SmsSender, SmsSendResult, SmsToSend } from '../../shared/ports/sms-sender';
+import { fieldsOf, hromadaOf } from './inputs';
 
 export class FakeClock implements Clock {
   constructor(public at = new Date('2026-11-23T10:00:00Z')) {}
@@ -57,25 +58,30 @@ export async function seedBasics(
 ) {
   await createHromada(
     ports,
-    {
+    hromadaOf({
       id: HROMADA,
       name: 'Хмільницька міська територіальна громада',
       rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info' },
-    },
+    }),
     'test',
   );
   await createEntity(
     ports,
     registryKinds.settlements,
     HROMADA,
-    { id: BEREZNA, name: 'Березна', type: 'село', location: { lat: 49.56085, lon: 27.84392 } },
+    fieldsOf(registryKinds.settlements, {
+      id: BEREZNA,
+      name: 'Березна',
+      type: 'село',
+      location: { lat: 49.56085, lon: 27.84392 },
+    }),
     'test',
   );
   return createEntity(
     ports,
     registryKinds.residents,
     HROMADA,
-    {
+    fieldsOf(registryKinds.residents, {
       name: 'Ганна Шевчук',
       phone: '067 123 45 67',
       settlementId: BEREZNA,
@@ -83,7 +89,7 @@ export async function seedBasics(
       location: { lat: 49.5611, lon: 27.8452 },
       smsConsent: true,
       ...resident,
-    },
+    }),
     'test',
   );
 }

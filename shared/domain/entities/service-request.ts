@@ -79,6 +79,9 @@ export const serviceRequestCreateSchema = z
     path: ['parcel'],
   });
 
+/** What booking a request takes, parsed (`serviceRequestCreateSchema`). */
+export type ServiceRequestCreate = z.output<typeof serviceRequestCreateSchema>;
+
 export const serviceRequestSchema = z.object({
   ...storedFields,
   ...serviceRequestFields,

@@ -10,6 +10,7 @@ import {
 import { ConflictError, ValidationError } from '../../../shared/domain/errors';
 import { hromadaKind, registryKinds } from '../../../shared/domain/registry';
 import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+import { bookingOf, fieldsOf, patchOf } from '../../support/inputs';
 
 const key = (k: string, caller = 'dispatcher-1'): IdempotencyScope => ({
   hromadaId: HROMADA,
@@ -27,8 +28,13 @@ async function booked() {
 describe('one live booking per resident and time', () => {
   it('refuses a second booking at an overlapping time with 409 and the reason', async () => {
     const { ports, resident, requests } = await booked();
-    const first = await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'd');
-    const second = bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, '2026-11-24', '09:20'), 'd');
+    const first = await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd');
+    const second = bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(resident.id, '2026-11-24', '09:20')),
+      'd',
+    );
     await expect(second).rejects.toBeInstanceOf(ConflictError);
     await expect(second).rejects.toMatchObject({
       message: expect.stringContaining(first.id),
@@ -40,7 +46,9 @@ describe('one live booking per resident and time', () => {
   it('20 parallel bookings of the same resident and time: one booking, 19 × 409, one SMS', async () => {
     const { ports, entities, resident, requests } = await booked();
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'd')),
+      Array.from({ length: 20 }, () =>
+        bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd'),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
@@ -53,26 +61,26 @@ describe('one live booking per resident and time', () => {
   it('books the same resident at two separate times of the day, even in parallel', async () => {
     const { ports, resident, requests } = await booked();
     await Promise.all([
-      bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, '2026-11-24', '09:00'), 'd'),
-      bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, '2026-11-24', '13:00'), 'd'),
-      bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, '2026-11-25', '09:00'), 'd'),
+      bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id, '2026-11-24', '09:00')), 'd'),
+      bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id, '2026-11-24', '13:00')), 'd'),
+      bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id, '2026-11-25', '09:00')), 'd'),
     ]);
     expect(requests()).toHaveLength(3);
   });
 
   it('a cancelled, done or no-show booking no longer blocks the time', async () => {
     const { ports, resident, requests } = await booked();
-    const first = await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'd');
+    const first = await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd');
     await changeRequestStatus(ports, HROMADA, first.id, 1, 'cancelled', 'd', []);
-    const second = await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'd');
+    const second = await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd');
     await recordOutcome(ports, HROMADA, second.id, 1, 'no-show', 'd', []);
-    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'd');
+    await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd');
     expect(requests().map((r) => r.status)).toEqual(['cancelled', 'no-show', 'requested']);
   });
 
   it('books an overlapping second service when the dispatcher allows the overlap', async () => {
     const { ports, entities, resident, requests } = await booked();
-    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'd');
+    await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd');
     const visit = {
       ...taxiRequest(resident.id),
       serviceType: 'delivery',
@@ -80,7 +88,7 @@ describe('one live booking per resident and time', () => {
       purpose: 'medical',
       allowOverlap: true,
     };
-    const second = await bookServiceRequest(ports, HROMADA, visit, 'd');
+    const second = await bookServiceRequest(ports, HROMADA, bookingOf(visit), 'd');
     expect(second).not.toHaveProperty('allowOverlap');
     expect(requests()).toHaveLength(2);
     expect(entities.audit.at(-1)?.changedFields).toContain('allowOverlap');
@@ -91,9 +99,15 @@ describe('Idempotency-Key on booking', () => {
   it('a retry with the same key and body gets the first answer: one booking, one SMS', async () => {
     const { ports, entities, resident, requests } = await booked();
     const body = taxiRequest(resident.id);
-    const first = await bookServiceRequestOnce(ports, HROMADA, body, 'd', key('retry-0001'));
+    const first = await bookServiceRequestOnce(ports, HROMADA, bookingOf(body), 'd', key('retry-0001'));
     // Same body with its keys in another order: the same request.
-    const again = await bookServiceRequestOnce(ports, HROMADA, { ...body }, 'd', key('retry-0001'));
+    const again = await bookServiceRequestOnce(
+      ports,
+      HROMADA,
+      bookingOf({ ...body }),
+      'd',
+      key('retry-0001'),
+    );
     expect(first.replayed).toBe(false);
     expect(again).toEqual({ item: first.item, replayed: true });
     expect(requests()).toHaveLength(1);
@@ -104,7 +118,7 @@ describe('Idempotency-Key on booking', () => {
     const { ports, entities, resident, requests } = await booked();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        bookServiceRequestOnce(ports, HROMADA, taxiRequest(resident.id), 'd', key('burst-0001')),
+        bookServiceRequestOnce(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd', key('burst-0001')),
       ),
     );
     expect(new Set(results.map((r) => JSON.stringify(r.item))).size).toBe(1);
@@ -115,28 +129,34 @@ describe('Idempotency-Key on booking', () => {
 
   it('the same key with another body is a 409 that books nothing', async () => {
     const { ports, resident, requests } = await booked();
-    await bookServiceRequestOnce(ports, HROMADA, taxiRequest(resident.id), 'd', key('mixed-0001'));
+    await bookServiceRequestOnce(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd', key('mixed-0001'));
     const other = taxiRequest(resident.id, '2026-11-24', '13:00');
-    await expect(bookServiceRequestOnce(ports, HROMADA, other, 'd', key('mixed-0001'))).rejects.toMatchObject(
-      {
-        kind: 'conflict',
-        message: expect.stringMatching(/Idempotency-Key was already used for a different request/),
-      },
-    );
+    await expect(
+      bookServiceRequestOnce(ports, HROMADA, bookingOf(other), 'd', key('mixed-0001')),
+    ).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringMatching(/Idempotency-Key was already used for a different request/),
+    });
     expect(requests()).toHaveLength(1);
   });
 
   it('a key is scoped by caller, and free again once its record expired', async () => {
     const { ports, clock, resident } = await booked();
     const body = taxiRequest(resident.id, '2026-11-24', '09:00');
-    await bookServiceRequestOnce(ports, HROMADA, body, 'd', key('scope-0001', 'anna'));
+    await bookServiceRequestOnce(ports, HROMADA, bookingOf(body), 'd', key('scope-0001', 'anna'));
     // Another caller's identical key is another request: it meets the overlap rule, not a replay.
     await expect(
-      bookServiceRequestOnce(ports, HROMADA, body, 'd', key('scope-0001', 'petro')),
+      bookServiceRequestOnce(ports, HROMADA, bookingOf(body), 'd', key('scope-0001', 'petro')),
     ).rejects.toMatchObject({ kind: 'conflict', reason: expect.stringContaining('вже є запис') });
     clock.at = new Date(clock.at.getTime() + 25 * 3600_000);
     const later = taxiRequest(resident.id, '2026-11-25', '09:00');
-    const fresh = await bookServiceRequestOnce(ports, HROMADA, later, 'd', key('scope-0001', 'anna'));
+    const fresh = await bookServiceRequestOnce(
+      ports,
+      HROMADA,
+      bookingOf(later),
+      'd',
+      key('scope-0001', 'anna'),
+    );
     expect(fresh.replayed).toBe(false);
   });
 
@@ -144,13 +164,21 @@ describe('Idempotency-Key on booking', () => {
     const { ports, entities } = await booked();
     const village = { name: 'Кожухів', type: 'село', location: { lat: 49.6, lon: 27.9 } };
     const kind = registryKinds.settlements;
-    const create = () => createEntityOnce(ports, kind, HROMADA, village, 'd', key('village-01'));
+    const create = () =>
+      createEntityOnce(ports, kind, HROMADA, fieldsOf(kind, village), 'd', key('village-01'));
     const [a, b] = await Promise.all([create(), create()]);
     expect(a.item).toEqual(b.item);
     const villages = [...entities.items.values()].filter((i) => i.entity === 'Settlement');
     expect(villages).toHaveLength(2); // Березна from the seed, and this one once
     // A change since does not alter the replayed answer: it is the first answer.
-    await updateEntity(ports, kind, HROMADA, a.item.id, { version: 1, name: 'Кожухів (центр)' }, 'd');
+    await updateEntity(
+      ports,
+      kind,
+      HROMADA,
+      a.item.id,
+      patchOf(kind, { version: 1, name: 'Кожухів (центр)' }),
+      'd',
+    );
     expect((await create()).item).toEqual(a.item);
   });
 });
@@ -159,9 +187,21 @@ describe('a booking must be servable on its day', () => {
   const refused = async (body: Record<string, unknown>, rules?: Record<string, unknown>) => {
     const { ports, resident, requests } = await booked();
     if (rules) {
-      await updateEntity(ports, hromadaKind, HROMADA, HROMADA, { version: 1, rules }, 'admin');
+      await updateEntity(
+        ports,
+        hromadaKind,
+        HROMADA,
+        HROMADA,
+        patchOf(hromadaKind, { version: 1, rules }),
+        'admin',
+      );
     }
-    const error = await bookServiceRequest(ports, HROMADA, { ...body, residentId: resident.id }, 'd').then(
+    const error = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf({ ...body, residentId: resident.id }),
+      'd',
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -209,18 +249,23 @@ describe('a booking must be servable on its day', () => {
   it('accepts the edges of the day and of the hours, DST-correct', async () => {
     const { ports, resident } = await booked();
     const hours = { version: 1, rules: { serviceHours: { from: '00:00', to: '23:59' } } };
-    await updateEntity(ports, hromadaKind, HROMADA, HROMADA, hours, 'admin');
+    await updateEntity(ports, hromadaKind, HROMADA, HROMADA, patchOf(hromadaKind, hours), 'admin');
     // 29 March 2026: clocks go forward at 03:00; the window 00:00–00:30 starts at local midnight.
     ports.clock.now = () => new Date('2026-03-28T10:00:00Z');
     const spring = await bookServiceRequest(
       ports,
       HROMADA,
-      taxiRequest(resident.id, '2026-03-29', '00:15'),
+      bookingOf(taxiRequest(resident.id, '2026-03-29', '00:15')),
       'd',
     );
     expect(spring.window.start).toBe('2026-03-28T22:00:00.000Z');
     const { ports: p2, resident: r2 } = await booked();
-    const edge = await bookServiceRequest(p2, HROMADA, taxiRequest(r2.id, '2026-11-24', '06:15'), 'd');
+    const edge = await bookServiceRequest(
+      p2,
+      HROMADA,
+      bookingOf(taxiRequest(r2.id, '2026-11-24', '06:15')),
+      'd',
+    );
     expect(edge.status).toBe('requested');
   });
 });

@@ -4,6 +4,7 @@ import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
 import { registryKinds } from '../../../shared/domain/registry';
 import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+import { bookingOf, fieldsOf } from '../../support/inputs';
 
 let n = 0;
 const sms = (messageBody: string, from = '+380671234567') => ({
@@ -16,7 +17,7 @@ const sms = (messageBody: string, from = '+380671234567') => ({
 async function booked(resident: Record<string, unknown> = {}) {
   const ctx = memoryPorts();
   const r = await seedBasics(ctx.ports, resident);
-  const request = await bookServiceRequest(ctx.ports, HROMADA, taxiRequest(r.id), 'dispatcher');
+  const request = await bookServiceRequest(ctx.ports, HROMADA, bookingOf(taxiRequest(r.id)), 'dispatcher');
   return { ...ctx, resident: r, request };
 }
 
@@ -83,7 +84,7 @@ describe('replies by SMS', () => {
       ports,
       registryKinds.drivers,
       HROMADA,
-      { name: 'Олег Коваль', phone: '0504021202' },
+      fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '0504021202' }),
       'admin',
     );
     expect((await handleInboundSms(ports, sms('3 NS', '+380504021202'))).outcome).toBe('driver-report');
@@ -97,20 +98,24 @@ describe('replies by SMS', () => {
     const ride = await bookServiceRequest(
       ports,
       HROMADA,
-      taxiRequest(resident.id, '2026-11-23', '09:00'),
+      bookingOf(taxiRequest(resident.id, '2026-11-23', '09:00')),
       'd',
     );
     const visit = await bookServiceRequest(
       ports,
       HROMADA,
-      { ...taxiRequest(resident.id, '2026-11-23', '11:00'), serviceType: 'delivery', dropoff: undefined },
+      bookingOf({
+        ...taxiRequest(resident.id, '2026-11-23', '11:00'),
+        serviceType: 'delivery',
+        dropoff: undefined,
+      }),
       'd',
     );
     await createEntity(
       ports,
       registryKinds.drivers,
       HROMADA,
-      { name: 'Олег Коваль', phone: '0504021202', vehicleIds: ['taxi'] },
+      fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '0504021202', vehicleIds: ['taxi'] }),
       'admin',
     );
     const stop = (requestId: string, kind: 'pickup' | 'dropoff' | 'visit') => ({

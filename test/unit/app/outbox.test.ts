@@ -8,12 +8,18 @@ import { PENDING_GRACE_SECONDS, SEND_LEASE_SECONDS } from '../../../shared/domai
 import { ConflictError } from '../../../shared/domain/errors';
 import { countSegments } from '../../../shared/messaging/segments';
 import { FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+import { bookingOf } from '../../support/inputs';
 
 describe('booking writes the request, its audit entry and the SMS together', () => {
   it('queues a one-segment confirmation with the Kyiv-time window', async () => {
     const { ports, entities } = memoryPorts();
     const resident = await seedBasics(ports);
-    const request = await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+    const request = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(resident.id)),
+      'dispatcher',
+    );
     // 09:00 Kyiv (winter, +02:00) ± 15 min.
     expect(request.window).toEqual({ start: '2026-11-24T06:45:00.000Z', end: '2026-11-24T07:15:00.000Z' });
     const [message] = [...entities.outbox.values()];
@@ -34,12 +40,12 @@ describe('booking writes the request, its audit entry and the SMS together', () 
     const request = await bookServiceRequest(
       ports,
       HROMADA,
-      {
+      bookingOf({
         ...taxiRequest(resident.id),
         serviceType: 'mobile-brigade',
         dropoff: undefined,
         purpose: 'social-services',
-      },
+      }),
       'dispatcher',
     );
     expect(request.confidential).toBe(true);
@@ -52,14 +58,19 @@ describe('booking writes the request, its audit entry and the SMS together', () 
   it('sends nothing to a resident without SMS consent', async () => {
     const { ports, entities } = memoryPorts();
     const resident = await seedBasics(ports, { smsConsent: false });
-    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+    await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'dispatcher');
     expect(entities.outbox.size).toBe(0);
   });
 
   it('writes nothing when the transaction fails', async () => {
     const { ports, entities } = memoryPorts();
     const resident = await seedBasics(ports);
-    const request = await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+    const request = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(resident.id)),
+      'dispatcher',
+    );
     await changeRequestStatus(ports, HROMADA, request.id, 1, 'cancelled', 'dispatcher', []);
     const before = entities.audit.length;
     // A second cancel with the stale version: nothing of it is written.
@@ -75,7 +86,7 @@ describe('sending from the outbox', () => {
   async function queued() {
     const ctx = memoryPorts();
     const resident = await seedBasics(ctx.ports);
-    await bookServiceRequest(ctx.ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+    await bookServiceRequest(ctx.ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'dispatcher');
     const message = [...ctx.entities.outbox.values()][0]!;
     return { ...ctx, message };
   }
@@ -198,7 +209,7 @@ describe('a sender that dies between its claim and the send (issue 7, defect 1)'
 async function queuedMessage() {
   const ctx = memoryPorts();
   const resident = await seedBasics(ctx.ports);
-  await bookServiceRequest(ctx.ports, HROMADA, taxiRequest(resident.id), 'dispatcher');
+  await bookServiceRequest(ctx.ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'dispatcher');
   return { ...ctx, message: [...ctx.entities.outbox.values()][0]! };
 }
 
@@ -207,8 +218,8 @@ describe('evening reminders', () => {
     const clock = new FakeClock(new Date('2026-11-23T16:00:00Z')); // 18:00 Kyiv
     const { ports, entities } = memoryPorts(clock);
     const resident = await seedBasics(ports);
-    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, '2026-11-24', '09:00'), 'd');
-    await bookServiceRequest(ports, HROMADA, taxiRequest(resident.id, '2026-11-25', '09:00'), 'd');
+    await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id, '2026-11-24', '09:00')), 'd');
+    await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id, '2026-11-25', '09:00')), 'd');
     expect(await queueReminders(ports)).toMatchObject({ queued: 1, alreadyQueued: 0 });
     expect(await queueReminders(ports)).toMatchObject({ queued: 0, alreadyQueued: 1 });
     const reminders = [...entities.outbox.values()].filter((m) => m.kind === 'reminder');

@@ -16,6 +16,7 @@ import { countSegments } from '../../../shared/messaging/segments';
 import { checkSolution } from '../../../shared/routing/checker/index';
 import { solve } from '../../../shared/routing/engine/index';
 import { BEREZNA, FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+import { bookingOf, fieldsOf, patchOf } from '../../support/inputs';
 
 const TUESDAY = '2026-11-24';
 const ENGINE = { timeLimitMs: 1e9, maxIterations: 400, seed: 1 };
@@ -27,12 +28,12 @@ async function seedFleet(ports: Ports, days = [1, 2, 3, 4, 5]) {
     ports,
     registryKinds.depots,
     HROMADA,
-    {
+    fieldsOf(registryKinds.depots, {
       id: 'depot',
       name: 'Гараж УСЗН',
       address: 'м. Хмільник, вул. Столярчука, 10',
       location: { lat: 49.5598, lon: 27.9573 },
-    },
+    }),
     'test',
   );
   const shifts = [{ days, start: '08:00', end: '17:00' }];
@@ -40,7 +41,7 @@ async function seedFleet(ports: Ports, days = [1, 2, 3, 4, 5]) {
     ports,
     registryKinds.vehicles,
     HROMADA,
-    {
+    fieldsOf(registryKinds.vehicles, {
       id: 'taxi',
       name: 'Соцтаксі',
       plate: 'АВ1234ВС',
@@ -49,14 +50,14 @@ async function seedFleet(ports: Ports, days = [1, 2, 3, 4, 5]) {
       capacity: { seats: 3, wheelchairPlaces: 1 },
       features: { ramp: true },
       shifts,
-    },
+    }),
     'test',
   );
   await createEntity(
     ports,
     registryKinds.vehicles,
     HROMADA,
-    {
+    fieldsOf(registryKinds.vehicles, {
       id: 'brigade',
       name: 'Бригада',
       plate: 'АВ5678ВС',
@@ -64,7 +65,7 @@ async function seedFleet(ports: Ports, days = [1, 2, 3, 4, 5]) {
       services: ['mobile-brigade', 'social-taxi'],
       capacity: { seats: 4 },
       shifts,
-    },
+    }),
     'test',
   );
 }
@@ -74,14 +75,14 @@ async function resident(ports: Ports, name: string, extra: Record<string, unknow
     ports,
     registryKinds.residents,
     HROMADA,
-    {
+    fieldsOf(registryKinds.residents, {
       name,
       phone: null,
       settlementId: BEREZNA,
       address: 'с. Березна, вул. Садова, 3',
       location: { lat: 49.5621, lon: 27.8401 },
       ...extra,
-    },
+    }),
     'test',
   );
 }
@@ -112,16 +113,31 @@ describe('plan a day', () => {
     await seedFleet(ports);
     const petro = await resident(ports, 'Петро Коваль');
     const olena = await resident(ports, 'Олена Мельник', { confidential: true });
-    const ride = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
+    const ride = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, TUESDAY, '09:00')),
+      'd',
+    );
     const wheelchair = await bookServiceRequest(
       ports,
       HROMADA,
-      { ...taxiRequest(petro.id, TUESDAY, '09:10'), passengers: { escorts: 1, wheelchair: true } },
+      bookingOf({ ...taxiRequest(petro.id, TUESDAY, '09:10'), passengers: { escorts: 1, wheelchair: true } }),
       'd',
     );
-    const secret = await bookServiceRequest(ports, HROMADA, taxiRequest(olena.id, TUESDAY, '09:05'), 'd');
-    const visit = await bookServiceRequest(ports, HROMADA, brigadeVisit(olena.id), 'd');
-    const cancelled = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '13:00'), 'd');
+    const secret = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(olena.id, TUESDAY, '09:05')),
+      'd',
+    );
+    const visit = await bookServiceRequest(ports, HROMADA, bookingOf(brigadeVisit(olena.id)), 'd');
+    const cancelled = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, TUESDAY, '13:00')),
+      'd',
+    );
     await changeRequestStatus(ports, HROMADA, cancelled.id, 1, 'cancelled', 'd', []);
 
     const plan = await planDay(ports, HROMADA, TUESDAY, 'dispatcher', ENGINE);
@@ -154,7 +170,7 @@ describe('plan a day', () => {
     const { ports } = memoryPorts();
     const anna = await seedBasics(ports);
     await seedFleet(ports);
-    await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
+    await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(anna.id, TUESDAY, '09:00')), 'd');
     await planDay(ports, HROMADA, TUESDAY, 'a', ENGINE);
     await expect(planDay(ports, HROMADA, TUESDAY, 'b', ENGINE)).rejects.toBeInstanceOf(ConflictError);
     const second = await planDay(ports, HROMADA, TUESDAY, 'b', { ...ENGINE, expectedVersion: 1 });
@@ -171,7 +187,12 @@ describe('plan a day', () => {
     const { ports } = memoryPorts();
     const anna = await seedBasics(ports);
     await seedFleet(ports, [1]); // Mondays only
-    const r = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
+    const r = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, TUESDAY, '09:00')),
+      'd',
+    );
     const plan = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
     expect(plan.routes).toEqual([]);
     expect(plan.unassigned).toEqual([{ requestId: r.id, reason: 'цього дня не працює жодне авто' }]);
@@ -182,7 +203,7 @@ describe('plan a day', () => {
     const five = await bookServiceRequest(
       other.ports,
       HROMADA,
-      { ...taxiRequest(a2.id, TUESDAY, '09:00'), passengers: { escorts: 3, wheelchair: false } },
+      bookingOf({ ...taxiRequest(a2.id, TUESDAY, '09:00'), passengers: { escorts: 3, wheelchair: false } }),
       'd',
     );
     // the only car with a ramp is off the road: the wheelchair ride is left out, and says why
@@ -191,13 +212,13 @@ describe('plan a day', () => {
       registryKinds.vehicles,
       HROMADA,
       'taxi',
-      { version: 1, active: false },
+      patchOf(registryKinds.vehicles, { version: 1, active: false }),
       'd',
     );
     const chair = await bookServiceRequest(
       other.ports,
       HROMADA,
-      { ...taxiRequest(a2.id, TUESDAY, '10:00'), passengers: { escorts: 0, wheelchair: true } },
+      bookingOf({ ...taxiRequest(a2.id, TUESDAY, '10:00'), passengers: { escorts: 0, wheelchair: true } }),
       'd',
     );
     const big = await planDay(other.ports, HROMADA, TUESDAY, 'd', ENGINE);
@@ -212,7 +233,12 @@ describe('plan a day', () => {
     const anna = await seedBasics(ports);
     await seedFleet(ports, [7]);
     const sunday = '2026-10-25';
-    const early = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, sunday, '08:30'), 'd');
+    const early = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, sunday, '08:30')),
+      'd',
+    );
     // the engine's problem: time 0 is local midnight (21:00 UTC the day before, still summer time)
     const hromada = hromadaSchema.parse(await ports.entities.get('Hromada', HROMADA, HROMADA));
     const input = {
@@ -245,23 +271,33 @@ describe('plan a day', () => {
       ports,
       registryKinds.drivers,
       HROMADA,
-      { id: 'oleh', name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] },
+      fieldsOf(registryKinds.drivers, {
+        id: 'oleh',
+        name: 'Олег Коваль',
+        phone: '067 401 12 01',
+        vehicleIds: ['taxi'],
+      }),
       'test',
     );
     await createEntity(
       ports,
       registryKinds.drivers,
       HROMADA,
-      { name: 'Ірина', phone: '050 402 12 02', vehicleIds: ['brigade'], transliterateSms: true },
+      fieldsOf(registryKinds.drivers, {
+        name: 'Ірина',
+        phone: '050 402 12 02',
+        vehicleIds: ['brigade'],
+        transliterateSms: true,
+      }),
       'test',
     );
     const ride = await bookServiceRequest(
       ports,
       HROMADA,
-      { ...taxiRequest(anna.id, TUESDAY, '09:00'), passengers: { escorts: 0, wheelchair: true } },
+      bookingOf({ ...taxiRequest(anna.id, TUESDAY, '09:00'), passengers: { escorts: 0, wheelchair: true } }),
       'd',
     );
-    await bookServiceRequest(ports, HROMADA, brigadeVisit(olena.id), 'd');
+    await bookServiceRequest(ports, HROMADA, bookingOf(brigadeVisit(olena.id)), 'd');
     await expect(publishPlan(ports, HROMADA, TUESDAY, 1, 'd')).rejects.toBeInstanceOf(NotFoundError);
     const draft = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
     expect(stopsOf(draft, ride.id)!.route.vehicleId).toBe('taxi');
@@ -312,15 +348,25 @@ describe('plan a day', () => {
       ports,
       registryKinds.drivers,
       HROMADA,
-      { id: 'oleh', name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi', 'brigade'] },
+      fieldsOf(registryKinds.drivers, {
+        id: 'oleh',
+        name: 'Олег Коваль',
+        phone: '067 401 12 01',
+        vehicleIds: ['taxi', 'brigade'],
+      }),
       'test',
     );
-    const first = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
+    const first = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, TUESDAY, '09:00')),
+      'd',
+    );
     const lisova = { address: 'с. Березна, вул. Лісова, 3', location: { lat: 49.5631, lon: 27.8411 } };
     const second = await bookServiceRequest(
       ports,
       HROMADA,
-      { ...taxiRequest(olena.id, TUESDAY, '11:00'), pickup: lisova },
+      bookingOf({ ...taxiRequest(olena.id, TUESDAY, '11:00'), pickup: lisova }),
       'd',
     );
     const draft = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
@@ -365,7 +411,7 @@ describe('plan a day', () => {
       ports,
       registryKinds.vehicles,
       HROMADA,
-      {
+      fieldsOf(registryKinds.vehicles, {
         id: 'van',
         name: 'Доставка',
         plate: 'АВ9012ВС',
@@ -374,7 +420,7 @@ describe('plan a day', () => {
         capacity: { seats: 2, cargoKg: 50 },
         features: { coldBox: true },
         shifts: [{ days: [2], start: '08:00', end: '17:00' }],
-      },
+      }),
       'test',
     );
     const delivery = (time: string, parcel: { kg: number; cold: boolean }) => ({
@@ -386,11 +432,21 @@ describe('plan a day', () => {
       purpose: 'medical',
       parcel,
     });
-    const insulin = await bookServiceRequest(ports, HROMADA, delivery('10:00', { kg: 12, cold: true }), 'd');
-    const heavy = await bookServiceRequest(ports, HROMADA, delivery('11:00', { kg: 60, cold: false }), 'd');
-    await expect(
-      bookServiceRequest(ports, HROMADA, { ...taxiRequest(anna.id, TUESDAY), parcel: { kg: 1 } }, 'd'),
-    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'parcel' })] });
+    const insulin = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(delivery('10:00', { kg: 12, cold: true })),
+      'd',
+    );
+    const heavy = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(delivery('11:00', { kg: 60, cold: false })),
+      'd',
+    );
+    expect(() => bookingOf({ ...taxiRequest(anna.id, TUESDAY), parcel: { kg: 1 } })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: 'parcel' })] }),
+    );
 
     const plan = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
     expect(stopsOf(plan, insulin.id)!.route.vehicleId).toBe('van');
@@ -412,17 +468,27 @@ describe('plan a day', () => {
         ports,
         registryKinds.drivers,
         HROMADA,
-        { name, phone, vehicleIds: [vehicle] },
+        fieldsOf(registryKinds.drivers, { name, phone, vehicleIds: [vehicle] }),
         'test',
       );
-    const early = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '08:30'), 'd');
-    await bookServiceRequest(ports, HROMADA, taxiRequest(petro.id, TUESDAY, '13:00'), 'd');
+    const early = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, TUESDAY, '08:30')),
+      'd',
+    );
+    await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(petro.id, TUESDAY, '13:00')), 'd');
     const draft = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
     const published = (await publishPlan(ports, HROMADA, TUESDAY, draft.version, 'd')).plan;
 
     // 10:00 in Kyiv: the 08:30 ride is over; a resident phones for a ride at 11:30
     clock.at = new Date('2026-11-24T08:00:00Z');
-    const late = await bookServiceRequest(ports, HROMADA, taxiRequest(petro.id, TUESDAY, '11:30'), 'd');
+    const late = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(petro.id, TUESDAY, '11:30')),
+      'd',
+    );
     const result = await insertIntoPlan(ports, HROMADA, TUESDAY, late.id, published.version, 'd', {
       timeLimitMs: 1000,
     });
@@ -451,7 +517,12 @@ describe('plan a day', () => {
     }
 
     // a ride after every shift ends does not fit: the plan says so, and nothing else moves
-    const evening = await bookServiceRequest(ports, HROMADA, taxiRequest(petro.id, TUESDAY, '18:00'), 'd');
+    const evening = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(petro.id, TUESDAY, '18:00')),
+      'd',
+    );
     const missed = await insertIntoPlan(ports, HROMADA, TUESDAY, evening.id, result.plan.version, 'd', {
       timeLimitMs: 200,
     });
@@ -467,7 +538,12 @@ describe('plan a day', () => {
     await expect(
       insertIntoPlan(ports, HROMADA, TUESDAY, late.id, v, 'd', { timeLimitMs: 200 }),
     ).rejects.toBeInstanceOf(ConflictError);
-    const other = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, '2026-11-25', '09:00'), 'd');
+    const other = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, '2026-11-25', '09:00')),
+      'd',
+    );
     await expect(
       insertIntoPlan(ports, HROMADA, TUESDAY, other.id, v, 'd', { timeLimitMs: 200 }),
     ).rejects.toBeInstanceOf(ConflictError);
@@ -481,12 +557,27 @@ describe('plan a day', () => {
     const anna = await seedBasics(ports);
     await seedFleet(ports);
     const petro = await resident(ports, 'Петро Коваль');
-    const early = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '08:30'), 'd');
-    const later = await bookServiceRequest(ports, HROMADA, taxiRequest(petro.id, TUESDAY, '10:15'), 'd');
+    const early = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, TUESDAY, '08:30')),
+      'd',
+    );
+    const later = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(petro.id, TUESDAY, '10:15')),
+      'd',
+    );
     const first = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
 
     clock.at = new Date('2026-11-24T08:00:00Z'); // 10:00 in Kyiv
-    const noon = await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '12:00'), 'd');
+    const noon = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, TUESDAY, '12:00')),
+      'd',
+    );
     const second = await planDay(ports, HROMADA, TUESDAY, 'd', { ...ENGINE, expectedVersion: first.version });
     const was = stopsOf(first, early.id)!;
     const is = stopsOf(second, early.id)!;
@@ -500,7 +591,14 @@ describe('plan a day', () => {
 
     // the car with the 10:15 ride breaks down: re-planned, its open rides go to the other car
     const broken = stopsOf(second, later.id)!.route.vehicleId;
-    await updateEntity(ports, registryKinds.vehicles, HROMADA, broken, { version: 1, active: false }, 'd');
+    await updateEntity(
+      ports,
+      registryKinds.vehicles,
+      HROMADA,
+      broken,
+      patchOf(registryKinds.vehicles, { version: 1, active: false }),
+      'd',
+    );
     const third = await planDay(ports, HROMADA, TUESDAY, 'd', { ...ENGINE, expectedVersion: second.version });
     expect(third.routes.map((r) => r.vehicleId)).not.toContain(broken);
     expect(stopsOf(third, later.id)!.route.vehicleId).not.toBe(broken);

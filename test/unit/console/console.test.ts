@@ -16,6 +16,7 @@ import { registryKinds } from '../../../shared/domain/registry';
 import { httpHandler } from '../../../shared/http/api-handler';
 import { Router } from '../../../shared/http/router';
 import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+import { bookingOf, fieldsOf } from '../../support/inputs';
 
 const TUESDAY = '2026-11-24';
 const calls: string[] = [];
@@ -64,19 +65,19 @@ beforeAll(async () => {
     ports,
     registryKinds.depots,
     HROMADA,
-    {
+    fieldsOf(registryKinds.depots, {
       id: 'depot',
       name: 'Гараж',
       address: 'м. Хмільник, вул. Столярчука, 10',
       location: { lat: 49.5598, lon: 27.9573 },
-    },
+    }),
     'test',
   );
   await createEntity(
     ports,
     registryKinds.vehicles,
     HROMADA,
-    {
+    fieldsOf(registryKinds.vehicles, {
       id: 'taxi',
       name: 'Соцтаксі',
       plate: 'АВ1234ВС',
@@ -84,20 +85,20 @@ beforeAll(async () => {
       services: ['social-taxi'],
       capacity: { seats: 3 },
       shifts: [{ days: [2], start: '08:00', end: '17:00' }],
-    },
+    }),
     'test',
   );
   await createEntity(
     ports,
     registryKinds.drivers,
     HROMADA,
-    { name: 'Олег', phone: '067 401 12 01', vehicleIds: ['taxi'] },
+    fieldsOf(registryKinds.drivers, { name: 'Олег', phone: '067 401 12 01', vehicleIds: ['taxi'] }),
     'test',
   );
-  await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, '09:00'), 'd');
+  await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(anna.id, TUESDAY, '09:00')), 'd');
 
   // the browser's fetch, answered by the API function's routes (as an admin, like the local platform)
-  const handler = httpHandler(new Router(apiRoutes(ports, 64 * 1024)));
+  const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 64 * 1024 }));
   globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost');
     const method = init?.method ?? 'GET';

@@ -8,7 +8,7 @@ import { BEREZNA, memoryPorts, seedBasics } from '../../support/fixtures';
 
 /** The whole HTTP edge (middy stack, router, routes) on memory ports, as the fuzzer saw it. */
 const { ports } = memoryPorts();
-const handler = httpHandler(new Router(apiRoutes(ports, 65_536)));
+const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
 let residentId: string;
 
 async function call(method: string, path: string, body?: unknown) {

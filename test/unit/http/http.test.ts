@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, ValidationError } from '../../../shared/domain/errors';
+import { apiRoutes } from '../../../functions/api/routes';
+import { lambdaContext } from '../../../infra/local/lambda-context';
+import {
+  ConflictError,
+  MethodNotAllowedError,
+  NoRouteError,
+  NotFoundError,
+  ValidationError,
+} from '../../../shared/domain/errors';
+import { httpHandler } from '../../../shared/http/api-handler';
+import { itemParams, noParams, pathParamNames } from '../../../shared/http/path-params';
 import { jsonBody } from '../../../shared/http/request';
 import { errorResponse, json } from '../../../shared/http/responses';
+import { defineRoute, type ParamsSchema } from '../../../shared/http/route';
 import { Router } from '../../../shared/http/router';
 import { apiEvent } from '../../support/api-events';
+import { memoryPorts } from '../../support/fixtures';
 
 describe('the one error → HTTP mapping', () => {
   it('maps each domain error to its status', () => {
@@ -40,22 +52,88 @@ describe('request bodies', () => {
 
 describe('router', () => {
   const router = new Router([
-    { method: 'GET', path: '/hromady/{hromadaId}/residents/{id}', handle: async (r) => json(200, r.params) },
+    defineRoute({
+      method: 'GET',
+      path: '/hromady/{hromadaId}/residents/{id}',
+      summary: 'echo',
+      access: 'public',
+      params: itemParams,
+      handle: async ({ params }) => json(200, params),
+    }),
   ]);
+  const handler = httpHandler(router);
+  const call = async (method: string, path: string) => {
+    const res = await handler(apiEvent(method, path), lambdaContext('api'));
+    return { status: res.statusCode, body: JSON.parse(res.body) };
+  };
 
   it('extracts decoded path parameters', async () => {
     const res = await router.route(apiEvent('GET', '/hromady/khmilnytska/residents/a%2Db_c'));
     expect(JSON.parse(res.body)).toEqual({ hromadaId: 'khmilnytska', id: 'a-b_c' });
   });
 
-  it('refuses at construction a route whose path parameter no schema covers', () => {
-    expect(
-      () => new Router([{ method: 'GET', path: '/x/{whatever}', handle: async () => json(200, {}) }]),
-    ).toThrow(/no schema for path parameter whatever/);
+  it('refuses at construction a route whose params schema does not match its path', () => {
+    const route = (path: string, params: ParamsSchema) =>
+      defineRoute({ method: 'GET', path, summary: 'x', params, handle: async () => json(200, {}) });
+    expect(() => new Router([route('/x/{whatever}', noParams)])).toThrow(
+      /no schema for path parameter whatever/,
+    );
+    expect(() => new Router([route('/hromady/{hromadaId}', itemParams)])).toThrow(/params declares id/);
   });
 
-  it('tells an unknown path (404) from a wrong method (405)', async () => {
-    expect((await router.route(apiEvent('GET', '/nope'))).statusCode).toBe(404);
-    expect((await router.route(apiEvent('DELETE', '/hromady/khmilnytska/residents/1'))).statusCode).toBe(405);
+  it('throws its 404 and 405 to the one error mapping, as domain errors', async () => {
+    await expect(router.route(apiEvent('GET', '/nope'))).rejects.toBeInstanceOf(NoRouteError);
+    await expect(router.route(apiEvent('DELETE', '/hromady/k/residents/1'))).rejects.toBeInstanceOf(
+      MethodNotAllowedError,
+    );
+  });
+
+  it('answers an unknown path (404) and a wrong method (405) in the body shape of every other error', async () => {
+    const missing = await call('GET', '/nope');
+    expect(missing).toEqual({
+      status: 404,
+      body: { error: { code: 'not-found', message: 'No route for GET /nope' } },
+    });
+    const method = await call('DELETE', '/hromady/k/residents/1');
+    expect(method).toEqual({
+      status: 405,
+      body: {
+        error: { code: 'method-not-allowed', message: 'DELETE is not allowed on /hromady/k/residents/1' },
+      },
+    });
+    const bad = await call('GET', '/hromady/k/residents/a%20b');
+    expect(bad.status).toBe(400);
+    for (const res of [missing, method, bad]) {
+      expect(Object.keys(res.body)).toEqual(['error']);
+      expect(res.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    }
+    expect(JSON.parse(errorResponse(new NoRouteError('GET', '/nope'), 'r').body)).toEqual(missing.body);
+  });
+});
+
+describe('the API routes', () => {
+  const routes = apiRoutes(memoryPorts().ports);
+
+  it('each declares a params schema naming exactly its path parameters', () => {
+    expect(routes.length).toBeGreaterThan(40);
+    for (const route of routes) {
+      const inPath = pathParamNames(route.path).sort();
+      expect({
+        route: `${route.method} ${route.path}`,
+        params: Object.keys(route.params.shape).sort(),
+      }).toEqual({
+        route: `${route.method} ${route.path}`,
+        params: inPath,
+      });
+    }
+  });
+
+  it('each method and path is declared once, every body with a schema and a name', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const route of routes.filter((r) => r.body)) {
+      expect(route.body?.schema.safeParse).toBeTypeOf('function');
+      expect(route.body?.what).toMatch(/\S/);
+    }
   });
 });

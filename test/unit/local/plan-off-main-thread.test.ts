@@ -10,6 +10,7 @@ import { httpHandler } from '../../../shared/http/api-handler';
 import { Router } from '../../../shared/http/router';
 import type { RouteSolver } from '../../../shared/ports/route-solver';
 import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+import { bookingOf, fieldsOf } from '../../support/inputs';
 
 const TUESDAY = '2026-11-24';
 
@@ -38,12 +39,18 @@ describe('the local platform while a day is being planned', () => {
     ports.solver = solver;
     const anna = await seedBasics(ports);
     const depot = { name: 'Гараж', address: 'м. Хмільник', location: { lat: 49.5598, lon: 27.9573 } };
-    await createEntity(ports, registryKinds.depots, HROMADA, { id: 'depot', ...depot }, 'test');
+    await createEntity(
+      ports,
+      registryKinds.depots,
+      HROMADA,
+      fieldsOf(registryKinds.depots, { id: 'depot', ...depot }),
+      'test',
+    );
     await createEntity(
       ports,
       registryKinds.vehicles,
       HROMADA,
-      {
+      fieldsOf(registryKinds.vehicles, {
         id: 'taxi',
         name: 'Соцтаксі',
         plate: 'АВ1234ВС',
@@ -51,12 +58,12 @@ describe('the local platform while a day is being planned', () => {
         services: ['social-taxi'],
         capacity: { seats: 3 },
         shifts: [{ days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' }],
-      },
+      }),
       'test',
     );
     for (const time of ['09:00', '10:00', '11:00'])
-      await bookServiceRequest(ports, HROMADA, taxiRequest(anna.id, TUESDAY, time), 'test');
-    const server = await serveHttpApi(httpHandler(new Router(apiRoutes(ports, 65_536))), {
+      await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(anna.id, TUESDAY, time)), 'test');
+    const server = await serveHttpApi(httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 })), {
       port: 0,
       actor: 'test',
     });

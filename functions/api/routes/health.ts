@@ -1,0 +1,20 @@
+import type { Ports } from '../../../shared/app/deps';
+import { noParams } from '../../../shared/http/path-params';
+import { json } from '../../../shared/http/responses';
+import { defineRoute, type Route } from '../../../shared/http/route';
+
+export function healthRoutes(ports: Ports): Route[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/health',
+      summary: 'The API is up and reaches its database',
+      access: 'public',
+      params: noParams,
+      handle: async () => {
+        await ports.entities.listHromady({ limit: 1 });
+        return json(200, { status: 'ok', database: 'ok', time: ports.clock.now().toISOString() });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,25 @@
+import type { Ports } from '../../../shared/app/deps';
+import { listAudit, listInbound, listMessages } from '../../../shared/app/logs';
+import { hromadaParams } from '../../../shared/http/path-params';
+import { json } from '../../../shared/http/responses';
+import { defineRoute, type Route } from '../../../shared/http/route';
+import { pageQuery } from './page-query';
+
+/** What the platform did: SMS sent, replies received, the audit trail. */
+export function logRoutes(ports: Ports): Route[] {
+  const logs = [
+    ['messages', 'SMS sent, with their status', listMessages],
+    ['inbound', 'SMS replies received and what was done', listInbound],
+    ['audit', 'The audit trail', listAudit],
+  ] as const;
+  return logs.map(([name, summary, list]) =>
+    defineRoute({
+      method: 'GET',
+      path: `/hromady/{hromadaId}/${name}`,
+      summary,
+      params: hromadaParams,
+      query: pageQuery,
+      handle: async ({ params, query }) => json(200, await list(ports, params.hromadaId, query)),
+    }),
+  );
+}

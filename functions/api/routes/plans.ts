@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Ports } from '../../../shared/app/deps';
+import { insertIntoPlan } from '../../../shared/app/insert-into-plan';
+import { getPlan, planDay } from '../../../shared/app/plan-day';
+import { publishPlan } from '../../../shared/app/publish-plan';
+import { idSchema } from '../../../shared/domain/common';
+import { dayParams } from '../../../shared/http/path-params';
+import { json } from '../../../shared/http/responses';
+import { defineRoute, type Route } from '../../../shared/http/route';
+
+/**
+ * Planning runs inside the API call: the engine's budget stays well under the function's 15 s
+ * timeout. `version` is the plan version the dispatcher last saw (absent for a first plan).
+ */
+const planBody = z.strictObject({
+  seconds: z.number().min(0.5).max(10).default(3),
+  version: z.number().int().positive().optional(),
+});
+const insertBody = z.strictObject({
+  requestId: idSchema,
+  version: z.number().int().positive(),
+  seconds: z.number().min(0.1).max(5).default(1),
+});
+const versionBody = z.strictObject({ version: z.number().int().positive() });
+
+/** A day's plan: read it, plan or re-plan it, add a phone request to it, send it to the drivers. */
+export function planRoutes(ports: Ports): Route[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/hromady/{hromadaId}/plans/{date}',
+      summary: "The day's latest plan",
+      params: dayParams,
+      handle: async ({ params }) => json(200, await getPlan(ports, params.hromadaId, params.date)),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/hromady/{hromadaId}/plans/{date}',
+      summary: 'Plan or re-plan the day (body optional)',
+      params: dayParams,
+      body: { schema: planBody, what: 'plan', optional: true },
+      handle: async ({ params, body, actor }) => {
+        const plan = await planDay(ports, params.hromadaId, params.date, actor, {
+          timeLimitMs: body.seconds * 1000,
+          ...(body.version !== undefined ? { expectedVersion: body.version } : {}),
+        });
+        return json(200, plan);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/hromady/{hromadaId}/plans/{date}/requests',
+      summary: 'Insert a request into the plan',
+      params: dayParams,
+      body: { schema: insertBody, what: 'insert' },
+      handle: async ({ params, body, actor }) => {
+        const { requestId, version, seconds } = body;
+        const options = { timeLimitMs: seconds * 1000 };
+        return json(
+          200,
+          await insertIntoPlan(ports, params.hromadaId, params.date, requestId, version, actor, options),
+        );
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/hromady/{hromadaId}/plans/{date}/publish',
+      summary: 'Publish a plan version: each driver gets the route by SMS',
+      params: dayParams,
+      body: { schema: versionBody, what: 'publish' },
+      handle: async ({ params, body, actor }) =>
+        json(200, await publishPlan(ports, params.hromadaId, params.date, body.version, actor)),
+    }),
+  ];
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { Ports } from '../../../shared/app/deps';
+import {
+  bookServiceRequestOnce,
+  changeRequestStatus,
+  getServiceRequest,
+  listServiceRequestsByDate,
+  recordOutcome,
+} from '../../../shared/app/service-requests';
+import { localDateSchema } from '../../../shared/domain/common';
+import { serviceRequestCreateSchema } from '../../../shared/domain/entities/service-request';
+import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/http/idempotency-key';
+import { hromadaParams, itemParams } from '../../../shared/http/path-params';
+import { json } from '../../../shared/http/responses';
+import { defineRoute, type Route } from '../../../shared/http/route';
+
+const dateQuery = z.object({ date: localDateSchema });
+const versionBody = z.strictObject({ version: z.number().int().positive() });
+const outcomeBody = z.strictObject({
+  version: z.number().int().positive(),
+  outcome: z.enum(['done', 'no-show']),
+});
+
+/** Service requests: the day's list, booking by phone, confirm/cancel, what happened at the stop. */
+export function requestRoutes(ports: Ports): Route[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/hromady/{hromadaId}/requests',
+      summary: "The day's service requests",
+      params: hromadaParams,
+      query: dateQuery,
+      handle: async ({ params, query }) =>
+        json(200, { items: await listServiceRequestsByDate(ports, params.hromadaId, query.date) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      path: '/hromady/{hromadaId}/requests',
+      summary: 'Book a request taken by phone',
+      params: hromadaParams,
+      headers: idempotencyHeaders,
+      body: { schema: serviceRequestCreateSchema, what: 'service request' },
+      status: 201,
+      handle: async ({ params, headers, body, actor }) => {
+        const scope = idempotencyScope(params.hromadaId, actor, headers);
+        return created(await bookServiceRequestOnce(ports, params.hromadaId, body, actor, scope));
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/hromady/{hromadaId}/requests/{id}',
+      summary: 'A service request',
+      params: itemParams,
+      handle: async ({ params }) => json(200, await getServiceRequest(ports, params.hromadaId, params.id)),
+    }),
+    ...(['cancel', 'confirm'] as const).map((action) =>
+      defineRoute({
+        method: 'POST',
+        path: `/hromady/{hromadaId}/requests/{id}/${action}`,
+        summary: action === 'cancel' ? 'Cancel a request' : 'Confirm a request',
+        params: itemParams,
+        body: { schema: versionBody, what: action },
+        handle: async ({ params, body, actor }) => {
+          const next = action === 'cancel' ? 'cancelled' : 'confirmed';
+          const { hromadaId, id } = params;
+          return json(200, await changeRequestStatus(ports, hromadaId, id, body.version, next, actor, []));
+        },
+      }),
+    ),
+    defineRoute({
+      method: 'POST',
+      path: '/hromady/{hromadaId}/requests/{id}/outcome',
+      summary: 'What happened at the stop: done or no-show',
+      params: itemParams,
+      body: { schema: outcomeBody, what: 'outcome' },
+      handle: async ({ params, body, actor }) => {
+        const { hromadaId, id } = params;
+        return json(200, await recordOutcome(ports, hromadaId, id, body.version, body.outcome, actor, []));
+      },
+    }),
+  ];
+}
