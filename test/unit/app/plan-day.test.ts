@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dayPlan, dayPoints, dayProblem } from '../../../shared/app/day-problem';
-import { insertIntoPlan } from '../../../shared/app/insert-into-plan';
-import { planDay } from '../../../shared/app/plan-day';
-import { publishPlan } from '../../../shared/app/publish-plan';
+import { dayPlan } from '../../../shared/app/planning/day-plan';
+import { dayPoints } from '../../../shared/app/planning/day-points';
+import { dayProblem } from '../../../shared/app/planning/day-problem';
+import { insertIntoPlan } from '../../../shared/app/planning/insert-into-plan';
+import { planDay } from '../../../shared/app/planning/plan-day';
+import { publishPlan } from '../../../shared/app/planning/publish-plan';
 import { createEntity, updateEntity } from '../../../shared/app/registry';
 import { bookServiceRequest, changeRequestStatus } from '../../../shared/app/service-requests';
 import { depotSchema } from '../../../shared/domain/entities/depot';
