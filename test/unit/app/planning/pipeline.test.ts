@@ -31,7 +31,10 @@ describe('the planning pipeline', () => {
       requests: () => loaded.requests,
       engine: {
         what: 'plan',
-        run: (problem, underWay) => (seen.push(problem), solveInProcess.run(problem, underWay)),
+        run: (problem, underWay) => {
+          seen.push(problem);
+          return solveInProcess.run(problem, underWay);
+        },
       },
       version: ({ routes }) => ({ plan: { ...first, version: 2, routes }, fields: ['routes'] }),
     });
