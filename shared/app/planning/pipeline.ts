@@ -58,6 +58,11 @@ export interface PipelineRun {
   /** The requests that take part, given those the day under way keeps. */
   requests: (kept: ReadonlySet<string>) => ServiceRequest[];
   engine: EngineStep;
+  /**
+   * Days the engine is not asked about: every request is left out as "no vehicle that day", with
+   * no travel times asked either (planning: nothing to plan, or nobody works that day).
+   */
+  skip?: (day: DayPoints) => boolean;
   /** The new plan version from the routed day. */
   version: (routed: RoutedDay) => NewVersion;
 }
@@ -77,10 +82,9 @@ export async function runPipeline(
     depots: loaded.depots,
   };
   const day = dayPoints(input, kept);
-  const routed =
-    day.requests.length > 0 && day.vehicles.length > 0
-      ? await routeDay(ports, loaded, input, day, run.engine)
-      : nothingToRoute(day);
+  const routed = run.skip?.(day)
+    ? nothingToRoute(day)
+    : await routeDay(ports, loaded, input, day, run.engine);
   const next = run.version(routed);
   await commitVersion(ports, { loaded, actor: run.actor, action: 'plan', ...next });
   return { plan: next.plan, routed, messages: next.messages?.length ?? 0 };
@@ -117,7 +121,7 @@ async function routeDay(
   return { day, ...mergeRoutes(day, underWay, fresh, loaded.plan), unassigned: fresh.unassigned };
 }
 
-/** No request to plan, or no vehicle working that day: no travel times, no engine. */
+/** A day the engine is not asked about: no travel times, no engine, nobody routed. */
 function nothingToRoute(day: DayPoints): RoutedDay {
   const unassigned = day.requests.map((r) => ({ requestId: r.id, reason: NO_VEHICLE_THAT_DAY }));
   return { day, routes: [], changed: [], unassigned };

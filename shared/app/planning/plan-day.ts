@@ -35,6 +35,8 @@ export async function planDay(
     actor,
     requests: () => loaded.requests,
     engine: solveStep(ports.solver, options),
+    // nothing to plan, or nobody works that day
+    skip: (day) => day.requests.length === 0 || day.vehicles.length === 0,
     version: ({ day, routes, unassigned }) => {
       const at = loaded.now.toISOString();
       const plan: Plan = planSchema.parse({
