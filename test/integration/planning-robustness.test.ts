@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { entityKey, keysOf } from '../../shared/adapters/dynamodb/keys';
-import { OUTSIDE_THE_DAY } from '../../shared/app/day-problem';
+import { OUTSIDE_THE_DAY } from '../../shared/app/planning/day-points';
 import { addDays, localToUtc } from '../../shared/domain/time';
 import { ADMIN, apiEvent, JSON_HEADERS } from '../support/api-events';
 import { freshTable } from './support';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Ports } from '../../../shared/app/deps';
-import { insertIntoPlan } from '../../../shared/app/insert-into-plan';
-import { getPlan, planDay } from '../../../shared/app/plan-day';
-import { publishPlan } from '../../../shared/app/publish-plan';
+import { insertIntoPlan } from '../../../shared/app/planning/insert-into-plan';
+import { planDay } from '../../../shared/app/planning/plan-day';
+import { publishPlan } from '../../../shared/app/planning/publish-plan';
+import { getPlan } from '../../../shared/app/planning/read-plan';
 import { idSchema } from '../../../shared/domain/common';
 import { dayParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';

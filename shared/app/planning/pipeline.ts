@@ -1,0 +1,144 @@
+/**
+ * The one way a day's routes change:
+ *
+ *   load the day (load-day.ts) → the day's points and its state under way (day-points.ts,
+ *   day-under-way.ts) → the routing problem (day-problem.ts) → an engine step passed in (solve the
+ *   day, insert a request; later assign or move one) → the checker → the engine's answer merged
+ *   with the stops already made (day-plan.ts) → the new plan version, its audit entry and its SMS
+ *   committed in one transaction.
+ *
+ * Planning, insertion and the manual edits are short callers: they load the day, say which
+ * requests take part, pass their engine step and build the new version from the routed day.
+ */
+
+import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { Plan, PlanRoute } from '../../domain/entities/plan';
+import type { ServiceRequest } from '../../domain/entities/service-request';
+import type { Change } from '../../ports/entity-repository';
+import { checkSolution } from '../../routing/checker/index';
+import type { VroomProblem, VroomSolution } from '../../routing/vroom-format';
+import { auditChange } from '../audit';
+import type { Actor, Ports } from '../deps';
+import { dayPlan, mergeRoutes, NO_VEHICLE_THAT_DAY } from './day-plan';
+import { type DayInput, type DayPoints, dayPoints } from './day-points';
+import { dayProblem } from './day-problem';
+import { dayUnderWay, keptRequests, type UnderWay } from './day-under-way';
+import type { LoadedDay } from './load-day';
+
+/** What the engine is asked to do with the day's problem. */
+export interface EngineStep {
+  /** The answer's name in an error: "plan", "insertion". */
+  readonly what: string;
+  /** The day under way gives the stops still ahead (the current solution, for insertTask). */
+  run(problem: VroomProblem, underWay: UnderWay): Promise<VroomSolution>;
+}
+
+/** The day after the engine step: its routes, merged with the stops already made. */
+export interface RoutedDay {
+  day: DayPoints;
+  routes: PlanRoute[];
+  /** The routes whose stops changed (their drivers need the new route). */
+  changed: PlanRoute[];
+  /** What the engine left out, and why (every request, when no vehicle works that day). */
+  unassigned: Array<{ requestId: string; reason: string }>;
+}
+
+/** A new version of the day's plan, and what goes with it into the transaction. */
+export interface NewVersion {
+  plan: Plan;
+  /** The plan's fields it changes, for the audit entry. */
+  fields: string[];
+  /** SMS queued with it. */
+  messages?: Change[];
+}
+
+export interface PipelineRun {
+  loaded: LoadedDay;
+  actor: Actor;
+  /** The requests that take part, given those the day under way keeps. */
+  requests: (kept: ReadonlySet<string>) => ServiceRequest[];
+  engine: EngineStep;
+  /**
+   * Days the engine is not asked about: every request is left out as "no vehicle that day", with
+   * no travel times asked either (planning: nothing to plan, or nobody works that day).
+   */
+  skip?: (day: DayPoints) => boolean;
+  /** The new plan version from the routed day. */
+  version: (routed: RoutedDay) => NewVersion;
+}
+
+export async function runPipeline(
+  ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids'>,
+  run: PipelineRun,
+): Promise<{ plan: Plan; routed: RoutedDay; messages: number }> {
+  const { loaded } = run;
+  const inService = new Set(loaded.vehicles.filter((v) => v.active).map((v) => v.id));
+  const kept = keptRequests(loaded.plan, loaded.requests, inService);
+  const input: DayInput = {
+    hromada: loaded.hromada,
+    date: loaded.date,
+    requests: run.requests(kept),
+    vehicles: loaded.vehicles,
+    depots: loaded.depots,
+  };
+  const day = dayPoints(input, kept);
+  const routed = run.skip?.(day)
+    ? nothingToRoute(day)
+    : await routeDay(ports, loaded, input, day, run.engine);
+  const next = run.version(routed);
+  await commitVersion(ports, { loaded, actor: run.actor, action: 'plan', ...next });
+  return { plan: next.plan, routed, messages: next.messages?.length ?? 0 };
+}
+
+/** Problem, engine step, checker, merge. */
+async function routeDay(
+  ports: Pick<Ports, 'travel'>,
+  loaded: LoadedDay,
+  input: DayInput,
+  day: DayPoints,
+  engine: EngineStep,
+): Promise<RoutedDay> {
+  // a day under way keeps what was done and who is on board; the rest is planned afresh
+  const underWay = dayUnderWay({
+    day,
+    date: loaded.date,
+    timeZone: loaded.hromada.timeZone,
+    plan: loaded.plan,
+    requests: loaded.requests,
+    now: loaded.now,
+  });
+  const matrix = await ports.travel.matrix(day.points, 'driving-car');
+  const problem = dayProblem(input, day, matrix, underWay);
+  const solution = await engine.run(problem, underWay);
+  // the independent checker stands between the engine and the drivers: a plan that breaks a
+  // window, a ride time, a seat or a confidential ride is never saved
+  const check = checkSolution(problem, solution);
+  if (!check.feasible)
+    throw new Error(
+      `routing engine returned an infeasible ${engine.what}: ${check.violations.slice(0, 3).join('; ')}`,
+    );
+  const fresh = dayPlan(day, solution);
+  return { day, ...mergeRoutes(day, underWay, fresh, loaded.plan), unassigned: fresh.unassigned };
+}
+
+/** A day the engine is not asked about: no travel times, no engine, nobody routed. */
+function nothingToRoute(day: DayPoints): RoutedDay {
+  const unassigned = day.requests.map((r) => ({ requestId: r.id, reason: NO_VEHICLE_THAT_DAY }));
+  return { day, routes: [], changed: [], unassigned };
+}
+
+/** The new plan version, its audit entry and its messages: one transaction. */
+export async function commitVersion(
+  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  v: NewVersion & { loaded: LoadedDay; actor: Actor; action: AuditEntry['action'] },
+): Promise<void> {
+  const { loaded } = v;
+  const write: Change = loaded.plan
+    ? { op: 'update', entity: 'Plan', item: v.plan, expectedVersion: loaded.plan.version }
+    : { op: 'create', entity: 'Plan', item: v.plan };
+  await ports.entities.commit([
+    write,
+    auditChange(ports, loaded.hromada, v.actor, v.action, 'Plan', loaded.date, v.fields),
+    ...(v.messages ?? []),
+  ]);
+}

@@ -1,0 +1,73 @@
+/**
+ * Plan a hromada's day: the day's requests, vehicles and depots, travel times between them, the
+ * routing engine within a time limit, and the result saved as a new version of the day's plan (with
+ * its audit entry, in one transaction). Re-planning needs the version last read (a stale one is a
+ * 409); on the day itself the stops already made and the passengers on board stay, each vehicle on
+ * the road starts from its last stop now, and the rest is planned afresh. A past day is not planned.
+ */
+import { type Plan, planSchema } from '../../domain/entities/plan';
+import type { RouteSolver } from '../../ports/route-solver';
+import type { Actor, Ports } from '../deps';
+import { loadDayToPlan } from './load-day';
+import { type EngineStep, runPipeline } from './pipeline';
+
+export interface PlanDayOptions {
+  /** The engine's time budget. */
+  timeLimitMs: number;
+  /** Tests: a fixed number of engine iterations instead of the clock. */
+  maxIterations?: number;
+  seed?: number;
+  /** The plan version the caller last read (absent: the day must have no plan yet). */
+  expectedVersion?: number;
+}
+
+export async function planDay(
+  ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids' | 'solver'>,
+  hromadaId: string,
+  date: string,
+  actor: Actor,
+  options: PlanDayOptions,
+): Promise<Plan> {
+  const loaded = await loadDayToPlan(ports, { hromadaId, date, expectedVersion: options.expectedVersion });
+  const previous = loaded.plan;
+  const { plan } = await runPipeline(ports, {
+    loaded,
+    actor,
+    requests: () => loaded.requests,
+    engine: solveStep(ports.solver, options),
+    // nothing to plan, or nobody works that day
+    skip: (day) => day.requests.length === 0 || day.vehicles.length === 0,
+    version: ({ day, routes, unassigned }) => {
+      const at = loaded.now.toISOString();
+      const plan: Plan = planSchema.parse({
+        id: date,
+        hromadaId,
+        version: (previous?.version ?? 0) + 1,
+        createdAt: previous?.createdAt ?? at,
+        updatedAt: at,
+        date,
+        routes,
+        // requests whose times fall outside their day first, with their reason
+        unassigned: [...day.refused, ...unassigned],
+        status: 'draft',
+        // what the drivers were last sent stays known, so the next publish sends only what changed
+        ...(previous?.sent ? { sent: previous.sent } : {}),
+      });
+      return { plan, fields: ['routes', 'unassigned', 'status'] };
+    },
+  });
+  return plan;
+}
+
+/** The whole day solved afresh by the route solver (in process, or in a worker thread locally). */
+function solveStep(solver: RouteSolver, options: PlanDayOptions): EngineStep {
+  return {
+    what: 'plan',
+    run: (problem) =>
+      solver.solve(problem, {
+        timeLimitMs: options.timeLimitMs,
+        seed: options.seed ?? 1,
+        ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+      }),
+  };
+}
