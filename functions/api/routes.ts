@@ -1,5 +1,5 @@
-import type { Ports } from '../../shared/app/deps';
 import type { Route } from '../../shared/http/route';
+import type { Ports } from '../../shared/ports/ports';
 import { healthRoutes } from './routes/health';
 import { logRoutes } from './routes/logs';
 import { planRoutes } from './routes/plans';

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Ports } from '../../shared/app/deps';
 import { createEntity, createHromada } from '../../shared/app/registry';
 import { bookServiceRequest } from '../../shared/app/service-requests';
 import { serviceRequestCreateSchema } from '../../shared/domain/entities/service-request';
 import { parseFields as fieldsOf, hromadaKind, registryKinds } from '../../shared/domain/registry';
 import { addDays, localDate } from '../../shared/domain/time';
 import { parseOrThrow } from '../../shared/domain/validation';
+import type { Ports } from '../../shared/ports/ports';
 
 export const DEMO_HROMADA_ID = 'khmilnytska';
 const ACTOR = 'demo-seed';

@@ -1,6 +1,6 @@
 import { SNSClient } from '@aws-sdk/client-sns';
-import type { Ports } from '../app/deps';
 import type { Config } from '../config/config';
+import type { Ports } from '../ports/ports';
 import type { SmsSender } from '../ports/sms-sender';
 import { createDocumentClient, createDynamoDbClient } from './dynamodb/client';
 import { CursorSealer } from './dynamodb/cursor';

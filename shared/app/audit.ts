@@ -1,6 +1,8 @@
+import type { Actor } from '../domain/actor';
 import type { AuditEntry } from '../domain/entities/audit-entry';
+import { expiresAfterDays } from '../domain/retention';
 import type { Change } from '../ports/entity-repository';
-import { type Actor, expiresAfterDays, type Ports } from './deps';
+import type { Ports } from '../ports/ports';
 
 /** The audit entry that goes into the same transaction as the change it records. */
 export function auditChange(

@@ -11,12 +11,13 @@ import {
 } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { maskPhone, normalisePhone } from '../domain/phone';
+import { expiresAfterDays } from '../domain/retention';
 import { localDate } from '../domain/time';
 import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-commands';
 import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
 import type { Change, StoredEntity } from '../ports/entity-repository';
+import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
-import { expiresAfterDays, type Ports } from './deps';
 import { changeRequestStatus, outboxMessageFor, recordOutcome } from './service-requests';
 
 export interface ReceivedSms {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
 import { ConflictError } from '../domain/errors';
 import type { Change } from '../ports/entity-repository';
-import type { Ports } from './deps';
+import type { Ports } from '../ports/ports';
 
 /** Who sent which `Idempotency-Key`, and where: a key means one thing per hromada and caller. */
 export interface IdempotencyScope {

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../domain/entities/audit-entry';
 import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import type { Page, PageRequest } from '../ports/entity-repository';
-import type { Ports } from './deps';
+import type { Ports } from '../ports/ports';
 import { requireHromada } from './registry';
 
 /** The SMS log of a hromada, newest first, with each message's status (failures included). */

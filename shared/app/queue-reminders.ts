@@ -4,7 +4,7 @@ import { isOpen } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { addDays, localDate, localDayLabel, localTimeLabel } from '../domain/time';
 import { reminder } from '../messaging/templates';
-import type { Ports } from './deps';
+import type { Ports } from '../ports/ports';
 import { outboxMessageFor } from './service-requests';
 
 export interface ReminderRun {

@@ -1,10 +1,11 @@
+import type { Actor } from '../domain/actor';
 import { hromadaSchema } from '../domain/entities/hromada';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { normalisePhone } from '../domain/phone';
 import type { hromadaKind, RegistryFields, RegistryKind, RegistryPatch } from '../domain/registry';
 import type { Change, Page, PageRequest, StoredEntity } from '../ports/entity-repository';
+import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
-import type { Actor, Ports } from './deps';
 import { type Created, createOnce, type IdempotencyScope } from './idempotency';
 
 type RegistryPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;

@@ -3,7 +3,7 @@ import { isFinal, type RequestStatus, type ServiceRequest } from '../domain/enti
 import { ConflictError } from '../domain/errors';
 import { addDays, localTimeLabel, localToUtc } from '../domain/time';
 import type { Change } from '../ports/entity-repository';
-import type { Ports } from './deps';
+import type { Ports } from '../ports/ports';
 
 /** The guard is kept a few days past its date: after that no booking can reach it. */
 const GUARD_DAYS_AFTER = 3;

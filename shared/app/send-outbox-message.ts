@@ -1,7 +1,7 @@
 import { hromadaSchema } from '../domain/entities/hromada';
 import { dueAtFor } from '../domain/entities/outbox-message';
 import { localDate } from '../domain/time';
-import type { Ports } from './deps';
+import type { Ports } from '../ports/ports';
 
 export type SendOutcome = 'sent' | 'already-handled' | 'retry-later' | 'failed' | 'over-cap';
 

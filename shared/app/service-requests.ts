@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/actor';
 import type { Hromada } from '../domain/entities/hromada';
 import { dueAtFor, type OutboxKind, type OutboxMessage } from '../domain/entities/outbox-message';
 import { residentSchema } from '../domain/entities/resident';
@@ -9,13 +10,14 @@ import {
 } from '../domain/entities/service-request';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { pickupWindow } from '../domain/pickup-window';
+import { expiresAfterDays } from '../domain/retention';
 import { unservable } from '../domain/service-day';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
 import { countSegments } from '../messaging/segments';
 import { bookingConfirmation, cancellation, confirmedReply, type WindowText } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
+import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
-import { type Actor, expiresAfterDays, type Ports } from './deps';
 import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
 import { requireHromada } from './registry';
 import { guardResidentDay } from './resident-day';

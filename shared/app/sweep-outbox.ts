@@ -1,5 +1,5 @@
 import { dueAtFor, MAX_SEND_ATTEMPTS, type OutboxMessage } from '../domain/entities/outbox-message';
-import type { Ports } from './deps';
+import type { Ports } from '../ports/ports';
 
 export interface SweepRun {
   /** Claims whose lease ran out, put back to pending to be sent again. */

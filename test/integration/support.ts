@@ -6,8 +6,8 @@ import { ensureTable } from '../../shared/adapters/dynamodb/table';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { UlidIds } from '../../shared/adapters/system/ulid-ids';
-import type { Ports } from '../../shared/app/deps';
 import type { Clock } from '../../shared/ports/clock';
+import type { Ports } from '../../shared/ports/ports';
 
 let tables = 0;
 

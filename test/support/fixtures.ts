@@ -2,11 +2,11 @@ import { MemoryEntityRepository } from '../../shared/adapters/memory/memory-enti
 import { MemoryOutboxRepository } from '../../shared/adapters/memory/memory-outbox-repository';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
-import type { Ports } from '../../shared/app/deps';
 import { createEntity, createHromada } from '../../shared/app/registry';
 import { registryKinds } from '../../shared/domain/registry';
 import type { Clock } from '../../shared/ports/clock';
 import type { Ids } from '../../shared/ports/ids';
+import type { Ports } from '../../shared/ports/ports';
 import type { SmsSender, SmsSendResult, SmsToSend } from '../../shared/ports/sms-sender';
 import { fieldsOf, hromadaOf } from './inputs';
 

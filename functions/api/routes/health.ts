@@ -1,7 +1,7 @@
-import type { Ports } from '../../../shared/app/deps';
 import { noParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
+import type { Ports } from '../../../shared/ports/ports';
 
 export function healthRoutes(ports: Ports): Route[] {
   return [

@@ -1,8 +1,8 @@
-import type { Ports } from '../../../shared/app/deps';
 import { listAudit, listInbound, listMessages } from '../../../shared/app/logs';
 import { hromadaParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
+import type { Ports } from '../../../shared/ports/ports';
 import { pageQuery } from './page-query';
 
 /** What the platform did: SMS sent, replies received, the audit trail. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Ports } from '../../../shared/app/deps';
 import { insertIntoPlan } from '../../../shared/app/planning/insert-into-plan';
 import { planDay } from '../../../shared/app/planning/plan-day';
 import { publishPlan } from '../../../shared/app/planning/publish-plan';
@@ -8,6 +7,7 @@ import { idSchema } from '../../../shared/domain/common';
 import { dayParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
+import type { Ports } from '../../../shared/ports/ports';
 
 /**
  * Planning runs inside the API call: the engine's budget stays well under the function's 15 s

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Ports } from '../../../shared/app/deps';
 import {
   createEntityOnce,
   createHromadaOnce,
@@ -21,6 +20,7 @@ import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/h
 import { hromadaParams, itemParams, noParams } from '../../../shared/http/path-params';
 import { json, noContent } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
+import type { Ports } from '../../../shared/ports/ports';
 import { pageQuery } from './page-query';
 
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });

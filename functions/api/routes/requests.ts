@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Ports } from '../../../shared/app/deps';
 import {
   bookServiceRequestOnce,
   changeRequestStatus,
@@ -13,6 +12,7 @@ import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/h
 import { hromadaParams, itemParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
+import type { Ports } from '../../../shared/ports/ports';
 
 const dateQuery = z.object({ date: localDateSchema });
 const versionBody = z.strictObject({ version: z.number().int().positive() });

@@ -6,11 +6,13 @@
  * checker must accept the result, and the plan's new version, its audit entry and — when the plan
  * was published — the changed routes' SMS to their drivers are one transaction.
  */
+
+import type { Actor } from '../../domain/actor';
 import type { Plan } from '../../domain/entities/plan';
 import { isOpen, type ServiceRequest } from '../../domain/entities/service-request';
 import { ConflictError } from '../../domain/errors';
+import type { Ports } from '../../ports/ports';
 import { insertTask } from '../../routing/engine/index';
-import type { Actor, Ports } from '../deps';
 import { getServiceRequest } from '../service-requests';
 import { dayBounds, outsideTheDay } from './day-points';
 import { solutionAhead } from './day-under-way';

@@ -10,7 +10,7 @@ import type { ServiceRequest } from '../../domain/entities/service-request';
 import { type Vehicle, vehicleSchema } from '../../domain/entities/vehicle';
 import { ConflictError } from '../../domain/errors';
 import { localDate } from '../../domain/time';
-import type { Ports } from '../deps';
+import type { Ports } from '../../ports/ports';
 import { listAll, requireHromada } from '../registry';
 import { planAtVersion, planToReplace } from './read-plan';
 

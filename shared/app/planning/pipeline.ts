@@ -11,14 +11,15 @@
  * requests take part, pass their engine step and build the new version from the routed day.
  */
 
+import type { Actor } from '../../domain/actor';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { Plan, PlanRoute } from '../../domain/entities/plan';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import type { Change } from '../../ports/entity-repository';
+import type { Ports } from '../../ports/ports';
 import { checkSolution } from '../../routing/checker/index';
 import type { VroomProblem, VroomSolution } from '../../routing/vroom-format';
 import { auditChange } from '../audit';
-import type { Actor, Ports } from '../deps';
 import { dayPlan, mergeRoutes, NO_VEHICLE_THAT_DAY } from './day-plan';
 import { type DayInput, type DayPoints, dayPoints } from './day-points';
 import { dayProblem } from './day-problem';

@@ -5,9 +5,11 @@
  * 409); on the day itself the stops already made and the passengers on board stay, each vehicle on
  * the road starts from its last stop now, and the rest is planned afresh. A past day is not planned.
  */
+
+import type { Actor } from '../../domain/actor';
 import { type Plan, planSchema } from '../../domain/entities/plan';
+import type { Ports } from '../../ports/ports';
 import type { RouteSolver } from '../../ports/route-solver';
-import type { Actor, Ports } from '../deps';
 import { loadDayToPlan } from './load-day';
 import { type EngineStep, runPipeline } from './pipeline';
 

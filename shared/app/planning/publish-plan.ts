@@ -5,10 +5,12 @@
  * status, its audit entry and every route message are one transaction, and message ids carry the
  * plan version, so a retry sends nothing twice.
  */
+
+import type { Actor } from '../../domain/actor';
 import type { Plan } from '../../domain/entities/plan';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { LimitError } from '../../domain/errors';
-import type { Actor, Ports } from '../deps';
+import type { Ports } from '../../ports/ports';
 import { loadDayToChange } from './load-day';
 import { commitVersion } from './pipeline';
 import { routeMessages, takenAwayMessages } from './route-messages';

@@ -1,7 +1,7 @@
 /** A day's plan as stored: read it, or read it at the version the caller last saw. */
 import { type Plan, planSchema } from '../../domain/entities/plan';
 import { ConflictError, NotFoundError } from '../../domain/errors';
-import type { Ports } from '../deps';
+import type { Ports } from '../../ports/ports';
 import { requireHromada } from '../registry';
 
 export async function getPlan(

@@ -15,7 +15,7 @@ import { localDayLabel, localTimeLabel } from '../../domain/time';
 import { driverRoute, type RouteStopText, routeCancelled } from '../../messaging/templates';
 import { transliterate } from '../../messaging/transliterate';
 import type { Change } from '../../ports/entity-repository';
-import type { Ports } from '../deps';
+import type { Ports } from '../../ports/ports';
 import { outboxMessageFor } from '../service-requests';
 
 type Sent = NonNullable<Plan['sent']>;
