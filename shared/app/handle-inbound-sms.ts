@@ -18,7 +18,8 @@ import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../mess
 import type { Change, StoredEntity } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
-import { changeRequestStatus, outboxMessageFor, recordOutcome } from './service-requests';
+import { queueSms } from './queue-sms';
+import { changeRequestStatus, recordOutcome } from './service-requests';
 
 export interface ReceivedSms {
   /** The carrier's id: the same message delivered twice is acted on once. */
@@ -68,19 +69,15 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
     },
   });
   const actor = `sms:${maskPhone(phone.e164)}`;
-  const reply = (kind: 'change' | 'help', text: string, suffix: string) => ({
-    op: 'outbox' as const,
-    message: outboxMessageFor(
-      ports,
-      sender.hromada,
-      `${suffix}-${sms.inboundMessageId}`,
+  const reply = (kind: 'change' | 'help', text: string, suffix: string) =>
+    queueSms(ports, sender.hromada, {
+      id: `${suffix}-${sms.inboundMessageId}`,
       kind,
-      phone.e164,
+      to: phone.e164,
       text,
-      'INBOUND',
-      sender.resident?.confidential ?? false,
-    ),
-  });
+      subject: 'INBOUND',
+      confidential: sender.resident?.confidential ?? false,
+    });
 
   try {
     switch (command.kind) {

@@ -30,7 +30,8 @@ export interface CreateOnce {
   itemType: string;
   /** The request body as the route parsed it (hashed canonically: key order does not matter). */
   input: unknown;
-  scope?: IdempotencyScope;
+  /** The key's scope; absent when the request carried no key. */
+  scope?: IdempotencyScope | undefined;
   /**
    * Run the attempt again (re-reading everything) when the commit meets a conflict, e.g. a
    * concurrent booking of the same resident and day. With a key, conflicts are always retried.

@@ -5,32 +5,23 @@ import type { Page, PageRequest } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { requireHromada } from './registry';
 
-/** The SMS log of a hromada, newest first, with each message's status (failures included). */
-export async function listMessages(
-  ports: Pick<Ports, 'entities' | 'outbox'>,
-  hromadaId: string,
-  page: PageRequest,
-): Promise<Page<OutboxMessage>> {
-  await requireHromada(ports, hromadaId);
-  return ports.outbox.listByHromada(hromadaId, page);
+type LogPorts = Pick<Ports, 'entities' | 'outbox'>;
+
+/** A hromada's log, newest first, page by page: 404 for a hromada that does not exist. */
+function hromadaLog<T>(read: (ports: LogPorts, hromadaId: string, page: PageRequest) => Promise<Page<T>>) {
+  return async (ports: LogPorts, hromadaId: string, page: PageRequest): Promise<Page<T>> => {
+    await requireHromada(ports, hromadaId);
+    return read(ports, hromadaId, page);
+  };
 }
 
-/** SMS received from residents and drivers, newest first, with what was done about each. */
-export async function listInbound(
-  ports: Pick<Ports, 'entities'>,
-  hromadaId: string,
-  page: PageRequest,
-): Promise<Page<InboundSms>> {
-  await requireHromada(ports, hromadaId);
-  return ports.entities.listInbound(hromadaId, page);
-}
+/** The SMS log of a hromada, with each message's status (failures included). */
+export const listMessages = hromadaLog<OutboxMessage>((ports, h, page) =>
+  ports.outbox.listByHromada(h, page),
+);
 
-/** Who changed what in a hromada, newest first. */
-export async function listAudit(
-  ports: Pick<Ports, 'entities'>,
-  hromadaId: string,
-  page: PageRequest,
-): Promise<Page<AuditEntry>> {
-  await requireHromada(ports, hromadaId);
-  return ports.entities.listAudit(hromadaId, page);
-}
+/** SMS received from residents and drivers, with what was done about each. */
+export const listInbound = hromadaLog<InboundSms>((ports, h, page) => ports.entities.listInbound(h, page));
+
+/** Who changed what in a hromada. */
+export const listAudit = hromadaLog<AuditEntry>((ports, h, page) => ports.entities.listAudit(h, page));

@@ -5,7 +5,7 @@ import { ConflictError } from '../domain/errors';
 import { addDays, localDate, localDayLabel, localTimeLabel } from '../domain/time';
 import { reminder } from '../messaging/templates';
 import type { Ports } from '../ports/ports';
-import { outboxMessageFor } from './service-requests';
+import { queueSms } from './queue-sms';
 
 export interface ReminderRun {
   hromady: number;
@@ -56,18 +56,16 @@ async function queueForHromada(
       from: localTimeLabel(start),
       to: localTimeLabel(new Date(request.window.end)),
     });
-    const message = outboxMessageFor(
-      ports,
-      hromada,
-      `remind-${request.id}-${date}`,
-      'reminder',
-      resident.phone,
+    const queued = queueSms(ports, hromada, {
+      id: `remind-${request.id}-${date}`,
+      kind: 'reminder',
+      to: resident.phone,
       text,
-      `REQUEST#${request.id}`,
-      request.confidential,
-    );
+      subject: `REQUEST#${request.id}`,
+      confidential: request.confidential,
+    });
     try {
-      await ports.entities.commit([{ op: 'outbox', message }]);
+      await ports.entities.commit([queued]);
       run.queued += 1;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

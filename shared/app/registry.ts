@@ -34,22 +34,20 @@ export async function createHromadaOnce(
   actor: Actor,
   scope?: IdempotencyScope,
 ): Promise<Created<StoredEntity>> {
-  const spec = {
-    operation: 'POST /hromady',
-    itemType: 'Hromada',
-    input: fields,
-    ...(scope ? { scope } : {}),
-  };
-  return createOnce(ports, spec, async () => {
-    const now = ports.clock.now().toISOString();
-    const id = fields.id ?? ports.ids.next();
-    const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
-    const changes: Change[] = [
-      { op: 'create', entity: 'Hromada', item },
-      auditChange(ports, { id, rules: fields.rules }, actor, 'create', 'Hromada', id, Object.keys(fields)),
-    ];
-    return { item, changes };
-  });
+  return createOnce(
+    ports,
+    { operation: 'POST /hromady', itemType: 'Hromada', input: fields, scope },
+    async () => {
+      const now = ports.clock.now().toISOString();
+      const id = fields.id ?? ports.ids.next();
+      const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
+      const changes: Change[] = [
+        { op: 'create', entity: 'Hromada', item },
+        auditChange(ports, { id, rules: fields.rules }, actor, 'create', 'Hromada', id, Object.keys(fields)),
+      ];
+      return { item, changes };
+    },
+  );
 }
 
 export async function createEntity<K extends RegistryKind>(
@@ -71,13 +69,8 @@ export async function createEntityOnce<K extends RegistryKind>(
   actor: Actor,
   scope?: IdempotencyScope,
 ): Promise<Created<StoredEntity>> {
-  const spec = {
-    operation: `POST /hromady/{h}/${kind.plural}`,
-    itemType: kind.entity,
-    input,
-    ...(scope ? { scope } : {}),
-  };
-  return createOnce(ports, spec, async () => {
+  const operation = `POST /hromady/{h}/${kind.plural}`;
+  return createOnce(ports, { operation, itemType: kind.entity, input, scope }, async () => {
     const fields = input as Record<string, unknown> & { id?: string };
     const hromada = await requireHromada(ports, hromadaId);
     const now = ports.clock.now().toISOString();

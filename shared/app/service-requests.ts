@@ -1,6 +1,5 @@
 import type { Actor } from '../domain/actor';
 import type { Hromada } from '../domain/entities/hromada';
-import { dueAtFor, type OutboxKind, type OutboxMessage } from '../domain/entities/outbox-message';
 import { residentSchema } from '../domain/entities/resident';
 import {
   isFinal,
@@ -13,12 +12,12 @@ import { pickupWindow } from '../domain/pickup-window';
 import { expiresAfterDays } from '../domain/retention';
 import { unservable } from '../domain/service-day';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
-import { countSegments } from '../messaging/segments';
 import { bookingConfirmation, cancellation, confirmedReply, type WindowText } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
 import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
+import { queueSms } from './queue-sms';
 import { requireHromada } from './registry';
 import { guardResidentDay } from './resident-day';
 
@@ -32,36 +31,6 @@ function windowText(request: ServiceRequest): WindowText {
     day: localDayLabel(start),
     from: localTimeLabel(start),
     to: localTimeLabel(new Date(request.window.end)),
-  };
-}
-
-export function outboxMessageFor(
-  ports: Pick<Ports, 'clock'>,
-  hromada: Hromada,
-  id: string,
-  kind: OutboxKind,
-  to: string,
-  text: string,
-  subject: string,
-  confidential: boolean,
-): OutboxMessage {
-  const now = ports.clock.now();
-  const senderId = confidential ? hromada.rules.neutralSenderId : hromada.rules.smsSenderId;
-  return {
-    id,
-    hromadaId: hromada.id,
-    kind,
-    to,
-    text,
-    ...(senderId ? { senderId } : {}),
-    subject,
-    segments: countSegments(text).segments,
-    status: 'pending',
-    attempts: 0,
-    dueAt: dueAtFor('pending', now),
-    createdAt: now.toISOString(),
-    version: 1,
-    expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.messages),
   };
 }
 
@@ -88,14 +57,10 @@ export async function bookServiceRequestOnce(
   actor: Actor,
   scope?: IdempotencyScope,
 ): Promise<Created<ServiceRequest>> {
-  const spec = {
-    operation: 'POST /hromady/{h}/requests',
-    itemType: 'ServiceRequest',
-    input,
-    retryOnConflict: true,
-    ...(scope ? { scope } : {}),
-  };
-  return createOnce(ports, spec, () => bookingAttempt(ports, hromadaId, input, actor));
+  const spec = { operation: 'POST /hromady/{h}/requests', itemType: 'ServiceRequest', input, scope };
+  return createOnce(ports, { ...spec, retryOnConflict: true }, () =>
+    bookingAttempt(ports, hromadaId, input, actor),
+  );
 }
 
 /**
@@ -173,19 +138,16 @@ async function bookingAttempt(
   ];
   if (resident.phone && resident.smsConsent) {
     const text = bookingConfirmation(windowText(request));
-    changes.push({
-      op: 'outbox',
-      message: outboxMessageFor(
-        ports,
-        hromada,
-        `book-${id}`,
-        'booking-confirmation',
-        resident.phone,
+    changes.push(
+      queueSms(ports, hromada, {
+        id: `book-${id}`,
+        kind: 'booking-confirmation',
+        to: resident.phone,
         text,
-        `REQUEST#${id}`,
-        request.confidential,
-      ),
-    });
+        subject: `REQUEST#${id}`,
+        confidential: request.confidential,
+      }),
+    );
   }
   return { item: request, changes };
 }
@@ -248,19 +210,16 @@ export async function changeRequestStatus(
   if (resident && typeof resident.phone === 'string' && resident.smsConsent === true) {
     const text =
       next === 'cancelled' ? cancellation(windowText(current)) : confirmedReply(windowText(current));
-    changes.push({
-      op: 'outbox',
-      message: outboxMessageFor(
-        ports,
-        hromada,
-        `${next === 'cancelled' ? 'cancel' : 'confirm'}-${id}-v${updated.version}`,
-        next === 'cancelled' ? 'cancellation' : 'change',
-        resident.phone,
+    changes.push(
+      queueSms(ports, hromada, {
+        id: `${next === 'cancelled' ? 'cancel' : 'confirm'}-${id}-v${updated.version}`,
+        kind: next === 'cancelled' ? 'cancellation' : 'change',
+        to: resident.phone,
         text,
-        `REQUEST#${id}`,
-        current.confidential,
-      ),
-    });
+        subject: `REQUEST#${id}`,
+        confidential: current.confidential,
+      }),
+    );
   }
   await ports.entities.commit([...changes, ...extra]);
   return updated;

@@ -117,13 +117,7 @@ export function solutionAhead(underWay: UnderWay): VroomSolution {
       : [
           {
             vehicle: k + 1,
-            cost: 0,
-            setup: 0,
-            service: 0,
-            duration: 0,
-            waiting_time: 0,
-            priority: 0,
-            distance: 0,
+            ...NO_COSTS,
             steps: ahead.map((s) => placeholderStep(stepType(s.kind), underWay.taskId.get(s.requestId)!)),
           },
         ],
@@ -131,21 +125,13 @@ export function solutionAhead(underWay: UnderWay): VroomSolution {
   return { code: 0, summary: emptySummary(), unassigned: [], routes };
 }
 
+/** The engine recomputes every figure of the routes ahead; these only hold their shape. */
+const NO_COSTS = { cost: 0, setup: 0, service: 0, duration: 0, waiting_time: 0, priority: 0, distance: 0 };
+
 function placeholderStep(type: StepRef['type'], id: number): VroomStep {
   return { type, id, arrival: 0, duration: 0, setup: 0, service: 0, waiting_time: 0, load: [], distance: 0 };
 }
 
 function emptySummary(): VroomSolution['summary'] {
-  return {
-    cost: 0,
-    routes: 0,
-    unassigned: 0,
-    setup: 0,
-    service: 0,
-    duration: 0,
-    waiting_time: 0,
-    priority: 0,
-    distance: 0,
-    computing_times: { loading: 0, solving: 0, routing: 0 },
-  };
+  return { ...NO_COSTS, routes: 0, unassigned: 0, computing_times: { loading: 0, solving: 0, routing: 0 } };
 }

@@ -16,7 +16,7 @@ import { driverRoute, type RouteStopText, routeCancelled } from '../../messaging
 import { transliterate } from '../../messaging/transliterate';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
-import { outboxMessageFor } from '../service-requests';
+import { queueSms } from '../queue-sms';
 
 type Sent = NonNullable<Plan['sent']>;
 
@@ -126,8 +126,12 @@ function routeSms(
   text: string,
   date: string,
 ): Change {
-  return {
-    op: 'outbox',
-    message: outboxMessageFor(ports, hromada, id, 'driver-route', to, text, `PLAN#${date}`, false),
-  };
+  return queueSms(ports, hromada, {
+    id,
+    kind: 'driver-route',
+    to,
+    text,
+    subject: `PLAN#${date}`,
+    confidential: false,
+  });
 }
