@@ -1,18 +1,18 @@
 #!/usr/bin/env -S npx tsx
 /**
  * CDK entry point: `npm run synth`, `npx cdk deploy --all -c stage=prod -c smsSenderId=...`.
- * Configuration (context, then HROMADA_* env vars) is validated in infra/stacks/config.ts.
+ * Configuration (context, then HROMADA_* env vars) is validated in infra/stacks/deploy-config.ts.
  */
 import { App } from 'aws-cdk-lib';
-import { ConfigError, loadConfig } from './stacks/config';
+import { DeployConfigError, loadDeployConfig } from './stacks/deploy-config';
 import { defineStacks } from './stacks/index';
 
 const app = new App();
 try {
-  const config = loadConfig({ context: (key) => app.node.tryGetContext(key), env: process.env });
+  const config = loadDeployConfig({ context: (key) => app.node.tryGetContext(key), env: process.env });
   defineStacks(app, config);
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof DeployConfigError) {
     console.error(error.message);
     process.exit(1);
   }

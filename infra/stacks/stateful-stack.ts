@@ -8,7 +8,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../shared/adapters/dynamodb/table-schema';
-import { type DeployConfig, isDevStage } from './config';
+import { type DeployConfig, isDevStage } from './deploy-config';
 
 export interface StatefulStackProps extends StackProps {
   readonly config: DeployConfig;

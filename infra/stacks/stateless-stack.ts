@@ -22,7 +22,7 @@ import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record
 import type { RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { AppFunction } from '../constructs/app-function';
-import { type DeployConfig, isDevStage } from './config';
+import { type DeployConfig, isDevStage } from './deploy-config';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: DeployConfig;

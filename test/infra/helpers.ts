@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { REPO_ROOT } from '../../infra/constructs/app-function';
-import { loadConfig } from '../../infra/stacks/config';
+import { loadDeployConfig } from '../../infra/stacks/deploy-config';
 import { defineStacks, type HromadaStacks } from '../../infra/stacks/index';
 
 /** Feature flags and other context from cdk.json, so tests see what `cdk synth` sees. */
@@ -26,7 +26,7 @@ export interface SynthResult extends HromadaStacks {
 
 export function synthStacks(context: Record<string, unknown> = {}): SynthResult {
   const app = newTestApp(context);
-  const config = loadConfig({ context: (key) => app.node.tryGetContext(key), env: {} });
+  const config = loadDeployConfig({ context: (key) => app.node.tryGetContext(key), env: {} });
   const stacks = defineStacks(app, config);
   return {
     app,

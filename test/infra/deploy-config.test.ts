@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../infra/stacks/config';
+import { DeployConfigError, loadDeployConfig } from '../../infra/stacks/deploy-config';
 
 const load = (context: Record<string, unknown> = {}, env: Record<string, string> = {}) =>
-  loadConfig({ context: (key) => context[key], env });
+  loadDeployConfig({ context: (key) => context[key], env });
 
 describe('deployment configuration', () => {
   it('has working defaults', () => {
@@ -45,7 +45,7 @@ describe('deployment configuration', () => {
     ['HROMADA-1', 'not alphanumeric'],
     ['ГРОМАДА', 'not ASCII'],
   ])('rejects sender ID %s (%s)', (smsSenderId) => {
-    expect(() => load({ smsSenderId })).toThrow(ConfigError);
+    expect(() => load({ smsSenderId })).toThrow(DeployConfigError);
     expect(() => load({ smsSenderId })).toThrow(/smsSenderId/);
   });
 
@@ -60,7 +60,7 @@ describe('deployment configuration', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(DeployConfigError);
     const message = (error as Error).message;
     expect(message).toMatch(/stage/);
     expect(message).toMatch(/smsMonthlySpendLimitUsd/);

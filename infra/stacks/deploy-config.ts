@@ -33,7 +33,7 @@ const csv = (schema: z.ZodType<string>) =>
 const positiveNumber = z.coerce.number().positive();
 const positiveInt = z.coerce.number().int().positive();
 
-export const configSchema = z
+export const deployConfigSchema = z
   .object({
     stage: stageName.default('dev'),
     /** AWS region; SMS to Ukraine works from eu-central-1 (Frankfurt), close to users. */
@@ -79,22 +79,22 @@ export const configSchema = z
     }
   });
 
-export type DeployConfig = z.infer<typeof configSchema>;
+export type DeployConfig = z.infer<typeof deployConfigSchema>;
 
 const envName = (key: string): string => `HROMADA_${key.replace(/([A-Z])/g, '_$1').toUpperCase()}`;
 
-export interface ConfigSources {
+export interface DeployConfigSources {
   /** `(key) => app.node.tryGetContext(key)` */
   readonly context: (key: string) => unknown;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+export class DeployConfigError extends Error {
+  override readonly name = 'DeployConfigError';
 }
 
-/** Gathers raw values from context, then env, and validates them. Throws ConfigError on any problem. */
-export function loadConfig(sources: ConfigSources): DeployConfig {
+/** Gathers raw values from context, then env, and validates them. Throws DeployConfigError on any problem. */
+export function loadDeployConfig(sources: DeployConfigSources): DeployConfig {
   const raw: Record<string, unknown> = {};
   for (const key of KNOWN_KEYS) {
     const fromContext = sources.context(key);
@@ -107,12 +107,12 @@ export function loadConfig(sources: ConfigSources): DeployConfig {
   if (raw.account === undefined) delete raw.account;
   if (raw.region === undefined) delete raw.region;
 
-  const parsed = configSchema.safeParse(raw);
+  const parsed = deployConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
       (issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`,
     );
-    throw new ConfigError(`Invalid deployment configuration:\n${lines.join('\n')}`);
+    throw new DeployConfigError(`Invalid deployment configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
 }
