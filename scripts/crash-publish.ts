@@ -13,7 +13,7 @@
  * Loopback only. Exits 1 when a message is lost or stuck.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,6 +33,8 @@ const API = `http://127.0.0.1:${PORT}`;
 const H = 'khmilnytska';
 const dataDir = path.join(root, '.local/crash-publish/dynamodb');
 const sinkFile = path.join(root, '.local/sms-sent.jsonl');
+/** What every platform run printed, for when a start fails. */
+let platformLog = 0;
 
 interface Message {
   id: string;
@@ -53,7 +55,7 @@ function startPlatform(): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', '--data-dir', dataDir], {
     cwd: root,
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', platformLog, platformLog],
     env: { ...process.env, PORT: String(PORT) },
   });
 }
@@ -78,7 +80,7 @@ async function waitHealthy(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('platform did not start in 120 s');
+  throw new Error(`platform did not start in 120 s; see ${path.join(path.dirname(dataDir), 'platform.log')}`);
 }
 
 async function allMessages(): Promise<Message[]> {
@@ -131,6 +133,8 @@ function kill(child: ChildProcess): Promise<void> {
 }
 
 rmSync(path.dirname(dataDir), { recursive: true, force: true });
+mkdirSync(path.dirname(dataDir), { recursive: true });
+platformLog = openSync(path.join(path.dirname(dataDir), 'platform.log'), 'a');
 const sinkStart = existsSync(sinkFile) ? statSync(sinkFile).size : 0;
 const date = nextWeekday();
 const orphanedClaims = new Set<string>();
