@@ -177,7 +177,7 @@ const exited = new Promise<void>((r) => last.once('exit', () => r()));
 process.kill(-last.pid!, 'SIGINT');
 await exited;
 
-const sinkLines = readFileSync(sinkFile, 'utf8').slice(sinkStart).split('\n').filter(Boolean);
+const sinkLines = readFileSync(sinkFile).subarray(sinkStart).toString('utf8').split('\n').filter(Boolean);
 const perMessage = new Map<string, number>();
 for (const line of sinkLines) {
   const ref = JSON.parse(line).reference as string | undefined;
