@@ -1,42 +1,13 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lambdaContext } from '../../infra/local/lambda-context';
 import { localToUtc } from '../../shared/domain/time';
 import { ADMIN, apiEvent, JSON_HEADERS, loadEvent } from '../support/api-events';
-import { freshTable } from './support';
+import { apiOnFreshTable, type Call, createDemoHromada } from './api-client';
 
-type Handler = (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
-let handler: Handler;
-
-async function call(event: APIGatewayProxyEventV2) {
-  const res = await handler(event, lambdaContext('api'));
-  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
-}
+let call: Call;
 
 beforeAll(async () => {
-  await freshTable('api');
-  ({ handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler });
-  const created = await call(
-    apiEvent(
-      'POST',
-      '/hromady',
-      { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' },
-      JSON_HEADERS,
-      ADMIN,
-    ),
-  );
-  expect(created.status).toBe(201);
-  await call(
-    apiEvent('POST', '/hromady/khmilnytska/settlements', {
-      id: 'UA05120170020086400',
-      name: 'Березна',
-      type: 'село',
-      location: { lat: 49.56085, lon: 27.84392 },
-    }),
-  );
+  ({ call } = await apiOnFreshTable('api'));
+  await createDemoHromada(call);
 });
 
 describe('the API on DynamoDB Local', () => {

@@ -1,23 +1,9 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lambdaContext } from '../../infra/local/lambda-context';
-import { ADMIN, apiEvent, JSON_HEADERS, loadEvent } from '../support/api-events';
-import { freshTable } from './support';
+import { apiEvent, JSON_HEADERS, loadEvent } from '../support/api-events';
+import { apiOnFreshTable, type Call, createDemoHromada } from './api-client';
 
-type Handler = (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
-let handler: Handler;
-
-const call = async (event: APIGatewayProxyEventV2) => {
-  const res = await handler(event, lambdaContext('api'));
-  return {
-    status: res.statusCode ?? 0,
-    headers: (res.headers ?? {}) as Record<string, unknown>,
-    body: JSON.parse(res.body || '{}'),
-  };
-};
+let call: Call;
 
 const H = '/hromady/khmilnytska';
 /** A service date a few days ahead (the handler runs on the real clock). */
@@ -57,17 +43,8 @@ async function bookedFor(residentId: string) {
 }
 
 beforeAll(async () => {
-  await freshTable('bookings');
-  ({ handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler });
-  const hromada = { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' };
-  expect((await call(apiEvent('POST', '/hromady', hromada, JSON_HEADERS, ADMIN))).status).toBe(201);
-  const village = {
-    id: 'UA05120170020086400',
-    name: 'Березна',
-    type: 'село',
-    location: { lat: 49.56085, lon: 27.84392 },
-  };
-  expect((await call(apiEvent('POST', `${H}/settlements`, village))).status).toBe(201);
+  ({ call } = await apiOnFreshTable('bookings'));
+  await createDemoHromada(call);
 });
 
 describe('duplicate bookings on DynamoDB Local', () => {

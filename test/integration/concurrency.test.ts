@@ -1,31 +1,12 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lambdaContext } from '../../infra/local/lambda-context';
-import { ADMIN, apiEvent, JSON_HEADERS, loadEvent } from '../support/api-events';
-import { freshTable } from './support';
+import { apiEvent, loadEvent } from '../support/api-events';
+import { apiOnFreshTable, type Call, createDemoHromada } from './api-client';
 
-type Handler = (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
-let handler: Handler;
-const call = async (event: APIGatewayProxyEventV2) => {
-  const res = await handler(event, lambdaContext('api'));
-  return { status: res.statusCode, body: JSON.parse(res.body || '{}') };
-};
+let call: Call;
 
 beforeAll(async () => {
-  await freshTable('concurrency');
-  ({ handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler });
-  await call(
-    apiEvent(
-      'POST',
-      '/hromady',
-      { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' },
-      JSON_HEADERS,
-      ADMIN,
-    ),
-  );
+  ({ call } = await apiOnFreshTable('concurrency'));
+  await createDemoHromada(call, { village: false });
 });
 
 describe('two dispatchers edit the same resident at once', () => {

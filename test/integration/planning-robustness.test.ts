@@ -1,24 +1,13 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lambdaContext } from '../../infra/local/lambda-context';
 import { entityKey, keysOf } from '../../shared/adapters/dynamodb/keys';
 import { OUTSIDE_THE_DAY } from '../../shared/app/planning/day-points';
 import { addDays, localToUtc } from '../../shared/domain/time';
-import { ADMIN, apiEvent, JSON_HEADERS } from '../support/api-events';
-import { freshTable } from './support';
+import { apiEvent } from '../support/api-events';
+import { apiOnFreshTable, type Call, createDemoHromada } from './api-client';
 
-type Handler = (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-) => Promise<APIGatewayProxyStructuredResultV2>;
-let handler: Handler;
-let t: Awaited<ReturnType<typeof freshTable>>;
-
-async function call(event: APIGatewayProxyEventV2) {
-  const res = await handler(event, lambdaContext('api'));
-  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
-}
+let call: Call;
+let t: Awaited<ReturnType<typeof apiOnFreshTable>>['table'];
 
 const H = 'khmilnytska';
 const date = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
@@ -33,9 +22,8 @@ const ride = (residentId: string, requestedTime: Record<string, string>) => ({
 });
 
 beforeAll(async () => {
-  t = await freshTable('planning');
-  ({ handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler });
-  await call(apiEvent('POST', '/hromady', { id: H, name: 'Хмільницька громада' }, JSON_HEADERS, ADMIN));
+  ({ call, table: t } = await apiOnFreshTable('planning'));
+  await createDemoHromada(call, { village: false });
   await call(
     apiEvent('POST', `/hromady/${H}/depots`, {
       id: 'garage',

@@ -1,0 +1,54 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { expect } from 'vitest';
+import { lambdaContext } from '../../infra/local/lambda-context';
+import { ADMIN, apiEvent, JSON_HEADERS } from '../support/api-events';
+import { freshTable } from './support';
+
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface ApiAnswer {
+  status: number;
+  headers: Record<string, unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field in the tests
+  body: any;
+}
+
+export type Call = (event: APIGatewayProxyEventV2) => Promise<ApiAnswer>;
+
+/**
+ * The api function on a fresh table of the run's DynamoDB Local, loaded as Lambda loads it (after
+ * its environment is set), and a `call` that invokes it with an API Gateway event.
+ */
+export async function apiOnFreshTable(prefix: string) {
+  const table = await freshTable(prefix);
+  const { handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler };
+  const call: Call = async (event) => {
+    const res = await handler(event, lambdaContext('api'));
+    return {
+      status: res.statusCode ?? 0,
+      headers: (res.headers ?? {}) as Record<string, unknown>,
+      body: res.body ? JSON.parse(res.body) : undefined,
+    };
+  };
+  return { table, call };
+}
+
+export const BEREZNA_VILLAGE = {
+  id: 'UA05120170020086400',
+  name: 'Березна',
+  type: 'село',
+  location: { lat: 49.56085, lon: 27.84392 },
+};
+
+/** Хмільницька громада (as an admin) and, unless asked otherwise, the village of Березна. */
+export async function createDemoHromada(call: Call, options: { village?: boolean } = {}) {
+  const hromada = { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' };
+  expect((await call(apiEvent('POST', '/hromady', hromada, JSON_HEADERS, ADMIN))).status).toBe(201);
+  if (options.village !== false) {
+    const village = await call(apiEvent('POST', '/hromady/khmilnytska/settlements', BEREZNA_VILLAGE));
+    expect(village.status).toBe(201);
+  }
+}
