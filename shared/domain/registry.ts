@@ -74,8 +74,10 @@ export function patchSchema(kindDef: RegistryKind) {
  */
 function patchBodyOf(kindDef: RegistryKind) {
   const fields: Record<string, z.ZodType> = {};
-  for (const [name, field] of Object.entries(kindDef.fields as Record<string, z.ZodType>))
-    fields[name] = (field instanceof z.ZodDefault ? field.removeDefault() : field).optional();
+  for (const [name, field] of Object.entries(kindDef.fields as Record<string, z.ZodType>)) {
+    const withoutDefault = field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : field;
+    fields[name] = withoutDefault.optional();
+  }
   return z.strictObject({ ...fields, version: z.number().int().positive() });
 }
 
