@@ -155,12 +155,15 @@ function operation(route: Route, body: ResponseBody | undefined, component: (b: 
   ];
   if (parameters.length > 0) op.parameters = parameters;
   if (route.body) {
+    const schema = jsonSchema(describedInputOf(route.body.schema), 'input');
+    if (Object.keys(schema).length === 0)
+      throw new Error(`${routeKey(route)}: the body reads as anything; name its input with describeInputAs`);
     op.requestBody = {
       description: route.body.optional
         ? `${route.body.what} (optional: absent reads as {})`
         : route.body.what,
       required: !route.body.optional,
-      content: { 'application/json': { schema: jsonSchema(describedInputOf(route.body.schema), 'input') } },
+      content: { 'application/json': { schema } },
     };
   }
   op.responses = { ...success(route, body, component), ...errorResponses(access) };
