@@ -2,6 +2,7 @@ import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
 import { healthRoutes } from './routes/health';
 import { logRoutes } from './routes/logs';
+import { openApiRoutes } from './routes/openapi';
 import { planRoutes } from './routes/plans';
 import { registryRoutes } from './routes/registry';
 import { requestRoutes } from './routes/requests';
@@ -11,11 +12,13 @@ import { requestRoutes } from './routes/requests';
  * (shared/http/route.ts); the router parses them before the route calls its one use case.
  */
 export function apiRoutes(ports: Ports): Route[] {
-  return [
+  const routes: Route[] = [
     ...healthRoutes(ports),
     ...registryRoutes(ports),
     ...requestRoutes(ports),
     ...planRoutes(ports),
     ...logRoutes(ports),
+    ...openApiRoutes(() => routes),
   ];
+  return routes;
 }

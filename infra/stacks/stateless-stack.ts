@@ -41,6 +41,9 @@ export interface StatelessStackProps extends StackProps {
 export const OUTBOX_FILTER: Record<string, unknown> = outboxFilterPattern;
 
 /** Payload the daily reminder schedule sends to the remind function (events/contracts/schedule). */
+/** The API's public routes (all GET): served without the JWT authorizer. A test keeps it equal to the routes declared public. */
+export const PUBLIC_GET_PATHS = ['/health', '/openapi.json'] as const;
+
 export const REMINDER_INPUT: RemindSchedule = { job: 'queue-reminders' };
 /** Payload of the every-minute outbox sweep (events/contracts/schedule). */
 export const SWEEP_INPUT: SweepSchedule = { job: 'sweep-outbox' };
@@ -136,12 +139,15 @@ export class StatelessStack extends Stack {
         maxAge: Duration.hours(1),
       },
     });
-    this.httpApi.addRoutes({
-      path: '/health',
-      methods: [apigw.HttpMethod.GET],
-      integration,
-      authorizer: new apigw.HttpNoneAuthorizer(),
-    });
+    // The routes declared `access: 'public'` (functions/api/routes): no sign-in in front of them.
+    for (const path of PUBLIC_GET_PATHS) {
+      this.httpApi.addRoutes({
+        path,
+        methods: [apigw.HttpMethod.GET],
+        integration,
+        authorizer: new apigw.HttpNoneAuthorizer(),
+      });
+    }
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: logRemovalPolicy,

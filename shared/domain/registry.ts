@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storedFields } from './common';
+import { describeInputAs } from './described-input';
 import { depotFields } from './entities/depot';
 import { driverFields } from './entities/driver';
 import { hromadaFields } from './entities/hromada';
@@ -50,7 +51,7 @@ export type RegistryFields<K extends RegistryKind = RegistryKind> = z.output<K['
  * kept. `version` is required (checked after the fields, so a bad field is reported first).
  */
 export function patchSchema(kindDef: RegistryKind) {
-  return z.unknown().transform((input, ctx): RegistryPatch => {
+  const parse = z.unknown().transform((input, ctx): RegistryPatch => {
     const fields = kindDef.patch.safeParse(input);
     const version = fields.success ? versionSchema.safeParse(input) : undefined;
     const failed = !fields.success ? fields.error : version && !version.success ? version.error : undefined;
@@ -64,6 +65,20 @@ export function patchSchema(kindDef: RegistryKind) {
     for (const [k, v] of Object.entries(fields.data ?? {})) if (sent.has(k)) out[k] = v;
     return out as RegistryPatch;
   });
+  return describeInputAs(parse, patchBodyOf(kindDef));
+}
+
+/**
+ * What a partial update accepts, for the API description: every field optional with no default
+ * (an absent key keeps its value), `version` required.
+ */
+function patchBodyOf(kindDef: RegistryKind) {
+  const fields: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(kindDef.fields as Record<string, z.ZodType>)) {
+    const withoutDefault = field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : field;
+    fields[name] = withoutDefault.optional();
+  }
+  return z.strictObject({ ...fields, version: z.number().int().positive() });
 }
 
 const versionSchema = z.object({ version: z.number().int().positive() });

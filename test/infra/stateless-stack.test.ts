@@ -2,8 +2,10 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
 import { remindScheduleSchema, sweepScheduleSchema } from '../../events/contracts/schedule';
+import { apiRoutes } from '../../functions/api/routes';
 import { DEFAULT_ENVIRONMENT } from '../../infra/constructs/app-function';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
+import { memoryPorts } from '../support/fixtures';
 import { logicalId, resourcesOfType, synthStacks } from './helpers';
 
 const { statelessTemplate: template } = synthStacks({ smsSenderId: 'Bucha', logLevel: 'DEBUG' });
@@ -178,7 +180,7 @@ describe('HTTP API', () => {
     expect(api.Properties.Timeout).toBeGreaterThan(10);
   });
 
-  it('protects every route with the Cognito JWT authorizer except GET /health', () => {
+  it('protects every route with the Cognito JWT authorizer except the ones declared public (GET /health, GET /openapi.json)', () => {
     const authorizerId = logicalId(template, 'AWS::ApiGatewayV2::Authorizer', 'HttpApiConsoleJwt');
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
@@ -191,9 +193,13 @@ describe('HTTP API', () => {
     const routes = Object.values(resourcesOfType(template, 'AWS::ApiGatewayV2::Route')).map(
       (r) => r.Properties,
     );
-    expect(routes.map((route) => route.RouteKey).sort()).toEqual(['$default', 'GET /health']);
+    const publicKeys = apiRoutes(memoryPorts().ports)
+      .filter((route) => route.access === 'public')
+      .map((route) => `${route.method} ${route.path}`);
+    expect(publicKeys.sort()).toEqual(['GET /health', 'GET /openapi.json']);
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(['$default', ...publicKeys]);
     for (const route of routes) {
-      if (route.RouteKey === 'GET /health') {
+      if (publicKeys.includes(route.RouteKey as string)) {
         expect(route.AuthorizationType).toBe('NONE');
       } else {
         expect(route).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
