@@ -79,7 +79,7 @@ async function api(method, path, body, idempotencyKey) {
   try {
     res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
-    throw new NetworkError("Немає зв'язку з сервером. Спробуйте ще раз: повтор не створить дубля");
+    throw new NetworkError("Немає зв'язку з сервером; спробуйте ще раз");
   }
   const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiError(res.status, data);
@@ -106,8 +106,11 @@ async function create(path, body) {
     attempts.delete(path);
     return out;
   } catch (e) {
-    if (!(e instanceof NetworkError)) attempts.delete(path);
-    throw e;
+    if (!(e instanceof NetworkError)) {
+      attempts.delete(path);
+      throw e;
+    }
+    throw new NetworkError(`${e.message}: повторне надсилання не створить дубля`);
   }
 }
 
@@ -294,6 +297,7 @@ async function showMessages() {
 }
 
 async function findCaller(phone) {
+  if (!state.shown) throw new Error('Спершу оберіть громаду і покажіть день');
   const { items } = await api('GET', `${base()}/callers?phone=${encodeURIComponent(phone)}`);
   state.caller = undefined;
   $('book').hidden = true;
@@ -360,7 +364,7 @@ async function register() {
   state.residents.set(resident.id, resident);
   $('callers').replaceChildren(el('li', {}, `Отримувач: ${resident.name}, ${resident.address}`));
   startBooking(resident);
-  say(`Зареєстровано: ${resident.name}. Тепер заявка`);
+  say(`Зареєстровано: ${resident.name}; заповніть заявку`);
 }
 
 async function book() {

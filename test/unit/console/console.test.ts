@@ -450,6 +450,12 @@ describe('the dispatcher console', () => {
       expect(text(id)).not.toMatch(/Соцтаксі|Ганна|Олена|АВ1234ВС|зуп\./);
     expect(bookForm().hidden).toBe(true);
     expect(text('plan-version')).not.toContain('версія');
+    expect((document.getElementById('plan-day') as HTMLButtonElement).disabled).toBe(true);
+    // no hromada on screen: a phone number is not looked up in the unknown one
+    const caller = document.getElementById('caller') as HTMLFormElement;
+    field(caller, 'phone').value = '067 123 45 67';
+    caller.requestSubmit();
+    await until(() => text('status') === 'Спершу оберіть громаду і покажіть день', 'the refusal');
     field(day, 'hromada').value = HROMADA;
     day.requestSubmit();
     await until(() => text('requests').includes('Соцтаксі') && text('status') === '', 'the day back');
