@@ -4,116 +4,31 @@
  * The dispatcher console (console/) in a browser-like DOM, against the real API routes and use
  * cases on in-memory ports: what a dispatcher sees and what each button calls.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '../../../functions/api/routes';
-import { lambdaContext } from '../../../infra/local/lambda-context';
 import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
 import { registryKinds } from '../../../shared/domain/registry';
-import { httpHandler } from '../../../shared/http/api-handler';
-import { Router } from '../../../shared/http/router';
 import { BEREZNA, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
 import { bookingOf, fieldsOf } from '../../support/inputs';
+import {
+  accessibleName,
+  bookForm,
+  bookFromForm,
+  button,
+  field,
+  KHMILNYK,
+  lookUp,
+  net,
+  openConsole,
+  startBookingFor,
+  statuses,
+  text,
+  until,
+  waitFor,
+} from './console-page';
 
 const TUESDAY = '2026-11-24';
-const KHMILNYK = 'UA05120170010036364';
-const calls: string[] = [];
-/** The Idempotency-Key of each call that sent one, in order. */
-const keys: { call: string; key: string }[] = [];
-/** When set, the next call reaches the API but its answer is lost (a network error). */
-let loseNextAnswer = false;
-/** Calls the router had no route for (404 "No route", or 405). */
-const unrouted: string[] = [];
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 4000;
-  while (!check()) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; the status line says "${text('status')}"`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const text = (id: string) => document.getElementById(id)!.textContent ?? '';
-
-async function waitFor<T>(find: () => T | undefined): Promise<T> {
-  let found: T | undefined;
-  await until(() => {
-    found = find();
-    return found !== undefined;
-  }, 'an element');
-  return found as T;
-}
-
-const bookForm = () => document.getElementById('book') as HTMLFormElement;
-const field = <T = HTMLInputElement>(form: HTMLFormElement, name: string) =>
-  form.elements.namedItem(name) as T;
-const button = (within: string, label: string) =>
-  [...document.querySelectorAll(`${within} button`)].find((b) => b.textContent === label) as
-    | HTMLButtonElement
-    | undefined;
-
-/** The status column of the day's requests. */
-const statuses = () => [...document.querySelectorAll('#requests tr')].map((r) => r.children[3]?.textContent);
-
-/** Looks a phone number up, as the dispatcher does when it rings. */
-async function lookUp(phone: string): Promise<void> {
-  const caller = document.getElementById('caller') as HTMLFormElement;
-  field(caller, 'phone').value = phone;
-  document.getElementById('callers')!.replaceChildren();
-  caller.requestSubmit();
-  await until(() => text('callers') !== '', 'the callers');
-}
-
-/** Looks the caller up and opens the booking form for them. */
-async function startBookingFor(phone: string): Promise<HTMLFormElement> {
-  const caller = document.getElementById('caller') as HTMLFormElement;
-  field(caller, 'phone').value = phone;
-  document.getElementById('callers')!.replaceChildren();
-  caller.requestSubmit();
-  const start = await waitFor(() => button('#callers', 'Нова заявка'));
-  start.click();
-  expect(bookForm().hidden).toBe(false);
-  return bookForm();
-}
-
-/** Looks the caller up and fills the booking form: a social-taxi ride to Хмільник. */
-async function bookFromForm(time: string, address: string, phone = '067 123 45 67'): Promise<void> {
-  const form = await startBookingFor(phone);
-  field(form, 'time').value = time;
-  field<HTMLSelectElement>(form, 'settlement').value = KHMILNYK;
-  field(form, 'address').value = address;
-  form.requestSubmit();
-}
-
-/** The accessible name of a form control, as far as labels go (not a full accname). */
-function accessibleName(control: Element): string {
-  const byIds = control.getAttribute('aria-labelledby');
-  if (byIds)
-    return byIds
-      .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' ')
-      .trim();
-  const aria = control.getAttribute('aria-label')?.trim();
-  if (aria) return aria;
-  if (control.id) {
-    const forLabel = document.querySelector(`label[for="${control.id}"]`);
-    if (forLabel?.textContent?.trim()) return forLabel.textContent.trim();
-  }
-  const wrapping = control.closest('label');
-  if (wrapping) {
-    // the label's own words: not the options or values of the controls inside it
-    const words = wrapping.cloneNode(true) as HTMLElement;
-    for (const inner of words.querySelectorAll('select, input, textarea')) inner.remove();
-    if (words.textContent?.trim()) return words.textContent.trim();
-  }
-  if (control.tagName === 'BUTTON') return control.textContent?.trim() ?? '';
-  return '';
-}
+const { calls, keys, unrouted } = net;
 
 beforeAll(async () => {
   const { ports } = memoryPorts();
@@ -181,53 +96,7 @@ beforeAll(async () => {
   );
   await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(anna.id, TUESDAY, '09:00')), 'd');
 
-  // the browser's fetch, answered by the API function's routes (as an admin, like the local platform)
-  const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 64 * 1024 }));
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = init?.method ?? 'GET';
-    calls.push(`${method} ${url.pathname}`);
-    const sent = new Headers(init?.headers);
-    const key = sent.get('idempotency-key');
-    if (key) keys.push({ call: `${method} ${url.pathname}`, key });
-    const event = {
-      version: '2.0',
-      routeKey: '$default',
-      rawPath: url.pathname,
-      rawQueryString: url.search.slice(1),
-      headers: {
-        'content-type': 'application/json',
-        host: 'localhost',
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      ...(url.search ? { queryStringParameters: Object.fromEntries(url.searchParams) } : {}),
-      requestContext: {
-        http: { method, path: url.pathname },
-        requestId: `console-${calls.length}`,
-        authorizer: { jwt: { claims: { sub: 'dispatcher', 'cognito:groups': '[admins]' }, scopes: [] } },
-      },
-      ...(init?.body ? { body: String(init.body) } : {}),
-      isBase64Encoded: false,
-    } as unknown as APIGatewayProxyEventV2;
-    const res = (await handler(event, lambdaContext('api'))) as APIGatewayProxyStructuredResultV2;
-    if (res.statusCode === 405 || (res.statusCode === 404 && String(res.body).includes('No route')))
-      unrouted.push(`${method} ${url.pathname}`);
-    if (loseNextAnswer) {
-      loseNextAnswer = false;
-      throw new TypeError('Failed to fetch');
-    }
-    return new Response(res.body ?? null, { status: res.statusCode ?? 200 });
-  }) as typeof fetch;
-
-  const html = readFileSync(join(process.cwd(), 'console/index.html'), 'utf8');
-  const css = readFileSync(join(process.cwd(), 'console/console.css'), 'utf8');
-  document.documentElement.innerHTML = html
-    .replace(/^<!doctype html>/i, '')
-    .replace(/<script[\s\S]*?<\/script>/, '')
-    .replace(/<link[^>]*>/, `<style>${css}</style>`);
-  window.history.replaceState({}, '', `/console/?h=${HROMADA}&date=${TUESDAY}`);
-  // @ts-expect-error: plain JavaScript for the browser, no types
-  await import('../../../console/console.js');
+  await openConsole(ports, HROMADA, TUESDAY);
   await until(() => text('requests').includes('Соцтаксі'), 'the day to load');
 });
 
@@ -371,7 +240,7 @@ describe('the dispatcher console', () => {
     const form = await startBookingFor('067 123 45 67');
     field(form, 'time').value = '15:00';
     field<HTMLSelectElement>(form, 'settlement').value = KHMILNYK;
-    loseNextAnswer = true;
+    net.loseNextAnswer = true;
     form.requestSubmit();
     await until(() => text('status').includes("Немає зв'язку"), 'the network error');
     expect(bookForm().hidden).toBe(false);
