@@ -19,7 +19,7 @@ const SERVICES = {
 const STATUSES = {
   requested: 'нова',
   confirmed: 'підтверджена',
-  planned: 'у плані',
+  planned: 'заплановано',
   done: 'виконана',
   cancelled: 'скасована',
   'no-show': 'не вийшов',
@@ -36,6 +36,8 @@ const state = {
   plates: new Map(),
   settlements: [],
   caller: undefined,
+  /** The hromada whose day is on screen. */
+  shown: undefined,
 };
 /** Request id → resident id, for naming the stops of a plan. */
 const requestResidents = new Map();
@@ -57,23 +59,59 @@ function say(text, isError = false) {
   $('status').className = isError ? 'error' : '';
 }
 
+/** An answer of the API that is not a success: its Ukrainian `reason` when it gives one. */
 class ApiError extends Error {
   constructor(status, body) {
-    const issues = body?.error?.issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
-    super(`${body?.error?.message ?? `HTTP ${status}`}${issues ? ` (${issues})` : ''}`);
+    const error = body?.error;
+    const issues = error?.issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
+    super(error?.reason ?? `${error?.message ?? `HTTP ${status}`}${issues ? ` (${issues})` : ''}`);
     this.status = status;
   }
 }
 
-async function api(method, path, body) {
-  const res = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = res.status === 204 ? undefined : await res.json();
+/** No answer at all: the request may or may not have reached the API. */
+class NetworkError extends Error {}
+
+async function api(method, path, body, idempotencyKey) {
+  const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+  let res;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new NetworkError("Немає зв'язку з сервером; спробуйте ще раз");
+  }
+  const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiError(res.status, data);
   return data;
+}
+
+/** The pending creating POST per path: its body and Idempotency-Key, kept after a network error. */
+const attempts = new Map();
+const newKey = () =>
+  crypto.randomUUID?.() ??
+  [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16)).join('');
+
+/**
+ * A creating POST sent once: the same submission retried after a network error carries the same
+ * Idempotency-Key (the API answers it once); any answer ends the attempt.
+ */
+async function create(path, body) {
+  const json = JSON.stringify(body);
+  const pending = attempts.get(path);
+  const key = pending?.json === json ? pending.key : newKey();
+  attempts.set(path, { json, key });
+  try {
+    const out = await api('POST', path, body, key);
+    attempts.delete(path);
+    return out;
+  } catch (e) {
+    if (!(e instanceof NetworkError)) {
+      attempts.delete(path);
+      throw e;
+    }
+    throw new NetworkError(`${e.message}: повторне надсилання не створить дубля`);
+  }
 }
 
 async function all(path) {
@@ -93,6 +131,16 @@ async function all(path) {
 const base = () => `/hromady/${encodeURIComponent(state.hromada)}`;
 const when = (iso) => timeFmt.format(new Date(iso));
 
+/** The villages as options, after a blank one; keeps the choice when it is still there. */
+function fillSettlements(select) {
+  const chosen = select.value;
+  select.replaceChildren(
+    el('option', { value: '' }, '— оберіть —'),
+    ...state.settlements.map((s) => el('option', { value: s.id }, `${s.name} (${s.type})`)),
+  );
+  select.value = state.settlements.some((s) => s.id === chosen) ? chosen : '';
+}
+
 async function loadNames() {
   const [residents, vehicles, settlements] = await Promise.all([
     all(`${base()}/residents`),
@@ -104,9 +152,18 @@ async function loadNames() {
   state.settlements = settlements
     .filter((s) => s.location)
     .sort((a, b) => a.name.localeCompare(b.name, 'uk'));
-  $('book').settlement.replaceChildren(
-    ...state.settlements.map((s) => el('option', { value: s.id }, `${s.name} (${s.type})`)),
-  );
+  fillSettlements($('book').settlement);
+  fillSettlements($('register').settlement);
+}
+
+/** The plan's word for an open request on one of its routes, else the request's own status. */
+function statusText(r) {
+  const plan = state.plan;
+  const onRoute = plan?.routes.some((route) => route.stops.some((s) => s.requestId === r.id));
+  if (!onRoute || !['requested', 'confirmed', 'planned'].includes(r.status))
+    return STATUSES[r.status] ?? r.status;
+  const word = plan.status === 'published' ? 'надіслано водію' : 'заплановано';
+  return r.status === 'confirmed' ? `${word} (підтверджена)` : word;
 }
 
 async function showRequests() {
@@ -129,7 +186,7 @@ async function showRequests() {
       el('td', {}, `${when(r.window.start)}–${when(r.window.end)}`),
       el('td', {}, SERVICES[r.serviceType] ?? r.serviceType, r.confidential ? ' (конфіденційно)' : ''),
       el('td', {}, who),
-      el('td', {}, STATUSES[r.status] ?? r.status),
+      el('td', {}, statusText(r)),
       el(
         'td',
         {},
@@ -151,6 +208,11 @@ async function showRequests() {
 }
 
 async function changeStatus(request, action) {
+  if (action === 'cancel') {
+    const who = state.residents.get(request.residentId)?.name ?? request.residentId;
+    const span = `${when(request.window.start)}–${when(request.window.end)}`;
+    if (!window.confirm(`Скасувати заявку: ${who}, ${span}? Отримувач отримає SMS.`)) return;
+  }
   await api('POST', `${base()}/requests/${request.id}/${action}`, { version: request.version });
   say(action === 'confirm' ? 'Підтверджено, SMS піде отримувачу' : 'Скасовано, SMS піде отримувачу');
   await Promise.all([showRequests(), showMessages()]);
@@ -213,7 +275,8 @@ async function publish() {
   const out = await api('POST', `${base()}/plans/${state.date}/publish`, { version: state.plan.version });
   const missing = out.withoutDriver.length ? `; без водія: ${out.withoutDriver.join(', ')}` : '';
   say(`Надіслано водіям: ${out.messages} SMS${missing}`);
-  await Promise.all([showPlan(), showMessages()]);
+  await showPlan();
+  await Promise.all([showRequests(), showMessages()]);
 }
 
 async function showMessages() {
@@ -234,8 +297,11 @@ async function showMessages() {
 }
 
 async function findCaller(phone) {
+  if (!state.shown) throw new Error('Спершу оберіть громаду і покажіть день');
   const { items } = await api('GET', `${base()}/callers?phone=${encodeURIComponent(phone)}`);
+  state.caller = undefined;
   $('book').hidden = true;
+  $('register').hidden = true;
   $('callers').replaceChildren(
     ...(items.length
       ? items.map((c) =>
@@ -246,19 +312,65 @@ async function findCaller(phone) {
             ...(c.type === 'Driver' ? [] : [el('button', { onclick: () => startBooking(c) }, 'Нова заявка')]),
           ),
         )
-      : [el('li', {}, 'Номер не знайдено: новий абонент')]),
+      : [
+          el(
+            'li',
+            {},
+            'Номер не знайдено: новий абонент ',
+            el('button', { onclick: () => startRegistration(phone) }, 'Зареєструвати'),
+          ),
+        ]),
   );
 }
 
+/** A fresh booking form for this resident: nothing of the previous caller, their own mobility. */
 function startBooking(resident) {
+  const f = $('book');
+  f.reset();
+  f.settlement.value = '';
+  f.wheelchair.checked = resident.mobility?.wheelchair === true;
+  f.escorts.value = resident.mobility?.escort ? '1' : '0';
   state.caller = resident;
   $('book-who').textContent = resident.name;
-  $('book').hidden = false;
+  $('register').hidden = true;
+  f.hidden = false;
+}
+
+function startRegistration(phone) {
+  const f = $('register');
+  f.reset();
+  f.settlement.value = '';
+  f.phone.value = phone;
+  $('book').hidden = true;
+  f.hidden = false;
+  f.fullName.focus();
+}
+
+/** Registers the unknown caller as a resident (at their village's centre), then books for them. */
+async function register() {
+  const f = $('register');
+  const settlement = state.settlements.find((s) => s.id === f.settlement.value);
+  if (!settlement) throw new Error('Оберіть село');
+  const street = f.address.value.trim();
+  const resident = await create(`${base()}/residents`, {
+    name: f.fullName.value.trim(),
+    phone: f.phone.value.trim() || null,
+    settlementId: settlement.id,
+    address: `${PREFIX[settlement.type] ?? ''} ${settlement.name}${street ? `, ${street}` : ''}`.trim(),
+    location: settlement.location,
+    mobility: { wheelchair: f.wheelchair.checked, needsRamp: f.needsRamp.checked, escort: f.escort.checked },
+    smsConsent: f.smsConsent.checked,
+  });
+  state.residents.set(resident.id, resident);
+  $('callers').replaceChildren(el('li', {}, `Отримувач: ${resident.name}, ${resident.address}`));
+  startBooking(resident);
+  say(`Зареєстровано: ${resident.name}; заповніть заявку`);
 }
 
 async function book() {
   const f = $('book');
   const resident = state.caller;
+  if (!resident) throw new Error('Спершу знайдіть абонента за номером телефону');
   const settlement = state.settlements.find((s) => s.id === f.settlement.value);
   const serviceType = f.serviceType.value;
   const body = {
@@ -269,6 +381,7 @@ async function book() {
     requestedTime: { kind: f.kind.value, time: f.time.value },
     purpose: f.purpose.value,
     passengers: { escorts: Number(f.escorts.value), wheelchair: f.wheelchair.checked },
+    ...(f.allowOverlap.checked ? { allowOverlap: true } : {}),
   };
   if (serviceType === 'social-taxi') {
     if (!settlement) throw new Error('Оберіть, куди їхати');
@@ -279,7 +392,7 @@ async function book() {
       settlementId: settlement.id,
     };
   }
-  const r = await api('POST', `${base()}/requests`, body);
+  const r = await create(`${base()}/requests`, body);
   requestResidents.set(r.id, r.residentId);
   f.hidden = true;
   say(`Заявку прийнято: ${when(r.window.start)}–${when(r.window.end)}; SMS-підтвердження піде отримувачу`);
@@ -297,11 +410,39 @@ async function insertIntoPlan(request) {
       : 'Не вміщується в план: див. список нижче',
     !out.vehicleId,
   );
-  await Promise.all([showPlan(), showRequests(), showMessages()]);
+  await showPlan();
+  await Promise.all([showRequests(), showMessages()]);
+}
+
+/** Nothing of a hromada on screen: before another hromada's day, or when it cannot be shown. */
+function clearDay() {
+  Object.assign(state, { plan: undefined, caller: undefined, shown: undefined, settlements: [] });
+  state.residents = new Map();
+  state.plates = new Map();
+  requestResidents.clear();
+  for (const id of ['requests', 'routes', 'unassigned', 'messages', 'callers', 'book-who', 'plan-version'])
+    $(id).replaceChildren();
+  for (const id of ['book', 'register']) {
+    $(id).reset();
+    $(id).hidden = true;
+    $(id).settlement.replaceChildren();
+  }
+  $('plan-day').disabled = true;
+  $('publish').disabled = true;
 }
 
 async function showDay() {
   say('Завантажую…');
+  if (state.shown !== state.hromada) clearDay();
+  try {
+    await api('GET', base());
+  } catch (e) {
+    clearDay();
+    if (e.status === 404) throw new Error(`Громаду «${state.hromada}» не знайдено`);
+    throw e;
+  }
+  state.shown = state.hromada;
+  $('plan-day').disabled = false;
   await loadNames();
   const { items } = await api('GET', `${base()}/requests?date=${state.date}`);
   for (const r of items) requestResidents.set(r.id, r.residentId);
@@ -311,6 +452,7 @@ async function showDay() {
 }
 
 async function run(action) {
+  say('');
   try {
     await action();
   } catch (e) {
@@ -340,6 +482,10 @@ $('caller').addEventListener('submit', (e) => {
 $('book').addEventListener('submit', (e) => {
   e.preventDefault();
   run(book);
+});
+$('register').addEventListener('submit', (e) => {
+  e.preventDefault();
+  run(register);
 });
 $('plan-day').addEventListener('click', () => run(planDay));
 $('publish').addEventListener('click', () => run(publish));
