@@ -1,19 +1,26 @@
 import type { Actor } from '../domain/actor';
-import { hromadaSchema } from '../domain/entities/hromada';
+import type { Hromada } from '../domain/entities/hromada';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { normalisePhone } from '../domain/phone';
-import type { hromadaKind, RegistryFields, RegistryKind, RegistryPatch } from '../domain/registry';
+import type {
+  hromadaKind,
+  RegistryFields,
+  RegistryItem,
+  RegistryKind,
+  RegistryPatch,
+} from '../domain/registry';
 import type { Change, Page, PageRequest, StoredEntity } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
+import type { HromadaScopedKind, PhoneMatch } from '../ports/stores';
 import { auditChange } from './audit';
 import { type Created, createOnce, type IdempotencyScope } from './idempotency';
 
 type RegistryPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 
-async function requireHromada(ports: Pick<Ports, 'entities'>, hromadaId: string) {
-  const found = await ports.entities.get('Hromada', hromadaId, hromadaId);
+async function requireHromada(ports: Pick<Ports, 'entities'>, hromadaId: string): Promise<Hromada> {
+  const found = await ports.entities.hromady.get(hromadaId);
   if (!found) throw new NotFoundError('Hromada', hromadaId);
-  return hromadaSchema.parse(found);
+  return found;
 }
 
 /** What creating a hromada takes, parsed (`hromadaKind.create`). */
@@ -84,27 +91,31 @@ export async function createEntityOnce<K extends RegistryKind>(
   });
 }
 
-export async function getEntity(
+export async function getEntity<K extends RegistryKind>(
   ports: Pick<Ports, 'entities'>,
-  kind: RegistryKind,
+  kind: K,
   hromadaId: string,
   id: string,
-): Promise<StoredEntity> {
-  const found = await ports.entities.get(kind.entity, hromadaId, id);
+): Promise<RegistryItem<K>> {
+  const found = await (isHromadaKind(kind)
+    ? ports.entities.hromady.get(id)
+    : ports.entities.registry.get(kind, hromadaId, id));
   if (!found) throw new NotFoundError(kind.entity, id);
-  return found;
+  return found as RegistryItem<K>;
 }
 
-export async function listEntities(
+export async function listEntities<K extends RegistryKind>(
   ports: Pick<Ports, 'entities'>,
-  kind: RegistryKind,
+  kind: K,
   hromadaId: string,
   page: PageRequest,
-): Promise<Page<StoredEntity>> {
-  if (kind.entity === 'Hromada') return ports.entities.listHromady(page);
+): Promise<Page<RegistryItem<K>>> {
+  if (isHromadaKind(kind)) return (await ports.entities.hromady.list(page)) as Page<RegistryItem<K>>;
   await requireHromada(ports, hromadaId);
-  return ports.entities.list(kind.entity, hromadaId, page);
+  return ports.entities.registry.list(kind, hromadaId, page) as Promise<Page<RegistryItem<K>>>;
 }
+
+const isHromadaKind = (kind: RegistryKind): kind is typeof hromadaKind => kind.entity === 'Hromada';
 
 /**
  * Partial update with optimistic locking: the caller sends the version it read (the patch is
@@ -122,7 +133,8 @@ export async function updateEntity(
   const { version, ...patch } = input;
   const current = await getEntity(ports, kind, hromadaId, id);
   const hromada = await requireHromada(ports, hromadaId);
-  const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(current[k]));
+  const stored: Record<string, unknown> = current;
+  const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(stored[k]));
   const item: StoredEntity = {
     ...current,
     ...patch,
@@ -163,7 +175,7 @@ export async function findByPhone(
   ports: Pick<Ports, 'entities'>,
   hromadaId: string,
   phone: string,
-): Promise<StoredEntity[]> {
+): Promise<Array<PhoneMatch['item'] & { type: PhoneMatch['entity'] }>> {
   const check = normalisePhone(phone);
   if (!check.ok) {
     throw new ValidationError('Invalid phone', [
@@ -171,22 +183,22 @@ export async function findByPhone(
     ]);
   }
   await requireHromada(ports, hromadaId);
-  return (await ports.entities.findByPhone(hromadaId, check.e164)).map((m) => ({
+  return (await ports.entities.people.byPhone(hromadaId, check.e164)).map((m) => ({
     ...m.item,
     type: m.entity,
   }));
 }
 
 /** Every item of one kind in a hromada (all pages): for use cases that need the whole fleet. */
-export async function listAll(
+export async function listAll<K extends HromadaScopedKind>(
   ports: Pick<Ports, 'entities'>,
-  entity: 'Vehicle' | 'Depot' | 'Driver',
+  kind: K,
   hromadaId: string,
-): Promise<StoredEntity[]> {
-  const out: StoredEntity[] = [];
+): Promise<RegistryItem<K>[]> {
+  const out: RegistryItem<K>[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ports.entities.list(entity, hromadaId, { limit: 200, cursor });
+    const page = await ports.entities.registry.list(kind, hromadaId, { limit: 200, cursor });
     out.push(...page.items);
     cursor = page.next;
   } while (cursor);
