@@ -9,7 +9,7 @@ import type {
   RegistryKind,
   RegistryPatch,
 } from '../domain/registry';
-import type { Change, Page, PageRequest, StoredEntity } from '../ports/entity-repository';
+import type { Change, Page, PageRequest } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import type { HromadaScopedKind, PhoneMatch } from '../ports/stores';
 import { auditChange } from './audit';
@@ -30,7 +30,7 @@ export async function createHromada(
   ports: RegistryPorts,
   fields: HromadaFields,
   actor: Actor,
-): Promise<StoredEntity> {
+): Promise<Hromada> {
   return (await createHromadaOnce(ports, fields, actor)).item;
 }
 
@@ -40,14 +40,14 @@ export async function createHromadaOnce(
   fields: HromadaFields,
   actor: Actor,
   scope?: IdempotencyScope,
-): Promise<Created<StoredEntity>> {
+): Promise<Created<Hromada>> {
   return createOnce(
     ports,
     { operation: 'POST /hromady', itemType: 'Hromada', input: fields, scope },
     async () => {
       const now = ports.clock.now().toISOString();
       const id = fields.id ?? ports.ids.next();
-      const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
+      const item: Hromada = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
       const changes: Change[] = [
         { op: 'create', entity: 'Hromada', item },
         auditChange(ports, { id, rules: fields.rules }, actor, 'create', 'Hromada', id, Object.keys(fields)),
@@ -63,7 +63,7 @@ export async function createEntity<K extends RegistryKind>(
   hromadaId: string,
   fields: RegistryFields<K>,
   actor: Actor,
-): Promise<StoredEntity> {
+): Promise<RegistryItem<K>> {
   return (await createEntityOnce(ports, kind, hromadaId, fields, actor)).item;
 }
 
@@ -75,16 +75,16 @@ export async function createEntityOnce<K extends RegistryKind>(
   input: RegistryFields<K>,
   actor: Actor,
   scope?: IdempotencyScope,
-): Promise<Created<StoredEntity>> {
+): Promise<Created<RegistryItem<K>>> {
   const operation = `POST /hromady/{h}/${kind.plural}`;
   return createOnce(ports, { operation, itemType: kind.entity, input, scope }, async () => {
     const fields = input as Record<string, unknown> & { id?: string };
     const hromada = await requireHromada(ports, hromadaId);
     const now = ports.clock.now().toISOString();
     const id = fields.id ?? ports.ids.next();
-    const item: StoredEntity = { ...fields, id, hromadaId, version: 1, createdAt: now, updatedAt: now };
+    const item = { ...fields, id, hromadaId, version: 1, createdAt: now, updatedAt: now } as RegistryItem<K>;
     const changes: Change[] = [
-      { op: 'create', entity: kind.entity, item },
+      writeOf(kind, item),
       auditChange(ports, hromada, actor, 'create', kind.entity, id, Object.keys(fields)),
     ];
     return { item, changes };
@@ -118,33 +118,46 @@ export async function listEntities<K extends RegistryKind>(
 const isHromadaKind = (kind: RegistryKind): kind is typeof hromadaKind => kind.entity === 'Hromada';
 
 /**
+ * The create (or, with the version read, the update) of one registry item. Its kind's entity and
+ * its item's type go together, which TypeScript cannot follow through the generic `K`: the one cast.
+ */
+function writeOf<K extends RegistryKind>(kind: K, item: RegistryItem<K>, expectedVersion?: number): Change {
+  return (
+    expectedVersion === undefined
+      ? { op: 'create', entity: kind.entity, item }
+      : { op: 'update', entity: kind.entity, item, expectedVersion }
+  ) as Change;
+}
+
+/**
  * Partial update with optimistic locking: the caller sends the version it read (the patch is
  * parsed with `patchSchema(kind)`: only the keys sent). A stale version
  * is a 409 and changes nothing; the caller reloads and tries again.
  */
-export async function updateEntity(
+export async function updateEntity<K extends RegistryKind>(
   ports: RegistryPorts,
-  kind: RegistryKind,
+  kind: K,
   hromadaId: string,
   id: string,
   input: RegistryPatch,
   actor: Actor,
-): Promise<StoredEntity> {
+): Promise<RegistryItem<K>> {
   const { version, ...patch } = input;
   const current = await getEntity(ports, kind, hromadaId, id);
   const hromada = await requireHromada(ports, hromadaId);
   const stored: Record<string, unknown> = current;
   const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(stored[k]));
-  const item: StoredEntity = {
+  // The patch was parsed with the kind's own fields (`patchSchema`), so the result is one of its items.
+  const item = {
     ...current,
     ...patch,
     id,
     hromadaId,
     version: version + 1,
     updatedAt: ports.clock.now().toISOString(),
-  };
+  } as RegistryItem<K>;
   await ports.entities.commit([
-    { op: 'update', entity: kind.entity, item, expectedVersion: version },
+    writeOf(kind, item, version),
     auditChange(ports, hromada, actor, 'update', kind.entity, id, changed),
   ]);
   return item;

@@ -4,6 +4,7 @@ import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import type { ResidentDay } from '../domain/entities/resident-day';
 import type { EntityName } from '../domain/registry';
+import type { EntityOf } from '../domain/stored-entities';
 import type {
   AuditLog,
   HromadaStore,
@@ -29,12 +30,21 @@ export interface StoredEntity {
 }
 
 /**
+ * Creating (the id must be new) or replacing (at the version the writer read) one entity, typed by
+ * its kind: a write of a ServiceRequest must be a whole ServiceRequest.
+ */
+export type EntityWrite = {
+  [E in EntityName]:
+    | { op: 'create'; entity: E; item: EntityOf<E> }
+    | { op: 'update'; entity: E; item: EntityOf<E>; expectedVersion: number };
+}[EntityName];
+
+/**
  * One atomic change set. The adapter writes all of it or none of it (DynamoDB
  * TransactWriteItems); a failed condition becomes a ConflictError, a missing item NotFoundError.
  */
 export type Change =
-  | { op: 'create'; entity: EntityName; item: StoredEntity }
-  | { op: 'update'; entity: EntityName; item: StoredEntity; expectedVersion: number }
+  | EntityWrite
   | { op: 'delete'; entity: EntityName; hromadaId: string; id: string; expectedVersion: number }
   /** Created once: a second write of the same id is a no-op failure (ConflictError). */
   | { op: 'outbox'; message: OutboxMessage }

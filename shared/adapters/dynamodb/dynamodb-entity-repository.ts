@@ -97,9 +97,12 @@ export class DynamoDbEntityRepository implements EntityRepository {
           Limit: 50,
         }),
       );
-      return (out.Items ?? []).map(
-        (i) => ({ entity: i.entity, item: parseStored(i.entity, withoutKeys(i)) }) as PhoneMatch,
-      );
+      return (out.Items ?? []).map((i): PhoneMatch => {
+        const item = withoutKeys(i);
+        return i.entity === 'Driver'
+          ? { entity: 'Driver', item: parseStored('Driver', item) }
+          : { entity: 'Resident', item: parseStored('Resident', item) };
+      });
     },
   };
 

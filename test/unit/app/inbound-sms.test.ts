@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handleInboundSms } from '../../../shared/app/handle-inbound-sms';
 import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
+import type { Plan } from '../../../shared/domain/entities/plan';
 import { registryKinds } from '../../../shared/domain/registry';
 import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
 import { bookingOf, fieldsOf } from '../../support/inputs';
@@ -128,7 +129,7 @@ describe('replies by SMS', () => {
       arrival: '2026-11-23T07:00:00.000Z',
       departure: '2026-11-23T07:05:00.000Z',
     });
-    const plan = {
+    const plan: Plan = {
       id: '2026-11-23',
       hromadaId: HROMADA,
       version: 2,

@@ -122,7 +122,7 @@ describe('sending from the outbox', () => {
       {
         op: 'update',
         entity: 'Hromada',
-        item: { ...hromada, version: 2, rules: { ...(hromada.rules as object), dailySmsSegmentCap: 0 } },
+        item: { ...hromada, version: 2, rules: { ...hromada.rules, dailySmsSegmentCap: 0 } },
         expectedVersion: 1,
       },
     ]);
