@@ -20,120 +20,84 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 /*
  * The unit of work's writes: each change of a change set becomes one item of a single
- * TransactWriteItems, with its condition spelled out (create: the item is new; update and delete:
- * the version the writer read; guards: free or expired). See docs/data-model.md, patterns 9, 10.
+ * TransactWriteItems, with its condition spelled out. See docs/data-model.md, patterns 9, 10.
  */
+
+type Condition = Omit<NonNullable<TransactItem['Put']>, 'TableName' | 'Item'>;
+
+/** The item is new (its id was never written). */
+const IS_NEW: Condition = { ConditionExpression: 'attribute_not_exists(pk)' };
+/** A hold or record that is free, or whose time has passed (TTL deletion is lazy). */
+const FREE_OR_EXPIRED = (nowS: number): Condition => ({
+  ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+  ExpressionAttributeValues: { ':now': nowS },
+});
+/** Still at the version the writer read. */
+const AT_VERSION = (expected: number, { mustExist }: { mustExist: boolean }): Condition => ({
+  ConditionExpression: `${mustExist ? 'attribute_exists(pk) AND ' : ''}#v = :expected`,
+  ExpressionAttributeNames: { '#v': 'version' },
+  ExpressionAttributeValues: { ':expected': expected },
+});
+/** A failed condition returns the item as it is, for the 409's current version. */
+const REPORT_CURRENT: Condition = { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' };
 
 /** One change of a change set, as an item of TransactWriteItems with its condition. */
 export function toTransactItem(TableName: string, change: Change): TransactItem {
+  if (change.op === 'delete') {
+    const Key = entityKey(change.entity, change.hromadaId, change.id);
+    return {
+      Delete: {
+        TableName,
+        Key,
+        ...AT_VERSION(change.expectedVersion, { mustExist: true }),
+        ...REPORT_CURRENT,
+      },
+    };
+  }
+  const [Item, condition] = putOf(change);
+  return { Put: { TableName, Item, ...condition } };
+}
+
+/** The item a change puts, with its storage keys and item type, and the condition it is put on. */
+function putOf(change: Exclude<Change, { op: 'delete' }>): [Record<string, unknown>, Condition] {
   switch (change.op) {
     case 'create':
-      return {
-        Put: {
-          TableName,
-          Item: { ...change.item, ...keysOf(change.entity, change.item), entity: change.entity },
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      };
-    case 'update':
-      return {
-        Put: {
-          TableName,
-          Item: { ...change.item, ...keysOf(change.entity, change.item), entity: change.entity },
-          ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':expected': change.expectedVersion },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      };
-    case 'delete':
-      return {
-        Delete: {
-          TableName,
-          Key: entityKey(change.entity, change.hromadaId, change.id),
-          ConditionExpression: 'attribute_exists(pk) AND #v = :expected',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':expected': change.expectedVersion },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      };
+    case 'update': {
+      const item = { ...change.item, ...keysOf(change.entity, change.item), entity: change.entity };
+      return change.op === 'create'
+        ? [item, { ...IS_NEW, ...REPORT_CURRENT }]
+        : [item, { ...AT_VERSION(change.expectedVersion, { mustExist: true }), ...REPORT_CURRENT }];
+    }
     case 'outbox': {
       const m = change.message;
-      return {
-        Put: {
-          TableName,
-          Item: {
-            ...m,
-            ...outboxKey(m.id),
-            ...outboxIndexKeys(m.hromadaId, m.createdAt, m.id),
-            ...(m.dueAt ? openOutboxIndexKeys(m.dueAt, m.id) : {}),
-            entity: 'OutboxMessage',
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      };
+      const open = m.dueAt ? openOutboxIndexKeys(m.dueAt, m.id) : {};
+      const keys = { ...outboxKey(m.id), ...outboxIndexKeys(m.hromadaId, m.createdAt, m.id), ...open };
+      return [{ ...m, ...keys, entity: 'OutboxMessage' }, IS_NEW];
     }
     case 'inbound': {
       const r = change.record;
-      return {
-        Put: {
-          TableName,
-          Item: {
-            ...r,
-            ...inboundKey(r.id),
-            ...inboundIndexKeys(r.hromadaId, r.receivedAt, r.id),
-            entity: 'InboundSms',
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      };
+      const keys = { ...inboundKey(r.id), ...inboundIndexKeys(r.hromadaId, r.receivedAt, r.id) };
+      return [{ ...r, ...keys, entity: 'InboundSms' }, IS_NEW];
     }
     case 'once':
-      return {
-        Put: {
-          TableName,
-          Item: { ...onceKey(change.key), entity: 'Once', expiresAt: change.untilS },
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-          ExpressionAttributeValues: { ':now': change.nowS },
-        },
-      };
+      return [
+        { ...onceKey(change.key), entity: 'Once', expiresAt: change.untilS },
+        FREE_OR_EXPIRED(change.nowS),
+      ];
     case 'idempotency': {
       const r = change.record;
-      return {
-        Put: {
-          TableName,
-          Item: { ...r, ...idempotencyKey(r.hromadaId, r.caller, r.key), entity: 'IdempotencyRecord' },
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-          ExpressionAttributeValues: { ':now': change.nowS },
-        },
-      };
+      const keys = idempotencyKey(r.hromadaId, r.caller, r.key);
+      return [{ ...r, ...keys, entity: 'IdempotencyRecord' }, FREE_OR_EXPIRED(change.nowS)];
     }
     case 'resident-day': {
       const d = change.day;
-      const Item = { ...d, ...residentDayKey(d.hromadaId, d.residentId, d.date), entity: 'ResidentDay' };
-      if (change.expectedVersion === undefined) {
-        return { Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } };
-      }
-      return {
-        Put: {
-          TableName,
-          Item,
-          ConditionExpression: '#v = :expected',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':expected': change.expectedVersion },
-        },
-      };
+      const item = { ...d, ...residentDayKey(d.hromadaId, d.residentId, d.date), entity: 'ResidentDay' };
+      const v = change.expectedVersion;
+      return [item, v === undefined ? IS_NEW : AT_VERSION(v, { mustExist: false })];
     }
     case 'audit': {
       const a = change.entry;
-      return {
-        Put: {
-          TableName,
-          Item: { ...a, ...auditKey(a.hromadaId, a.at, a.id), entity: 'AuditEntry' },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      };
+      return [{ ...a, ...auditKey(a.hromadaId, a.at, a.id), entity: 'AuditEntry' }, IS_NEW];
     }
   }
 }
