@@ -11,7 +11,8 @@ import type { RegistryItem, registryKinds } from '../domain/registry';
 
 /**
  * The reads of the single table, one port per area and named for what its users ask. Every
- * entity comes back parsed with its schema (the adapter's job), so use cases never re-parse.
+ * entity (hromada, registry item, request, plan) comes back parsed with its schema, the adapter's
+ * job, so use cases never re-parse; records (audit, received SMS) and guards come back as written.
  * Numbers are the access patterns of docs/data-model.md.
  */
 

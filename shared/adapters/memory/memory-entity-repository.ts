@@ -1,6 +1,6 @@
-import { type AuditEntry, auditEntrySchema } from '../../domain/entities/audit-entry';
+import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
-import { type InboundSms, inboundSmsSchema } from '../../domain/entities/inbound-sms';
+import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import type { ResidentDay } from '../../domain/entities/resident-day';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
@@ -117,7 +117,7 @@ export class MemoryEntityRepository implements EntityRepository {
         this.auditEntries
           .filter((a) => a.hromadaId === hromadaId)
           .reverse()
-          .map((a) => auditEntrySchema.parse(structuredClone(a))),
+          .map((a) => structuredClone(a)),
         page,
       ),
   };
@@ -125,13 +125,13 @@ export class MemoryEntityRepository implements EntityRepository {
   readonly inbound: InboundLog = {
     get: async (id) => {
       const r = this.inboundRecords.get(id);
-      return r ? inboundSmsSchema.parse(structuredClone(r)) : undefined;
+      return r ? structuredClone(r) : undefined;
     },
     list: async (hromadaId, page) => {
       const items = [...this.inboundRecords.values()]
         .filter((r) => r.hromadaId === hromadaId)
         .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
-        .map((r) => inboundSmsSchema.parse(structuredClone(r)));
+        .map((r) => structuredClone(r));
       return paginate(items, page);
     },
   };
