@@ -38,7 +38,7 @@ function near(lat: number, lon: number, i: number) {
 export async function seedDemo(
   ports: Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>,
 ): Promise<'seeded' | 'present'> {
-  if (await ports.entities.get('Hromada', DEMO_HROMADA_ID, DEMO_HROMADA_ID)) return 'present';
+  if (await ports.entities.hromady.get(DEMO_HROMADA_ID)) return 'present';
   const data = JSON.parse(
     await readFile(new URL('./demo-data/khmilnytska-hromada.json', import.meta.url), 'utf8'),
   ) as {

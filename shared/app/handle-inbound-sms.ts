@@ -1,21 +1,15 @@
-import { type Driver, driverSchema } from '../domain/entities/driver';
-import { type Hromada, hromadaSchema } from '../domain/entities/hromada';
+import type { Driver } from '../domain/entities/driver';
+import type { Hromada } from '../domain/entities/hromada';
 import type { InboundSms } from '../domain/entities/inbound-sms';
-import { planSchema } from '../domain/entities/plan';
-import { type Resident, residentSchema } from '../domain/entities/resident';
-import {
-  isFinal,
-  isOpen,
-  type ServiceRequest,
-  serviceRequestSchema,
-} from '../domain/entities/service-request';
+import type { Resident } from '../domain/entities/resident';
+import { isFinal, isOpen, type ServiceRequest } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { maskPhone, normalisePhone } from '../domain/phone';
 import { expiresAfterDays } from '../domain/retention';
 import { localDate } from '../domain/time';
 import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-commands';
 import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
-import type { Change, StoredEntity } from '../ports/entity-repository';
+import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
 import { queueSms } from './queue-sms';
@@ -46,7 +40,7 @@ const HELP_WINDOW_S = 3600;
  * carrier's message id, so a message delivered twice is acted on once.
  */
 export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): Promise<InboundResult> {
-  if (await ports.entities.getInbound(sms.inboundMessageId)) return { outcome: 'duplicate' };
+  if (await ports.entities.inbound.get(sms.inboundMessageId)) return { outcome: 'duplicate' };
   const phone = normalisePhone(sms.originationNumber);
   if (!phone.ok) return { outcome: 'unknown-sender' };
   const sender = await findSender(ports, phone.e164, sms.destinationNumber);
@@ -102,13 +96,13 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
         const consent = command.kind === 'start';
         const outcome = consent ? 'opted-in' : 'opted-out';
         const changes: Change[] = [record(outcome)];
-        if (sender.resident && sender.residentItem && sender.resident.smsConsent !== consent) {
+        if (sender.resident && sender.resident.smsConsent !== consent) {
           changes.push(
             {
               op: 'update',
               entity: 'Resident',
               item: {
-                ...sender.residentItem,
+                ...sender.resident,
                 smsConsent: consent,
                 version: sender.resident.version + 1,
                 updatedAt: now.toISOString(),
@@ -153,7 +147,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
     }
   } catch (error) {
     // A second delivery racing the first: the first one's record is there now.
-    if (error instanceof ConflictError && (await ports.entities.getInbound(sms.inboundMessageId))) {
+    if (error instanceof ConflictError && (await ports.entities.inbound.get(sms.inboundMessageId))) {
       return { outcome: 'duplicate' };
     }
     throw error;
@@ -177,7 +171,7 @@ async function helpOnce(
     ]);
     return { outcome: 'help-sent', hromadaId: hromada.id };
   } catch (error) {
-    if (!(error instanceof ConflictError) || (await ports.entities.getInbound(sms.inboundMessageId)))
+    if (!(error instanceof ConflictError) || (await ports.entities.inbound.get(sms.inboundMessageId)))
       throw error;
     // Help was sent within the hour: just keep the message for the dispatcher.
     await ports.entities.commit([record('ignored')]);
@@ -188,7 +182,6 @@ async function helpOnce(
 interface Sender {
   hromada: Hromada;
   resident?: Resident;
-  residentItem?: StoredEntity;
   driver?: Driver;
 }
 
@@ -204,8 +197,8 @@ async function findSender(
   const hromady: Hromada[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ports.entities.listHromady({ limit: 100, cursor });
-    hromady.push(...page.items.map((h) => hromadaSchema.parse(h)));
+    const page = await ports.entities.hromady.list({ limit: 100, cursor });
+    hromady.push(...page.items);
     cursor = page.next;
   } while (cursor);
   const dest = normalisePhone(destination);
@@ -214,11 +207,11 @@ async function findSender(
     ...hromady.filter((h) => !(dest.ok && h.rules.inboundNumber === dest.e164)),
   ];
   for (const hromada of ordered) {
-    const found = await ports.entities.findByPhone(hromada.id, e164);
-    const residentItem = found.find((f) => f.entity === 'Resident')?.item;
-    if (residentItem) return { hromada, resident: residentSchema.parse(residentItem), residentItem };
-    const driverItem = found.find((f) => f.entity === 'Driver')?.item;
-    if (driverItem) return { hromada, driver: driverSchema.parse(driverItem) };
+    const found = await ports.entities.people.byPhone(hromada.id, e164);
+    const resident = found.find((f) => f.entity === 'Resident')?.item;
+    if (resident) return { hromada, resident };
+    const driver = found.find((f) => f.entity === 'Driver')?.item;
+    if (driver) return { hromada, driver };
     if (found.length > 0) return { hromada };
   }
   return undefined;
@@ -231,7 +224,7 @@ async function nextTrip(
   resident: Resident,
 ): Promise<ServiceRequest | undefined> {
   const today = localDate(ports.clock.now());
-  const page = await ports.entities.listRequestsByResident(hromada.id, resident.id, { limit: 50 });
+  const page = await ports.entities.requests.byResident(hromada.id, resident.id, { limit: 50 });
   return page.items
     .filter(
       (r) => r.date >= today && isOpen(r.status) && Date.parse(r.window.end) > ports.clock.now().getTime(),
@@ -247,14 +240,12 @@ async function driverStop(
   n: number,
 ): Promise<{ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest } | undefined> {
   const today = localDate(ports.clock.now(), hromada.timeZone);
-  const found = await ports.entities.get('Plan', hromada.id, today);
-  if (!found) return undefined;
-  const plan = planSchema.parse(found);
-  if (plan.status !== 'published') return undefined;
+  const plan = await ports.entities.plans.forDay(hromada.id, today);
+  if (plan?.status !== 'published') return undefined;
   const stop = plan.routes.find((r) => driver.vehicleIds.includes(r.vehicleId))?.stops[n - 1];
   if (!stop) return undefined;
-  const item = await ports.entities.get('ServiceRequest', hromada.id, stop.requestId);
-  return item ? { kind: stop.kind, request: serviceRequestSchema.parse(item) } : undefined;
+  const request = await ports.entities.requests.get(hromada.id, stop.requestId);
+  return request ? { kind: stop.kind, request } : undefined;
 }
 
 /**

@@ -100,7 +100,7 @@ async function replay<T>(
   scope: IdempotencyScope,
   hash: string,
 ): Promise<Created<T> | undefined> {
-  const found = await ports.entities.getIdempotency(scope.hromadaId, scope.caller, scope.key);
+  const found = await ports.entities.idempotency.get(scope.hromadaId, scope.caller, scope.key);
   if (!found || found.expiresAt < nowSeconds(ports)) return undefined;
   if (found.requestHash !== hash) {
     throw new ConflictError(

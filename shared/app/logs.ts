@@ -21,7 +21,7 @@ export const listMessages = hromadaLog<OutboxMessage>((ports, h, page) =>
 );
 
 /** SMS received from residents and drivers, with what was done about each. */
-export const listInbound = hromadaLog<InboundSms>((ports, h, page) => ports.entities.listInbound(h, page));
+export const listInbound = hromadaLog<InboundSms>((ports, h, page) => ports.entities.inbound.list(h, page));
 
 /** Who changed what in a hromada. */
-export const listAudit = hromadaLog<AuditEntry>((ports, h, page) => ports.entities.listAudit(h, page));
+export const listAudit = hromadaLog<AuditEntry>((ports, h, page) => ports.entities.audit.list(h, page));

@@ -1,7 +1,7 @@
-import { type Hromada, hromadaSchema } from '../domain/entities/hromada';
-import { residentSchema } from '../domain/entities/resident';
+import type { Hromada } from '../domain/entities/hromada';
 import { isOpen } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
+import { registryKinds } from '../domain/registry';
 import { addDays, localDate, localDayLabel, localTimeLabel } from '../domain/time';
 import { reminder } from '../messaging/templates';
 import type { Ports } from '../ports/ports';
@@ -23,10 +23,10 @@ export async function queueReminders(ports: Pick<Ports, 'entities' | 'clock'>): 
   const tomorrow = addDays(localDate(ports.clock.now()), 1);
   let cursor: string | undefined;
   do {
-    const page = await ports.entities.listHromady({ limit: 100, cursor });
-    for (const item of page.items) {
+    const page = await ports.entities.hromady.list({ limit: 100, cursor });
+    for (const hromada of page.items) {
       run.hromady += 1;
-      await queueForHromada(ports, hromadaSchema.parse(item), tomorrow, run);
+      await queueForHromada(ports, hromada, tomorrow, run);
     }
     cursor = page.next;
   } while (cursor);
@@ -39,11 +39,14 @@ async function queueForHromada(
   date: string,
   run: ReminderRun,
 ) {
-  const requests = await ports.entities.listRequestsByDate(hromada.id, date);
+  const requests = await ports.entities.requests.forDay(hromada.id, date);
   for (const request of requests) {
     if (!isOpen(request.status)) continue;
-    const found = await ports.entities.get('Resident', hromada.id, request.residentId);
-    const resident = found ? residentSchema.parse(found) : undefined;
+    const resident = await ports.entities.registry.get(
+      registryKinds.residents,
+      hromada.id,
+      request.residentId,
+    );
     if (!resident?.phone || !resident.smsConsent) {
       run.withoutConsent += 1;
       continue;

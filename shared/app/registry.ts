@@ -1,19 +1,26 @@
 import type { Actor } from '../domain/actor';
-import { hromadaSchema } from '../domain/entities/hromada';
+import type { Hromada } from '../domain/entities/hromada';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { normalisePhone } from '../domain/phone';
-import type { hromadaKind, RegistryFields, RegistryKind, RegistryPatch } from '../domain/registry';
-import type { Change, Page, PageRequest, StoredEntity } from '../ports/entity-repository';
+import type {
+  hromadaKind,
+  RegistryFields,
+  RegistryItem,
+  RegistryKind,
+  RegistryPatch,
+} from '../domain/registry';
+import type { Change, Page, PageRequest } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
+import type { HromadaScopedKind, PhoneMatch } from '../ports/stores';
 import { auditChange } from './audit';
 import { type Created, createOnce, type IdempotencyScope } from './idempotency';
 
 type RegistryPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 
-async function requireHromada(ports: Pick<Ports, 'entities'>, hromadaId: string) {
-  const found = await ports.entities.get('Hromada', hromadaId, hromadaId);
+async function requireHromada(ports: Pick<Ports, 'entities'>, hromadaId: string): Promise<Hromada> {
+  const found = await ports.entities.hromady.get(hromadaId);
   if (!found) throw new NotFoundError('Hromada', hromadaId);
-  return hromadaSchema.parse(found);
+  return found;
 }
 
 /** What creating a hromada takes, parsed (`hromadaKind.create`). */
@@ -23,7 +30,7 @@ export async function createHromada(
   ports: RegistryPorts,
   fields: HromadaFields,
   actor: Actor,
-): Promise<StoredEntity> {
+): Promise<Hromada> {
   return (await createHromadaOnce(ports, fields, actor)).item;
 }
 
@@ -33,14 +40,14 @@ export async function createHromadaOnce(
   fields: HromadaFields,
   actor: Actor,
   scope?: IdempotencyScope,
-): Promise<Created<StoredEntity>> {
+): Promise<Created<Hromada>> {
   return createOnce(
     ports,
     { operation: 'POST /hromady', itemType: 'Hromada', input: fields, scope },
     async () => {
       const now = ports.clock.now().toISOString();
       const id = fields.id ?? ports.ids.next();
-      const item: StoredEntity = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
+      const item: Hromada = { ...fields, id, hromadaId: id, version: 1, createdAt: now, updatedAt: now };
       const changes: Change[] = [
         { op: 'create', entity: 'Hromada', item },
         auditChange(ports, { id, rules: fields.rules }, actor, 'create', 'Hromada', id, Object.keys(fields)),
@@ -56,7 +63,7 @@ export async function createEntity<K extends RegistryKind>(
   hromadaId: string,
   fields: RegistryFields<K>,
   actor: Actor,
-): Promise<StoredEntity> {
+): Promise<RegistryItem<K>> {
   return (await createEntityOnce(ports, kind, hromadaId, fields, actor)).item;
 }
 
@@ -68,42 +75,58 @@ export async function createEntityOnce<K extends RegistryKind>(
   input: RegistryFields<K>,
   actor: Actor,
   scope?: IdempotencyScope,
-): Promise<Created<StoredEntity>> {
+): Promise<Created<RegistryItem<K>>> {
   const operation = `POST /hromady/{h}/${kind.plural}`;
   return createOnce(ports, { operation, itemType: kind.entity, input, scope }, async () => {
     const fields = input as Record<string, unknown> & { id?: string };
     const hromada = await requireHromada(ports, hromadaId);
     const now = ports.clock.now().toISOString();
     const id = fields.id ?? ports.ids.next();
-    const item: StoredEntity = { ...fields, id, hromadaId, version: 1, createdAt: now, updatedAt: now };
+    const item = { ...fields, id, hromadaId, version: 1, createdAt: now, updatedAt: now } as RegistryItem<K>;
     const changes: Change[] = [
-      { op: 'create', entity: kind.entity, item },
+      writeOf(kind, item),
       auditChange(ports, hromada, actor, 'create', kind.entity, id, Object.keys(fields)),
     ];
     return { item, changes };
   });
 }
 
-export async function getEntity(
+export async function getEntity<K extends RegistryKind>(
   ports: Pick<Ports, 'entities'>,
-  kind: RegistryKind,
+  kind: K,
   hromadaId: string,
   id: string,
-): Promise<StoredEntity> {
-  const found = await ports.entities.get(kind.entity, hromadaId, id);
+): Promise<RegistryItem<K>> {
+  const found = await (isHromadaKind(kind)
+    ? ports.entities.hromady.get(id)
+    : ports.entities.registry.get(kind, hromadaId, id));
   if (!found) throw new NotFoundError(kind.entity, id);
-  return found;
+  return found as RegistryItem<K>;
 }
 
-export async function listEntities(
+export async function listEntities<K extends RegistryKind>(
   ports: Pick<Ports, 'entities'>,
-  kind: RegistryKind,
+  kind: K,
   hromadaId: string,
   page: PageRequest,
-): Promise<Page<StoredEntity>> {
-  if (kind.entity === 'Hromada') return ports.entities.listHromady(page);
+): Promise<Page<RegistryItem<K>>> {
+  if (isHromadaKind(kind)) return (await ports.entities.hromady.list(page)) as Page<RegistryItem<K>>;
   await requireHromada(ports, hromadaId);
-  return ports.entities.list(kind.entity, hromadaId, page);
+  return ports.entities.registry.list(kind, hromadaId, page) as Promise<Page<RegistryItem<K>>>;
+}
+
+const isHromadaKind = (kind: RegistryKind): kind is typeof hromadaKind => kind.entity === 'Hromada';
+
+/**
+ * The create (or, with the version read, the update) of one registry item. Its kind's entity and
+ * its item's type go together, which TypeScript cannot follow through the generic `K`: the one cast.
+ */
+function writeOf<K extends RegistryKind>(kind: K, item: RegistryItem<K>, expectedVersion?: number): Change {
+  return (
+    expectedVersion === undefined
+      ? { op: 'create', entity: kind.entity, item }
+      : { op: 'update', entity: kind.entity, item, expectedVersion }
+  ) as Change;
 }
 
 /**
@@ -111,28 +134,30 @@ export async function listEntities(
  * parsed with `patchSchema(kind)`: only the keys sent). A stale version
  * is a 409 and changes nothing; the caller reloads and tries again.
  */
-export async function updateEntity(
+export async function updateEntity<K extends RegistryKind>(
   ports: RegistryPorts,
-  kind: RegistryKind,
+  kind: K,
   hromadaId: string,
   id: string,
   input: RegistryPatch,
   actor: Actor,
-): Promise<StoredEntity> {
+): Promise<RegistryItem<K>> {
   const { version, ...patch } = input;
   const current = await getEntity(ports, kind, hromadaId, id);
   const hromada = await requireHromada(ports, hromadaId);
-  const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(current[k]));
-  const item: StoredEntity = {
+  const stored: Record<string, unknown> = current;
+  const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k]) !== JSON.stringify(stored[k]));
+  // The patch was parsed with the kind's own fields (`patchSchema`), so the result is one of its items.
+  const item = {
     ...current,
     ...patch,
     id,
     hromadaId,
     version: version + 1,
     updatedAt: ports.clock.now().toISOString(),
-  };
+  } as RegistryItem<K>;
   await ports.entities.commit([
-    { op: 'update', entity: kind.entity, item, expectedVersion: version },
+    writeOf(kind, item, version),
     auditChange(ports, hromada, actor, 'update', kind.entity, id, changed),
   ]);
   return item;
@@ -163,7 +188,7 @@ export async function findByPhone(
   ports: Pick<Ports, 'entities'>,
   hromadaId: string,
   phone: string,
-): Promise<StoredEntity[]> {
+): Promise<Array<PhoneMatch['item'] & { type: PhoneMatch['entity'] }>> {
   const check = normalisePhone(phone);
   if (!check.ok) {
     throw new ValidationError('Invalid phone', [
@@ -171,22 +196,22 @@ export async function findByPhone(
     ]);
   }
   await requireHromada(ports, hromadaId);
-  return (await ports.entities.findByPhone(hromadaId, check.e164)).map((m) => ({
+  return (await ports.entities.people.byPhone(hromadaId, check.e164)).map((m) => ({
     ...m.item,
     type: m.entity,
   }));
 }
 
 /** Every item of one kind in a hromada (all pages): for use cases that need the whole fleet. */
-export async function listAll(
+export async function listAll<K extends HromadaScopedKind>(
   ports: Pick<Ports, 'entities'>,
-  entity: 'Vehicle' | 'Depot' | 'Driver',
+  kind: K,
   hromadaId: string,
-): Promise<StoredEntity[]> {
-  const out: StoredEntity[] = [];
+): Promise<RegistryItem<K>[]> {
+  const out: RegistryItem<K>[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ports.entities.list(entity, hromadaId, { limit: 200, cursor });
+    const page = await ports.entities.registry.list(kind, hromadaId, { limit: 200, cursor });
     out.push(...page.items);
     cursor = page.next;
   } while (cursor);

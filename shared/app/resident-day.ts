@@ -1,5 +1,5 @@
 import type { BookedWindow, ResidentDay } from '../domain/entities/resident-day';
-import { isFinal, type RequestStatus, type ServiceRequest } from '../domain/entities/service-request';
+import { isFinal, type ServiceRequest } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { addDays, localTimeLabel, localToUtc } from '../domain/time';
 import type { Change } from '../ports/entity-repository';
@@ -25,7 +25,7 @@ export async function guardResidentDay(
   timeZone: string,
 ): Promise<Change> {
   const { hromadaId, residentId, date } = request;
-  const day = await ports.entities.getResidentDay(hromadaId, residentId, date);
+  const day = await ports.entities.residentDays.get(hromadaId, residentId, date);
   const live = await liveWindows(ports, hromadaId, day?.windows ?? []);
   const mine: BookedWindow = { requestId: request.id, start: request.window.start, end: request.window.end };
   const clash = live.find((w) => overlaps(w, mine));
@@ -64,11 +64,9 @@ async function liveWindows(
   hromadaId: string,
   windows: BookedWindow[],
 ): Promise<BookedWindow[]> {
-  const reads = await Promise.all(
-    windows.map((w) => ports.entities.get('ServiceRequest', hromadaId, w.requestId)),
-  );
+  const reads = await Promise.all(windows.map((w) => ports.entities.requests.get(hromadaId, w.requestId)));
   return windows.filter((_w, i) => {
     const found = reads[i];
-    return found !== undefined && !isFinal(found.status as RequestStatus);
+    return found !== undefined && !isFinal(found.status);
   });
 }

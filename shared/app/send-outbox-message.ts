@@ -1,4 +1,3 @@
-import { hromadaSchema } from '../domain/entities/hromada';
 import { dueAtFor } from '../domain/entities/outbox-message';
 import { localDate } from '../domain/time';
 import type { Ports } from '../ports/ports';
@@ -21,8 +20,8 @@ export async function sendOutboxMessage(
   const claimed = await ports.outbox.claim(id, version, dueAtFor('sending', ports.clock.now()));
   if (!claimed) return 'already-handled';
 
-  const hromadaItem = await ports.entities.get('Hromada', claimed.hromadaId, claimed.hromadaId);
-  const cap = hromadaItem ? hromadaSchema.parse(hromadaItem).rules.dailySmsSegmentCap : 0;
+  const hromada = await ports.entities.hromady.get(claimed.hromadaId);
+  const cap = hromada ? hromada.rules.dailySmsSegmentCap : 0;
   const day = localDate(ports.clock.now());
   if ((await ports.outbox.reserveSegments(claimed, day, cap)) === 'over-cap') {
     const reason = `daily SMS cap of ${cap} segments reached`;

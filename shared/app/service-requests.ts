@@ -1,6 +1,5 @@
 import type { Actor } from '../domain/actor';
 import type { Hromada } from '../domain/entities/hromada';
-import { residentSchema } from '../domain/entities/resident';
 import {
   isFinal,
   type ServiceRequest,
@@ -9,6 +8,7 @@ import {
 } from '../domain/entities/service-request';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { pickupWindow } from '../domain/pickup-window';
+import { registryKinds } from '../domain/registry';
 import { expiresAfterDays } from '../domain/retention';
 import { unservable } from '../domain/service-day';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
@@ -108,9 +108,8 @@ async function bookingAttempt(
 ): Promise<CreateAttempt<ServiceRequest>> {
   const { allowOverlap, ...fields } = input;
   const hromada = await requireHromada(ports, hromadaId);
-  const found = await ports.entities.get('Resident', hromadaId, fields.residentId);
-  if (!found) throw new NotFoundError('Resident', fields.residentId);
-  const resident = residentSchema.parse(found);
+  const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, fields.residentId);
+  if (!resident) throw new NotFoundError('Resident', fields.residentId);
 
   const { requested, window } = await servableWindow(ports, hromada, fields);
   const now = ports.clock.now();
@@ -157,9 +156,9 @@ export async function getServiceRequest(
   hromadaId: string,
   id: string,
 ): Promise<ServiceRequest> {
-  const found = await ports.entities.get('ServiceRequest', hromadaId, id);
+  const found = await ports.entities.requests.get(hromadaId, id);
   if (!found) throw new NotFoundError('ServiceRequest', id);
-  return serviceRequestSchema.parse(found);
+  return found;
 }
 
 /** The request read for a status change (a final one is a conflict), and its next version. */
@@ -206,8 +205,8 @@ export async function changeRequestStatus(
       'status',
     ]),
   ];
-  const resident = await ports.entities.get('Resident', hromadaId, current.residentId);
-  if (resident && typeof resident.phone === 'string' && resident.smsConsent === true) {
+  const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, current.residentId);
+  if (resident?.phone && resident.smsConsent) {
     const text =
       next === 'cancelled' ? cancellation(windowText(current)) : confirmedReply(windowText(current));
     changes.push(
@@ -254,5 +253,5 @@ export async function listServiceRequestsByDate(
   date: string,
 ): Promise<ServiceRequest[]> {
   await requireHromada(ports, hromadaId);
-  return ports.entities.listRequestsByDate(hromadaId, date);
+  return ports.entities.requests.forDay(hromadaId, date);
 }

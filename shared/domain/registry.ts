@@ -1,43 +1,48 @@
 import { z } from 'zod';
 import { storedFields } from './common';
 import { describeInputAs } from './described-input';
-import { depotFields } from './entities/depot';
-import { driverFields } from './entities/driver';
-import { hromadaFields } from './entities/hromada';
-import { providerFields } from './entities/provider';
-import { residentFields } from './entities/resident';
-import { settlementFields } from './entities/settlement';
-import { vehicleFields } from './entities/vehicle';
+import { depotFields, depotSchema } from './entities/depot';
+import { driverFields, driverSchema } from './entities/driver';
+import { hromadaFields, hromadaSchema } from './entities/hromada';
+import { providerFields, providerSchema } from './entities/provider';
+import { residentFields, residentSchema } from './entities/resident';
+import { settlementFields, settlementSchema } from './entities/settlement';
+import { vehicleFields, vehicleSchema } from './entities/vehicle';
 import { parseOrThrow } from './validation';
 
 /**
  * The registry: the entities a dispatcher keeps up to date (CRUD + listing by hromada).
- * One definition per kind drives validation, storage keys and the API routes.
+ * One definition per kind drives validation, storage keys and the API routes; `stored` is the
+ * schema of the item as stored (what the storage ports return).
  */
-function kind<const E extends string, const P extends string, F extends z.ZodRawShape>(
-  entity: E,
-  plural: P,
-  fields: F,
-) {
+function kind<
+  const E extends string,
+  const P extends string,
+  F extends z.ZodRawShape,
+  S extends z.ZodType<{ id: string; hromadaId: string; version: number }>,
+>(entity: E, plural: P, fields: F, stored: S) {
   const create = z.strictObject({ id: storedFields.id.optional(), ...fields });
   const patch = z.strictObject({ ...fields, version: z.number().int().positive() }).partial();
-  return { entity, plural, fields, create, patch };
+  return { entity, plural, fields, create, patch, stored };
 }
 
 export const registryKinds = {
-  settlements: kind('Settlement', 'settlements', settlementFields),
-  depots: kind('Depot', 'depots', depotFields),
-  providers: kind('Provider', 'providers', providerFields),
-  vehicles: kind('Vehicle', 'vehicles', vehicleFields),
-  drivers: kind('Driver', 'drivers', driverFields),
-  residents: kind('Resident', 'residents', residentFields),
+  settlements: kind('Settlement', 'settlements', settlementFields, settlementSchema),
+  depots: kind('Depot', 'depots', depotFields, depotSchema),
+  providers: kind('Provider', 'providers', providerFields, providerSchema),
+  vehicles: kind('Vehicle', 'vehicles', vehicleFields, vehicleSchema),
+  drivers: kind('Driver', 'drivers', driverFields, driverSchema),
+  residents: kind('Resident', 'residents', residentFields, residentSchema),
 } as const;
 
-export const hromadaKind = kind('Hromada', 'hromady', hromadaFields);
+export const hromadaKind = kind('Hromada', 'hromady', hromadaFields, hromadaSchema);
 
 export type RegistryPlural = keyof typeof registryKinds;
 export type RegistryKind = (typeof registryKinds)[RegistryPlural] | typeof hromadaKind;
 export type EntityName = RegistryKind['entity'] | 'ServiceRequest' | 'Plan';
+
+/** An item of one kind as stored (and as the storage ports return it, parsed). */
+export type RegistryItem<K extends RegistryKind = RegistryKind> = z.output<K['stored']>;
 
 /** A parsed partial update: only the keys the caller sent, and the version they read. */
 export type RegistryPatch = Record<string, unknown> & { version: number };

@@ -3,8 +3,21 @@ import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
 import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import type { ResidentDay } from '../domain/entities/resident-day';
-import type { ServiceRequest } from '../domain/entities/service-request';
 import type { EntityName } from '../domain/registry';
+import type { EntityOf } from '../domain/stored-entities';
+import type {
+  AuditLog,
+  HromadaStore,
+  IdempotencyStore,
+  InboundLog,
+  PeopleStore,
+  PlanStore,
+  RegistryStore,
+  RequestStore,
+  ResidentDayStore,
+} from './stores';
+
+export type { Page, PageRequest, PhoneMatch } from './stores';
 
 /** Every stored entity has these. */
 export interface StoredEntity {
@@ -17,12 +30,21 @@ export interface StoredEntity {
 }
 
 /**
+ * Creating (the id must be new) or replacing (at the version the writer read) one entity, typed by
+ * its kind: a write of a ServiceRequest must be a whole ServiceRequest.
+ */
+export type EntityWrite = {
+  [E in EntityName]:
+    | { op: 'create'; entity: E; item: EntityOf<E> }
+    | { op: 'update'; entity: E; item: EntityOf<E>; expectedVersion: number };
+}[EntityName];
+
+/**
  * One atomic change set. The adapter writes all of it or none of it (DynamoDB
  * TransactWriteItems); a failed condition becomes a ConflictError, a missing item NotFoundError.
  */
 export type Change =
-  | { op: 'create'; entity: EntityName; item: StoredEntity }
-  | { op: 'update'; entity: EntityName; item: StoredEntity; expectedVersion: number }
+  | EntityWrite
   | { op: 'delete'; entity: EntityName; hromadaId: string; id: string; expectedVersion: number }
   /** Created once: a second write of the same id is a no-op failure (ConflictError). */
   | { op: 'outbox'; message: OutboxMessage }
@@ -45,41 +67,19 @@ export type Change =
    */
   | { op: 'resident-day'; day: ResidentDay; expectedVersion?: number };
 
-/** A resident or driver found by phone number. */
-export interface PhoneMatch {
-  entity: 'Resident' | 'Driver';
-  item: StoredEntity;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Opaque cursor for the next page. */
-  next?: string;
-}
-
-export interface PageRequest {
-  limit?: number;
-  cursor?: string;
-}
-
+/**
+ * The single table: typed reads, one port per area (`./stores`), and one way to write, `commit`,
+ * the unit of work: every change set is one transaction with explicit conditions.
+ */
 export interface EntityRepository {
-  get(entity: EntityName, hromadaId: string, id: string): Promise<StoredEntity | undefined>;
-  list(entity: EntityName, hromadaId: string, page?: PageRequest): Promise<Page<StoredEntity>>;
-  listHromady(page?: PageRequest): Promise<Page<StoredEntity>>;
-  /** Residents and drivers with this E.164 number, across entities of the hromada. */
-  findByPhone(hromadaId: string, e164: string): Promise<PhoneMatch[]>;
-  listRequestsByDate(hromadaId: string, date: string): Promise<ServiceRequest[]>;
-  listRequestsByResident(
-    hromadaId: string,
-    residentId: string,
-    page?: PageRequest,
-  ): Promise<Page<ServiceRequest>>;
-  listAudit(hromadaId: string, page?: PageRequest): Promise<Page<AuditEntry>>;
-  getInbound(id: string): Promise<InboundSms | undefined>;
-  listInbound(hromadaId: string, page?: PageRequest): Promise<Page<InboundSms>>;
-  /** The record of an Idempotency-Key in its scope (consistent read), expired or not. */
-  getIdempotency(hromadaId: string, caller: string, key: string): Promise<IdempotencyRecord | undefined>;
-  /** A resident's booking guard for one service date (consistent read). */
-  getResidentDay(hromadaId: string, residentId: string, date: string): Promise<ResidentDay | undefined>;
+  readonly hromady: HromadaStore;
+  readonly registry: RegistryStore;
+  readonly people: PeopleStore;
+  readonly requests: RequestStore;
+  readonly plans: PlanStore;
+  readonly audit: AuditLog;
+  readonly inbound: InboundLog;
+  readonly idempotency: IdempotencyStore;
+  readonly residentDays: ResidentDayStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -33,18 +33,18 @@ describe('inbound-sms on DynamoDB Local (sample SNS event)', () => {
     await inboundSms(event, lambdaContext('inbound-sms'));
     await inboundSms(event, lambdaContext('inbound-sms')); // SNS delivered it twice
 
-    expect(await ports.entities.get('ServiceRequest', HROMADA, request.id)).toMatchObject({
+    expect(await ports.entities.requests.get(HROMADA, request.id)).toMatchObject({
       status: 'cancelled',
       version: 2,
     });
-    expect(await ports.entities.getInbound('cae173d2-66b9-564c-8309-21f858e9fb84')).toMatchObject({
+    expect(await ports.entities.inbound.get('cae173d2-66b9-564c-8309-21f858e9fb84')).toMatchObject({
       outcome: 'cancelled',
       from: '+380671234567',
       text: 'Ні',
     });
     const messages = await t.outbox.listByHromada(HROMADA);
     expect(messages.items.filter((m) => m.kind === 'cancellation')).toHaveLength(1);
-    expect((await ports.entities.listInbound(HROMADA)).items).toHaveLength(1);
+    expect((await ports.entities.inbound.list(HROMADA)).items).toHaveLength(1);
   });
 
   it('drops a payload it cannot read instead of retrying it forever', async () => {

@@ -8,6 +8,7 @@ import type { AnyHandler } from '../../infra/local/lambda-context';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { StreamPoller } from '../../infra/local/stream-poller';
 import { bookServiceRequest } from '../../shared/app/service-requests';
+import { registryKinds } from '../../shared/domain/registry';
 import { addDays, localDate } from '../../shared/domain/time';
 import { loadEvent } from '../support/api-events';
 import { HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
@@ -53,7 +54,7 @@ describe('state change and outbox in one transaction, delivered by the stream', 
     );
     const outboxId = `book-${request.id}`;
     const [stored, message] = await Promise.all([
-      ports.entities.get('ServiceRequest', HROMADA, request.id),
+      ports.entities.requests.get(HROMADA, request.id),
       t.outbox.get(outboxId),
     ]);
     expect(stored).toMatchObject({ status: 'requested', version: 1 });
@@ -84,7 +85,7 @@ describe('state change and outbox in one transaction, delivered by the stream', 
 
   it('a Lambda retry of the same record sends nothing twice', async () => {
     const ports = portsFor(t, clock);
-    const resident = (await ports.entities.list('Resident', HROMADA)).items[0]!;
+    const resident = (await ports.entities.registry.list(registryKinds.residents, HROMADA)).items[0]!;
     sns.on(PublishCommand).resolves({ MessageId: 'sns-msg-2' });
     const request = await bookServiceRequest(
       ports,
@@ -108,7 +109,7 @@ describe('state change and outbox in one transaction, delivered by the stream', 
 
   it('a throttled send goes back to pending and the stream retries it until it is sent', async () => {
     const ports = portsFor(t, clock);
-    const resident = (await ports.entities.list('Resident', HROMADA)).items[0]!;
+    const resident = (await ports.entities.registry.list(registryKinds.residents, HROMADA)).items[0]!;
     sns
       .on(PublishCommand)
       .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottledException' }))
@@ -128,7 +129,7 @@ describe('state change and outbox in one transaction, delivered by the stream', 
 
   it('records the handler keeps failing on end up in the failed-records file', async () => {
     const ports = portsFor(t, clock);
-    const resident = (await ports.entities.list('Resident', HROMADA)).items[0]!;
+    const resident = (await ports.entities.registry.list(registryKinds.residents, HROMADA)).items[0]!;
     const failing: AnyHandler = async (event: DynamoDBStreamEvent) => ({
       batchItemFailures: event.Records.map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber! })),
     });
@@ -150,7 +151,7 @@ describe('state change and outbox in one transaction, delivered by the stream', 
   it("the 18:00 schedule queues tomorrow's reminders once, from the sample schedule event", async () => {
     // The handler runs on the real clock: book for the real tomorrow (Kyiv).
     const ports = portsFor(t, new FixedClock(new Date()));
-    const resident = (await ports.entities.list('Resident', HROMADA)).items[0]!;
+    const resident = (await ports.entities.registry.list(registryKinds.residents, HROMADA)).items[0]!;
     const tomorrow = addDays(localDate(new Date()), 1);
     await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id, tomorrow, '16:00')), 'd');
     type Run = { hromady: number; queued: number; alreadyQueued: number };

@@ -12,7 +12,7 @@ export function healthRoutes(ports: Ports): Route[] {
       access: 'public',
       params: noParams,
       handle: async () => {
-        await ports.entities.listHromady({ limit: 1 });
+        await ports.entities.hromady.list({ limit: 1 });
         return json(200, { status: 'ok', database: 'ok', time: ports.clock.now().toISOString() });
       },
     }),

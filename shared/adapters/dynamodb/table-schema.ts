@@ -19,7 +19,7 @@ export type IndexName = keyof typeof TABLE_SCHEMA.indexes;
 
 /**
  * Which index serves which access pattern (numbers as in docs/data-model.md). The indexes are
- * overloaded: each item type writes its own prefixes into their keys (keys.ts).
+ * overloaded: each item type writes its own prefixes into their keys (entities/<entity>.ts).
  */
 export const INDEX = {
   /** 3: hromady by name */

@@ -3,38 +3,55 @@ import type { IdempotencyRecord } from '../../domain/entities/idempotency-record
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import type { ResidentDay } from '../../domain/entities/resident-day';
-import type { ServiceRequest } from '../../domain/entities/service-request';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { EntityName } from '../../domain/registry';
+import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
+import type { Change, EntityRepository, StoredEntity } from '../../ports/entity-repository';
 import type {
-  Change,
-  EntityRepository,
+  AuditLog,
+  HromadaStore,
+  IdempotencyStore,
+  InboundLog,
   Page,
   PageRequest,
-  StoredEntity,
-} from '../../ports/entity-repository';
+  PeopleStore,
+  PlanStore,
+  RegistryStore,
+  RequestStore,
+  ResidentDayStore,
+} from '../../ports/stores';
 
-/** In-memory twin of DynamoDbEntityRepository for unit tests: same conditions, same atomicity. */
+/**
+ * In-memory twin of DynamoDbEntityRepository for unit tests: same conditions, same atomicity,
+ * and, like it, every entity read is parsed with its schema.
+ */
 export class MemoryEntityRepository implements EntityRepository {
   readonly items = new Map<string, StoredEntity & { entity: EntityName }>();
   readonly outbox = new Map<string, OutboxMessage>();
-  readonly audit: AuditEntry[] = [];
-  readonly inbound = new Map<string, InboundSms>();
+  readonly auditEntries: AuditEntry[] = [];
+  readonly inboundRecords = new Map<string, InboundSms>();
   readonly once = new Map<string, number>();
-  readonly idempotency = new Map<string, IdempotencyRecord>();
-  readonly residentDays = new Map<string, ResidentDay>();
+  readonly idempotencyRecords = new Map<string, IdempotencyRecord>();
+  readonly residentDayGuards = new Map<string, ResidentDay>();
 
   private key(entity: EntityName, hromadaId: string, id: string): string {
     return entity === 'Hromada' ? `Hromada|${id}|${id}` : `${entity}|${hromadaId}|${id}`;
   }
 
-  async get(entity: EntityName, hromadaId: string, id: string) {
+  /** One item as stored, without its item type. */
+  private raw(entity: EntityName, hromadaId: string, id: string): StoredEntity | undefined {
     const found = this.items.get(this.key(entity, hromadaId, id));
     if (!found) return undefined;
     const { entity: _e, ...item } = structuredClone(found);
-    return item as StoredEntity;
+    return item;
   }
 
+  private getEntity<E extends EntityName>(entity: E, hromadaId: string, id: string): EntityOf<E> | undefined {
+    const found = this.raw(entity, hromadaId, id);
+    return found && parseStored(entity, found);
+  }
+
+  /** One kind's items (of one hromada), by id, as stored. */
   private all(entity: EntityName, hromadaId?: string): StoredEntity[] {
     return [...this.items.values()]
       .filter((i) => i.entity === entity && (hromadaId === undefined || i.hromadaId === hromadaId))
@@ -42,73 +59,109 @@ export class MemoryEntityRepository implements EntityRepository {
       .map(({ entity: _e, ...i }) => structuredClone(i) as StoredEntity);
   }
 
-  async list(entity: EntityName, hromadaId: string, page?: PageRequest) {
-    return paginate(this.all(entity, hromadaId), page);
+  private requestsOf(hromadaId: string) {
+    return this.all('ServiceRequest', hromadaId).map((r) => parseStored('ServiceRequest', r));
   }
 
-  async listHromady(page?: PageRequest) {
-    return paginate(this.all('Hromada'), page);
-  }
+  readonly hromady: HromadaStore = {
+    get: async (id) => this.getEntity('Hromada', id, id),
+    list: async (page) =>
+      paginate(
+        this.all('Hromada').map((h) => parseStored('Hromada', h)),
+        page,
+      ),
+  };
 
-  async findByPhone(hromadaId: string, e164: string) {
-    return (['Resident', 'Driver'] as const).flatMap((entity) =>
-      this.all(entity, hromadaId)
-        .filter((item) => item.phone === e164)
-        .map((item) => ({ entity, item })),
-    );
-  }
+  readonly registry: RegistryStore = {
+    get: async (kind, hromadaId, id) => {
+      const found = this.raw(kind.entity, hromadaId, id);
+      return found && parseRegistryItem(kind, found);
+    },
+    list: async (kind, hromadaId, page) =>
+      paginate(
+        this.all(kind.entity, hromadaId).map((i) => parseRegistryItem(kind, i)),
+        page,
+      ),
+  };
 
-  async listRequestsByDate(hromadaId: string, date: string) {
-    return this.all('ServiceRequest', hromadaId).filter(
-      (r) => r.date === date,
-    ) as unknown as ServiceRequest[];
-  }
+  readonly people: PeopleStore = {
+    byPhone: async (hromadaId, e164) => [
+      ...this.all('Resident', hromadaId)
+        .filter((i) => i.phone === e164)
+        .map((i) => ({ entity: 'Resident' as const, item: parseStored('Resident', i) })),
+      ...this.all('Driver', hromadaId)
+        .filter((i) => i.phone === e164)
+        .map((i) => ({ entity: 'Driver' as const, item: parseStored('Driver', i) })),
+    ],
+  };
 
-  async listRequestsByResident(hromadaId: string, residentId: string, page?: PageRequest) {
-    const items = this.all('ServiceRequest', hromadaId)
-      .filter((r) => r.residentId === residentId)
-      .reverse() as unknown as ServiceRequest[];
-    return paginate(items, page);
-  }
+  readonly requests: RequestStore = {
+    get: async (hromadaId, id) => this.getEntity('ServiceRequest', hromadaId, id),
+    forDay: async (hromadaId, date) => this.requestsOf(hromadaId).filter((r) => r.date === date),
+    byResident: async (hromadaId, residentId, page) =>
+      paginate(
+        this.requestsOf(hromadaId)
+          .filter((r) => r.residentId === residentId)
+          .reverse(),
+        page,
+      ),
+  };
 
-  async listAudit(hromadaId: string, page?: PageRequest) {
-    return paginate(this.audit.filter((a) => a.hromadaId === hromadaId).reverse(), page);
-  }
+  readonly plans: PlanStore = {
+    forDay: async (hromadaId, date) => this.getEntity('Plan', hromadaId, date),
+  };
 
-  async getInbound(id: string) {
-    const r = this.inbound.get(id);
-    return r ? structuredClone(r) : undefined;
-  }
+  readonly audit: AuditLog = {
+    list: async (hromadaId, page) =>
+      paginate(
+        this.auditEntries
+          .filter((a) => a.hromadaId === hromadaId)
+          .reverse()
+          .map((a) => structuredClone(a)),
+        page,
+      ),
+  };
 
-  async listInbound(hromadaId: string, page?: PageRequest) {
-    const items = [...this.inbound.values()]
-      .filter((r) => r.hromadaId === hromadaId)
-      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
-    return paginate(items, page);
-  }
+  readonly inbound: InboundLog = {
+    get: async (id) => {
+      const r = this.inboundRecords.get(id);
+      return r ? structuredClone(r) : undefined;
+    },
+    list: async (hromadaId, page) => {
+      const items = [...this.inboundRecords.values()]
+        .filter((r) => r.hromadaId === hromadaId)
+        .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+        .map((r) => structuredClone(r));
+      return paginate(items, page);
+    },
+  };
 
-  async getIdempotency(hromadaId: string, caller: string, key: string) {
-    const r = this.idempotency.get(idempotencyKeyOf(hromadaId, caller, key));
-    return r ? structuredClone(r) : undefined;
-  }
+  readonly idempotency: IdempotencyStore = {
+    get: async (hromadaId, caller, key) => {
+      const r = this.idempotencyRecords.get(idempotencyKeyOf(hromadaId, caller, key));
+      return r ? structuredClone(r) : undefined;
+    },
+  };
 
-  async getResidentDay(hromadaId: string, residentId: string, date: string) {
-    const d = this.residentDays.get(`${hromadaId}|${residentId}|${date}`);
-    return d ? structuredClone(d) : undefined;
-  }
+  readonly residentDays: ResidentDayStore = {
+    get: async (hromadaId, residentId, date) => {
+      const d = this.residentDayGuards.get(`${hromadaId}|${residentId}|${date}`);
+      return d ? structuredClone(d) : undefined;
+    },
+  };
 
   /** The conditions DynamoDbEntityRepository puts on idempotency records and resident-day guards. */
   private checkGuards(c: Change): void {
     if (c.op === 'idempotency') {
       const r = c.record;
-      const held = this.idempotency.get(idempotencyKeyOf(r.hromadaId, r.caller, r.key));
+      const held = this.idempotencyRecords.get(idempotencyKeyOf(r.hromadaId, r.caller, r.key));
       if (held && held.expiresAt >= c.nowS) {
         throw new ConflictError(`Idempotency-Key ${r.key} is already used`);
       }
     }
     if (c.op === 'resident-day') {
       const d = c.day;
-      const found = this.residentDays.get(`${d.hromadaId}|${d.residentId}|${d.date}`);
+      const found = this.residentDayGuards.get(`${d.hromadaId}|${d.residentId}|${d.date}`);
       if (found?.version !== c.expectedVersion) {
         throw new ConflictError(
           `The bookings of resident ${d.residentId} on ${d.date} were changed by someone else`,
@@ -137,7 +190,7 @@ export class MemoryEntityRepository implements EntityRepository {
       if (c.op === 'outbox' && this.outbox.has(c.message.id)) {
         throw new ConflictError(`Message ${c.message.id} is already queued`);
       }
-      if (c.op === 'inbound' && this.inbound.has(c.record.id)) {
+      if (c.op === 'inbound' && this.inboundRecords.has(c.record.id)) {
         throw new ConflictError(`Inbound message ${c.record.id} was already handled`);
       }
       if (c.op === 'once' && (this.once.get(c.key) ?? Number.NEGATIVE_INFINITY) >= c.nowS) {
@@ -155,17 +208,17 @@ export class MemoryEntityRepository implements EntityRepository {
       } else if (c.op === 'outbox') {
         this.outbox.set(c.message.id, structuredClone(c.message));
       } else if (c.op === 'inbound') {
-        this.inbound.set(c.record.id, structuredClone(c.record));
+        this.inboundRecords.set(c.record.id, structuredClone(c.record));
       } else if (c.op === 'once') {
         this.once.set(c.key, c.untilS);
       } else if (c.op === 'idempotency') {
         const r = c.record;
-        this.idempotency.set(idempotencyKeyOf(r.hromadaId, r.caller, r.key), structuredClone(r));
+        this.idempotencyRecords.set(idempotencyKeyOf(r.hromadaId, r.caller, r.key), structuredClone(r));
       } else if (c.op === 'resident-day') {
         const d = c.day;
-        this.residentDays.set(`${d.hromadaId}|${d.residentId}|${d.date}`, structuredClone(d));
+        this.residentDayGuards.set(`${d.hromadaId}|${d.residentId}|${d.date}`, structuredClone(d));
       } else {
-        this.audit.push(structuredClone(c.entry));
+        this.auditEntries.push(structuredClone(c.entry));
       }
     }
   }

@@ -2,13 +2,14 @@
  * The first step of every change to a day's plan: the hromada, the plan as the caller last read it,
  * and the day's requests, vehicles, depots and drivers. A past day's routes are not changed.
  */
-import { type Depot, depotSchema } from '../../domain/entities/depot';
-import { type Driver, driverSchema } from '../../domain/entities/driver';
+import type { Depot } from '../../domain/entities/depot';
+import type { Driver } from '../../domain/entities/driver';
 import type { Hromada } from '../../domain/entities/hromada';
 import type { Plan } from '../../domain/entities/plan';
 import type { ServiceRequest } from '../../domain/entities/service-request';
-import { type Vehicle, vehicleSchema } from '../../domain/entities/vehicle';
+import type { Vehicle } from '../../domain/entities/vehicle';
 import { ConflictError } from '../../domain/errors';
+import { registryKinds } from '../../domain/registry';
 import { localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
 import { listAll, requireHromada } from '../registry';
@@ -71,10 +72,10 @@ async function loadTheRest<P extends Plan | undefined>(
     throw new ConflictError(`The day ${date} is over`);
   const hromadaId = hromada.id;
   const [requests, vehicles, depots, drivers] = await Promise.all([
-    ports.entities.listRequestsByDate(hromadaId, date),
-    listAll(ports, 'Vehicle', hromadaId).then((xs) => xs.map((x): Vehicle => vehicleSchema.parse(x))),
-    listAll(ports, 'Depot', hromadaId).then((xs) => xs.map((x): Depot => depotSchema.parse(x))),
-    listAll(ports, 'Driver', hromadaId).then((xs) => xs.map((x): Driver => driverSchema.parse(x))),
+    ports.entities.requests.forDay(hromadaId, date),
+    listAll(ports, registryKinds.vehicles, hromadaId),
+    listAll(ports, registryKinds.depots, hromadaId),
+    listAll(ports, registryKinds.drivers, hromadaId),
   ]);
   return { hromada, date, now, plan, requests, vehicles, depots, drivers };
 }

@@ -1,5 +1,5 @@
 /** A day's plan as stored: read it, or read it at the version the caller last saw. */
-import { type Plan, planSchema } from '../../domain/entities/plan';
+import type { Plan } from '../../domain/entities/plan';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Ports } from '../../ports/ports';
 import { requireHromada } from '../registry';
@@ -10,9 +10,9 @@ export async function getPlan(
   date: string,
 ): Promise<Plan> {
   await requireHromada(ports, hromadaId);
-  const found = await ports.entities.get('Plan', hromadaId, date);
-  if (!found) throw new NotFoundError('Plan', date);
-  return planSchema.parse(found);
+  const plan = await ports.entities.plans.forDay(hromadaId, date);
+  if (!plan) throw new NotFoundError('Plan', date);
+  return plan;
 }
 
 /** The day's plan as the caller last read it: 404 if there is none, 409 if it has moved on. */
@@ -22,9 +22,8 @@ export async function planAtVersion(
   date: string,
   expectedVersion: number,
 ): Promise<Plan> {
-  const found = await ports.entities.get('Plan', hromadaId, date);
-  if (!found) throw new NotFoundError('Plan', date);
-  const plan = planSchema.parse(found);
+  const plan = await ports.entities.plans.forDay(hromadaId, date);
+  if (!plan) throw new NotFoundError('Plan', date);
   if (plan.version !== expectedVersion)
     throw new ConflictError(`Plan ${date} is at version ${plan.version}`, plan.version);
   return plan;
@@ -40,10 +39,10 @@ export async function planToReplace(
   date: string,
   expectedVersion: number | undefined,
 ): Promise<Plan | undefined> {
-  const existing = await ports.entities.get('Plan', hromadaId, date);
+  const existing = await ports.entities.plans.forDay(hromadaId, date);
   if (existing && expectedVersion !== existing.version)
     throw new ConflictError(`Plan ${date} is at version ${existing.version}`, existing.version);
   if (!existing && expectedVersion !== undefined)
     throw new ConflictError(`Plan ${date} does not exist yet`, 0);
-  return existing ? planSchema.parse(existing) : undefined;
+  return existing;
 }

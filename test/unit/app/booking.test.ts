@@ -91,7 +91,7 @@ describe('one live booking per resident and time', () => {
     const second = await bookServiceRequest(ports, HROMADA, bookingOf(visit), 'd');
     expect(second).not.toHaveProperty('allowOverlap');
     expect(requests()).toHaveLength(2);
-    expect(entities.audit.at(-1)?.changedFields).toContain('allowOverlap');
+    expect(entities.auditEntries.at(-1)?.changedFields).toContain('allowOverlap');
   });
 });
 

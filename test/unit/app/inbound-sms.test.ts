@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handleInboundSms } from '../../../shared/app/handle-inbound-sms';
 import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
+import type { Plan } from '../../../shared/domain/entities/plan';
 import { registryKinds } from '../../../shared/domain/registry';
 import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
 import { bookingOf, fieldsOf } from '../../support/inputs';
@@ -27,19 +28,19 @@ describe('replies by SMS', () => {
     const message = sms('Ні');
     expect(await handleInboundSms(ports, message)).toEqual({ outcome: 'cancelled', hromadaId: HROMADA });
     expect(await handleInboundSms(ports, message)).toEqual({ outcome: 'duplicate' });
-    expect((await ports.entities.get('ServiceRequest', HROMADA, request.id))?.status).toBe('cancelled');
+    expect((await ports.entities.requests.get(HROMADA, request.id))?.status).toBe('cancelled');
     expect([...entities.outbox.values()].filter((m) => m.kind === 'cancellation')).toHaveLength(1);
-    expect(entities.inbound.get(message.inboundMessageId)).toMatchObject({
+    expect(entities.inboundRecords.get(message.inboundMessageId)).toMatchObject({
       outcome: 'cancelled',
       subject: `REQUEST#${request.id}`,
     });
-    expect(entities.audit.at(-1)).toMatchObject({ action: 'cancel', actor: 'sms:+38067***4567' });
+    expect(entities.auditEntries.at(-1)).toMatchObject({ action: 'cancel', actor: 'sms:+38067***4567' });
   });
 
   it('ТАК confirms and acknowledges in one segment', async () => {
     const { ports, entities, request } = await booked();
     expect((await handleInboundSms(ports, sms('tak'))).outcome).toBe('confirmed');
-    expect((await ports.entities.get('ServiceRequest', HROMADA, request.id))?.status).toBe('confirmed');
+    expect((await ports.entities.requests.get(HROMADA, request.id))?.status).toBe('confirmed');
     const ack = [...entities.outbox.values()].find((m) => m.id.startsWith('confirm-'));
     expect(ack?.text).toBe('Підтверджено: 24.11 08:45-09:15. Дякуємо!');
   });
@@ -56,10 +57,14 @@ describe('replies by SMS', () => {
   it('СТОП withdraws SMS consent (with one last confirmation) and СТАРТ restores it', async () => {
     const { ports, resident, entities } = await booked();
     expect((await handleInboundSms(ports, sms('STOP'))).outcome).toBe('opted-out');
-    expect((await ports.entities.get('Resident', HROMADA, resident.id))?.smsConsent).toBe(false);
+    expect(
+      (await ports.entities.registry.get(registryKinds.residents, HROMADA, resident.id))?.smsConsent,
+    ).toBe(false);
     expect([...entities.outbox.values()].at(-1)?.text).toBe('Ви відписались від SMS. Повернути: СТАРТ');
     expect((await handleInboundSms(ports, sms('Старт'))).outcome).toBe('opted-in');
-    expect((await ports.entities.get('Resident', HROMADA, resident.id))?.smsConsent).toBe(true);
+    expect(
+      (await ports.entities.registry.get(registryKinds.residents, HROMADA, resident.id))?.smsConsent,
+    ).toBe(true);
   });
 
   it('answers an unreadable text with help at most once an hour', async () => {
@@ -71,7 +76,7 @@ describe('replies by SMS', () => {
     expect((await handleInboundSms(ports, sms('???'))).outcome).toBe('help-sent');
     expect([...entities.outbox.values()].filter((m) => m.kind === 'help')).toHaveLength(2);
     // Everything that came in stays readable for the dispatcher.
-    expect((await entities.listInbound(HROMADA)).items.map((i) => i.text)).toEqual([
+    expect((await entities.inbound.list(HROMADA)).items.map((i) => i.text)).toEqual([
       '???',
       'алло',
       'коли приїдете?',
@@ -88,7 +93,7 @@ describe('replies by SMS', () => {
       'admin',
     );
     expect((await handleInboundSms(ports, sms('3 NS', '+380504021202'))).outcome).toBe('driver-report');
-    expect((await entities.listInbound(HROMADA)).items[0]).toMatchObject({ command: 'driver 3 no-show' });
+    expect((await entities.inbound.list(HROMADA)).items[0]).toMatchObject({ command: 'driver 3 no-show' });
   });
 
   it("applies a driver's report to that stop of today's published route, and logs what it cannot apply", async () => {
@@ -124,7 +129,7 @@ describe('replies by SMS', () => {
       arrival: '2026-11-23T07:00:00.000Z',
       departure: '2026-11-23T07:05:00.000Z',
     });
-    const plan = {
+    const plan: Plan = {
       id: '2026-11-23',
       hromadaId: HROMADA,
       version: 2,
@@ -144,7 +149,7 @@ describe('replies by SMS', () => {
     };
     await ports.entities.commit([{ op: 'create', entity: 'Plan', item: plan }]);
     const driver = (text: string) => handleInboundSms(ports, sms(text, '+380504021202'));
-    const status = async (id: string) => (await ports.entities.get('ServiceRequest', HROMADA, id))?.status;
+    const status = async (id: string) => (await ports.entities.requests.get(HROMADA, id))?.status;
 
     expect((await driver('1 OK')).outcome).toBe('driver-report'); // picked up: the ride goes on
     expect(await status(ride.id)).toBe('requested');
@@ -155,9 +160,9 @@ describe('replies by SMS', () => {
     expect(await status(visit.id)).toBe('no-show');
     expect((await driver('9 OK')).outcome).toBe('driver-report'); // no such stop
     expect((await driver('3 ?')).outcome).toBe('driver-report');
-    const log = (await entities.listInbound(HROMADA)).items;
+    const log = (await entities.inbound.list(HROMADA)).items;
     expect(log.find((i) => i.outcome === 'stop-done')).toMatchObject({ subject: `REQUEST#${ride.id}` });
-    const audit = (await entities.listAudit(HROMADA)).items.filter((a) => a.action === 'outcome');
+    const audit = (await entities.audit.list(HROMADA)).items.filter((a) => a.action === 'outcome');
     expect(audit.map((a) => a.itemId).sort()).toEqual([ride.id, visit.id].sort());
     expect(audit[0]!.actor).toBe('sms:+38050***1202');
 

@@ -31,7 +31,7 @@ describe('booking writes the request, its audit entry and the SMS together', () 
       text: 'Соцтаксі 24.11 між 08:45-09:15. Скасувати: НІ',
     });
     expect(countSegments(message!.text).segments).toBe(1);
-    expect(entities.audit.at(-1)).toMatchObject({ action: 'book', itemId: request.id });
+    expect(entities.auditEntries.at(-1)).toMatchObject({ action: 'book', itemId: request.id });
   });
 
   it('keeps a confidential case out of the text and uses the neutral sender', async () => {
@@ -72,12 +72,12 @@ describe('booking writes the request, its audit entry and the SMS together', () 
       'dispatcher',
     );
     await changeRequestStatus(ports, HROMADA, request.id, 1, 'cancelled', 'dispatcher', []);
-    const before = entities.audit.length;
+    const before = entities.auditEntries.length;
     // A second cancel with the stale version: nothing of it is written.
     await expect(
       changeRequestStatus(ports, HROMADA, request.id, 1, 'cancelled', 'dispatcher', []),
     ).rejects.toBeInstanceOf(ConflictError);
-    expect(entities.audit.length).toBe(before);
+    expect(entities.auditEntries.length).toBe(before);
     expect([...entities.outbox.keys()].filter((k) => k.startsWith('cancel-'))).toHaveLength(1);
   });
 });
@@ -117,12 +117,12 @@ describe('sending from the outbox', () => {
 
   it('stops at the hromada daily segment cap and records why', async () => {
     const { ports, sms, message, entities } = await queued();
-    const hromada = (await ports.entities.get('Hromada', HROMADA, HROMADA))!;
+    const hromada = (await ports.entities.hromady.get(HROMADA))!;
     await ports.entities.commit([
       {
         op: 'update',
         entity: 'Hromada',
-        item: { ...hromada, version: 2, rules: { ...(hromada.rules as object), dailySmsSegmentCap: 0 } },
+        item: { ...hromada, version: 2, rules: { ...hromada.rules, dailySmsSegmentCap: 0 } },
         expectedVersion: 1,
       },
     ]);

@@ -106,13 +106,13 @@ describe('registry use cases', () => {
     await expect(getEntity(ports, registryKinds.residents, HROMADA, resident.id)).rejects.toBeInstanceOf(
       NotFoundError,
     );
-    expect(entities.audit.map((a) => `${a.action}:${a.itemType}`)).toEqual([
+    expect(entities.auditEntries.map((a) => `${a.action}:${a.itemType}`)).toEqual([
       'create:Hromada',
       'create:Settlement',
       'create:Resident',
       'delete:Resident',
     ]);
-    expect(entities.audit.at(-1)).toMatchObject({ actor: 'dispatcher-7', changedFields: [] });
+    expect(entities.auditEntries.at(-1)).toMatchObject({ actor: 'dispatcher-7', changedFields: [] });
   });
 
   it('registry items of an unknown hromada are a 404, not an empty list', async () => {

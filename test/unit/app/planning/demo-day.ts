@@ -7,10 +7,11 @@
 
 import { createEntity } from '../../../../shared/app/registry';
 import { bookServiceRequest } from '../../../../shared/app/service-requests';
+import type { Driver } from '../../../../shared/domain/entities/driver';
 import type { Plan } from '../../../../shared/domain/entities/plan';
+import type { Resident } from '../../../../shared/domain/entities/resident';
 import type { ServiceRequest } from '../../../../shared/domain/entities/service-request';
 import { registryKinds } from '../../../../shared/domain/registry';
-import type { StoredEntity } from '../../../../shared/ports/entity-repository';
 import {
   BEREZNA,
   type FakeClock,
@@ -31,13 +32,13 @@ export interface DemoDay {
   ports: DemoPorts;
   clock: FakeClock;
   /** Ганна Шевчук, с. Березна, вул. Шевченка, 12. */
-  anna: StoredEntity;
+  anna: Resident;
   /** A resident at с. Березна, вул. Садова, 3. */
-  resident(name: string, extra?: Record<string, unknown>): Promise<StoredEntity>;
+  resident(name: string, extra?: Record<string, unknown>): Promise<Resident>;
   /** A driver of these vehicles. */
   driver(
     fields: { name: string; phone: string; vehicleIds: string[] } & Record<string, unknown>,
-  ): Promise<StoredEntity>;
+  ): Promise<Driver>;
   /** A social-taxi ride from Березна to the clinic in Хмільник on Tuesday, picked up at `time`. */
   ride(residentId: string, time: string, extra?: Record<string, unknown>): Promise<ServiceRequest>;
   /** A 60-minute confidential brigade visit at 11:00 on Tuesday. */

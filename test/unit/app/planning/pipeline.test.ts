@@ -51,7 +51,7 @@ describe('the planning pipeline', () => {
     expect(car.time_window![0]).toBe(10 * 3600); // now, in seconds from local midnight
     expect(car.start_index).toBe(problem!.shipments![0]!.delivery.location_index); // where it dropped off
     // the stops made are kept exactly as planned
-    const saved = (await ports.entities.get('Plan', HROMADA, TUESDAY)) as unknown as typeof first;
+    const saved = (await ports.entities.plans.forDay(HROMADA, TUESDAY)) as unknown as typeof first;
     const stops = (p: typeof first) =>
       p.routes.flatMap((r) => r.stops).filter((s) => s.requestId === early.id);
     expect(stops(saved)).toEqual(stops(first));
@@ -63,8 +63,8 @@ describe('the planning pipeline', () => {
     const { ports, anna } = d;
     await d.ride(anna.id, '09:00');
     await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
-    const before = await ports.entities.get('Plan', HROMADA, TUESDAY);
-    const audit = (await ports.entities.listAudit(HROMADA)).items.length;
+    const before = await ports.entities.plans.forDay(HROMADA, TUESDAY);
+    const audit = (await ports.entities.audit.list(HROMADA)).items.length;
 
     const loaded = await loadDayToChange(
       ports,
@@ -91,7 +91,7 @@ describe('the planning pipeline', () => {
         version: ({ routes }) => ({ plan: { ...loaded.plan, version: 2, routes }, fields: ['routes'] }),
       }),
     ).rejects.toThrow(/routing engine returned an infeasible plan/);
-    expect(await ports.entities.get('Plan', HROMADA, TUESDAY)).toEqual(before);
-    expect((await ports.entities.listAudit(HROMADA)).items).toHaveLength(audit);
+    expect(await ports.entities.plans.forDay(HROMADA, TUESDAY)).toEqual(before);
+    expect((await ports.entities.audit.list(HROMADA)).items).toHaveLength(audit);
   });
 });

@@ -51,8 +51,8 @@ describe('plan a day', () => {
     const { idx } = stopsOf(plan, secret.id)!;
     expect(idx[1]! - idx[0]!).toBe(1);
 
-    expect(await ports.entities.get('Plan', HROMADA, TUESDAY)).toMatchObject({ version: 1 });
-    const audit = await ports.entities.listAudit(HROMADA);
+    expect(await ports.entities.plans.forDay(HROMADA, TUESDAY)).toMatchObject({ version: 1 });
+    const audit = await ports.entities.audit.list(HROMADA);
     expect(audit.items.some((a) => a.action === 'plan' && a.itemId === TUESDAY)).toBe(true);
   });
 
@@ -97,13 +97,17 @@ describe('plan a day', () => {
     const sunday = '2026-10-25';
     const early = await d.book(taxiRequest(d.anna.id, sunday, '08:30'));
     // the engine's problem: time 0 is local midnight (21:00 UTC the day before, still summer time)
-    const hromada = hromadaSchema.parse(await ports.entities.get('Hromada', HROMADA, HROMADA));
+    const hromada = hromadaSchema.parse(await ports.entities.hromady.get(HROMADA));
     const input = {
       hromada,
       date: sunday,
       requests: [serviceRequestSchema.parse(early)],
-      vehicles: (await ports.entities.list('Vehicle', HROMADA)).items.map((v) => vehicleSchema.parse(v)),
-      depots: (await ports.entities.list('Depot', HROMADA)).items.map((x) => depotSchema.parse(x)),
+      vehicles: (await ports.entities.registry.list(registryKinds.vehicles, HROMADA)).items.map((v) =>
+        vehicleSchema.parse(v),
+      ),
+      depots: (await ports.entities.registry.list(registryKinds.depots, HROMADA)).items.map((x) =>
+        depotSchema.parse(x),
+      ),
     };
     const day = dayPoints(input);
     expect(day.dayStart.toISOString()).toBe('2026-10-24T21:00:00.000Z');

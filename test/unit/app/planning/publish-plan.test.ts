@@ -93,7 +93,7 @@ describe('publish a plan', () => {
     });
 
     // The last ride of the route is cancelled: the driver is told the route is off, in one segment.
-    const current = await ports.entities.get('ServiceRequest', HROMADA, first.id);
+    const current = await ports.entities.requests.get(HROMADA, first.id);
     await changeRequestStatus(ports, HROMADA, first.id, current!.version as number, 'cancelled', 'd', []);
     const again = await publishPlan(ports, HROMADA, TUESDAY, published.plan.version + 1, 'd');
     expect(again.plan.routes.some((r) => r.vehicleId === vehicleOf(first.id))).toBe(false);

@@ -1,0 +1,22 @@
+import { hromadaPk } from './layout';
+
+/** Pattern 17: a rate-limit hold (e.g. one help reply an hour per sender). */
+export const onceKey = (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' });
+
+/** Pattern 23: an Idempotency-Key's record, scoped by hromada and caller (escaped, so `#` cannot blur them). */
+export const idempotencyKey = (hromadaId: string, caller: string, key: string) => ({
+  pk: `IDEMPOTENCY#${hromadaId}#${encodeURIComponent(caller)}#${key}`,
+  sk: 'IDEMPOTENCY',
+});
+
+/** Pattern 24: the guard of one resident's bookings on one service date. */
+export const residentDayKey = (hromadaId: string, residentId: string, date: string) => ({
+  pk: `RESIDENT#${hromadaId}#${residentId}`,
+  sk: `DAY#${date}`,
+});
+
+/** Pattern 13: a hromada's SMS budget spent on one date. */
+export const smsDayKey = (hromadaId: string, date: string) => ({
+  pk: hromadaPk(hromadaId),
+  sk: `SMSDAY#${date}`,
+});

@@ -1,0 +1,98 @@
+import type { AuditEntry } from '../domain/entities/audit-entry';
+import type { Driver } from '../domain/entities/driver';
+import type { Hromada } from '../domain/entities/hromada';
+import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
+import type { InboundSms } from '../domain/entities/inbound-sms';
+import type { Plan } from '../domain/entities/plan';
+import type { Resident } from '../domain/entities/resident';
+import type { ResidentDay } from '../domain/entities/resident-day';
+import type { ServiceRequest } from '../domain/entities/service-request';
+import type { RegistryItem, registryKinds } from '../domain/registry';
+
+/**
+ * The reads of the single table, one port per area and named for what its users ask. Every
+ * entity (hromada, registry item, request, plan) comes back parsed with its schema, the adapter's
+ * job, so use cases never re-parse; records (audit, received SMS) and guards come back as written.
+ * Numbers are the access patterns of docs/data-model.md.
+ */
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page. */
+  next?: string;
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+export interface HromadaStore {
+  /** 1 (consistent read). */
+  get(id: string): Promise<Hromada | undefined>;
+  /** 3: by name. */
+  list(page?: PageRequest): Promise<Page<Hromada>>;
+}
+
+/** A registry kind kept inside a hromada (every kind but the hromada itself). */
+export type HromadaScopedKind = (typeof registryKinds)[keyof typeof registryKinds];
+
+/** The registry, generic over its kinds and typed by each kind's stored schema. */
+export interface RegistryStore {
+  /** 1 (consistent read). */
+  get<K extends HromadaScopedKind>(
+    kind: K,
+    hromadaId: string,
+    id: string,
+  ): Promise<RegistryItem<K> | undefined>;
+  /** 2: one kind in a hromada, by id. */
+  list<K extends HromadaScopedKind>(
+    kind: K,
+    hromadaId: string,
+    page?: PageRequest,
+  ): Promise<Page<RegistryItem<K>>>;
+}
+
+/** A resident or driver found by phone number. */
+export type PhoneMatch = { entity: 'Resident'; item: Resident } | { entity: 'Driver'; item: Driver };
+
+export interface PeopleStore {
+  /** 4: residents and drivers of the hromada with this E.164 number. */
+  byPhone(hromadaId: string, e164: string): Promise<PhoneMatch[]>;
+}
+
+export interface RequestStore {
+  /** 1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<ServiceRequest | undefined>;
+  /** 5: every request of one service date. */
+  forDay(hromadaId: string, date: string): Promise<ServiceRequest[]>;
+  /** 6: a resident's trips, newest first. */
+  byResident(hromadaId: string, residentId: string, page?: PageRequest): Promise<Page<ServiceRequest>>;
+}
+
+export interface PlanStore {
+  /** 19: the plan of one date, at its current version (consistent read). */
+  forDay(hromadaId: string, date: string): Promise<Plan | undefined>;
+}
+
+export interface AuditLog {
+  /** 8: newest first. */
+  list(hromadaId: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+}
+
+export interface InboundLog {
+  /** 15: a received SMS already acted on (consistent read). */
+  get(id: string): Promise<InboundSms | undefined>;
+  /** 16: newest first. */
+  list(hromadaId: string, page?: PageRequest): Promise<Page<InboundSms>>;
+}
+
+export interface IdempotencyStore {
+  /** 23: the record of an Idempotency-Key in its scope (consistent read), expired or not. */
+  get(hromadaId: string, caller: string, key: string): Promise<IdempotencyRecord | undefined>;
+}
+
+export interface ResidentDayStore {
+  /** 24: a resident's booking guard for one service date (consistent read). */
+  get(hromadaId: string, residentId: string, date: string): Promise<ResidentDay | undefined>;
+}
