@@ -4,11 +4,10 @@
  * collect relaxed candidates that are then verified by the full evaluator in order of cost.
  */
 import { evaluateRoute } from './evaluate';
+import { KIND_BREAK } from './kinds';
 import type { Model } from './model';
 import type { Rng } from './rng';
 import type { Route } from './routes';
-
-const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
 
 const EPS = 1e-7;
 

@@ -5,9 +5,8 @@
  * only consume time); routes that are not "exact" re-check candidates with evaluateRoute.
  */
 import { earliestStart, evaluateRoute, latestStart } from './evaluate';
+import { KIND_BREAK } from './kinds';
 import type { Model } from './model';
-
-const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
 
 export class Route {
   seq: number[] = [];
