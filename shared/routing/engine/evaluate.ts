@@ -98,9 +98,63 @@ export function evaluateRoute(
   lenient = false,
 ): number {
   const INF = Number.POSITIVE_INFINITY;
+  const s = sched;
+  s.ensure(len, m.D);
+  const nTasks = checkLoads(m, v, buf, len, locked, lenient);
+  if (nTasks < 0) return INF;
+  const cost = travelAlong(m, v, buf, len, nTasks, lenient);
+  if (cost === INF) return INF;
+  // ---- schedule
+  const { kind } = m;
+  const { SU, LOC, A, B, W, Dp } = s;
+  SU[0] = 0;
+  for (let p = 1; p <= len; p++) {
+    const n = buf[p - 1]!;
+    SU[p] = kind[n] !== KIND_BREAK && LOC[p - 1] !== LOC[p] ? m.setup[n]! : 0;
+  }
+  SU[len + 1] = 0;
+  A[0] = m.vTwA[v]!;
+  B[0] = A[0]!;
+  W[0] = 0;
+  Dp[0] = A[0]!;
+  if (!forward(m, v, buf, len, locked, 1, false, lenient) && !lenient) return INF;
+  let needSlack = Number.isFinite(m.vMaxDur[v]!);
+  let anyRide = false;
+  for (let p = 1; p <= len; p++) {
+    const n = buf[p - 1]!;
+    if (kind[n] === KIND_DELIVERY && Number.isFinite(m.maxRide[n]!)) {
+      anyRide = true;
+      needSlack = true;
+    }
+  }
+  if (needSlack && nTasks > 0 && !meetRideTimesAndDuration(m, v, buf, len, locked, anyRide, lenient))
+    return INF;
+  // leave the start as late as possible without changing anything else (no waiting at the first stop)
+  if (nTasks > 0 && len > 0 && W[1]! > 0 && locked === 0) {
+    const w = W[1]!;
+    Dp[0] = Dp[0]! + w;
+    A[0] = Dp[0]!;
+    B[0] = Dp[0]!;
+    A[1] = A[1]! + w;
+    W[1] = 0;
+  }
+  return cost;
+}
+
+/**
+ * Loads (capacity, break max_load, max_tasks), precedence and exclusive rides; fills LOAD and PPOS.
+ * Returns the number of tasks, or -1 when infeasible.
+ */
+function checkLoads(
+  m: Model,
+  v: number,
+  buf: ArrayLike<number>,
+  len: number,
+  locked: number,
+  lenient: boolean,
+): number {
   const D = m.D;
   const s = sched;
-  s.ensure(len, D);
   if (s.seen.length < m.N) s.seen = new Int32Array(m.N * 2);
   s.seenStamp++;
   if (s.seenStamp > 2e9) {
@@ -109,7 +163,7 @@ export function evaluateRoute(
   }
   const stamp = s.seenStamp;
   const seen = s.seen;
-  const { kind, loc, partner, dLoad, startLoad, vCap } = m;
+  const { kind, partner, dLoad, startLoad, vCap } = m;
   const LOAD = s.LOAD;
   // ---- loads, precedence, exclusive
   let nTasks = 0;
@@ -119,8 +173,8 @@ export function evaluateRoute(
     if (kind[n] !== KIND_BREAK) nTasks++;
     for (let d = 0; d < D; d++) LOAD[d]! += startLoad[n * D + d]!;
   }
-  if (!lenient && nTasks > m.vMaxTasks[v]!) return INF;
-  if (locked === 0) for (let d = 0; d < D; d++) if (!lenient && LOAD[d]! > vCap[v * D + d]! + EPS) return INF;
+  if (!lenient && nTasks > m.vMaxTasks[v]!) return -1;
+  if (locked === 0) for (let d = 0; d < D; d++) if (!lenient && LOAD[d]! > vCap[v * D + d]! + EPS) return -1;
   let openPickups = 0;
   let onboard = m.vOnboard[v]!;
   for (let p = 1; p <= len; p++) {
@@ -131,7 +185,7 @@ export function evaluateRoute(
     if (k === KIND_BREAK) {
       for (let d = 0; d < D; d++) {
         LOAD[o + d] = LOAD[o - D + d]!;
-        if (!lenient && strict && LOAD[o + d]! > m.breakMaxLoad[n * D + d]! + EPS) return INF;
+        if (!lenient && strict && LOAD[o + d]! > m.breakMaxLoad[n * D + d]! + EPS) return -1;
       }
       s.PPOS[p] = -1;
       continue;
@@ -139,7 +193,7 @@ export function evaluateRoute(
     for (let d = 0; d < D; d++) {
       const l = LOAD[o - D + d]! + dLoad[n * D + d]!;
       LOAD[o + d] = l;
-      if (!lenient && strict && l > vCap[v * D + d]! + EPS) return INF;
+      if (!lenient && strict && l > vCap[v * D + d]! + EPS) return -1;
     }
     s.PPOS[p] = -1;
     if (k === KIND_PICKUP) {
@@ -147,19 +201,33 @@ export function evaluateRoute(
       s.PPOS[p] = p; // remember own position
       openPickups++;
       if (m.exclusive[n] && strict) {
-        if (!lenient && (p >= len || buf[p] !== partner[n] || openPickups > 1 || onboard > 0)) return INF;
-        for (let d = 0; d < D; d++) if (!lenient && LOAD[o - D + d]! > EPS) return INF;
+        if (!lenient && (p >= len || buf[p] !== partner[n] || openPickups > 1 || onboard > 0)) return -1;
+        for (let d = 0; d < D; d++) if (!lenient && LOAD[o - D + d]! > EPS) return -1;
       }
     } else if (k === KIND_DELIVERY) {
       const pn = partner[n]!;
       if (pn >= 0) {
-        if (!lenient && seen[pn] !== stamp) return INF;
+        if (!lenient && seen[pn] !== stamp) return -1;
         openPickups--;
       } else onboard--;
     }
   }
-  if (!lenient && openPickups !== 0) return INF;
-  // ---- travel, distance, cost
+  if (!lenient && openPickups !== 0) return -1;
+  return nTasks;
+}
+
+/** Travel time, distance and cost along the route (fills LOC, TT, DI); Infinity beyond max travel/distance. */
+function travelAlong(
+  m: Model,
+  v: number,
+  buf: ArrayLike<number>,
+  len: number,
+  nTasks: number,
+  lenient: boolean,
+): number {
+  const INF = Number.POSITIVE_INFINITY;
+  const s = sched;
+  const { kind, loc } = m;
   const L = m.L;
   const prof = m.vProfile[v]!;
   const du = m.dur[prof]!;
@@ -197,102 +265,84 @@ export function evaluateRoute(
   s.distance = distance;
   s.cost = cost;
   s.nTasks = nTasks;
-  // ---- schedule
-  const SU = s.SU;
-  SU[0] = 0;
+  return cost;
+}
+
+/**
+ * The earliest schedule meeting ride times and max_duration (pickups and the start departure pushed
+ * later only as needed). Returns false when there is none.
+ */
+function meetRideTimesAndDuration(
+  m: Model,
+  v: number,
+  buf: ArrayLike<number>,
+  len: number,
+  locked: number,
+  anyRide: boolean,
+  lenient: boolean,
+): boolean {
+  const s = sched;
+  const { kind, partner } = m;
+  const { A, B, Dp } = s;
+  // pickup positions for deliveries
   for (let p = 1; p <= len; p++) {
     const n = buf[p - 1]!;
-    SU[p] = kind[n] !== KIND_BREAK && LOC[p - 1] !== LOC[p] ? m.setup[n]! : 0;
-  }
-  SU[len + 1] = 0;
-  const A = s.A;
-  const B = s.B;
-  const W = s.W;
-  const Dp = s.Dp;
-  A[0] = m.vTwA[v]!;
-  B[0] = A[0]!;
-  W[0] = 0;
-  Dp[0] = A[0]!;
-  if (!forward(m, v, buf, len, locked, 1, false, lenient) && !lenient) return INF;
-  let needSlack = Number.isFinite(m.vMaxDur[v]!);
-  let anyRide = false;
-  for (let p = 1; p <= len; p++) {
-    const n = buf[p - 1]!;
-    if (kind[n] === KIND_DELIVERY && Number.isFinite(m.maxRide[n]!)) {
-      anyRide = true;
-      needSlack = true;
+    if (kind[n] === KIND_DELIVERY) {
+      const pn = partner[n]!;
+      s.PPOS[p] = -1;
+      if (pn >= 0) for (let q = p - 1; q >= 1; q--) if (buf[q - 1] === pn) s.PPOS[p] = q;
     }
   }
-  if (needSlack && nTasks > 0) {
-    // pickup positions for deliveries
-    for (let p = 1; p <= len; p++) {
-      const n = buf[p - 1]!;
-      if (kind[n] === KIND_DELIVERY) {
-        const pn = partner[n]!;
-        s.PPOS[p] = -1;
-        if (pn >= 0) for (let q = p - 1; q >= 1; q--) if (buf[q - 1] === pn) s.PPOS[p] = q;
-      }
-    }
-    // Earliest schedule meeting ride times and max_duration: least fixpoint of the difference
-    // constraints (x = service starts): x_pickup >= x_delivery - L - (setup+service at pickup),
-    // start departure >= end arrival - T; pulled-up values are lower bounds (LB) for the forward pass.
-    const LB = s.LB;
-    for (let p = 0; p <= len + 1; p++) LB[p] = Number.NEGATIVE_INFINITY;
-    const maxDur = m.vMaxDur[v]!;
-    let converged = false;
-    for (let pass = 0; pass <= len + 3; pass++) {
-      let from = len + 2;
-      if (anyRide) {
-        for (let p = 1; p <= len; p++) {
-          const pp = s.PPOS[p]!;
-          if (pp < 1 || p <= locked) continue;
-          const n = buf[p - 1]!;
-          const need = B[p]! - m.maxRide[n]! - (Dp[pp]! - B[pp]!);
-          if (B[pp]! < need - EPS) {
-            LB[pp] = need;
-            if (pp < from) from = pp;
-          }
-        }
-      }
-      if (A[len + 1]! - Dp[0]! > maxDur + EPS) {
-        Dp[0] = A[len + 1]! - maxDur;
-        B[0] = Dp[0]!;
-        A[0] = Dp[0]!;
-        from = 1;
-      }
-      if (from > len + 1) {
-        converged = true;
-        break;
-      }
-      if (!forward(m, v, buf, len, locked, from, true, lenient)) {
-        if (!lenient) return INF;
-      }
-    }
-    if (!lenient && !converged) return INF;
+  // Earliest schedule meeting ride times and max_duration: least fixpoint of the difference
+  // constraints (x = service starts): x_pickup >= x_delivery - L - (setup+service at pickup),
+  // start departure >= end arrival - T; pulled-up values are lower bounds (LB) for the forward pass.
+  const LB = s.LB;
+  for (let p = 0; p <= len + 1; p++) LB[p] = Number.NEGATIVE_INFINITY;
+  const maxDur = m.vMaxDur[v]!;
+  let converged = false;
+  for (let pass = 0; pass <= len + 3; pass++) {
+    let from = len + 2;
     if (anyRide) {
       for (let p = 1; p <= len; p++) {
-        const n = buf[p - 1]!;
-        if (kind[n] !== KIND_DELIVERY || p <= locked) continue;
-        const mr = m.maxRide[n]!;
-        if (!Number.isFinite(mr)) continue;
         const pp = s.PPOS[p]!;
-        const from = pp >= 0 ? Dp[pp]! : m.onboardDep[n]!;
-        if (Number.isNaN(from)) continue;
-        if (!lenient && B[p]! - from > mr + EPS) return INF;
+        if (pp < 1 || p <= locked) continue;
+        const n = buf[p - 1]!;
+        const need = B[p]! - m.maxRide[n]! - (Dp[pp]! - B[pp]!);
+        if (B[pp]! < need - EPS) {
+          LB[pp] = need;
+          if (pp < from) from = pp;
+        }
       }
     }
-    if (!lenient && A[len + 1]! - Dp[0]! > m.vMaxDur[v]! + EPS) return INF;
+    if (A[len + 1]! - Dp[0]! > maxDur + EPS) {
+      Dp[0] = A[len + 1]! - maxDur;
+      B[0] = Dp[0]!;
+      A[0] = Dp[0]!;
+      from = 1;
+    }
+    if (from > len + 1) {
+      converged = true;
+      break;
+    }
+    if (!forward(m, v, buf, len, locked, from, true, lenient)) {
+      if (!lenient) return false;
+    }
   }
-  // leave the start as late as possible without changing anything else (no waiting at the first stop)
-  if (nTasks > 0 && len > 0 && W[1]! > 0 && locked === 0) {
-    const w = W[1]!;
-    Dp[0] = Dp[0]! + w;
-    A[0] = Dp[0]!;
-    B[0] = Dp[0]!;
-    A[1] = A[1]! + w;
-    W[1] = 0;
+  if (!lenient && !converged) return false;
+  if (anyRide) {
+    for (let p = 1; p <= len; p++) {
+      const n = buf[p - 1]!;
+      if (kind[n] !== KIND_DELIVERY || p <= locked) continue;
+      const mr = m.maxRide[n]!;
+      if (!Number.isFinite(mr)) continue;
+      const pp = s.PPOS[p]!;
+      const from = pp >= 0 ? Dp[pp]! : m.onboardDep[n]!;
+      if (Number.isNaN(from)) continue;
+      if (!lenient && B[p]! - from > mr + EPS) return false;
+    }
   }
-  return cost;
+  if (!lenient && A[len + 1]! - Dp[0]! > m.vMaxDur[v]! + EPS) return false;
+  return true;
 }
 
 /** Forward pass from position `from` (needs Dp[from-1]); `useLB`: respect the lower bounds LB. */

@@ -2,6 +2,12 @@
  * Best insertion of one request (a job, a pickup+delivery pair, or an on-board delivery) into a set
  * of routes. Exact routes use O(1) (single) / O(n) (pair, per pickup gap) checks; other routes
  * collect relaxed candidates that are then verified by the full evaluator in order of cost.
+ *
+ * Hot-loop legend: m model, rt route, v vehicle, r request, p / d pickup and delivery nodes, u a
+ * single node, i / j gaps (insert after position i / j), n route length, L matrix row length, du / di
+ * / cm duration, distance and cost matrices of the vehicle, l / lp / ld locations, dep a departure,
+ * D capacity dimensions, cR / cI / cJ / cD candidate route, gaps and cost delta. scanPair stays one
+ * function: it is the innermost loop of the search.
  */
 import { evaluateRoute } from './evaluate';
 import { KIND_BREAK } from './kinds';

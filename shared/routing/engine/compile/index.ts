@@ -7,12 +7,12 @@
 import type { VroomProblem } from '../../vroom-format';
 import { relaxDayOfService } from '../day-of-service-relaxations';
 import type { Model } from '../model';
-import { indexDoneSteps } from './done-steps';
-import { compileMatrices } from './matrices';
+import { type DoneIndex, indexDoneSteps } from './done-steps';
+import { type CompiledMatrices, compileMatrices } from './matrices';
 import { NodeTable } from './nodes';
 import { addJobs, addShipments, compatibility, RequestTable } from './requests';
 import { fail, MAX_NODES, MAX_VEHICLES } from './validate';
-import { compileLockedSteps, compileVehicles } from './vehicles';
+import { compileLockedSteps, compileVehicles, type VehicleTable } from './vehicles';
 
 /** Number of capacity dimensions: the longest amount anywhere. */
 function dimensions(problem: VroomProblem): number {
@@ -61,7 +61,30 @@ export function compile(problem: VroomProblem): Model {
   if (objective !== 'cost' && objective !== 'vehicles-then-cost')
     fail(`unknown objective "${String(objective)}"`);
 
-  const model: Model = {
+  const model = assembleModel({ problem, mx, D, nodes, rq, vt, rCompat, twOff, tw, objective, done });
+  relaxDayOfService(model);
+  return model;
+}
+
+interface ModelParts {
+  problem: VroomProblem;
+  mx: CompiledMatrices;
+  D: number;
+  nodes: NodeTable;
+  rq: RequestTable;
+  vt: VehicleTable;
+  rCompat: Uint8Array;
+  twOff: Int32Array;
+  tw: Float64Array;
+  objective: Model['objective'];
+  done: DoneIndex;
+}
+
+/** The sections' tables as the Model's flat typed arrays. */
+function assembleModel(parts: ModelParts): Model {
+  const { problem, mx, D, nodes, rq, vt, rCompat, twOff, tw, objective, done } = parts;
+  const vehicles = problem.vehicles;
+  return {
     problem,
     nLoc: mx.nLoc,
     L: mx.L,
@@ -129,6 +152,4 @@ export function compile(problem: VroomProblem): Model {
     doneTasks: done.doneTasks,
     objective,
   };
-  relaxDayOfService(model);
-  return model;
 }

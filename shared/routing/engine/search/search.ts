@@ -5,6 +5,10 @@
  * annealing restarts from the best at the initial temperature when the best stalls, and with a fixed
  * fleet it may accept states that leave a request out at an adaptive soft price (never as a best):
  * few long routes (e.g. Li & Lim lr208, 2 routes of 50 rides) otherwise freeze in a tight optimum.
+ *
+ * Legend: f fraction of the budget used, g fraction of the cost stage used, T temperature (T0 at the
+ * start, Tf at the end, in units of `scale`, the mean arc cost), lambda the soft price of a left-out
+ * request in mean arcs.
  */
 import type { SolveOptions, SolveProgress } from '../../vroom-format';
 import { KIND_BREAK } from '../kinds';
