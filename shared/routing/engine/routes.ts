@@ -19,6 +19,8 @@ export class Route {
   travel = 0;
   distance = 0;
   nTasks = 0;
+  /** Travel cost without the fixed cost (from the forward pass). */
+  travelCost = 0;
   exact = true;
   feasible = true;
   // caches, positions 0..n+1
@@ -58,12 +60,12 @@ export class Route {
     const n = this.seq.length;
     this.grow(n);
     this.countTasks();
-    const { feasible, cost } = this.forwardPass();
+    const windowsMet = this.forwardPass();
     this.backwardPass();
     this.loadProfile();
     const c =
       this.exact && !full
-        ? this.exactCost(feasible, cost)
+        ? this.exactCost(windowsMet, this.travelCost)
         : evaluateRoute(this.m, this.v, this.seq, n, this.locked);
     this.feasible = c !== Number.POSITIVE_INFINITY;
     this.cost = c;
@@ -90,9 +92,9 @@ export class Route {
 
   /**
    * Forward: earliest departure and last real location per gap, cumulated cost, travel and distance.
-   * Returns whether every window can be met (breaks skipped) and the travel cost.
+   * Returns whether every window can be met (breaks skipped); sets travel, distance, travelCost.
    */
-  private forwardPass(): { feasible: boolean; cost: number } {
+  private forwardPass(): boolean {
     const m = this.m;
     const v = this.v;
     const seq = this.seq;
@@ -149,7 +151,8 @@ export class Route {
     // added to these, so an empty route must count its start -> end leg too
     this.travel = tt;
     this.distance = dd;
-    return { feasible, cost: cc };
+    this.travelCost = cc;
+    return feasible;
   }
 
   /** Backward: latest feasible departure per position, and the next real position per gap. */
