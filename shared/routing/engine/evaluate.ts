@@ -3,12 +3,16 @@
  * time windows (several per task), breaks, max tasks/travel/distance, and, when ride times or
  * max_duration matter, the earliest schedule that meets them (late pickups / late start departure as
  * needed: the least fixpoint of the difference constraints, exact for single time windows).
+ *
+ * The only state is one scratch workspace, `sched` (the schedule of the last evaluation, read by the
+ * callers right after a call). Hot-loop legend: m model, v vehicle, buf/len the route's nodes,
+ * p position (0 = start, 1..len = nodes, len+1 = end), n node, k kind, d capacity dimension,
+ * D dimensions, L matrix row length, s the workspace (A arrival, B service start, W waiting,
+ * Dp departure, SU setup applied, LB lower bounds on service start), `lenient`: output fallback that
+ * computes a schedule without rejecting anything.
  */
+import { KIND_BREAK, KIND_DELIVERY, KIND_PICKUP } from './kinds';
 import type { Model } from './model';
-
-const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
-const KIND_DELIVERY = 2; // local copy: avoids ESM live-binding getters in hot loops
-const KIND_PICKUP = 1; // local copy: avoids ESM live-binding getters in hot loops
 
 const EPS = 1e-7;
 
@@ -25,6 +29,9 @@ export class Schedule {
   LOAD = new Float64Array(16); // load after the position (D per position)
   PPOS = new Int32Array(16); // pickup position of a delivery (-1 on board)
   LB = new Float64Array(16); // lower bounds on service start (ride time / duration pulls)
+  /** Pickups seen in the current evaluation: seen[n] === seenStamp. */
+  seen = new Int32Array(16);
+  seenStamp = 0;
   travel = 0;
   distance = 0;
   cost = 0;
@@ -46,20 +53,12 @@ export class Schedule {
   }
 }
 
+/** The evaluation workspace (single-threaded engine: one is enough). */
 export const sched = new Schedule();
-let seen = new Int32Array(16);
-let seenStamp = 0;
-let useLB = false;
-/** Output fallback for routes that cannot be made feasible (e.g. an impossible locked head). */
-let LENIENT = false;
 
+/** Output fallback for routes that cannot be made feasible (e.g. an impossible locked head). */
 export function evaluateLenient(m: Model, v: number, buf: ArrayLike<number>, len: number): number {
-  LENIENT = true;
-  try {
-    return evaluateRoute(m, v, buf, len, len);
-  } finally {
-    LENIENT = false;
-  }
+  return evaluateRoute(m, v, buf, len, len, true);
 }
 
 /** Earliest service start >= t inside a window of node n (Infinity if none). */
@@ -96,19 +95,75 @@ export function evaluateRoute(
   buf: ArrayLike<number>,
   len: number,
   locked: number,
+  lenient = false,
 ): number {
   const INF = Number.POSITIVE_INFINITY;
+  const s = sched;
+  s.ensure(len, m.D);
+  const nTasks = checkLoads(m, v, buf, len, locked, lenient);
+  if (nTasks < 0) return INF;
+  const cost = travelAlong(m, v, buf, len, nTasks, lenient);
+  if (cost === INF) return INF;
+  // ---- schedule
+  const { kind } = m;
+  const { SU, LOC, A, B, W, Dp } = s;
+  SU[0] = 0;
+  for (let p = 1; p <= len; p++) {
+    const n = buf[p - 1]!;
+    SU[p] = kind[n] !== KIND_BREAK && LOC[p - 1] !== LOC[p] ? m.setup[n]! : 0;
+  }
+  SU[len + 1] = 0;
+  A[0] = m.vTwA[v]!;
+  B[0] = A[0]!;
+  W[0] = 0;
+  Dp[0] = A[0]!;
+  if (!forward(m, v, buf, len, locked, 1, false, lenient) && !lenient) return INF;
+  let needSlack = Number.isFinite(m.vMaxDur[v]!);
+  let anyRide = false;
+  for (let p = 1; p <= len; p++) {
+    const n = buf[p - 1]!;
+    if (kind[n] === KIND_DELIVERY && Number.isFinite(m.maxRide[n]!)) {
+      anyRide = true;
+      needSlack = true;
+    }
+  }
+  if (needSlack && nTasks > 0 && !meetRideTimesAndDuration(m, v, buf, len, locked, anyRide, lenient))
+    return INF;
+  // leave the start as late as possible without changing anything else (no waiting at the first stop)
+  if (nTasks > 0 && len > 0 && W[1]! > 0 && locked === 0) {
+    const w = W[1]!;
+    Dp[0] = Dp[0]! + w;
+    A[0] = Dp[0]!;
+    B[0] = Dp[0]!;
+    A[1] = A[1]! + w;
+    W[1] = 0;
+  }
+  return cost;
+}
+
+/**
+ * Loads (capacity, break max_load, max_tasks), precedence and exclusive rides; fills LOAD and PPOS.
+ * Returns the number of tasks, or -1 when infeasible.
+ */
+function checkLoads(
+  m: Model,
+  v: number,
+  buf: ArrayLike<number>,
+  len: number,
+  locked: number,
+  lenient: boolean,
+): number {
   const D = m.D;
   const s = sched;
-  s.ensure(len, D);
-  if (seen.length < m.N) seen = new Int32Array(m.N * 2);
-  seenStamp++;
-  if (seenStamp > 2e9) {
-    seen.fill(0);
-    seenStamp = 1;
+  if (s.seen.length < m.N) s.seen = new Int32Array(m.N * 2);
+  s.seenStamp++;
+  if (s.seenStamp > 2e9) {
+    s.seen.fill(0);
+    s.seenStamp = 1;
   }
-  const stamp = seenStamp;
-  const { kind, loc, partner, dLoad, startLoad, vCap } = m;
+  const stamp = s.seenStamp;
+  const seen = s.seen;
+  const { kind, partner, dLoad, startLoad, vCap } = m;
   const LOAD = s.LOAD;
   // ---- loads, precedence, exclusive
   let nTasks = 0;
@@ -118,8 +173,8 @@ export function evaluateRoute(
     if (kind[n] !== KIND_BREAK) nTasks++;
     for (let d = 0; d < D; d++) LOAD[d]! += startLoad[n * D + d]!;
   }
-  if (!LENIENT && nTasks > m.vMaxTasks[v]!) return INF;
-  if (locked === 0) for (let d = 0; d < D; d++) if (!LENIENT && LOAD[d]! > vCap[v * D + d]! + EPS) return INF;
+  if (!lenient && nTasks > m.vMaxTasks[v]!) return -1;
+  if (locked === 0) for (let d = 0; d < D; d++) if (!lenient && LOAD[d]! > vCap[v * D + d]! + EPS) return -1;
   let openPickups = 0;
   let onboard = m.vOnboard[v]!;
   for (let p = 1; p <= len; p++) {
@@ -130,7 +185,7 @@ export function evaluateRoute(
     if (k === KIND_BREAK) {
       for (let d = 0; d < D; d++) {
         LOAD[o + d] = LOAD[o - D + d]!;
-        if (!LENIENT && strict && LOAD[o + d]! > m.breakMaxLoad[n * D + d]! + EPS) return INF;
+        if (!lenient && strict && LOAD[o + d]! > m.breakMaxLoad[n * D + d]! + EPS) return -1;
       }
       s.PPOS[p] = -1;
       continue;
@@ -138,7 +193,7 @@ export function evaluateRoute(
     for (let d = 0; d < D; d++) {
       const l = LOAD[o - D + d]! + dLoad[n * D + d]!;
       LOAD[o + d] = l;
-      if (!LENIENT && strict && l > vCap[v * D + d]! + EPS) return INF;
+      if (!lenient && strict && l > vCap[v * D + d]! + EPS) return -1;
     }
     s.PPOS[p] = -1;
     if (k === KIND_PICKUP) {
@@ -146,19 +201,33 @@ export function evaluateRoute(
       s.PPOS[p] = p; // remember own position
       openPickups++;
       if (m.exclusive[n] && strict) {
-        if (!LENIENT && (p >= len || buf[p] !== partner[n] || openPickups > 1 || onboard > 0)) return INF;
-        for (let d = 0; d < D; d++) if (!LENIENT && LOAD[o - D + d]! > EPS) return INF;
+        if (!lenient && (p >= len || buf[p] !== partner[n] || openPickups > 1 || onboard > 0)) return -1;
+        for (let d = 0; d < D; d++) if (!lenient && LOAD[o - D + d]! > EPS) return -1;
       }
     } else if (k === KIND_DELIVERY) {
       const pn = partner[n]!;
       if (pn >= 0) {
-        if (!LENIENT && seen[pn] !== stamp) return INF;
+        if (!lenient && seen[pn] !== stamp) return -1;
         openPickups--;
       } else onboard--;
     }
   }
-  if (!LENIENT && openPickups !== 0) return INF;
-  // ---- travel, distance, cost
+  if (!lenient && openPickups !== 0) return -1;
+  return nTasks;
+}
+
+/** Travel time, distance and cost along the route (fills LOC, TT, DI); Infinity beyond max travel/distance. */
+function travelAlong(
+  m: Model,
+  v: number,
+  buf: ArrayLike<number>,
+  len: number,
+  nTasks: number,
+  lenient: boolean,
+): number {
+  const INF = Number.POSITIVE_INFINITY;
+  const s = sched;
+  const { kind, loc } = m;
   const L = m.L;
   const prof = m.vProfile[v]!;
   const du = m.dur[prof]!;
@@ -191,113 +260,92 @@ export function evaluateRoute(
     distance = 0;
     cost = 0;
   } else cost += m.vFixed[v]!;
-  if (!LENIENT && (travel > m.vMaxTT[v]! + EPS || distance > m.vMaxDist[v]! + EPS)) return INF;
+  if (!lenient && (travel > m.vMaxTT[v]! + EPS || distance > m.vMaxDist[v]! + EPS)) return INF;
   s.travel = travel;
   s.distance = distance;
   s.cost = cost;
   s.nTasks = nTasks;
-  // ---- schedule
-  const SU = s.SU;
-  SU[0] = 0;
-  for (let p = 1; p <= len; p++) {
-    const n = buf[p - 1]!;
-    SU[p] = kind[n] !== KIND_BREAK && LOC[p - 1] !== LOC[p] ? m.setup[n]! : 0;
-  }
-  SU[len + 1] = 0;
-  const A = s.A;
-  const B = s.B;
-  const W = s.W;
-  const Dp = s.Dp;
-  A[0] = m.vTwA[v]!;
-  B[0] = A[0]!;
-  W[0] = 0;
-  Dp[0] = A[0]!;
-  if (!forward(m, v, buf, len, locked, 1) && !LENIENT) return INF;
-  let needSlack = Number.isFinite(m.vMaxDur[v]!);
-  let anyRide = false;
-  for (let p = 1; p <= len; p++) {
-    const n = buf[p - 1]!;
-    if (kind[n] === KIND_DELIVERY && Number.isFinite(m.maxRide[n]!)) {
-      anyRide = true;
-      needSlack = true;
-    }
-  }
-  if (needSlack && nTasks > 0) {
-    // pickup positions for deliveries
-    for (let p = 1; p <= len; p++) {
-      const n = buf[p - 1]!;
-      if (kind[n] === KIND_DELIVERY) {
-        const pn = partner[n]!;
-        s.PPOS[p] = -1;
-        if (pn >= 0) for (let q = p - 1; q >= 1; q--) if (buf[q - 1] === pn) s.PPOS[p] = q;
-      }
-    }
-    // Earliest schedule meeting ride times and max_duration: least fixpoint of the difference
-    // constraints (x = service starts): x_pickup >= x_delivery - L - (setup+service at pickup),
-    // start departure >= end arrival - T; pulled-up values are lower bounds (LB) for the forward pass.
-    const LB = s.LB;
-    for (let p = 0; p <= len + 1; p++) LB[p] = Number.NEGATIVE_INFINITY;
-    useLB = true;
-    const maxDur = m.vMaxDur[v]!;
-    let converged = false;
-    for (let pass = 0; pass <= len + 3; pass++) {
-      let from = len + 2;
-      if (anyRide) {
-        for (let p = 1; p <= len; p++) {
-          const pp = s.PPOS[p]!;
-          if (pp < 1 || p <= locked) continue;
-          const n = buf[p - 1]!;
-          const need = B[p]! - m.maxRide[n]! - (Dp[pp]! - B[pp]!);
-          if (B[pp]! < need - EPS) {
-            LB[pp] = need;
-            if (pp < from) from = pp;
-          }
-        }
-      }
-      if (A[len + 1]! - Dp[0]! > maxDur + EPS) {
-        Dp[0] = A[len + 1]! - maxDur;
-        B[0] = Dp[0]!;
-        A[0] = Dp[0]!;
-        from = 1;
-      }
-      if (from > len + 1) {
-        converged = true;
-        break;
-      }
-      if (!forward(m, v, buf, len, locked, from)) {
-        useLB = false;
-        if (!LENIENT) return INF;
-      }
-    }
-    useLB = false;
-    if (!LENIENT && !converged) return INF;
-    if (anyRide) {
-      for (let p = 1; p <= len; p++) {
-        const n = buf[p - 1]!;
-        if (kind[n] !== KIND_DELIVERY || p <= locked) continue;
-        const mr = m.maxRide[n]!;
-        if (!Number.isFinite(mr)) continue;
-        const pp = s.PPOS[p]!;
-        const from = pp >= 0 ? Dp[pp]! : m.onboardDep[n]!;
-        if (Number.isNaN(from)) continue;
-        if (!LENIENT && B[p]! - from > mr + EPS) return INF;
-      }
-    }
-    if (!LENIENT && A[len + 1]! - Dp[0]! > m.vMaxDur[v]! + EPS) return INF;
-  }
-  // leave the start as late as possible without changing anything else (no waiting at the first stop)
-  if (nTasks > 0 && len > 0 && W[1]! > 0 && locked === 0) {
-    const w = W[1]!;
-    Dp[0] = Dp[0]! + w;
-    A[0] = Dp[0]!;
-    B[0] = Dp[0]!;
-    A[1] = A[1]! + w;
-    W[1] = 0;
-  }
   return cost;
 }
 
-/** Forward pass from position `from` (needs Dp[from-1]). */
+/**
+ * The earliest schedule meeting ride times and max_duration (pickups and the start departure pushed
+ * later only as needed). Returns false when there is none.
+ */
+function meetRideTimesAndDuration(
+  m: Model,
+  v: number,
+  buf: ArrayLike<number>,
+  len: number,
+  locked: number,
+  anyRide: boolean,
+  lenient: boolean,
+): boolean {
+  const s = sched;
+  const { kind, partner } = m;
+  const { A, B, Dp } = s;
+  // pickup positions for deliveries
+  for (let p = 1; p <= len; p++) {
+    const n = buf[p - 1]!;
+    if (kind[n] === KIND_DELIVERY) {
+      const pn = partner[n]!;
+      s.PPOS[p] = -1;
+      if (pn >= 0) for (let q = p - 1; q >= 1; q--) if (buf[q - 1] === pn) s.PPOS[p] = q;
+    }
+  }
+  // Earliest schedule meeting ride times and max_duration: least fixpoint of the difference
+  // constraints (x = service starts): x_pickup >= x_delivery - L - (setup+service at pickup),
+  // start departure >= end arrival - T; pulled-up values are lower bounds (LB) for the forward pass.
+  const LB = s.LB;
+  for (let p = 0; p <= len + 1; p++) LB[p] = Number.NEGATIVE_INFINITY;
+  const maxDur = m.vMaxDur[v]!;
+  let converged = false;
+  for (let pass = 0; pass <= len + 3; pass++) {
+    let from = len + 2;
+    if (anyRide) {
+      for (let p = 1; p <= len; p++) {
+        const pp = s.PPOS[p]!;
+        if (pp < 1 || p <= locked) continue;
+        const n = buf[p - 1]!;
+        const need = B[p]! - m.maxRide[n]! - (Dp[pp]! - B[pp]!);
+        if (B[pp]! < need - EPS) {
+          LB[pp] = need;
+          if (pp < from) from = pp;
+        }
+      }
+    }
+    if (A[len + 1]! - Dp[0]! > maxDur + EPS) {
+      Dp[0] = A[len + 1]! - maxDur;
+      B[0] = Dp[0]!;
+      A[0] = Dp[0]!;
+      from = 1;
+    }
+    if (from > len + 1) {
+      converged = true;
+      break;
+    }
+    if (!forward(m, v, buf, len, locked, from, true, lenient)) {
+      if (!lenient) return false;
+    }
+  }
+  if (!lenient && !converged) return false;
+  if (anyRide) {
+    for (let p = 1; p <= len; p++) {
+      const n = buf[p - 1]!;
+      if (kind[n] !== KIND_DELIVERY || p <= locked) continue;
+      const mr = m.maxRide[n]!;
+      if (!Number.isFinite(mr)) continue;
+      const pp = s.PPOS[p]!;
+      const from = pp >= 0 ? Dp[pp]! : m.onboardDep[n]!;
+      if (Number.isNaN(from)) continue;
+      if (!lenient && B[p]! - from > mr + EPS) return false;
+    }
+  }
+  if (!lenient && A[len + 1]! - Dp[0]! > m.vMaxDur[v]! + EPS) return false;
+  return true;
+}
+
+/** Forward pass from position `from` (needs Dp[from-1]); `useLB`: respect the lower bounds LB. */
 function forward(
   m: Model,
   v: number,
@@ -305,6 +353,8 @@ function forward(
   len: number,
   locked: number,
   from: number,
+  useLB: boolean,
+  lenient: boolean,
 ): boolean {
   const s = sched;
   const { A, B, W, Dp, SU, TT } = s;
@@ -315,13 +365,13 @@ function forward(
       B[p] = a;
       W[p] = 0;
       Dp[p] = a;
-      if (a > m.vTwB[v]! + EPS && !LENIENT) return false;
+      if (a > m.vTwB[v]! + EPS && !lenient) return false;
       return true;
     }
     const n = buf[p - 1]!;
     let b = earliestStart(m, n, useLB && s.LB[p]! > a ? s.LB[p]! : a);
     if (b === Number.POSITIVE_INFINITY) {
-      if (p > locked && !LENIENT) return false;
+      if (p > locked && !lenient) return false;
       b = a;
     }
     B[p] = b;

@@ -2,13 +2,18 @@
  * Best insertion of one request (a job, a pickup+delivery pair, or an on-board delivery) into a set
  * of routes. Exact routes use O(1) (single) / O(n) (pair, per pickup gap) checks; other routes
  * collect relaxed candidates that are then verified by the full evaluator in order of cost.
+ *
+ * Hot-loop legend: m model, rt route, v vehicle, r request, p / d pickup and delivery nodes, u a
+ * single node, i / j gaps (insert after position i / j), n route length, L matrix row length, du / di
+ * / cm duration, distance and cost matrices of the vehicle, l / lp / ld locations, dep a departure,
+ * D capacity dimensions, cR / cI / cJ / cD candidate route, gaps and cost delta. scanPair stays one
+ * function: it is the innermost loop of the search.
  */
 import { evaluateRoute } from './evaluate';
+import { KIND_BREAK } from './kinds';
 import type { Model } from './model';
 import type { Rng } from './rng';
 import type { Route } from './routes';
-
-const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
 
 const EPS = 1e-7;
 

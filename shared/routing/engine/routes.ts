@@ -3,11 +3,14 @@
  * the earliest departure and the last real location, per position the latest feasible departure and
  * the load profile with prefix/suffix maxima. Breaks are skipped in these caches (a relaxation: they
  * only consume time); routes that are not "exact" re-check candidates with evaluateRoute.
+ *
+ * Legend: g gap (after position g), p position (0 = start, n + 1 = end), gDep / gLoc / gNext per gap,
+ * latDep latest departure, pref / suff load maxima, L matrix row length, du / di / cm the vehicle's
+ * duration, distance and cost matrices, tt / dd / cc travel, distance and cost so far.
  */
 import { earliestStart, evaluateRoute, latestStart } from './evaluate';
+import { KIND_BREAK } from './kinds';
 import type { Model } from './model';
-
-const KIND_BREAK = 3; // local copy: avoids ESM live-binding getters in hot loops
 
 export class Route {
   seq: number[] = [];
@@ -16,6 +19,8 @@ export class Route {
   travel = 0;
   distance = 0;
   nTasks = 0;
+  /** Travel cost without the fixed cost (from the forward pass). */
+  travelCost = 0;
   exact = true;
   feasible = true;
   // caches, positions 0..n+1
@@ -52,15 +57,29 @@ export class Route {
 
   /** Recomputes all caches; returns the exact route cost (Infinity if infeasible). */
   refresh(full = false): number {
-    const m = this.m;
-    const v = this.v;
-    const seq = this.seq;
-    const n = seq.length;
+    const n = this.seq.length;
     this.grow(n);
-    let exact = m.vExactOK[v] === 1;
+    this.countTasks();
+    const windowsMet = this.forwardPass();
+    this.backwardPass();
+    this.loadProfile();
+    const c =
+      this.exact && !full
+        ? this.exactCost(windowsMet, this.travelCost)
+        : evaluateRoute(this.m, this.v, this.seq, n, this.locked);
+    this.feasible = c !== Number.POSITIVE_INFINITY;
+    this.cost = c;
+    return c;
+  }
+
+  /** nTasks, and whether the caches describe the route exactly (no breaks, ride times, max_duration...). */
+  private countTasks(): void {
+    const m = this.m;
+    const seq = this.seq;
+    let exact = m.vExactOK[this.v] === 1;
     let nTasks = 0;
-    const { kind, loc, D } = m;
-    for (let i = 0; i < n; i++) {
+    const kind = m.kind;
+    for (let i = 0; i < seq.length; i++) {
       const x = seq[i]!;
       if (kind[x] !== KIND_BREAK) {
         nTasks++;
@@ -69,6 +88,18 @@ export class Route {
     }
     this.exact = exact;
     this.nTasks = nTasks;
+  }
+
+  /**
+   * Forward: earliest departure and last real location per gap, cumulated cost, travel and distance.
+   * Returns whether every window can be met (breaks skipped); sets travel, distance, travelCost.
+   */
+  private forwardPass(): boolean {
+    const m = this.m;
+    const v = this.v;
+    const seq = this.seq;
+    const n = seq.length;
+    const { kind, loc } = m;
     let feasible = true;
     // travel/dist totals
     const L = m.L;
@@ -120,7 +151,21 @@ export class Route {
     // added to these, so an empty route must count its start -> end leg too
     this.travel = tt;
     this.distance = dd;
-    // backward latest departures
+    this.travelCost = cc;
+    return feasible;
+  }
+
+  /** Backward: latest feasible departure per position, and the next real position per gap. */
+  private backwardPass(): void {
+    const m = this.m;
+    const v = this.v;
+    const seq = this.seq;
+    const n = seq.length;
+    const { kind, loc } = m;
+    const L = m.L;
+    const du = m.dur[m.vProfile[v]!]!;
+    const endL = m.vEnd[v]!;
+    const gLoc = this.gLoc;
     const latDep = this.latDep;
     const gNext = this.gNext;
     latDep[n + 1] = m.vTwB[v]!;
@@ -142,7 +187,15 @@ export class Route {
       }
       q = p;
     }
-    // loads
+  }
+
+  /** Load after each position, with prefix and suffix maxima per dimension. */
+  private loadProfile(): void {
+    const m = this.m;
+    const v = this.v;
+    const seq = this.seq;
+    const n = seq.length;
+    const D = m.D;
     const load = this.load;
     const pref = this.pref;
     const suff = this.suff;
@@ -169,23 +222,27 @@ export class Route {
         suff[p * D + d] = mx;
       }
     }
-    // cost and feasibility: exact routes are fully described by the caches above
-    let c: number;
-    if (exact && !full) {
-      const D1 = D;
-      for (let d = 0; d < D1 && feasible; d++)
-        if (pref[n * D1 + d]! > m.vCap[v * D1 + d]! + 1e-7) feasible = false;
-      if (gDep[n]! + du[gLoc[n]! * L + endL]! > m.vTwB[v]! + 1e-7) feasible = false;
-      if (
-        nTasks > m.vMaxTasks[v]! ||
-        (nTasks > 0 && (this.travel > m.vMaxTT[v]! + 1e-7 || this.distance > m.vMaxDist[v]! + 1e-7))
-      )
-        feasible = false;
-      c = nTasks ? cc + m.vFixed[v]! : 0;
-      if (!feasible) c = Number.POSITIVE_INFINITY;
-    } else c = evaluateRoute(m, v, seq, n, this.locked);
-    this.feasible = c !== Number.POSITIVE_INFINITY;
-    this.cost = c;
-    return c;
+  }
+
+  /** Cost of an exact route from the caches (Infinity when a limit is broken). */
+  private exactCost(windowsMet: boolean, travelCost: number): number {
+    const m = this.m;
+    const v = this.v;
+    const n = this.seq.length;
+    const { D, L } = m;
+    const du = m.dur[m.vProfile[v]!]!;
+    const endL = m.vEnd[v]!;
+    const { pref, gDep, gLoc, nTasks } = this;
+    let feasible = windowsMet;
+    for (let d = 0; d < D && feasible; d++)
+      if (pref[n * D + d]! > m.vCap[v * D + d]! + 1e-7) feasible = false;
+    if (gDep[n]! + du[gLoc[n]! * L + endL]! > m.vTwB[v]! + 1e-7) feasible = false;
+    if (
+      nTasks > m.vMaxTasks[v]! ||
+      (nTasks > 0 && (this.travel > m.vMaxTT[v]! + 1e-7 || this.distance > m.vMaxDist[v]! + 1e-7))
+    )
+      feasible = false;
+    if (!feasible) return Number.POSITIVE_INFINITY;
+    return nTasks ? travelCost + m.vFixed[v]! : 0;
   }
 }

@@ -1,6 +1,12 @@
 import { expect } from 'vitest';
 import { checkSolution } from '../../../../shared/routing/checker/index';
-import type { SolveOptions, VroomProblem, VroomSolution } from '../../../../shared/routing/vroom-format';
+import type {
+  SolveOptions,
+  VroomProblem,
+  VroomShipment,
+  VroomSolution,
+  VroomVehicle,
+} from '../../../../shared/routing/vroom-format';
 
 export const opts = (extra: Partial<SolveOptions> = {}): SolveOptions => ({
   timeLimitMs: 1e12,
@@ -52,4 +58,36 @@ export function permutations<T>(a: T[]): T[][] {
     for (const p of permutations(rest)) out.push([a[i]!, ...p]);
   }
   return out;
+}
+
+// ---- builders for the small problems the engine tests spell out
+
+/** Locations 0..4 on a line, 10 apart. */
+export const LINE5 = lineMatrix(5);
+
+/** The problem on the 5-point line (durations only), unless it brings its own matrices. */
+export function onLine(
+  p: Omit<VroomProblem, 'matrices'> & { matrices?: VroomProblem['matrices'] },
+): VroomProblem {
+  return { matrices: { car: { durations: LINE5 } }, ...p };
+}
+
+/** A vehicle that starts and ends at the depot (location 0). */
+export function depotVehicle(id: number, extra: Partial<VroomVehicle> = {}): VroomVehicle {
+  return { id, start_index: 0, end_index: 0, ...extra };
+}
+
+/** One seat from `from` to `to`; pickup and delivery share the id. */
+export function ride(
+  id: number,
+  from: number,
+  to: number,
+  extra: Partial<VroomShipment> = {},
+): VroomShipment {
+  return {
+    amount: [1],
+    pickup: { id, location_index: from },
+    delivery: { id, location_index: to },
+    ...extra,
+  };
 }

@@ -1,7 +1,18 @@
+/** Day of service: done steps, passengers on board, locked heads, insertTask into a day under way. */
 import { describe, expect, it } from 'vitest';
 import { insertTask, RoutingInputError, solve, solveAsync } from '../../../../shared/routing/engine/index';
 import type { VroomProblem } from '../../../../shared/routing/vroom-format';
-import { euclid, expectFeasible, lcg, lineMatrix, opts, taskIds } from './helpers';
+import {
+  depotVehicle,
+  euclid,
+  expectFeasible,
+  lcg,
+  lineMatrix,
+  onLine,
+  opts,
+  ride,
+  taskIds,
+} from './helpers';
 
 const M5 = lineMatrix(5);
 
@@ -46,7 +57,7 @@ describe('day of service', () => {
   });
 
   it('echoes done steps, keeps on-board passengers on their vehicle, measures ride from the done pickup', () => {
-    const p: VroomProblem = {
+    const p = onLine({
       vehicles: [
         {
           id: 1,
@@ -70,8 +81,7 @@ describe('day of service', () => {
           delivery: { id: 1, location_index: 4 },
         },
       ],
-      matrices: { car: { durations: M5 } },
-    };
+    });
     const s = solve(p, opts());
     expectFeasible(p, s);
     const r = s.routes.find((x) => x.vehicle === 1)!;
@@ -86,7 +96,7 @@ describe('day of service', () => {
   });
 
   it('still delivers an on-board passenger whose ride time is already lost (as soon as possible)', () => {
-    const p: VroomProblem = {
+    const p = onLine({
       vehicles: [
         {
           id: 1,
@@ -98,8 +108,7 @@ describe('day of service', () => {
       shipments: [
         { max_ride_time: 50, pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 4 } },
       ],
-      matrices: { car: { durations: M5 } },
-    };
+    });
     const s = solve(p, opts());
     expect(s.unassigned).toEqual([]);
     expect(taskIds(s, 1)).toEqual(['delivery:1']);
@@ -126,12 +135,10 @@ describe('day of service', () => {
           max_travel_time: 500,
           done_steps: [{ type: 'pickup', id: 1, departure: 850 }],
         },
-        { id: 2, start_index: 0, end_index: 0, capacity: [4], time_window: [0, 5000] },
+        depotVehicle(2, { capacity: [4], time_window: [0, 5000] }),
       ],
       jobs: [{ id: 7, location_index: 4 }],
-      shipments: [
-        { amount: [1], pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 4 } },
-      ],
+      shipments: [ride(1, 1, 4)],
       matrices: { car: { durations: far } },
     };
     const s = solve(p, opts());
@@ -182,7 +189,7 @@ describe('day of service', () => {
   });
 
   it('delivers an on-board passenger before a break that needs an empty vehicle', () => {
-    const p: VroomProblem = {
+    const p = onLine({
       vehicles: [
         {
           id: 1,
@@ -195,11 +202,8 @@ describe('day of service', () => {
         },
       ],
       jobs: [{ id: 7, location_index: 2 }],
-      shipments: [
-        { amount: [1], pickup: { id: 1, location_index: 1 }, delivery: { id: 1, location_index: 3 } },
-      ],
-      matrices: { car: { durations: M5 } },
-    };
+      shipments: [ride(1, 1, 3)],
+    });
     const s = solve(p, opts());
     expect(s.unassigned).toEqual([]);
     const types = s.routes[0]!.steps.filter((x) => !x.done).map((x) => x.type);
@@ -209,21 +213,20 @@ describe('day of service', () => {
   });
 
   it('places the delivery of a locked pickup after the frozen head', () => {
-    const p: VroomProblem = {
+    const p = onLine({
       vehicles: [{ id: 1, start_index: 0, capacity: [1], locked_steps: [{ type: 'pickup', id: 1 }] }],
       jobs: [{ id: 5, location_index: 2 }],
       shipments: [
         { amount: [1], pickup: { id: 1, location_index: 1 }, delivery: { id: 2, location_index: 3 } },
       ],
-      matrices: { car: { durations: M5 } },
-    };
+    });
     const s = solve(p, opts());
     expectFeasible(p, s);
     expect(taskIds(s)).toEqual(['pickup:1', 'job:5', 'delivery:2']);
   });
 
   it('keeps locked steps as the frozen head of the route, in order', () => {
-    const p: VroomProblem = {
+    const p = onLine({
       vehicles: [
         {
           id: 1,
@@ -234,11 +237,10 @@ describe('day of service', () => {
             { type: 'job', id: 1 },
           ],
         },
-        { id: 2, start_index: 0, end_index: 0 },
+        depotVehicle(2),
       ],
       jobs: [1, 2, 3, 4].map((i) => ({ id: i, location_index: i })),
-      matrices: { car: { durations: M5 } },
-    };
+    });
     const s = solve(p, opts());
     expectFeasible(p, s);
     expect(taskIds(s, 1).slice(0, 2)).toEqual(['job:3', 'job:1']);
@@ -269,7 +271,7 @@ describe('degenerate input', () => {
 
   it('one location for everything', () => {
     const p: VroomProblem = {
-      vehicles: [{ id: 1, start_index: 0, end_index: 0 }],
+      vehicles: [depotVehicle(1)],
       jobs: [1, 2, 3].map((i) => ({ id: i, location_index: 0, service: 5 })),
       matrices: { car: { durations: [[0]] } },
     };
@@ -279,14 +281,13 @@ describe('degenerate input', () => {
   });
 
   it('all jobs infeasible: time window unreachable within the shift', () => {
-    const p: VroomProblem = {
-      vehicles: [{ id: 1, start_index: 0, end_index: 0, time_window: [0, 100] }],
+    const p = onLine({
+      vehicles: [depotVehicle(1, { time_window: [0, 100] })],
       jobs: [
         { id: 1, location_index: 4, time_windows: [[200, 300]] },
         { id: 2, location_index: 4, time_windows: [[0, 10]] },
       ],
-      matrices: { car: { durations: M5 } },
-    };
+    });
     const s = solve(p, opts());
     expectFeasible(p, s);
     expect(s.routes).toEqual([]);
@@ -294,14 +295,13 @@ describe('degenerate input', () => {
   });
 
   it('reports a busy vehicle as "not free between"', () => {
-    const p: VroomProblem = {
+    const p = onLine({
       vehicles: [{ id: 1, start_index: 0, skills: [1] }],
       jobs: [
         { id: 1, location_index: 1, skills: [1], service: 100, time_windows: [[0, 10]] },
         { id: 2, location_index: 1, skills: [1], service: 100, time_windows: [[0, 10]] },
       ],
-      matrices: { car: { durations: M5 } },
-    };
+    });
     const s = solve(p, opts());
     expectFeasible(p, s);
     expect(s.unassigned).toHaveLength(1);
@@ -309,11 +309,10 @@ describe('degenerate input', () => {
   });
 
   it('throws RoutingInputError for malformed input', () => {
-    const good: VroomProblem = {
+    const good = onLine({
       vehicles: [{ id: 1, start_index: 0 }],
       jobs: [{ id: 1, location_index: 1 }],
-      matrices: { car: { durations: M5 } },
-    };
+    });
     const bad: VroomProblem[] = [
       { ...good, jobs: [{ id: 1, location_index: 7 }] },
       { ...good, vehicles: [{ id: 1, profile: 'bike' }] },
@@ -402,14 +401,13 @@ describe('search control', () => {
   });
 
   it('insertTask inserts a shipment by its pickup id', () => {
-    const p: VroomProblem = {
-      vehicles: [{ id: 1, start_index: 0, end_index: 0, capacity: [1] }],
+    const p = onLine({
+      vehicles: [depotVehicle(1, { capacity: [1] })],
       jobs: [{ id: 1, location_index: 2 }],
       shipments: [
         { amount: [1], pickup: { id: 5, location_index: 1 }, delivery: { id: 6, location_index: 3 } },
       ],
-      matrices: { car: { durations: M5 } },
-    };
+    });
     const s0 = solve({ ...p, shipments: [] }, opts());
     const s1 = insertTask(p, s0, { type: 'shipment', id: 5 }, opts());
     expectFeasible(p, s1);
@@ -420,7 +418,7 @@ describe('search control', () => {
   });
 
   it('insertTask moves one other request when the new one does not fit directly', () => {
-    const p: VroomProblem = {
+    const p = onLine({
       vehicles: [
         { id: 1, start_index: 0, skills: [1], max_tasks: 1 },
         { id: 2, start_index: 4, max_tasks: 1 },
@@ -429,8 +427,7 @@ describe('search control', () => {
         { id: 1, location_index: 1 },
         { id: 2, location_index: 2, skills: [1] },
       ],
-      matrices: { car: { durations: M5 } },
-    };
+    });
     const s0 = solve({ ...p, jobs: [p.jobs![0]!] }, opts());
     expect(taskIds(s0, 1)).toEqual(['job:1']);
     const s1 = insertTask(p, s0, { type: 'job', id: 2 }, opts());
