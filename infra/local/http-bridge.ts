@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 
@@ -60,26 +60,61 @@ export function toHttpApiEvent(req: IncomingMessage, body: Buffer, actor: string
   };
 }
 
-/** The console's files by URL name (nothing else under /console/ is served). */
-const CONSOLE_FILES: Record<string, [file: string, type: string]> = {
-  '/console/': ['index.html', 'text/html; charset=utf-8'],
-  '/console/index.html': ['index.html', 'text/html; charset=utf-8'],
-  '/console/console.js': ['console.js', 'text/javascript; charset=utf-8'],
-  '/console/console.css': ['console.css', 'text/css; charset=utf-8'],
+/** The content type of each kind of file the console is made of; no other file is served. */
+const CONSOLE_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
 };
 
-/** Serves the dispatcher console's static files; true when the request was one of them. */
+/**
+ * A plain file name directly in the console's folder: letters, digits, `.`, `_`, `-`, not starting
+ * with a dot. Nothing is decoded first, so `..`, `%2e%2e`, `%2f`, `\\`, absolute paths and
+ * subfolders never match.
+ */
+const CONSOLE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** The console file a raw request path names, with its content type; undefined when it names none. */
+async function consoleFile(
+  rawPath: string,
+  dir: string,
+): Promise<{ file: string; type: string } | undefined> {
+  const name = rawPath === '/console/' ? 'index.html' : rawPath.slice('/console/'.length);
+  const type = CONSOLE_TYPES[extname(name)];
+  if (!type || !CONSOLE_NAME.test(name)) return undefined;
+  try {
+    // symlinks resolved: the real file must sit directly in the real folder
+    const [folder, file] = await Promise.all([realpath(dir), realpath(join(dir, name))]);
+    if (dirname(file) !== folder || !(await stat(file)).isFile()) return undefined;
+    return { file, type };
+  } catch {
+    return undefined; // missing, or not readable
+  }
+}
+
+/** Serves the dispatcher console's static files; true when the request was under /console. */
 async function serveConsole(req: IncomingMessage, res: ServerResponse, dir: string): Promise<boolean> {
   if (req.method !== 'GET') return false;
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (path === '/console') {
+  // the path as sent, not normalised: `/console/../x` must not become `/x`
+  const rawPath = (req.url ?? '/').split(/[?#]/)[0]!;
+  if (rawPath === '/console') {
     res.writeHead(301, { location: '/console/' }).end();
     return true;
   }
-  const entry = CONSOLE_FILES[path];
-  if (!entry) return false;
-  const body = await readFile(join(dir, entry[0]));
-  res.writeHead(200, { 'content-type': entry[1], 'cache-control': 'no-cache' }).end(body);
+  if (!rawPath.startsWith('/console/')) return false;
+  const found = await consoleFile(rawPath, dir);
+  if (!found) {
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+    return true;
+  }
+  const body = await readFile(found.file);
+  res
+    .writeHead(200, {
+      'content-type': found.type,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    })
+    .end(body);
   return true;
 }
 

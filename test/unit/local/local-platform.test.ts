@@ -1,4 +1,15 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
@@ -38,27 +49,106 @@ describe('daily schedule at 18:00 Kyiv', () => {
 });
 
 describe('the local HTTP bridge serves the dispatcher console', () => {
-  it('serves its three files, redirects /console, and nothing else from disk', async () => {
+  const TYPES: Record<string, string> = {
+    html: 'text/html; charset=utf-8',
+    js: 'text/javascript; charset=utf-8',
+    css: 'text/css; charset=utf-8',
+  };
+
+  /** A bridge serving `dir` as the console; its API answers every call 404 "from the API". */
+  async function bridge(dir: string) {
     const api = async () => ({ statusCode: 404, body: '{"error":{"code":"not-found"}}' });
-    const server = await serveHttpApi(api, {
-      port: 0,
-      actor: 'test',
-      consoleDir: join(process.cwd(), 'console'),
-    });
+    const server = await serveHttpApi(api, { port: 0, actor: 'test', consoleDir: dir });
     const { port } = server.address() as AddressInfo;
-    const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' });
+    /** A GET with the path exactly as written: no normalising of `..` or `%2e%2e` (fetch does that). */
+    const get = (path: string) =>
+      new Promise<{ status: number; type?: string; location?: string; body: string }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            body += c;
+          });
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              type: res.headers['content-type'],
+              location: res.headers.location,
+              body,
+            }),
+          );
+        })
+          .on('error', reject)
+          .end();
+      });
+    return { server, get };
+  }
+
+  it('serves each of its files with its type, redirects /console, and nothing else from disk', async () => {
+    const dir = join(process.cwd(), 'console');
+    const { server, get } = await bridge(dir);
     try {
       const page = await get('/console/');
-      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(await page.text()).toContain('<title>Диспетчерська');
-      expect((await get('/console/console.js')).headers.get('content-type')).toContain('javascript');
+      expect([page.status, page.type]).toEqual([200, TYPES.html]);
+      expect(page.body).toContain('<title>Диспетчерська');
+      const files = readdirSync(dir).filter((f) => /\.(html|js|css)$/.test(f));
+      expect(files).toEqual(expect.arrayContaining(['console.js', 'format.js', 'api.js', 'console.css']));
+      for (const file of files) {
+        const served = await get(`/console/${file}`);
+        expect([file, served.status, served.type]).toEqual([file, 200, TYPES[file.split('.').pop()!]]);
+        expect(served.body).toBe(readFileSync(join(dir, file), 'utf8'));
+      }
+      expect((await get('/console/?h=khmilnytska')).status).toBe(200);
       const moved = await get('/console');
-      expect([moved.status, moved.headers.get('location')]).toEqual([301, '/console/']);
-      // anything else goes to the API function, never to the file system
-      for (const path of ['/console/../package.json', '/console/%2e%2e/package.json', '/console/x.js'])
-        expect((await get(path)).status).toBe(404);
+      expect([moved.status, moved.location]).toEqual([301, '/console/']);
+      for (const path of [
+        '/console/../package.json',
+        '/console/%2e%2e/package.json',
+        '/console/%2E%2E%2Fpackage.json',
+        '/console/..%2fpackage.json',
+        '/console/..%5cpackage.json',
+        '/console//etc/passwd',
+        '/console/%2fetc%2fpasswd',
+        '/console/.hidden.js',
+        '/console/x.js',
+        '/console/README.md',
+        '/console/console.js.map',
+        '/console/sub/console.js',
+      ])
+        expect([path, (await get(path)).status]).toEqual([path, 404]);
     } finally {
       server.close();
+    }
+  });
+
+  it('serves no symlink that leads out of the folder, no folder, hidden file or subfolder file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'console-'));
+    try {
+      const dir = join(root, 'console');
+      mkdirSync(dir);
+      mkdirSync(join(dir, 'inner.js'));
+      writeFileSync(join(dir, 'index.html'), '<title>Диспетчерська</title>');
+      writeFileSync(join(dir, 'own.js'), 'export {};');
+      writeFileSync(join(dir, '.hidden.js'), 'hidden');
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(join(dir, 'sub', 'deep.js'), 'deep');
+      writeFileSync(join(root, 'secret.js'), 'secret');
+      symlinkSync(join(root, 'secret.js'), join(dir, 'leak.js'));
+      symlinkSync(join(dir, 'own.js'), join(dir, 'alias.js'));
+      const { server, get } = await bridge(dir);
+      try {
+        expect((await get('/console/own.js')).status).toBe(200);
+        expect((await get('/console/alias.js')).body).toBe('export {};');
+        const leak = await get('/console/leak.js');
+        expect(leak.status).toBe(404);
+        expect(leak.body).not.toContain('secret');
+        for (const path of ['/console/inner.js', '/console/.hidden.js', '/console/sub/deep.js'])
+          expect([path, (await get(path)).status]).toEqual([path, 404]);
+      } finally {
+        server.close();
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

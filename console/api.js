@@ -1,0 +1,71 @@
+// Same-origin calls to the HTTP API: answers as data, failures as errors with Ukrainian messages.
+
+/** An answer of the API that is not a success: its Ukrainian `reason` when it gives one. */
+class ApiError extends Error {
+  constructor(status, body) {
+    const error = body?.error;
+    const issues = error?.issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
+    super(error?.reason ?? `${error?.message ?? `HTTP ${status}`}${issues ? ` (${issues})` : ''}`);
+    this.status = status;
+  }
+}
+
+/** No answer at all: the request may or may not have reached the API. */
+class NetworkError extends Error {}
+
+export async function api(method, path, body, idempotencyKey) {
+  const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+  let res;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new NetworkError("Немає зв'язку з сервером; спробуйте ще раз");
+  }
+  const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
+/** The pending creating POST per path: its body and Idempotency-Key, kept after a network error. */
+const attempts = new Map();
+const newKey = () =>
+  crypto.randomUUID?.() ??
+  [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16)).join('');
+
+/**
+ * A creating POST sent once: the same submission retried after a network error carries the same
+ * Idempotency-Key (the API answers it once); any answer ends the attempt.
+ */
+export async function create(path, body) {
+  const json = JSON.stringify(body);
+  const pending = attempts.get(path);
+  const key = pending?.json === json ? pending.key : newKey();
+  attempts.set(path, { json, key });
+  try {
+    const out = await api('POST', path, body, key);
+    attempts.delete(path);
+    return out;
+  } catch (e) {
+    if (!(e instanceof NetworkError)) {
+      attempts.delete(path);
+      throw e;
+    }
+    throw new NetworkError(`${e.message}: повторне надсилання не створить дубля`);
+  }
+}
+
+/** Every item of a paged list. */
+export async function all(path) {
+  const items = [];
+  let cursor;
+  do {
+    const page = await api(
+      'GET',
+      `${path}?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    items.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return items;
+}
