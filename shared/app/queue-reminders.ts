@@ -26,18 +26,17 @@ export async function queueReminders(ports: Pick<Ports, 'entities' | 'clock'>): 
     const page = await ports.entities.hromady.list({ limit: 100, cursor });
     for (const hromada of page.items) {
       run.hromady += 1;
-      await queueForHromada(ports, hromada, tomorrow, run);
+      await queueForHromada(ports, { hromada, date: tomorrow, run });
     }
     cursor = page.next;
   } while (cursor);
   return run;
 }
 
+/** One hromada's reminders for `date`, counted into `run`. */
 async function queueForHromada(
   ports: Pick<Ports, 'entities' | 'clock'>,
-  hromada: Hromada,
-  date: string,
-  run: ReminderRun,
+  { hromada, date, run }: { hromada: Hromada; date: string; run: ReminderRun },
 ) {
   const requests = await ports.entities.requests.forDay(hromada.id, date);
   for (const request of requests) {

@@ -59,7 +59,7 @@ export async function bookServiceRequestOnce(
 ): Promise<Created<ServiceRequest>> {
   const spec = { operation: 'POST /hromady/{h}/requests', itemType: 'ServiceRequest', input, scope };
   return createOnce(ports, { ...spec, retryOnConflict: true }, () =>
-    bookingAttempt(ports, hromadaId, input, actor),
+    bookingAttempt(ports, { hromadaId, input, actor }),
   );
 }
 
@@ -100,11 +100,10 @@ async function servableWindow(
   return { requested, window };
 }
 
+/** One attempt at a booking: everything read afresh, the changes to commit together. */
 async function bookingAttempt(
   ports: BookingPorts,
-  hromadaId: string,
-  input: ServiceRequestCreate,
-  actor: Actor,
+  { hromadaId, input, actor }: { hromadaId: string; input: ServiceRequestCreate; actor: Actor },
 ): Promise<CreateAttempt<ServiceRequest>> {
   const { allowOverlap, ...fields } = input;
   const hromada = await requireHromada(ports, hromadaId);
