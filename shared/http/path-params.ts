@@ -13,6 +13,31 @@ export const hromadaParams = z.object({ hromadaId: idSchema });
 export const itemParams = z.object({ hromadaId: idSchema, id: idSchema });
 export const dayParams = z.object({ hromadaId: idSchema, date: localDateSchema });
 
+/** The schema of every path parameter name a route may use; a route that uses another is refused. */
+const BY_NAME: Record<string, z.ZodType<string>> = {
+  hromadaId: idSchema,
+  id: idSchema,
+  date: localDateSchema,
+};
+
+/** The `{name}`s of a path, as a type: `'/hromady/{hromadaId}/plans/{date}'` → `'hromadaId' | 'date'`. */
+type ParamNames<P extends string> = P extends `${string}{${infer N}}${infer Rest}`
+  ? N | ParamNames<Rest>
+  : never;
+/** A route's parsed path parameters, typed from its path. */
+export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
+
+/** The params schema of a path, by its parameters' names (`hromadaId`, `id`, `date`). */
+export function paramsSchemaOf(path: string): z.ZodObject<Record<string, z.ZodType<string>>> {
+  const shape: Record<string, z.ZodType<string>> = {};
+  for (const name of pathParamNames(path)) {
+    const schema = BY_NAME[name];
+    if (!schema) throw new Error(`${path}: no schema for path parameter {${name}}; declare params`);
+    shape[name] = schema;
+  }
+  return z.object(shape);
+}
+
 /** Percent-decode one path segment and check it with its schema: a 400 naming it if bad. */
 export function parsePathParam(name: string, raw: string, schema: z.ZodType<string>): string {
   let decoded: string;

@@ -1,4 +1,3 @@
-import { noParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -10,7 +9,6 @@ export function healthRoutes(ports: Ports): Route[] {
       path: '/health',
       summary: 'The API is up and reaches its database',
       access: 'public',
-      params: noParams,
       handle: async () => {
         await ports.entities.hromady.list({ limit: 1 });
         return json(200, { status: 'ok', database: 'ok', time: ports.clock.now().toISOString() });

@@ -1,5 +1,4 @@
 import { listAudit, listInbound, listMessages } from '../../../shared/app/logs';
-import { hromadaParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -17,7 +16,6 @@ export function logRoutes(ports: Ports): Route[] {
       method: 'GET',
       path: `/hromady/{hromadaId}/${name}`,
       summary,
-      params: hromadaParams,
       query: pageQuery,
       handle: async ({ params, query }) => json(200, await list(ports, params.hromadaId, query)),
     }),

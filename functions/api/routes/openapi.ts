@@ -1,5 +1,4 @@
 import type { OpenApiDocument } from '../../../shared/http/openapi';
-import { noParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import { describeApi } from '../api-description';
@@ -13,7 +12,6 @@ export function openApiRoutes(allRoutes: () => Route[]): Route[] {
       path: '/openapi.json',
       summary: 'This API described in OpenAPI 3.1',
       access: 'public',
-      params: noParams,
       handle: async () => {
         document ??= describeApi(allRoutes());
         return json(200, document);

@@ -4,7 +4,6 @@ import { planDay } from '../../../shared/app/planning/plan-day';
 import { publishPlan } from '../../../shared/app/planning/publish-plan';
 import { getPlan } from '../../../shared/app/planning/read-plan';
 import { idSchema } from '../../../shared/domain/common';
-import { dayParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -31,14 +30,12 @@ export function planRoutes(ports: Ports): Route[] {
       method: 'GET',
       path: '/hromady/{hromadaId}/plans/{date}',
       summary: "The day's latest plan",
-      params: dayParams,
       handle: async ({ params }) => json(200, await getPlan(ports, params.hromadaId, params.date)),
     }),
     defineRoute({
       method: 'POST',
       path: '/hromady/{hromadaId}/plans/{date}',
       summary: 'Plan or re-plan the day (body optional)',
-      params: dayParams,
       body: { schema: planBody, what: 'plan', optional: true },
       handle: async ({ params, body, actor }) => {
         const plan = await planDay(ports, params.hromadaId, params.date, actor, {
@@ -52,7 +49,6 @@ export function planRoutes(ports: Ports): Route[] {
       method: 'POST',
       path: '/hromady/{hromadaId}/plans/{date}/requests',
       summary: 'Insert a request into the plan',
-      params: dayParams,
       body: { schema: insertBody, what: 'insert' },
       handle: async ({ params, body, actor }) => {
         const { requestId, version, seconds } = body;
@@ -67,7 +63,6 @@ export function planRoutes(ports: Ports): Route[] {
       method: 'POST',
       path: '/hromady/{hromadaId}/plans/{date}/publish',
       summary: 'Publish a plan version: each driver gets the route by SMS',
-      params: dayParams,
       body: { schema: versionBody, what: 'publish' },
       handle: async ({ params, body, actor }) =>
         json(200, await publishPlan(ports, params.hromadaId, params.date, body.version, actor)),

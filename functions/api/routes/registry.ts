@@ -17,7 +17,6 @@ import {
   registryKinds,
 } from '../../../shared/domain/registry';
 import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/http/idempotency-key';
-import { hromadaParams, itemParams, noParams } from '../../../shared/http/path-params';
 import { json, noContent } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -34,7 +33,6 @@ export function registryRoutes(ports: Ports): Route[] {
       method: 'GET',
       path: '/hromady/{hromadaId}/callers',
       summary: 'The residents and drivers with this phone number',
-      params: hromadaParams,
       query: phoneQuery,
       handle: async ({ params, query }) =>
         json(200, { items: await findByPhone(ports, params.hromadaId, query.phone) }),
@@ -50,7 +48,6 @@ function hromadaRoutes(ports: Ports): Route[] {
       path: '/hromady',
       summary: 'List hromady',
       access: 'admin',
-      params: noParams,
       query: pageQuery,
       handle: async ({ query }) => json(200, await listEntities(ports, hromadaKind, '', query)),
     }),
@@ -59,7 +56,6 @@ function hromadaRoutes(ports: Ports): Route[] {
       path: '/hromady',
       summary: 'Create a hromada',
       access: 'admin',
-      params: noParams,
       headers: idempotencyHeaders,
       body: { schema: hromadaKind.create, what: 'Hromada' },
       status: 201,
@@ -70,7 +66,6 @@ function hromadaRoutes(ports: Ports): Route[] {
       method: 'GET',
       path: '/hromady/{hromadaId}',
       summary: 'A hromada and its rules',
-      params: hromadaParams,
       handle: async ({ params }) => json(200, await requireHromada(ports, params.hromadaId)),
     }),
     defineRoute({
@@ -78,7 +73,6 @@ function hromadaRoutes(ports: Ports): Route[] {
       path: '/hromady/{hromadaId}',
       summary: 'Change a hromada (the version read, and the fields to change)',
       access: 'admin',
-      params: hromadaParams,
       body: { schema: patchSchema(hromadaKind), what: 'Hromada update' },
       handle: async ({ params, body, actor }) =>
         json(200, await updateEntity(ports, hromadaKind, params.hromadaId, params.hromadaId, body, actor)),
@@ -87,14 +81,13 @@ function hromadaRoutes(ports: Ports): Route[] {
 }
 
 function crudRoutes<K extends RegistryKind>(ports: Ports, kind: K): Route[] {
-  const base = `/hromady/{hromadaId}/${kind.plural}`;
+  const base: `/hromady/{hromadaId}/${string}` = `/hromady/{hromadaId}/${kind.plural}`;
   const create = kind.create as unknown as z.ZodType<RegistryFields<K>>;
   return [
     defineRoute({
       method: 'GET',
       path: base,
       summary: `List ${kind.plural}`,
-      params: hromadaParams,
       query: pageQuery,
       handle: async ({ params, query }) =>
         json(200, await listEntities(ports, kind, params.hromadaId, query)),
@@ -103,7 +96,6 @@ function crudRoutes<K extends RegistryKind>(ports: Ports, kind: K): Route[] {
       method: 'POST',
       path: base,
       summary: `Create a ${kind.entity}`,
-      params: hromadaParams,
       headers: idempotencyHeaders,
       body: { schema: create, what: kind.entity },
       status: 201,
@@ -116,14 +108,12 @@ function crudRoutes<K extends RegistryKind>(ports: Ports, kind: K): Route[] {
       method: 'GET',
       path: `${base}/{id}`,
       summary: `A ${kind.entity}`,
-      params: itemParams,
       handle: async ({ params }) => json(200, await getEntity(ports, kind, params.hromadaId, params.id)),
     }),
     defineRoute({
       method: 'PATCH',
       path: `${base}/{id}`,
       summary: `Change a ${kind.entity} (the version read, and the fields to change)`,
-      params: itemParams,
       body: { schema: patchSchema(kind), what: `${kind.entity} update` },
       handle: async ({ params, body, actor }) =>
         json(200, await updateEntity(ports, kind, params.hromadaId, params.id, body, actor)),
@@ -132,7 +122,6 @@ function crudRoutes<K extends RegistryKind>(ports: Ports, kind: K): Route[] {
       method: 'DELETE',
       path: `${base}/{id}`,
       summary: `Delete a ${kind.entity} (the version read)`,
-      params: itemParams,
       query: versionQuery,
       status: 204,
       handle: async ({ params, query, actor }) => {

@@ -9,7 +9,6 @@ import {
 import { localDateSchema } from '../../../shared/domain/common';
 import { serviceRequestCreateSchema } from '../../../shared/domain/entities/service-request';
 import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/http/idempotency-key';
-import { hromadaParams, itemParams } from '../../../shared/http/path-params';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -28,7 +27,6 @@ export function requestRoutes(ports: Ports): Route[] {
       method: 'GET',
       path: '/hromady/{hromadaId}/requests',
       summary: "The day's service requests",
-      params: hromadaParams,
       query: dateQuery,
       handle: async ({ params, query }) =>
         json(200, { items: await listServiceRequestsByDate(ports, params.hromadaId, query.date) }),
@@ -37,7 +35,6 @@ export function requestRoutes(ports: Ports): Route[] {
       method: 'POST',
       path: '/hromady/{hromadaId}/requests',
       summary: 'Book a request taken by phone',
-      params: hromadaParams,
       headers: idempotencyHeaders,
       body: { schema: serviceRequestCreateSchema, what: 'service request' },
       status: 201,
@@ -50,7 +47,6 @@ export function requestRoutes(ports: Ports): Route[] {
       method: 'GET',
       path: '/hromady/{hromadaId}/requests/{id}',
       summary: 'A service request',
-      params: itemParams,
       handle: async ({ params }) => json(200, await getServiceRequest(ports, params.hromadaId, params.id)),
     }),
     ...(['cancel', 'confirm'] as const).map((action) =>
@@ -58,7 +54,6 @@ export function requestRoutes(ports: Ports): Route[] {
         method: 'POST',
         path: `/hromady/{hromadaId}/requests/{id}/${action}`,
         summary: action === 'cancel' ? 'Cancel a request' : 'Confirm a request',
-        params: itemParams,
         body: { schema: versionBody, what: action },
         handle: async ({ params, body, actor }) => {
           const next = action === 'cancel' ? 'cancelled' : 'confirmed';
@@ -71,7 +66,6 @@ export function requestRoutes(ports: Ports): Route[] {
       method: 'POST',
       path: '/hromady/{hromadaId}/requests/{id}/outcome',
       summary: 'What happened at the stop: done or no-show',
-      params: itemParams,
       body: { schema: outcomeBody, what: 'outcome' },
       handle: async ({ params, body, actor }) => {
         const { hromadaId, id } = params;

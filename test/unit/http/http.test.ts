@@ -81,6 +81,26 @@ describe('router', () => {
     expect(() => new Router([route('/hromady/{hromadaId}', itemParams)])).toThrow(/params declares id/);
   });
 
+  it('gives a route that declares no params the schemas of its path parameters, by name', async () => {
+    const derived = new Router([
+      defineRoute({
+        method: 'GET',
+        path: '/hromady/{hromadaId}/plans/{date}',
+        summary: 'echo',
+        access: 'public',
+        handle: async ({ params }) => json(200, { hromadaId: params.hromadaId, date: params.date }),
+      }),
+    ]);
+    const ok = await derived.route(apiEvent('GET', '/hromady/khm/plans/2026-11-24'));
+    expect(JSON.parse(ok.body)).toEqual({ hromadaId: 'khm', date: '2026-11-24' });
+    await expect(derived.route(apiEvent('GET', '/hromady/khm/plans/24.11.2026'))).rejects.toMatchObject({
+      issues: [{ path: 'date', message: expect.any(String) }],
+    });
+    expect(() =>
+      defineRoute({ method: 'GET', path: '/x/{whatever}', summary: 'x', handle: async () => json(200, {}) }),
+    ).toThrow(/no schema for path parameter \{whatever\}/);
+  });
+
   it('throws its 404 and 405 to the one error mapping, as domain errors', async () => {
     await expect(router.route(apiEvent('GET', '/nope'))).rejects.toBeInstanceOf(NoRouteError);
     await expect(router.route(apiEvent('DELETE', '/hromady/k/residents/1'))).rejects.toBeInstanceOf(
