@@ -118,7 +118,10 @@ async function serveConsole(req: IncomingMessage, res: ServerResponse, dir: stri
   return true;
 }
 
-/** Local-only endpoints (under /_local/) that stand in for other AWS triggers. */
+/**
+ * Local-only endpoints (under /_local/, keyed `METHOD /path`) that stand in for other AWS triggers.
+ * A string body is sent as plain text, anything else as JSON.
+ */
 export type LocalRoute = (body: Buffer) => Promise<{ status: number; body: unknown }>;
 
 /** Serve an HTTP API Lambda handler on localhost. */
@@ -142,10 +145,13 @@ export function serveHttpApi(
         return;
       }
       if (options.consoleDir && (await serveConsole(req, res, options.consoleDir))) return;
-      const local = req.method === 'POST' ? options.localRoutes?.[req.url ?? ''] : undefined;
+      const local = options.localRoutes?.[`${req.method} ${req.url ?? ''}`];
       if (local) {
         const out = await local(body);
-        res.writeHead(out.status, { 'content-type': 'application/json' }).end(JSON.stringify(out.body));
+        const text = typeof out.body === 'string';
+        res
+          .writeHead(out.status, { 'content-type': text ? 'text/plain; charset=utf-8' : 'application/json' })
+          .end(text ? `${out.body}\n` : JSON.stringify(out.body));
         return;
       }
       const event = toHttpApiEvent(req, body, options.actor);

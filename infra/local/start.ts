@@ -15,6 +15,7 @@ import { createDynamoDbClient } from '../../shared/adapters/dynamodb/client';
 import { ensureTable } from '../../shared/adapters/dynamodb/table';
 import { portsFromConfig } from '../../shared/adapters/ports-from-config';
 import { loadConfig } from '../../shared/config/config';
+import { nextDemoDay, seedDemoDay } from './demo-day';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { serveHttpApi } from './http-bridge';
 import { deliverInboundSms } from './inbound-sms';
@@ -99,7 +100,11 @@ try {
     createDynamoDbClient({ region: config.AWS_REGION, endpoint: db.endpoint }),
     config.TABLE_NAME,
   );
-  const seeded = args['no-seed'] ? 'skipped' : await seedDemo(portsFromConfig(config));
+  const seedPorts = portsFromConfig(config);
+  const demoDay = nextDemoDay(new Date());
+  const seeded = args['no-seed']
+    ? 'skipped'
+    : `${await seedDemo(seedPorts)}; requests for ${demoDay}: ${await seedDemoDay(seedPorts, demoDay)}`;
 
   // Import the handlers only now: like Lambda, they read their configuration at cold start.
   const [api, sendSms, remind, inboundSms, sweepOutbox] = await Promise.all([
@@ -113,7 +118,11 @@ try {
     port: env.PORT,
     actor: 'local-dispatcher',
     // Stands in for a phone replying to the long code: the same SNS event AWS delivers.
-    localRoutes: { '/_local/inbound-sms': (body) => deliverInboundSms(inboundSms.handler, body) },
+    localRoutes: {
+      'POST /_local/inbound-sms': (body) => deliverInboundSms(inboundSms.handler, body),
+      // The demo's day of requests (the next working day in Kyiv), for scripts and the README.
+      'GET /_local/demo-day': async () => ({ status: 200, body: nextDemoDay(new Date()) }),
+    },
     consoleDir: fileURLToPath(new URL('../../console/', import.meta.url)),
   });
   poller = new StreamPoller(streamArn, db.endpoint, {

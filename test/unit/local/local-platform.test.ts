@@ -152,3 +152,16 @@ describe('the local HTTP bridge serves the dispatcher console', () => {
     }
   });
 });
+
+describe('the demo day', () => {
+  it('is the next working day of the fleet in Kyiv, at any hour', async () => {
+    const { nextDemoDay } = await import('../../../infra/local/demo-day');
+    // Friday 20:00 Kyiv → Monday; Friday 23:30 UTC is already Saturday in Kyiv → Monday too
+    expect(nextDemoDay(new Date('2026-12-04T18:00:00Z'))).toBe('2026-12-07');
+    expect(nextDemoDay(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-07');
+    // Tuesday 23:30 UTC is Wednesday 01:30 in Kyiv: the machine's "tomorrow" (Wednesday) is today there
+    expect(nextDemoDay(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-03');
+    // summer time: Sunday 22:30 UTC is Monday 01:30 in Kyiv → Tuesday
+    expect(nextDemoDay(new Date('2026-07-05T22:30:00Z'))).toBe('2026-07-07');
+  });
+});
