@@ -7,6 +7,7 @@ import { httpHandler } from '../../../shared/http/api-handler';
 import { pathParamNames } from '../../../shared/http/path-params';
 import type { Route } from '../../../shared/http/route';
 import { Router } from '../../../shared/http/router';
+import type { Ports } from '../../../shared/ports/ports';
 import type { RouteSolver } from '../../../shared/ports/route-solver';
 import { ADMIN, apiEvent } from '../api-events';
 import { BEREZNA, HROMADA, memoryPorts, seedBasics } from '../fixtures';
@@ -39,11 +40,11 @@ export interface FuzzWorld {
 }
 
 /**
- * The API on memory ports with two hromady, a village and a resident. Solves get a small fixed
+ * The API on memory ports (or on the given store) with two hromady, a village and a resident. Solves get a small fixed
  * iteration budget: the fuzz is about what reaches the solver, not how long it searches.
  */
-export async function fuzzWorld(): Promise<FuzzWorld> {
-  const { ports } = memoryPorts();
+export async function fuzzWorld(store?: Pick<Ports, 'entities' | 'outbox'>): Promise<FuzzWorld> {
+  const ports = { ...memoryPorts().ports, ...store };
   const solver = ports.solver;
   const bounded: RouteSolver = {
     solve: (problem, options) =>
