@@ -27,12 +27,36 @@ export function jsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unkno
       { path: '(headers).content-type', message: 'expected application/json' },
     ]);
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message : 'unparseable';
     throw new ValidationError(`Malformed JSON: ${detail}`, [{ path: '(body)', message: 'malformed JSON' }]);
   }
+  const path = unstorableNumberAt(parsed);
+  if (path !== undefined) {
+    const message = 'a number 0 or between 1e-130 and 1e125 in magnitude';
+    throw new ValidationError(`Invalid number at ${path}: ${message}`, [{ path, message }]);
+  }
+  return parsed;
+}
+
+/**
+ * The path of the first number the table cannot store (DynamoDB keeps magnitudes from 1e-130 to
+ * below 1e126, else a ValidationException, which would be a 500), e.g. `capacity.cargoKg`.
+ */
+function unstorableNumberAt(value: unknown, path = '(root)'): string | undefined {
+  if (typeof value === 'number') {
+    const m = Math.abs(value);
+    return m !== 0 && (m < 1e-130 || m >= 1e125) ? path : undefined;
+  }
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = unstorableNumberAt(inner, path === '(root)' ? key : `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**
