@@ -46,15 +46,18 @@ export function jsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unkno
  * The path of the first number the table cannot store (DynamoDB keeps magnitudes from 1e-130 to
  * below 1e126, else a ValidationException, which would be a 500), e.g. `capacity.cargoKg`.
  */
-function unstorableNumberAt(value: unknown, path = '(root)'): string | undefined {
-  if (typeof value === 'number') {
-    const m = Math.abs(value);
-    return m !== 0 && (m < 1e-130 || m >= 1e125) ? path : undefined;
-  }
-  if (!value || typeof value !== 'object') return undefined;
-  for (const [key, inner] of Object.entries(value)) {
-    const found = unstorableNumberAt(inner, path === '(root)' ? key : `${path}.${key}`);
-    if (found !== undefined) return found;
+function unstorableNumberAt(root: unknown): string | undefined {
+  // Iterative: a body of thousands of nested arrays is valid JSON and must not overflow the stack.
+  const stack: [unknown, string][] = [[root, '(root)']];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, path] = next;
+    if (typeof value === 'number') {
+      const m = Math.abs(value);
+      if (m !== 0 && (m < 1e-130 || m >= 1e125)) return path;
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value).reverse();
+      for (const [key, inner] of entries) stack.push([inner, path === '(root)' ? key : `${path}.${key}`]);
+    }
   }
   return undefined;
 }

@@ -162,3 +162,10 @@ describe('numbers the table cannot store are bad input, not a 500 (found by fuzz
     expect(pathsOf(res.body)).toEqual(['rules.lateCancelHours']);
   });
 });
+
+describe('deeply nested bodies', () => {
+  it('10 000 nested arrays are a 400, not a stack overflow', async () => {
+    const res = await call('POST', '/hromady/khm/residents', `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    expect(res.status).toBe(400);
+  });
+});
