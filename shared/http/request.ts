@@ -27,12 +27,39 @@ export function jsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unkno
       { path: '(headers).content-type', message: 'expected application/json' },
     ]);
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message : 'unparseable';
     throw new ValidationError(`Malformed JSON: ${detail}`, [{ path: '(body)', message: 'malformed JSON' }]);
   }
+  const path = unstorableNumberAt(parsed);
+  if (path !== undefined) {
+    const message = 'a number 0 or between 1e-130 and 1e125 in magnitude';
+    throw new ValidationError(`Invalid number at ${path}: ${message}`, [{ path, message }]);
+  }
+  return parsed;
+}
+
+/**
+ * The path of the first number the table cannot store (DynamoDB keeps magnitudes from 1e-130 to
+ * below 1e126, else a ValidationException, which would be a 500), e.g. `capacity.cargoKg`.
+ */
+function unstorableNumberAt(root: unknown): string | undefined {
+  // Iterative: a body of thousands of nested arrays is valid JSON and must not overflow the stack.
+  const stack: [unknown, string][] = [[root, '(root)']];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, path] = next;
+    if (typeof value === 'number') {
+      const m = Math.abs(value);
+      if (m !== 0 && (m < 1e-130 || m >= 1e125)) return path;
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value).reverse();
+      for (const [key, inner] of entries) stack.push([inner, path === '(root)' ? key : `${path}.${key}`]);
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -150,3 +150,22 @@ describe('hromada names', () => {
     expect(pathsOf(res.body)).toEqual(['name']);
   });
 });
+
+describe('numbers the table cannot store are bad input, not a 500 (found by fuzz:api --store dynamodb)', () => {
+  it('a number below the smallest magnitude DynamoDB keeps is a 400 naming its path', async () => {
+    const res = await call('POST', '/hromady', {
+      id: 'tiny',
+      name: 'Тестова громада',
+      rules: { smsSenderId: 'TestSoc', neutralSenderId: 'Info', lateCancelHours: 7.4e-137 },
+    });
+    expect(res.status).toBe(400);
+    expect(pathsOf(res.body)).toEqual(['rules.lateCancelHours']);
+  });
+});
+
+describe('deeply nested bodies', () => {
+  it('10 000 nested arrays are a 400, not a stack overflow', async () => {
+    const res = await call('POST', '/hromady/khm/residents', `${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    expect(res.status).toBe(400);
+  });
+});
