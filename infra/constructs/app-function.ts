@@ -54,7 +54,7 @@ export function mergeEnvironment(
 }
 
 /** Lets `require` work for CommonJS dependencies bundled into the ESM output. */
-const ESM_REQUIRE_BANNER =
+export const ESM_REQUIRE_BANNER =
   "import { createRequire as __hromadaCreateRequire } from 'node:module';" +
   'const require = __hromadaCreateRequire(import.meta.url);';
 
