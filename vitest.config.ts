@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** No EMF lines from Powertools Metrics in test output (tests that check the EMF turn it back on). */
+const env = { POWERTOOLS_METRICS_DISABLED: 'true' };
+
 export default defineConfig({
   test: {
     projects: [
@@ -8,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          env,
         },
       },
       {
@@ -15,6 +19,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
+          env,
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -25,6 +30,7 @@ export default defineConfig({
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           environment: 'node',
+          env,
           testTimeout: 120_000,
         },
       },

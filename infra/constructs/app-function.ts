@@ -16,7 +16,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Variables every function gets. Per-function `environment` may not redefine them (see mergeEnvironment). */
 export const DEFAULT_ENVIRONMENT = {
   POWERTOOLS_SERVICE_NAME: 'hromada-dispatch',
-  LOG_LEVEL: 'INFO',
+  /** The one log-level variable: the name the Powertools logger reads (shared/observability/logger.ts). */
+  POWERTOOLS_LOG_LEVEL: 'INFO',
   NODE_OPTIONS: '--enable-source-maps',
 } as const;
 
@@ -53,7 +54,7 @@ export function mergeEnvironment(
 }
 
 /** Lets `require` work for CommonJS dependencies bundled into the ESM output. */
-const ESM_REQUIRE_BANNER =
+export const ESM_REQUIRE_BANNER =
   "import { createRequire as __hromadaCreateRequire } from 'node:module';" +
   'const require = __hromadaCreateRequire(import.meta.url);';
 
@@ -69,7 +70,7 @@ export interface AppFunctionProps {
   readonly sharedEnvironment?: Environment;
   /** Function-specific variables. May not clash with the defaults or the shared environment. */
   readonly environment?: Environment;
-  /** Deliberate overrides of default/shared variables (e.g. LOG_LEVEL: 'DEBUG'). */
+  /** Deliberate overrides of default/shared variables (e.g. POWERTOOLS_LOG_LEVEL: 'DEBUG'). */
   readonly environmentOverrides?: Environment;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;

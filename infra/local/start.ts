@@ -94,6 +94,8 @@ try {
     SMS_SINK_FILE: resolve(localDir, 'sms-sent.jsonl'),
     POWERTOOLS_SERVICE_NAME: 'hromada-dispatch-local',
     POWERTOOLS_LOG_LEVEL: env.POWERTOOLS_LOG_LEVEL,
+    // the metrics (EMF) are CloudWatch's: on one machine they would only be noise on stdout
+    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   const config = loadConfig();
   const streamArn = await ensureTable(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import { senderIdSchema } from '../../shared/domain/sender-id';
 
 /**
@@ -51,6 +52,13 @@ export const deployConfigSchema = z
     smsMonthlySpendLimitUsd: positiveNumber.max(100_000).default(50),
     /** Alarm when month-to-date SMS spend reaches this share of the limit. */
     smsSpendAlarmRatio: z.coerce.number().gt(0).max(1).default(0.8),
+    /**
+     * Price of one SMS segment to Ukraine, USD: turns the SmsSegments metric into SmsSpendUsd. The
+     * default is a placeholder (shared/config/config.ts); set it from the current AWS price list.
+     */
+    smsPricePerSegmentUsd: z.coerce.number().min(0).max(10).default(DEFAULT_SMS_PRICE_PER_SEGMENT_USD),
+    /** Alarm when this many SMS fail for good within an hour (SmsFailed, all hromady). */
+    smsFailedAlarmThreshold: positiveInt.max(10_000).default(5),
     consoleOrigins: csv(origin).default(['http://localhost:5173']),
     /** Optional e-mail subscribed to the ops topic (alarms). */
     alarmEmail: z.email().optional(),
@@ -124,6 +132,8 @@ const KNOWN_KEYS = [
   'smsSenderId',
   'smsMonthlySpendLimitUsd',
   'smsSpendAlarmRatio',
+  'smsPricePerSegmentUsd',
+  'smsFailedAlarmThreshold',
   'consoleOrigins',
   'alarmEmail',
   'logLevel',

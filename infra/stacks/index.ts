@@ -1,5 +1,6 @@
 import { type App, Tags } from 'aws-cdk-lib';
 import type { DeployConfig } from './deploy-config';
+import { acknowledgeStatefulFindings, acknowledgeStatelessFindings } from './nag-acknowledgements';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -30,6 +31,9 @@ export function defineStacks(app: App, config: DeployConfig): HromadaStacks {
     userPool: stateful.userPool,
     consoleClient: stateful.consoleClient,
   });
+
+  acknowledgeStatefulFindings(stateful);
+  acknowledgeStatelessFindings(stateless, stateful);
 
   Tags.of(app).add('project', 'hromada-dispatch');
   Tags.of(app).add('stage', config.stage);

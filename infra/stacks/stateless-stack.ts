@@ -22,6 +22,7 @@ import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record
 import type { RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { AppFunction } from '../constructs/app-function';
+import { businessAlarms, OpsDashboard } from '../constructs/ops-dashboard';
 import { type DeployConfig, isDevStage } from './deploy-config';
 
 export interface StatelessStackProps extends StackProps {
@@ -67,6 +68,7 @@ export class StatelessStack extends Stack {
   readonly httpApi: apigw.HttpApi;
   readonly reminderSchedule: scheduler.Schedule;
   readonly sweepSchedule: scheduler.Schedule;
+  readonly dashboard: OpsDashboard;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -79,10 +81,9 @@ export class StatelessStack extends Stack {
     const common = {
       sharedEnvironment,
       logRemovalPolicy,
-      environmentOverrides: (config.logLevel === 'INFO' ? {} : { LOG_LEVEL: config.logLevel }) as Record<
-        string,
-        string
-      >,
+      environmentOverrides: (config.logLevel === 'INFO'
+        ? {}
+        : { POWERTOOLS_LOG_LEVEL: config.logLevel }) as Record<string, string>,
     };
 
     // --- api: HTTP API behind Cognito JWTs -------------------------------------------------------
@@ -179,7 +180,10 @@ export class StatelessStack extends Stack {
       name: 'send-sms',
       description: 'Outbox sender: DynamoDB stream → SNS SMS',
       timeout: SEND_SMS_TIMEOUT,
-      environment: { SMS_SENDER_ID: config.smsSenderId },
+      environment: {
+        SMS_SENDER_ID: config.smsSenderId,
+        SMS_PRICE_PER_SEGMENT_USD: String(config.smsPricePerSegmentUsd),
+      },
     });
     this.sendSms.grantTableReadWrite(table);
     this.sendSms.grantSmsPublish();
@@ -340,16 +344,17 @@ export class StatelessStack extends Stack {
     });
 
     // SNS SMS metrics are account-and-region wide (AWS/SNS, published by SNS itself).
+    const snsMonthToDateSpend = new cloudwatch.Metric({
+      namespace: 'AWS/SNS',
+      metricName: 'SMSMonthToDateSpentUSD',
+      statistic: 'Maximum',
+      period: Duration.hours(1),
+    });
     alarm('SmsSpendNearLimit', {
       alarmDescription:
         `SMS month-to-date spend reached ${Math.round(config.smsSpendAlarmRatio * 100)}% of the ` +
         `${config.smsMonthlySpendLimitUsd} USD monthly limit; at the limit SNS stops sending SMS`,
-      metric: new cloudwatch.Metric({
-        namespace: 'AWS/SNS',
-        metricName: 'SMSMonthToDateSpentUSD',
-        statistic: 'Maximum',
-        period: Duration.hours(1),
-      }),
+      metric: snsMonthToDateSpend,
       threshold: round2(config.smsMonthlySpendLimitUsd * config.smsSpendAlarmRatio),
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
@@ -368,6 +373,14 @@ export class StatelessStack extends Stack {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
+    // Business metrics (EMF from the functions, shared/observability/metrics.ts).
+    for (const [id, alarmProps] of Object.entries(businessAlarms(config))) alarm(id, alarmProps);
+    this.dashboard = new OpsDashboard(this, 'Ops', {
+      dashboardName: `hromada-${config.stage}`,
+      functions: [this.api, this.sendSms, this.remind, this.inboundSms, this.sweepOutbox],
+      snsMonthToDateSpend: snsMonthToDateSpend.with({ label: 'SNS month to date, USD' }),
     });
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });

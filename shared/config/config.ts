@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { senderIdSchema } from '../domain/sender-id';
 
 /**
+ * Price of one SMS segment to a Ukrainian number, USD, for the spend metric (SmsSpendUsd). A
+ * PLACEHOLDER, not a quoted price: set the deployment's `smsPricePerSegmentUsd` from the AWS End
+ * User Messaging SMS pricing page (destination Ukraine) or the bill. The real cap is SNS's monthly
+ * spend limit; this number only estimates.
+ */
+export const DEFAULT_SMS_PRICE_PER_SEGMENT_USD = 0.05;
+
+/**
  * Configuration from the environment, parsed once at cold start. A missing or malformed value
  * stops the function before it serves anything, with the variable's name in the error.
  */
@@ -14,6 +22,8 @@ export const configSchema = z.object({
   SMS_TRANSPORT: z.enum(['sns', 'file']),
   SMS_SINK_FILE: z.string().optional(),
   SMS_SENDER_ID: senderIdSchema.optional(),
+  /** See DEFAULT_SMS_PRICE_PER_SEGMENT_USD. Set by the CDK stack on send-sms from the deploy config. */
+  SMS_PRICE_PER_SEGMENT_USD: z.coerce.number().min(0).max(10).default(DEFAULT_SMS_PRICE_PER_SEGMENT_USD),
   /** Road travel times: the offline estimate (no network) or openrouteservice. */
   TRAVEL_TIMES: z.enum(['offline', 'ors']).default('offline'),
   /** https://api.openrouteservice.org or a self-hosted instance. */

@@ -14,16 +14,20 @@ describe('mergeEnvironment', () => {
   });
 
   it('refuses to overwrite a default by accident', () => {
-    expect(() => mergeEnvironment({ LOG_LEVEL: 'INFO' }, { LOG_LEVEL: 'DEBUG' })).toThrow(
-      /LOG_LEVEL.*defaults/,
-    );
+    expect(() =>
+      mergeEnvironment({ POWERTOOLS_LOG_LEVEL: 'INFO' }, { POWERTOOLS_LOG_LEVEL: 'DEBUG' }),
+    ).toThrow(/POWERTOOLS_LOG_LEVEL.*defaults/);
   });
 
   it('allows a deliberate override of an existing default only', () => {
-    expect(mergeEnvironment({ LOG_LEVEL: 'INFO' }, {}, { LOG_LEVEL: 'DEBUG' })).toEqual({
-      LOG_LEVEL: 'DEBUG',
-    });
-    expect(() => mergeEnvironment({ LOG_LEVEL: 'INFO' }, {}, { LOG_LEVL: 'DEBUG' })).toThrow(/LOG_LEVL/);
+    expect(mergeEnvironment({ POWERTOOLS_LOG_LEVEL: 'INFO' }, {}, { POWERTOOLS_LOG_LEVEL: 'DEBUG' })).toEqual(
+      {
+        POWERTOOLS_LOG_LEVEL: 'DEBUG',
+      },
+    );
+    expect(() =>
+      mergeEnvironment({ POWERTOOLS_LOG_LEVEL: 'INFO' }, {}, { POWERTOOLS_LOG_LEVL: 'DEBUG' }),
+    ).toThrow(/POWERTOOLS_LOG_LEVL/);
   });
 
   it('refuses variables reserved by Lambda', () => {

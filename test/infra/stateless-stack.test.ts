@@ -1,10 +1,13 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
 import { remindScheduleSchema, sweepScheduleSchema } from '../../events/contracts/schedule';
 import { apiRoutes } from '../../functions/api/routes';
 import { DEFAULT_ENVIRONMENT } from '../../infra/constructs/app-function';
+import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
+import { METRIC, METRICS_NAMESPACE } from '../../shared/observability/metric-names';
 import { memoryPorts } from '../support/fixtures';
 import { logicalId, resourcesOfType, synthStacks } from './helpers';
 
@@ -12,7 +15,7 @@ const { statelessTemplate: template } = synthStacks({ smsSenderId: 'Bucha', logL
 
 const FUNCTIONS = {
   Api: {},
-  SendSms: { SMS_SENDER_ID: 'Bucha' },
+  SendSms: { SMS_SENDER_ID: 'Bucha', SMS_PRICE_PER_SEGMENT_USD: String(DEFAULT_SMS_PRICE_PER_SEGMENT_USD) },
   Remind: {},
   InboundSms: {},
   SweepOutbox: {},
@@ -52,7 +55,7 @@ describe('functions', () => {
       expect(variables).toMatchObject({
         POWERTOOLS_SERVICE_NAME: DEFAULT_ENVIRONMENT.POWERTOOLS_SERVICE_NAME,
         NODE_OPTIONS: '--enable-source-maps',
-        LOG_LEVEL: 'DEBUG', // deliberate override from config
+        POWERTOOLS_LOG_LEVEL: 'DEBUG', // deliberate override from config
         SMS_TRANSPORT: 'sns',
         ...extra,
       });
@@ -320,5 +323,80 @@ describe('alarms', () => {
     ]);
     expect(byMetric('AWS/SNS', 'NumberOfNotificationsFailed')).toHaveLength(1);
     expect(byMetric('AWS/Scheduler', 'InvocationDroppedCount')).toHaveLength(1);
+  });
+});
+
+describe('business metrics: alarms and the dashboard', () => {
+  const alarms = Object.values(resourcesOfType(template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+  const ours = (metricName: string) =>
+    alarms.filter((alarm) => alarm.Namespace === METRICS_NAMESPACE && alarm.MetricName === metricName);
+
+  it('alarm on SMS failing for good and on the checker refusing a plan, in total (service dimension)', () => {
+    const service = [{ Name: 'service', Value: DEFAULT_ENVIRONMENT.POWERTOOLS_SERVICE_NAME }];
+    expect(ours(METRIC.smsFailed)).toEqual([
+      expect.objectContaining({
+        Statistic: 'Sum',
+        Period: 3600,
+        Threshold: 5,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Dimensions: service,
+      }),
+    ]);
+    expect(ours(METRIC.planCheckerRejected)).toEqual([
+      expect.objectContaining({
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Dimensions: service,
+      }),
+    ]);
+  });
+
+  it('one dashboard with the SMS, spend, planning and stream metrics and every function', () => {
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    const dashboard = Object.values(resourcesOfType(template, 'AWS::CloudWatch::Dashboard'))[0]!.Properties;
+    const body = JSON.stringify(dashboard.DashboardBody);
+    for (const name of Object.values(METRIC)) expect(body).toContain(name);
+    expect(body).toContain(`SEARCH('{${METRICS_NAMESPACE},service,hromada}`);
+    expect(body).toContain('SMSMonthToDateSpentUSD');
+    for (const id of Object.keys(FUNCTIONS)) {
+      const fnId = logicalId(template, 'AWS::Lambda::Function', `${id}Function`);
+      expect(body).toContain(fnId);
+    }
+  });
+
+  it('send-sms gets the price per segment that turns segments into estimated spend', () => {
+    expect(FUNCTIONS.SendSms.SMS_PRICE_PER_SEGMENT_USD).toBe(String(DEFAULT_SMS_PRICE_PER_SEGMENT_USD));
+  });
+});
+
+describe('one log-level variable', () => {
+  const variablesOf = (tpl: Template) =>
+    Object.values(resourcesOfType(tpl, 'AWS::Lambda::Function')).map(
+      (fn) => (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables,
+    );
+
+  it('the stacks set POWERTOOLS_LOG_LEVEL from the deploy config, and no LOG_LEVEL', () => {
+    const defaults = synthStacks().statelessTemplate;
+    for (const [tpl, level] of [
+      [template, 'DEBUG'],
+      [defaults, 'INFO'],
+    ] as const) {
+      for (const variables of variablesOf(tpl)) {
+        expect(variables.POWERTOOLS_LOG_LEVEL).toBe(level);
+        expect(variables).not.toHaveProperty('LOG_LEVEL');
+      }
+    }
+  });
+
+  it('is the name the code reads: a Powertools logger built under it logs at that level', () => {
+    const saved = { ...process.env };
+    try {
+      delete process.env.LOG_LEVEL;
+      delete process.env.AWS_LAMBDA_LOG_LEVEL;
+      process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+      expect(new Logger().getLevelName()).toBe('DEBUG');
+    } finally {
+      process.env = saved;
+    }
   });
 });

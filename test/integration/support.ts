@@ -26,6 +26,7 @@ export async function freshTable(prefix: string) {
     DYNAMODB_ENDPOINT: endpoint,
     SMS_TRANSPORT: 'sns',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
+    POWERTOOLS_METRICS_DISABLED: 'true',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
   });

@@ -7,6 +7,7 @@ import { idSchema } from '../../../shared/domain/common';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
+import { measurePlanning } from '../plan-metrics';
 
 /**
  * Planning runs inside the API call: the engine's budget stays well under the function's 15 s
@@ -38,10 +39,14 @@ export function planRoutes(ports: Ports): Route[] {
       summary: 'Plan or re-plan the day (body optional)',
       body: { schema: planBody, what: 'plan', optional: true },
       handle: async ({ params, body, actor }) => {
-        const plan = await planDay(ports, params.hromadaId, params.date, actor, {
-          timeLimitMs: body.seconds * 1000,
-          ...(body.version !== undefined ? { expectedVersion: body.version } : {}),
-        });
+        const plan = await measurePlanning(
+          () =>
+            planDay(ports, params.hromadaId, params.date, actor, {
+              timeLimitMs: body.seconds * 1000,
+              ...(body.version !== undefined ? { expectedVersion: body.version } : {}),
+            }),
+          (saved) => saved,
+        );
         return json(200, plan);
       },
     }),
@@ -53,10 +58,11 @@ export function planRoutes(ports: Ports): Route[] {
       handle: async ({ params, body, actor }) => {
         const { requestId, version, seconds } = body;
         const options = { timeLimitMs: seconds * 1000 };
-        return json(
-          200,
-          await insertIntoPlan(ports, params.hromadaId, params.date, requestId, version, actor, options),
+        const inserted = await measurePlanning(
+          () => insertIntoPlan(ports, params.hromadaId, params.date, requestId, version, actor, options),
+          (result) => result.plan,
         );
+        return json(200, inserted);
       },
     }),
     defineRoute({

@@ -1,0 +1,46 @@
+import type { Plan } from '../../shared/domain/entities/plan';
+import { METRIC } from '../../shared/observability/metric-names';
+import { addMetrics, type MetricEntry, MetricUnit } from '../../shared/observability/metrics';
+
+/**
+ * The message the planning pipeline (shared/app/planning/pipeline.ts) throws when the independent
+ * checker refuses the engine's answer. It is a plain Error, not a domain error (it is a 500: a bug
+ * in the engine), so it is recognised by its message; a test pins the two together.
+ */
+const CHECKER_REJECTION = /^routing engine returned an infeasible /;
+
+export const isCheckerRejection = (error: unknown): boolean =>
+  error instanceof Error && CHECKER_REJECTION.test(error.message);
+
+/** A saved plan: how long it took, how many requests it left out, and that the checker passed it. */
+export function planMetrics(durationMs: number, plan: Pick<Plan, 'unassigned'>): MetricEntry[] {
+  return [
+    { name: METRIC.planDurationMs, unit: MetricUnit.Milliseconds, value: Math.round(durationMs) },
+    { name: METRIC.planUnassigned, unit: MetricUnit.Count, value: plan.unassigned.length },
+    { name: METRIC.planCheckerPassed, unit: MetricUnit.Count, value: 1 },
+  ];
+}
+
+/** A planning attempt that failed: counted only when the checker refused the engine's plan. */
+export function planFailureMetrics(error: unknown): MetricEntry[] {
+  return isCheckerRejection(error)
+    ? [{ name: METRIC.planCheckerRejected, unit: MetricUnit.Count, value: 1 }]
+    : [];
+}
+
+/** Runs one planning use case and stores its metrics for the invocation's flush. */
+export async function measurePlanning<T>(
+  run: () => Promise<T>,
+  planOf: (result: T) => Pick<Plan, 'unassigned'>,
+  now: () => number = () => performance.now(),
+): Promise<T> {
+  const started = now();
+  try {
+    const result = await run();
+    addMetrics(planMetrics(now() - started, planOf(result)));
+    return result;
+  } catch (error) {
+    addMetrics(planFailureMetrics(error));
+    throw error;
+  }
+}
