@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
-import { ConflictError } from '../domain/errors';
+import { ConflictError, UnprocessableError } from '../domain/errors';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 
@@ -103,10 +103,9 @@ async function replay<T>(
   const found = await ports.entities.idempotency.get(scope.hromadaId, scope.caller, scope.key);
   if (!found || found.expiresAt < nowSeconds(ports)) return undefined;
   if (found.requestHash !== hash) {
-    throw new ConflictError(
+    throw new UnprocessableError(
       'This Idempotency-Key was already used for a different request (another body or path); ' +
         'send a new key for a new request',
-      undefined,
       { reason: 'Цей ключ ідемпотентності вже використано для іншого запиту' },
     );
   }

@@ -20,6 +20,7 @@ export abstract class AppError extends Error {
     | 'conflict'
     | 'forbidden'
     | 'limit'
+    | 'unprocessable'
     | 'method-not-allowed';
   readonly reason?: string;
   constructor(message: string, options: AppErrorOptions = {}) {
@@ -88,4 +89,12 @@ export class ForbiddenError extends AppError {
 /** A business limit was hit (quota, SMS cap): 422. */
 export class LimitError extends AppError {
   readonly kind = 'limit' as const;
+}
+
+/**
+ * Understood, but not carried out as sent: an Idempotency-Key reused for another request (another
+ * body or path). 422, so a client does not take it for a concurrent edit (409).
+ */
+export class UnprocessableError extends AppError {
+  readonly kind = 'unprocessable' as const;
 }

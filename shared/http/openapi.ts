@@ -49,6 +49,7 @@ export const errorBodySchema = z.strictObject({
       'not-found',
       'conflict',
       'limit',
+      'unprocessable',
       'method-not-allowed',
       'internal',
     ]),
@@ -69,7 +70,11 @@ const ERRORS: Array<[status: string, name: string, description: string]> = [
   ['404', 'NotFound', 'No such item, or no such route'],
   ['405', 'MethodNotAllowed', 'The path exists, not with this method'],
   ['409', 'Conflict', 'A stale version (`currentVersion`), a duplicate, or a clash (`reason`)'],
-  ['422', 'Unprocessable', 'A business limit was hit (quota, SMS cap)'],
+  [
+    '422',
+    'Unprocessable',
+    'A business limit was hit (quota, SMS cap), or an Idempotency-Key reused for another request',
+  ],
   ['500', 'InternalError', 'Internal error: nothing echoed but `requestId`'],
 ];
 

@@ -23,6 +23,7 @@ const STATUS: Record<AppError['kind'], number> = {
   'not-found': 404,
   conflict: 409,
   limit: 422,
+  unprocessable: 422,
   'method-not-allowed': 405,
 };
 

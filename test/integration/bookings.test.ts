@@ -88,11 +88,11 @@ describe('duplicate bookings on DynamoDB Local', () => {
     expect(confirmations).toHaveLength(1);
   });
 
-  it('the same key with another body is a 409 and books nothing', async () => {
+  it('the same key with another body is a 422 and books nothing', async () => {
     const resident = await newResident();
     expect((await book(ride(resident, '09:00'), withKey('mixed-7f3a9c03'))).status).toBe(201);
     const other = await book(ride(resident, '13:00'), withKey('mixed-7f3a9c03'));
-    expect(other.status).toBe(409);
+    expect(other.status).toBe(422);
     expect(other.body.error.message).toMatch(/Idempotency-Key was already used for a different request/);
     expect((await bookedFor(resident)).requests).toHaveLength(1);
   });

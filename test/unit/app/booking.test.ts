@@ -127,14 +127,14 @@ describe('Idempotency-Key on booking', () => {
     expect(entities.outbox.size).toBe(1);
   });
 
-  it('the same key with another body is a 409 that books nothing', async () => {
+  it('the same key with another body is a 422 that books nothing', async () => {
     const { ports, resident, requests } = await booked();
     await bookServiceRequestOnce(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd', key('mixed-0001'));
     const other = taxiRequest(resident.id, '2026-11-24', '13:00');
     await expect(
       bookServiceRequestOnce(ports, HROMADA, bookingOf(other), 'd', key('mixed-0001')),
     ).rejects.toMatchObject({
-      kind: 'conflict',
+      kind: 'unprocessable',
       message: expect.stringMatching(/Idempotency-Key was already used for a different request/),
     });
     expect(requests()).toHaveLength(1);
