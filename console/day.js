@@ -31,15 +31,16 @@ export async function loadNames() {
   fillSettlements($('register').settlement);
 }
 
-/** The plan's word for an open request on one of its routes, else the request's own status. */
+/** The request's status, and whether the resident confirmed it once the plan moved it on. */
 function statusText(r) {
-  const plan = state.plan;
-  const onRoute = plan?.routes.some((route) => route.stops.some((s) => s.requestId === r.id));
-  if (!onRoute || !['requested', 'confirmed', 'planned'].includes(r.status))
-    return STATUSES[r.status] ?? r.status;
-  const word = plan.status === 'published' ? 'надіслано водію' : 'заплановано';
-  return r.status === 'confirmed' ? `${word} (підтверджена)` : word;
+  const word = STATUSES[r.status] ?? r.status;
+  return r.confirmedAt && r.status !== 'confirmed' && OPEN.includes(r.status)
+    ? `${word} (підтверджена)`
+    : word;
 }
+
+/** What the dispatcher may still confirm or cancel (the lifecycle on the server has the last word). */
+const OPEN = ['requested', 'confirmed', 'planned', 'dispatched'];
 
 export async function showRequests() {
   const { items } = await api('GET', `${base()}/requests?date=${state.date}`);
@@ -52,7 +53,7 @@ export async function showRequests() {
         { onclick: () => run(() => changeStatus(r, action)) },
         action === 'confirm' ? 'Підтвердити' : 'Скасувати',
       );
-    const open = ['requested', 'confirmed', 'planned'].includes(r.status);
+    const open = OPEN.includes(r.status);
     const inPlan = state.plan?.routes.some((route) => route.stops.some((s) => s.requestId === r.id));
     const addToPlan = el('button', { onclick: () => run(() => insertIntoPlan(r)) }, 'Додати в план');
     return el(
@@ -67,7 +68,7 @@ export async function showRequests() {
         {},
         ...(open
           ? [
-              r.status === 'requested' ? act('confirm') : '',
+              r.status === 'confirmed' || r.confirmedAt ? '' : act('confirm'),
               ' ',
               act('cancel'),
               ' ',

@@ -26,6 +26,8 @@ export const STATUSES = {
   requested: 'нова',
   confirmed: 'підтверджена',
   planned: 'заплановано',
+  dispatched: 'надіслано водію',
+  'on-board': 'в дорозі',
   done: 'виконана',
   cancelled: 'скасована',
   'no-show': 'не вийшов',

@@ -2,9 +2,10 @@ import type { Driver } from '../domain/entities/driver';
 import type { Hromada } from '../domain/entities/hromada';
 import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { Resident } from '../domain/entities/resident';
-import { isFinal, isOpen, type ServiceRequest } from '../domain/entities/service-request';
+import type { ServiceRequest } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { maskPhone, normalisePhone } from '../domain/phone';
+import { canMove } from '../domain/request-lifecycle';
 import { expiresAfterDays } from '../domain/retention';
 import { localDate } from '../domain/time';
 import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-commands';
@@ -86,9 +87,16 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           return { outcome: 'nothing-to-act-on', hromadaId: sender.hromada.id };
         }
         const outcome = command.kind === 'confirm' ? 'confirmed' : 'cancelled';
-        await changeRequestStatus(ports, sender.hromada.id, next.id, next.version, outcome, actor, [
-          record(outcome, `REQUEST#${next.id}`),
-        ]);
+        await changeRequestStatus(
+          ports,
+          sender.hromada.id,
+          next.id,
+          next.version,
+          outcome,
+          actor,
+          [record(outcome, `REQUEST#${next.id}`)],
+          'resident',
+        );
         return { outcome, hromadaId: sender.hromada.id };
       }
       case 'stop':
@@ -123,14 +131,14 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           ? await driverStop(ports, sender.hromada, sender.driver, command.stop)
           : undefined;
         const outcome = target ? stopOutcome(target.kind, command.outcome) : undefined;
-        if (!target || !outcome || isFinal(target.request.status)) {
-          // Not something to apply (a problem `?`, a pickup done, no such stop, already final):
+        if (!target || !outcome || !canMove(target.request.status, outcome, 'driver')) {
+          // Not something to apply (a problem `?`, no such stop, a move the lifecycle refuses):
           // the inbound log shows it to the dispatcher.
           const subject = target ? `REQUEST#${target.request.id}` : undefined;
           await ports.entities.commit([record('driver-report', subject)]);
           return { outcome: 'driver-report', hromadaId: sender.hromada.id };
         }
-        const logged = outcome === 'done' ? 'stop-done' : 'stop-no-show';
+        const logged = LOGGED[outcome];
         await recordOutcome(
           ports,
           sender.hromada.id,
@@ -139,6 +147,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           outcome,
           actor,
           [record(logged, `REQUEST#${target.request.id}`)],
+          'driver',
         );
         return { outcome: logged, hromadaId: sender.hromada.id };
       }
@@ -217,7 +226,7 @@ async function findSender(
   return undefined;
 }
 
-/** The resident's next trip from today on that can still be confirmed or cancelled. */
+/** The resident's next trip from today on that they can still confirm or cancel (not yet on board). */
 async function nextTrip(
   ports: InboundPorts,
   hromada: Hromada,
@@ -227,7 +236,10 @@ async function nextTrip(
   const page = await ports.entities.requests.byResident(hromada.id, resident.id, { limit: 50 });
   return page.items
     .filter(
-      (r) => r.date >= today && isOpen(r.status) && Date.parse(r.window.end) > ports.clock.now().getTime(),
+      (r) =>
+        r.date >= today &&
+        canMove(r.status, 'cancelled', 'resident') &&
+        Date.parse(r.window.end) > ports.clock.now().getTime(),
     )
     .sort((a, b) => a.window.start.localeCompare(b.window.start))[0];
 }
@@ -249,17 +261,20 @@ async function driverStop(
 }
 
 /**
- * What a driver's report means for the request: a visit or a drop-off done is done; no-show at a
- * pickup or a visit is a no-show. A pickup done (the ride goes on) or a problem changes nothing.
+ * What a driver's report means for the request: a pickup done puts the rider on board; a visit or a
+ * drop-off done is done; no-show at a pickup or a visit is a no-show. A problem changes nothing.
+ * (Whether the move is allowed from the request's status is the lifecycle's call.)
  */
 function stopOutcome(
   kind: 'pickup' | 'dropoff' | 'visit',
   report: 'done' | 'no-show' | 'problem',
-): 'done' | 'no-show' | undefined {
-  if (report === 'done' && kind !== 'pickup') return 'done';
+): 'on-board' | 'done' | 'no-show' | undefined {
+  if (report === 'done') return kind === 'pickup' ? 'on-board' : 'done';
   if (report === 'no-show' && kind !== 'dropoff') return 'no-show';
   return undefined;
 }
+
+const LOGGED = { 'on-board': 'stop-on-board', done: 'stop-done', 'no-show': 'stop-no-show' } as const;
 
 function describe(command: InboundCommand): string {
   return command.kind === 'driver' ? `driver ${command.stop} ${command.outcome}` : command.kind;

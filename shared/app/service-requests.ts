@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor';
 import type { Hromada } from '../domain/entities/hromada';
 import {
-  isFinal,
+  type RequestStatus,
   type ServiceRequest,
   type ServiceRequestCreate,
   serviceRequestSchema,
@@ -9,6 +9,7 @@ import {
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { pickupWindow } from '../domain/pickup-window';
 import { registryKinds } from '../domain/registry';
+import { assertMove, canMove, type LifecycleActor, ROUTED_STATUSES } from '../domain/request-lifecycle';
 import { expiresAfterDays } from '../domain/retention';
 import { unservable } from '../domain/service-day';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
@@ -17,13 +18,14 @@ import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
 import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
+import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
 import { requireHromada } from './registry';
 import { guardResidentDay } from './resident-day';
 
 type BookingPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
 
-function windowText(request: ServiceRequest): WindowText {
+export function windowText(request: ServiceRequest): WindowText {
   const start = new Date(request.window.start);
   return {
     service: request.serviceType,
@@ -160,33 +162,39 @@ export async function getServiceRequest(
   return found;
 }
 
-/** The request read for a status change (a final one is a conflict), and its next version. */
+/** The request read for a status change: the move checked against the lifecycle, its next version. */
 async function nextStatus(
   ports: Pick<Ports, 'entities' | 'clock'>,
   hromadaId: string,
   id: string,
-  expectedVersion: number,
-  status: ServiceRequest['status'],
+  move: { expectedVersion: number; to: RequestStatus; by: LifecycleActor },
 ) {
   const hromada = await requireHromada(ports, hromadaId);
   const current = await getServiceRequest(ports, hromadaId, id);
-  if (isFinal(current.status)) {
-    throw new ConflictError(`Request ${id} is already ${current.status}`, current.version);
-  }
+  const now = ports.clock.now().toISOString();
+  const confirming = move.to === 'confirmed';
+  // a confirmation after planning keeps the status the plan gave it: only `confirmedAt` is new
+  const stays = confirming && current.status !== 'requested' && canConfirm(current.status);
+  if (!stays) assertMove(current, move.to, move.by);
   const updated: ServiceRequest = {
     ...current,
-    status,
-    version: expectedVersion + 1,
-    updatedAt: ports.clock.now().toISOString(),
+    status: stays ? current.status : move.to,
+    ...(confirming ? { confirmedAt: now } : {}),
+    version: move.expectedVersion + 1,
+    updatedAt: now,
   };
   return { hromada, current, updated };
 }
 
+/** Still waiting for its ride or visit: a confirmation (ТАК) means something. */
+const canConfirm = (status: RequestStatus) => canMove(status, 'cancelled', 'resident');
+
 /**
  * Confirm or cancel a request (by the dispatcher, or by the resident's ТАК / НІ) that the caller
- * read at `expectedVersion`: the status, its audit entry,
- * the resident's SMS and any `extra` changes (e.g. the inbound SMS that asked for it) are one
- * transaction.
+ * read at `expectedVersion`: the status, its audit entry, the resident's SMS and any `extra`
+ * changes (e.g. the inbound SMS that asked for it) are one transaction. A cancelled request on a
+ * route leaves the plan in the same transaction (withdraw-from-plan.ts): when the plan is
+ * published, only its driver gets the new route.
  */
 export async function changeRequestStatus(
   ports: BookingPorts,
@@ -196,24 +204,29 @@ export async function changeRequestStatus(
   next: 'confirmed' | 'cancelled',
   actor: Actor,
   extra: Change[],
+  by: 'dispatcher' | 'resident',
 ): Promise<ServiceRequest> {
-  const { hromada, current, updated } = await nextStatus(ports, hromadaId, id, expectedVersion, next);
+  const move = { expectedVersion, to: next, by };
+  const { hromada, current, updated } = await nextStatus(ports, hromadaId, id, move);
+  const cancel = next === 'cancelled';
   const changes: Change[] = [
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
-    auditChange(ports, hromada, actor, next === 'cancelled' ? 'cancel' : 'confirm', 'ServiceRequest', id, [
+    auditChange(ports, hromada, actor, cancel ? 'cancel' : 'confirm', 'ServiceRequest', id, [
       'status',
+      ...(cancel ? [] : ['confirmedAt']),
     ]),
+    ...(cancel && ROUTED_STATUSES.has(current.status)
+      ? await withdrawFromPlan(ports, current, { actor })
+      : []),
   ];
   const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, current.residentId);
   if (resident?.phone && resident.smsConsent) {
-    const text =
-      next === 'cancelled' ? cancellation(windowText(current)) : confirmedReply(windowText(current));
     changes.push(
       queueSms(ports, hromada, {
-        id: `${next === 'cancelled' ? 'cancel' : 'confirm'}-${id}-v${updated.version}`,
-        kind: next === 'cancelled' ? 'cancellation' : 'change',
+        id: `${cancel ? 'cancel' : 'confirm'}-${id}-v${updated.version}`,
+        kind: cancel ? 'cancellation' : 'change',
         to: resident.phone,
-        text,
+        text: cancel ? cancellation(windowText(current)) : confirmedReply(windowText(current)),
         subject: `REQUEST#${id}`,
         confidential: current.confidential,
       }),
@@ -224,20 +237,23 @@ export async function changeRequestStatus(
 }
 
 /**
- * What happened: the ride or visit was done, or the resident was not there. Reported by the
- * driver (`2 OK`, `1 NS`) or by the dispatcher; the status, its audit entry and any `extra`
- * changes (the driver's SMS) are one transaction.
+ * What happened: the rider was picked up (on board), the ride or visit was done, or the resident
+ * was not there. Reported by the driver (`2 OK`, `1 NS`) or by the dispatcher, each move as the
+ * lifecycle allows; the status, its audit entry and any `extra` changes (the driver's SMS) are one
+ * transaction.
  */
 export async function recordOutcome(
   ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
   hromadaId: string,
   id: string,
   expectedVersion: number,
-  outcome: 'done' | 'no-show',
+  outcome: 'on-board' | 'done' | 'no-show',
   actor: Actor,
   extra: Change[],
+  by: 'dispatcher' | 'driver',
 ): Promise<ServiceRequest> {
-  const { hromada, updated } = await nextStatus(ports, hromadaId, id, expectedVersion, outcome);
+  const move = { expectedVersion, to: outcome, by };
+  const { hromada, updated } = await nextStatus(ports, hromadaId, id, move);
   await ports.entities.commit([
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
     auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, ['status']),

@@ -157,12 +157,16 @@ describe('the API on DynamoDB Local', () => {
     ).toBe(409);
     // the dispatcher records what happened (the driver can do the same by SMS: `2 OK`)
     const outcome = `/hromady/khmilnytska/requests/${booked.body.id}/outcome`;
-    expect((await call(apiEvent('POST', outcome, { version: 1, outcome: 'done' }))).body).toMatchObject({
+    // planning made it planned, publishing dispatched: each a new version of the request
+    const read = await call(apiEvent('GET', `/hromady/khmilnytska/requests/${booked.body.id}`));
+    expect(read.body).toMatchObject({ status: 'dispatched' });
+    const v = read.body.version;
+    expect((await call(apiEvent('POST', outcome, { version: v, outcome: 'done' }))).body).toMatchObject({
       status: 'done',
-      version: 2,
+      version: v + 1,
     });
-    expect((await call(apiEvent('POST', outcome, { version: 2, outcome: 'no-show' }))).status).toBe(409);
-    expect((await call(apiEvent('POST', outcome, { version: 2, outcome: 'late' }))).status).toBe(400);
+    expect((await call(apiEvent('POST', outcome, { version: v + 1, outcome: 'no-show' }))).status).toBe(409);
+    expect((await call(apiEvent('POST', outcome, { version: v + 1, outcome: 'late' }))).status).toBe(400);
     const bad = await call(apiEvent('POST', path, { seconds: 60 }));
     expect(bad.status).toBe(400);
     expect((await call(apiEvent('POST', '/hromady/khmilnytska/plans/24.11.2026'))).status).toBe(400);

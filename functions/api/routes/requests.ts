@@ -17,7 +17,7 @@ const dateQuery = z.object({ date: localDateSchema });
 const versionBody = z.strictObject({ version: z.number().int().positive() });
 const outcomeBody = z.strictObject({
   version: z.number().int().positive(),
-  outcome: z.enum(['done', 'no-show']),
+  outcome: z.enum(['on-board', 'done', 'no-show']),
 });
 
 /** Service requests: the day's list, booking by phone, confirm/cancel, what happened at the stop. */
@@ -58,18 +58,24 @@ export function requestRoutes(ports: Ports): Route[] {
         handle: async ({ params, body, actor }) => {
           const next = action === 'cancel' ? 'cancelled' : 'confirmed';
           const { hromadaId, id } = params;
-          return json(200, await changeRequestStatus(ports, hromadaId, id, body.version, next, actor, []));
+          return json(
+            200,
+            await changeRequestStatus(ports, hromadaId, id, body.version, next, actor, [], 'dispatcher'),
+          );
         },
       }),
     ),
     defineRoute({
       method: 'POST',
       path: '/hromady/{hromadaId}/requests/{id}/outcome',
-      summary: 'What happened at the stop: done or no-show',
+      summary: 'What happened at the stop: on board, done or no-show',
       body: { schema: outcomeBody, what: 'outcome' },
       handle: async ({ params, body, actor }) => {
         const { hromadaId, id } = params;
-        return json(200, await recordOutcome(ports, hromadaId, id, body.version, body.outcome, actor, []));
+        return json(
+          200,
+          await recordOutcome(ports, hromadaId, id, body.version, body.outcome, actor, [], 'dispatcher'),
+        );
       },
     }),
   ];

@@ -16,6 +16,7 @@ import { insertTask } from '../../routing/engine/index';
 import { getServiceRequest } from '../service-requests';
 import { dayBounds, outsideTheDay } from './day-points';
 import { solutionAhead } from './day-under-way';
+import { followPlan } from './follow-plan';
 import { type LoadedDay, loadDayToChange } from './load-day';
 import { type EngineStep, type NewVersion, type RoutedDay, runPipeline } from './pipeline';
 import { routeMessages } from './route-messages';
@@ -47,6 +48,7 @@ export async function insertIntoPlan(
     engine: insertStep(request, options),
     version: (routed) => insertedVersion(ports, loaded, routed),
   });
+  await followPlan(ports, hromadaId, plan);
   const taken = plan.routes.find((r) => r.stops.some((s) => s.requestId === requestId));
   return { plan, ...(taken ? { vehicleId: taken.vehicleId } : {}), messages };
 }

@@ -10,6 +10,7 @@ import type { Actor } from '../../domain/actor';
 import { type Plan, planSchema } from '../../domain/entities/plan';
 import type { Ports } from '../../ports/ports';
 import type { RouteSolver } from '../../ports/route-solver';
+import { followPlan } from './follow-plan';
 import { loadDayToPlan } from './load-day';
 import { type EngineStep, runPipeline } from './pipeline';
 
@@ -58,6 +59,7 @@ export async function planDay(
       return { plan, fields: ['routes', 'unassigned', 'status'] };
     },
   });
+  await followPlan(ports, hromadaId, plan);
   return plan;
 }
 

@@ -11,9 +11,10 @@ import type { Plan } from '../../domain/entities/plan';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { LimitError } from '../../domain/errors';
 import type { Ports } from '../../ports/ports';
+import { followPlan } from './follow-plan';
 import { loadDayToChange } from './load-day';
 import { commitVersion } from './pipeline';
-import { routeMessages, takenAwayMessages } from './route-messages';
+import { driverUpdates } from './route-messages';
 
 /** DynamoDB TransactWriteItems takes at most 100 items: the plan, its audit entry, the messages. */
 const MAX_MESSAGES = 98;
@@ -35,29 +36,11 @@ export async function publishPlan(
 ): Promise<PublishedPlan> {
   // a past day's plan may still be published (its routes do not change)
   const loaded = await loadDayToChange(ports, { hromadaId, date, expectedVersion }, { openDayOnly: false });
-  const { hromada, now, plan: current, requests, vehicles, drivers } = loaded;
+  const { now, plan: current, requests } = loaded;
   const version = current.version + 1;
   // the plan as it stands: a ride cancelled since planning is not sent to anyone
   const routes = withoutCancelled(current.routes, requests);
-  const routeSms = routeMessages(
-    ports,
-    hromada,
-    date,
-    version,
-    routes,
-    requests,
-    vehicles,
-    drivers,
-    current.sent,
-  );
-  const takenAway = takenAwayMessages(ports, {
-    hromada,
-    date,
-    version,
-    vehicles,
-    previouslySent: current.sent,
-    sent: routeSms.sent,
-  });
+  const updates = driverUpdates(ports, loaded, version, routes, current.sent);
   const plan: Plan = {
     ...current,
     routes,
@@ -65,9 +48,9 @@ export async function publishPlan(
     publishedAt: now.toISOString(),
     version,
     updatedAt: now.toISOString(),
-    sent: routeSms.sent,
+    sent: updates.sent,
   };
-  const messages = [...routeSms.changes, ...takenAway];
+  const messages = updates.changes;
   if (messages.length > MAX_MESSAGES)
     throw new LimitError(`${messages.length} route messages in one publish; at most ${MAX_MESSAGES}`);
   await commitVersion(ports, {
@@ -78,7 +61,8 @@ export async function publishPlan(
     fields: ['status', 'publishedAt', 'routes'],
     messages,
   });
-  return { plan, messages: messages.length, withoutDriver: routeSms.withoutDriver };
+  await followPlan(ports, hromadaId, plan);
+  return { plan, messages: messages.length, withoutDriver: updates.withoutDriver };
 }
 
 const GONE: ReadonlySet<ServiceRequest['status']> = new Set(['cancelled']);

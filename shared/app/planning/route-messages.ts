@@ -135,3 +135,50 @@ function routeSms(
     confidential: false,
   });
 }
+
+/** What a day's drivers are sent for these routes: changed routes, and routes taken away. */
+export interface DriverUpdates {
+  changes: Change[];
+  /** What each driver has now. */
+  sent: Sent;
+  withoutDriver: string[];
+}
+
+/**
+ * The messages that bring the drivers up to date with `routes` at plan `version`: a route whose
+ * text or driver changed since `previouslySent`, and the taken-away notice to a driver whose route
+ * went (unchanged drivers get nothing). Publishing and a cancellation after publishing use it.
+ */
+export function driverUpdates(
+  ports: Pick<Ports, 'clock'>,
+  day: { hromada: Hromada; date: string; requests: ServiceRequest[]; vehicles: Vehicle[]; drivers: Driver[] },
+  version: number,
+  routes: Plan['routes'],
+  previouslySent: Sent | undefined,
+): DriverUpdates {
+  const { hromada, date, requests, vehicles, drivers } = day;
+  const routeSms = routeMessages(
+    ports,
+    hromada,
+    date,
+    version,
+    routes,
+    requests,
+    vehicles,
+    drivers,
+    previouslySent,
+  );
+  const takenAway = takenAwayMessages(ports, {
+    hromada,
+    date,
+    version,
+    vehicles,
+    previouslySent,
+    sent: routeSms.sent,
+  });
+  return {
+    changes: [...routeSms.changes, ...takenAway],
+    sent: routeSms.sent,
+    withoutDriver: routeSms.withoutDriver,
+  };
+}

@@ -7,7 +7,25 @@ export const auditEntrySchema = z.object({
   hromadaId: idSchema,
   at: isoInstantSchema,
   actor: z.string().min(1).max(200),
-  action: z.enum(['create', 'update', 'delete', 'cancel', 'book', 'confirm', 'plan', 'publish', 'outcome']),
+  action: z.enum([
+    'create',
+    'update',
+    'delete',
+    'cancel',
+    'book',
+    'confirm',
+    'plan',
+    'publish',
+    'outcome',
+    /** A request's time, places or passengers changed (PATCH). */
+    'edit',
+    /** A request left a draft plan (cancelled or edited): no driver was sent it yet. */
+    'withdraw',
+    /** A published plan changed by a cancellation: its driver was sent the new route. */
+    'cancel-after-publish',
+    /** A published plan changed by an edit: its driver was sent the new route. */
+    'edit-after-publish',
+  ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),
   itemId: idSchema,

@@ -8,6 +8,7 @@ export const inboundOutcomes = [
   'opted-out',
   'opted-in',
   'driver-report',
+  'stop-on-board',
   'stop-done',
   'stop-no-show',
   'nothing-to-act-on',

@@ -8,22 +8,18 @@ import {
   localTimeSchema,
   storedFields,
 } from '../common';
+/** The request lifecycle (statuses, who may move them, the open and final sets): one file. */
+import { requestStatuses } from '../request-lifecycle';
 import { serviceTypes } from './provider';
 
-/**
- * The request lifecycle, in one place: requested → confirmed → planned → done | no-show |
- * cancelled. Every status set the code uses comes from here.
- */
-export const requestStatuses = ['requested', 'confirmed', 'planned', 'done', 'cancelled', 'no-show'] as const;
-export type RequestStatus = (typeof requestStatuses)[number];
-
-/** Still to be served: planned, reminded, confirmed or cancelled by a reply, occupying its time. */
-export const OPEN_STATUSES: ReadonlySet<RequestStatus> = new Set(['requested', 'confirmed', 'planned']);
-/** Final: a request never leaves these (so a consistent read of one stays true). */
-export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set(['done', 'cancelled', 'no-show']);
-
-export const isOpen = (status: RequestStatus): boolean => OPEN_STATUSES.has(status);
-export const isFinal = (status: RequestStatus): boolean => FINAL_STATUSES.has(status);
+export {
+  FINAL_STATUSES,
+  isFinal,
+  isOpen,
+  OPEN_STATUSES,
+  type RequestStatus,
+  requestStatuses,
+} from '../request-lifecycle';
 
 /** Allowed purposes of a social-taxi ride (no shopping). */
 export const purposes = ['medical', 'cnap', 'bank', 'social-services', 'pension-fund', 'other'] as const;
@@ -90,6 +86,8 @@ export const serviceRequestSchema = z.object({
   window: z.strictObject({ start: isoInstantSchema, end: isoInstantSchema }),
   /** Copied from the resident at booking: drives SMS wording and vehicle sharing. */
   confidential: z.boolean(),
+  /** When the resident (ТАК) or the dispatcher confirmed it, kept after the status moves on. */
+  confirmedAt: isoInstantSchema.optional(),
   /** DynamoDB TTL (epoch seconds): personal data is kept only as long as reporting needs it. */
   expiresAt: z.number().int(),
 });

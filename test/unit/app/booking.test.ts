@@ -71,9 +71,9 @@ describe('one live booking per resident and time', () => {
   it('a cancelled, done or no-show booking no longer blocks the time', async () => {
     const { ports, resident, requests } = await booked();
     const first = await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd');
-    await changeRequestStatus(ports, HROMADA, first.id, 1, 'cancelled', 'd', []);
+    await changeRequestStatus(ports, HROMADA, first.id, 1, 'cancelled', 'd', [], 'dispatcher');
     const second = await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd');
-    await recordOutcome(ports, HROMADA, second.id, 1, 'no-show', 'd', []);
+    await recordOutcome(ports, HROMADA, second.id, 1, 'no-show', 'd', [], 'dispatcher');
     await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id)), 'd');
     expect(requests().map((r) => r.status)).toEqual(['cancelled', 'no-show', 'requested']);
   });

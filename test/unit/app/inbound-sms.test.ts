@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleInboundSms } from '../../../shared/app/handle-inbound-sms';
+import { followPlan } from '../../../shared/app/planning/follow-plan';
 import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
 import type { Plan } from '../../../shared/domain/entities/plan';
@@ -148,11 +149,15 @@ describe('replies by SMS', () => {
       ],
     };
     await ports.entities.commit([{ op: 'create', entity: 'Plan', item: plan }]);
+    // publishing moves the plan's requests to dispatched (follow-plan.ts)
+    expect(await followPlan(ports, HROMADA, plan)).toBe(2);
     const driver = (text: string) => handleInboundSms(ports, sms(text, '+380504021202'));
     const status = async (id: string) => (await ports.entities.requests.get(HROMADA, id))?.status;
 
-    expect((await driver('1 OK')).outcome).toBe('driver-report'); // picked up: the ride goes on
-    expect(await status(ride.id)).toBe('requested');
+    expect((await driver('1 OK')).outcome).toBe('stop-on-board'); // picked up: the ride goes on
+    expect(await status(ride.id)).toBe('on-board');
+    expect((await driver('1 OK')).outcome).toBe('driver-report'); // already on board: logged only
+    expect((await driver('1 NS')).outcome).toBe('driver-report'); // on board: not a no-show
     expect((await driver('2 ok')).outcome).toBe('stop-done');
     expect(await status(ride.id)).toBe('done');
     expect((await driver('2 OK')).outcome).toBe('driver-report'); // already done: logged only
@@ -163,7 +168,7 @@ describe('replies by SMS', () => {
     const log = (await entities.inbound.list(HROMADA)).items;
     expect(log.find((i) => i.outcome === 'stop-done')).toMatchObject({ subject: `REQUEST#${ride.id}` });
     const audit = (await entities.audit.list(HROMADA)).items.filter((a) => a.action === 'outcome');
-    expect(audit.map((a) => a.itemId).sort()).toEqual([ride.id, visit.id].sort());
+    expect(audit.map((a) => a.itemId).sort()).toEqual([ride.id, ride.id, visit.id].sort());
     expect(audit[0]!.actor).toBe('sms:+38050***1202');
 
     // a draft plan is not the driver's route yet

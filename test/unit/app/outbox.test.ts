@@ -71,11 +71,11 @@ describe('booking writes the request, its audit entry and the SMS together', () 
       bookingOf(taxiRequest(resident.id)),
       'dispatcher',
     );
-    await changeRequestStatus(ports, HROMADA, request.id, 1, 'cancelled', 'dispatcher', []);
+    await changeRequestStatus(ports, HROMADA, request.id, 1, 'cancelled', 'dispatcher', [], 'dispatcher');
     const before = entities.auditEntries.length;
     // A second cancel with the stale version: nothing of it is written.
     await expect(
-      changeRequestStatus(ports, HROMADA, request.id, 1, 'cancelled', 'dispatcher', []),
+      changeRequestStatus(ports, HROMADA, request.id, 1, 'cancelled', 'dispatcher', [], 'dispatcher'),
     ).rejects.toBeInstanceOf(ConflictError);
     expect(entities.auditEntries.length).toBe(before);
     expect([...entities.outbox.keys()].filter((k) => k.startsWith('cancel-'))).toHaveLength(1);

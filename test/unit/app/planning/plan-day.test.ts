@@ -28,7 +28,7 @@ describe('plan a day', () => {
     const secret = await d.ride(olena.id, '09:05');
     const visit = await d.visit(olena.id);
     const cancelled = await d.ride(anna.id, '13:00');
-    await changeRequestStatus(ports, HROMADA, cancelled.id, 1, 'cancelled', 'd', []);
+    await changeRequestStatus(ports, HROMADA, cancelled.id, 1, 'cancelled', 'd', [], 'dispatcher');
 
     const plan = await planDay(ports, HROMADA, TUESDAY, 'dispatcher', ENGINE);
 

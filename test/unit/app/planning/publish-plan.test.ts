@@ -78,9 +78,22 @@ describe('publish a plan', () => {
     const draft = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
     const vehicleOf = (id: string) => stopsOf(draft, id)!.route.vehicleId;
     expect(draft.unassigned).toEqual([]);
-    await changeRequestStatus(ports, HROMADA, second.id, second.version, 'cancelled', 'd', []);
+    const planned = await ports.entities.requests.get(HROMADA, second.id);
+    expect(planned).toMatchObject({ status: 'planned' });
+    await changeRequestStatus(
+      ports,
+      HROMADA,
+      second.id,
+      planned!.version,
+      'cancelled',
+      'd',
+      [],
+      'dispatcher',
+    );
+    // the cancellation took its stops out of the draft at once (a new plan version, no SMS yet)
+    expect((await routeSms(ports)).length).toBe(0);
 
-    const published = await publishPlan(ports, HROMADA, TUESDAY, draft.version, 'd');
+    const published = await publishPlan(ports, HROMADA, TUESDAY, draft.version + 1, 'd');
     const sent = await routeSms(ports);
     expect(sent.map((m) => m.text).join('\n')).not.toMatch(/Лісова/);
     expect(sent.map((m) => m.text).join('\n')).toMatch(/Шевченка/);
@@ -92,11 +105,23 @@ describe('publish a plan', () => {
       messages: 0,
     });
 
-    // The last ride of the route is cancelled: the driver is told the route is off, in one segment.
+    // The last ride of the route is cancelled after publishing: the plan changes at once and the
+    // driver is told the route is off, in one segment.
     const current = await ports.entities.requests.get(HROMADA, first.id);
-    await changeRequestStatus(ports, HROMADA, first.id, current!.version as number, 'cancelled', 'd', []);
-    const again = await publishPlan(ports, HROMADA, TUESDAY, published.plan.version + 1, 'd');
-    expect(again.plan.routes.some((r) => r.vehicleId === vehicleOf(first.id))).toBe(false);
+    expect(current).toMatchObject({ status: 'dispatched' });
+    await changeRequestStatus(
+      ports,
+      HROMADA,
+      first.id,
+      current!.version as number,
+      'cancelled',
+      'd',
+      [],
+      'dispatcher',
+    );
+    const again = await ports.entities.plans.forDay(HROMADA, TUESDAY);
+    expect(again!.version).toBe(published.plan.version + 2); // published again, then the cancellation
+    expect(again!.routes.some((r) => r.vehicleId === vehicleOf(first.id))).toBe(false);
     const cancelled = (await routeSms(ports)).filter((m) => m.id.endsWith('-x'));
     expect(cancelled).toHaveLength(1);
     const plate = { taxi: 'АВ1234ВС', brigade: 'АВ5678ВС' }[vehicleOf(first.id)];
