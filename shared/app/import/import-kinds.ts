@@ -24,8 +24,11 @@ export interface ImportColumn {
 export interface ImportKind {
   registry: (typeof registryKinds)[ImportablePlural];
   columns: ImportColumn[];
-  /** The keys that identify an item besides its id; no key means the row can only be created. */
-  naturalKey(fields: Record<string, unknown>): string | undefined;
+  /**
+   * The keys that identify an item besides its id, strongest first (a row matches the item of its
+   * first key found); none means the row can only be created.
+   */
+  naturalKeys(fields: Record<string, unknown>): string[];
   /**
    * Fields that are null when their columns are empty (`location` from lat/lon, a resident's
    * phone), or absent from a file that creates the item.
@@ -69,10 +72,11 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
       col('confidential', bool, 'confidential', 'конфіденційно'),
     ],
     // The phone when there is one; otherwise who and where, which a person without a phone keeps.
-    naturalKey: (f) =>
+    naturalKeys: (f) => [
       typeof f.phone === 'string'
         ? `phone:${f.phone}`
         : `person:${lower(f.name)}|${f.settlementId}|${lower(f.address)}`,
+    ],
     nullWhenAbsent: ['location', 'phone'],
   },
   drivers: {
@@ -84,7 +88,7 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
       col('transliterateSms', bool, 'transliteratesms', 'sms латиницею', 'транслітерація'),
       col('active', bool, 'active', 'активний'),
     ],
-    naturalKey: (f) => (typeof f.phone === 'string' ? `phone:${f.phone}` : undefined),
+    naturalKeys: (f) => (typeof f.phone === 'string' ? [`phone:${f.phone}`] : []),
     nullWhenAbsent: [],
   },
   settlements: {
@@ -99,7 +103,11 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
       lonColumn,
       col('population', number, 'population', 'населення', 'кількість жителів'),
     ],
-    naturalKey: (f) => (typeof f.katottg === 'string' ? `katottg:${f.katottg}` : `name:${lower(f.name)}`),
+    // A settlement stored before its KATOTTG code was known is still found by its name.
+    naturalKeys: (f) => [
+      ...(typeof f.katottg === 'string' ? [`katottg:${f.katottg}`] : []),
+      `name:${lower(f.name)}`,
+    ],
     nullWhenAbsent: ['location'],
   },
   vehicles: {
@@ -118,7 +126,7 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
       col('features.coldBox', bool, 'coldbox', 'холодильник'),
       col('active', bool, 'active', 'активний'),
     ],
-    naturalKey: (f) => (typeof f.plate === 'string' ? `plate:${f.plate.toUpperCase()}` : undefined),
+    naturalKeys: (f) => (typeof f.plate === 'string' ? [`plate:${f.plate.toUpperCase()}`] : []),
     nullWhenAbsent: [],
   },
 };

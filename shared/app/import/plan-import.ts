@@ -30,8 +30,7 @@ export function planImport(kind: ImportKind, table: CsvTable, existing: Stored[]
   const byId = new Map(existing.map((item) => [item.id, item]));
   const byKey = new Map<string, Stored>();
   for (const item of existing) {
-    const key = kind.naturalKey(item);
-    if (key) byKey.set(key, item);
+    for (const key of kind.naturalKeys(item)) if (!byKey.has(key)) byKey.set(key, item);
   }
   const seen = new Map<string, number>();
   const steps = table.rows.map(({ line, cells }) => {
@@ -41,7 +40,7 @@ export function planImport(kind: ImportKind, table: CsvTable, existing: Stored[]
     const identity =
       typeof id === 'string'
         ? `id:${id}`
-        : `key:${step.action === 'create' ? kind.naturalKey(step.fields) : ''}`;
+        : `key:${step.action === 'create' ? kind.naturalKeys(step.fields)[0] : ''}`;
     const first = seen.get(identity);
     if (first !== undefined) {
       return {
@@ -85,8 +84,13 @@ function planRow(
   ix: Indexes,
 ): RowStep {
   const { input, errors } = readRow(kind, mapped, cells, lookups);
-  const key = kind.naturalKey(input);
-  const current = typeof input.id === 'string' ? ix.byId.get(input.id) : key ? ix.byKey.get(key) : undefined;
+  const current =
+    typeof input.id === 'string'
+      ? ix.byId.get(input.id)
+      : kind
+          .naturalKeys(input)
+          .map((key) => ix.byKey.get(key))
+          .find((item) => item !== undefined);
   const candidate = current ? merge(kind, current, input) : withNulls(kind, input);
   const parsed = (kind.registry.create as z.ZodType<Record<string, unknown>>).safeParse(candidate);
   if (errors.length > 0 || !parsed.success) {
