@@ -52,15 +52,20 @@ const serviceAliases: Record<string, string> = {
   доставка: 'delivery',
 };
 
+/** Who a resident or driver is: an id, a full name, a mobile (optional for residents). */
+const personColumns = (o: { phoneOptional: boolean }) => [
+  idColumn,
+  nameColumn('піб', "прізвище, ім'я, по батькові", "ім'я"),
+  col('phone', mobilePhone({ nullable: o.phoneOptional }), 'phone', 'телефон', 'мобільний'),
+];
+
 const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : '');
 
 export const importKinds: Record<ImportablePlural, ImportKind> = {
   residents: {
     registry: registryKinds.residents,
     columns: [
-      idColumn,
-      nameColumn('піб', "прізвище, ім'я, по батькові", "ім'я"),
-      col('phone', mobilePhone({ nullable: true }), 'phone', 'телефон', 'мобільний'),
+      ...personColumns({ phoneOptional: true }),
       col('settlementId', settlementRef, 'settlement', 'населений пункт', 'село'),
       col('address', text, 'address', 'адреса'),
       latColumn,
@@ -82,9 +87,7 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
   drivers: {
     registry: registryKinds.drivers,
     columns: [
-      idColumn,
-      nameColumn('піб', "прізвище, ім'я, по батькові", "ім'я"),
-      col('phone', mobilePhone({ nullable: false }), 'phone', 'телефон', 'мобільний'),
+      ...personColumns({ phoneOptional: false }),
       col('transliterateSms', bool, 'transliteratesms', 'sms латиницею', 'транслітерація'),
       col('active', bool, 'active', 'активний'),
     ],
