@@ -1,6 +1,7 @@
 import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
 import { logRoutes } from './routes/logs';
 import { openApiRoutes } from './routes/openapi';
 import { planRoutes } from './routes/plans';
@@ -15,6 +16,7 @@ export function apiRoutes(ports: Ports): Route[] {
   const routes: Route[] = [
     ...healthRoutes(ports),
     ...registryRoutes(ports),
+    ...importRoutes(ports),
     ...requestRoutes(ports),
     ...planRoutes(ports),
     ...logRoutes(ports),

@@ -76,7 +76,8 @@ function pathOf(route: Route, hromadaId: string): string {
   return route.path
     .replace('{hromadaId}', hromadaId)
     .replace('{id}', idsOfA[plural] ?? 'id000001')
-    .replace('{date}', TUESDAY);
+    .replace('{date}', TUESDAY)
+    .replace('{kind}', 'residents');
 }
 
 /** A well-formed body of the route's schema (fixed seed), so only access can stop the call. */

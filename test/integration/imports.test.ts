@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiEvent } from '../support/api-events';
+import { apiOnFreshTable, type Call, createDemoHromada } from './api-client';
+
+let call: Call;
+
+beforeAll(async () => {
+  ({ call } = await apiOnFreshTable('imports'));
+  await createDemoHromada(call);
+});
+
+const base64Of = (name: string) =>
+  readFileSync(path.join(__dirname, '../fixtures/import', name)).toString('base64');
+const importFile = (kind: string, name: string, dryRun = false) =>
+  call(apiEvent('POST', `/hromady/khmilnytska/imports/${kind}`, { csv: base64Of(name), dryRun }));
+const countsOf = (body: Record<string, unknown>) => ({
+  created: body.created,
+  updated: body.updated,
+  unchanged: body.unchanged,
+  failed: body.failed,
+});
+
+describe('CSV import through the API on DynamoDB Local', () => {
+  it('imports settlements (Березна, already there without a code, is updated), then residents in Windows-1251', async () => {
+    const settlements = await importFile('settlements', 'settlements.csv');
+    expect(settlements.status).toBe(200);
+    expect(countsOf(settlements.body)).toEqual({ created: 2, updated: 1, unchanged: 0, failed: 3 });
+
+    const dry = await importFile('residents', 'residents-cp1251.csv', true);
+    expect(dry.body).toMatchObject({
+      dryRun: true,
+      encoding: 'windows-1251',
+      separator: ';',
+      created: 2,
+      failed: 2,
+    });
+    const none = await call(apiEvent('GET', '/hromady/khmilnytska/residents'));
+    expect(none.body.items).toEqual([]);
+
+    const first = await importFile('residents', 'residents-cp1251.csv');
+    expect(countsOf(first.body)).toEqual({ created: 2, updated: 0, unchanged: 0, failed: 2 });
+    expect(first.body.items[1]).toEqual({
+      row: 3,
+      action: 'error',
+      errors: [{ field: 'Телефон', reason: 'недійсний номер телефону: «068 12»' }],
+    });
+    const again = await importFile('residents', 'residents-cp1251.csv');
+    expect(countsOf(again.body)).toEqual({ created: 0, updated: 0, unchanged: 2, failed: 2 });
+    const stored = await call(apiEvent('GET', '/hromady/khmilnytska/residents'));
+    expect(stored.body.items.map((r: { version: number }) => r.version)).toEqual([1, 1]);
+  });
+
+  it('refuses a kind that cannot be imported and a body that is not base64, with 400', async () => {
+    const depots = await call(apiEvent('POST', '/hromady/khmilnytska/imports/depots', { csv: 'YQ==' }));
+    expect(depots.status).toBe(400);
+    const bad = await call(apiEvent('POST', '/hromady/khmilnytska/imports/residents', { csv: 'не base64' }));
+    expect(bad.status).toBe(400);
+  });
+});
