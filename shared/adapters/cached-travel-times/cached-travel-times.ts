@@ -44,6 +44,7 @@ export class CachedTravelTimes implements TravelTimes {
       rect.sources.forEach((i, a) => {
         rect.destinations.forEach((j, b) => {
           const c = { duration: answer.durations[a]![b]!, distance: answer.distances[a]![b]! };
+          if (i === j) return;
           found.set(key(i, j), c);
           if (!estimated.has(`${a},${b}`)) fresh.push([key(i, j), c]);
         });
@@ -75,8 +76,10 @@ export function missingRectangles(m: number, has: (i: number, j: number) => bool
   const bySignature = new Map<string, MatrixRectangle>();
   for (let i = 0; i < m; i++) {
     const cols: number[] = [];
-    for (let j = 0; j < m; j++) if (!has(i, j)) cols.push(j);
+    for (let j = 0; j < m; j++) if (j !== i && !has(i, j)) cols.push(j);
     if (cols.length === 0) continue;
+    // a row lacking every other column asks for its own too (a zero): it then goes with the rest
+    if (cols.length === m - 1) cols.splice(i, 0, i);
     const signature = cols.join(',');
     const rect = bySignature.get(signature);
     if (rect) rect.sources.push(i);
