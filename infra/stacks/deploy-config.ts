@@ -65,6 +65,25 @@ export const deployConfigSchema = z
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
     apiThrottleRateLimit: positiveInt.max(10_000).default(50),
     apiThrottleBurstLimit: positiveInt.max(5_000).default(100),
+    /** Planning's default travel times: the offline estimate, or openrouteservice (needs orsHost). */
+    travelTimes: z.enum(['offline', 'ors']).default('offline'),
+    /**
+     * openrouteservice: https://api.openrouteservice.org (the cloud, with a key) or a self-hosted
+     * host. Set, hromady may choose it by their rule even when the default stays offline.
+     */
+    orsHost: z.url().optional(),
+    /**
+     * Name of the Secrets Manager secret (created by hand, plain text) holding the cloud API key.
+     * The key never goes into an environment variable: the api function reads the secret.
+     */
+    orsApiKeySecretName: z
+      .string()
+      .regex(/^[\w/+=.@-]{1,512}$/, 'a Secrets Manager secret name')
+      .optional(),
+    /** The openrouteservice plan's quota: matrix requests per minute (free plan: 40). */
+    orsRequestsPerMinute: positiveInt.max(100_000).default(40),
+    /** Sources × destinations per matrix request (the cloud: 3 500; self-hosted: its setting). */
+    orsMaxCells: positiveInt.max(1_000_000).default(3500),
   })
   .superRefine((config, ctx) => {
     if (config.stage !== 'dev') {
@@ -77,6 +96,12 @@ export const deployConfigSchema = z
           });
         }
       }
+    }
+    if (config.travelTimes === 'ors' && !config.orsHost) {
+      ctx.addIssue({ code: 'custom', path: ['orsHost'], message: 'required when travelTimes is ors' });
+    }
+    if (config.orsApiKeySecretName && !config.orsHost) {
+      ctx.addIssue({ code: 'custom', path: ['orsApiKeySecretName'], message: 'needs orsHost' });
     }
     if (config.apiThrottleBurstLimit < config.apiThrottleRateLimit / 10) {
       ctx.addIssue({
@@ -139,6 +164,11 @@ const KNOWN_KEYS = [
   'logLevel',
   'apiThrottleRateLimit',
   'apiThrottleBurstLimit',
+  'travelTimes',
+  'orsHost',
+  'orsApiKeySecretName',
+  'orsRequestsPerMinute',
+  'orsMaxCells',
 ] as const satisfies readonly (keyof DeployConfig)[];
 
 export const isDevStage = (config: Pick<DeployConfig, 'stage'>): boolean => config.stage === 'dev';

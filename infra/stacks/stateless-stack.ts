@@ -103,7 +103,7 @@ export class StatelessStack extends Stack {
       // 1769 MB is one full vCPU on Lambda, and the timeout leaves room to load and save
       memorySize: 1769,
       timeout: Duration.seconds(15),
-      environment: { CURSOR_SECRET_ID: this.cursorSecret.secretArn },
+      environment: { CURSOR_SECRET_ID: this.cursorSecret.secretArn, ...travelTimesEnvironment(config) },
       paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
         lambda.ParamsAndSecretsVersions.V1_0_103,
         {
@@ -113,6 +113,11 @@ export class StatelessStack extends Stack {
     });
     this.api.grantTableReadWrite(table);
     this.cursorSecret.grantRead(this.api.function);
+    // the openrouteservice key: a secret made by hand, read by the api (planning) only
+    if (config.orsApiKeySecretName)
+      secretsmanager.Secret.fromSecretNameV2(this, 'OrsApiKey', config.orsApiKeySecretName).grantRead(
+        this.api.function,
+      );
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.api.function, {
       payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
@@ -388,3 +393,15 @@ export class StatelessStack extends Stack {
 }
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+/** Planning's travel times (shared/config/config.ts): the key only as a secret's name. */
+export function travelTimesEnvironment(config: DeployConfig): Record<string, string> {
+  if (!config.orsHost) return { TRAVEL_TIMES: 'offline' };
+  return {
+    TRAVEL_TIMES: config.travelTimes,
+    ORS_HOST: config.orsHost,
+    ORS_REQUESTS_PER_MINUTE: String(config.orsRequestsPerMinute),
+    ORS_MAX_CELLS: String(config.orsMaxCells),
+    ...(config.orsApiKeySecretName ? { ORS_API_KEY_SECRET_ID: config.orsApiKeySecretName } : {}),
+  };
+}

@@ -1,11 +1,15 @@
 import { SNSClient } from '@aws-sdk/client-sns';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config/config';
 import type { Ports } from '../ports/ports';
 import type { SmsSender } from '../ports/sms-sender';
+import type { TravelTimes } from '../ports/travel-times';
+import { CachedTravelTimes } from './cached-travel-times/cached-travel-times';
 import { createDocumentClient, createDynamoDbClient } from './dynamodb/client';
 import { CursorSealer } from './dynamodb/cursor';
 import { DynamoDbEntityRepository } from './dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from './dynamodb/dynamodb-outbox-repository';
+import { DynamoDbTravelCellStore } from './dynamodb/dynamodb-travel-cell-store';
 import { OfflineTravelTimes } from './offline-travel-times/offline-travel-times';
 import { OrsTravelTimes } from './openrouteservice/ors-travel-times';
 import { InProcessRouteSolver } from './routing/in-process-route-solver';
@@ -15,6 +19,7 @@ import { FileSmsSender } from './sms-sink/file-sms-sender';
 import { SnsSmsSender } from './sns/sns-sms-sender';
 import { SystemClock } from './system/system-clock';
 import { UlidIds } from './system/ulid-ids';
+import { TravelTimesBySource } from './travel-times-by-source';
 
 /** The production wiring of every port, chosen by configuration. Call once per module. */
 export function portsFromConfig(config: Config): Ports {
@@ -33,17 +38,33 @@ export function portsFromConfig(config: Config): Ports {
     entities: new DynamoDbEntityRepository(doc, config.TABLE_NAME, cursors),
     outbox: new DynamoDbOutboxRepository(doc, config.TABLE_NAME, cursors),
     sms,
-    travel:
-      config.TRAVEL_TIMES === 'ors'
-        ? new OrsTravelTimes({
-            host: config.ORS_HOST!,
-            ...(config.ORS_API_KEY ? { apiKey: config.ORS_API_KEY } : {}),
-          })
-        : new OfflineTravelTimes(),
+    travel: travelTimes(config, doc),
     clock: new SystemClock(),
     ids: new UlidIds(),
     solver: config.ROUTE_SOLVER === 'worker' ? new WorkerThreadRouteSolver() : new InProcessRouteSolver(),
   };
+}
+
+/**
+ * The offline estimate always; openrouteservice when the deployment has a host (the default
+ * source when TRAVEL_TIMES=ors; a hromada may choose either), cached in the table across days.
+ */
+function travelTimes(config: Config, doc: DynamoDBDocumentClient): TravelTimes {
+  const offline = new OfflineTravelTimes();
+  if (!config.ORS_HOST) return new TravelTimesBySource({ offline }, 'offline');
+  const apiKey = config.ORS_API_KEY_SECRET_ID
+    ? secretFromLambdaExtension(config.ORS_API_KEY_SECRET_ID, process.env, 16)
+    : config.ORS_API_KEY;
+  const ors = new OrsTravelTimes({
+    host: config.ORS_HOST,
+    ...(apiKey ? { apiKey } : {}),
+    maxCellsPerRequest: config.ORS_MAX_CELLS,
+    requestsPerMinute: config.ORS_REQUESTS_PER_MINUTE,
+  });
+  const store = new DynamoDbTravelCellStore(doc, config.TABLE_NAME, {
+    ttlDays: config.TRAVEL_CACHE_TTL_DAYS,
+  });
+  return new TravelTimesBySource({ offline, ors: new CachedTravelTimes(ors, store) }, config.TRAVEL_TIMES);
 }
 
 /** Cursors that go to clients must open in any container: one secret for all of them. */

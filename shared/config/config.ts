@@ -28,7 +28,20 @@ export const configSchema = z.object({
   TRAVEL_TIMES: z.enum(['offline', 'ors']).default('offline'),
   /** https://api.openrouteservice.org or a self-hosted instance. */
   ORS_HOST: z.url().optional(),
+  /** Local development only: a developer's own key. In AWS the key is a secret (next). */
   ORS_API_KEY: z.string().min(1).optional(),
+  /**
+   * Secrets Manager secret (name or ARN) holding the openrouteservice API key, read once per
+   * container through the Lambda Parameters and Secrets extension. Set by the CDK stack when the
+   * deployment uses the openrouteservice cloud; absent for a self-hosted host (no key).
+   */
+  ORS_API_KEY_SECRET_ID: z.string().min(1).optional(),
+  /** Sources × destinations per matrix request (the public API: 3 500; self-hosted: its setting). */
+  ORS_MAX_CELLS: z.coerce.number().int().min(1).max(1_000_000).default(3500),
+  /** The plan's quota of matrix requests per minute (the public API's free plan: 40). */
+  ORS_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(40),
+  /** How long a cached travel time lives (roads and detours change). */
+  TRAVEL_CACHE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**
    * Secrets Manager secret (ARN) whose value seals pagination cursors, read once per container
    * through the Lambda Parameters and Secrets extension. Set by the CDK stack on the api function.
@@ -62,6 +75,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (result.data.TRAVEL_TIMES === 'ors' && !result.data.ORS_HOST) {
     throw new ConfigError('Invalid configuration: ORS_HOST is required when TRAVEL_TIMES=ors');
+  }
+  if (result.data.ORS_API_KEY_SECRET_ID && result.data.ORS_API_KEY) {
+    throw new ConfigError('Invalid configuration: set ORS_API_KEY_SECRET_ID or ORS_API_KEY, not both');
+  }
+  // in AWS the key is a secret, never a plain environment variable
+  if (result.data.ORS_API_KEY && env.AWS_LAMBDA_FUNCTION_NAME && !result.data.DYNAMODB_ENDPOINT) {
+    throw new ConfigError(
+      'Invalid configuration: ORS_API_KEY is for local development; in AWS use ORS_API_KEY_SECRET_ID',
+    );
   }
   if (result.data.CURSOR_SECRET_ID && result.data.CURSOR_SECRET) {
     throw new ConfigError('Invalid configuration: set CURSOR_SECRET_ID or CURSOR_SECRET, not both');

@@ -7,6 +7,8 @@
 export function secretFromLambdaExtension(
   secretId: string,
   env: NodeJS.ProcessEnv = process.env,
+  /** Shortest acceptable value (a cursor key: 32; an API key: less). */
+  minLength = 32,
 ): () => Promise<string> {
   return async () => {
     const port = env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
@@ -16,8 +18,8 @@ export function secretFromLambdaExtension(
     });
     if (!res.ok) throw new Error(`Reading secret ${secretId}: the extension answered ${res.status}`);
     const body = (await res.json()) as { SecretString?: unknown };
-    if (typeof body.SecretString !== 'string' || body.SecretString.length < 32) {
-      throw new Error(`Secret ${secretId} holds no string of at least 32 characters`);
+    if (typeof body.SecretString !== 'string' || body.SecretString.length < minLength) {
+      throw new Error(`Secret ${secretId} holds no string of at least ${minLength} characters`);
     }
     return body.SecretString;
   };

@@ -7,9 +7,10 @@
  */
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { localToUtc } from '../../domain/time';
-import type { TravelMatrix } from '../../ports/travel-times';
+import type { TravelProfile } from '../../ports/travel-times';
 import type { VroomJob, VroomProblem, VroomShipment, VroomVehicle } from '../../routing/vroom-format';
 import type { DayInput, DayPoints } from './day-points';
+import type { DayMatrices } from './day-travel';
 import type { UnderWay, VehicleUnderWay } from './day-under-way';
 
 /** Skills: what a vehicle has or is for, and what a task needs. */
@@ -21,6 +22,9 @@ export const SKILLS = {
   'mobile-case': 13,
   delivery: 14,
 } as const;
+
+/** The engine's name of each profile's matrix. */
+const ENGINE_PROFILE: Record<TravelProfile, string> = { 'driving-car': 'car', 'driving-hgv': 'hgv' };
 
 const seconds = (from: Date, to: Date | string): number =>
   Math.round((new Date(to).getTime() - from.getTime()) / 1000);
@@ -39,7 +43,7 @@ const seconds = (from: Date, to: Date | string): number =>
 export function dayProblem(
   input: DayInput,
   day: DayPoints,
-  matrix: TravelMatrix,
+  matrices: DayMatrices,
   underWay?: UnderWay,
 ): VroomProblem {
   const t0 = day.dayStart;
@@ -50,6 +54,7 @@ export function dayProblem(
     const planned: VroomVehicle = {
       id: k + 1,
       description: vehicle.name,
+      profile: ENGINE_PROFILE[vehicle.profile ?? 'driving-car'],
       start_index: depotIndex,
       end_index: depotIndex,
       capacity: [vehicle.capacity.seats, vehicle.capacity.wheelchairPlaces, vehicle.capacity.cargoKg],
@@ -80,14 +85,19 @@ export function dayProblem(
     if (r.serviceType === 'social-taxi' && task.dropoff >= 0) {
       if (r.requestedTime.kind === 'arrive-by')
         task.deadline = clip(seconds(t0, localToUtc(r.date, r.requestedTime.time, input.hromada.timeZone)));
-      shipments.push(rideOf(input.hromada.rules, r, task, matrix));
+      shipments.push(rideOf(input.hromada.rules, r, task, matrices));
     } else jobs.push(visitOf(r, task));
   });
   return {
     vehicles,
     jobs,
     shipments,
-    matrices: { car: { durations: matrix.durations, distances: matrix.distances } },
+    matrices: Object.fromEntries(
+      Object.entries(matrices).map(([profile, m]) => [
+        ENGINE_PROFILE[profile as TravelProfile],
+        { durations: m.durations, distances: m.distances },
+      ]),
+    ),
   };
 }
 
@@ -126,12 +136,13 @@ function rideOf(
   rules: DayInput['hromada']['rules'],
   r: ServiceRequest,
   task: Task,
-  matrix: TravelMatrix,
+  matrices: DayMatrices,
 ): VroomShipment {
   const { window, deadline } = task;
   const wheelchair = r.passengers.wheelchair;
   const service = r.serviceMinutes * 60;
-  const direct = matrix.durations[task.pickup]![task.dropoff]!;
+  // the direct ride in the slowest of the day's vehicles: a van must not make the ride too long
+  const direct = Math.max(...Object.values(matrices).map((m) => m.durations[task.pickup]![task.dropoff]!));
   const ship: VroomShipment = {
     amount: [(wheelchair ? 0 : 1) + r.passengers.escorts, wheelchair ? 1 : 0, 0],
     skills: [SKILLS['social-taxi'], ...(wheelchair ? [SKILLS.ramp] : [])],

@@ -13,7 +13,7 @@
 
 import type { Actor } from '../../domain/actor';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
-import type { Plan, PlanRoute } from '../../domain/entities/plan';
+import type { Plan, PlanRoute, PlanTravelTimes } from '../../domain/entities/plan';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
@@ -23,6 +23,7 @@ import { auditChange } from '../audit';
 import { dayPlan, mergeRoutes, NO_VEHICLE_THAT_DAY } from './day-plan';
 import { type DayInput, type DayPoints, dayPoints } from './day-points';
 import { dayProblem } from './day-problem';
+import { dayTravel } from './day-travel';
 import { dayUnderWay, keptRequests, type UnderWay } from './day-under-way';
 import type { LoadedDay } from './load-day';
 
@@ -42,6 +43,8 @@ export interface RoutedDay {
   changed: PlanRoute[];
   /** What the engine left out, and why (every request, when no vehicle works that day). */
   unassigned: Array<{ requestId: string; reason: string }>;
+  /** Where the travel times came from (absent: none were asked). */
+  travelTimes?: PlanTravelTimes;
 }
 
 /** A new version of the day's plan, and what goes with it into the transaction. */
@@ -108,8 +111,8 @@ async function routeDay(
     requests: loaded.requests,
     now: loaded.now,
   });
-  const matrix = await ports.travel.matrix(day.points, 'driving-car');
-  const problem = dayProblem(input, day, matrix, underWay);
+  const { matrices, record } = await dayTravel(ports.travel, input, day);
+  const problem = dayProblem(input, day, matrices, underWay);
   const solution = await engine.run(problem, underWay);
   // the independent checker stands between the engine and the drivers: a plan that breaks a
   // window, a ride time, a seat or a confidential ride is never saved
@@ -119,7 +122,12 @@ async function routeDay(
       `routing engine returned an infeasible ${engine.what}: ${check.violations.slice(0, 3).join('; ')}`,
     );
   const fresh = dayPlan(day, solution);
-  return { day, ...mergeRoutes(day, underWay, fresh, loaded.plan), unassigned: fresh.unassigned };
+  return {
+    day,
+    ...mergeRoutes(day, underWay, fresh, loaded.plan),
+    unassigned: fresh.unassigned,
+    travelTimes: record,
+  };
 }
 
 /** A day the engine is not asked about: no travel times, no engine, nobody routed. */

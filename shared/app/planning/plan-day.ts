@@ -40,7 +40,7 @@ export async function planDay(
     engine: solveStep(ports.solver, options),
     // nothing to plan, or nobody works that day
     skip: (day) => day.requests.length === 0 || day.vehicles.length === 0,
-    version: ({ day, routes, unassigned }) => {
+    version: ({ day, routes, unassigned, travelTimes }) => {
       const at = loaded.now.toISOString();
       const plan: Plan = planSchema.parse({
         id: date,
@@ -55,8 +55,13 @@ export async function planDay(
         status: 'draft',
         // what the drivers were last sent stays known, so the next publish sends only what changed
         ...(previous?.sent ? { sent: previous.sent } : {}),
+        // where the travel times came from, and how many were estimated: the dispatcher sees it
+        ...(travelTimes ? { travelTimes } : {}),
       });
-      return { plan, fields: ['routes', 'unassigned', 'status'] };
+      return {
+        plan,
+        fields: ['routes', 'unassigned', 'status', ...(travelTimes ? ['travelTimes'] : [])],
+      };
     },
   });
   await followPlan(ports, hromadaId, plan);

@@ -30,6 +30,11 @@ export const hromadaRulesSchema = z.strictObject({
     .strictObject({ from: localTimeSchema, to: localTimeSchema })
     .refine((h) => h.from < h.to, { message: 'from must be before to', path: ['to'] })
     .default({ from: '06:00', to: '22:00' }),
+  /**
+   * Where planning takes road travel times from: `offline` (the estimate, no network) or `ors`
+   * (openrouteservice, when the deployment has one). Absent: the deployment's choice.
+   */
+  travelTimes: z.enum(['offline', 'ors']).optional(),
   dailySmsSegmentCap: z.number().int().min(0).max(100_000).default(500),
   retentionDays: z
     .strictObject({

@@ -19,6 +19,21 @@ export const planRouteSchema = z.object({
 });
 export type PlanRoute = z.infer<typeof planRouteSchema>;
 
+/**
+ * Where the plan's travel times came from, so that the dispatcher knows: cells the routing
+ * service could not give were estimated offline (straight line × detour at an average speed).
+ */
+export const planTravelTimesSchema = z.object({
+  source: z.enum(['offline', 'ors']),
+  /** Cells (point pairs) filled with the offline estimate although the service was asked. */
+  estimatedCells: z.number().int().min(0),
+  /** Matrix requests made to the service for this plan (0: all from the cache). */
+  calls: z.number().int().min(0),
+  /** Cells read from the travel-times cache. */
+  cachedCells: z.number().int().min(0),
+});
+export type PlanTravelTimes = z.infer<typeof planTravelTimesSchema>;
+
 /** The plan of one day; each re-plan writes a new version (optimistic locking). */
 export const planSchema = z.object({
   ...storedFields,
@@ -28,6 +43,8 @@ export const planSchema = z.object({
   status: z.enum(['draft', 'published']),
   /** When the drivers were sent their routes (the last publish). */
   publishedAt: isoInstantSchema.optional(),
+  /** The travel times of the last full planning (absent: the day had nothing to route). */
+  travelTimes: planTravelTimesSchema.optional(),
   /**
    * What each vehicle's driver was last sent, by vehicle id: the phone and a digest of the route
    * text. A publish sends only routes whose text or driver changed, and tells a driver whose route

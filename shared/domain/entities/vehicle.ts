@@ -30,6 +30,11 @@ export const vehicleFields = {
     })
     .default({ ramp: false, coldBox: false }),
   shifts: z.array(shiftSchema).default([]),
+  /**
+   * Road travel times for this vehicle: `driving-car`, or `driving-hgv` for a heavier van (the
+   * routing service then avoids roads closed to heavy vehicles).
+   */
+  profile: z.enum(['driving-car', 'driving-hgv']).default('driving-car'),
   active: z.boolean().default(true),
 };
 

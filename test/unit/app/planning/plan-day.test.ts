@@ -111,7 +111,9 @@ describe('plan a day', () => {
     };
     const day = dayPoints(input);
     expect(day.dayStart.toISOString()).toBe('2026-10-24T21:00:00.000Z');
-    const problem = dayProblem(input, day, await ports.travel.matrix(day.points, 'driving-car'));
+    const problem = dayProblem(input, day, {
+      'driving-car': await ports.travel.matrix(day.points, 'driving-car'),
+    });
     // on this 25-hour day 08:00 local is 9 h after midnight (not 8), 17:00 is 18 h after it
     expect(problem.vehicles[0]!.time_window).toEqual([9 * 3600, 18 * 3600]);
     const solution = solve(problem, { timeLimitMs: 1e9, now: () => 0, maxIterations: 200, seed: 1 });

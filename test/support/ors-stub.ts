@@ -1,0 +1,57 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { estimateMatrix, RURAL_CAR } from '../../shared/adapters/offline-travel-times/offline-travel-times';
+
+export interface OrsStubRequest {
+  path: string;
+  auth?: string;
+  body: { locations: number[][]; sources: number[]; destinations: number[] };
+}
+
+/**
+ * An HTTP stub of openrouteservice's POST /v2/matrix/{profile} on loopback: it answers every cell
+ * with 1.1 × the offline estimate (so a routed cell is told from an estimated one), records every
+ * request, and lets a test script the next answers (429, 503, null cells…).
+ */
+export class OrsStub {
+  readonly requests: OrsStubRequest[] = [];
+  readonly script: Array<(body: OrsStubRequest['body']) => [number, unknown]> = [];
+  host = '';
+  private server: Server | undefined;
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => {
+        raw += c;
+      });
+      req.on('end', () => {
+        const body = JSON.parse(raw);
+        this.requests.push({ path: req.url ?? '', auth: req.headers.authorization, body });
+        const [status, payload] = (this.script.shift() ?? routed)(body);
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      });
+    });
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    this.host = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+
+  /** Cells asked for so far (sources × destinations, over every request). */
+  cells(): number {
+    return this.requests.reduce((n, r) => n + r.body.sources.length * r.body.destinations.length, 0);
+  }
+}
+
+/** 1.1 × the offline estimate, whole seconds and metres. */
+export function routed(body: OrsStubRequest['body']): [number, unknown] {
+  const points = body.locations.map(([lon, lat]) => ({ lat: lat!, lon: lon! }));
+  const m = estimateMatrix(points, RURAL_CAR);
+  const pick = (x: number[][]) =>
+    body.sources.map((s) => body.destinations.map((d) => Math.round(1.1 * x[s]![d]!)));
+  return [200, { durations: pick(m.durations), distances: pick(m.distances) }];
+}
