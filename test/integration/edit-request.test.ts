@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiEvent, loadEvent } from '../support/api-events';
+import { taxiRequest } from '../support/fixtures';
 import { apiOnFreshTable, type Call, createDemoHromada } from './api-client';
 
 let call: Call;
@@ -19,17 +20,7 @@ beforeAll(async () => {
 });
 
 async function book(time: string): Promise<{ id: string; version: number }> {
-  const booked = await call(
-    apiEvent('POST', requests, {
-      serviceType: 'social-taxi',
-      residentId,
-      date,
-      pickup: { address: 'с. Березна, вул. Шевченка, 12', location: { lat: 49.5611, lon: 27.8452 } },
-      dropoff: { address: 'м. Хмільник, вул. Монастирська, 71', location: { lat: 49.5603, lon: 27.9571 } },
-      requestedTime: { kind: 'pickup', time },
-      purpose: 'medical',
-    }),
-  );
+  const booked = await call(apiEvent('POST', requests, taxiRequest(residentId, date, time)));
   expect(booked.status).toBe(201);
   return booked.body;
 }

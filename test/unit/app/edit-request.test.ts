@@ -33,7 +33,9 @@ async function booked(resident: Record<string, unknown> = {}) {
     editServiceRequest(ctx.ports, HROMADA, r.id, editOf({ version: r.version, ...raw }), 'd');
   const messages = () => [...ctx.entities.outbox.values()];
   const guard = () => ctx.entities.residentDays.get(HROMADA, anna.id, TUESDAY);
-  return { ...ctx, anna, book, edit, messages, guard };
+  const move = (r: ServiceRequest, to: 'confirmed' | 'cancelled') =>
+    changeRequestStatus(ctx.ports, HROMADA, r.id, r.version, to, 'd', [], 'dispatcher');
+  return { ...ctx, anna, book, edit, messages, guard, move };
 }
 
 /** Moves a request to `status` as the planner or a driver would have. */
@@ -147,7 +149,7 @@ describe('edit and reschedule a request', () => {
   });
 
   it('refuses a dispatched, on-board or final request with 409 and the reason', async () => {
-    const { ports, book, edit } = await booked();
+    const { ports, book, edit, move } = await booked();
     const sent = await force(ports, await book('08:00'), 'dispatched');
     await expect(edit(sent, at('10:00'))).rejects.toMatchObject({
       kind: 'conflict',
@@ -160,16 +162,7 @@ describe('edit and reschedule a request', () => {
       reason: expect.any(String),
     });
     const ride = await book('13:00');
-    const cancelled = await changeRequestStatus(
-      ports,
-      HROMADA,
-      ride.id,
-      1,
-      'cancelled',
-      'd',
-      [],
-      'dispatcher',
-    );
+    const cancelled = await move(ride, 'cancelled');
     await expect(edit(cancelled, at('14:00'))).rejects.toMatchObject({
       kind: 'conflict',
       reason: expect.stringContaining('змінити його не можна'),
@@ -177,18 +170,9 @@ describe('edit and reschedule a request', () => {
   });
 
   it('edits a confirmed request and keeps it confirmed', async () => {
-    const { ports, book, edit } = await booked();
+    const { book, edit, move } = await booked();
     const ride = await book('09:00');
-    const confirmed = await changeRequestStatus(
-      ports,
-      HROMADA,
-      ride.id,
-      1,
-      'confirmed',
-      'd',
-      [],
-      'dispatcher',
-    );
+    const confirmed = await move(ride, 'confirmed');
     expect((await edit(confirmed, at('10:00'))).status).toBe('confirmed');
   });
 });
