@@ -3,6 +3,7 @@ import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
 import { ConflictError, UnprocessableError } from '../domain/errors';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
+import { MAX_ATTEMPTS, pause } from './retry';
 
 /** Who sent which `Idempotency-Key`, and where: a key means one thing per hromada and caller. */
 export interface IdempotencyScope {
@@ -40,9 +41,6 @@ export interface CreateOnce {
 }
 
 export const IDEMPOTENCY_TTL_S = 24 * 3600;
-/** Attempts at most, per request, when commits keep meeting concurrent writers. */
-const MAX_ATTEMPTS = 6;
-
 /**
  * Create an item at most once per `Idempotency-Key`. The key's record (the request's hash, the
  * created item and the answer) is written in the same transaction as the item. A request whose
@@ -137,10 +135,4 @@ function recordChange<T extends { id: string }>(
 
 function nowSeconds(ports: Pick<Ports, 'clock'>): number {
   return Math.floor(ports.clock.now().getTime() / 1000);
-}
-
-/** A short random pause before the next attempt, longer each time, so racing writers spread out. */
-function pause(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(400, 20 * 2 ** attempt);
-  return new Promise((resolve) => setTimeout(resolve, Math.floor(ms)));
 }

@@ -11,7 +11,8 @@ const GUARD_DAYS_AFTER = 3;
 const overlaps = (a: BookedWindow, b: BookedWindow) => a.start < b.end && b.start < a.end;
 
 /**
- * The resident-day guard's change for a new booking, after the overlap check: a resident has at
+ * The resident-day guard's change for a new booking or a new window of an edited one (its own
+ * earlier window is replaced, never an overlap with itself), after the overlap check: a resident has at
  * most one live booking (not cancelled, done or no-show) for any moment, unless the dispatcher
  * says `allowOverlap` (two different services at once, rarely). Every booking of the resident and
  * date rewrites the guard conditionally on the version read here, so concurrent bookings are
@@ -26,7 +27,8 @@ export async function guardResidentDay(
 ): Promise<Change> {
   const { hromadaId, residentId, date } = request;
   const day = await ports.entities.residentDays.get(hromadaId, residentId, date);
-  const live = await liveWindows(ports, hromadaId, day?.windows ?? []);
+  const others = (day?.windows ?? []).filter((w) => w.requestId !== request.id);
+  const live = await liveWindows(ports, hromadaId, others);
   const mine: BookedWindow = { requestId: request.id, start: request.window.start, end: request.window.end };
   const clash = live.find((w) => overlaps(w, mine));
   if (clash && !allowOverlap) {

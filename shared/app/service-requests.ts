@@ -69,7 +69,7 @@ export async function bookServiceRequestOnce(
  * The window agreed for a request (see pickup-window.ts), or a 400 with the reason when it cannot
  * be served on its day: outside the local service day or the hromada's service hours.
  */
-async function servableWindow(
+export async function servableWindow(
   ports: Pick<Ports, 'travel'>,
   hromada: Hromada,
   fields: Pick<ServiceRequest, 'date' | 'requestedTime' | 'pickup' | 'dropoff'>,

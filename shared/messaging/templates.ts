@@ -36,6 +36,15 @@ export function bookingConfirmation(t: WindowText): string {
   return `${label(t)} ${t.day} між ${t.from}-${t.to}. Скасувати: НІ`;
 }
 
+/**
+ * After the dispatcher changed the time or the place: the new window (a place is never named, so
+ * a confidential case reads like any other). e.g. "Змінено: Соцтаксі 24.11 між 10:45-11:15.
+ * Скасувати: НІ" (54); at most 60 with the longest service word.
+ */
+export function requestChanged(t: WindowText): string {
+  return `Змінено: ${label(t)} ${t.day} між ${t.from}-${t.to}. Скасувати: НІ`;
+}
+
 /** The evening before. e.g. "Завтра Соцтаксі 09:45-10:15. ТАК-підтвердити, НІ-скасувати" (58). */
 export function reminder(t: WindowText): string {
   return `Завтра ${label(t)} ${t.from}-${t.to}. ТАК-підтвердити, НІ-скасувати`;

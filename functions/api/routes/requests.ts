@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editServiceRequest } from '../../../shared/app/edit-request';
 import {
   bookServiceRequestOnce,
   changeRequestStatus,
@@ -7,7 +8,10 @@ import {
   recordOutcome,
 } from '../../../shared/app/service-requests';
 import { localDateSchema } from '../../../shared/domain/common';
-import { serviceRequestCreateSchema } from '../../../shared/domain/entities/service-request';
+import {
+  serviceRequestCreateSchema,
+  serviceRequestEditSchema,
+} from '../../../shared/domain/entities/service-request';
 import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/http/idempotency-key';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
@@ -20,7 +24,10 @@ const outcomeBody = z.strictObject({
   outcome: z.enum(['on-board', 'done', 'no-show']),
 });
 
-/** Service requests: the day's list, booking by phone, confirm/cancel, what happened at the stop. */
+/**
+ * Service requests: the day's list, booking by phone, editing before a driver has it,
+ * confirm/cancel, what happened at the stop.
+ */
 export function requestRoutes(ports: Ports): Route[] {
   return [
     defineRoute({
@@ -48,6 +55,14 @@ export function requestRoutes(ports: Ports): Route[] {
       path: '/hromady/{hromadaId}/requests/{id}',
       summary: 'A service request',
       handle: async ({ params }) => json(200, await getServiceRequest(ports, params.hromadaId, params.id)),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      path: '/hromady/{hromadaId}/requests/{id}',
+      summary: 'Edit or reschedule a request not yet sent to a driver (the version read)',
+      body: { schema: serviceRequestEditSchema, what: 'request edit' },
+      handle: async ({ params, body, actor }) =>
+        json(200, await editServiceRequest(ports, params.hromadaId, params.id, body, actor)),
     }),
     ...(['cancel', 'confirm'] as const).map((action) =>
       defineRoute({

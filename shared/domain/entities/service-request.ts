@@ -30,6 +30,12 @@ export const placeSchema = z.strictObject({
   settlementId: idSchema.optional(),
 });
 
+/** Who rides besides the resident, and whether in a wheelchair. */
+export const passengersSchema = z.strictObject({
+  escorts: z.number().int().min(0).max(3).default(0),
+  wheelchair: z.boolean().default(false),
+});
+
 export const serviceRequestFields = {
   serviceType: z.enum(serviceTypes),
   residentId: idSchema,
@@ -44,12 +50,7 @@ export const serviceRequestFields = {
     kind: z.enum(['pickup', 'arrive-by']),
     time: localTimeSchema,
   }),
-  passengers: z
-    .strictObject({
-      escorts: z.number().int().min(0).max(3).default(0),
-      wheelchair: z.boolean().default(false),
-    })
-    .default({ escorts: 0, wheelchair: false }),
+  passengers: passengersSchema.default({ escorts: 0, wheelchair: false }),
   purpose: z.enum(purposes),
   /** Visit or handover duration in minutes. */
   serviceMinutes: z.number().int().min(0).max(240).default(5),
@@ -77,6 +78,34 @@ export const serviceRequestCreateSchema = z
 
 /** What booking a request takes, parsed (`serviceRequestCreateSchema`). */
 export type ServiceRequestCreate = z.output<typeof serviceRequestCreateSchema>;
+
+/**
+ * An edit of a request read at `version` (PATCH): the time, the places and the passengers, each
+ * optional (absent: unchanged; `passengers` field by field). The window is computed again from
+ * them, as at booking; the service, resident, date and purpose are not edited (cancel and re-book).
+ */
+export const serviceRequestEditSchema = z
+  .strictObject({
+    version: z.number().int().positive(),
+    requestedTime: serviceRequestFields.requestedTime.optional(),
+    pickup: placeSchema.optional(),
+    dropoff: placeSchema.optional(),
+    passengers: z
+      .strictObject({
+        escorts: passengersSchema.shape.escorts.unwrap().optional(),
+        wheelchair: passengersSchema.shape.wheelchair.unwrap().optional(),
+      })
+      .optional(),
+    /** As at booking: keep the new time even though it overlaps another live booking. */
+    allowOverlap: z.boolean().default(false),
+  })
+  .refine((e) => e.requestedTime || e.pickup || e.dropoff || e.passengers, {
+    message: 'nothing to change: send requestedTime, pickup, dropoff or passengers',
+    path: [],
+  });
+
+/** What an edit takes, parsed (`serviceRequestEditSchema`). */
+export type ServiceRequestEdit = z.output<typeof serviceRequestEditSchema>;
 
 export const serviceRequestSchema = z.object({
   ...storedFields,
