@@ -3,8 +3,6 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -22,6 +20,7 @@ import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record
 import type { RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { AppFunction } from '../constructs/app-function';
+import { addOpsAlarms } from '../constructs/ops-alarms';
 import { businessAlarms, OpsDashboard } from '../constructs/ops-dashboard';
 import { type DeployConfig, isDevStage } from './deploy-config';
 
@@ -278,106 +277,21 @@ export class StatelessStack extends Stack {
       }),
     });
 
-    // --- alarms → ops topic ----------------------------------------------------------------------
-    const notify = new cwActions.SnsAction(props.opsTopic);
-    const alarm = (id: string, alarmProps: cloudwatch.AlarmProps): cloudwatch.Alarm => {
-      const created = new cloudwatch.Alarm(this, id, alarmProps);
-      created.addAlarmAction(notify);
-      return created;
-    };
-
-    alarm('DeadLetterQueueNotEmpty', {
-      alarmDescription: 'Outbox stream records failed after all retries and were sent to the DLQ',
-      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-
-    for (const [id, fn] of [
+    // --- alarms → ops topic, and the dashboard -----------------------------------------------------
+    const functions = [
       ['Api', this.api],
       ['SendSms', this.sendSms],
       ['Remind', this.remind],
       ['InboundSms', this.inboundSms],
       ['SweepOutbox', this.sweepOutbox],
-    ] as const) {
-      alarm(`${id}Errors`, {
-        alarmDescription: `${fn.node.id} function errors`,
-        metric: fn.metricErrors(),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-    }
-
-    alarm('SendSmsIteratorAge', {
-      alarmDescription: 'Outbox stream is falling behind (oldest record older than 5 minutes)',
-      metric: new cloudwatch.Metric({
-        namespace: 'AWS/Lambda',
-        metricName: 'IteratorAge',
-        dimensionsMap: { FunctionName: this.sendSms.function.functionName },
-        statistic: 'Maximum',
-        period: Duration.minutes(5),
-      }),
-      threshold: Duration.minutes(5).toMilliseconds(),
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 2,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-
-    alarm('ApiServerErrors', {
-      alarmDescription: 'HTTP API 5xx responses',
-      metric: this.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 5,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-
-    alarm('ReminderInvocationsDropped', {
-      alarmDescription: 'EventBridge Scheduler gave up invoking a target (reminders not queued)',
-      metric: scheduler.Schedule.metricAllDropped({ period: Duration.hours(1), statistic: 'Sum' }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-
-    // SNS SMS metrics are account-and-region wide (AWS/SNS, published by SNS itself).
-    const snsMonthToDateSpend = new cloudwatch.Metric({
-      namespace: 'AWS/SNS',
-      metricName: 'SMSMonthToDateSpentUSD',
-      statistic: 'Maximum',
-      period: Duration.hours(1),
-    });
-    alarm('SmsSpendNearLimit', {
-      alarmDescription:
-        `SMS month-to-date spend reached ${Math.round(config.smsSpendAlarmRatio * 100)}% of the ` +
-        `${config.smsMonthlySpendLimitUsd} USD monthly limit; at the limit SNS stops sending SMS`,
-      metric: snsMonthToDateSpend,
-      threshold: round2(config.smsMonthlySpendLimitUsd * config.smsSpendAlarmRatio),
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    alarm('SmsDeliveryFailures', {
-      alarmDescription: 'SMS published directly to phone numbers failed to deliver',
-      metric: new cloudwatch.Metric({
-        namespace: 'AWS/SNS',
-        metricName: 'NumberOfNotificationsFailed',
-        dimensionsMap: { PhoneNumber: 'PhoneNumber' },
-        statistic: 'Sum',
-        period: Duration.hours(1),
-      }),
-      threshold: 5,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    ] as const;
+    const { alarm, snsMonthToDateSpend } = addOpsAlarms(this, {
+      config,
+      opsTopic: props.opsTopic,
+      deadLetterQueue: props.deadLetterQueue,
+      functions,
+      sendSms: this.sendSms,
+      httpApi: this.httpApi,
     });
 
     // Business metrics (EMF from the functions, shared/observability/metrics.ts).
@@ -391,8 +305,6 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }
 }
-
-const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 /** Planning's travel times (shared/config/config.ts): the key only as a secret's name. */
 export function travelTimesEnvironment(config: DeployConfig): Record<string, string> {
