@@ -65,14 +65,24 @@ export async function nextTrip(
   hromada: Hromada,
   resident: Resident,
 ): Promise<ServiceRequest | undefined> {
-  const today = localDate(ports.clock.now());
+  return (await upcomingTrips(ports, hromada, resident))[0];
+}
+
+/** The resident's trips still ahead that they can confirm or cancel, earliest first. */
+export async function upcomingTrips(
+  ports: LookupPorts,
+  hromada: Hromada,
+  resident: Resident,
+): Promise<ServiceRequest[]> {
+  const now = ports.clock.now();
+  const today = localDate(now, hromada.timeZone);
   const page = await ports.entities.requests.byResident(hromada.id, resident.id, { limit: 50 });
   return page.items
     .filter(
       (r) =>
         r.date >= today &&
         canMove(r.status, 'cancelled', 'resident') &&
-        Date.parse(r.window.end) > ports.clock.now().getTime(),
+        Date.parse(r.window.end) > now.getTime(),
     )
-    .sort((a, b) => a.window.start.localeCompare(b.window.start))[0];
+    .sort((a, b) => a.window.start.localeCompare(b.window.start));
 }
