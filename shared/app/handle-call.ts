@@ -231,3 +231,20 @@ function again(step: CallStep, prompt: PromptId, state: string): CallAnswer {
   if (tries >= MAX_TRIES) return say('goodbye', 'hangup', 'not-understood');
   return ask(prompt, state, tries, 'not-understood');
 }
+
+/**
+ * The answer as Connect takes it: a flat map of strings (`$.External.*` in the flow). With
+ * `promptsUri` (`s3://bucket/prefix`), each prompt's recording is `<promptsUri>/<id>.wav`.
+ */
+export function callAnswerAttributes(answer: CallAnswer, promptsUri?: string): Record<string, string> {
+  const recording = (id: string) => `${promptsUri}/${id}.wav`;
+  return {
+    action: answer.action,
+    notice: answer.notice,
+    prompt: answer.prompt,
+    state: answer.state,
+    tries: String(answer.tries),
+    ...(promptsUri ? { promptUri: recording(answer.prompt) } : {}),
+    ...(promptsUri && answer.notice !== NO_NOTICE ? { noticeUri: recording(answer.notice) } : {}),
+  };
+}
