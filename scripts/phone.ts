@@ -54,7 +54,7 @@ try {
       key: async () => {
         if (keys.length > 0) return keys.shift();
         if (!typed) return undefined;
-        process.stdout.write('> ');
+        if (process.stdin.isTTY) process.stdout.write('> ');
         const next = await typed.next();
         return next.done ? undefined : next.value.trim().slice(0, 1);
       },
