@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
+import { configSchema, DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import { senderIdSchema } from '../../shared/domain/sender-id';
 
 /**
@@ -65,6 +65,25 @@ export const deployConfigSchema = z
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
     apiThrottleRateLimit: positiveInt.max(10_000).default(50),
     apiThrottleBurstLimit: positiveInt.max(5_000).default(100),
+    /** The optional phone line (`-c connect=true`): an Amazon Connect contact flow and the ivr function. */
+    connect: z
+      .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
+      .default(false),
+    /** The Amazon Connect instance the phone line runs on (created by hand: docs/services/phone-line.md). */
+    connectInstanceArn: z
+      .string()
+      .regex(/^arn:aws:connect:[a-z0-9-]+:\d{12}:instance\/[\w-]+$/, 'an Amazon Connect instance ARN')
+      .optional(),
+    /** The instance's queue of dispatchers that callers are put through to. */
+    connectQueueArn: z
+      .string()
+      .regex(
+        /^arn:aws:connect:[a-z0-9-]+:\d{12}:instance\/[\w-]+\/queue\/[\w-]+$/,
+        'an Amazon Connect queue ARN',
+      )
+      .optional(),
+    /** Where the recorded prompts are: `s3://bucket/prefix`, one `<prompt id>.wav` each. */
+    ivrPromptsUri: configSchema.shape.IVR_PROMPTS_URI,
   })
   .superRefine((config, ctx) => {
     if (config.stage !== 'dev') {
@@ -76,6 +95,12 @@ export const deployConfigSchema = z
             message: `"${value}" must be https outside the dev stage`,
           });
         }
+      }
+    }
+    if (config.connect) {
+      for (const key of ['connectInstanceArn', 'connectQueueArn', 'ivrPromptsUri'] as const) {
+        if (!config[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'required with connect=true' });
       }
     }
     if (config.apiThrottleBurstLimit < config.apiThrottleRateLimit / 10) {
@@ -139,6 +164,10 @@ const KNOWN_KEYS = [
   'logLevel',
   'apiThrottleRateLimit',
   'apiThrottleBurstLimit',
+  'connect',
+  'connectInstanceArn',
+  'connectQueueArn',
+  'ivrPromptsUri',
 ] as const satisfies readonly (keyof DeployConfig)[];
 
 export const isDevStage = (config: Pick<DeployConfig, 'stage'>): boolean => config.stage === 'dev';
