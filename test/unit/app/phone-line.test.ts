@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type CallAnswer, type CallStep, handleCall } from '../../../shared/app/handle-call';
+import { createHromada } from '../../../shared/app/registry';
 import { bookServiceRequest, changeRequestStatus } from '../../../shared/app/service-requests';
 import { inDispatchHours } from '../../../shared/domain/dispatch-hours';
 import { hromadaRulesSchema } from '../../../shared/domain/entities/hromada';
 import { ivrPrompts, NO_NOTICE } from '../../../shared/messaging/ivr-prompts';
 import { countSegments } from '../../../shared/messaging/segments';
 import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
-import { bookingOf } from '../../support/inputs';
+import { bookingOf, hromadaOf } from '../../support/inputs';
 
 const RESIDENT = '+380671234567';
 const LINE = '+380931112233';
@@ -200,6 +201,28 @@ describe('the phone line (IVR)', () => {
       ['menu', 'not-understood', 2],
       ['hangup', 'not-understood', 0],
     ]);
+  });
+
+  it('an unknown caller belongs to the hromada whose line was dialled; a line no hromada owns says try later', async () => {
+    const { ports, clock } = await booked();
+    await createHromada(
+      ports,
+      hromadaOf({ id: 'other', name: 'Інша громада', rules: { inboundNumber: '+380442223344' } }),
+      't',
+    );
+    clock.at = EVENING;
+    const step = (dialled: string) =>
+      handleCall(ports, {
+        contactId: `c-${dialled}`,
+        caller: '0501112233',
+        dialled,
+        state: 'callback-offer',
+        digits: '1',
+      });
+    expect(await step('+380442223344')).toMatchObject({ prompt: 'callback-recorded' });
+    expect((await ports.entities.inbound.list('other')).items).toHaveLength(1);
+    expect((await ports.entities.inbound.list(HROMADA)).items).toHaveLength(0);
+    expect(await step('+380931112233')).toMatchObject({ action: 'hangup', prompt: 'try-later' });
   });
 
   it('every prompt the menu used has a recorded text', () => {
