@@ -19,6 +19,7 @@ import { nextDemoDay, seedDemoDay } from './demo-day';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { serveHttpApi } from './http-bridge';
 import { deliverInboundSms } from './inbound-sms';
+import { callStep } from './phone-call';
 import { LocalScheduler } from './scheduler';
 import { seedDemo } from './seed-demo';
 import { StreamPoller } from './stream-poller';
@@ -109,12 +110,13 @@ try {
     : `${await seedDemo(seedPorts)}; requests for ${demoDay}: ${await seedDemoDay(seedPorts, demoDay)}`;
 
   // Import the handlers only now: like Lambda, they read their configuration at cold start.
-  const [api, sendSms, remind, inboundSms, sweepOutbox] = await Promise.all([
+  const [api, sendSms, remind, inboundSms, sweepOutbox, ivr] = await Promise.all([
     import('../../functions/api/handler'),
     import('../../functions/send-sms/handler'),
     import('../../functions/remind/handler'),
     import('../../functions/inbound-sms/handler'),
     import('../../functions/sweep-outbox/handler'),
+    import('../../functions/ivr/handler'),
   ]);
   server = await serveHttpApi(api.handler, {
     port: env.PORT,
@@ -122,6 +124,8 @@ try {
     // Stands in for a phone replying to the long code: the same SNS event AWS delivers.
     localRoutes: {
       'POST /_local/inbound-sms': (body) => deliverInboundSms(inboundSms.handler, body),
+      // Stands in for the Amazon Connect contact flow: one step of a call (npm run phone).
+      'POST /_local/ivr': (body) => callStep(ivr.handler, body),
       // The demo's day of requests (the next working day in Kyiv), for scripts and the README.
       'GET /_local/demo-day': async () => ({ status: 200, body: nextDemoDay(new Date()) }),
     },

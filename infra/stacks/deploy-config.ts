@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
+import { configSchema, DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import { senderIdSchema } from '../../shared/domain/sender-id';
 
 /**
@@ -84,6 +84,25 @@ export const deployConfigSchema = z
     orsRequestsPerMinute: positiveInt.max(100_000).default(40),
     /** Sources × destinations per matrix request (the cloud: 3 500; self-hosted: its setting). */
     orsMaxCells: positiveInt.max(1_000_000).default(3500),
+    /** The optional phone line (`-c connect=true`): an Amazon Connect contact flow and the ivr function. */
+    connect: z
+      .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
+      .default(false),
+    /** The Amazon Connect instance the phone line runs on (created by hand: docs/services/phone-line.md). */
+    connectInstanceArn: z
+      .string()
+      .regex(/^arn:aws:connect:[a-z0-9-]+:\d{12}:instance\/[\w-]+$/, 'an Amazon Connect instance ARN')
+      .optional(),
+    /** The instance's queue of dispatchers that callers are put through to. */
+    connectQueueArn: z
+      .string()
+      .regex(
+        /^arn:aws:connect:[a-z0-9-]+:\d{12}:instance\/[\w-]+\/queue\/[\w-]+$/,
+        'an Amazon Connect queue ARN',
+      )
+      .optional(),
+    /** Where the recorded prompts are: `s3://bucket/prefix`, one `<prompt id>.wav` each. */
+    ivrPromptsUri: configSchema.shape.IVR_PROMPTS_URI,
   })
   .superRefine((config, ctx) => {
     if (config.stage !== 'dev') {
@@ -102,6 +121,12 @@ export const deployConfigSchema = z
     }
     if (config.orsApiKeySecretName && !config.orsHost) {
       ctx.addIssue({ code: 'custom', path: ['orsApiKeySecretName'], message: 'needs orsHost' });
+    }
+    if (config.connect) {
+      for (const key of ['connectInstanceArn', 'connectQueueArn', 'ivrPromptsUri'] as const) {
+        if (!config[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'required with connect=true' });
+      }
     }
     if (config.apiThrottleBurstLimit < config.apiThrottleRateLimit / 10) {
       ctx.addIssue({
@@ -169,6 +194,10 @@ const KNOWN_KEYS = [
   'orsApiKeySecretName',
   'orsRequestsPerMinute',
   'orsMaxCells',
+  'connect',
+  'connectInstanceArn',
+  'connectQueueArn',
+  'ivrPromptsUri',
 ] as const satisfies readonly (keyof DeployConfig)[];
 
 export const isDevStage = (config: Pick<DeployConfig, 'stage'>): boolean => config.stage === 'dev';

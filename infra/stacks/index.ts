@@ -1,12 +1,19 @@
 import { type App, Tags } from 'aws-cdk-lib';
+import { ConnectStack } from './connect-stack';
 import type { DeployConfig } from './deploy-config';
-import { acknowledgeStatefulFindings, acknowledgeStatelessFindings } from './nag-acknowledgements';
+import {
+  acknowledgeConnectFindings,
+  acknowledgeStatefulFindings,
+  acknowledgeStatelessFindings,
+} from './nag-acknowledgements';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
 export interface HromadaStacks {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  /** Only with `-c connect=true`. */
+  readonly connect?: ConnectStack;
 }
 
 /** Both stacks of one stage. The stateless stack receives the stateful resources as props. */
@@ -32,10 +39,22 @@ export function defineStacks(app: App, config: DeployConfig): HromadaStacks {
     consoleClient: stateful.consoleClient,
   });
 
+  const { connectInstanceArn, connectQueueArn, ivrPromptsUri } = config;
+  const connect =
+    config.connect && connectInstanceArn && connectQueueArn && ivrPromptsUri
+      ? new ConnectStack(app, `${prefix}-connect`, {
+          env,
+          config: { ...config, connectInstanceArn, connectQueueArn, ivrPromptsUri },
+          description: `hromada-dispatch ${config.stage}: phone line (Amazon Connect contact flow, ivr function)`,
+          table: stateful.table,
+        })
+      : undefined;
+
   acknowledgeStatefulFindings(stateful);
   acknowledgeStatelessFindings(stateless, stateful);
+  if (connect) acknowledgeConnectFindings(connect, stateful);
 
   Tags.of(app).add('project', 'hromada-dispatch');
   Tags.of(app).add('stage', config.stage);
-  return { stateful, stateless };
+  return { stateful, stateless, ...(connect ? { connect } : {}) };
 }

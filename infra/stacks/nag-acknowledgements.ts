@@ -1,5 +1,7 @@
 import { type CfnElement, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import type { AppFunction } from '../constructs/app-function';
+import type { ConnectStack } from './connect-stack';
 import type { StatefulStack } from './stateful-stack';
 import type { StatelessStack } from './stateless-stack';
 
@@ -54,7 +56,42 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
       'Key material for sealing short-lived pagination cursors, read once per container; rotating it ' +
       'only breaks the cursors in flight, it guards no credential. Rotate by redeploying when needed.',
   });
-  const functions = [stack.api, stack.sendSms, stack.remind, stack.inboundSms, stack.sweepOutbox];
+  acknowledgeFunctionFindings(
+    [stack.api, stack.sendSms, stack.remind, stack.inboundSms, stack.sweepOutbox],
+    tableArn['Fn::ImportValue'],
+  );
+  for (const [roleId, fn] of [
+    ['ReminderSchedulerRole', stack.remind],
+    ['SweepSchedulerRole', stack.sweepOutbox],
+  ] as const) {
+    const functionLogicalId = stack.getLogicalId(fn.function.node.defaultChild as CfnElement);
+    acknowledge(stack.node.findChild(roleId), {
+      id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+      reason:
+        'EventBridge Scheduler may invoke this one function (any version or alias, as CDK grants it); ' +
+        'the role is assumed only by the scheduler, for this account only.',
+    });
+  }
+  for (const path of ['GET--health', 'GET--openapi.json']) {
+    acknowledge(stack.httpApi.node.findChild(path), {
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Public on purpose (PUBLIC_GET_PATHS): the health check and the OpenAPI description carry no ' +
+        'personal data; every other route needs a Cognito JWT.',
+    });
+  }
+}
+
+/** The phone line's stack (`-c connect=true`): its one function, as the other functions. */
+export function acknowledgeConnectFindings(stack: ConnectStack, stateful: StatefulStack): void {
+  const tableArn = stack.resolve(stateful.exportValue(stateful.table.tableArn)) as {
+    'Fn::ImportValue': string;
+  };
+  acknowledgeFunctionFindings([stack.ivr], tableArn['Fn::ImportValue']);
+}
+
+/** What every app function shares: the runtime, the basic execution role, tracing, the table grant. */
+function acknowledgeFunctionFindings(functions: AppFunction[], tableImport: string): void {
   for (const fn of functions) {
     acknowledge(
       fn,
@@ -88,31 +125,11 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
           "CDK's table grant on the table's customer managed key (ReEncryptFrom/To); the resource is that one key.",
       },
       {
-        id: `AwsSolutions-IAM5[Resource::${tableArn['Fn::ImportValue']}/index/*]`,
+        id: `AwsSolutions-IAM5[Resource::${tableImport}/index/*]`,
         reason:
           "The single table's GSIs (docs/data-model.md lists every access pattern); index names change with " +
           'the schema, so the grant covers the indexes of this one table only.',
       },
     );
-  }
-  for (const [roleId, fn] of [
-    ['ReminderSchedulerRole', stack.remind],
-    ['SweepSchedulerRole', stack.sweepOutbox],
-  ] as const) {
-    const functionLogicalId = stack.getLogicalId(fn.function.node.defaultChild as CfnElement);
-    acknowledge(stack.node.findChild(roleId), {
-      id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
-      reason:
-        'EventBridge Scheduler may invoke this one function (any version or alias, as CDK grants it); ' +
-        'the role is assumed only by the scheduler, for this account only.',
-    });
-  }
-  for (const path of ['GET--health', 'GET--openapi.json']) {
-    acknowledge(stack.httpApi.node.findChild(path), {
-      id: 'AwsSolutions-APIG4',
-      reason:
-        'Public on purpose (PUBLIC_GET_PATHS): the health check and the OpenAPI description carry no ' +
-        'personal data; every other route needs a Cognito JWT.',
-    });
   }
 }

@@ -1,7 +1,6 @@
 import type { Driver } from '../domain/entities/driver';
 import type { Hromada } from '../domain/entities/hromada';
 import type { InboundSms } from '../domain/entities/inbound-sms';
-import type { Resident } from '../domain/entities/resident';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { maskPhone, normalisePhone } from '../domain/phone';
@@ -13,6 +12,7 @@ import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../mess
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
+import { findSender, nextTrip } from './find-sender';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
 
@@ -186,62 +186,6 @@ async function helpOnce(
     await ports.entities.commit([record('ignored')]);
     return { outcome: 'ignored', hromadaId: hromada.id };
   }
-}
-
-interface Sender {
-  hromada: Hromada;
-  resident?: Resident;
-  driver?: Driver;
-}
-
-/**
- * Who sent it: a resident or driver with this number. A hromada whose inbound number is the one
- * texted is searched first; otherwise every hromada (a shared long code).
- */
-async function findSender(
-  ports: InboundPorts,
-  e164: string,
-  destination: string,
-): Promise<Sender | undefined> {
-  const hromady: Hromada[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ports.entities.hromady.list({ limit: 100, cursor });
-    hromady.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  const dest = normalisePhone(destination);
-  const ordered = [
-    ...hromady.filter((h) => dest.ok && h.rules.inboundNumber === dest.e164),
-    ...hromady.filter((h) => !(dest.ok && h.rules.inboundNumber === dest.e164)),
-  ];
-  for (const hromada of ordered) {
-    const found = await ports.entities.people.byPhone(hromada.id, e164);
-    const resident = found.find((f) => f.entity === 'Resident')?.item;
-    if (resident) return { hromada, resident };
-    const driver = found.find((f) => f.entity === 'Driver')?.item;
-    if (driver) return { hromada, driver };
-    if (found.length > 0) return { hromada };
-  }
-  return undefined;
-}
-
-/** The resident's next trip from today on that they can still confirm or cancel (not yet on board). */
-async function nextTrip(
-  ports: InboundPorts,
-  hromada: Hromada,
-  resident: Resident,
-): Promise<ServiceRequest | undefined> {
-  const today = localDate(ports.clock.now());
-  const page = await ports.entities.requests.byResident(hromada.id, resident.id, { limit: 50 });
-  return page.items
-    .filter(
-      (r) =>
-        r.date >= today &&
-        canMove(r.status, 'cancelled', 'resident') &&
-        Date.parse(r.window.end) > ports.clock.now().getTime(),
-    )
-    .sort((a, b) => a.window.start.localeCompare(b.window.start))[0];
 }
 
 /** Stop `n` (1-based) of the driver's route in today's published plan, with its request. */

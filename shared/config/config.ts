@@ -57,6 +57,14 @@ export const configSchema = z.object({
    * that a plan does not stall the other requests of the one-machine platform's single process.
    */
   ROUTE_SOLVER: z.enum(['in-process', 'worker']).default('in-process'),
+  /**
+   * The phone line's recorded prompts (`s3://bucket/prefix`, each `<prompt id>.wav`), named to
+   * the contact flow in each answer. Set by the optional Connect stack on the ivr function.
+   */
+  IVR_PROMPTS_URI: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9.-]{3,63}(\/[\w./-]*[^/])?$/, 's3://bucket/prefix, no trailing slash')
+    .optional(),
   /** Largest accepted HTTP body, bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
 });

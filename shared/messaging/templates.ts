@@ -75,6 +75,18 @@ export function nothingToActOnReply(): string {
   return 'Найближчих поїздок немає. Питання: дзвоніть диспетчеру';
 }
 
+/** Most trips listed in one "your trips" SMS (keeps it within 2 UCS-2 segments). */
+export const TRIPS_LISTED = 3;
+
+/**
+ * Asked for on the phone line: the next trips, e.g. "Ваші поїздки: Соцтаксі 24.11 08:45-09:15;
+ * Доставка 26.11 10:00-10:30" (66). At most TRIPS_LISTED trips: ≤ 2 segments.
+ */
+export function tripsReply(trips: WindowText[]): string {
+  const list = trips.slice(0, TRIPS_LISTED).map((t) => `${label(t)} ${t.day} ${t.from}-${t.to}`);
+  return `Ваші поїздки: ${list.join('; ')}`;
+}
+
 /** Reply to a text we could not read (at most once an hour per sender). */
 export function helpReply(): string {
   return 'Відповідайте: ТАК-підтвердити, НІ-скасувати, СТОП-без SMS';

@@ -60,9 +60,19 @@ function acknowledgementsUnder(scope: IConstruct): Acknowledged[] {
   );
 }
 
+const CONNECT = {
+  connect: 'true',
+  connectInstanceArn:
+    'arn:aws:connect:eu-central-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa',
+  connectQueueArn:
+    'arn:aws:connect:eu-central-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa/queue/4f2b9a1e-0c55-4d2e-8e3a-7d1b6c9f0a11',
+  ivrPromptsUri: 's3://khm-phone-prompts/uk',
+};
+
 describe.each([
   ['dev', {}],
   ['prod', { stage: 'prod', consoleOrigins: 'https://console.example.org', alarmEmail: 'ops@example.org' }],
+  ['dev with the phone line', CONNECT],
 ])('cdk-nag AwsSolutions, %s stage', (_stage, context) => {
   const { stateful, stateless, findings } = nagged(context);
 

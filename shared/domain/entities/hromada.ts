@@ -8,7 +8,10 @@ export const hromadaRulesSchema = z.strictObject({
   smsSenderId: senderIdSchema.optional(),
   /** Neutral sender for confidential cases (mobile brigade). */
   neutralSenderId: senderIdSchema.optional(),
-  /** The long code residents reply to (two-way SMS), E.164. Several hromady may share one. */
+  /**
+   * The long code residents reply to (two-way SMS) and the phone line's number, E.164. Several
+   * hromady may share one.
+   */
   inboundNumber: z
     .string()
     .regex(/^\+[1-9]\d{7,14}$/)
@@ -35,6 +38,18 @@ export const hromadaRulesSchema = z.strictObject({
    * (openrouteservice, when the deployment has one). Absent: the deployment's choice.
    */
   travelTimes: z.enum(['offline', 'ors']).optional(),
+  /**
+   * When a dispatcher answers the phone (local time; ISO weekdays, 1 = Monday): the phone line
+   * puts callers through then, and outside them offers a call-back.
+   */
+  dispatchHours: z
+    .strictObject({
+      days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+      from: localTimeSchema,
+      to: localTimeSchema,
+    })
+    .refine((h) => h.from < h.to, { message: 'from must be before to', path: ['to'] })
+    .default({ days: [1, 2, 3, 4, 5], from: '08:00', to: '17:00' }),
   dailySmsSegmentCap: z.number().int().min(0).max(100_000).default(500),
   retentionDays: z
     .strictObject({

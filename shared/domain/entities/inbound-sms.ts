@@ -14,11 +14,15 @@ export const inboundOutcomes = [
   'nothing-to-act-on',
   'help-sent',
   'ignored',
+  /** A caller on the phone line asked to be called back (the dispatcher's to-do). */
+  'callback-requested',
 ] as const;
 
 /**
  * A reply received by SMS, kept so that it is acted on once (its id is the carrier's
- * inboundMessageId) and so that dispatchers can read what came in and call back.
+ * inboundMessageId) and so that dispatchers can read what came in and call back. A call-back asked
+ * for on the phone line is kept here too (id `call-<Connect ContactId>`, outcome
+ * `callback-requested`): the dispatcher's one list of what residents sent or asked.
  */
 export const inboundSmsSchema = z.object({
   id: idSchema,

@@ -8,11 +8,12 @@ const handlers = readdirSync(functionsDir).map((name) => ({
   source: readFileSync(new URL(`${name}/handler.ts`, functionsDir), 'utf8'),
 }));
 
-describe('the five functions', () => {
+describe('the six functions', () => {
   it('all start from the one shared middy stack, none builds its own', () => {
     expect(handlers.map((h) => h.name).sort()).toEqual([
       'api',
       'inbound-sms',
+      'ivr',
       'remind',
       'send-sms',
       'sweep-outbox',
