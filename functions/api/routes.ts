@@ -4,6 +4,7 @@ import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { logRoutes } from './routes/logs';
 import { openApiRoutes } from './routes/openapi';
+import { personalDataRoutes } from './routes/personal-data';
 import { planRoutes } from './routes/plans';
 import { registryRoutes } from './routes/registry';
 import { requestRoutes } from './routes/requests';
@@ -20,6 +21,7 @@ export function apiRoutes(ports: Ports): Route[] {
     ...requestRoutes(ports),
     ...planRoutes(ports),
     ...logRoutes(ports),
+    ...personalDataRoutes(ports),
     ...openApiRoutes(() => routes),
   ];
   return routes;

@@ -25,6 +25,8 @@ export const auditEntrySchema = z.object({
     'cancel-after-publish',
     /** A published plan changed by an edit: its driver was sent the new route. */
     'edit-after-publish',
+    /** A resident's personal data erased on request (their requests stripped of places and purpose). */
+    'erase',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { addressSchema, geoPointSchema, idSchema, nameSchema, storedFields } from '../common';
+import {
+  addressSchema,
+  geoPointSchema,
+  idSchema,
+  isoInstantSchema,
+  nameSchema,
+  storedFields,
+} from '../common';
 import { e164Schema, phoneSchema } from '../phone';
 
 /**
@@ -30,5 +37,11 @@ export const residentFields = {
   confidential: z.boolean().default(false),
 };
 
-export const residentSchema = z.object({ ...storedFields, ...residentFields, phone: e164Schema.nullable() });
+export const residentSchema = z.object({
+  ...storedFields,
+  ...residentFields,
+  phone: e164Schema.nullable(),
+  /** Set by erasure (shared/app/personal-data): the personal fields are placeholders since. */
+  erasedAt: isoInstantSchema.optional(),
+});
 export type Resident = z.infer<typeof residentSchema>;
