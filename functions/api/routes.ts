@@ -1,5 +1,5 @@
-import type { Route } from '../../shared/http/route';
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
+import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
@@ -14,10 +14,7 @@ import { requestRoutes } from './routes/requests';
  * Every route of the API, by area. Each declares its params, query, headers and body schemas
  * (shared/http/route.ts); the router parses them before the route calls its one use case.
  */
-export function apiRoutes(
-  ports: Ports,
-  options: { smsPricePerSegmentUsd?: number } = {},
-): Route[] {
+export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: number } = {}): Route[] {
   const smsPrice = options.smsPricePerSegmentUsd ?? DEFAULT_SMS_PRICE_PER_SEGMENT_USD;
   const routes: Route[] = [
     ...healthRoutes(ports),

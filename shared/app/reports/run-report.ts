@@ -36,7 +36,9 @@ async function requestsOf(ports: ReportPorts, hromadaId: string, dates: string[]
 /** The residents' settlements, for pickups that name none: one GetItem per such resident. */
 async function residentSettlements(ports: ReportPorts, hromadaId: string, requests: ServiceRequest[]) {
   const ids = [...new Set(requests.filter((r) => !r.pickup.settlementId).map((r) => r.residentId))];
-  const found = await Promise.all(ids.map((id) => ports.entities.registry.get(registryKinds.residents, hromadaId, id)));
+  const found = await Promise.all(
+    ids.map((id) => ports.entities.registry.get(registryKinds.residents, hromadaId, id)),
+  );
   return new Map(found.flatMap((r) => (r ? [[r.id, r.settlementId] as const] : [])));
 }
 

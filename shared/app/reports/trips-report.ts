@@ -1,6 +1,6 @@
 import type { ServiceRequest } from '../../domain/entities/service-request';
-import type { ReportPeriod } from './report-period';
 import type { Table } from './csv';
+import type { ReportPeriod } from './report-period';
 
 /** What became of the trips of one group. */
 export interface TripCounts {
@@ -92,7 +92,8 @@ function getOr<K>(map: Map<K, TripCounts>, key: K): TripCounts {
 }
 
 function sorted<K extends string | null>(map: Map<K, TripCounts>): Array<[K, TripCounts]> {
-  return [...map].sort(([a], [b]) => (a ?? '~').localeCompare(b ?? '~'));
+  // unknown (null) last
+  return [...map].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
 const COUNT_HEADERS = [
@@ -104,7 +105,14 @@ const COUNT_HEADERS = [
   'Не завершено',
 ] as const;
 
-const countCells = (c: TripCounts) => [c.requests, c.done, c.noShow, c.cancelledEarly, c.cancelledLate, c.open];
+const countCells = (c: TripCounts) => [
+  c.requests,
+  c.done,
+  c.noShow,
+  c.cancelledEarly,
+  c.cancelledLate,
+  c.open,
+];
 
 /** One row per service, then per settlement, then the total. */
 export function tripsTable(report: TripsReport): Table {
