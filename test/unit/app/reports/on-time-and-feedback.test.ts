@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedbackReport, feedbackTable } from '../../../../shared/app/reports/feedback-report';
 import { ON_TIME_NOTE, onTimeReport, onTimeTable } from '../../../../shared/app/reports/on-time-report';
-import { request } from './report-fixtures';
+import { request } from '../../../support/report-fixtures';
 
 const input = { hromadaId: 'khm', period: { from: '2026-11-01', to: '2026-11-30' } };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { periodBounds } from '../../../../shared/app/reports/report-period';
 import { smsReport, smsTable } from '../../../../shared/app/reports/sms-report';
-import { message } from './report-fixtures';
+import { message } from '../../../support/report-fixtures';
 
 const period = { from: '2026-11-24', to: '2026-11-24' };
 // Kyiv is UTC+2 in November: the local day is 2026-11-23T22:00Z … 2026-11-24T22:00Z

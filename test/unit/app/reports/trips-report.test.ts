@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tripsReport, tripsTable } from '../../../../shared/app/reports/trips-report';
-import { request, SETTLEMENT_B } from './report-fixtures';
+import { request, SETTLEMENT_B } from '../../../support/report-fixtures';
 
 const period = { from: '2026-11-24', to: '2026-11-25' };
 

@@ -1,5 +1,5 @@
-import type { OutboxMessage } from '../../../../shared/domain/entities/outbox-message';
-import type { ServiceRequest } from '../../../../shared/domain/entities/service-request';
+import type { OutboxMessage } from '../../shared/domain/entities/outbox-message';
+import type { ServiceRequest } from '../../shared/domain/entities/service-request';
 
 const SETTLEMENT_A = 'UA05120170020086400';
 export const SETTLEMENT_B = 'UA05120170010012345';
@@ -15,6 +15,7 @@ export function request(
     updatedAt?: string;
     settlementId?: string | null;
     residentId?: string;
+    hromadaId?: string;
   },
 ): ServiceRequest {
   const date = fields.date ?? '2026-11-24';
@@ -22,7 +23,7 @@ export function request(
   const settlementId = fields.settlementId === undefined ? SETTLEMENT_A : fields.settlementId;
   return {
     id,
-    hromadaId: 'khm',
+    hromadaId: fields.hromadaId ?? 'khm',
     version: 2,
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: fields.updatedAt ?? '2026-11-20T10:00:00.000Z',
