@@ -9,4 +9,8 @@ const config = loadConfig();
 const ports = portsFromConfig(config);
 
 /** The dispatcher console's HTTP API (API Gateway HTTP API, payload 2.0). */
-export const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: config.MAX_BODY_BYTES }));
+export const handler = httpHandler(
+  new Router(apiRoutes(ports, { smsPricePerSegmentUsd: config.SMS_PRICE_PER_SEGMENT_USD }), {
+    maxBodyBytes: config.MAX_BODY_BYTES,
+  }),
+);

@@ -1,3 +1,4 @@
+import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
 import { healthRoutes } from './routes/health';
@@ -7,13 +8,15 @@ import { openApiRoutes } from './routes/openapi';
 import { personalDataRoutes } from './routes/personal-data';
 import { planRoutes } from './routes/plans';
 import { registryRoutes } from './routes/registry';
+import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
 
 /**
  * Every route of the API, by area. Each declares its params, query, headers and body schemas
  * (shared/http/route.ts); the router parses them before the route calls its one use case.
  */
-export function apiRoutes(ports: Ports): Route[] {
+export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: number } = {}): Route[] {
+  const smsPrice = options.smsPricePerSegmentUsd ?? DEFAULT_SMS_PRICE_PER_SEGMENT_USD;
   const routes: Route[] = [
     ...healthRoutes(ports),
     ...registryRoutes(ports),
@@ -22,6 +25,7 @@ export function apiRoutes(ports: Ports): Route[] {
     ...planRoutes(ports),
     ...logRoutes(ports),
     ...personalDataRoutes(ports),
+    ...reportRoutes(ports, smsPrice),
     ...openApiRoutes(() => routes),
   ];
   return routes;

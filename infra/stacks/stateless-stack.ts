@@ -102,7 +102,12 @@ export class StatelessStack extends Stack {
       // 1769 MB is one full vCPU on Lambda, and the timeout leaves room to load and save
       memorySize: 1769,
       timeout: Duration.seconds(15),
-      environment: { CURSOR_SECRET_ID: this.cursorSecret.secretArn, ...travelTimesEnvironment(config) },
+      environment: {
+        CURSOR_SECRET_ID: this.cursorSecret.secretArn,
+        // the SMS report's cost is at the same price as the spend metric
+        SMS_PRICE_PER_SEGMENT_USD: String(config.smsPricePerSegmentUsd),
+        ...travelTimesEnvironment(config),
+      },
       paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
         lambda.ParamsAndSecretsVersions.V1_0_103,
         {

@@ -30,11 +30,15 @@ export async function apiOnFreshTable(prefix: string) {
     return {
       status: res.statusCode ?? 0,
       headers: (res.headers ?? {}) as Record<string, unknown>,
-      body: res.body ? JSON.parse(res.body) : undefined,
+      // JSON is parsed; anything else (a CSV report) is the text as sent
+      body: !res.body ? undefined : isJson(res.headers) ? JSON.parse(res.body) : res.body,
     };
   };
   return { table, call };
 }
+
+const isJson = (headers: APIGatewayProxyStructuredResultV2['headers']) =>
+  !String(headers?.['content-type'] ?? 'application/json').startsWith('text/');
 
 export const BEREZNA_VILLAGE = {
   id: 'UA05120170020086400',

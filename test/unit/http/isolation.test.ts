@@ -77,7 +77,8 @@ function pathOf(route: Route, hromadaId: string): string {
     .replace('{hromadaId}', hromadaId)
     .replace('{id}', idsOfA[plural] ?? 'id000001')
     .replace('{date}', TUESDAY)
-    .replace('{kind}', 'residents');
+    .replace('{kind}', 'residents')
+    .replace('{report}', 'trips');
 }
 
 /** A well-formed body of the route's schema (fixed seed), so only access can stop the call. */
@@ -88,7 +89,7 @@ function bodyOf(route: Route): unknown {
 }
 
 function eventFor(route: Route, hromadaId: string, claims: Claims): APIGatewayProxyEventV2 {
-  const query = '?version=1&date=2026-11-24&phone=0671234567&limit=5';
+  const query = '?version=1&date=2026-11-24&phone=0671234567&limit=5&from=2026-11-24&to=2026-11-24';
   const headers = {
     'content-type': 'application/json',
     'idempotency-key': `isolation-${route.method}-${route.path}`,
