@@ -59,13 +59,23 @@ const personColumns = (o: { phoneOptional: boolean }) => [
   col('phone', mobilePhone({ nullable: o.phoneOptional }), 'phone', 'телефон', 'мобільний'),
 ];
 
+/** A kind of person (resident, driver): who they are, then the kind's own columns. */
+function personKind(
+  registry: ImportKind['registry'],
+  phone: { phoneOptional: boolean },
+  own: ImportColumn[],
+  matching: Pick<ImportKind, 'naturalKeys' | 'nullWhenAbsent'>,
+): ImportKind {
+  return { registry, columns: [...personColumns(phone), ...own], ...matching };
+}
+
 const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : '');
 
 export const importKinds: Record<ImportablePlural, ImportKind> = {
-  residents: {
-    registry: registryKinds.residents,
-    columns: [
-      ...personColumns({ phoneOptional: true }),
+  residents: personKind(
+    registryKinds.residents,
+    { phoneOptional: true },
+    [
       col('settlementId', settlementRef, 'settlement', 'населений пункт', 'село'),
       col('address', text, 'address', 'адреса'),
       latColumn,
@@ -76,24 +86,25 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
       col('smsConsent', bool, 'smsconsent', 'sms consent', 'згода на sms', 'згода на смс'),
       col('confidential', bool, 'confidential', 'конфіденційно'),
     ],
-    // The phone when there is one; otherwise who and where, which a person without a phone keeps.
-    naturalKeys: (f) => [
-      typeof f.phone === 'string'
-        ? `phone:${f.phone}`
-        : `person:${lower(f.name)}|${f.settlementId}|${lower(f.address)}`,
-    ],
-    nullWhenAbsent: ['location', 'phone'],
-  },
-  drivers: {
-    registry: registryKinds.drivers,
-    columns: [
-      ...personColumns({ phoneOptional: false }),
+    {
+      // The phone when there is one; otherwise who and where, which a person without a phone keeps.
+      naturalKeys: (f) => [
+        typeof f.phone === 'string'
+          ? `phone:${f.phone}`
+          : `person:${lower(f.name)}|${f.settlementId}|${lower(f.address)}`,
+      ],
+      nullWhenAbsent: ['location', 'phone'],
+    },
+  ),
+  drivers: personKind(
+    registryKinds.drivers,
+    { phoneOptional: false },
+    [
       col('transliterateSms', bool, 'transliteratesms', 'sms латиницею', 'транслітерація'),
       col('active', bool, 'active', 'активний'),
     ],
-    naturalKeys: (f) => (typeof f.phone === 'string' ? [`phone:${f.phone}`] : []),
-    nullWhenAbsent: [],
-  },
+    { naturalKeys: (f) => (typeof f.phone === 'string' ? [`phone:${f.phone}`] : []), nullWhenAbsent: [] },
+  ),
   settlements: {
     registry: registryKinds.settlements,
     columns: [
