@@ -4,10 +4,7 @@ import type { Ports } from '../../../shared/ports/ports';
 
 export function healthRoutes(ports: Ports): Route[] {
   return [
-    defineRoute({
-      method: 'GET',
-      path: '/health',
-      summary: 'The API is up and reaches its database',
+    defineRoute('GET /health', 'The API is up and reaches its database', {
       access: 'public',
       handle: async () => {
         await ports.entities.hromady.list({ limit: 1 });

@@ -24,20 +24,20 @@ const importBody = z.strictObject({
 /** CSV import of a registry kind (synchronous: a file the body limit allows, a few thousand rows). */
 export function importRoutes(ports: Ports): Route[] {
   return [
-    defineRoute({
-      method: 'POST',
-      path: '/hromady/{hromadaId}/imports/{kind}',
-      summary:
-        'Import a CSV export (base64) of residents, drivers, settlements or vehicles; dryRun only reports',
-      params: importParams,
-      body: { schema: importBody, what: 'import' },
-      handle: async ({ params, body, actor }) => {
-        const bytes = new Uint8Array(Buffer.from(body.csv, 'base64'));
-        return json(
-          200,
-          await importCsv(ports, params.hromadaId, params.kind, bytes, { dryRun: body.dryRun, actor }),
-        );
+    defineRoute(
+      'POST /hromady/{hromadaId}/imports/{kind}',
+      'Import a CSV export (base64) of residents, drivers, settlements or vehicles; dryRun only reports',
+      {
+        params: importParams,
+        body: { schema: importBody, what: 'import' },
+        handle: async ({ params, body, actor }) => {
+          const bytes = new Uint8Array(Buffer.from(body.csv, 'base64'));
+          return json(
+            200,
+            await importCsv(ports, params.hromadaId, params.kind, bytes, { dryRun: body.dryRun, actor }),
+          );
+        },
       },
-    }),
+    ),
   ];
 }

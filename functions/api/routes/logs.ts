@@ -12,10 +12,7 @@ export function logRoutes(ports: Ports): Route[] {
     ['audit', 'The audit trail', listAudit],
   ] as const;
   return logs.map(([name, summary, list]) =>
-    defineRoute({
-      method: 'GET',
-      path: `/hromady/{hromadaId}/${name}`,
-      summary,
+    defineRoute(`GET /hromady/{hromadaId}/${name}`, summary, {
       query: pageQuery,
       handle: async ({ params, query }) => json(200, await list(ports, params.hromadaId, query)),
     }),

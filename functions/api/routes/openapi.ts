@@ -7,10 +7,7 @@ import { describeApi } from '../api-description';
 export function openApiRoutes(allRoutes: () => Route[]): Route[] {
   let document: OpenApiDocument | undefined;
   return [
-    defineRoute({
-      method: 'GET',
-      path: '/openapi.json',
-      summary: 'This API described in OpenAPI 3.1',
+    defineRoute('GET /openapi.json', 'This API described in OpenAPI 3.1', {
       access: 'public',
       handle: async () => {
         document ??= describeApi(allRoutes());

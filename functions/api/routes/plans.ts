@@ -8,6 +8,7 @@ import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
 import { measurePlanning } from '../plan-metrics';
+import { versionBody } from './version-body';
 
 /**
  * Planning runs inside the API call: the engine's budget stays well under the function's 15 s
@@ -22,21 +23,14 @@ const insertBody = z.strictObject({
   version: z.number().int().positive(),
   seconds: z.number().min(0.1).max(5).default(1),
 });
-const versionBody = z.strictObject({ version: z.number().int().positive() });
 
 /** A day's plan: read it, plan or re-plan it, add a phone request to it, send it to the drivers. */
 export function planRoutes(ports: Ports): Route[] {
   return [
-    defineRoute({
-      method: 'GET',
-      path: '/hromady/{hromadaId}/plans/{date}',
-      summary: "The day's latest plan",
+    defineRoute('GET /hromady/{hromadaId}/plans/{date}', "The day's latest plan", {
       handle: async ({ params }) => json(200, await getPlan(ports, params.hromadaId, params.date)),
     }),
-    defineRoute({
-      method: 'POST',
-      path: '/hromady/{hromadaId}/plans/{date}',
-      summary: 'Plan or re-plan the day (body optional)',
+    defineRoute('POST /hromady/{hromadaId}/plans/{date}', 'Plan or re-plan the day (body optional)', {
       body: { schema: planBody, what: 'plan', optional: true },
       handle: async ({ params, body, actor }) => {
         const plan = await measurePlanning(
@@ -50,10 +44,7 @@ export function planRoutes(ports: Ports): Route[] {
         return json(200, plan);
       },
     }),
-    defineRoute({
-      method: 'POST',
-      path: '/hromady/{hromadaId}/plans/{date}/requests',
-      summary: 'Insert a request into the plan',
+    defineRoute('POST /hromady/{hromadaId}/plans/{date}/requests', 'Insert a request into the plan', {
       body: { schema: insertBody, what: 'insert' },
       handle: async ({ params, body, actor }) => {
         const { requestId, version, seconds } = body;
@@ -65,13 +56,14 @@ export function planRoutes(ports: Ports): Route[] {
         return json(200, inserted);
       },
     }),
-    defineRoute({
-      method: 'POST',
-      path: '/hromady/{hromadaId}/plans/{date}/publish',
-      summary: 'Publish a plan version: each driver gets the route by SMS',
-      body: { schema: versionBody, what: 'publish' },
-      handle: async ({ params, body, actor }) =>
-        json(200, await publishPlan(ports, params.hromadaId, params.date, body.version, actor)),
-    }),
+    defineRoute(
+      'POST /hromady/{hromadaId}/plans/{date}/publish',
+      'Publish a plan version: each driver gets the route by SMS',
+      {
+        body: { schema: versionBody, what: 'publish' },
+        handle: async ({ params, body, actor }) =>
+          json(200, await publishPlan(ports, params.hromadaId, params.date, body.version, actor)),
+      },
+    ),
   ];
 }

@@ -29,10 +29,7 @@ const phoneQuery = z.object({ phone: z.string().min(5).max(40) });
 export function registryRoutes(ports: Ports): Route[] {
   return [
     ...hromadaRoutes(ports),
-    defineRoute({
-      method: 'GET',
-      path: '/hromady/{hromadaId}/callers',
-      summary: 'The residents and drivers with this phone number',
+    defineRoute('GET /hromady/{hromadaId}/callers', 'The residents and drivers with this phone number', {
       query: phoneQuery,
       handle: async ({ params, query }) =>
         json(200, { items: await findByPhone(ports, params.hromadaId, query.phone) }),
@@ -43,18 +40,12 @@ export function registryRoutes(ports: Ports): Route[] {
 
 function hromadaRoutes(ports: Ports): Route[] {
   return [
-    defineRoute({
-      method: 'GET',
-      path: '/hromady',
-      summary: 'List hromady',
+    defineRoute('GET /hromady', 'List hromady', {
       access: 'admin',
       query: pageQuery,
       handle: async ({ query }) => json(200, await listEntities(ports, hromadaKind, '', query)),
     }),
-    defineRoute({
-      method: 'POST',
-      path: '/hromady',
-      summary: 'Create a hromada',
+    defineRoute('POST /hromady', 'Create a hromada', {
       access: 'admin',
       headers: idempotencyHeaders,
       body: { schema: hromadaKind.create, what: 'Hromada' },
@@ -62,21 +53,19 @@ function hromadaRoutes(ports: Ports): Route[] {
       handle: async ({ headers, body, actor }) =>
         created(await createHromadaOnce(ports, body, actor, idempotencyScope('*', actor, headers))),
     }),
-    defineRoute({
-      method: 'GET',
-      path: '/hromady/{hromadaId}',
-      summary: 'A hromada and its rules',
+    defineRoute('GET /hromady/{hromadaId}', 'A hromada and its rules', {
       handle: async ({ params }) => json(200, await requireHromada(ports, params.hromadaId)),
     }),
-    defineRoute({
-      method: 'PATCH',
-      path: '/hromady/{hromadaId}',
-      summary: 'Change a hromada (the version read, and the fields to change)',
-      access: 'admin',
-      body: { schema: patchSchema(hromadaKind), what: 'Hromada update' },
-      handle: async ({ params, body, actor }) =>
-        json(200, await updateEntity(ports, hromadaKind, params.hromadaId, params.hromadaId, body, actor)),
-    }),
+    defineRoute(
+      'PATCH /hromady/{hromadaId}',
+      'Change a hromada (the version read, and the fields to change)',
+      {
+        access: 'admin',
+        body: { schema: patchSchema(hromadaKind), what: 'Hromada update' },
+        handle: async ({ params, body, actor }) =>
+          json(200, await updateEntity(ports, hromadaKind, params.hromadaId, params.hromadaId, body, actor)),
+      },
+    ),
   ];
 }
 
@@ -84,18 +73,12 @@ function crudRoutes<K extends RegistryKind>(ports: Ports, kind: K): Route[] {
   const base: `/hromady/{hromadaId}/${string}` = `/hromady/{hromadaId}/${kind.plural}`;
   const create = kind.create as unknown as z.ZodType<RegistryFields<K>>;
   return [
-    defineRoute({
-      method: 'GET',
-      path: base,
-      summary: `List ${kind.plural}`,
+    defineRoute(`GET ${base}`, `List ${kind.plural}`, {
       query: pageQuery,
       handle: async ({ params, query }) =>
         json(200, await listEntities(ports, kind, params.hromadaId, query)),
     }),
-    defineRoute({
-      method: 'POST',
-      path: base,
-      summary: `Create a ${kind.entity}`,
+    defineRoute(`POST ${base}`, `Create a ${kind.entity}`, {
       headers: idempotencyHeaders,
       body: { schema: create, what: kind.entity },
       status: 201,
@@ -104,24 +87,19 @@ function crudRoutes<K extends RegistryKind>(ports: Ports, kind: K): Route[] {
         return created(await createEntityOnce(ports, kind, params.hromadaId, body, actor, scope));
       },
     }),
-    defineRoute({
-      method: 'GET',
-      path: `${base}/{id}`,
-      summary: `A ${kind.entity}`,
+    defineRoute(`GET ${base}/{id}`, `A ${kind.entity}`, {
       handle: async ({ params }) => json(200, await getEntity(ports, kind, params.hromadaId, params.id)),
     }),
-    defineRoute({
-      method: 'PATCH',
-      path: `${base}/{id}`,
-      summary: `Change a ${kind.entity} (the version read, and the fields to change)`,
-      body: { schema: patchSchema(kind), what: `${kind.entity} update` },
-      handle: async ({ params, body, actor }) =>
-        json(200, await updateEntity(ports, kind, params.hromadaId, params.id, body, actor)),
-    }),
-    defineRoute({
-      method: 'DELETE',
-      path: `${base}/{id}`,
-      summary: `Delete a ${kind.entity} (the version read)`,
+    defineRoute(
+      `PATCH ${base}/{id}`,
+      `Change a ${kind.entity} (the version read, and the fields to change)`,
+      {
+        body: { schema: patchSchema(kind), what: `${kind.entity} update` },
+        handle: async ({ params, body, actor }) =>
+          json(200, await updateEntity(ports, kind, params.hromadaId, params.id, body, actor)),
+      },
+    ),
+    defineRoute(`DELETE ${base}/{id}`, `Delete a ${kind.entity} (the version read)`, {
       query: versionQuery,
       status: 204,
       handle: async ({ params, query, actor }) => {

@@ -30,18 +30,28 @@ function csv(filename: string, text: string): HttpResult {
  */
 export function reportRoutes(ports: Ports, smsPricePerSegmentUsd: number): Route[] {
   return [
-    defineRoute({
-      method: 'GET',
-      path: '/hromady/{hromadaId}/reports/{report}',
-      summary: 'A report for a period: trips, on-time, sms or feedback (JSON or CSV)',
-      params: z.object({ hromadaId: idSchema, report: z.enum(reportNames) }),
-      query: reportQuery,
-      handle: async ({ params, query }) => {
-        const period = { from: query.from, to: query.to };
-        const result = await runReport(ports, params.hromadaId, params.report, period, smsPricePerSegmentUsd);
-        if (query.format === 'json') return json(200, result.report);
-        return csv(`${params.report}-${params.hromadaId}-${query.from}-${query.to}.csv`, toCsv(result.table));
+    defineRoute(
+      'GET /hromady/{hromadaId}/reports/{report}',
+      'A report for a period: trips, on-time, sms or feedback (JSON or CSV)',
+      {
+        params: z.object({ hromadaId: idSchema, report: z.enum(reportNames) }),
+        query: reportQuery,
+        handle: async ({ params, query }) => {
+          const period = { from: query.from, to: query.to };
+          const result = await runReport(
+            ports,
+            params.hromadaId,
+            params.report,
+            period,
+            smsPricePerSegmentUsd,
+          );
+          if (query.format === 'json') return json(200, result.report);
+          return csv(
+            `${params.report}-${params.hromadaId}-${query.from}-${query.to}.csv`,
+            toCsv(result.table),
+          );
+        },
       },
-    }),
+    ),
   ];
 }

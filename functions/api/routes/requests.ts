@@ -16,9 +16,9 @@ import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/h
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
+import { versionBody } from './version-body';
 
 const dateQuery = z.object({ date: localDateSchema });
-const versionBody = z.strictObject({ version: z.number().int().positive() });
 const outcomeBody = z.strictObject({
   version: z.number().int().positive(),
   outcome: z.enum(['on-board', 'done', 'no-show']),
@@ -30,18 +30,12 @@ const outcomeBody = z.strictObject({
  */
 export function requestRoutes(ports: Ports): Route[] {
   return [
-    defineRoute({
-      method: 'GET',
-      path: '/hromady/{hromadaId}/requests',
-      summary: "The day's service requests",
+    defineRoute('GET /hromady/{hromadaId}/requests', "The day's service requests", {
       query: dateQuery,
       handle: async ({ params, query }) =>
         json(200, { items: await listServiceRequestsByDate(ports, params.hromadaId, query.date) }),
     }),
-    defineRoute({
-      method: 'POST',
-      path: '/hromady/{hromadaId}/requests',
-      summary: 'Book a request taken by phone',
+    defineRoute('POST /hromady/{hromadaId}/requests', 'Book a request taken by phone', {
       headers: idempotencyHeaders,
       body: { schema: serviceRequestCreateSchema, what: 'service request' },
       status: 201,
@@ -50,48 +44,48 @@ export function requestRoutes(ports: Ports): Route[] {
         return created(await bookServiceRequestOnce(ports, params.hromadaId, body, actor, scope));
       },
     }),
-    defineRoute({
-      method: 'GET',
-      path: '/hromady/{hromadaId}/requests/{id}',
-      summary: 'A service request',
+    defineRoute('GET /hromady/{hromadaId}/requests/{id}', 'A service request', {
       handle: async ({ params }) => json(200, await getServiceRequest(ports, params.hromadaId, params.id)),
     }),
-    defineRoute({
-      method: 'PATCH',
-      path: '/hromady/{hromadaId}/requests/{id}',
-      summary: 'Edit or reschedule a request not yet sent to a driver (the version read)',
-      body: { schema: serviceRequestEditSchema, what: 'request edit' },
-      handle: async ({ params, body, actor }) =>
-        json(200, await editServiceRequest(ports, params.hromadaId, params.id, body, actor)),
-    }),
+    defineRoute(
+      'PATCH /hromady/{hromadaId}/requests/{id}',
+      'Edit or reschedule a request not yet sent to a driver (the version read)',
+      {
+        body: { schema: serviceRequestEditSchema, what: 'request edit' },
+        handle: async ({ params, body, actor }) =>
+          json(200, await editServiceRequest(ports, params.hromadaId, params.id, body, actor)),
+      },
+    ),
     ...(['cancel', 'confirm'] as const).map((action) =>
-      defineRoute({
-        method: 'POST',
-        path: `/hromady/{hromadaId}/requests/{id}/${action}`,
-        summary: action === 'cancel' ? 'Cancel a request' : 'Confirm a request',
-        body: { schema: versionBody, what: action },
+      defineRoute(
+        `POST /hromady/{hromadaId}/requests/{id}/${action}`,
+        action === 'cancel' ? 'Cancel a request' : 'Confirm a request',
+        {
+          body: { schema: versionBody, what: action },
+          handle: async ({ params, body, actor }) => {
+            const next = action === 'cancel' ? 'cancelled' : 'confirmed';
+            const { hromadaId, id } = params;
+            return json(
+              200,
+              await changeRequestStatus(ports, hromadaId, id, body.version, next, actor, [], 'dispatcher'),
+            );
+          },
+        },
+      ),
+    ),
+    defineRoute(
+      'POST /hromady/{hromadaId}/requests/{id}/outcome',
+      'What happened at the stop: on board, done or no-show',
+      {
+        body: { schema: outcomeBody, what: 'outcome' },
         handle: async ({ params, body, actor }) => {
-          const next = action === 'cancel' ? 'cancelled' : 'confirmed';
           const { hromadaId, id } = params;
           return json(
             200,
-            await changeRequestStatus(ports, hromadaId, id, body.version, next, actor, [], 'dispatcher'),
+            await recordOutcome(ports, hromadaId, id, body.version, body.outcome, actor, [], 'dispatcher'),
           );
         },
-      }),
-    ),
-    defineRoute({
-      method: 'POST',
-      path: '/hromady/{hromadaId}/requests/{id}/outcome',
-      summary: 'What happened at the stop: on board, done or no-show',
-      body: { schema: outcomeBody, what: 'outcome' },
-      handle: async ({ params, body, actor }) => {
-        const { hromadaId, id } = params;
-        return json(
-          200,
-          await recordOutcome(ports, hromadaId, id, body.version, body.outcome, actor, [], 'dispatcher'),
-        );
       },
-    }),
+    ),
   ];
 }

@@ -52,10 +52,7 @@ describe('request bodies', () => {
 
 describe('router', () => {
   const router = new Router([
-    defineRoute({
-      method: 'GET',
-      path: '/hromady/{hromadaId}/residents/{id}',
-      summary: 'echo',
+    defineRoute('GET /hromady/{hromadaId}/residents/{id}', 'echo', {
       access: 'public',
       params: itemParams,
       handle: async ({ params }) => json(200, params),
@@ -73,8 +70,8 @@ describe('router', () => {
   });
 
   it('refuses at construction a route whose params schema does not match its path', () => {
-    const route = (path: string, params: ParamsSchema) =>
-      defineRoute({ method: 'GET', path, summary: 'x', params, handle: async () => json(200, {}) });
+    const route = (path: `/${string}`, params: ParamsSchema) =>
+      defineRoute(`GET ${path}`, 'x', { params, handle: async () => json(200, {}) });
     expect(() => new Router([route('/x/{whatever}', noParams)])).toThrow(
       /no schema for path parameter whatever/,
     );
@@ -83,10 +80,7 @@ describe('router', () => {
 
   it('gives a route that declares no params the schemas of its path parameters, by name', async () => {
     const derived = new Router([
-      defineRoute({
-        method: 'GET',
-        path: '/hromady/{hromadaId}/plans/{date}',
-        summary: 'echo',
+      defineRoute('GET /hromady/{hromadaId}/plans/{date}', 'echo', {
         access: 'public',
         handle: async ({ params }) => json(200, { hromadaId: params.hromadaId, date: params.date }),
       }),
@@ -97,8 +91,30 @@ describe('router', () => {
       issues: [{ path: 'date', message: expect.any(String) }],
     });
     expect(() =>
-      defineRoute({ method: 'GET', path: '/x/{whatever}', summary: 'x', handle: async () => json(200, {}) }),
+      defineRoute('GET /x/{whatever}', 'x', {
+        handle: async () => json(200, {}),
+      }),
     ).toThrow(/no schema for path parameter \{whatever\}/);
+  });
+
+  it('reads a route key as its method and path, and refuses a key that is not one', () => {
+    const route = defineRoute('PATCH /hromady/{hromadaId}/plans/{date}', 'A summary', {
+      status: 200,
+      handle: async () => json(200, {}),
+    });
+    expect(route).toMatchObject({
+      method: 'PATCH',
+      path: '/hromady/{hromadaId}/plans/{date}',
+      summary: 'A summary',
+    });
+    expect(Object.keys(route.params.shape)).toEqual(['hromadaId', 'date']);
+    const key = (text: string) => text as 'GET /x';
+    expect(() => defineRoute(key('FETCH /x'), 'x', { handle: async () => json(200, {}) })).toThrow(
+      /not a route key/,
+    );
+    expect(() => defineRoute(key('GET x'), 'x', { handle: async () => json(200, {}) })).toThrow(
+      /not a route key/,
+    );
   });
 
   it('throws its 404 and 405 to the one error mapping, as domain errors', async () => {
