@@ -105,3 +105,41 @@ export function taxiRequest(residentId: string, date = '2026-11-24', time = '09:
     purpose: 'medical',
   };
 }
+
+/** The hromada's garage in Хмільник. */
+export const GARAGE = {
+  id: 'depot',
+  name: 'Гараж УСЗН',
+  address: 'м. Хмільник, вул. Столярчука, 10',
+  location: { lat: 49.5598, lon: 27.9573 },
+};
+
+/** A social taxi with 3 seats. */
+export const TAXI = {
+  id: 'taxi',
+  name: 'Соцтаксі',
+  plate: 'АВ1234ВС',
+  services: ['social-taxi'],
+  capacity: { seats: 3 },
+};
+
+/** The same taxi with a ramp and a wheelchair place. */
+export const RAMP_TAXI = { ...TAXI, capacity: { seats: 3, wheelchairPlaces: 1 }, features: { ramp: true } };
+
+/** The garage and these vehicles, each working `days` (ISO weekdays) 08:00–17:00 from it. */
+export async function seedFleet(
+  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  vehicles: Array<Record<string, unknown>>,
+  days: number[] = [1, 2, 3, 4, 5],
+) {
+  await createEntity(ports, registryKinds.depots, HROMADA, fieldsOf(registryKinds.depots, GARAGE), 'test');
+  const shifts = [{ days, start: '08:00', end: '17:00' }];
+  for (const vehicle of vehicles)
+    await createEntity(
+      ports,
+      registryKinds.vehicles,
+      HROMADA,
+      fieldsOf(registryKinds.vehicles, { ...vehicle, depotId: GARAGE.id, shifts }),
+      'test',
+    );
+}

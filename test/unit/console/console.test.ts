@@ -8,7 +8,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
 import { registryKinds } from '../../../shared/domain/registry';
-import { BEREZNA, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+import {
+  BEREZNA,
+  HROMADA,
+  memoryPorts,
+  seedBasics,
+  seedFleet,
+  TAXI,
+  taxiRequest,
+} from '../../support/fixtures';
 import { bookingOf, fieldsOf } from '../../support/inputs';
 import {
   accessibleName,
@@ -33,33 +41,7 @@ const { calls, keys, unrouted } = net;
 beforeAll(async () => {
   const { ports } = memoryPorts();
   const anna = await seedBasics(ports, { name: '<img src=x onerror=alert(1)> Ганна' });
-  await createEntity(
-    ports,
-    registryKinds.depots,
-    HROMADA,
-    fieldsOf(registryKinds.depots, {
-      id: 'depot',
-      name: 'Гараж',
-      address: 'м. Хмільник, вул. Столярчука, 10',
-      location: { lat: 49.5598, lon: 27.9573 },
-    }),
-    'test',
-  );
-  await createEntity(
-    ports,
-    registryKinds.vehicles,
-    HROMADA,
-    fieldsOf(registryKinds.vehicles, {
-      id: 'taxi',
-      name: 'Соцтаксі',
-      plate: 'АВ1234ВС',
-      depotId: 'depot',
-      services: ['social-taxi'],
-      capacity: { seats: 3 },
-      shifts: [{ days: [2], start: '08:00', end: '17:00' }],
-    }),
-    'test',
-  );
+  await seedFleet(ports, [TAXI], [2]);
   await createEntity(
     ports,
     registryKinds.drivers,

@@ -3,14 +3,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../functions/api/routes';
 import { serveHttpApi } from '../../../infra/local/http-bridge';
 import { WorkerThreadRouteSolver } from '../../../shared/adapters/routing/worker-thread-route-solver';
-import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
-import { registryKinds } from '../../../shared/domain/registry';
 import { httpHandler } from '../../../shared/http/api-handler';
 import { Router } from '../../../shared/http/router';
 import type { RouteSolver } from '../../../shared/ports/route-solver';
-import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
-import { bookingOf, fieldsOf } from '../../support/inputs';
+import { HROMADA, memoryPorts, seedBasics, seedFleet, TAXI, taxiRequest } from '../../support/fixtures';
+import { bookingOf } from '../../support/inputs';
 
 const TUESDAY = '2026-11-24';
 
@@ -38,29 +36,7 @@ describe('the local platform while a day is being planned', () => {
     const { solver, solving } = watched(worker);
     ports.solver = solver;
     const anna = await seedBasics(ports);
-    const depot = { name: 'Гараж', address: 'м. Хмільник', location: { lat: 49.5598, lon: 27.9573 } };
-    await createEntity(
-      ports,
-      registryKinds.depots,
-      HROMADA,
-      fieldsOf(registryKinds.depots, { id: 'depot', ...depot }),
-      'test',
-    );
-    await createEntity(
-      ports,
-      registryKinds.vehicles,
-      HROMADA,
-      fieldsOf(registryKinds.vehicles, {
-        id: 'taxi',
-        name: 'Соцтаксі',
-        plate: 'АВ1234ВС',
-        depotId: 'depot',
-        services: ['social-taxi'],
-        capacity: { seats: 3 },
-        shifts: [{ days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' }],
-      }),
-      'test',
-    );
+    await seedFleet(ports, [TAXI]);
     for (const time of ['09:00', '10:00', '11:00'])
       await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(anna.id, TUESDAY, time)), 'test');
     const server = await serveHttpApi(httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 })), {

@@ -17,7 +17,9 @@ import {
   type FakeClock,
   HROMADA,
   memoryPorts,
+  RAMP_TAXI,
   seedBasics,
+  seedFleet,
   taxiRequest,
 } from '../../../support/fixtures';
 import { bookingOf, fieldsOf } from '../../../support/inputs';
@@ -50,7 +52,20 @@ export interface DemoDay {
 export async function demoDay(options: { fleetDays?: number[]; clock?: FakeClock } = {}): Promise<DemoDay> {
   const { ports, clock } = memoryPorts(options.clock);
   const anna = await seedBasics(ports);
-  await seedFleet(ports, options.fleetDays ?? [1, 2, 3, 4, 5]);
+  await seedFleet(
+    ports,
+    [
+      RAMP_TAXI,
+      {
+        id: 'brigade',
+        name: 'Бригада',
+        plate: 'АВ5678ВС',
+        services: ['mobile-brigade', 'social-taxi'],
+        capacity: { seats: 4 },
+      },
+    ],
+    options.fleetDays,
+  );
   const book = async (body: Record<string, unknown>) =>
     bookServiceRequest(ports, HROMADA, bookingOf(body), 'd');
   return {
@@ -87,47 +102,6 @@ export async function demoDay(options: { fleetDays?: number[]; clock?: FakeClock
       }),
     book,
   };
-}
-
-async function seedFleet(ports: DemoPorts, days: number[]) {
-  await createEntity(
-    ports,
-    registryKinds.depots,
-    HROMADA,
-    fieldsOf(registryKinds.depots, {
-      id: 'depot',
-      name: 'Гараж УСЗН',
-      address: 'м. Хмільник, вул. Столярчука, 10',
-      location: { lat: 49.5598, lon: 27.9573 },
-    }),
-    'test',
-  );
-  const shifts = [{ days, start: '08:00', end: '17:00' }];
-  const vehicles = [
-    {
-      id: 'taxi',
-      name: 'Соцтаксі',
-      plate: 'АВ1234ВС',
-      services: ['social-taxi'],
-      capacity: { seats: 3, wheelchairPlaces: 1 },
-      features: { ramp: true },
-    },
-    {
-      id: 'brigade',
-      name: 'Бригада',
-      plate: 'АВ5678ВС',
-      services: ['mobile-brigade', 'social-taxi'],
-      capacity: { seats: 4 },
-    },
-  ];
-  for (const vehicle of vehicles)
-    await createEntity(
-      ports,
-      registryKinds.vehicles,
-      HROMADA,
-      fieldsOf(registryKinds.vehicles, { ...vehicle, depotId: 'depot', shifts }),
-      'test',
-    );
 }
 
 /** Where a request's stops are in a plan: the route and their indexes in it. */
