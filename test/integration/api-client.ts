@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { expect } from 'vitest';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { ADMIN, apiEvent, JSON_HEADERS } from '../support/api-events';
+import { GARAGE, RAMP_TAXI } from '../support/fixtures';
 import { freshTable } from './support';
 
 type Handler = (
@@ -55,4 +56,23 @@ export async function createDemoHromada(call: Call, options: { village?: boolean
     const village = await call(apiEvent('POST', '/hromady/khmilnytska/settlements', BEREZNA_VILLAGE));
     expect(village.status).toBe(201);
   }
+}
+
+/**
+ * The garage and a ramp taxi (3 seats, 1 wheelchair place) working every day 07:00–18:00, made
+ * through the API as a dispatcher would. Returns the taxi as created.
+ */
+export async function createGarageAndTaxi(call: Call) {
+  const garage = await call(apiEvent('POST', '/hromady/khmilnytska/depots', { ...GARAGE, id: 'garage' }));
+  expect(garage.status).toBe(201);
+  const taxi = await call(
+    apiEvent('POST', '/hromady/khmilnytska/vehicles', {
+      ...RAMP_TAXI,
+      plate: 'ав1234вс',
+      depotId: 'garage',
+      shifts: [{ days: [1, 2, 3, 4, 5, 6, 7], start: '07:00', end: '18:00' }],
+    }),
+  );
+  expect(taxi.status).toBe(201);
+  return taxi.body as { id: string };
 }

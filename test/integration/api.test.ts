@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localToUtc } from '../../shared/domain/time';
 import { ADMIN, apiEvent, JSON_HEADERS, loadEvent } from '../support/api-events';
-import { apiOnFreshTable, type Call, createDemoHromada } from './api-client';
+import { apiOnFreshTable, type Call, createDemoHromada, createGarageAndTaxi } from './api-client';
 
 let call: Call;
 
@@ -66,26 +66,7 @@ describe('the API on DynamoDB Local', () => {
   it('plans a day, stores the plan, and re-plans only from the version last read', async () => {
     const resident = await call(loadEvent('api/post-resident.json'));
     const date = new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10);
-    await call(
-      apiEvent('POST', '/hromady/khmilnytska/depots', {
-        id: 'garage',
-        name: 'Гараж УСЗН',
-        address: 'м. Хмільник, вул. Столярчука, 10',
-        location: { lat: 49.5598, lon: 27.9573 },
-      }),
-    );
-    const vehicle = await call(
-      apiEvent('POST', '/hromady/khmilnytska/vehicles', {
-        name: 'Соцтаксі',
-        plate: 'ав1234вс',
-        depotId: 'garage',
-        services: ['social-taxi'],
-        capacity: { seats: 3, wheelchairPlaces: 1 },
-        features: { ramp: true },
-        shifts: [{ days: [1, 2, 3, 4, 5, 6, 7], start: '07:00', end: '18:00' }],
-      }),
-    );
-    expect(vehicle.status).toBe(201);
+    const vehicle = { body: await createGarageAndTaxi(call) };
     const booked = await call(
       apiEvent('POST', '/hromady/khmilnytska/requests', {
         serviceType: 'social-taxi',

@@ -10,7 +10,7 @@ import { createEntity } from '../../shared/app/registry';
 import { bookServiceRequest, changeRequestStatus } from '../../shared/app/service-requests';
 import { registryKinds } from '../../shared/domain/registry';
 import type { Ports } from '../../shared/ports/ports';
-import { BEREZNA, HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
+import { BEREZNA, HROMADA, RAMP_TAXI, seedBasics, seedFleet, taxiRequest } from '../support/fixtures';
 import { bookingOf, fieldsOf } from '../support/inputs';
 import { FixedClock, freshTable, portsFor } from './support';
 
@@ -27,37 +27,27 @@ beforeAll(async () => {
   ports = portsFor(t, new FixedClock(new Date('2026-11-23T10:00:00Z')));
 });
 
-async function seedFleet() {
-  const create = (kind: (typeof registryKinds)[keyof typeof registryKinds], fields: object) =>
-    createEntity(ports, kind, HROMADA, fieldsOf(kind, fields), 'test');
-  await create(registryKinds.depots, {
-    id: 'depot',
-    name: 'Гараж УСЗН',
-    address: 'м. Хмільник, вул. Столярчука, 10',
-    location: { lat: 49.5598, lon: 27.9573 },
-  });
-  const shifts = [{ days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' }];
-  await create(registryKinds.vehicles, {
-    id: 'taxi',
-    name: 'Соцтаксі',
-    plate: 'АВ1234ВС',
-    depotId: 'depot',
-    services: ['social-taxi'],
-    capacity: { seats: 3, wheelchairPlaces: 1 },
-    features: { ramp: true },
-    shifts,
-  });
-  await create(registryKinds.vehicles, {
+/** The taxi and a brigade car, each with its driver. */
+async function seedTaxiAndBrigade() {
+  const brigade = {
     id: 'brigade',
     name: 'Бригада',
     plate: 'АВ5678ВС',
-    depotId: 'depot',
     services: ['mobile-brigade'],
     capacity: { seats: 4 },
-    shifts,
-  });
-  await create(registryKinds.drivers, { name: 'Олег', phone: '067 401 12 01', vehicleIds: ['taxi'] });
-  await create(registryKinds.drivers, { name: 'Ірина', phone: '050 402 12 02', vehicleIds: ['brigade'] });
+  };
+  await seedFleet(ports, [RAMP_TAXI, brigade]);
+  for (const driver of [
+    { name: 'Олег', phone: '067 401 12 01', vehicleIds: ['taxi'] },
+    { name: 'Ірина', phone: '050 402 12 02', vehicleIds: ['brigade'] },
+  ])
+    await createEntity(
+      ports,
+      registryKinds.drivers,
+      HROMADA,
+      fieldsOf(registryKinds.drivers, driver),
+      'test',
+    );
 }
 
 const resident = (name: string) =>
@@ -78,7 +68,7 @@ const resident = (name: string) =>
 describe('the request lifecycle on DynamoDB Local', () => {
   it('a cancellation after publishing: one new route SMS to that driver only, one notice to the resident', async () => {
     const anna = await seedBasics(ports);
-    await seedFleet();
+    await seedTaxiAndBrigade();
     const olena = await resident('Олена Мельник');
     const petro = await resident('Петро Бондар');
     const book = (body: object) => bookServiceRequest(ports, HROMADA, bookingOf(body), 'd');

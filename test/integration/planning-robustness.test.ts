@@ -4,7 +4,7 @@ import { entityKey, keysOf } from '../../shared/adapters/dynamodb/keys';
 import { OUTSIDE_THE_DAY } from '../../shared/app/planning/day-points';
 import { addDays, localToUtc } from '../../shared/domain/time';
 import { apiEvent } from '../support/api-events';
-import { apiOnFreshTable, type Call, createDemoHromada } from './api-client';
+import { apiOnFreshTable, type Call, createDemoHromada, createGarageAndTaxi } from './api-client';
 
 let call: Call;
 let t: Awaited<ReturnType<typeof apiOnFreshTable>>['table'];
@@ -24,25 +24,7 @@ const ride = (residentId: string, requestedTime: Record<string, string>) => ({
 beforeAll(async () => {
   ({ call, table: t } = await apiOnFreshTable('planning'));
   await createDemoHromada(call, { village: false });
-  await call(
-    apiEvent('POST', `/hromady/${H}/depots`, {
-      id: 'garage',
-      name: 'Гараж УСЗН',
-      address: 'м. Хмільник, вул. Столярчука, 10',
-      location: { lat: 49.5598, lon: 27.9573 },
-    }),
-  );
-  await call(
-    apiEvent('POST', `/hromady/${H}/vehicles`, {
-      name: 'Соцтаксі',
-      plate: 'ав1234вс',
-      depotId: 'garage',
-      services: ['social-taxi'],
-      capacity: { seats: 3, wheelchairPlaces: 1 },
-      features: { ramp: true },
-      shifts: [{ days: [1, 2, 3, 4, 5, 6, 7], start: '07:00', end: '18:00' }],
-    }),
-  );
+  await createGarageAndTaxi(call);
 });
 
 describe('one bad request does not block planning the day (issue 7, defect 2)', () => {
