@@ -2,6 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { estimateMatrix, RURAL_CAR } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 
+/** Хмільник, Березна, Великий Митник, Кожухів, Порик (real coordinates from the demo data). */
+export const DEMO_POINTS = [
+  { lat: 49.556175, lon: 27.9491205 },
+  { lat: 49.56085, lon: 27.84392 },
+  { lat: 49.589581, lon: 28.011806 },
+  { lat: 49.47, lon: 28.05 },
+  { lat: 49.6, lon: 27.75 },
+];
+
 export interface OrsStubRequest {
   path: string;
   auth?: string;
@@ -15,6 +24,8 @@ export interface OrsStubRequest {
  */
 export class OrsStub {
   readonly requests: OrsStubRequest[] = [];
+  /** `answer`: what an unscripted request gets (default: `routed`). */
+  constructor(private readonly answer: (body: OrsStubRequest['body']) => [number, unknown] = routed) {}
   readonly script: Array<(body: OrsStubRequest['body']) => [number, unknown]> = [];
   host = '';
   private server: Server | undefined;
@@ -28,7 +39,7 @@ export class OrsStub {
       req.on('end', () => {
         const body = JSON.parse(raw);
         this.requests.push({ path: req.url ?? '', auth: req.headers.authorization, body });
-        const [status, payload] = (this.script.shift() ?? routed)(body);
+        const [status, payload] = (this.script.shift() ?? this.answer)(body);
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
       });
     });

@@ -5,15 +5,9 @@ import {
 } from '../../../shared/adapters/offline-travel-times/offline-travel-times';
 import { blockShape, OrsTravelTimes } from '../../../shared/adapters/openrouteservice/ors-travel-times';
 import { TokenBucket } from '../../../shared/adapters/openrouteservice/token-bucket';
-import { OrsStub } from '../../support/ors-stub';
+import { DEMO_POINTS, OrsStub } from '../../support/ors-stub';
 
-const points = [
-  { lat: 49.556175, lon: 27.9491205 },
-  { lat: 49.56085, lon: 27.84392 },
-  { lat: 49.589581, lon: 28.011806 },
-  { lat: 49.47, lon: 28.05 },
-  { lat: 49.6, lon: 27.75 },
-];
+const points = DEMO_POINTS;
 
 /** A clock that only moves when someone sleeps: no test waits. */
 function fakeTime() {

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   estimateMatrix,
@@ -10,15 +8,9 @@ import {
   OrsTravelTimes,
   TravelTimesUnavailableError,
 } from '../../../shared/adapters/openrouteservice/ors-travel-times';
+import { DEMO_POINTS, OrsStub, type OrsStubRequest } from '../../support/ors-stub';
 
-// Хмільник, Березна, Великий Митник, Кожухів, Порик (real coordinates from the demo data).
-const points = [
-  { lat: 49.556175, lon: 27.9491205 },
-  { lat: 49.56085, lon: 27.84392 },
-  { lat: 49.589581, lon: 28.011806 },
-  { lat: 49.47, lon: 28.05 },
-  { lat: 49.6, lon: 27.75 },
-];
+const points = DEMO_POINTS;
 
 describe('offline travel-time estimate', () => {
   it('gives a plausible rural drive: Хмільник → Березна is ~7.6 km straight, ~10 km and ~15 min by road', () => {
@@ -41,43 +33,17 @@ describe('offline travel-time estimate', () => {
   });
 });
 
-/** An HTTP stub of openrouteservice's POST /v2/matrix/{profile}. */
-let server: Server;
+/** The openrouteservice stub, answering each cell recognisably (echoMatrix). */
+const stub = new OrsStub(echoMatrix);
+const { requests, script } = stub;
 let host: string;
-const requests: Array<{
-  path: string;
-  auth?: string;
-  body: { locations: number[][]; sources: number[]; destinations: number[] };
-}> = [];
-const script: Array<
-  (body: { locations: number[][]; sources: number[]; destinations: number[] }) => [number, unknown]
-> = [];
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => {
-      raw += c;
-    });
-    req.on('end', () => {
-      const body = JSON.parse(raw);
-      requests.push({ path: req.url ?? '', auth: req.headers.authorization, body });
-      const next = script.shift() ?? echoMatrix;
-      const [status, payload] = next(body);
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = (await stub.start()).host;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => stub.stop());
 
 /** Answers duration = 100·from + to (by original lon tag) so each cell is recognisable. */
-function echoMatrix(body: {
-  locations: number[][];
-  sources: number[];
-  destinations: number[];
-}): [number, unknown] {
+function echoMatrix(body: OrsStubRequest['body']): [number, unknown] {
   const id = (k: number) => points.findIndex((p) => p.lon === body.locations[k]![0]);
   return [
     200,
