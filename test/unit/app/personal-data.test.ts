@@ -13,6 +13,20 @@ import { bookingOf, fieldsOf } from '../../support/inputs';
 
 const PHONE = '+380671234567';
 
+/** The resident's one open trip cancelled by the dispatcher (erasure needs no open trips). */
+async function cancelTrip(ctx: Awaited<ReturnType<typeof withTrips>>) {
+  await changeRequestStatus(
+    ctx.ports,
+    HROMADA,
+    ctx.trip.id,
+    ctx.trip.version,
+    'cancelled',
+    'd',
+    [],
+    'dispatcher',
+  );
+}
+
 async function withTrips() {
   const ctx = memoryPorts();
   const resident = await seedBasics(ctx.ports);
@@ -98,16 +112,7 @@ describe('a resident’s data export', () => {
 describe('a resident’s erasure', () => {
   it('leaves a placeholder that keeps settlement and trip counts, frees the phone, and audits without personal data', async () => {
     const ctx = await withTrips();
-    await changeRequestStatus(
-      ctx.ports,
-      HROMADA,
-      ctx.trip.id,
-      ctx.trip.version,
-      'cancelled',
-      'd',
-      [],
-      'dispatcher',
-    );
+    await cancelTrip(ctx);
     const result = await eraseResident(ctx.ports, HROMADA, ctx.resident.id, ctx.resident.version, 'admin-1');
     expect(result).toMatchObject({ requestsStripped: 1, alreadyErased: false });
     const stored = await ctx.ports.entities.registry.get(registryKinds.residents, HROMADA, ctx.resident.id);
@@ -145,16 +150,7 @@ describe('a resident’s erasure', () => {
 
   it('after erasure a reply from the old phone finds nobody and queues no SMS', async () => {
     const ctx = await withTrips();
-    await changeRequestStatus(
-      ctx.ports,
-      HROMADA,
-      ctx.trip.id,
-      ctx.trip.version,
-      'cancelled',
-      'd',
-      [],
-      'dispatcher',
-    );
+    await cancelTrip(ctx);
     await eraseResident(ctx.ports, HROMADA, ctx.resident.id, ctx.resident.version, 'admin-1');
     const queued = ctx.entities.outbox.size;
     const result = await handleInboundSms(ctx.ports, {
@@ -181,16 +177,7 @@ describe('a resident’s erasure', () => {
 
   it('strips 250 trips in transactions of at most 100 and, interrupted, finishes when run again', async () => {
     const ctx = await withTrips();
-    await changeRequestStatus(
-      ctx.ports,
-      HROMADA,
-      ctx.trip.id,
-      ctx.trip.version,
-      'cancelled',
-      'd',
-      [],
-      'dispatcher',
-    );
+    await cancelTrip(ctx);
     await finishedTrips(ctx, 249);
     const sizes: number[] = [];
     const commit = ctx.entities.commit.bind(ctx.entities);
