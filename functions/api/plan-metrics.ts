@@ -1,16 +1,10 @@
+import { CheckerRefusal } from '../../shared/app/planning/checker-refusal';
 import type { Plan } from '../../shared/domain/entities/plan';
 import { METRIC } from '../../shared/observability/metric-names';
 import { addMetrics, type MetricEntry, MetricUnit } from '../../shared/observability/metrics';
 
-/**
- * The message the planning pipeline (shared/app/planning/pipeline.ts) throws when the independent
- * checker refuses the engine's answer. It is a plain Error, not a domain error (it is a 500: a bug
- * in the engine), so it is recognised by its message; a test pins the two together.
- */
-const CHECKER_REJECTION = /^routing engine returned an infeasible /;
-
-export const isCheckerRejection = (error: unknown): boolean =>
-  error instanceof Error && CHECKER_REJECTION.test(error.message);
+/** The planning pipeline's checker refused the engine's answer (shared/app/planning/checker-refusal.ts). */
+export const isCheckerRejection = (error: unknown): boolean => error instanceof CheckerRefusal;
 
 /** A saved plan: how long it took, how many requests it left out, and that the checker passed it. */
 export function planMetrics(durationMs: number, plan: Pick<Plan, 'unassigned'>): MetricEntry[] {

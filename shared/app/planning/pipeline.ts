@@ -20,6 +20,7 @@ import type { Ports } from '../../ports/ports';
 import { checkSolution } from '../../routing/checker/index';
 import type { VroomProblem, VroomSolution } from '../../routing/vroom-format';
 import { auditChange } from '../audit';
+import { CheckerRefusal } from './checker-refusal';
 import { dayPlan, mergeRoutes, NO_VEHICLE_THAT_DAY } from './day-plan';
 import { type DayInput, type DayPoints, dayPoints } from './day-points';
 import { dayProblem } from './day-problem';
@@ -117,10 +118,7 @@ async function routeDay(
   // the independent checker stands between the engine and the drivers: a plan that breaks a
   // window, a ride time, a seat or a confidential ride is never saved
   const check = checkSolution(problem, solution);
-  if (!check.feasible)
-    throw new Error(
-      `routing engine returned an infeasible ${engine.what}: ${check.violations.slice(0, 3).join('; ')}`,
-    );
+  if (!check.feasible) throw new CheckerRefusal(engine.what, check.violations);
   const fresh = dayPlan(day, solution);
   return {
     day,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CheckerRefusal } from '../../../../shared/app/planning/checker-refusal';
 import { loadDayToChange, loadDayToPlan } from '../../../../shared/app/planning/load-day';
 import { type EngineStep, runPipeline } from '../../../../shared/app/planning/pipeline';
 import { planDay } from '../../../../shared/app/planning/plan-day';
@@ -90,7 +91,7 @@ describe('the planning pipeline', () => {
         engine: backwards,
         version: ({ routes }) => ({ plan: { ...loaded.plan, version: 2, routes }, fields: ['routes'] }),
       }),
-    ).rejects.toThrow(/routing engine returned an infeasible plan/);
+    ).rejects.toThrow(CheckerRefusal); // counted by the planCheckerRejected metric
     expect(await ports.entities.plans.forDay(HROMADA, TUESDAY)).toEqual(before);
     expect((await ports.entities.audit.list(HROMADA)).items).toHaveLength(audit);
   });
