@@ -3,17 +3,11 @@ import { idSchema, localDateSchema } from '../domain/common';
 import { ValidationError } from '../domain/errors';
 
 /**
- * The path parameters routes declare (`params` on each route). The router percent-decodes each
- * one and checks it with the route's schema before any handler runs, so no handler sees a
- * malformed, over-long or oddly encoded id (DynamoDB refuses keys past 2 KB with an error that
- * would otherwise be a 500).
+ * Path parameters. The router percent-decodes each one and checks it with its schema before any
+ * handler runs, so no handler sees a malformed, over-long or oddly encoded id (DynamoDB refuses
+ * keys past 2 KB with an error that would otherwise be a 500). The schema of every name a route
+ * may use; a route that uses another must declare `params` or is refused.
  */
-export const noParams = z.object({});
-export const hromadaParams = z.object({ hromadaId: idSchema });
-export const itemParams = z.object({ hromadaId: idSchema, id: idSchema });
-export const dayParams = z.object({ hromadaId: idSchema, date: localDateSchema });
-
-/** The schema of every path parameter name a route may use; a route that uses another is refused. */
 const BY_NAME: Record<string, z.ZodType<string>> = {
   hromadaId: idSchema,
   id: idSchema,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { apiRoutes } from '../../../functions/api/routes';
 import { lambdaContext } from '../../../infra/local/lambda-context';
+import { idSchema } from '../../../shared/domain/common';
 import {
   ConflictError,
   MethodNotAllowedError,
@@ -9,7 +11,7 @@ import {
   ValidationError,
 } from '../../../shared/domain/errors';
 import { httpHandler } from '../../../shared/http/api-handler';
-import { itemParams, noParams, pathParamNames } from '../../../shared/http/path-params';
+import { pathParamNames } from '../../../shared/http/path-params';
 import { jsonBody } from '../../../shared/http/request';
 import { errorResponse, json } from '../../../shared/http/responses';
 import { defineRoute, type ParamsSchema } from '../../../shared/http/route';
@@ -49,6 +51,10 @@ describe('request bodies', () => {
     );
   });
 });
+
+/** Explicit params schemas, as a route with a computed path declares them. */
+const itemParams = z.object({ hromadaId: idSchema, id: idSchema });
+const noParams = z.object({});
 
 describe('router', () => {
   const router = new Router([
