@@ -1,3 +1,4 @@
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config/config';
@@ -10,6 +11,7 @@ import { CursorSealer } from './dynamodb/cursor';
 import { DynamoDbEntityRepository } from './dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from './dynamodb/dynamodb-outbox-repository';
 import { DynamoDbTravelCellStore } from './dynamodb/dynamodb-travel-cell-store';
+import { EumSmsSender } from './eum/eum-sms-sender';
 import { OfflineTravelTimes } from './offline-travel-times/offline-travel-times';
 import { OrsTravelTimes } from './openrouteservice/ors-travel-times';
 import { InProcessRouteSolver } from './routing/in-process-route-solver';
@@ -29,20 +31,36 @@ export function portsFromConfig(config: Config): Ports {
       ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
     }),
   );
-  const sms: SmsSender =
-    config.SMS_TRANSPORT === 'file'
-      ? new FileSmsSender(config.SMS_SINK_FILE!)
-      : new SnsSmsSender(new SNSClient({ region: config.AWS_REGION }), config.SMS_SENDER_ID);
   const cursors = cursorSealer(config);
   return {
     entities: new DynamoDbEntityRepository(doc, config.TABLE_NAME, cursors),
     outbox: new DynamoDbOutboxRepository(doc, config.TABLE_NAME, cursors),
-    sms,
+    sms: smsSender(config),
     travel: travelTimes(config, doc),
     clock: new SystemClock(),
     ids: new UlidIds(),
     solver: config.ROUTE_SOLVER === 'worker' ? new WorkerThreadRouteSolver() : new InProcessRouteSolver(),
   };
+}
+
+/** The SMS transport the deployment chose (SMS_TRANSPORT). */
+function smsSender(config: Config): SmsSender {
+  switch (config.SMS_TRANSPORT) {
+    case 'file':
+      return new FileSmsSender(config.SMS_SINK_FILE!);
+    case 'eum':
+      return new EumSmsSender(new PinpointSMSVoiceV2Client({ region: config.AWS_REGION }), {
+        configurationSetName: config.SMS_CONFIGURATION_SET!,
+        ...((config.SMS_ORIGINATION_IDENTITY ?? config.SMS_SENDER_ID)
+          ? { originationIdentity: config.SMS_ORIGINATION_IDENTITY ?? config.SMS_SENDER_ID }
+          : {}),
+        ...(config.SMS_MAX_PRICE_PER_SEGMENT_USD !== undefined
+          ? { maxPricePerSegmentUsd: config.SMS_MAX_PRICE_PER_SEGMENT_USD }
+          : {}),
+      });
+    case 'sns':
+      return new SnsSmsSender(new SNSClient({ region: config.AWS_REGION }), config.SMS_SENDER_ID);
+  }
 }
 
 /**

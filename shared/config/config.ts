@@ -18,8 +18,18 @@ export const configSchema = z.object({
   AWS_REGION: z.string().min(1),
   /** DynamoDB Local (the one-machine platform and integration tests). Unset in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
-  /** `sns` in AWS; `file` writes SMS to SMS_SINK_FILE instead of sending (local platform). */
-  SMS_TRANSPORT: z.enum(['sns', 'file']),
+  /**
+   * `sns` (SNS Publish: no delivery receipts) or `eum` (End User Messaging SMS: a receipt with the
+   * final status, carrier status and price of every message) in AWS; `file` writes SMS to
+   * SMS_SINK_FILE instead of sending (local platform). docs/operations.md compares the two.
+   */
+  SMS_TRANSPORT: z.enum(['sns', 'eum', 'file']),
+  /** `eum`: the configuration set whose event destination delivers the receipts. */
+  SMS_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** `eum`: the phone number, sender ID or pool (id or ARN) to send from when a hromada names none. */
+  SMS_ORIGINATION_IDENTITY: z.string().min(1).optional(),
+  /** `eum`: the most one segment may cost, USD (each message's MaxPrice). */
+  SMS_MAX_PRICE_PER_SEGMENT_USD: z.coerce.number().min(0).max(10).optional(),
   SMS_SINK_FILE: z.string().optional(),
   SMS_SENDER_ID: senderIdSchema.optional(),
   /** See DEFAULT_SMS_PRICE_PER_SEGMENT_USD. Set by the CDK stack on send-sms from the deploy config. */
@@ -77,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     const detail = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${detail}`);
+  }
+  if (result.data.SMS_TRANSPORT === 'eum' && !result.data.SMS_CONFIGURATION_SET) {
+    throw new ConfigError('Invalid configuration: SMS_CONFIGURATION_SET is required when SMS_TRANSPORT=eum');
   }
   if (result.data.SMS_TRANSPORT === 'file' && !result.data.SMS_SINK_FILE) {
     throw new ConfigError('Invalid configuration: SMS_SINK_FILE is required when SMS_TRANSPORT=file');

@@ -48,6 +48,11 @@ export type Change =
   | { op: 'delete'; entity: EntityName; hromadaId: string; id: string; expectedVersion: number }
   /** Created once: a second write of the same id is a no-op failure (ConflictError). */
   | { op: 'outbox'; message: OutboxMessage }
+  /**
+   * A message already final (sent or failed) gains what happened after, e.g. its delivery
+   * receipt: replaced only if it is still at `expectedVersion` (ConflictError otherwise).
+   */
+  | { op: 'outbox-final'; message: OutboxMessage; expectedVersion: number }
   | { op: 'audit'; entry: AuditEntry }
   /** A received SMS, acted on once: a second write of the same id fails (ConflictError). */
   | { op: 'inbound'; record: InboundSms }

@@ -74,6 +74,14 @@ function putOf(change: Exclude<Change, { op: 'delete' }>): [Record<string, unkno
       const keys = { ...outboxKey(m.id), ...outboxIndexKeys(m.hromadaId, m.createdAt, m.id), ...open };
       return [{ ...m, ...keys, entity: 'OutboxMessage' }, IS_NEW];
     }
+    case 'outbox-final': {
+      const m = change.message;
+      const keys = { ...outboxKey(m.id), ...outboxIndexKeys(m.hromadaId, m.createdAt, m.id) };
+      return [
+        { ...m, ...keys, entity: 'OutboxMessage' },
+        { ...AT_VERSION(change.expectedVersion, { mustExist: true }), ...REPORT_CURRENT },
+      ];
+    }
     case 'inbound': {
       const r = change.record;
       const keys = { ...inboundKey(r.id), ...inboundIndexKeys(r.hromadaId, r.receivedAt, r.id) };
@@ -129,6 +137,8 @@ export function explainCancellation(error: TransactionCanceledException, changes
       }
       case 'outbox':
         return new ConflictError(`Message ${change.message.id} is already queued`);
+      case 'outbox-final':
+        return new ConflictError(`Message ${change.message.id} changed meanwhile`, current);
       case 'audit':
         return new ConflictError(`Audit entry ${change.entry.id} already exists`);
       case 'inbound':

@@ -190,6 +190,12 @@ export class MemoryEntityRepository implements EntityRepository {
       if (c.op === 'outbox' && this.outbox.has(c.message.id)) {
         throw new ConflictError(`Message ${c.message.id} is already queued`);
       }
+      if (c.op === 'outbox-final') {
+        const found = this.outbox.get(c.message.id);
+        if (found?.version !== c.expectedVersion) {
+          throw new ConflictError(`Message ${c.message.id} changed meanwhile`, found?.version);
+        }
+      }
       if (c.op === 'inbound' && this.inboundRecords.has(c.record.id)) {
         throw new ConflictError(`Inbound message ${c.record.id} was already handled`);
       }
@@ -205,7 +211,7 @@ export class MemoryEntityRepository implements EntityRepository {
         });
       } else if (c.op === 'delete') {
         this.items.delete(this.key(c.entity, c.hromadaId, c.id));
-      } else if (c.op === 'outbox') {
+      } else if (c.op === 'outbox' || c.op === 'outbox-final') {
         this.outbox.set(c.message.id, structuredClone(c.message));
       } else if (c.op === 'inbound') {
         this.inboundRecords.set(c.record.id, structuredClone(c.record));

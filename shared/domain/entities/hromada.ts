@@ -51,6 +51,11 @@ export const hromadaRulesSchema = z.strictObject({
     .refine((h) => h.from < h.to, { message: 'from must be before to', path: ['to'] })
     .default({ days: [1, 2, 3, 4, 5], from: '08:00', to: '17:00' }),
   dailySmsSegmentCap: z.number().int().min(0).max(100_000).default(500),
+  /**
+   * A driver's route SMS that the carrier reports undelivered is sent once more; if that fails
+   * too, the dispatcher is asked to phone the driver. Off: the dispatcher is asked at once.
+   */
+  resendFailedRoute: z.boolean().default(true),
   retentionDays: z
     .strictObject({
       requests: z.number().int().min(30).max(3650).default(400),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoInstantSchema } from '../common';
 import { e164Schema } from '../phone';
+import { deliveryStatuses } from '../sms-receipt';
 
 export const outboxKinds = [
   'booking-confirmation',
@@ -65,6 +66,23 @@ export const outboxMessageSchema = z.object({
   createdAt: isoInstantSchema,
   sentAt: isoInstantSchema.optional(),
   providerMessageId: z.string().optional(),
+  /**
+   * What the carrier said after the provider accepted it (End User Messaging receipts; SNS gives
+   * none). `pending` until a final receipt; a final one is never overwritten.
+   */
+  delivery: z
+    .strictObject({
+      status: z.enum(deliveryStatuses),
+      /** The provider's status word, e.g. DELIVERED, UNREACHABLE, TTL_EXPIRED. */
+      carrierStatus: z.string().max(60),
+      description: z.string().max(300).optional(),
+      priceUsd: z.number().min(0).optional(),
+      parts: z.number().int().min(1).optional(),
+      at: isoInstantSchema,
+    })
+    .optional(),
+  /** A second try of a failed driver route: the id of the message it repeats. */
+  resendOf: idSchema.optional(),
   error: z.string().max(500).optional(),
   version: z.number().int().positive(),
   expiresAt: z.number().int(),
