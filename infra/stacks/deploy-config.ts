@@ -48,6 +48,15 @@ export const deployConfigSchema = z
       .regex(/^\d{12}$/, '12 digits')
       .optional(),
     smsSenderId: senderIdSchema.default('HROMADA'),
+    /**
+     * How SMS go out: `sns` (SNS Publish; no delivery receipts) or `eum` (End User Messaging SMS
+     * under a configuration set: every message's receipt, carrier status and price come back).
+     */
+    smsTransport: z.enum(['sns', 'eum']).default('sns'),
+    /** `eum`: the phone number, sender ID or pool (id or ARN) to send from; default smsSenderId. */
+    smsOriginationIdentity: z.string().min(1).max(256).optional(),
+    /** `eum`: the most one segment may cost, USD (each message's MaxPrice is this × its segments). */
+    smsMaxPricePerSegmentUsd: z.coerce.number().gt(0).max(10).optional(),
     /** Must match the account-level SNS monthly spend limit set by hand (docs/operations.md). */
     smsMonthlySpendLimitUsd: positiveNumber.max(100_000).default(50),
     /** Alarm when month-to-date SMS spend reaches this share of the limit. */
@@ -180,6 +189,9 @@ const KNOWN_KEYS = [
   'region',
   'account',
   'smsSenderId',
+  'smsTransport',
+  'smsOriginationIdentity',
+  'smsMaxPricePerSegmentUsd',
   'smsMonthlySpendLimitUsd',
   'smsSpendAlarmRatio',
   'smsPricePerSegmentUsd',

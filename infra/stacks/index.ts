@@ -35,6 +35,7 @@ export function defineStacks(app: App, config: DeployConfig): HromadaStacks {
     deadLetterQueue: stateful.deadLetterQueue,
     opsTopic: stateful.opsTopic,
     inboundSmsTopic: stateful.inboundSmsTopic,
+    smsReceiptsTopic: stateful.smsReceiptsTopic,
     userPool: stateful.userPool,
     consoleClient: stateful.consoleClient,
   });

@@ -57,9 +57,27 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
       'only breaks the cursors in flight, it guards no credential. Rotate by redeploying when needed.',
   });
   acknowledgeFunctionFindings(
-    [stack.api, stack.sendSms, stack.remind, stack.inboundSms, stack.sweepOutbox],
+    [
+      stack.api,
+      stack.sendSms,
+      stack.remind,
+      stack.inboundSms,
+      stack.sweepOutbox,
+      ...(stack.smsReceipts ? [stack.smsReceipts.function] : []),
+    ],
     tableArn['Fn::ImportValue'],
   );
+  if (stack.smsReceipts) {
+    for (const kind of ['phone-number', 'sender-id', 'pool']) {
+      acknowledge(stack.sendSms, {
+        id: `AwsSolutions-IAM5[Resource::arn:aws:sms-voice:${stack.region}:<AWS::AccountId>:${kind}/*]`,
+        reason:
+          'SendTextMessage names the configuration set and the origination identity it sends from; the ' +
+          "hromada's sender IDs and numbers are registered by hand and may change, so the grant covers this " +
+          "account's identities of that kind in this region, and the one configuration set.",
+      });
+    }
+  }
   for (const [roleId, fn] of [
     ['ReminderSchedulerRole', stack.remind],
     ['SweepSchedulerRole', stack.sweepOutbox],

@@ -25,6 +25,8 @@ export class StatefulStack extends Stack {
   readonly deadLetterQueue: sqs.Queue;
   readonly opsTopic: sns.Topic;
   readonly inboundSmsTopic: sns.Topic;
+  /** Delivery receipts of End User Messaging SMS (its configuration set's event destination). */
+  readonly smsReceiptsTopic: sns.Topic;
   readonly userPool: cognito.UserPool;
   readonly consoleClient: cognito.UserPoolClient;
 
@@ -98,6 +100,20 @@ export class StatefulStack extends Stack {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
+    this.smsReceiptsTopic = new sns.Topic(this, 'SmsReceiptsTopic', {
+      displayName: `hromada-dispatch ${config.stage} SMS delivery receipts`,
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    this.smsReceiptsTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'EndUserMessagingPublishesReceipts',
+        principals: [smsVoice],
+        actions: ['sns:Publish'],
+        resources: [this.smsReceiptsTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowEndUserMessagingToPublishToInboundTopic',
@@ -118,6 +134,7 @@ export class StatefulStack extends Stack {
       }),
     );
     new CfnOutput(this, 'InboundSmsTopicArn', { value: this.inboundSmsTopic.topicArn });
+    new CfnOutput(this, 'SmsReceiptsTopicArn', { value: this.smsReceiptsTopic.topicArn });
     if (config.alarmEmail !== undefined) {
       this.opsTopic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail));
     }

@@ -19,6 +19,7 @@ import type { Construct } from 'constructs';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
 import type { RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
+import { SmsReceipts } from '../constructs/sms-receipts';
 import { AppFunction } from '../constructs/app-function';
 import { addOpsAlarms } from '../constructs/ops-alarms';
 import { businessAlarms, OpsDashboard } from '../constructs/ops-dashboard';
@@ -30,6 +31,8 @@ export interface StatelessStackProps extends StackProps {
   readonly deadLetterQueue: sqs.IQueue;
   readonly opsTopic: sns.ITopic;
   readonly inboundSmsTopic: sns.ITopic;
+  /** Delivery receipts (used when smsTransport is `eum`). */
+  readonly smsReceiptsTopic?: sns.ITopic;
   readonly userPool: cognito.IUserPool;
   readonly consoleClient: cognito.IUserPoolClient;
 }
@@ -63,6 +66,7 @@ export class StatelessStack extends Stack {
   readonly remind: AppFunction;
   readonly sweepOutbox: AppFunction;
   readonly inboundSms: AppFunction;
+  readonly smsReceipts?: SmsReceipts;
   readonly cursorSecret: secretsmanager.Secret;
   readonly httpApi: apigw.HttpApi;
   readonly reminderSchedule: scheduler.Schedule;
@@ -75,8 +79,9 @@ export class StatelessStack extends Stack {
     const dev = isDevStage(config);
     const logRemovalPolicy = dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
-    // SMS_TRANSPORT: shared/config requires it in every function (`sns` in AWS, `file` on the local platform).
-    const sharedEnvironment = { TABLE_NAME: table.tableName, SMS_TRANSPORT: 'sns' };
+    // SMS_TRANSPORT: shared/config requires it in every function (`sns` or `eum` in AWS, `file` on
+    // the local platform).
+    const sharedEnvironment = { TABLE_NAME: table.tableName, SMS_TRANSPORT: config.smsTransport };
     const common = {
       sharedEnvironment,
       logRemovalPolicy,
@@ -211,6 +216,19 @@ export class StatelessStack extends Stack {
       }),
     );
 
+    // --- sms-receipts: End User Messaging's delivery receipts (smsTransport = eum) --------------
+    if (config.smsTransport === 'eum') {
+      if (!props.smsReceiptsTopic) throw new Error('smsTransport eum needs the receipts topic');
+      this.smsReceipts = new SmsReceipts(this, 'SmsReceipts', {
+        config,
+        table,
+        sendSms: this.sendSms,
+        receiptsTopic: props.smsReceiptsTopic,
+        deadLetterQueue: props.deadLetterQueue,
+        common,
+      });
+    }
+
     // --- inbound-sms: replies (ТАК / НІ / СТОП, driver codes) from the inbound SNS topic ----------
     this.inboundSms = new AppFunction(this, 'InboundSms', {
       ...common,
@@ -289,6 +307,7 @@ export class StatelessStack extends Stack {
       ['Remind', this.remind],
       ['InboundSms', this.inboundSms],
       ['SweepOutbox', this.sweepOutbox],
+      ...(this.smsReceipts ? [['SmsReceipts', this.smsReceipts.function] as const] : []),
     ] as const;
     const { alarm, snsMonthToDateSpend } = addOpsAlarms(this, {
       config,
@@ -303,7 +322,7 @@ export class StatelessStack extends Stack {
     for (const [id, alarmProps] of Object.entries(businessAlarms(config))) alarm(id, alarmProps);
     this.dashboard = new OpsDashboard(this, 'Ops', {
       dashboardName: `hromada-${config.stage}`,
-      functions: [this.api, this.sendSms, this.remind, this.inboundSms, this.sweepOutbox],
+      functions: functions.map(([, fn]) => fn),
       snsMonthToDateSpend: snsMonthToDateSpend.with({ label: 'SNS month to date, USD' }),
     });
 
