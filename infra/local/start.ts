@@ -22,6 +22,7 @@ import { deliverInboundSms } from './inbound-sms';
 import { callStep } from './phone-call';
 import { LocalScheduler } from './scheduler';
 import { seedDemo } from './seed-demo';
+import { deliverSmsReceipt, LocalReceipts, localReceiptPolicySchema } from './sms-receipts';
 import { StreamPoller } from './stream-poller';
 
 const started = Date.now();
@@ -39,6 +40,7 @@ const env = z
     /** Handlers' log level on the local platform (quiet by default; DEBUG to see every call). */
     POWERTOOLS_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('WARN'),
   })
+  .extend(localReceiptPolicySchema.shape)
   .parse(process.env);
 const localDir = resolve('.local');
 
@@ -68,6 +70,7 @@ async function shutdown(code: number) {
   stopping = true;
   console.log('\nstopping…');
   scheduler?.stop();
+  receipts?.stop();
   await poller?.stop().catch(() => undefined);
   server?.close();
   await db.stop();
@@ -81,6 +84,7 @@ process.on('SIGHUP', () => void shutdown(0)); // the terminal was closed
 let server: Awaited<ReturnType<typeof serveHttpApi>> | undefined;
 let poller: StreamPoller | undefined;
 let scheduler: LocalScheduler | undefined;
+let receipts: LocalReceipts | undefined;
 try {
   // The same variables the CDK app gives the functions, pointed at the local pieces.
   Object.assign(process.env, {
@@ -110,13 +114,14 @@ try {
     : `${await seedDemo(seedPorts)}; requests for ${demoDay}: ${await seedDemoDay(seedPorts, demoDay)}`;
 
   // Import the handlers only now: like Lambda, they read their configuration at cold start.
-  const [api, sendSms, remind, inboundSms, sweepOutbox, ivr] = await Promise.all([
+  const [api, sendSms, remind, inboundSms, sweepOutbox, ivr, smsReceipts] = await Promise.all([
     import('../../functions/api/handler'),
     import('../../functions/send-sms/handler'),
     import('../../functions/remind/handler'),
     import('../../functions/inbound-sms/handler'),
     import('../../functions/sweep-outbox/handler'),
     import('../../functions/ivr/handler'),
+    import('../../functions/sms-receipts/handler'),
   ]);
   server = await serveHttpApi(api.handler, {
     port: env.PORT,
@@ -126,6 +131,8 @@ try {
       'POST /_local/inbound-sms': (body) => deliverInboundSms(inboundSms.handler, body),
       // Stands in for the Amazon Connect contact flow: one step of a call (npm run phone).
       'POST /_local/ivr': (body) => callStep(ivr.handler, body),
+      // Stands in for the carrier: a delivery receipt for one message, e.g. a failure to try.
+      'POST /_local/sms-receipt': (body) => deliverSmsReceipt(smsReceipts.handler, body),
       // The demo's day of requests (the next working day in Kyiv), for scripts and the README.
       'GET /_local/demo-day': async () => ({ status: 200, body: nextDemoDay(new Date()) }),
     },
@@ -157,13 +164,21 @@ try {
     },
   ]);
   scheduler.start();
+  // The local carrier: a receipt for every message the sink "sent" (LOCAL_SMS_FAIL_SHARE fail).
+  receipts = new LocalReceipts(
+    config.SMS_SINK_FILE!,
+    smsReceipts.handler,
+    env,
+    config.SMS_PRICE_PER_SEGMENT_USD,
+  );
+  await receipts.start();
 
   console.log(`hromada-dispatch is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   API            http://127.0.0.1:${env.PORT}   (try /health, /hromady/khmilnytska/residents)
   console        http://127.0.0.1:${env.PORT}/console/
   DynamoDB Local ${db.endpoint}  ${args['in-memory'] ? '(in memory)' : `(data in ${args['data-dir']})`}
   demo data      ${seeded}
-  SMS sink       ${config.SMS_SINK_FILE}
+  SMS sink       ${config.SMS_SINK_FILE}  (receipts: ${env.LOCAL_SMS_FAIL_SHARE * 100}% fail, ${env.LOCAL_SMS_DELAY_SHARE * 100}% ${env.LOCAL_SMS_DELAY_SECONDS} s late)
   failed records ${resolve(localDir, 'failed-stream-records.jsonl')}
   schedules      ${scheduler.describe().join('; ')}
 Ctrl-C stops everything.`);

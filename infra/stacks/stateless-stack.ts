@@ -19,10 +19,10 @@ import type { Construct } from 'constructs';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
 import type { RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
-import { SmsReceipts } from '../constructs/sms-receipts';
 import { AppFunction } from '../constructs/app-function';
 import { addOpsAlarms } from '../constructs/ops-alarms';
 import { businessAlarms, OpsDashboard } from '../constructs/ops-dashboard';
+import { SmsReceipts } from '../constructs/sms-receipts';
 import { type DeployConfig, isDevStage } from './deploy-config';
 
 export interface StatelessStackProps extends StackProps {

@@ -73,7 +73,10 @@ describe.each([
   ['dev', {}],
   ['prod', { stage: 'prod', consoleOrigins: 'https://console.example.org', alarmEmail: 'ops@example.org' }],
   ['dev with the phone line', CONNECT],
-  ['prod with End User Messaging receipts', { stage: 'prod', consoleOrigins: 'https://console.example.org', smsTransport: 'eum' }],
+  [
+    'prod with End User Messaging receipts',
+    { stage: 'prod', consoleOrigins: 'https://console.example.org', smsTransport: 'eum' },
+  ],
 ])('cdk-nag AwsSolutions, %s stage', (_stage, context) => {
   const { stateful, stateless, findings } = nagged(context);
 

@@ -42,8 +42,8 @@ describe('SMS through End User Messaging with delivery receipts (-c smsTransport
   });
 
   it('sends under the set, with its price cap, and may call SendTextMessage only', () => {
-    const sendSms = Object.values(resourcesOfType(statelessTemplate, 'AWS::Lambda::Function')).find(
-      (fn) => (fn.Properties.Description as string).startsWith('Outbox sender'),
+    const sendSms = Object.values(resourcesOfType(statelessTemplate, 'AWS::Lambda::Function')).find((fn) =>
+      (fn.Properties.Description as string).startsWith('Outbox sender'),
     );
     expect(sendSms?.Properties.Environment).toMatchObject({
       Variables: {

@@ -57,15 +57,13 @@ describe('EumSmsSender', () => {
       retryable: true,
     });
     eum.reset();
-    eum
-      .on(SendTextMessageCommand)
-      .rejects(
-        new ValidationException({
-          message: 'MaxPrice exceeded',
-          Reason: 'PRICE_OVER_THRESHOLD',
-          $metadata: {},
-        }),
-      );
+    eum.on(SendTextMessageCommand).rejects(
+      new ValidationException({
+        message: 'MaxPrice exceeded',
+        Reason: 'PRICE_OVER_THRESHOLD',
+        $metadata: {},
+      }),
+    );
     expect(await sender().send({ to: '+380671234567', text: 'x' })).toMatchObject({
       ok: false,
       retryable: false,
