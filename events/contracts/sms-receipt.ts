@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SmsReceipt } from '../../shared/domain/sms-receipt';
 import { snsRecordSchema } from './inbound-sms';
 
 /**
@@ -20,22 +19,8 @@ export const smsEventSchema = z.looseObject({
   context: z.looseObject({ outboxId: z.string().min(1) }),
 });
 
-/** The receipt an SMS event carries. */
-export function receiptOf(event: z.infer<typeof smsEventSchema>): SmsReceipt {
-  return {
-    outboxId: event.context.outboxId,
-    providerMessageId: event.messageId,
-    messageStatus: event.messageStatus,
-    ...(event.messageStatusDescription ? { description: event.messageStatusDescription } : {}),
-    isFinal: event.isFinal,
-    ...(event.totalMessagePrice !== undefined ? { priceUsd: event.totalMessagePrice } : {}),
-    ...(event.totalMessageParts ? { parts: event.totalMessageParts } : {}),
-    at: new Date(event.eventTimestamp).toISOString(),
-  };
-}
-
 /**
- * One SNS record of the receipts topic, decoded: the receipt, or `undefined` when the message is
+ * One SNS record of the receipts topic, decoded: the SMS event, or `undefined` when the message is
  * not an SMS event of ours (voice, MMS, a send without our context): retrying cannot fix that.
  */
 export const smsReceiptRecordSchema = snsRecordSchema.transform((record) => {
@@ -46,5 +31,7 @@ export const smsReceiptRecordSchema = snsRecordSchema.transform((record) => {
     json = undefined;
   }
   const event = smsEventSchema.safeParse(json);
-  return { snsMessageId: record.Sns.MessageId, receipt: event.success ? receiptOf(event.data) : undefined };
+  return { snsMessageId: record.Sns.MessageId, event: event.success ? event.data : undefined };
 });
+
+export type SmsEvent = z.infer<typeof smsEventSchema>;

@@ -10,6 +10,7 @@ import { planRoutes } from './routes/plans';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
+import { smsSpendRoutes } from './routes/sms-spend';
 
 /**
  * Every route of the API, by area. Each declares its params, query, headers and body schemas
@@ -24,6 +25,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
     ...requestRoutes(ports),
     ...planRoutes(ports),
     ...logRoutes(ports),
+    ...smsSpendRoutes(ports),
     ...personalDataRoutes(ports),
     ...reportRoutes(ports, smsPrice),
     ...openApiRoutes(() => routes),

@@ -19,7 +19,12 @@ async function sendRecord(record: DynamoDBRecord): Promise<void> {
   const newImage = newImageOf(record);
   const image = outboxImageSchema.safeParse(newImage);
   if (!image.success) return; // not a pending outbox message: nothing to do
-  const outcome = await sendOutboxMessage(ports, image.data.id, image.data.version);
+  const outcome = await sendOutboxMessage(
+    ports,
+    image.data.id,
+    image.data.version,
+    config.SMS_PRICE_PER_SEGMENT_USD,
+  );
   logger.info('outbox message', { id: image.data.id, outcome });
   const counted = smsMetricsImageSchema.safeParse(newImage);
   if (counted.success) {

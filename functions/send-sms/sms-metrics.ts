@@ -33,6 +33,7 @@ export function smsOutcomeMetrics(
     case 'retry-later':
       return [count(METRIC.smsRetried)];
     case 'over-cap':
+    case 'over-spend-cap':
       return [count(METRIC.smsOverCap)];
     case 'already-handled':
       return [];

@@ -5,15 +5,17 @@ import { recordSmsReceipt } from '../../shared/app/record-sms-receipt';
 import { loadConfig } from '../../shared/config/config';
 import { lambdaStack } from '../../shared/observability/lambda-stack';
 import { logger } from '../../shared/observability/logger';
+import { receiptOf } from './receipt-of';
 
 const ports = portsFromConfig(loadConfig());
 
 async function receive(raw: SNSEventRecord): Promise<void> {
-  const { snsMessageId, receipt } = smsReceiptRecordSchema.parse(raw);
-  if (!receipt) {
+  const { snsMessageId, event } = smsReceiptRecordSchema.parse(raw);
+  if (!event) {
     logger.warn('SMS event not understood', { snsMessageId });
     return;
   }
+  const receipt = receiptOf(event);
   const outcome = await recordSmsReceipt(ports, receipt);
   logger.info('SMS receipt', { outboxId: receipt.outboxId, status: receipt.messageStatus, outcome });
 }

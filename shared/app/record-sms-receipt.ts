@@ -2,6 +2,8 @@ import type { Hromada } from '../domain/entities/hromada';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import { ConflictError } from '../domain/errors';
 import { deliveryStatusOf, type SmsReceipt } from '../domain/sms-receipt';
+import { monthOf, toMicroUsd } from '../domain/sms-spend';
+import { localDate } from '../domain/time';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { queueSms } from './queue-sms';
@@ -60,6 +62,16 @@ async function receiptChanges(
     version: message.version + 1,
   };
   const changes: Change[] = [{ op: 'outbox-final', message: updated, expectedVersion: message.version }];
+  if (receipt.priceUsd !== undefined && known?.priceUsd === undefined) {
+    // the month's receipted spend counts each message's price once, in the month it was paid from
+    const month = monthOf(message.reservedOn ?? localDate(new Date(message.createdAt)));
+    changes.push({
+      op: 'sms-month',
+      hromadaId: message.hromadaId,
+      month,
+      add: { receiptsMicroUsd: toMicroUsd(receipt.priceUsd) },
+    });
+  }
   if (status !== 'failed') return changes;
   const hromada = await ports.entities.hromady.get(message.hromadaId);
   if (hromada) changes.push(...afterFailure(ports, hromada, message));

@@ -1,8 +1,15 @@
 import { dueAtFor } from '../domain/entities/outbox-message';
+import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD, monthOf, toMicroUsd } from '../domain/sms-spend';
 import { localDate } from '../domain/time';
 import type { Ports } from '../ports/ports';
 
-export type SendOutcome = 'sent' | 'already-handled' | 'retry-later' | 'failed' | 'over-cap';
+export type SendOutcome =
+  | 'sent'
+  | 'already-handled'
+  | 'retry-later'
+  | 'failed'
+  | 'over-cap'
+  | 'over-spend-cap';
 
 /**
  * Send one outbox message: claim it (pending → sending, conditional on its version, with a lease),
@@ -16,6 +23,7 @@ export async function sendOutboxMessage(
   ports: Pick<Ports, 'outbox' | 'entities' | 'sms' | 'clock'>,
   id: string,
   version: number,
+  pricePerSegmentUsd = DEFAULT_SMS_PRICE_PER_SEGMENT_USD,
 ): Promise<SendOutcome> {
   const claimed = await ports.outbox.claim(id, version, dueAtFor('sending', ports.clock.now()));
   if (!claimed) return 'already-handled';
@@ -23,10 +31,25 @@ export async function sendOutboxMessage(
   const hromada = await ports.entities.hromady.get(claimed.hromadaId);
   const cap = hromada ? hromada.rules.dailySmsSegmentCap : 0;
   const day = localDate(ports.clock.now());
-  if ((await ports.outbox.reserveSegments(claimed, day, cap)) === 'over-cap') {
-    const reason = `daily SMS cap of ${cap} segments reached`;
+  const spendCap = hromada?.rules.monthlySmsSpendCapUsd;
+  const spend = {
+    month: monthOf(day),
+    costMicroUsd: toMicroUsd(claimed.segments * pricePerSegmentUsd),
+    ...(spendCap !== undefined ? { capMicroUsd: toMicroUsd(spendCap) } : {}),
+  };
+  const reservation = await ports.outbox.reserveSegments(claimed, day, cap, spend);
+  if (reservation === 'over-cap' || reservation === 'over-spend-cap') {
+    const reason =
+      reservation === 'over-cap'
+        ? `daily SMS cap of ${cap} segments reached`
+        : `monthly SMS spend cap of ${spendCap} USD reached`;
     await ports.outbox.markFailed(claimed, reason, false, ports.clock.now().toISOString());
-    return 'over-cap';
+    await ports.outbox.recordHeldBack(
+      claimed.hromadaId,
+      spend.month,
+      reservation === 'over-cap' ? 'daily' : 'monthly',
+    );
+    return reservation;
   }
 
   const result = await ports.sms.send({

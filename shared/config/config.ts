@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { senderIdSchema } from '../domain/sender-id';
 
-/**
- * Price of one SMS segment to a Ukrainian number, USD, for the spend metric (SmsSpendUsd). A
- * PLACEHOLDER, not a quoted price: set the deployment's `smsPricePerSegmentUsd` from the AWS End
- * User Messaging SMS pricing page (destination Ukraine) or the bill. The real cap is SNS's monthly
- * spend limit; this number only estimates.
- */
-export const DEFAULT_SMS_PRICE_PER_SEGMENT_USD = 0.05;
+import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../domain/sms-spend';
+
+export { DEFAULT_SMS_PRICE_PER_SEGMENT_USD };
 
 /**
  * Configuration from the environment, parsed once at cold start. A missing or malformed value

@@ -4,6 +4,7 @@ import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import type { ResidentDay } from '../domain/entities/resident-day';
 import type { EntityName } from '../domain/registry';
+import type { SmsMonthCounter } from '../domain/sms-spend';
 import type { EntityOf } from '../domain/stored-entities';
 import type {
   AuditLog,
@@ -53,6 +54,8 @@ export type Change =
    * receipt: replaced only if it is still at `expectedVersion` (ConflictError otherwise).
    */
   | { op: 'outbox-final'; message: OutboxMessage; expectedVersion: number }
+  /** Add to a hromada's SMS month counter (no condition: counts only). */
+  | { op: 'sms-month'; hromadaId: string; month: string; add: Partial<SmsMonthCounter> }
   | { op: 'audit'; entry: AuditEntry }
   /** A received SMS, acted on once: a second write of the same id fails (ConflictError). */
   | { op: 'inbound'; record: InboundSms }

@@ -1,8 +1,9 @@
 import type { OutboxMessage } from '../domain/entities/outbox-message';
+import type { SmsMonthCounter, SpendReservation } from '../domain/sms-spend';
 import type { Page, PageRequest } from './entity-repository';
 
 /** What a reservation of the day's SMS budget came to. */
-export type Reservation = 'reserved' | 'already-reserved' | 'over-cap';
+export type Reservation = 'reserved' | 'already-reserved' | 'over-cap' | 'over-spend-cap';
 
 export interface OutboxRepository {
   get(id: string): Promise<OutboxMessage | undefined>;
@@ -17,7 +18,16 @@ export interface OutboxRepository {
    * whatever the retries: `already-reserved` when an earlier attempt paid, `over-cap` when the cap
    * would be passed. Holds only while `claimed` is still this sender's claim.
    */
-  reserveSegments(claimed: OutboxMessage, date: string, cap: number): Promise<Reservation>;
+  reserveSegments(
+    claimed: OutboxMessage,
+    date: string,
+    cap: number,
+    spend: SpendReservation,
+  ): Promise<Reservation>;
+  /** Count a message a cap held back, in its month: reported, never silently dropped. */
+  recordHeldBack(hromadaId: string, month: string, cap: 'daily' | 'monthly'): Promise<void>;
+  /** A hromada's SMS month: segments, estimated and receipted cost, what the caps held back. */
+  smsMonth(hromadaId: string, month: string): Promise<SmsMonthCounter>;
   /** The provider accepted it: sending → sent (only while `claimed` is still this sender's claim). */
   markSent(claimed: OutboxMessage, providerMessageId: string, at: string): Promise<void>;
   /**

@@ -8,10 +8,19 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { MAX_SEND_ATTEMPTS, type OutboxMessage } from '../../domain/entities/outbox-message';
 import { ConflictError } from '../../domain/errors';
+import { EMPTY_SMS_MONTH, type SmsMonthCounter, type SpendReservation } from '../../domain/sms-spend';
 import type { Page, PageRequest } from '../../ports/entity-repository';
 import type { OutboxRepository, Reservation } from '../../ports/outbox-repository';
 import { CursorSealer, listingScope, pageLimit } from './cursor';
-import { OPEN_OUTBOX_INDEX_PK, openOutboxIndexKeys, outboxKey, smsDayKey, withoutKeys } from './keys';
+import {
+  smsMonthTtl as monthTtl,
+  OPEN_OUTBOX_INDEX_PK,
+  openOutboxIndexKeys,
+  outboxKey,
+  smsDayKey,
+  smsMonthKey,
+  withoutKeys,
+} from './keys';
 import { INDEX, indexPkEquals } from './table-schema';
 
 const NAMES = { '#s': 'status', '#v': 'version' };
@@ -60,9 +69,15 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
     return out?.Attributes ? (withoutKeys(out.Attributes) as OutboxMessage) : undefined;
   }
 
-  async reserveSegments(claimed: OutboxMessage, date: string, cap: number): Promise<Reservation> {
+  async reserveSegments(
+    claimed: OutboxMessage,
+    date: string,
+    cap: number,
+    spend: SpendReservation,
+  ): Promise<Reservation> {
     if (claimed.reservedOn) return 'already-reserved';
     if (claimed.segments > cap) return 'over-cap';
+    if (spend.capMicroUsd !== undefined && spend.costMicroUsd > spend.capMicroUsd) return 'over-spend-cap';
     try {
       // The budget and the message's note that it paid change together: a retry after a crash
       // between the two would otherwise pay twice (or send unpaid).
@@ -99,17 +114,70 @@ export class DynamoDbOutboxRepository implements OutboxRepository {
                 },
               },
             },
+            { Update: this.monthSpend(claimed, spend) },
           ],
         }),
       );
       return 'reserved';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const [budget, message] = error.CancellationReasons ?? [];
+      const [budget, message, month] = error.CancellationReasons ?? [];
       if (message?.Code === 'ConditionalCheckFailed') throw lostClaim(claimed);
       if (budget?.Code === 'ConditionalCheckFailed') return 'over-cap';
+      if (month?.Code === 'ConditionalCheckFailed') return 'over-spend-cap';
       throw error;
     }
+  }
+
+  /** The month's counter gains this message's segments and estimated cost, within the cap. */
+  private monthSpend(claimed: OutboxMessage, spend: SpendReservation) {
+    const capped = spend.capMicroUsd !== undefined;
+    return {
+      TableName: this.tableName,
+      Key: smsMonthKey(claimed.hromadaId, spend.month),
+      UpdateExpression:
+        'ADD #seg :n, estimatedMicroUsd :cost SET #entity = :entity, expiresAt = if_not_exists(expiresAt, :ttl)',
+      ...(capped
+        ? { ConditionExpression: 'attribute_not_exists(estimatedMicroUsd) OR estimatedMicroUsd <= :room' }
+        : {}),
+      ExpressionAttributeNames: { '#seg': 'segments', '#entity': 'entity' },
+      ExpressionAttributeValues: {
+        ':n': claimed.segments,
+        ':cost': spend.costMicroUsd,
+        ':entity': 'SmsMonthCounter',
+        ':ttl': monthTtl(spend.month),
+        ...(capped ? { ':room': spend.capMicroUsd! - spend.costMicroUsd } : {}),
+      },
+    };
+  }
+
+  async recordHeldBack(hromadaId: string, month: string, cap: 'daily' | 'monthly'): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: smsMonthKey(hromadaId, month),
+        UpdateExpression: 'ADD #held :one SET #entity = :entity, expiresAt = if_not_exists(expiresAt, :ttl)',
+        ExpressionAttributeNames: {
+          '#held': cap === 'daily' ? 'heldBackDaily' : 'heldBackMonthly',
+          '#entity': 'entity',
+        },
+        ExpressionAttributeValues: { ':one': 1, ':entity': 'SmsMonthCounter', ':ttl': monthTtl(month) },
+      }),
+    );
+  }
+
+  async smsMonth(hromadaId: string, month: string): Promise<SmsMonthCounter> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: smsMonthKey(hromadaId, month), ConsistentRead: true }),
+    );
+    const item = (out.Item ?? {}) as Partial<SmsMonthCounter>;
+    return {
+      segments: item.segments ?? EMPTY_SMS_MONTH.segments,
+      estimatedMicroUsd: item.estimatedMicroUsd ?? 0,
+      receiptsMicroUsd: item.receiptsMicroUsd ?? 0,
+      heldBackDaily: item.heldBackDaily ?? 0,
+      heldBackMonthly: item.heldBackMonthly ?? 0,
+    };
   }
 
   async markSent(claimed: OutboxMessage, providerMessageId: string, at: string): Promise<void> {

@@ -14,6 +14,8 @@ import {
   outboxIndexKeys,
   outboxKey,
   residentDayKey,
+  smsMonthKey,
+  smsMonthTtl,
 } from './keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -54,12 +56,30 @@ export function toTransactItem(TableName: string, change: Change): TransactItem 
       },
     };
   }
+  if (change.op === 'sms-month') return { Update: smsMonthAdd(TableName, change) };
   const [Item, condition] = putOf(change);
   return { Put: { TableName, Item, ...condition } };
 }
 
+/** A counter update: ADD each amount (names are the counter's own fields, never input). */
+function smsMonthAdd(TableName: string, change: Extract<Change, { op: 'sms-month' }>) {
+  const fields = Object.entries(change.add).filter(([, amount]) => amount !== undefined && amount !== 0);
+  const names = Object.fromEntries(fields.map(([field], i) => [`#f${i}`, field]));
+  const values = Object.fromEntries(fields.map(([, amount], i) => [`:a${i}`, amount]));
+  const adds = fields.map((_, i) => `#f${i} :a${i}`).join(', ');
+  return {
+    TableName,
+    Key: smsMonthKey(change.hromadaId, change.month),
+    UpdateExpression: `${adds ? `ADD ${adds} ` : ''}SET #entity = :entity, expiresAt = if_not_exists(expiresAt, :ttl)`,
+    ExpressionAttributeNames: { ...names, '#entity': 'entity' },
+    ExpressionAttributeValues: { ...values, ':entity': 'SmsMonthCounter', ':ttl': smsMonthTtl(change.month) },
+  };
+}
+
 /** The item a change puts, with its storage keys and item type, and the condition it is put on. */
-function putOf(change: Exclude<Change, { op: 'delete' }>): [Record<string, unknown>, Condition] {
+function putOf(
+  change: Exclude<Change, { op: 'delete' | 'sms-month' }>,
+): [Record<string, unknown>, Condition] {
   switch (change.op) {
     case 'create':
     case 'update': {

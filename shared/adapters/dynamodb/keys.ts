@@ -35,7 +35,14 @@ export function keysOf(entity: EntityName, item: Record<string, unknown>): ItemK
 }
 
 export { auditKey, auditPk } from './entities/audit-entry';
-export { idempotencyKey, onceKey, residentDayKey, smsDayKey } from './entities/guards';
+export {
+  idempotencyKey,
+  onceKey,
+  residentDayKey,
+  smsDayKey,
+  smsMonthKey,
+  smsMonthTtl,
+} from './entities/guards';
 export { hromadyByName } from './entities/hromada';
 export { inboundIndexKeys, inboundKey, inboundLog } from './entities/inbound-sms';
 export { type BaseKey, hromadaPk, type ItemKeys } from './entities/layout';

@@ -5,6 +5,7 @@ import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import type { ResidentDay } from '../../domain/entities/resident-day';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { EntityName } from '../../domain/registry';
+import { EMPTY_SMS_MONTH, type SmsMonthCounter } from '../../domain/sms-spend';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository, StoredEntity } from '../../ports/entity-repository';
 import type {
@@ -28,6 +29,18 @@ import type {
 export class MemoryEntityRepository implements EntityRepository {
   readonly items = new Map<string, StoredEntity & { entity: EntityName }>();
   readonly outbox = new Map<string, OutboxMessage>();
+  /** SMS month counters by `<hromada>|<YYYY-MM>` (the outbox's reservations and the receipts). */
+  readonly smsMonths = new Map<string, SmsMonthCounter>();
+
+  /** Add to a hromada's SMS month counter. */
+  addToSmsMonth(hromadaId: string, month: string, add: Partial<SmsMonthCounter>): void {
+    const key = `${hromadaId}|${month}`;
+    const counter = { ...EMPTY_SMS_MONTH, ...this.smsMonths.get(key) };
+    for (const [field, amount] of Object.entries(add) as [keyof SmsMonthCounter, number][]) {
+      counter[field] += amount;
+    }
+    this.smsMonths.set(key, counter);
+  }
   readonly auditEntries: AuditEntry[] = [];
   readonly inboundRecords = new Map<string, InboundSms>();
   readonly once = new Map<string, number>();
@@ -223,6 +236,8 @@ export class MemoryEntityRepository implements EntityRepository {
       } else if (c.op === 'resident-day') {
         const d = c.day;
         this.residentDayGuards.set(`${d.hromadaId}|${d.residentId}|${d.date}`, structuredClone(d));
+      } else if (c.op === 'sms-month') {
+        this.addToSmsMonth(c.hromadaId, c.month, c.add);
       } else {
         this.auditEntries.push(structuredClone(c.entry));
       }

@@ -1,5 +1,6 @@
 import { MAX_SEND_ATTEMPTS, type OutboxMessage } from '../../domain/entities/outbox-message';
 import { ConflictError } from '../../domain/errors';
+import { EMPTY_SMS_MONTH, type SmsMonthCounter, type SpendReservation } from '../../domain/sms-spend';
 import type { PageRequest } from '../../ports/entity-repository';
 import type { OutboxRepository, Reservation } from '../../ports/outbox-repository';
 import { type MemoryEntityRepository, paginate } from './memory-entity-repository';
@@ -34,16 +35,41 @@ export class MemoryOutboxRepository implements OutboxRepository {
     return this.get(id);
   }
 
-  async reserveSegments(claimed: OutboxMessage, date: string, cap: number): Promise<Reservation> {
+  async reserveSegments(
+    claimed: OutboxMessage,
+    date: string,
+    cap: number,
+    spend: SpendReservation,
+  ): Promise<Reservation> {
     if (claimed.reservedOn) return 'already-reserved';
     if (!this.unchanged(claimed)) throw new ConflictError(`Message ${claimed.id} is no longer claimed`);
     const key = `${claimed.hromadaId}|${date}`;
     const used = this.segmentsByDay.get(key) ?? 0;
     if (used + claimed.segments > cap) return 'over-cap';
+    const month = await this.smsMonth(claimed.hromadaId, spend.month);
+    if (spend.capMicroUsd !== undefined && month.estimatedMicroUsd + spend.costMicroUsd > spend.capMicroUsd) {
+      return 'over-spend-cap';
+    }
     this.segmentsByDay.set(key, used + claimed.segments);
+    this.store.addToSmsMonth(claimed.hromadaId, spend.month, {
+      segments: claimed.segments,
+      estimatedMicroUsd: spend.costMicroUsd,
+    });
     const m = this.store.outbox.get(claimed.id)!;
     this.store.outbox.set(claimed.id, { ...m, reservedOn: date });
     return 'reserved';
+  }
+
+  async recordHeldBack(hromadaId: string, month: string, cap: 'daily' | 'monthly') {
+    this.store.addToSmsMonth(
+      hromadaId,
+      month,
+      cap === 'daily' ? { heldBackDaily: 1 } : { heldBackMonthly: 1 },
+    );
+  }
+
+  async smsMonth(hromadaId: string, month: string): Promise<SmsMonthCounter> {
+    return { ...EMPTY_SMS_MONTH, ...this.store.smsMonths.get(`${hromadaId}|${month}`) };
   }
 
   async markSent(claimed: OutboxMessage, providerMessageId: string, at: string) {

@@ -52,6 +52,11 @@ export const hromadaRulesSchema = z.strictObject({
     .default({ days: [1, 2, 3, 4, 5], from: '08:00', to: '17:00' }),
   dailySmsSegmentCap: z.number().int().min(0).max(100_000).default(500),
   /**
+   * The most the hromada's SMS may cost in a Kyiv calendar month, USD (estimated at send time).
+   * A message over it is held back and reported, never silently dropped. Absent: no monthly cap.
+   */
+  monthlySmsSpendCapUsd: z.number().min(0).max(100_000).optional(),
+  /**
    * A driver's route SMS that the carrier reports undelivered is sent once more; if that fails
    * too, the dispatcher is asked to phone the driver. Off: the dispatcher is asked at once.
    */

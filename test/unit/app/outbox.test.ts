@@ -132,6 +132,36 @@ describe('sending from the outbox', () => {
       status: 'failed',
       error: expect.stringMatching(/cap/),
     });
+    expect((await ports.outbox.smsMonth(HROMADA, '2026-11')).heldBackDaily).toBe(1);
+  });
+
+  it("holds back what would pass the hromada's monthly spend cap, counted, never silently", async () => {
+    const { ports, sms, message, entities } = await queued();
+    const hromada = (await ports.entities.hromady.get(HROMADA))!;
+    const rules = { ...hromada.rules, monthlySmsSpendCapUsd: 0.04 };
+    await ports.entities.commit([
+      { op: 'update', entity: 'Hromada', item: { ...hromada, version: 2, rules }, expectedVersion: 1 },
+    ]);
+    expect(await sendOutboxMessage(ports, message.id, message.version, 0.05)).toBe('over-spend-cap');
+    expect(sms.sent).toHaveLength(0);
+    expect(entities.outbox.get(message.id)).toMatchObject({
+      status: 'failed',
+      error: 'monthly SMS spend cap of 0.04 USD reached',
+    });
+    expect(await ports.outbox.smsMonth(HROMADA, '2026-11')).toMatchObject({
+      segments: 0,
+      estimatedMicroUsd: 0,
+      heldBackMonthly: 1,
+    });
+  });
+
+  it("counts a sent message's segments and estimated cost in its month", async () => {
+    const { ports, message } = await queued();
+    expect(await sendOutboxMessage(ports, message.id, message.version, 0.05)).toBe('sent');
+    expect(await ports.outbox.smsMonth(HROMADA, '2026-11')).toMatchObject({
+      segments: message.segments,
+      estimatedMicroUsd: message.segments * 50_000,
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { smsReceiptRecordSchema } from '../../../events/contracts/sms-receipt';
+import { receiptOf } from '../../../functions/sms-receipts/receipt-of';
 import { queueSms } from '../../../shared/app/queue-sms';
 import { recordSmsReceipt } from '../../../shared/app/record-sms-receipt';
 import { deliveryStatusOf, type SmsReceipt } from '../../../shared/domain/sms-receipt';
@@ -29,7 +30,13 @@ async function sentRoute(options: { resendFailedRoute?: boolean } = {}) {
     subject: 'PLAN#2026-12-02',
     confidential: false,
   });
-  world.entities.outbox.set(message.id, { ...message, status: 'sent', version: 3, providerMessageId: 'p-1' });
+  world.entities.outbox.set(message.id, {
+    ...message,
+    status: 'sent',
+    version: 3,
+    providerMessageId: 'p-1',
+    reservedOn: '2026-12-02',
+  });
   return { ...world, message, hromada };
 }
 
@@ -62,7 +69,7 @@ describe('what a receipt means', () => {
 
   it('decodes the sample events of the receipts topic, with our outbox id', () => {
     const delivered = smsReceiptRecordSchema.parse(sample('sms-receipt-delivered').Records[0]);
-    expect(delivered.receipt).toMatchObject({
+    expect(receiptOf(delivered.event!)).toMatchObject({
       outboxId: 'route-2026-12-02-veh1-v1-1',
       messageStatus: 'DELIVERED',
       isFinal: true,
@@ -71,7 +78,7 @@ describe('what a receipt means', () => {
       at: '2026-12-01T18:00:00.000Z',
     });
     const failed = smsReceiptRecordSchema.parse(sample('sms-receipt-failed').Records[0]);
-    expect(failed.receipt?.messageStatus).toBe('UNREACHABLE');
+    expect(failed.event?.messageStatus).toBe('UNREACHABLE');
   });
 
   it('drops an event without our context instead of failing the batch', () => {
@@ -79,9 +86,9 @@ describe('what a receipt means', () => {
     const event = JSON.parse(record.Sns.Message);
     delete event.context;
     record.Sns.Message = JSON.stringify(event);
-    expect(smsReceiptRecordSchema.parse(record).receipt).toBeUndefined();
+    expect(smsReceiptRecordSchema.parse(record).event).toBeUndefined();
     record.Sns.Message = 'not json';
-    expect(smsReceiptRecordSchema.parse(record).receipt).toBeUndefined();
+    expect(smsReceiptRecordSchema.parse(record).event).toBeUndefined();
   });
 });
 
@@ -96,6 +103,8 @@ describe('recording a receipt on its message', () => {
     });
     expect(await recordSmsReceipt(ports, receipt())).toBe('duplicate');
     expect(entities.outbox.get(message.id)?.version).toBe(4);
+    // the month's receipted spend counts the price once
+    expect(entities.smsMonths.get(`${HROMADA}|2026-12`)?.receiptsMicroUsd).toBe(139_800);
   });
 
   it('takes a pending word, then the final one; a late pending after the final one is ignored', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { SNSEvent } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { smsReceiptRecordSchema } from '../../../events/contracts/sms-receipt';
+import { receiptOf } from '../../../functions/sms-receipts/receipt-of';
 import {
   LocalReceipts,
   localReceiptFor,
@@ -43,7 +44,7 @@ describe('the local carrier', () => {
       { outboxId: 'book-1', messageStatus: 'UNREACHABLE', providerMessageId: 'local-1' },
       { segments: 2, pricePerSegmentUsd: 0.05, at: new Date('2026-12-02T08:00:00Z') },
     );
-    expect(smsReceiptRecordSchema.parse(event.Records[0]).receipt).toEqual({
+    expect(receiptOf(smsReceiptRecordSchema.parse(event.Records[0]).event!)).toEqual({
       outboxId: 'book-1',
       providerMessageId: 'local-1',
       messageStatus: 'UNREACHABLE',
@@ -73,7 +74,7 @@ describe('the local carrier', () => {
     await vi.waitFor(() => expect(handler).toHaveBeenCalledTimes(1));
     receipts.stop();
     const [event] = handler.mock.calls[0]!;
-    expect(smsReceiptRecordSchema.parse(event.Records[0]).receipt).toMatchObject({
+    expect(receiptOf(smsReceiptRecordSchema.parse(event.Records[0]).event!)).toMatchObject({
       outboxId: 'book-1',
       messageStatus: 'UNREACHABLE',
     });

@@ -20,3 +20,13 @@ export const smsDayKey = (hromadaId: string, date: string) => ({
   pk: hromadaPk(hromadaId),
   sk: `SMSDAY#${date}`,
 });
+
+/** Pattern 38: a hromada's SMS month (segments, estimated and receipted cost, held back). */
+export const smsMonthKey = (hromadaId: string, month: string) => ({
+  pk: hromadaPk(hromadaId),
+  sk: `SMSMONTH#${month}`,
+});
+
+/** A month's counter is kept about 13 months (a year of reports back), then TTL removes it. */
+export const smsMonthTtl = (month: string): number =>
+  Math.floor(Date.parse(`${month}-01T00:00:00Z`) / 1000) + 400 * 86400;
