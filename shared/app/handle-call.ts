@@ -9,6 +9,7 @@ import { nothingToActOnReply, tripsReply } from '../messaging/templates';
 import type { Ports } from '../ports/ports';
 import { findSender, hromadyByNumber, nextTrip, upcomingTrips } from './find-sender';
 import { queueSms } from './queue-sms';
+import { lastRide, repeatRideTomorrow } from './repeat-trip-by-phone';
 import { changeRequestStatus, windowText } from './service-requests';
 
 /** One step of a call: what the contact flow knows when it invokes the handler. */
@@ -82,6 +83,22 @@ export async function handleCall(ports: CallPorts, step: CallStep): Promise<Call
     if (digits === '9') return ask(menu, 'main', 0);
     return again(step, 'cancel-ask', state);
   }
+  if (state === 'repeat' && caller.resident && caller.e164) {
+    if (digits === '9') return ask(menu, 'main', 0);
+    if (digits !== '1') return again(step, 'repeat-ask', 'repeat');
+    const outcome = await repeatRideTomorrow(
+      ports,
+      caller.hromada,
+      caller.resident,
+      step.contactId,
+      caller.e164,
+    );
+    if (outcome === 'booked') return say('repeat-booked', 'hangup');
+    if (outcome === 'no-trip') return ask(menu, 'main', 0, 'no-trip');
+    return caller.inHours
+      ? say('to-dispatcher', 'transfer', 'repeat-refused')
+      : ask('callback-offer', 'callback-offer', 0, 'repeat-refused');
+  }
   if (state === 'main' && caller.resident) {
     return mainMenu(ports, step, caller, caller.resident, menu, digits);
   }
@@ -109,6 +126,10 @@ async function mainMenu(
       return ask(menu, 'main', 0, 'trips-sent');
     case '4':
       return requestCallback(ports, step, caller);
+    case '5':
+      return (await lastRide(ports, caller.hromada, resident))
+        ? ask('repeat-ask', 'repeat', 0)
+        : ask(menu, 'main', 0, 'no-trip');
     case '0':
       return caller.inHours ? say('to-dispatcher', 'transfer') : ask('callback-offer', 'callback-offer', 0);
     default:

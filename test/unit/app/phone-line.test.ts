@@ -225,6 +225,51 @@ describe('the phone line (IVR)', () => {
     expect(await step('+380931112233')).toMatchObject({ action: 'hangup', prompt: 'try-later' });
   });
 
+  it('5 then 1 books tomorrow the same ride as last time, once per call, confirmed by SMS', async () => {
+    const { ports, request, entities, clock } = await booked();
+    clock.at = new Date('2026-11-25T10:00:00Z'); // two days later, Wednesday noon in Kyiv
+    const answers = await call(ports, RESIDENT, ['5', '1']);
+    expect(answers[1]).toMatchObject({ action: 'menu', prompt: 'repeat-ask', state: 'repeat' });
+    expect(answers[2]).toMatchObject({ action: 'hangup', prompt: 'repeat-booked' });
+    const trips = (await ports.entities.requests.byResident(HROMADA, request.residentId)).items;
+    const repeat = trips.find((t) => t.id !== request.id)!;
+    expect(repeat).toMatchObject({
+      date: '2026-11-26',
+      pickup: request.pickup,
+      dropoff: request.dropoff,
+      requestedTime: request.requestedTime,
+      purpose: request.purpose,
+      status: 'requested',
+    });
+    const confirmation = [...entities.outbox.values()].find((m) => m.id === `book-${repeat.id}`);
+    expect(confirmation?.text).toMatch(/^Соцтаксі 26\.11/);
+    expect(countSegments(confirmation!.text).segments).toBe(1);
+    // the same key again in the same call (Connect retried the step) books nothing more
+    const again = await handleCall(ports, {
+      contactId: `contact-${calls}`,
+      dialled: LINE,
+      caller: RESIDENT,
+      state: 'repeat',
+      digits: '1',
+    });
+    expect(again.prompt).toBe('repeat-booked');
+    expect((await ports.entities.requests.byResident(HROMADA, request.residentId)).items).toHaveLength(2);
+  });
+
+  it('5 with no ride to repeat says so; a repeat that cannot be booked goes to a dispatcher', async () => {
+    const fresh = memoryPorts();
+    await seedBasics(fresh.ports);
+    expect((await call(fresh.ports, RESIDENT, ['5']))[1]).toMatchObject({ notice: 'no-trip', state: 'main' });
+    // tomorrow already holds that ride: the booking is refused (an overlap), the caller is put through
+    const { ports } = await booked();
+    const answers = await call(ports, RESIDENT, ['5', '1']);
+    expect(answers[2]).toMatchObject({
+      action: 'transfer',
+      notice: 'repeat-refused',
+      prompt: 'to-dispatcher',
+    });
+  });
+
   it('every prompt the menu used has a recorded text', () => {
     expect(seen.size).toBeGreaterThan(10);
     for (const id of seen) expect(Object.keys(ivrPrompts)).toContain(id);
