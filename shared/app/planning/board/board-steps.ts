@@ -38,7 +38,7 @@ export function removeStep(requestId: string): EngineStep {
     what: 'board edit',
     run: async (problem, underWay) => {
       const id = underWay.taskId.get(requestId)!;
-      refuseIfStarted(underWay, requestId, { next: false });
+      refuseIfStarted(problem, underWay, requestId, { next: false });
       // the request leaves the problem: its task, and the driver's next stop if it was that
       problem.jobs = (problem.jobs ?? []).filter((j) => j.id !== id);
       problem.shipments = (problem.shipments ?? []).filter((s) => s.pickup.id !== id);
@@ -64,7 +64,7 @@ export function assignStep(request: ServiceRequest, vehicleId: string): EngineSt
           reason: 'це авто цього дня не працює',
         });
       const id = underWay.taskId.get(request.id)!;
-      refuseIfStarted(underWay, request.id, { next: true });
+      refuseIfStarted(problem, underWay, request.id, { next: true });
       pinTask(problem, id, k + 1);
       const current = without(solutionAhead(underWay), id);
       const type = problem.shipments?.some((s) => s.pickup.id === id) ? 'shipment' : 'job';
@@ -92,18 +92,20 @@ export function assignStep(request: ServiceRequest, vehicleId: string): EngineSt
 }
 
 /** A request whose stops are being made (or, for a move, being driven to) stays where it is. */
-function refuseIfStarted(underWay: UnderWay, requestId: string, { next }: { next: boolean }): void {
+function refuseIfStarted(
+  problem: VroomProblem,
+  underWay: UnderWay,
+  requestId: string,
+  { next }: { next: boolean },
+): void {
   const id = underWay.taskId.get(requestId);
-  for (const v of underWay.vehicles) {
-    if (v.done.some((s) => s.requestId === requestId))
-      throw new ConflictError(`Request ${requestId} is under way`, undefined, {
-        reason: 'поїздка вже почалася',
-      });
-    if (next && v.next?.id === id)
-      throw new ConflictError(`The driver is on the way to request ${requestId}`, undefined, {
-        reason: 'водій уже їде до цієї зупинки',
-      });
-  }
+  if (underWay.vehicles.some((v) => v.done.some((s) => s.requestId === requestId)))
+    throw new ConflictError(`Request ${requestId} is under way`, undefined, { reason: 'поїздка вже почалася' });
+  // the stop a vehicle on the road is driving to is its locked head (day-problem.ts)
+  if (next && problem.vehicles.some((v) => v.locked_steps?.some((s) => s.id === id)))
+    throw new ConflictError(`The driver is on the way to request ${requestId}`, undefined, {
+      reason: 'водій уже їде до цієї зупинки',
+    });
 }
 
 /** The solution without one task's steps. */
