@@ -107,7 +107,13 @@ describe('locked requests keep their order on their vehicle', () => {
 
   it('keeps the first answer when the order held', async () => {
     let calls = 0;
-    const step: EngineStep = { what: 'plan', run: async () => (calls++, solutionOf([1, 2, 3])) };
+    const step: EngineStep = {
+      what: 'plan',
+      run: async () => {
+        calls++;
+        return solutionOf([1, 2, 3]);
+      },
+    };
     await keepLockedOrder(step).run(problem(), underWay, {} as DayPoints);
     expect(calls).toBe(1);
   });

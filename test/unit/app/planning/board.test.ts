@@ -64,6 +64,32 @@ describe('the board: assign', () => {
     expect(next.routes.filter((r) => r.stops.some((s) => s.requestId === morning.id))).toHaveLength(1);
   });
 
+  it('on a published plan, a move sends the new route to the two drivers whose routes changed, and to nobody else', async () => {
+    const { d, morning, plan } = await plannedDay();
+    await d.driver({ name: 'Олег', phone: '067 401 12 01', vehicleIds: ['taxi'] });
+    await d.driver({ name: 'Ірина', phone: '050 402 12 02', vehicleIds: ['brigade'] });
+    const published = (await publishPlan(d.ports, HROMADA, TUESDAY, plan.version, 'd')).plan;
+    const from = stopsOf(published, morning.id)!.route.vehicleId;
+    const to = from === 'taxi' ? 'brigade' : 'taxi';
+    const moved = await assignRequest(d.ports, at(published.version), {
+      requestId: morning.id,
+      vehicleId: to,
+    });
+    expect(moved.status).toBe('published');
+    const sms = (await d.ports.outbox.listByHromada(HROMADA)).items
+      .filter((m) => m.kind === 'driver-route' && m.id.includes(`-v${moved.version}-`))
+      .map((m) => m.to)
+      .sort();
+    expect(sms).toEqual(['+380504021202', '+380674011201']);
+    expect((await d.ports.entities.requests.get(HROMADA, morning.id))!.status).toBe('dispatched');
+    // a lock changes no route: nobody is sent anything
+    const locked = await lockRequest(d.ports, at(moved.version), { requestId: morning.id, locked: true });
+    const after = (await d.ports.outbox.listByHromada(HROMADA)).items.filter((m) =>
+      m.id.includes(`-v${locked.version}-`),
+    );
+    expect(after).toEqual([]);
+  });
+
   it('refuses a wheelchair ride on a car without a ramp with the reason in Ukrainian (422); nothing saved', async () => {
     const { d, petro, plan } = await plannedDay();
     const chair = await d.ride(petro.id, '10:30', { passengers: { escorts: 0, wheelchair: true } });
@@ -150,9 +176,10 @@ describe('the board: locks', () => {
     const ports = {
       ...d.ports,
       solver: {
-        solve: (problem: VroomProblem, o: Parameters<typeof solver.solve>[1]) => (
-          seen.push(problem), solver.solve(problem, o)
-        ),
+        solve: (problem: VroomProblem, o: Parameters<typeof solver.solve>[1]) => {
+          seen.push(problem);
+          return solver.solve(problem, o);
+        },
       },
     };
     const replanned = await planDay(ports, HROMADA, TUESDAY, 'd', {
