@@ -39,7 +39,9 @@ export async function planDay(
     actor,
     requests: () => loaded.requests,
     // a locked request stays on its vehicle, in its order among the vehicle's locked stops
-    engine: keepLockedOrder(solveStep(ports.solver, options)),
+    engine: keepLockedOrder((share) =>
+      solveStep(ports.solver, { ...options, timeLimitMs: options.timeLimitMs * share }),
+    ),
     // nothing to plan, or nobody works that day
     skip: (day) => day.requests.length === 0 || day.vehicles.length === 0,
     version: ({ day, routes, unassigned, travelTimes }) => {

@@ -100,7 +100,9 @@ function refuseIfStarted(
 ): void {
   const id = underWay.taskId.get(requestId);
   if (underWay.vehicles.some((v) => v.done.some((s) => s.requestId === requestId)))
-    throw new ConflictError(`Request ${requestId} is under way`, undefined, { reason: 'поїздка вже почалася' });
+    throw new ConflictError(`Request ${requestId} is under way`, undefined, {
+      reason: 'поїздка вже почалася',
+    });
   // the stop a vehicle on the road is driving to is its locked head (day-problem.ts)
   if (next && problem.vehicles.some((v) => v.locked_steps?.some((s) => s.id === id)))
     throw new ConflictError(`The driver is on the way to request ${requestId}`, undefined, {

@@ -76,20 +76,24 @@ export function freezeLocked(problem: VroomProblem, locked: StepRef[][], vehicle
 /**
  * An engine step that keeps each vehicle's locked stops in their order: the step as given, and
  * if some vehicle's locked stops came out of order, the step again on the problem with those
- * stops frozen at the head of that vehicle's route.
+ * stops frozen at the head of that vehicle's route. `step(share)` makes the step with that share
+ * of the time budget: a day where the order could break gives each run half, so that the two
+ * together stay within the budget the dispatcher asked for.
  */
-export function keepLockedOrder(step: EngineStep): EngineStep {
+export function keepLockedOrder(step: (share: number) => EngineStep): EngineStep {
+  const whole = step(1);
   return {
-    what: step.what,
+    what: whole.what,
     run: async (problem, underWay, day) => {
       const locked = lockedAhead(underWay);
-      const first = await step.run(problem, underWay, day);
+      if (!locked.some((steps) => steps.length > 1)) return whole.run(problem, underWay, day);
+      const half = step(0.5);
+      const first = await half.run(problem, underWay, day);
       const bad = outOfOrder(first, locked);
       if (bad.length === 0) return first;
-      const frozen = freezeLocked(problem, locked, bad);
       // the checker must see the problem the answer was made for
-      problem.vehicles = frozen.vehicles;
-      return step.run(problem, underWay, day);
+      problem.vehicles = freezeLocked(problem, locked, bad).vehicles;
+      return half.run(problem, underWay, day);
     },
   };
 }

@@ -92,7 +92,14 @@ describe('locked requests keep their order on their vehicle', () => {
       },
     };
     const p = problem();
-    const solution = await keepLockedOrder(step).run(p, underWay, {} as DayPoints);
+    const shares: number[] = [];
+    const keep = keepLockedOrder((share) => {
+      shares.push(share);
+      return step;
+    });
+    const solution = await keep.run(p, underWay, {} as DayPoints);
+    // each of the two runs has half the budget
+    expect(shares.slice(1)).toEqual([0.5]);
     expect(seen).toEqual([
       undefined,
       [
@@ -114,7 +121,7 @@ describe('locked requests keep their order on their vehicle', () => {
         return solutionOf([1, 2, 3]);
       },
     };
-    await keepLockedOrder(step).run(problem(), underWay, {} as DayPoints);
+    await keepLockedOrder(() => step).run(problem(), underWay, {} as DayPoints);
     expect(calls).toBe(1);
   });
 });

@@ -287,3 +287,37 @@ describe('the board: the checker', () => {
     expect(await snapshot(d)).toEqual(before);
   });
 });
+
+describe('the board on the day under way', () => {
+  it('leaves a ride already made where it is, refuses to move the stop a driver is driving to, and takes off one ahead', async () => {
+    const d = await demoDay();
+    const petro = await d.resident('Петро Коваль');
+    const early = await d.ride(d.anna.id, '08:30');
+    const noon = await d.ride(petro.id, '12:00');
+    const first = await planDay(d.ports, HROMADA, TUESDAY, 'd', ENGINE);
+    // both rides on one car
+    let p = first;
+    for (const r of [early, noon])
+      if (stopsOf(p, r.id)!.route.vehicleId !== 'taxi')
+        p = await assignRequest(d.ports, at(p.version), { requestId: r.id, vehicleId: 'taxi' });
+
+    d.clock.at = new Date('2026-11-24T08:00:00Z'); // 10:00 in Kyiv: the 08:30 ride is made, the taxi drives to the noon one
+    const made = await unassignRequest(d.ports, at(p.version), { requestId: early.id }).catch(
+      (e: unknown) => e,
+    );
+    expect(made).toBeInstanceOf(ConflictError);
+    expect((made as ConflictError).reason).toBe('поїздка вже почалася');
+    const next = await assignRequest(d.ports, at(p.version), {
+      requestId: noon.id,
+      vehicleId: 'brigade',
+    }).catch((e: unknown) => e);
+    expect((next as ConflictError).reason).toBe('водій уже їде до цієї зупинки');
+
+    // taken off: the ride made stays on the route exactly as it was
+    const off = await unassignRequest(d.ports, at(p.version), { requestId: noon.id });
+    const was = stopsOf(p, early.id)!;
+    const is = stopsOf(off, early.id)!;
+    expect(is.idx.map((i) => is.route.stops[i])).toEqual(was.idx.map((i) => was.route.stops[i]));
+    expect(stopsOf(off, noon.id)).toBeUndefined();
+  });
+});
