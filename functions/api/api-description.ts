@@ -82,7 +82,7 @@ export const RESPONSE_BODIES: Record<string, ResponseBody> = {
   'POST /hromady/{hromadaId}/plans/{date}/assign': plan,
   'POST /hromady/{hromadaId}/plans/{date}/unassign': plan,
   'POST /hromady/{hromadaId}/plans/{date}/locks': plan,
-  'POST /hromady/{hromadaId}/plans/{date}/vehicles/{vehicleId}/service': plan,
+  'POST /hromady/{hromadaId}/plans/{date}/vehicles/{id}/service': plan,
   'POST /hromady/{hromadaId}/plans/{date}/requests': {
     name: 'InsertedRequest',
     schema: z.object({

@@ -6,7 +6,7 @@ import { planView } from '../../../shared/app/planning/board/plan-view';
 import { unassignRequest } from '../../../shared/app/planning/board/unassign-request';
 import { setVehicleService } from '../../../shared/app/planning/board/vehicle-service';
 import type { Actor } from '../../../shared/domain/actor';
-import { idSchema, localDateSchema } from '../../../shared/domain/common';
+import { idSchema } from '../../../shared/domain/common';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -17,7 +17,6 @@ const assignBody = z.strictObject({ version, requestId: idSchema, vehicleId: idS
 const unassignBody = z.strictObject({ version, requestId: idSchema });
 const lockBody = z.strictObject({ version, requestId: idSchema, locked: z.boolean() });
 const serviceBody = z.strictObject({ version, inService: z.boolean() });
-const vehicleParams = z.object({ hromadaId: idSchema, date: localDateSchema, vehicleId: idSchema });
 
 const target = (params: { hromadaId: string; date: string }, v: number, actor: Actor): BoardTarget => ({
   hromadaId: params.hromadaId,
@@ -49,17 +48,16 @@ export function boardRoutes(ports: Ports): Route[] {
         json(200, planView(await lockRequest(ports, target(params, body.version, actor), body))),
     }),
     defineRoute(
-      `POST ${base}/vehicles/{vehicleId}/service`,
+      `POST ${base}/vehicles/{id}/service`,
       'Board: a vehicle out of service for the day, or back',
       {
-        params: vehicleParams,
         body: { schema: serviceBody, what: 'vehicle service' },
         handle: async ({ params, body, actor }) =>
           json(
             200,
             planView(
               await setVehicleService(ports, target(params, body.version, actor), {
-                vehicleId: params.vehicleId,
+                vehicleId: params.id,
                 inService: body.inService,
               }),
             ),
