@@ -77,17 +77,16 @@ export async function changeBoard(
 function boardVersion(
   ports: Pick<Ports, 'clock'>,
   loaded: LoadedDay<Plan>,
-  { routes }: RoutedDay,
+  { routes, unassigned: left }: RoutedDay,
   change: BoardEdit,
 ): NewVersion {
   const current = loaded.plan;
   const version = current.version + 1;
   const routed = new Set(routes.flatMap((r) => r.stops.map((s) => s.requestId)));
-  const unassigned = change
-    .unassigned(current.unassigned)
-    .filter(
-      (u, k, list) => !routed.has(u.requestId) && list.findIndex((x) => x.requestId === u.requestId) === k,
-    );
+  // the edit's list first (its reasons win), then anything the engine left out: nothing vanishes
+  const unassigned = [...change.unassigned(current.unassigned), ...left].filter(
+    (u, k, list) => !routed.has(u.requestId) && list.findIndex((x) => x.requestId === u.requestId) === k,
+  );
   const plan: Plan = { ...current, routes, unassigned, version, updatedAt: loaded.now.toISOString() };
   if (current.status !== 'published') return { plan, fields: change.fields };
   // every route goes in: a driver already sent the same text gets nothing, one whose route went is told
