@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { planViewSchema } from '../../shared/app/planning/board/plan-view';
 import { auditEntrySchema } from '../../shared/domain/entities/audit-entry';
 import { depotSchema } from '../../shared/domain/entities/depot';
 import { driverSchema } from '../../shared/domain/entities/driver';
 import { hromadaSchema } from '../../shared/domain/entities/hromada';
 import { inboundSmsSchema } from '../../shared/domain/entities/inbound-sms';
 import { outboxMessageSchema } from '../../shared/domain/entities/outbox-message';
-import { planSchema } from '../../shared/domain/entities/plan';
 import { providerSchema } from '../../shared/domain/entities/provider';
 import { residentSchema } from '../../shared/domain/entities/resident';
 import { serviceRequestSchema } from '../../shared/domain/entities/service-request';
@@ -45,7 +45,7 @@ const caller = z.union([
   driverSchema.extend({ type: z.literal('Driver') }),
 ]);
 const request: ResponseBody = { name: 'ServiceRequest', schema: serviceRequestSchema };
-const plan: ResponseBody = { name: 'Plan', schema: planSchema };
+const plan: ResponseBody = { name: 'Plan', schema: planViewSchema };
 const hromada: ResponseBody = { name: 'Hromada', schema: hromadaSchema };
 const count = z.number().int().min(0);
 
@@ -79,10 +79,14 @@ export const RESPONSE_BODIES: Record<string, ResponseBody> = {
   'POST /hromady/{hromadaId}/requests/{id}/outcome': request,
   'GET /hromady/{hromadaId}/plans/{date}': plan,
   'POST /hromady/{hromadaId}/plans/{date}': plan,
+  'POST /hromady/{hromadaId}/plans/{date}/assign': plan,
+  'POST /hromady/{hromadaId}/plans/{date}/unassign': plan,
+  'POST /hromady/{hromadaId}/plans/{date}/locks': plan,
+  'POST /hromady/{hromadaId}/plans/{date}/vehicles/{id}/service': plan,
   'POST /hromady/{hromadaId}/plans/{date}/requests': {
     name: 'InsertedRequest',
     schema: z.object({
-      plan: planSchema,
+      plan: planViewSchema,
       vehicleId: z.string().optional().describe('The vehicle that takes it (absent: see plan.unassigned)'),
       messages: count.describe('Route SMS queued for the drivers whose stops changed'),
     }),
@@ -90,7 +94,7 @@ export const RESPONSE_BODIES: Record<string, ResponseBody> = {
   'POST /hromady/{hromadaId}/plans/{date}/publish': {
     name: 'PublishedPlan',
     schema: z.object({
-      plan: planSchema,
+      plan: planViewSchema,
       messages: count.describe('Route messages queued (a long route is several)'),
       withoutDriver: z.array(z.string()).describe('Vehicles with a route but no active driver'),
     }),

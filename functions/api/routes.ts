@@ -1,6 +1,7 @@
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
+import { boardRoutes } from './routes/board';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { logRoutes } from './routes/logs';
@@ -24,6 +25,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
     ...importRoutes(ports),
     ...requestRoutes(ports),
     ...planRoutes(ports),
+    ...boardRoutes(ports),
     ...logRoutes(ports),
     ...smsSpendRoutes(ports),
     ...personalDataRoutes(ports),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planView } from '../../../shared/app/planning/board/plan-view';
 import { insertIntoPlan } from '../../../shared/app/planning/insert-into-plan';
 import { planDay } from '../../../shared/app/planning/plan-day';
 import { publishPlan } from '../../../shared/app/planning/publish-plan';
@@ -28,7 +29,7 @@ const insertBody = z.strictObject({
 export function planRoutes(ports: Ports): Route[] {
   return [
     defineRoute('GET /hromady/{hromadaId}/plans/{date}', "The day's latest plan", {
-      handle: async ({ params }) => json(200, await getPlan(ports, params.hromadaId, params.date)),
+      handle: async ({ params }) => json(200, planView(await getPlan(ports, params.hromadaId, params.date))),
     }),
     defineRoute('POST /hromady/{hromadaId}/plans/{date}', 'Plan or re-plan the day (body optional)', {
       body: { schema: planBody, what: 'plan', optional: true },
@@ -41,7 +42,7 @@ export function planRoutes(ports: Ports): Route[] {
             }),
           (saved) => saved,
         );
-        return json(200, plan);
+        return json(200, planView(plan));
       },
     }),
     defineRoute('POST /hromady/{hromadaId}/plans/{date}/requests', 'Insert a request into the plan', {
@@ -53,7 +54,7 @@ export function planRoutes(ports: Ports): Route[] {
           () => insertIntoPlan(ports, params.hromadaId, params.date, requestId, version, actor, options),
           (result) => result.plan,
         );
-        return json(200, inserted);
+        return json(200, { ...inserted, plan: planView(inserted.plan) });
       },
     }),
     defineRoute(
@@ -61,8 +62,10 @@ export function planRoutes(ports: Ports): Route[] {
       'Publish a plan version: each driver gets the route by SMS',
       {
         body: { schema: versionBody, what: 'publish' },
-        handle: async ({ params, body, actor }) =>
-          json(200, await publishPlan(ports, params.hromadaId, params.date, body.version, actor)),
+        handle: async ({ params, body, actor }) => {
+          const published = await publishPlan(ports, params.hromadaId, params.date, body.version, actor);
+          return json(200, { ...published, plan: planView(published.plan) });
+        },
       },
     ),
   ];

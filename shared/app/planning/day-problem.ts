@@ -9,6 +9,7 @@ import type { ServiceRequest } from '../../domain/entities/service-request';
 import { localToUtc } from '../../domain/time';
 import type { TravelProfile } from '../../ports/travel-times';
 import type { VroomJob, VroomProblem, VroomShipment, VroomVehicle } from '../../routing/vroom-format';
+import { lockTasks } from './board/locks';
 import type { DayInput, DayPoints } from './day-points';
 import type { DayMatrices } from './day-travel';
 import type { UnderWay, VehicleUnderWay } from './day-under-way';
@@ -38,7 +39,8 @@ const seconds = (from: Date, to: Date | string): number =>
  * Capacity: [seats, wheelchair places, kg]. A vehicle serves only the services it lists.
  *
  * On a day under way each vehicle out on the road starts from its last stop, now, with the stops it
- * made as done steps and the stop it is driving to locked.
+ * made as done steps and the stop it is driving to locked. A request the dispatcher locked is pinned
+ * to its vehicle.
  */
 export function dayProblem(
   input: DayInput,
@@ -88,7 +90,7 @@ export function dayProblem(
       shipments.push(rideOf(input.hromada.rules, r, task, matrices));
     } else jobs.push(visitOf(r, task));
   });
-  return {
+  const problem: VroomProblem = {
     vehicles,
     jobs,
     shipments,
@@ -99,6 +101,9 @@ export function dayProblem(
       ]),
     ),
   };
+  // a request the dispatcher locked rides its vehicle (board/locks.ts)
+  lockTasks(problem, underWay);
+  return problem;
 }
 
 /** A vehicle out on the road once its shift has begun: from its last stop, now. */

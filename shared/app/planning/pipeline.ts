@@ -20,6 +20,8 @@ import type { Ports } from '../../ports/ports';
 import { checkSolution } from '../../routing/checker/index';
 import type { VroomProblem, VroomSolution } from '../../routing/vroom-format';
 import { auditChange } from '../audit';
+import { withLockFlags } from './board/locks';
+import { inServiceThatDay } from './board/out-of-service';
 import { CheckerRefusal } from './checker-refusal';
 import { dayPlan, mergeRoutes, NO_VEHICLE_THAT_DAY } from './day-plan';
 import { type DayInput, type DayPoints, dayPoints } from './day-points';
@@ -32,8 +34,12 @@ import type { LoadedDay } from './load-day';
 export interface EngineStep {
   /** The answer's name in an error: "plan", "insertion". */
   readonly what: string;
-  /** The day under way gives the stops still ahead (the current solution, for insertTask). */
-  run(problem: VroomProblem, underWay: UnderWay): Promise<VroomSolution>;
+  /**
+   * The day under way gives the stops still ahead (the current solution, for insertTask). A step
+   * may tighten the problem in place (a board edit pins a task to a vehicle): the checker then
+   * checks the answer against the tightened problem.
+   */
+  run(problem: VroomProblem, underWay: UnderWay, day: DayPoints): Promise<VroomSolution>;
 }
 
 /** The day after the engine step: its routes, merged with the stops already made. */
@@ -70,6 +76,8 @@ export interface PipelineRun {
   skip?: (day: DayPoints) => boolean;
   /** The new plan version from the routed day. */
   version: (routed: RoutedDay) => NewVersion;
+  /** The audit action (default `plan`). */
+  action?: AuditEntry['action'];
 }
 
 export async function runPipeline(
@@ -77,13 +85,15 @@ export async function runPipeline(
   run: PipelineRun,
 ): Promise<{ plan: Plan; routed: RoutedDay; messages: number }> {
   const { loaded } = run;
-  const inService = new Set(loaded.vehicles.filter((v) => v.active).map((v) => v.id));
+  // vehicles the dispatcher took out of service for the day are left out (board/out-of-service.ts)
+  const vehicles = inServiceThatDay(loaded);
+  const inService = new Set(vehicles.filter((v) => v.active).map((v) => v.id));
   const kept = keptRequests(loaded.plan, loaded.requests, inService);
   const input: DayInput = {
     hromada: loaded.hromada,
     date: loaded.date,
     requests: run.requests(kept),
-    vehicles: loaded.vehicles,
+    vehicles,
     depots: loaded.depots,
   };
   const day = dayPoints(input, kept);
@@ -91,7 +101,7 @@ export async function runPipeline(
     ? nothingToRoute(day)
     : await routeDay(ports, loaded, input, day, run.engine);
   const next = run.version(routed);
-  await commitVersion(ports, { loaded, actor: run.actor, action: 'plan', ...next });
+  await commitVersion(ports, { loaded, actor: run.actor, action: run.action ?? 'plan', ...next });
   return { plan: next.plan, routed, messages: next.messages?.length ?? 0 };
 }
 
@@ -114,7 +124,7 @@ async function routeDay(
   });
   const { matrices, record } = await dayTravel(ports.travel, input, day);
   const problem = dayProblem(input, day, matrices, underWay);
-  const solution = await engine.run(problem, underWay);
+  const solution = await engine.run(problem, underWay, day);
   // the independent checker stands between the engine and the drivers: a plan that breaks a
   // window, a ride time, a seat or a confidential ride is never saved
   const check = checkSolution(problem, solution);
@@ -122,7 +132,8 @@ async function routeDay(
   const fresh = dayPlan(day, solution);
   return {
     day,
-    ...mergeRoutes(day, underWay, fresh, loaded.plan),
+    // a locked request stays locked wherever it is
+    ...withLockFlags(mergeRoutes(day, underWay, fresh, loaded.plan), loaded.plan),
     unassigned: fresh.unassigned,
     travelTimes: record,
   };

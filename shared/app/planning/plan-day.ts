@@ -10,6 +10,7 @@ import type { Actor } from '../../domain/actor';
 import { type Plan, planSchema } from '../../domain/entities/plan';
 import type { Ports } from '../../ports/ports';
 import type { RouteSolver } from '../../ports/route-solver';
+import { keepLockedOrder } from './board/locks';
 import { followPlan } from './follow-plan';
 import { loadDayToPlan } from './load-day';
 import { type EngineStep, runPipeline } from './pipeline';
@@ -37,7 +38,10 @@ export async function planDay(
     loaded,
     actor,
     requests: () => loaded.requests,
-    engine: solveStep(ports.solver, options),
+    // a locked request stays on its vehicle, in its order among the vehicle's locked stops
+    engine: keepLockedOrder((share) =>
+      solveStep(ports.solver, { ...options, timeLimitMs: options.timeLimitMs * share }),
+    ),
     // nothing to plan, or nobody works that day
     skip: (day) => day.requests.length === 0 || day.vehicles.length === 0,
     version: ({ day, routes, unassigned, travelTimes }) => {
@@ -55,6 +59,8 @@ export async function planDay(
         status: 'draft',
         // what the drivers were last sent stays known, so the next publish sends only what changed
         ...(previous?.sent ? { sent: previous.sent } : {}),
+        // vehicles out of service for the day stay out (board/out-of-service.ts)
+        ...(previous?.outOfService?.length ? { outOfService: previous.outOfService } : {}),
         // where the travel times came from, and how many were estimated: the dispatcher sees it
         ...(travelTimes ? { travelTimes } : {}),
       });

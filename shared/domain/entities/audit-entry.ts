@@ -27,6 +27,8 @@ export const auditEntrySchema = z.object({
     'edit-after-publish',
     /** A resident's personal data erased on request (their requests stripped of places and purpose). */
     'erase',
+    /** A dispatcher's hand edit of a day's plan on the board: assign, unassign, lock, vehicle service. */
+    'board-edit',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),

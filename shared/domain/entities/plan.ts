@@ -8,6 +8,8 @@ export const planStopSchema = z.object({
   kind: z.enum(['pickup', 'dropoff', 'visit']),
   arrival: isoInstantSchema,
   departure: isoInstantSchema,
+  /** Kept on its vehicle, in its order among the vehicle's locked stops, when the day is re-planned. */
+  locked: z.boolean().optional(),
 });
 
 export const planRouteSchema = z.object({
@@ -51,5 +53,7 @@ export const planSchema = z.object({
    * was taken away. Carried across re-plans.
    */
   sent: z.record(idSchema, z.object({ to: e164Schema, digest: z.string().min(1).max(64) })).optional(),
+  /** Vehicles the dispatcher took out of service for this day: re-planning leaves them out. */
+  outOfService: z.array(idSchema).optional(),
 });
 export type Plan = z.infer<typeof planSchema>;

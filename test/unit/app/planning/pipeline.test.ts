@@ -32,9 +32,9 @@ describe('the planning pipeline', () => {
       requests: () => loaded.requests,
       engine: {
         what: 'plan',
-        run: (problem, underWay) => {
+        run: (problem, underWay, day) => {
           seen.push(problem);
-          return solveInProcess.run(problem, underWay);
+          return solveInProcess.run(problem, underWay, day);
         },
       },
       version: ({ routes }) => ({ plan: { ...first, version: 2, routes }, fields: ['routes'] }),
@@ -74,8 +74,8 @@ describe('the planning pipeline', () => {
     );
     const backwards: EngineStep = {
       what: 'plan',
-      run: async (problem, underWay) => {
-        const solution = await solveInProcess.run(problem, underWay);
+      run: async (problem, underWay, day) => {
+        const solution = await solveInProcess.run(problem, underWay, day);
         const route = solution.routes[0]!;
         const [start, ...rest] = route.steps;
         const end = rest.pop()!;
