@@ -12,6 +12,8 @@ import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../mess
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
+import type { DeliveryAlert } from './deliveries/delivery-alerts';
+import { type DoorStop, driverAtTheDoor } from './deliveries/driver-at-the-door';
 import { findSender, nextTrip } from './find-sender';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
@@ -27,6 +29,8 @@ export interface ReceivedSms {
 export type InboundResult = {
   outcome: InboundSms['outcome'] | 'duplicate' | 'unknown-sender';
   hromadaId?: string;
+  /** A dispatcher's alert a delivery reply raised (deliveries/delivery-alerts.ts). */
+  alert?: DeliveryAlert;
 };
 
 type InboundPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
@@ -64,6 +68,16 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
     },
   });
   const actor = `sms:${maskPhone(phone.e164)}`;
+  const door = (driver: Driver, stop: DoorStop) => ({
+    ctx: {
+      hromada: sender.hromada,
+      driver,
+      stop,
+      actor,
+      record,
+      reply: (text: string, suffix: string) => reply('change', text, suffix),
+    },
+  });
   const reply = (kind: 'change' | 'help', text: string, suffix: string) =>
     queueSms(ports, sender.hromada, {
       id: `${suffix}-${sms.inboundMessageId}`,
@@ -131,6 +145,9 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           ? await driverStop(ports, sender.hromada, sender.driver, command.stop)
           : undefined;
         const outcome = target ? stopOutcome(target.kind, command.outcome) : undefined;
+        // a delivery with a handover rule: the code, or who received it (deliveries/)
+        if (target?.request.handover && sender.driver && outcome === 'done')
+          return await atTheDoor(ports, { ...door(sender.driver, target), reply: { kind: 'done' } });
         if (!target || !outcome || !canMove(target.request.status, outcome, 'driver')) {
           // Not something to apply (a problem `?`, no such stop, a move the lifecycle refuses):
           // the inbound log shows it to the dispatcher.
@@ -150,6 +167,17 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           'driver',
         );
         return { outcome: logged, hromadaId: sender.hromada.id };
+      }
+      case 'handover-code':
+      case 'welfare': {
+        const target = sender.driver
+          ? await driverStop(ports, sender.hromada, sender.driver, command.stop)
+          : undefined;
+        if (!target || !sender.driver) {
+          await ports.entities.commit([record('driver-report')]);
+          return { outcome: 'driver-report', hromadaId: sender.hromada.id };
+        }
+        return await atTheDoor(ports, { ...door(sender.driver, target), reply: command });
       }
       case 'unknown':
         return await helpOnce(ports, sms, phone.e164, sender.hromada, record, reply);
@@ -188,20 +216,30 @@ async function helpOnce(
   }
 }
 
+/** A delivery reply at the door, and its outcome for the inbound log. */
+async function atTheDoor(
+  ports: InboundPorts,
+  a: { ctx: Parameters<typeof driverAtTheDoor>[1]; reply: Parameters<typeof driverAtTheDoor>[2] },
+): Promise<InboundResult> {
+  const { outcome, alert } = await driverAtTheDoor(ports, a.ctx, a.reply);
+  return { outcome, hromadaId: a.ctx.hromada.id, ...(alert ? { alert } : {}) };
+}
+
 /** Stop `n` (1-based) of the driver's route in today's published plan, with its request. */
 async function driverStop(
   ports: InboundPorts,
   hromada: Hromada,
   driver: Driver,
   n: number,
-): Promise<{ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest } | undefined> {
+): Promise<({ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest } & DoorStop) | undefined> {
   const today = localDate(ports.clock.now(), hromada.timeZone);
   const plan = await ports.entities.plans.forDay(hromada.id, today);
   if (plan?.status !== 'published') return undefined;
-  const stop = plan.routes.find((r) => driver.vehicleIds.includes(r.vehicleId))?.stops[n - 1];
-  if (!stop) return undefined;
+  const route = plan.routes.find((r) => driver.vehicleIds.includes(r.vehicleId));
+  const stop = route?.stops[n - 1];
+  if (!route || !stop) return undefined;
   const request = await ports.entities.requests.get(hromada.id, stop.requestId);
-  return request ? { kind: stop.kind, request } : undefined;
+  return request ? { kind: stop.kind, request, n, vehicleId: route.vehicleId } : undefined;
 }
 
 /**
@@ -221,5 +259,9 @@ function stopOutcome(
 const LOGGED = { 'on-board': 'stop-on-board', done: 'stop-done', 'no-show': 'stop-no-show' } as const;
 
 function describe(command: InboundCommand): string {
-  return command.kind === 'driver' ? `driver ${command.stop} ${command.outcome}` : command.kind;
+  if (command.kind === 'driver') return `driver ${command.stop} ${command.outcome}`;
+  // never the code itself: the log is read by more people than the driver
+  if (command.kind === 'handover-code') return `driver ${command.stop} code`;
+  if (command.kind === 'welfare') return `driver ${command.stop} ${command.outcome}`;
+  return command.kind;
 }

@@ -7,6 +7,7 @@ import type { EntityName } from '../domain/registry';
 import type { EntityOf } from '../domain/stored-entities';
 import type {
   AuditLog,
+  FollowUpStore,
   HromadaStore,
   IdempotencyStore,
   InboundLog,
@@ -81,5 +82,6 @@ export interface EntityRepository {
   readonly inbound: InboundLog;
   readonly idempotency: IdempotencyStore;
   readonly residentDays: ResidentDayStore;
+  readonly followUps: FollowUpStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -27,6 +27,10 @@ export const auditEntrySchema = z.object({
     'edit-after-publish',
     /** A resident's personal data erased on request (their requests stripped of places and purpose). */
     'erase',
+    /** A welfare outcome at the door recorded, with the follow-up task it opened. */
+    'welfare',
+    /** A follow-up task closed with its note. */
+    'close',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),
