@@ -213,9 +213,10 @@ export function handoverCodeAccepted(stop: number): string {
 }
 
 /**
- * To the social worker: whom to look in on and why, at most 2 segments. A confidential resident's
- * address is never sent: "Перевірте: Коваль Г.П.: погано (24.11). Адресу дасть диспетчер".
- * The address (then the name) is shortened until the text fits.
+ * To the social worker: whom to look in on and why, one segment for a usual name and address,
+ * never more than 2: "Потрібна допомога: Ольга Ткач, с. Березна, вул. Садова, 3 (24.11)" (66).
+ * A confidential resident's address is never sent: "Погано: Ольга Ткач (24.11). Адресу дасть
+ * диспетчер". The address (then the name) is shortened until the text fits.
  */
 export function followUpSms(t: {
   name: string;
@@ -223,16 +224,18 @@ export function followUpSms(t: {
   outcome: string;
   day: string;
 }): string {
+  const what = t.outcome.charAt(0).toUpperCase() + t.outcome.slice(1);
   const build = (name: string, address: string | undefined) =>
     address === undefined
-      ? `Перевірте: ${name}: ${t.outcome} (${t.day}). Адресу дасть диспетчер`
-      : `Перевірте: ${name}, ${address}: ${t.outcome} (${t.day})`;
+      ? `${what}: ${name} (${t.day}). Адресу дасть диспетчер`
+      : `${what}: ${name}, ${address} (${t.day})`;
   let name = t.name.slice(0, 40);
   let address = t.address?.slice(0, 60);
   let text = build(name, address);
-  while (countSegments(text).segments > 2 && (address?.length ?? 0) + name.length > 0) {
+  while (countSegments(text).segments > 2) {
     if (address && address.length > 10) address = address.slice(0, -1);
-    else name = name.slice(0, -1);
+    else if (name.length > 1) name = name.slice(0, -1);
+    else break;
     text = build(name, address);
   }
   return text;

@@ -55,6 +55,11 @@ export async function driverAtTheDoor(
 ): Promise<DoorResult> {
   const { request } = ctx.stop;
   const subject = `REQUEST#${request.id}`;
+  if (reply.kind === 'welfare' && (request.welfare || request.status === 'cancelled')) {
+    // already reported (or nothing to report on): logged for the dispatcher only
+    await ports.entities.commit([ctx.record('driver-report', subject)]);
+    return { outcome: 'driver-report' };
+  }
   if (reply.kind === 'welfare') {
     const result = await recordWelfare(
       ports,
