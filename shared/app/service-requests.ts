@@ -17,6 +17,7 @@ import { bookingConfirmation, cancellation, confirmedReply, type WindowText } fr
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
+import { handedOverByDispatcher } from './deliveries/handed-over';
 import { handoverAtBooking } from './deliveries/handover-code';
 import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
 import { withdrawFromPlan } from './planning/withdraw-from-plan';
@@ -257,10 +258,15 @@ export async function recordOutcome(
   by: 'dispatcher' | 'driver',
 ): Promise<ServiceRequest> {
   const move = { expectedVersion, to: outcome, by };
-  const { hromada, updated } = await nextStatus(ports, hromadaId, id, move);
+  const { hromada, updated: next } = await nextStatus(ports, hromadaId, id, move);
+  // a delivery with a handover rule done by the dispatcher records who received it (deliveries/)
+  const updated = by === 'dispatcher' ? handedOverByDispatcher(next, next.updatedAt) : next;
   await ports.entities.commit([
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
-    auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, ['status']),
+    auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, [
+      'status',
+      ...(updated.handedOver && !next.handedOver ? ['handedOver'] : []),
+    ]),
     ...extra,
   ]);
   return updated;

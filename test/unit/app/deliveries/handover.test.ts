@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoryEntityRepository } from '../../../../shared/adapters/memory/memory-entity-repository';
+import { recordWelfare } from '../../../../shared/app/deliveries/record-welfare';
+import { eraseResident } from '../../../../shared/app/personal-data/erase-resident';
+import { recordOutcome } from '../../../../shared/app/service-requests';
 import { HROMADA, taxiRequest } from '../../../support/fixtures';
 import { deliveryDay } from './delivery-day';
 
@@ -103,6 +106,44 @@ describe('handing a delivery over', () => {
       a.changedFields.includes('handoverCode.wrongTries'),
     );
     expect(counted).toHaveLength(3);
+
+    // the dispatcher settles it by phone: done on the dispatcher's word
+    const blocked = await d.current(request.id);
+    await recordOutcome(d.ports, HROMADA, request.id, blocked.version, 'done', 'disp', [], 'dispatcher');
+    expect((await d.current(request.id)).handedOver).toEqual({
+      receivedBy: 'resident',
+      proof: 'dispatcher',
+      at: '2026-11-24T07:00:00.000Z',
+    });
+  });
+
+  it("a resident's erasure takes the trusted person's name and phone and the welfare note off the delivery", async () => {
+    const d = await deliveryDay();
+    const handover = { mode: 'trusted', trustedName: 'Петро Сусід', trustedPhone: '097 123 45 67' };
+    const request = await d.deliver({ handover });
+    await recordWelfare(
+      d.ports,
+      {
+        hromadaId: HROMADA,
+        requestId: request.id,
+        version: 1,
+        outcome: 'unwell',
+        note: 'тиск 180',
+        by: 'dispatcher',
+      },
+      'disp',
+    );
+    await recordOutcome(d.ports, HROMADA, request.id, 2, 'done', 'disp', [], 'dispatcher');
+    expect((await d.current(request.id)).handedOver).toMatchObject({
+      name: 'Петро Сусід',
+      proof: 'dispatcher',
+    });
+    await eraseResident(d.ports, HROMADA, d.olga.id, d.olga.version, 'admin');
+    const erased = await d.current(request.id);
+    expect(erased.handover).toEqual({ mode: 'trusted', trustedName: 'знеособлено' });
+    expect(erased.handedOver).toEqual({ receivedBy: 'trusted', proof: 'dispatcher', at: expect.any(String) });
+    expect(erased.welfare).toMatchObject({ outcome: 'unwell', by: 'dispatcher' });
+    expect(JSON.stringify(erased)).not.toMatch(/Петро|380971234567|тиск/);
   });
 
   it("sends a trusted person's code to their phone, and records them as the receiver", async () => {
