@@ -115,7 +115,7 @@ export async function recordWelfare(
       }),
     );
   }
-  await ports.entities.commit([...changes, ...extra]);
+  // the dispatcher's alert, per the alerts contract: its item belongs in this same commit
   const alert = welfareAlert({
     hromadaId: hromada.id,
     date: current.date,
@@ -125,5 +125,6 @@ export async function recordWelfare(
     residentName: resident.name,
     worker: worker?.name,
   });
+  await ports.entities.commit([...changes, ...extra]);
   return { request: updated, followUp, alert };
 }
