@@ -7,13 +7,14 @@ import { maskPhone, normalisePhone } from '../domain/phone';
 import { canMove } from '../domain/request-lifecycle';
 import { expiresAfterDays } from '../domain/retention';
 import { localDate } from '../domain/time';
+import { withoutHandoverCode } from '../messaging/delivery-replies';
 import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-commands';
 import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
 import type { DeliveryAlert } from './deliveries/delivery-alerts';
-import { type DoorStop, driverAtTheDoor } from './deliveries/driver-at-the-door';
+import { type DoorContext, type DoorStop, driverAtTheDoor } from './deliveries/driver-at-the-door';
 import { findSender, nextTrip } from './find-sender';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
@@ -60,7 +61,8 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
       hromadaId: sender.hromada.id,
       receivedAt: now.toISOString(),
       from: phone.e164,
-      text: sms.messageBody.slice(0, 1600),
+      // a handover code is kept out of the log (delivery-replies.ts)
+      text: withoutHandoverCode(command, sms.messageBody).slice(0, 1600),
       command: describe(command),
       outcome,
       ...(subject ? { subject } : {}),
@@ -68,16 +70,6 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
     },
   });
   const actor = `sms:${maskPhone(phone.e164)}`;
-  const door = (driver: Driver, stop: DoorStop) => ({
-    ctx: {
-      hromada: sender.hromada,
-      driver,
-      stop,
-      actor,
-      record,
-      reply: (text: string, suffix: string) => reply('change', text, suffix),
-    },
-  });
   const reply = (kind: 'change' | 'help', text: string, suffix: string) =>
     queueSms(ports, sender.hromada, {
       id: `${suffix}-${sms.inboundMessageId}`,
@@ -87,6 +79,15 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
       subject: 'INBOUND',
       confidential: sender.resident?.confidential ?? false,
     });
+  /** What a delivery reply at the door needs (deliveries/driver-at-the-door.ts). */
+  const door = (driver: Driver, stop: DoorStop): DoorContext => ({
+    hromada: sender.hromada,
+    driver,
+    stop,
+    actor,
+    record,
+    reply: (text, suffix) => reply('change', text, suffix),
+  });
 
   try {
     switch (command.kind) {
@@ -147,7 +148,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
         const outcome = target ? stopOutcome(target.kind, command.outcome) : undefined;
         // a delivery with a handover rule: the code, or who received it (deliveries/)
         if (target?.request.handover && sender.driver && outcome === 'done')
-          return await atTheDoor(ports, { ...door(sender.driver, target), reply: { kind: 'done' } });
+          return await atTheDoor(ports, door(sender.driver, target), { kind: 'done' });
         if (!target || !outcome || !canMove(target.request.status, outcome, 'driver')) {
           // Not something to apply (a problem `?`, no such stop, a move the lifecycle refuses):
           // the inbound log shows it to the dispatcher.
@@ -177,7 +178,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           await ports.entities.commit([record('driver-report')]);
           return { outcome: 'driver-report', hromadaId: sender.hromada.id };
         }
-        return await atTheDoor(ports, { ...door(sender.driver, target), reply: command });
+        return await atTheDoor(ports, door(sender.driver, target), command);
       }
       case 'unknown':
         return await helpOnce(ports, sms, phone.e164, sender.hromada, record, reply);
@@ -219,10 +220,11 @@ async function helpOnce(
 /** A delivery reply at the door, and its outcome for the inbound log. */
 async function atTheDoor(
   ports: InboundPorts,
-  a: { ctx: Parameters<typeof driverAtTheDoor>[1]; reply: Parameters<typeof driverAtTheDoor>[2] },
+  ctx: DoorContext,
+  reply: Parameters<typeof driverAtTheDoor>[2],
 ): Promise<InboundResult> {
-  const { outcome, alert } = await driverAtTheDoor(ports, a.ctx, a.reply);
-  return { outcome, hromadaId: a.ctx.hromada.id, ...(alert ? { alert } : {}) };
+  const { outcome, alert } = await driverAtTheDoor(ports, ctx, reply);
+  return { outcome, hromadaId: ctx.hromada.id, ...(alert ? { alert } : {}) };
 }
 
 /** Stop `n` (1-based) of the driver's route in today's published plan, with its request. */
@@ -260,7 +262,6 @@ const LOGGED = { 'on-board': 'stop-on-board', done: 'stop-done', 'no-show': 'sto
 
 function describe(command: InboundCommand): string {
   if (command.kind === 'driver') return `driver ${command.stop} ${command.outcome}`;
-  // never the code itself: the log is read by more people than the driver
   if (command.kind === 'handover-code') return `driver ${command.stop} code`;
   if (command.kind === 'welfare') return `driver ${command.stop} ${command.outcome}`;
   return command.kind;

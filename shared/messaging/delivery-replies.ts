@@ -36,3 +36,11 @@ export function parseDeliveryReply(cleaned: string): DeliveryReply | undefined {
   if (welfare && outcome) return { kind: 'welfare', stop: Number(welfare[1]), outcome };
   return undefined;
 }
+
+/**
+ * The text of a received SMS as the inbound log keeps it: a handover code's digits masked (`3 КОД
+ * ****`), since the log is read by more people than the driver; any other text as it came.
+ */
+export function withoutHandoverCode(command: { kind: string }, text: string): string {
+  return command.kind === 'handover-code' ? text.replace(/\d{4}(?=\D*$)/, '****') : text;
+}
