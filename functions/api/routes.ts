@@ -2,6 +2,7 @@ import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
 import { boardRoutes } from './routes/board';
+import { deliveryRoutes } from './routes/deliveries';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { logRoutes } from './routes/logs';
@@ -30,6 +31,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
     ...smsSpendRoutes(ports),
     ...personalDataRoutes(ports),
     ...reportRoutes(ports, smsPrice),
+    ...deliveryRoutes(ports),
     ...openApiRoutes(() => routes),
   ];
   return routes;

@@ -7,11 +7,14 @@ import { maskPhone, normalisePhone } from '../domain/phone';
 import { canMove } from '../domain/request-lifecycle';
 import { expiresAfterDays } from '../domain/retention';
 import { localDate } from '../domain/time';
+import { withoutHandoverCode } from '../messaging/delivery-replies';
 import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-commands';
 import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
+import type { DeliveryAlert } from './deliveries/delivery-alerts';
+import { type DoorContext, type DoorStop, driverAtTheDoor } from './deliveries/driver-at-the-door';
 import { findSender, nextTrip } from './find-sender';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
@@ -27,6 +30,8 @@ export interface ReceivedSms {
 export type InboundResult = {
   outcome: InboundSms['outcome'] | 'duplicate' | 'unknown-sender';
   hromadaId?: string;
+  /** A dispatcher's alert a delivery reply raised (deliveries/delivery-alerts.ts). */
+  alert?: DeliveryAlert;
 };
 
 type InboundPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
@@ -56,7 +61,8 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
       hromadaId: sender.hromada.id,
       receivedAt: now.toISOString(),
       from: phone.e164,
-      text: sms.messageBody.slice(0, 1600),
+      // a handover code is kept out of the log (delivery-replies.ts)
+      text: withoutHandoverCode(command, sms.messageBody).slice(0, 1600),
       command: describe(command),
       outcome,
       ...(subject ? { subject } : {}),
@@ -73,6 +79,15 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
       subject: 'INBOUND',
       confidential: sender.resident?.confidential ?? false,
     });
+  /** What a delivery reply at the door needs (deliveries/driver-at-the-door.ts). */
+  const door = (driver: Driver, stop: DoorStop): DoorContext => ({
+    hromada: sender.hromada,
+    driver,
+    stop,
+    actor,
+    record,
+    reply: (text, suffix) => reply('change', text, suffix),
+  });
 
   try {
     switch (command.kind) {
@@ -131,6 +146,9 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           ? await driverStop(ports, sender.hromada, sender.driver, command.stop)
           : undefined;
         const outcome = target ? stopOutcome(target.kind, command.outcome) : undefined;
+        // a delivery with a handover rule: the code, or who received it (deliveries/)
+        if (target?.request.handover && sender.driver && outcome === 'done')
+          return await atTheDoor(ports, door(sender.driver, target), { kind: 'done' });
         if (!target || !outcome || !canMove(target.request.status, outcome, 'driver')) {
           // Not something to apply (a problem `?`, no such stop, a move the lifecycle refuses):
           // the inbound log shows it to the dispatcher.
@@ -150,6 +168,17 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           'driver',
         );
         return { outcome: logged, hromadaId: sender.hromada.id };
+      }
+      case 'handover-code':
+      case 'welfare': {
+        const target = sender.driver
+          ? await driverStop(ports, sender.hromada, sender.driver, command.stop)
+          : undefined;
+        if (!target || !sender.driver) {
+          await ports.entities.commit([record('driver-report')]);
+          return { outcome: 'driver-report', hromadaId: sender.hromada.id };
+        }
+        return await atTheDoor(ports, door(sender.driver, target), command);
       }
       case 'unknown':
         return await helpOnce(ports, sms, phone.e164, sender.hromada, record, reply);
@@ -188,20 +217,31 @@ async function helpOnce(
   }
 }
 
+/** A delivery reply at the door, and its outcome for the inbound log. */
+async function atTheDoor(
+  ports: InboundPorts,
+  ctx: DoorContext,
+  reply: Parameters<typeof driverAtTheDoor>[2],
+): Promise<InboundResult> {
+  const { outcome, alert } = await driverAtTheDoor(ports, ctx, reply);
+  return { outcome, hromadaId: ctx.hromada.id, ...(alert ? { alert } : {}) };
+}
+
 /** Stop `n` (1-based) of the driver's route in today's published plan, with its request. */
 async function driverStop(
   ports: InboundPorts,
   hromada: Hromada,
   driver: Driver,
   n: number,
-): Promise<{ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest } | undefined> {
+): Promise<({ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest } & DoorStop) | undefined> {
   const today = localDate(ports.clock.now(), hromada.timeZone);
   const plan = await ports.entities.plans.forDay(hromada.id, today);
   if (plan?.status !== 'published') return undefined;
-  const stop = plan.routes.find((r) => driver.vehicleIds.includes(r.vehicleId))?.stops[n - 1];
-  if (!stop) return undefined;
+  const route = plan.routes.find((r) => driver.vehicleIds.includes(r.vehicleId));
+  const stop = route?.stops[n - 1];
+  if (!route || !stop) return undefined;
   const request = await ports.entities.requests.get(hromada.id, stop.requestId);
-  return request ? { kind: stop.kind, request } : undefined;
+  return request ? { kind: stop.kind, request, n, vehicleId: route.vehicleId } : undefined;
 }
 
 /**
@@ -221,5 +261,8 @@ function stopOutcome(
 const LOGGED = { 'on-board': 'stop-on-board', done: 'stop-done', 'no-show': 'stop-no-show' } as const;
 
 function describe(command: InboundCommand): string {
-  return command.kind === 'driver' ? `driver ${command.stop} ${command.outcome}` : command.kind;
+  if (command.kind === 'driver') return `driver ${command.stop} ${command.outcome}`;
+  if (command.kind === 'handover-code') return `driver ${command.stop} code`;
+  if (command.kind === 'welfare') return `driver ${command.stop} ${command.outcome}`;
+  return command.kind;
 }

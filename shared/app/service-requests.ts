@@ -17,6 +17,8 @@ import { bookingConfirmation, cancellation, confirmedReply, type WindowText } fr
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
+import { handedOverByDispatcher } from './deliveries/handed-over';
+import { handoverAtBooking } from './deliveries/handover-code';
 import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
 import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
@@ -118,7 +120,7 @@ async function bookingAttempt(
     throw new ConflictError('The requested time has already passed');
   }
   const id = ports.ids.next();
-  const request: ServiceRequest = serviceRequestSchema.parse({
+  const booked: ServiceRequest = serviceRequestSchema.parse({
     ...fields,
     id,
     hromadaId,
@@ -130,11 +132,14 @@ async function bookingAttempt(
     confidential: resident.confidential || fields.serviceType === 'mobile-brigade',
     expiresAt: expiresAfterDays(requested, hromada.rules.retentionDays.requests),
   });
+  // a delivery's one-time handover code and its SMS (deliveries/handover-code.ts)
+  const { request, changes: handover } = handoverAtBooking(ports, hromada, resident, booked);
   const audited = allowOverlap ? [...Object.keys(fields), 'allowOverlap'] : Object.keys(fields);
   const changes: Change[] = [
     { op: 'create', entity: 'ServiceRequest', item: request },
     auditChange(ports, hromada, actor, 'book', 'ServiceRequest', id, audited),
     await guardResidentDay(ports, request, allowOverlap, hromada.timeZone),
+    ...handover,
   ];
   if (resident.phone && resident.smsConsent) {
     const text = bookingConfirmation(windowText(request));
@@ -253,10 +258,15 @@ export async function recordOutcome(
   by: 'dispatcher' | 'driver',
 ): Promise<ServiceRequest> {
   const move = { expectedVersion, to: outcome, by };
-  const { hromada, updated } = await nextStatus(ports, hromadaId, id, move);
+  const { hromada, updated: next } = await nextStatus(ports, hromadaId, id, move);
+  // a delivery with a handover rule done by the dispatcher records who received it (deliveries/)
+  const updated = by === 'dispatcher' ? handedOverByDispatcher(next, next.updatedAt) : next;
   await ports.entities.commit([
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
-    auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, ['status']),
+    auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, [
+      'status',
+      ...(updated.handedOver && !next.handedOver ? ['handedOver'] : []),
+    ]),
     ...extra,
   ]);
   return updated;

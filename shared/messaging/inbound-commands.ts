@@ -5,13 +5,17 @@
  *   ТАК / TAK / 1        confirm the next trip        СТОП / STOP       no more SMS
  *   НІ / NI / HI / 0     cancel the next trip         СТАРТ / START     SMS again
  *   3 OK / 3 NS / 3 ?    a driver reports on stop 3 (done, no-show, problem)
+ *   3 КОД 1234, 3 НЕМА   a driver at a delivery's door (delivery-replies.ts)
  */
+import { type DeliveryReply, parseDeliveryReply } from './delivery-replies';
+
 export type InboundCommand =
   | { kind: 'confirm' }
   | { kind: 'cancel' }
   | { kind: 'stop' }
   | { kind: 'start' }
   | { kind: 'driver'; stop: number; outcome: 'done' | 'no-show' | 'problem' }
+  | DeliveryReply
   | { kind: 'unknown' };
 
 /** Latin look-alikes → Cyrillic, applied after upper-casing. */
@@ -48,6 +52,8 @@ export function parseInboundCommand(text: string): InboundCommand {
     .replace(/[.,!;:"'«»()\u2019\u02BC-]+/g, ' ')
     .trim()
     .replace(/\s+/g, ' ');
+  const delivery = parseDeliveryReply(cleaned);
+  if (delivery) return delivery;
   const driver = /^(\d{1,3}) ?(OK|ОК|NS|НС|\?)$/.exec(cleaned.replace(/(\d) ?\?/, '$1 ?'));
   if (driver) {
     const code = driver[2]!;

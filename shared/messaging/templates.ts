@@ -6,6 +6,8 @@
  * A driver's route is long by nature (one line per stop, ~6 UCS-2 segments for 7 stops); a driver
  * may ask for it in Latin (transliterate.ts), which cuts the segments (a 4-stop route: 4 UCS-2, 2 GSM-7).
  */
+import { countSegments } from './segments';
+
 export type ServiceWord = 'social-taxi' | 'mobile-brigade' | 'mobile-case' | 'delivery';
 
 const serviceWord: Record<ServiceWord, string> = {
@@ -105,6 +107,9 @@ export interface RouteStopText {
   /** A delivery's parcel: kilograms, and whether it goes in the cold box. */
   parcelKg?: number;
   cold?: boolean;
+  /** A delivery: pieces to hand over (shown when more than one), and who may receive it. */
+  parcelCount?: number;
+  handover?: HandoverText;
 }
 
 const stopWord: Record<RouteStopText['kind'], string> = {
@@ -130,6 +135,8 @@ export function driverRoute(day: string, plate: string, stops: RouteStopText[]):
       s.escorts ? `+${s.escorts}` : '',
       s.parcelKg ? `${s.parcelKg} кг` : '',
       s.cold ? 'холод' : '',
+      s.parcelCount && s.parcelCount > 1 ? `${s.parcelCount} шт` : '',
+      s.handover ? handoverWords(s.handover) : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -155,4 +162,81 @@ export function driverRoute(day: string, plate: string, stops: RouteStopText[]):
 /** A driver whose route was taken away (every stop cancelled, or the vehicle left out): 1 segment. */
 export function routeCancelled(day: string, plate: string): string {
   return `${day} ${plate}: маршрут скасовано, зупинок немає`;
+}
+
+// ── Deliveries (docs/services/deliveries.md) ─────────────────────────────────────────────────
+
+/**
+ * How a delivery is handed over, as the driver's route shows it (never the code): `код` when the
+ * receiver must say the one-time code, `особисто` in person, else the trusted person's name.
+ */
+export interface HandoverText {
+  code: boolean;
+  trustedName?: string;
+}
+
+function handoverWords(h: HandoverText): string {
+  const who = h.trustedName ? `віддати: ${h.trustedName.slice(0, 30)}` : 'особисто';
+  return h.code ? `${who}, код` : who;
+}
+
+/**
+ * The one-time handover code, to the resident (or the trusted person, `trusted`), one segment:
+ * "Доставка 24.11: ваш код 4821. Скажіть його водію" (47). A confidential case gets neutral words.
+ */
+export function handoverCodeSms(t: {
+  day: string;
+  code: string;
+  trusted: boolean;
+  confidential: boolean;
+}): string {
+  if (t.confidential) return `Код ${t.code} на ${t.day}. Скажіть його при отриманні`;
+  if (t.trusted) return `Доставку ${t.day} передадуть вам. Код ${t.code}, скажіть водію`;
+  return `Доставка ${t.day}: ваш код ${t.code}. Скажіть його водію`;
+}
+
+/** To the driver: this delivery needs the receiver's code ("3: потрібен код отримувача: 3 КОД 1234"). */
+export function handoverCodeNeeded(stop: number): string {
+  return `${stop}: потрібен код отримувача: ${stop} КОД 1234`;
+}
+
+/** To the driver: a wrong code, and how many tries are left (0: blocked, call the dispatcher). */
+export function handoverCodeWrong(stop: number, triesLeft: number): string {
+  return triesLeft > 0
+    ? `${stop}: код невірний. Залишилось спроб: ${triesLeft}`
+    : `${stop}: код заблоковано. Дзвоніть диспетчеру`;
+}
+
+/** To the driver: the code was right, the parcel is recorded as handed over. */
+export function handoverCodeAccepted(stop: number): string {
+  return `${stop}: код вірний, доставку записано`;
+}
+
+/**
+ * To the social worker: whom to look in on and why, one segment for a usual name and address,
+ * never more than 2: "Потрібна допомога: Ольга Ткач, с. Березна, вул. Садова, 3 (24.11)" (66).
+ * A confidential resident's address is never sent: "Погано: Ольга Ткач (24.11). Адресу дасть
+ * диспетчер". The address (then the name) is shortened until the text fits.
+ */
+export function followUpSms(t: {
+  name: string;
+  address: string | undefined;
+  outcome: string;
+  day: string;
+}): string {
+  const what = t.outcome.charAt(0).toUpperCase() + t.outcome.slice(1);
+  const build = (name: string, address: string | undefined) =>
+    address === undefined
+      ? `${what}: ${name} (${t.day}). Адресу дасть диспетчер`
+      : `${what}: ${name}, ${address} (${t.day})`;
+  let name = t.name.slice(0, 40);
+  let address = t.address?.slice(0, 60);
+  let text = build(name, address);
+  while (countSegments(text).segments > 2) {
+    if (address && address.length > 10) address = address.slice(0, -1);
+    else if (name.length > 1) name = name.slice(0, -1);
+    else break;
+    text = build(name, address);
+  }
+  return text;
 }

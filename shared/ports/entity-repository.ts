@@ -8,6 +8,7 @@ import type { SmsMonthCounter } from '../domain/sms-spend';
 import type { EntityOf } from '../domain/stored-entities';
 import type {
   AuditLog,
+  FollowUpStore,
   HromadaStore,
   IdempotencyStore,
   InboundLog,
@@ -89,5 +90,6 @@ export interface EntityRepository {
   readonly inbound: InboundLog;
   readonly idempotency: IdempotencyStore;
   readonly residentDays: ResidentDayStore;
+  readonly followUps: FollowUpStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../domain/entities/audit-entry';
 import type { Driver } from '../domain/entities/driver';
+import type { FollowUp } from '../domain/entities/follow-up';
 import type { Hromada } from '../domain/entities/hromada';
 import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
 import type { InboundSms } from '../domain/entities/inbound-sms';
@@ -95,4 +96,11 @@ export interface IdempotencyStore {
 export interface ResidentDayStore {
   /** 24: a resident's booking guard for one service date (consistent read). */
   get(hromadaId: string, residentId: string, date: string): Promise<ResidentDay | undefined>;
+}
+
+export interface FollowUpStore {
+  /** D1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<FollowUp | undefined>;
+  /** D2: the open ones, oldest first (`open`), or D3: all of them, by id (newest last). */
+  list(hromadaId: string, filter: { open: boolean }, page?: PageRequest): Promise<Page<FollowUp>>;
 }

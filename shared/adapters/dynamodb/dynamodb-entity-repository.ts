@@ -15,6 +15,7 @@ import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stor
 import type { Change, EntityRepository } from '../../ports/entity-repository';
 import type {
   AuditLog,
+  FollowUpStore,
   HromadaStore,
   IdempotencyStore,
   InboundLog,
@@ -39,6 +40,7 @@ import {
   idempotencyKey,
   inboundKey,
   inboundLog,
+  openFollowUps,
   peopleByPhone,
   requestsByDay,
   residentDayKey,
@@ -173,6 +175,26 @@ export class DynamoDbEntityRepository implements EntityRepository {
   readonly residentDays: ResidentDayStore = {
     get: async (hromadaId, residentId, date) =>
       (await this.getItem(residentDayKey(hromadaId, residentId, date))) as ResidentDay | undefined,
+  };
+
+  readonly followUps: FollowUpStore = {
+    get: (hromadaId, id) => this.getEntity('FollowUp', hromadaId, id),
+    list: (hromadaId, filter, page) =>
+      filter.open
+        ? this.queryIndex(openFollowUps.index, openFollowUps.pk(hromadaId), page, (i) =>
+            parseStored('FollowUp', i),
+          )
+        : this.query(
+            {
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              ExpressionAttributeValues: {
+                ':pk': hromadaPk(hromadaId),
+                ':prefix': entityLayouts.FollowUp.skPrefix,
+              },
+            },
+            page,
+            (i) => parseStored('FollowUp', i),
+          ),
   };
 
   async commit(changes: Change[]): Promise<void> {

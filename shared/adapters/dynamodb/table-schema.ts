@@ -36,6 +36,8 @@ export const INDEX = {
   requestsByDay: 'gsi2',
   /** 25: open outbox messages by due time (sparse) */
   openMessages: 'gsi2',
+  /** D2: a hromada's open follow-up tasks, oldest first (sparse) */
+  openFollowUps: 'gsi2',
 } as const satisfies Record<string, IndexName>;
 
 /** `<index>pk = :pk` for a Query on `index`. */

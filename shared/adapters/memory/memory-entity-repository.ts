@@ -10,6 +10,7 @@ import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stor
 import type { Change, EntityRepository, StoredEntity } from '../../ports/entity-repository';
 import type {
   AuditLog,
+  FollowUpStore,
   HromadaStore,
   IdempotencyStore,
   InboundLog,
@@ -160,6 +161,17 @@ export class MemoryEntityRepository implements EntityRepository {
     get: async (hromadaId, residentId, date) => {
       const d = this.residentDayGuards.get(`${hromadaId}|${residentId}|${date}`);
       return d ? structuredClone(d) : undefined;
+    },
+  };
+
+  readonly followUps: FollowUpStore = {
+    get: async (hromadaId, id) => this.getEntity('FollowUp', hromadaId, id),
+    list: async (hromadaId, filter, page) => {
+      const all = this.all('FollowUp', hromadaId).map((f) => parseStored('FollowUp', f));
+      const open = all
+        .filter((f) => f.open)
+        .sort((a, b) => `${a.createdAt}#${a.id}`.localeCompare(`${b.createdAt}#${b.id}`));
+      return paginate(filter.open ? open : all, page);
     },
   };
 

@@ -136,6 +136,7 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
       col('capacity.seats', number, 'seats', 'місця', 'місць'),
       col('capacity.wheelchairPlaces', number, 'wheelchairplaces', 'місця для візків', 'візки'),
       col('capacity.cargoKg', number, 'cargokg', 'вантаж, кг', 'вантаж'),
+      col('capacity.cargoLitres', number, 'cargolitres', 'вантаж, л', "об'єм, л"),
       col('features.ramp', bool, 'ramp', 'пандус'),
       col('features.coldBox', bool, 'coldbox', 'холодильник'),
       col('active', bool, 'active', 'активний'),

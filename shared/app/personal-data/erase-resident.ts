@@ -8,6 +8,7 @@ import { registryKinds } from '../../domain/registry';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { auditChange } from '../audit';
+import { withoutDeliveryPersonalData } from '../deliveries/erase-delivery';
 import { requireHromada } from '../registry';
 import { collect } from './read-all';
 
@@ -114,8 +115,9 @@ function stripped(request: ServiceRequest, point: GeoPoint, now: string): Servic
     location: point,
     ...(settlementId ? { settlementId } : {}),
   });
+  const withoutDelivery = withoutDeliveryPersonalData(request, ERASED); // deliveries/erase-delivery.ts
   return {
-    ...request,
+    ...withoutDelivery,
     pickup: place(request.pickup.settlementId),
     ...(request.dropoff ? { dropoff: place(request.dropoff.settlementId) } : {}),
     purpose: 'other',

@@ -4,6 +4,7 @@
  */
 import type { Plan, PlanRoute } from '../../domain/entities/plan';
 import type { UnassignedReasonCode, VroomSolution } from '../../routing/vroom-format';
+import { CARGO_FULL, cargoFull } from './cargo-reason';
 import type { DayPoints } from './day-points';
 import type { Stop, UnderWay } from './day-under-way';
 
@@ -62,7 +63,10 @@ export function dayPlan(day: DayPoints, solution: VroomSolution): DayPlan {
     const request = day.requests[u.id - 1];
     if (!request || seen.has(request.id)) continue;
     seen.add(request.id);
-    unassigned.push({ requestId: request.id, reason: REASONS[u.reason_code ?? 'not_worth_it'] });
+    const code = u.reason_code ?? 'not_worth_it';
+    const crowded = code === 'time_window' || code === 'not_worth_it';
+    const reason = crowded && cargoFull(day, routes, request) ? CARGO_FULL : REASONS[code];
+    unassigned.push({ requestId: request.id, reason });
   }
   return { routes, unassigned };
 }

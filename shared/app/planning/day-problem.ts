@@ -36,7 +36,7 @@ const seconds = (from: Date, to: Date | string): number =>
  * arrive-by appointment as the drop-off deadline, the hromada's maximum ride time, and no co-rider
  * for a confidential case. Visits (brigade, mobile case, delivery) are jobs with their service time;
  * a delivery's parcel loads the vehicle's kilograms from the depot, and a cold one needs a cold box.
- * Capacity: [seats, wheelchair places, kg]. A vehicle serves only the services it lists.
+ * Capacity: [seats, wheelchair places, kg, litres]. A vehicle serves only the services it lists.
  *
  * On a day under way each vehicle out on the road starts from its last stop, now, with the stops it
  * made as done steps and the stop it is driving to locked. A request the dispatcher locked is pinned
@@ -59,7 +59,12 @@ export function dayProblem(
       profile: ENGINE_PROFILE[vehicle.profile ?? 'driving-car'],
       start_index: depotIndex,
       end_index: depotIndex,
-      capacity: [vehicle.capacity.seats, vehicle.capacity.wheelchairPlaces, vehicle.capacity.cargoKg],
+      capacity: [
+        vehicle.capacity.seats,
+        vehicle.capacity.wheelchairPlaces,
+        vehicle.capacity.cargoKg,
+        vehicle.capacity.cargoLitres,
+      ],
       skills: [
         ...vehicle.services.map((s) => SKILLS[s]),
         ...(vehicle.features.ramp ? [SKILLS.ramp] : []),
@@ -149,7 +154,7 @@ function rideOf(
   // the direct ride in the slowest of the day's vehicles: a van must not make the ride too long
   const direct = Math.max(...Object.values(matrices).map((m) => m.durations[task.pickup]![task.dropoff]!));
   const ship: VroomShipment = {
-    amount: [(wheelchair ? 0 : 1) + r.passengers.escorts, wheelchair ? 1 : 0, 0],
+    amount: [(wheelchair ? 0 : 1) + r.passengers.escorts, wheelchair ? 1 : 0, 0, 0],
     skills: [SKILLS['social-taxi'], ...(wheelchair ? [SKILLS.ramp] : [])],
     pickup: { id: task.id, location_index: task.pickup, service, time_windows: [window] },
     delivery: {
@@ -174,6 +179,7 @@ function visitOf(r: ServiceRequest, task: Task): VroomJob {
     skills: [SKILLS[r.serviceType], ...(r.parcel?.cold ? [SKILLS.coldBox] : [])],
   };
   // a parcel is loaded at the depot and handed over at the door
-  if (r.parcel && r.parcel.kg > 0) job.delivery = [0, 0, r.parcel.kg];
+  if (r.parcel && (r.parcel.kg > 0 || r.parcel.litres > 0))
+    job.delivery = [0, 0, r.parcel.kg, r.parcel.litres];
   return job;
 }

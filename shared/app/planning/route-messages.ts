@@ -43,6 +43,12 @@ function stopText(
   if (request.parcel) {
     if (request.parcel.kg > 0) text.parcelKg = request.parcel.kg;
     if (request.parcel.cold) text.cold = true;
+    if (request.parcel.count > 1) text.parcelCount = request.parcel.count;
+  }
+  // who may receive a delivery, and whether the receiver's code is needed (never the code itself)
+  if (request.handover) {
+    const trustedName = request.handover.mode === 'trusted' ? request.handover.trustedName : undefined;
+    text.handover = { code: request.handoverCode !== undefined, ...(trustedName ? { trustedName } : {}) };
   }
   return text;
 }

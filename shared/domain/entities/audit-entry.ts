@@ -29,6 +29,10 @@ export const auditEntrySchema = z.object({
     'erase',
     /** A dispatcher's hand edit of a day's plan on the board: assign, unassign, lock, vehicle service. */
     'board-edit',
+    /** A welfare outcome at the door recorded, with the follow-up task it opened. */
+    'welfare',
+    /** A follow-up task closed with its note. */
+    'close',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),

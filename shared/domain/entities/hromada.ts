@@ -68,6 +68,11 @@ export const hromadaRulesSchema = z.strictObject({
       audit: z.number().int().min(365).max(3650).default(1095),
     })
     .default({ requests: 400, messages: 90, audit: 1095 }),
+  /**
+   * A delivery with a handover rule is handed over only against its one-time code (`3 КОД 1234`);
+   * false: the driver's `3 OK` is enough (docs/services/deliveries.md).
+   */
+  deliveryCodeRequired: z.boolean().default(true),
 });
 export type HromadaRules = z.infer<typeof hromadaRulesSchema>;
 

@@ -16,6 +16,9 @@ export const inboundOutcomes = [
   'ignored',
   /** A caller on the phone line asked to be called back (the dispatcher's to-do). */
   'callback-requested',
+  /** Deliveries (docs/services/deliveries.md): a wrong or missing handover code; a welfare report. */
+  'code-refused',
+  'welfare-reported',
 ] as const;
 
 /**

@@ -11,6 +11,10 @@ export const outboxKinds = [
   'cancellation',
   'driver-route',
   'help',
+  /** A delivery's one-time handover code, to the resident or the trusted person. */
+  'handover-code',
+  /** A welfare follow-up task, to the social worker. */
+  'follow-up',
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

@@ -8,6 +8,7 @@ import {
   storedFields,
 } from '../common';
 import { e164Schema, phoneSchema } from '../phone';
+import { socialWorkerSchema, storedSocialWorkerSchema } from './delivery';
 
 /**
  * The person served (отримувач соціальних послуг). Only what the service needs: no birth date,
@@ -35,12 +36,15 @@ export const residentFields = {
    * other manifests, and the vehicle carries no other riders.
    */
   confidential: z.boolean().default(false),
+  /** The social worker who looks after the resident: told of a welfare follow-up (delivery.ts). */
+  socialWorker: socialWorkerSchema.optional(),
 };
 
 export const residentSchema = z.object({
   ...storedFields,
   ...residentFields,
   phone: e164Schema.nullable(),
+  socialWorker: storedSocialWorkerSchema.optional(),
   /** Set by erasure (shared/app/personal-data): the personal fields are placeholders since. */
   erasedAt: isoInstantSchema.optional(),
 });

@@ -10,6 +10,7 @@ import {
 } from '../common';
 /** The request lifecycle (statuses, who may move them, the open and final sets): one file. */
 import { requestStatuses } from '../request-lifecycle';
+import { deliveryStoredFields, handoverSchema, parcelSchema } from './delivery';
 import { serviceTypes } from './provider';
 
 export {
@@ -54,8 +55,10 @@ export const serviceRequestFields = {
   purpose: z.enum(purposes),
   /** Visit or handover duration in minutes. */
   serviceMinutes: z.number().int().min(0).max(240).default(5),
-  /** Delivery only: what is carried (a food kit is ~10 kg); `cold` needs a vehicle's cold box. */
-  parcel: z.strictObject({ kg: z.number().min(0).max(500), cold: z.boolean().default(false) }).optional(),
+  /** Delivery only: what is carried (a food kit is ~10 kg, delivery.ts); `cold` needs a vehicle's cold box. */
+  parcel: parcelSchema.optional(),
+  /** Delivery only: who may receive it (in person, or a trusted person), delivery.ts. */
+  handover: handoverSchema.optional(),
 };
 
 export const serviceRequestCreateSchema = z
@@ -74,6 +77,10 @@ export const serviceRequestCreateSchema = z
   .refine((r) => r.parcel === undefined || r.serviceType === 'delivery', {
     message: 'only a delivery carries a parcel',
     path: ['parcel'],
+  })
+  .refine((r) => r.handover === undefined || r.serviceType === 'delivery', {
+    message: 'only a delivery has a handover rule',
+    path: ['handover'],
   });
 
 /** What booking a request takes, parsed (`serviceRequestCreateSchema`). */
@@ -119,5 +126,6 @@ export const serviceRequestSchema = z.object({
   confirmedAt: isoInstantSchema.optional(),
   /** DynamoDB TTL (epoch seconds): personal data is kept only as long as reporting needs it. */
   expiresAt: z.number().int(),
+  ...deliveryStoredFields,
 });
 export type ServiceRequest = z.infer<typeof serviceRequestSchema>;

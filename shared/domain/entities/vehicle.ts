@@ -22,6 +22,8 @@ export const vehicleFields = {
     seats: z.number().int().min(0).max(60),
     wheelchairPlaces: z.number().int().min(0).max(8).default(0),
     cargoKg: z.number().min(0).max(5000).default(0),
+    /** Cargo volume (litres) for deliveries: a planning capacity dimension like kilograms. */
+    cargoLitres: z.number().min(0).max(20000).default(0),
   }),
   features: z
     .strictObject({
