@@ -11,6 +11,8 @@ import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-c
 import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
+import { alertTexts } from '../messaging/alert-texts';
+import { alertItem, alertTrip } from './alerts/alert-item';
 import { auditChange } from './audit';
 import { findSender, nextTrip } from './find-sender';
 import { queueSms } from './queue-sms';
@@ -87,6 +89,15 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           return { outcome: 'nothing-to-act-on', hromadaId: sender.hromada.id };
         }
         const outcome = command.kind === 'confirm' ? 'confirmed' : 'cancelled';
+        const alert = (): Change =>
+          alertItem(ports, sender.hromada, {
+            kind: 'resident-reply',
+            cause: sms.inboundMessageId,
+            date: next.date,
+            text: alertTexts.residentCancel(alertTrip(next, sender.hromada.timeZone)),
+            requestId: next.id,
+            phone: phone.e164,
+          });
         await changeRequestStatus(
           ports,
           sender.hromada.id,
@@ -94,7 +105,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           next.version,
           outcome,
           actor,
-          [record(outcome, `REQUEST#${next.id}`)],
+          [record(outcome, `REQUEST#${next.id}`), ...(outcome === 'cancelled' ? [alert()] : [])],
           'resident',
         );
         return { outcome, hromadaId: sender.hromada.id };
@@ -123,6 +134,17 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           );
         }
         changes.push(reply('change', consent ? optInReply() : optOutReply(), outcome));
+        if (!consent && sender.resident) {
+          changes.push(
+            alertItem(ports, sender.hromada, {
+              kind: 'resident-reply',
+              cause: sms.inboundMessageId,
+              date: localDate(now, sender.hromada.timeZone),
+              text: alertTexts.residentOptOut(),
+              phone: phone.e164,
+            }),
+          );
+        }
         await ports.entities.commit(changes);
         return { outcome, hromadaId: sender.hromada.id };
       }
@@ -135,7 +157,20 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           // Not something to apply (a problem `?`, no such stop, a move the lifecycle refuses):
           // the inbound log shows it to the dispatcher.
           const subject = target ? `REQUEST#${target.request.id}` : undefined;
-          await ports.entities.commit([record('driver-report', subject)]);
+          const problem =
+            command.outcome === 'problem'
+              ? [
+                  alertItem(ports, sender.hromada, {
+                    kind: 'driver-problem',
+                    cause: sms.inboundMessageId,
+                    date: localDate(now, sender.hromada.timeZone),
+                    text: alertTexts.driverProblem(command.stop, sms.messageBody.slice(0, 160)),
+                    ...(target ? { requestId: target.request.id } : {}),
+                    phone: phone.e164,
+                  }),
+                ]
+              : [];
+          await ports.entities.commit([record('driver-report', subject), ...problem]);
           return { outcome: 'driver-report', hromadaId: sender.hromada.id };
         }
         const logged = LOGGED[outcome];
@@ -146,7 +181,21 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           target.request.version,
           outcome,
           actor,
-          [record(logged, `REQUEST#${target.request.id}`)],
+          [
+            record(logged, `REQUEST#${target.request.id}`),
+            ...(outcome === 'no-show'
+              ? [
+                  alertItem(ports, sender.hromada, {
+                    kind: 'no-show',
+                    cause: target.request.id,
+                    date: target.request.date,
+                    text: alertTexts.noShow(alertTrip(target.request, sender.hromada.timeZone)),
+                    requestId: target.request.id,
+                    phone: phone.e164,
+                  }),
+                ]
+              : []),
+          ],
           'driver',
         );
         return { outcome: logged, hromadaId: sender.hromada.id };

@@ -1,6 +1,7 @@
 import { dueAtFor } from '../domain/entities/outbox-message';
 import { localDate } from '../domain/time';
 import type { Ports } from '../ports/ports';
+import { raiseSmsFailed } from './alerts/raise-sms-failed';
 
 export type SendOutcome = 'sent' | 'already-handled' | 'retry-later' | 'failed' | 'over-cap';
 
@@ -26,6 +27,7 @@ export async function sendOutboxMessage(
   if ((await ports.outbox.reserveSegments(claimed, day, cap)) === 'over-cap') {
     const reason = `daily SMS cap of ${cap} segments reached`;
     await ports.outbox.markFailed(claimed, reason, false, ports.clock.now().toISOString());
+    await raiseSmsFailed(ports, claimed.id);
     return 'over-cap';
   }
 
@@ -45,5 +47,7 @@ export async function sendOutboxMessage(
     result.retryable,
     dueAtFor('pending', ports.clock.now()),
   );
+  // out of attempts, or refused for good: the dispatcher sees an alert
+  await raiseSmsFailed(ports, claimed.id);
   return result.retryable ? 'retry-later' : 'failed';
 }

@@ -6,6 +6,7 @@ import type { ResidentDay } from '../domain/entities/resident-day';
 import type { EntityName } from '../domain/registry';
 import type { EntityOf } from '../domain/stored-entities';
 import type {
+  AlertStore,
   AuditLog,
   HromadaStore,
   IdempotencyStore,
@@ -81,5 +82,6 @@ export interface EntityRepository {
   readonly inbound: InboundLog;
   readonly idempotency: IdempotencyStore;
   readonly residentDays: ResidentDayStore;
+  readonly alerts: AlertStore;
   commit(changes: Change[]): Promise<void>;
 }

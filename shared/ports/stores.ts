@@ -1,3 +1,4 @@
+import type { Alert } from '../domain/entities/alert';
 import type { AuditEntry } from '../domain/entities/audit-entry';
 import type { Driver } from '../domain/entities/driver';
 import type { Hromada } from '../domain/entities/hromada';
@@ -95,4 +96,11 @@ export interface IdempotencyStore {
 export interface ResidentDayStore {
   /** 24: a resident's booking guard for one service date (consistent read). */
   get(hromadaId: string, residentId: string, date: string): Promise<ResidentDay | undefined>;
+}
+
+export interface AlertStore {
+  /** 1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<Alert | undefined>;
+  /** A1: a day's alerts, newest first; only open (`handled: false`) or handled ones when asked. */
+  forDay(hromadaId: string, date: string, handled: boolean | undefined, page?: PageRequest): Promise<Page<Alert>>;
 }

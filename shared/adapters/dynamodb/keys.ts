@@ -1,5 +1,6 @@
 import type { EntityName } from '../../domain/registry';
 import type { EntityOf } from '../../domain/stored-entities';
+import { alertLayout } from './entities/alert';
 import { hromadaLayout } from './entities/hromada';
 import type { BaseKey, EntityLayout, ItemKeys } from './entities/layout';
 import { driverLayout, residentLayout } from './entities/people';
@@ -22,6 +23,7 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   Resident: residentLayout,
   ServiceRequest: serviceRequestLayout,
   Plan: planLayout,
+  Alert: alertLayout,
 };
 
 /** The base key of one stored entity. */
@@ -34,6 +36,7 @@ export function keysOf(entity: EntityName, item: Record<string, unknown>): ItemK
   return (entityLayouts[entity] as EntityLayout<Record<string, unknown>>).keysOf(item);
 }
 
+export { alertsByDay } from './entities/alert';
 export { auditKey, auditPk } from './entities/audit-entry';
 export { idempotencyKey, onceKey, residentDayKey, smsDayKey } from './entities/guards';
 export { hromadyByName } from './entities/hromada';

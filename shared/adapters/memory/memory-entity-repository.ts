@@ -8,6 +8,7 @@ import type { EntityName } from '../../domain/registry';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository, StoredEntity } from '../../ports/entity-repository';
 import type {
+  AlertStore,
   AuditLog,
   HromadaStore,
   IdempotencyStore,
@@ -147,6 +148,17 @@ export class MemoryEntityRepository implements EntityRepository {
     get: async (hromadaId, residentId, date) => {
       const d = this.residentDayGuards.get(`${hromadaId}|${residentId}|${date}`);
       return d ? structuredClone(d) : undefined;
+    },
+  };
+
+  readonly alerts: AlertStore = {
+    get: async (hromadaId, id) => this.getEntity('Alert', hromadaId, id),
+    forDay: async (hromadaId, date, handled, page) => {
+      const items = this.all('Alert', hromadaId)
+        .map((a) => parseStored('Alert', a))
+        .filter((a) => a.date === date && (handled === undefined || a.handled === handled))
+        .sort((a, b) => `${b.at}#${b.id}`.localeCompare(`${a.at}#${a.id}`));
+      return paginate(items, page);
     },
   };
 

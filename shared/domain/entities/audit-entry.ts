@@ -27,6 +27,10 @@ export const auditEntrySchema = z.object({
     'edit-after-publish',
     /** A resident's personal data erased on request (their requests stripped of places and purpose). */
     'erase',
+    /** A dispatcher marked an alert handled (docs/services/alerts-and-notices.md). */
+    'handle',
+    /** A resident's rating (1–5) after a trip or visit. */
+    'feedback',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),
