@@ -1,6 +1,7 @@
 import type { Driver } from '../domain/entities/driver';
 import type { Hromada } from '../domain/entities/hromada';
 import type { InboundSms } from '../domain/entities/inbound-sms';
+import type { Plan } from '../domain/entities/plan';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { maskPhone, normalisePhone } from '../domain/phone';
@@ -15,6 +16,7 @@ import { alertTexts } from '../messaging/alert-texts';
 import { alertItem, alertTrip } from './alerts/alert-item';
 import { auditChange } from './audit';
 import { findSender, nextTrip } from './find-sender';
+import { nearAfterReport } from './notices/near-notice';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
 
@@ -198,6 +200,10 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           ],
           'driver',
         );
+        // the car moves on: the next pickup or visit hears it is near (once; the clock may be first)
+        if (sender.driver) {
+          await nearAfterReport(ports, sender.hromada, target.plan, sender.driver.vehicleIds, command.stop);
+        }
         return { outcome: logged, hromadaId: sender.hromada.id };
       }
       case 'unknown':
@@ -243,14 +249,14 @@ async function driverStop(
   hromada: Hromada,
   driver: Driver,
   n: number,
-): Promise<{ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest } | undefined> {
+): Promise<{ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest; plan: Plan } | undefined> {
   const today = localDate(ports.clock.now(), hromada.timeZone);
   const plan = await ports.entities.plans.forDay(hromada.id, today);
   if (plan?.status !== 'published') return undefined;
   const stop = plan.routes.find((r) => driver.vehicleIds.includes(r.vehicleId))?.stops[n - 1];
   if (!stop) return undefined;
   const request = await ports.entities.requests.get(hromada.id, stop.requestId);
-  return request ? { kind: stop.kind, request } : undefined;
+  return request ? { kind: stop.kind, request, plan } : undefined;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { RouteSolver } from '../../ports/route-solver';
 import { followPlan } from './follow-plan';
 import { loadDayToPlan } from './load-day';
 import { type EngineStep, runPipeline } from './pipeline';
+import { alreadyAlerted, unassignedAlerts } from './unassigned-alerts';
 
 export interface PlanDayOptions {
   /** The engine's time budget. */
@@ -33,6 +34,7 @@ export async function planDay(
 ): Promise<Plan> {
   const loaded = await loadDayToPlan(ports, { hromadaId, date, expectedVersion: options.expectedVersion });
   const previous = loaded.plan;
+  const alerted = await alreadyAlerted(ports, hromadaId, date);
   const { plan } = await runPipeline(ports, {
     loaded,
     actor,
@@ -61,6 +63,8 @@ export async function planDay(
       return {
         plan,
         fields: ['routes', 'unassigned', 'status', ...(travelTimes ? ['travelTimes'] : [])],
+        // each request left out: one alert for the dispatcher, with this version
+        messages: unassignedAlerts(ports, loaded.hromada, date, plan.unassigned, loaded.requests, alerted),
       };
     },
   });

@@ -35,6 +35,11 @@ export const residentFields = {
    * other manifests, and the vehicle carries no other riders.
    */
   confidential: z.boolean().default(false),
+  /**
+   * A confidential resident who asked for the "car is near" SMS all the same (default: not sent
+   * to confidential cases).
+   */
+  nearNoticeOptIn: z.boolean().default(false),
 };
 
 export const residentSchema = z.object({
