@@ -15,6 +15,7 @@ import type { Ports } from '../ports/ports';
 import { alertTexts } from '../messaging/alert-texts';
 import { alertItem, alertTrip } from './alerts/alert-item';
 import { auditChange } from './audit';
+import { handleFeedbackReply } from './feedback/handle-feedback-reply';
 import { findSender, nextTrip } from './find-sender';
 import { nearAfterReport } from './notices/near-notice';
 import { queueSms } from './queue-sms';
@@ -79,6 +80,19 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
     });
 
   try {
+    const feedback = sender.resident
+      ? await handleFeedbackReply(ports, {
+          hromada: sender.hromada,
+          resident: sender.resident,
+          inboundMessageId: sms.inboundMessageId,
+          text: sms.messageBody,
+          command,
+          actor,
+          record,
+          reply,
+        })
+      : undefined;
+    if (feedback) return { outcome: feedback, hromadaId: sender.hromada.id };
     switch (command.kind) {
       case 'confirm':
       case 'cancel': {

@@ -17,6 +17,7 @@ import { bookingConfirmation, cancellation, confirmedReply, type WindowText } fr
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
+import { askFeedback } from './feedback/ask-feedback';
 import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
 import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
@@ -253,10 +254,16 @@ export async function recordOutcome(
   by: 'dispatcher' | 'driver',
 ): Promise<ServiceRequest> {
   const move = { expectedVersion, to: outcome, by };
-  const { hromada, updated } = await nextStatus(ports, hromadaId, id, move);
+  const { hromada, updated: moved } = await nextStatus(ports, hromadaId, id, move);
+  // done: the resident is asked for a rating, once (feedback/ask-feedback.ts)
+  const { request: updated, changes: asked } = await askFeedback(ports, hromada, moved);
   await ports.entities.commit([
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
-    auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, ['status']),
+    auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, [
+      'status',
+      ...(asked.length > 0 ? ['feedbackAskedAt'] : []),
+    ]),
+    ...asked,
     ...extra,
   ]);
   return updated;

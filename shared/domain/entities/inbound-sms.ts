@@ -16,6 +16,10 @@ export const inboundOutcomes = [
   'ignored',
   /** A caller on the phone line asked to be called back (the dispatcher's to-do). */
   'callback-requested',
+  /** feat-told: a rating 1–5 stored on the request it was asked about. */
+  'feedback-rated',
+  /** feat-told: text after a rating, passed to the dispatcher as a complaint alert. */
+  'complaint',
 ] as const;
 
 /**

@@ -10,6 +10,8 @@ export const outboxKinds = [
   'cancellation',
   'driver-route',
   'help',
+  /** feat-told: after a trip or visit, asking for a rating from 1 to 5. */
+  'feedback',
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
