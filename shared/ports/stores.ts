@@ -102,5 +102,10 @@ export interface AlertStore {
   /** 1 (consistent read). */
   get(hromadaId: string, id: string): Promise<Alert | undefined>;
   /** A1: a day's alerts, newest first; only open (`handled: false`) or handled ones when asked. */
-  forDay(hromadaId: string, date: string, handled: boolean | undefined, page?: PageRequest): Promise<Page<Alert>>;
+  forDay(
+    hromadaId: string,
+    date: string,
+    handled: boolean | undefined,
+    page?: PageRequest,
+  ): Promise<Page<Alert>>;
 }

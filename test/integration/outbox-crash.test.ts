@@ -82,7 +82,9 @@ describe('a send-sms process killed between claim and send (issue 7, defect 1)',
     // minute, so the use case runs here with the clock past the lease; the handler runs too.
     const { sweepOutbox } = await import('../../shared/app/sweep-outbox');
     const afterLease = new FixedClock(new Date(now.getTime() + (SEND_LEASE_SECONDS + 5) * 1000));
-    expect(await sweepOutbox({ outbox: t.outbox, entities: t.entities, clock: afterLease })).toMatchObject({ requeued: 1 });
+    expect(await sweepOutbox({ outbox: t.outbox, entities: t.entities, clock: afterLease })).toMatchObject({
+      requeued: 1,
+    });
     expect(await sweep({ job: 'sweep-outbox' }, lambdaContext('sweep-outbox'))).toMatchObject({
       requeued: 0,
     });

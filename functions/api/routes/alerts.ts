@@ -10,7 +10,10 @@ import { pageQuery } from './page-query';
 const alertQuery = pageQuery.extend({
   date: localDateSchema,
   /** `false`: still to handle; `true`: handled; absent: all. */
-  handled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  handled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 const handleBody = z.strictObject({ version: z.number().int().positive(), note: alertNoteSchema.optional() });

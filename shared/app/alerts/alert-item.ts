@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Alert, AlertKind } from '../../domain/entities/alert';
 import { idSchema } from '../../domain/common';
+import type { Alert, AlertKind } from '../../domain/entities/alert';
 import { expiresAfterDays } from '../../domain/retention';
 import { localTimeLabel } from '../../domain/time';
 import type { Change } from '../../ports/entity-repository';
@@ -24,7 +24,10 @@ export interface AlertCause {
 export function alertId(kind: AlertKind, cause: string): string {
   const id = `${kind}-${cause}`;
   if (id.length <= 64 && idSchema.safeParse(id).success) return id;
-  return `${kind}-${createHash('sha256').update(cause).digest('hex').slice(0, 63 - kind.length)}`;
+  return `${kind}-${createHash('sha256')
+    .update(cause)
+    .digest('hex')
+    .slice(0, 63 - kind.length)}`;
 }
 
 /**

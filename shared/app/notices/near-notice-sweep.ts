@@ -7,7 +7,9 @@ import { NEAR_MINUTES, nearNoticeId, sendNearNotice } from './near-notice';
  * published plan of today, each pickup or visit planned within NEAR_MINUTES from now and not yet
  * told. Stops already past are left alone (the driver's report covers a late car). The number queued.
  */
-export async function sendDueNearNotices(ports: Pick<Ports, 'entities' | 'outbox' | 'clock'>): Promise<number> {
+export async function sendDueNearNotices(
+  ports: Pick<Ports, 'entities' | 'outbox' | 'clock'>,
+): Promise<number> {
   const now = ports.clock.now();
   const until = now.getTime() + NEAR_MINUTES * 60_000;
   let queued = 0;

@@ -51,6 +51,7 @@ describe('a rating reply', () => {
   });
 
   it('is not a rating otherwise', () => {
-    for (const text of ['0', '6', '45', 'ТАК', 'п\'ять', '3 OK', '']) expect(parseRating(text)).toBeUndefined();
+    for (const text of ['0', '6', '45', 'ТАК', "п'ять", '3 OK', ''])
+      expect(parseRating(text)).toBeUndefined();
   });
 });

@@ -30,11 +30,7 @@ describe('feedback report', () => {
         { ...request('r3', { status: 'done' }), feedbackAskedAt: at },
         request('r4', { status: 'cancelled' }),
       ],
-      [
-        alert('a1', 'complaint'),
-        alert('a2', 'complaint'),
-        alert('a3', 'no-show'),
-      ],
+      [alert('a1', 'complaint'), alert('a2', 'complaint'), alert('a3', 'no-show')],
     );
     expect(report).toMatchObject({
       asked: 3,
