@@ -7,7 +7,7 @@ import { planDay } from '../../../../shared/app/planning/plan-day';
 import { sendOutboxMessage } from '../../../../shared/app/send-outbox-message';
 import { changeRequestStatus } from '../../../../shared/app/service-requests';
 import { NotFoundError } from '../../../../shared/domain/errors';
-import { HROMADA } from '../../../support/fixtures';
+import { HROMADA, type RecordingSmsSender } from '../../../support/fixtures';
 import { demoDay, ENGINE, TUESDAY } from '../planning/demo-day';
 import { DRIVER_PHONE, OLENA_PHONE, pickupAt, publishedDay, sms } from './told-day';
 
@@ -109,7 +109,7 @@ describe("the dispatcher's alerts", () => {
     const message = (await day.ports.outbox.listByHromada(HROMADA)).items.find(
       (m) => m.kind === 'driver-route',
     )!;
-    (day.ports.sms as { result: unknown }).result = {
+    (day.ports.sms as RecordingSmsSender).result = {
       ok: false,
       retryable: false,
       error: 'InvalidParameter',
