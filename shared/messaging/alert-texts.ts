@@ -1,3 +1,5 @@
+import type { OutboxKind } from '../domain/entities/outbox-message';
+
 /**
  * The dispatcher's alert lines (Ukrainian one-liners, contract 2). They name a time, a stop or a
  * phone, never an address or a purpose: the dispatcher opens the request for those.
@@ -18,8 +20,27 @@ export const alertTexts = {
   noShow: (t: AlertTrip) => `Не вийшов (не було на місці): ${trip(t)}`,
   residentCancel: (t: AlertTrip) => `Мешканець скасував SMS-відповіддю НІ: ${trip(t)}`,
   residentOptOut: () => 'Мешканець відписався від SMS (СТОП): повідомляйте телефоном',
-  smsFailed: (error: string) => `SMS не доставлено: ${error}`,
+  smsFailed: (what: string, reason: string) => `SMS не доставлено (${what}): ${reason}`,
   unassigned: (t: AlertTrip, reason: string) => `Не вдалося запланувати: ${trip(t)} (${reason})`,
   callback: () => 'Просить передзвонити (телефонна лінія)',
   complaint: (text: string) => `Скарга після оцінки: ${text}`,
 } as const;
+
+/** What a failed message was, in the dispatcher's words (by outbox kind). */
+export const messageWords: Record<OutboxKind, string> = {
+  'booking-confirmation': 'підтвердження запису',
+  reminder: 'нагадування',
+  'vehicle-near': 'авто поруч',
+  change: 'зміна',
+  cancellation: 'скасування',
+  'driver-route': 'маршрут водію',
+  help: 'підказка',
+  feedback: 'оцінка',
+};
+
+/** Why a message failed, in Ukrainian (the provider's own error stays in the message log). */
+export function failureReason(error: string | undefined): string {
+  if (error && /daily SMS cap/i.test(error)) return 'вичерпано денний ліміт SMS';
+  if (error && /attempts/i.test(error)) return 'не вдалося після кількох спроб';
+  return 'оператор не прийняв повідомлення';
+}

@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import { ConflictError } from '../../domain/errors';
 import { localDate } from '../../domain/time';
-import { alertTexts } from '../../messaging/alert-texts';
+import { alertTexts, failureReason, messageWords } from '../../messaging/alert-texts';
 import type { Ports } from '../../ports/ports';
 import { alertItem } from './alert-item';
 
@@ -26,7 +26,7 @@ export async function raiseSmsFailed(
         kind: 'sms-failed',
         cause: message.id,
         date: localDate(new Date(message.createdAt), hromada.timeZone),
-        text: alertTexts.smsFailed((message.error ?? 'невідома причина').slice(0, 200)),
+        text: alertTexts.smsFailed(messageWords[message.kind], failureReason(message.error)),
         phone: message.to,
         ...(requestId ? { requestId } : {}),
       }),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { MemoryEntityRepository } from '../../../../shared/adapters/memory/memory-entity-repository';
 import { alertId } from '../../../../shared/app/alerts/alert-item';
 import { handleAlert, listAlerts } from '../../../../shared/app/alerts/alerts';
+import { runEveryMinute } from '../../../../shared/app/every-minute';
 import { handleCall } from '../../../../shared/app/handle-call';
 import { handleInboundSms } from '../../../../shared/app/handle-inbound-sms';
 import { planDay } from '../../../../shared/app/planning/plan-day';
@@ -120,7 +122,7 @@ describe("the dispatcher's alerts", () => {
     expect(failed).toEqual([
       expect.objectContaining({ id: alertId('sms-failed', message.id), phone: DRIVER_PHONE }),
     ]);
-    expect(failed[0]!.text).toBe('SMS не доставлено: InvalidParameter');
+    expect(failed[0]!.text).toBe('SMS не доставлено (маршрут водію): оператор не прийняв повідомлення');
 
     day.clock.at = new Date('2026-11-23T18:00:00Z'); // evening: the line offers a call-back
     const step = { contactId: 'contact-1', dialled: '+380931112233', caller: '+380501112233' };
@@ -131,6 +133,27 @@ describe("the dispatcher's alerts", () => {
     expect(callbacks).toEqual([
       expect.objectContaining({ phone: '+380501112233', text: 'Просить передзвонити (телефонна лінія)' }),
     ]);
+  });
+
+  it('the sweeper giving a message up raises the same alert, once', async () => {
+    const day = await publishedDay();
+    const { entities } = day.ports as unknown as { entities: MemoryEntityRepository };
+    const message = (await day.ports.outbox.listByHromada(HROMADA)).items.find(
+      (m) => m.kind === 'driver-route',
+    )!;
+    entities.outbox.set(message.id, {
+      ...message,
+      status: 'sending',
+      attempts: 5,
+      dueAt: '2026-11-23T10:00:30.000Z',
+      version: message.version + 1,
+    });
+    day.clock.at = new Date('2026-11-23T10:05:00Z');
+    expect(await runEveryMinute(day.ports)).toMatchObject({ failed: 1 });
+    expect(await runEveryMinute(day.ports)).toMatchObject({ failed: 0 });
+    const failed = (await alertsOf(day.ports, '2026-11-23')).filter((a) => a.kind === 'sms-failed');
+    expect(failed.map((a) => a.id)).toEqual([alertId('sms-failed', message.id)]);
+    expect(failed[0]!.text).toBe('SMS не доставлено (маршрут водію): не вдалося після кількох спроб');
   });
 
   it('derives ids from the cause, within the id limit', () => {
