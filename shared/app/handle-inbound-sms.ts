@@ -8,12 +8,11 @@ import { maskPhone, normalisePhone } from '../domain/phone';
 import { canMove } from '../domain/request-lifecycle';
 import { expiresAfterDays } from '../domain/retention';
 import { localDate } from '../domain/time';
-import { alertTexts } from '../messaging/alert-texts';
 import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-commands';
 import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
-import { alertItem, alertTrip } from './alerts/alert-item';
+import { replyAlerts } from './alerts/reply-alerts';
 import { auditChange } from './audit';
 import { handleFeedbackReply } from './feedback/handle-feedback-reply';
 import { findSender, nextTrip } from './find-sender';
@@ -79,6 +78,13 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
       confidential: sender.resident?.confidential ?? false,
     });
 
+  const alerts = replyAlerts(ports, {
+    hromada: sender.hromada,
+    inboundMessageId: sms.inboundMessageId,
+    phone: phone.e164,
+    text: sms.messageBody,
+  });
+
   try {
     const feedback = sender.resident
       ? await handleFeedbackReply(ports, {
@@ -105,15 +111,6 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           return { outcome: 'nothing-to-act-on', hromadaId: sender.hromada.id };
         }
         const outcome = command.kind === 'confirm' ? 'confirmed' : 'cancelled';
-        const alert = (): Change =>
-          alertItem(ports, sender.hromada, {
-            kind: 'resident-reply',
-            cause: sms.inboundMessageId,
-            date: next.date,
-            text: alertTexts.residentCancel(alertTrip(next, sender.hromada.timeZone)),
-            requestId: next.id,
-            phone: phone.e164,
-          });
         await changeRequestStatus(
           ports,
           sender.hromada.id,
@@ -121,7 +118,10 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           next.version,
           outcome,
           actor,
-          [record(outcome, `REQUEST#${next.id}`), ...(outcome === 'cancelled' ? [alert()] : [])],
+          [
+            record(outcome, `REQUEST#${next.id}`),
+            ...(outcome === 'cancelled' ? [alerts.cancelled(next)] : []),
+          ],
           'resident',
         );
         return { outcome, hromadaId: sender.hromada.id };
@@ -150,17 +150,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           );
         }
         changes.push(reply('change', consent ? optInReply() : optOutReply(), outcome));
-        if (!consent && sender.resident) {
-          changes.push(
-            alertItem(ports, sender.hromada, {
-              kind: 'resident-reply',
-              cause: sms.inboundMessageId,
-              date: localDate(now, sender.hromada.timeZone),
-              text: alertTexts.residentOptOut(),
-              phone: phone.e164,
-            }),
-          );
-        }
+        if (!consent && sender.resident) changes.push(alerts.optedOut());
         await ports.entities.commit(changes);
         return { outcome, hromadaId: sender.hromada.id };
       }
@@ -174,18 +164,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           // the inbound log shows it to the dispatcher.
           const subject = target ? `REQUEST#${target.request.id}` : undefined;
           const problem =
-            command.outcome === 'problem'
-              ? [
-                  alertItem(ports, sender.hromada, {
-                    kind: 'driver-problem',
-                    cause: sms.inboundMessageId,
-                    date: localDate(now, sender.hromada.timeZone),
-                    text: alertTexts.driverProblem(command.stop, sms.messageBody.slice(0, 160)),
-                    ...(target ? { requestId: target.request.id } : {}),
-                    phone: phone.e164,
-                  }),
-                ]
-              : [];
+            command.outcome === 'problem' ? [alerts.driverProblem(command.stop, target?.request)] : [];
           await ports.entities.commit([record('driver-report', subject), ...problem]);
           return { outcome: 'driver-report', hromadaId: sender.hromada.id };
         }
@@ -199,18 +178,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           actor,
           [
             record(logged, `REQUEST#${target.request.id}`),
-            ...(outcome === 'no-show'
-              ? [
-                  alertItem(ports, sender.hromada, {
-                    kind: 'no-show',
-                    cause: target.request.id,
-                    date: target.request.date,
-                    text: alertTexts.noShow(alertTrip(target.request, sender.hromada.timeZone)),
-                    requestId: target.request.id,
-                    phone: phone.e164,
-                  }),
-                ]
-              : []),
+            ...(outcome === 'no-show' ? [alerts.noShow(target.request)] : []),
           ],
           'driver',
         );
