@@ -120,7 +120,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           actor,
           [
             record(outcome, `REQUEST#${next.id}`),
-            ...(outcome === 'cancelled' ? [alerts.cancelled(next)] : []),
+            ...(outcome === 'cancelled' && next.status !== 'dispatched' ? [alerts.cancelled(next)] : []),
           ],
           'resident',
         );

@@ -14,7 +14,8 @@ export interface AlertTrip {
 const trip = (t: AlertTrip) => `заявка ${t.from}-${t.to}`;
 
 export const alertTexts = {
-  cancelAfterPublish: (t: AlertTrip) => `Скасовано після розсилки: ${trip(t)}. Водію надіслано новий маршрут`,
+  cancelAfterPublish: (t: AlertTrip, byResident: boolean) =>
+    `${byResident ? 'Мешканець скасував' : 'Скасовано'} після розсилки: ${trip(t)}. Водію надіслано новий маршрут`,
   editAfterPublish: (t: AlertTrip) => `Змінено після розсилки: ${trip(t)}. Заявка чекає на планування`,
   driverProblem: (stop: number, text: string) => `Водій повідомляє про проблему на зупинці ${stop}: ${text}`,
   noShow: (t: AlertTrip) => `Не вийшов (не було на місці): ${trip(t)}`,

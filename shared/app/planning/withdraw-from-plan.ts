@@ -74,7 +74,9 @@ export async function withdrawFromPlan(
         kind: reason ? 'edit-after-publish' : 'cancel-after-publish',
         cause: reason ? `${request.id}-p${version}` : request.id,
         date,
-        text: reason ? alertTexts.editAfterPublish(shown) : alertTexts.cancelAfterPublish(shown),
+        text: reason
+          ? alertTexts.editAfterPublish(shown)
+          : alertTexts.cancelAfterPublish(shown, /^(sms|phone):/.test(actor)),
         requestId: request.id,
         ...(changed[0] ? { vehicleId: changed[0].vehicleId } : {}),
       }),

@@ -84,7 +84,6 @@ describe("the dispatcher's alerts", () => {
         ['cancel-after-publish', olena.id],
         ['driver-problem', olena.id],
         ['no-show', anna.id],
-        ['resident-reply', olena.id],
         ['resident-reply', OLENA_PHONE],
       ].sort(),
     );
@@ -93,6 +92,25 @@ describe("the dispatcher's alerts", () => {
       'Водій повідомляє про проблему на зупинці 2: 2 ?',
     );
     expect(byId.get(alertId('resident-reply', stop.inboundMessageId))?.text).toMatch(/СТОП/);
+    // НІ after publishing: one alert, saying the resident cancelled
+    expect(byId.get(alertId('cancel-after-publish', olena.id))?.text).toMatch(
+      /^Мешканець скасував після розсилки/,
+    );
+  });
+
+  it("a resident's НІ before the plan is published raises a resident-reply alert", async () => {
+    const d = await demoDay();
+    const ride = await d.ride(d.anna.id, '09:00');
+    const no = sms('НІ', '+380671234567');
+    expect((await handleInboundSms(d.ports, no)).outcome).toBe('cancelled');
+    expect(await alertsOf(d.ports)).toEqual([
+      expect.objectContaining({
+        id: alertId('resident-reply', no.inboundMessageId),
+        kind: 'resident-reply',
+        requestId: ride.id,
+        text: 'Мешканець скасував SMS-відповіддю НІ: заявка 08:45-09:15',
+      }),
+    ]);
   });
 
   it('a plan that leaves a request unassigned raises one alert, and a re-plan does not raise it again', async () => {
