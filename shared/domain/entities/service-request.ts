@@ -119,7 +119,8 @@ export const serviceRequestSchema = z.object({
   confirmedAt: isoInstantSchema.optional(),
   /**
    * feat-told: the pickup (or visit) window of the published plan (the engine's arrival ± the
-   * hromada's window), once it differed from the agreed `window` and the resident was told.
+   * hromada's window), set when it differed from the agreed `window` (or from the last one set);
+   * the resident was sent it by SMS when they take SMS.
    */
   plannedWindow: z.strictObject({ start: isoInstantSchema, end: isoInstantSchema }).optional(),
   /** feat-told: when the resident was asked to rate the trip or visit (1–5) by SMS. */
