@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planViewSchema } from '../../shared/app/planning/board/plan-view';
+import { alertSchema } from '../../shared/domain/entities/alert';
 import { auditEntrySchema } from '../../shared/domain/entities/audit-entry';
 import { depotSchema } from '../../shared/domain/entities/depot';
 import { driverSchema } from '../../shared/domain/entities/driver';
@@ -102,6 +103,15 @@ export const RESPONSE_BODIES: Record<string, ResponseBody> = {
   'GET /hromady/{hromadaId}/messages': { name: 'OutboxMessage', schema: outboxMessageSchema, as: 'page' },
   'GET /hromady/{hromadaId}/inbound': { name: 'InboundSms', schema: inboundSmsSchema, as: 'page' },
   'GET /hromady/{hromadaId}/audit': { name: 'AuditEntry', schema: auditEntrySchema, as: 'page' },
+  'GET /hromady/{hromadaId}/alerts': {
+    name: 'AlertPage',
+    schema: z.object({
+      items: z.array(alertSchema),
+      cursor: z.string().optional().describe('The next page (absent: the last page)'),
+      next: z.string().optional().describe('The same cursor, as the other listings name it'),
+    }),
+  },
+  'POST /hromady/{hromadaId}/alerts/{id}/handle': { name: 'Alert', schema: alertSchema },
 };
 
 /** The API's description from its routes. */

@@ -3,6 +3,7 @@ import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
 import { boardRoutes } from './routes/board';
 import { deliveryRoutes } from './routes/deliveries';
+import { alertRoutes } from './routes/alerts';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { logRoutes } from './routes/logs';
@@ -32,6 +33,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
     ...personalDataRoutes(ports),
     ...reportRoutes(ports, smsPrice),
     ...deliveryRoutes(ports),
+    ...alertRoutes(ports),
     ...openApiRoutes(() => routes),
   ];
   return routes;

@@ -4,9 +4,12 @@ import type { Resident } from '../domain/entities/resident';
 import { ConflictError, NotFoundError } from '../domain/errors';
 import { maskPhone, normalisePhone } from '../domain/phone';
 import { expiresAfterDays } from '../domain/retention';
+import { localDate } from '../domain/time';
+import { alertTexts } from '../messaging/alert-texts';
 import { NO_NOTICE, type PromptId } from '../messaging/ivr-prompts';
 import { nothingToActOnReply, tripsReply } from '../messaging/templates';
 import type { Ports } from '../ports/ports';
+import { alertItem } from './alerts/alert-item';
 import { findSender, hromadyByNumber, nextTrip, upcomingTrips } from './find-sender';
 import { queueSms } from './queue-sms';
 import { lastRide, repeatRideTomorrow } from './repeat-trip-by-phone';
@@ -230,6 +233,13 @@ async function requestCallback(ports: CallPorts, step: CallStep, caller: Caller)
             expiresAt: expiresAfterDays(now, caller.hromada.rules.retentionDays.messages),
           },
         },
+        alertItem(ports, caller.hromada, {
+          kind: 'callback',
+          cause: step.contactId,
+          date: localDate(now, caller.hromada.timeZone),
+          text: alertTexts.callback(),
+          phone: caller.e164,
+        }),
       ]);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

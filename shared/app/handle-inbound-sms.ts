@@ -1,6 +1,7 @@
 import type { Driver } from '../domain/entities/driver';
 import type { Hromada } from '../domain/entities/hromada';
 import type { InboundSms } from '../domain/entities/inbound-sms';
+import type { Plan } from '../domain/entities/plan';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import { ConflictError } from '../domain/errors';
 import { maskPhone, normalisePhone } from '../domain/phone';
@@ -12,10 +13,13 @@ import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-c
 import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
+import { replyAlerts } from './alerts/reply-alerts';
 import { auditChange } from './audit';
 import type { DeliveryAlert } from './deliveries/delivery-alerts';
 import { type DoorContext, type DoorStop, driverAtTheDoor } from './deliveries/driver-at-the-door';
+import { handleFeedbackReply } from './feedback/handle-feedback-reply';
 import { findSender, nextTrip } from './find-sender';
+import { nearAfterReport } from './notices/near-notice';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
 
@@ -89,7 +93,27 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
     reply: (text, suffix) => reply('change', text, suffix),
   });
 
+  const alerts = replyAlerts(ports, {
+    hromada: sender.hromada,
+    inboundMessageId: sms.inboundMessageId,
+    phone: phone.e164,
+    text: sms.messageBody,
+  });
+
   try {
+    const feedback = sender.resident
+      ? await handleFeedbackReply(ports, {
+          hromada: sender.hromada,
+          resident: sender.resident,
+          inboundMessageId: sms.inboundMessageId,
+          text: sms.messageBody,
+          command,
+          actor,
+          record,
+          reply,
+        })
+      : undefined;
+    if (feedback) return { outcome: feedback, hromadaId: sender.hromada.id };
     switch (command.kind) {
       case 'confirm':
       case 'cancel': {
@@ -109,7 +133,10 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           next.version,
           outcome,
           actor,
-          [record(outcome, `REQUEST#${next.id}`)],
+          [
+            record(outcome, `REQUEST#${next.id}`),
+            ...(outcome === 'cancelled' && next.status !== 'dispatched' ? [alerts.cancelled(next)] : []),
+          ],
           'resident',
         );
         return { outcome, hromadaId: sender.hromada.id };
@@ -138,6 +165,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           );
         }
         changes.push(reply('change', consent ? optInReply() : optOutReply(), outcome));
+        if (!consent && sender.resident) changes.push(alerts.optedOut());
         await ports.entities.commit(changes);
         return { outcome, hromadaId: sender.hromada.id };
       }
@@ -153,7 +181,9 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           // Not something to apply (a problem `?`, no such stop, a move the lifecycle refuses):
           // the inbound log shows it to the dispatcher.
           const subject = target ? `REQUEST#${target.request.id}` : undefined;
-          await ports.entities.commit([record('driver-report', subject)]);
+          const problem =
+            command.outcome === 'problem' ? [alerts.driverProblem(command.stop, target?.request)] : [];
+          await ports.entities.commit([record('driver-report', subject), ...problem]);
           return { outcome: 'driver-report', hromadaId: sender.hromada.id };
         }
         const logged = LOGGED[outcome];
@@ -164,9 +194,16 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
           target.request.version,
           outcome,
           actor,
-          [record(logged, `REQUEST#${target.request.id}`)],
+          [
+            record(logged, `REQUEST#${target.request.id}`),
+            ...(outcome === 'no-show' ? [alerts.noShow(target.request)] : []),
+          ],
           'driver',
         );
+        // the car moves on: the next pickup or visit hears it is near (once; the clock may be first)
+        if (sender.driver) {
+          await nearAfterReport(ports, sender.hromada, target.plan, sender.driver.vehicleIds, command.stop);
+        }
         return { outcome: logged, hromadaId: sender.hromada.id };
       }
       case 'handover-code':
@@ -233,7 +270,7 @@ async function driverStop(
   hromada: Hromada,
   driver: Driver,
   n: number,
-): Promise<({ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest } & DoorStop) | undefined> {
+): Promise<({ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest; plan: Plan } & DoorStop) | undefined> {
   const today = localDate(ports.clock.now(), hromada.timeZone);
   const plan = await ports.entities.plans.forDay(hromada.id, today);
   if (plan?.status !== 'published') return undefined;
@@ -241,7 +278,7 @@ async function driverStop(
   const stop = route?.stops[n - 1];
   if (!route || !stop) return undefined;
   const request = await ports.entities.requests.get(hromada.id, stop.requestId);
-  return request ? { kind: stop.kind, request, n, vehicleId: route.vehicleId } : undefined;
+  return request ? { kind: stop.kind, request, n, vehicleId: route.vehicleId, plan } : undefined;
 }
 
 /**

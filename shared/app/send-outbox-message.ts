@@ -2,6 +2,7 @@ import { dueAtFor } from '../domain/entities/outbox-message';
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD, monthOf, toMicroUsd } from '../domain/sms-spend';
 import { localDate } from '../domain/time';
 import type { Ports } from '../ports/ports';
+import { raiseSmsFailed } from './alerts/raise-sms-failed';
 
 export type SendOutcome =
   | 'sent'
@@ -49,6 +50,7 @@ export async function sendOutboxMessage(
       spend.month,
       reservation === 'over-cap' ? 'daily' : 'monthly',
     );
+    await raiseSmsFailed(ports, claimed.id);
     return reservation;
   }
 
@@ -68,5 +70,7 @@ export async function sendOutboxMessage(
     result.retryable,
     dueAtFor('pending', ports.clock.now()),
   );
+  // out of attempts, or refused for good: the dispatcher sees an alert
+  await raiseSmsFailed(ports, claimed.id);
   return result.retryable ? 'retry-later' : 'failed';
 }

@@ -19,6 +19,7 @@ import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
 import { handedOverByDispatcher } from './deliveries/handed-over';
 import { handoverAtBooking } from './deliveries/handover-code';
+import { askFeedback } from './feedback/ask-feedback';
 import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
 import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
@@ -258,15 +259,19 @@ export async function recordOutcome(
   by: 'dispatcher' | 'driver',
 ): Promise<ServiceRequest> {
   const move = { expectedVersion, to: outcome, by };
-  const { hromada, updated: next } = await nextStatus(ports, hromadaId, id, move);
+  const { hromada, updated: moved } = await nextStatus(ports, hromadaId, id, move);
   // a delivery with a handover rule done by the dispatcher records who received it (deliveries/)
-  const updated = by === 'dispatcher' ? handedOverByDispatcher(next, next.updatedAt) : next;
+  const next = by === 'dispatcher' ? handedOverByDispatcher(moved, moved.updatedAt) : moved;
+  // done: the resident is asked for a rating, once (feedback/ask-feedback.ts)
+  const { request: updated, changes: asked } = await askFeedback(ports, hromada, next);
   await ports.entities.commit([
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
     auditChange(ports, hromada, actor, 'outcome', 'ServiceRequest', id, [
       'status',
-      ...(updated.handedOver && !next.handedOver ? ['handedOver'] : []),
+      ...(updated.handedOver && !moved.handedOver ? ['handedOver'] : []),
+      ...(asked.length > 0 ? ['feedbackAskedAt'] : []),
     ]),
+    ...asked,
     ...extra,
   ]);
   return updated;

@@ -1,5 +1,6 @@
 import { dueAtFor, MAX_SEND_ATTEMPTS, type OutboxMessage } from '../domain/entities/outbox-message';
 import type { Ports } from '../ports/ports';
+import { raiseSmsFailed } from './alerts/raise-sms-failed';
 
 export interface SweepRun {
   /** Claims whose lease ran out, put back to pending to be sent again. */
@@ -24,12 +25,14 @@ export const SWEEP_BATCH = 200;
  * version makes the stream deliver it again. Every change is conditional on the version seen, so a
  * sender that gets there first wins and the sweeper skips it.
  */
-export async function sweepOutbox(ports: Pick<Ports, 'outbox' | 'clock'>): Promise<SweepRun> {
+export async function sweepOutbox(ports: Pick<Ports, 'outbox' | 'clock' | 'entities'>): Promise<SweepRun> {
   const now = ports.clock.now();
   const run: SweepRun = { requeued: 0, nudged: 0, failed: 0, skipped: 0 };
   for (const message of await ports.outbox.listDue(now.toISOString(), SWEEP_BATCH)) {
     const [reason, dueAt, counter] = decide(message, now);
-    run[(await ports.outbox.takeBack(message, reason, dueAt)) ? counter : 'skipped'] += 1;
+    const taken = await ports.outbox.takeBack(message, reason, dueAt);
+    run[taken ? counter : 'skipped'] += 1;
+    if (taken && counter === 'failed') await raiseSmsFailed(ports, message.id);
   }
   return run;
 }

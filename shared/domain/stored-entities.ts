@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { followUpSchema } from './entities/follow-up';
+import { alertSchema } from './entities/alert';
 import { planSchema } from './entities/plan';
 import { serviceRequestSchema } from './entities/service-request';
 import {
@@ -25,6 +26,7 @@ export const storedSchemas = {
   ServiceRequest: serviceRequestSchema,
   Plan: planSchema,
   FollowUp: followUpSchema,
+  Alert: alertSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 /** The stored, parsed type of one entity. */

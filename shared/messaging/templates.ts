@@ -240,3 +240,35 @@ export function followUpSms(t: {
   }
   return text;
 }
+
+/**
+ * After the plan is published, when the planned window differs from the one agreed at booking.
+ * e.g. "Уточнено: Соцтаксі 24.11 між 10:05-10:35. Скасувати: НІ" (54); at most 61: 1 segment.
+ */
+export function windowNarrowed(t: WindowText): string {
+  return `Уточнено: ${label(t)} ${t.day} між ${t.from}-${t.to}. Скасувати: НІ`;
+}
+
+/**
+ * About 10 minutes ahead of the pickup or visit. e.g. "Соцтаксі буде близько 10:05. Будь ласка,
+ * будьте готові" (53); a confidential case reads "Зустріч …": 1 segment.
+ */
+export function vehicleNear(t: Pick<WindowText, 'service' | 'confidential'> & { at: string }): string {
+  return `${label({ ...t, day: '', from: '', to: '' })} буде близько ${t.at}. Будь ласка, будьте готові`;
+}
+
+/** When a trip or visit is done: "Оцініть, будь ласка, поїздку від 1 до 5 у відповідь. Дякуємо!" (1 segment). */
+export function feedbackRequest(t: Pick<WindowText, 'service' | 'confidential'>): string {
+  const what = t.service === 'social-taxi' && !t.confidential ? 'поїздку' : 'візит';
+  return `Оцініть, будь ласка, ${what} від 1 до 5 у відповідь. Дякуємо!`;
+}
+
+/** Reply to a rating. */
+export function feedbackThanks(): string {
+  return 'Дякуємо за оцінку! Питання: дзвоніть диспетчеру';
+}
+
+/** Reply to a text after a rating (a complaint, passed to the dispatcher). */
+export function complaintReceived(): string {
+  return 'Дякуємо, передали диспетчеру. Вам передзвонять';
+}

@@ -7,6 +7,7 @@ import type { EntityName } from '../domain/registry';
 import type { SmsMonthCounter } from '../domain/sms-spend';
 import type { EntityOf } from '../domain/stored-entities';
 import type {
+  AlertStore,
   AuditLog,
   FollowUpStore,
   HromadaStore,
@@ -91,5 +92,6 @@ export interface EntityRepository {
   readonly idempotency: IdempotencyStore;
   readonly residentDays: ResidentDayStore;
   readonly followUps: FollowUpStore;
+  readonly alerts: AlertStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { Alert } from '../domain/entities/alert';
 import type { AuditEntry } from '../domain/entities/audit-entry';
 import type { Driver } from '../domain/entities/driver';
 import type { FollowUp } from '../domain/entities/follow-up';
@@ -103,4 +104,16 @@ export interface FollowUpStore {
   get(hromadaId: string, id: string): Promise<FollowUp | undefined>;
   /** D2: the open ones, oldest first (`open`), or D3: all of them, by id (newest last). */
   list(hromadaId: string, filter: { open: boolean }, page?: PageRequest): Promise<Page<FollowUp>>;
+}
+
+export interface AlertStore {
+  /** 1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<Alert | undefined>;
+  /** A1: a day's alerts, newest first; only open (`handled: false`) or handled ones when asked. */
+  forDay(
+    hromadaId: string,
+    date: string,
+    handled: boolean | undefined,
+    page?: PageRequest,
+  ): Promise<Page<Alert>>;
 }

@@ -81,8 +81,13 @@ describe('a send-sms process killed between claim and send (issue 7, defect 1)',
     // The every-minute schedule, after the lease: the handler with the real clock would wait a
     // minute, so the use case runs here with the clock past the lease; the handler runs too.
     const { sweepOutbox } = await import('../../shared/app/sweep-outbox');
-    const afterLease = new FixedClock(new Date(now.getTime() + (SEND_LEASE_SECONDS + 5) * 1000));
-    expect(await sweepOutbox({ outbox: t.outbox, clock: afterLease })).toMatchObject({ requeued: 1 });
+    // past the lease the killed sender took (its clock ran on after `now` while it started)
+    const leaseEnd = Date.parse((await t.outbox.get(id))!.dueAt!);
+    expect(leaseEnd).toBeGreaterThanOrEqual(now.getTime() + SEND_LEASE_SECONDS * 1000);
+    const afterLease = new FixedClock(new Date(leaseEnd + 5000));
+    expect(await sweepOutbox({ outbox: t.outbox, entities: t.entities, clock: afterLease })).toMatchObject({
+      requeued: 1,
+    });
     expect(await sweep({ job: 'sweep-outbox' }, lambdaContext('sweep-outbox'))).toMatchObject({
       requeued: 0,
     });

@@ -14,6 +14,7 @@ import type { EntityName } from '../../domain/registry';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository } from '../../ports/entity-repository';
 import type {
+  AlertStore,
   AuditLog,
   FollowUpStore,
   HromadaStore,
@@ -31,6 +32,7 @@ import type {
 import { CursorSealer, listingScope, pageLimit } from './cursor';
 import { explainCancellation, toTransactItem } from './dynamodb-transaction';
 import {
+  alertsByDay,
   auditPk,
   type BaseKey,
   entityKey,
@@ -195,6 +197,17 @@ export class DynamoDbEntityRepository implements EntityRepository {
             page,
             (i) => parseStored('FollowUp', i),
           ),
+  };
+
+  readonly alerts: AlertStore = {
+    get: (hromadaId, id) => this.getEntity('Alert', hromadaId, id),
+    forDay: (hromadaId, date, handled, page) => {
+      const { index, pk } =
+        handled === undefined
+          ? { index: alertsByDay.all.index, pk: alertsByDay.all.pk(hromadaId, date) }
+          : { index: alertsByDay.byState.index, pk: alertsByDay.byState.pk(hromadaId, date, handled) };
+      return this.queryIndex(index, pk, page, (i) => parseStored('Alert', i), { newestFirst: true });
+    },
   };
 
   async commit(changes: Change[]): Promise<void> {

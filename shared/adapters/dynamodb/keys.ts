@@ -1,6 +1,7 @@
 import type { EntityName } from '../../domain/registry';
 import type { EntityOf } from '../../domain/stored-entities';
 import { followUpLayout } from './entities/follow-up';
+import { alertLayout } from './entities/alert';
 import { hromadaLayout } from './entities/hromada';
 import type { BaseKey, EntityLayout, ItemKeys } from './entities/layout';
 import { driverLayout, residentLayout } from './entities/people';
@@ -24,6 +25,7 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   ServiceRequest: serviceRequestLayout,
   Plan: planLayout,
   FollowUp: followUpLayout,
+  Alert: alertLayout,
 };
 
 /** The base key of one stored entity. */
@@ -36,6 +38,7 @@ export function keysOf(entity: EntityName, item: Record<string, unknown>): ItemK
   return (entityLayouts[entity] as EntityLayout<Record<string, unknown>>).keysOf(item);
 }
 
+export { alertsByDay } from './entities/alert';
 export { auditKey, auditPk } from './entities/audit-entry';
 export { openFollowUps } from './entities/follow-up';
 export {

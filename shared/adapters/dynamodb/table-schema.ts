@@ -32,6 +32,10 @@ export const INDEX = {
   messageLog: 'gsi1',
   /** 16: a hromada's replies received */
   inboundLog: 'gsi1',
+  /** A1: a day's alerts, open or handled, newest first */
+  alertsByState: 'gsi1',
+  /** A1: a day's alerts, all of them, newest first */
+  alertsByDay: 'gsi2',
   /** 5: a day's requests */
   requestsByDay: 'gsi2',
   /** 25: open outbox messages by due time (sparse) */

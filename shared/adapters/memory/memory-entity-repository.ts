@@ -9,6 +9,7 @@ import { EMPTY_SMS_MONTH, type SmsMonthCounter } from '../../domain/sms-spend';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository, StoredEntity } from '../../ports/entity-repository';
 import type {
+  AlertStore,
   AuditLog,
   FollowUpStore,
   HromadaStore,
@@ -172,6 +173,17 @@ export class MemoryEntityRepository implements EntityRepository {
         .filter((f) => f.open)
         .sort((a, b) => `${a.createdAt}#${a.id}`.localeCompare(`${b.createdAt}#${b.id}`));
       return paginate(filter.open ? open : all, page);
+    },
+  };
+
+  readonly alerts: AlertStore = {
+    get: async (hromadaId, id) => this.getEntity('Alert', hromadaId, id),
+    forDay: async (hromadaId, date, handled, page) => {
+      const items = this.all('Alert', hromadaId)
+        .map((a) => parseStored('Alert', a))
+        .filter((a) => a.date === date && (handled === undefined || a.handled === handled))
+        .sort((a, b) => `${b.at}#${b.id}`.localeCompare(`${a.at}#${a.id}`));
+      return paginate(items, page);
     },
   };
 

@@ -85,6 +85,7 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
       col('mobility.escort', bool, 'escort', 'супровід'),
       col('smsConsent', bool, 'smsconsent', 'sms consent', 'згода на sms', 'згода на смс'),
       col('confidential', bool, 'confidential', 'конфіденційно'),
+      col('nearNoticeOptIn', bool, 'nearnoticeoptin', 'near notice', 'повідомляти про прибуття'),
     ],
     {
       // The phone when there is one; otherwise who and where, which a person without a phone keeps.

@@ -14,6 +14,7 @@ import { keepLockedOrder } from './board/locks';
 import { followPlan } from './follow-plan';
 import { loadDayToPlan } from './load-day';
 import { type EngineStep, runPipeline } from './pipeline';
+import { alreadyAlerted, unassignedAlerts } from './unassigned-alerts';
 
 export interface PlanDayOptions {
   /** The engine's time budget. */
@@ -34,6 +35,7 @@ export async function planDay(
 ): Promise<Plan> {
   const loaded = await loadDayToPlan(ports, { hromadaId, date, expectedVersion: options.expectedVersion });
   const previous = loaded.plan;
+  const alerted = await alreadyAlerted(ports, hromadaId, date);
   const { plan } = await runPipeline(ports, {
     loaded,
     actor,
@@ -67,6 +69,8 @@ export async function planDay(
       return {
         plan,
         fields: ['routes', 'unassigned', 'status', ...(travelTimes ? ['travelTimes'] : [])],
+        // each request left out: one alert for the dispatcher, with this version
+        messages: unassignedAlerts(ports, loaded.hromada, date, plan.unassigned, loaded.requests, alerted),
       };
     },
   });

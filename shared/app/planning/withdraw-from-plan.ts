@@ -10,8 +10,10 @@ import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { Plan } from '../../domain/entities/plan';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { registryKinds } from '../../domain/registry';
+import { alertTexts } from '../../messaging/alert-texts';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
+import { alertItem, alertTrip } from '../alerts/alert-item';
 import { auditChange } from '../audit';
 import { listAll, requireHromada } from '../registry';
 import { driverUpdates } from './route-messages';
@@ -64,10 +66,27 @@ export async function withdrawFromPlan(
   }
   const action: AuditEntry['action'] =
     plan.status === 'published' ? (reason ? 'edit-after-publish' : 'cancel-after-publish') : 'withdraw';
+  const alerts: Change[] = [];
+  if (plan.status === 'published') {
+    const shown = alertTrip(request, hromada.timeZone);
+    alerts.push(
+      alertItem(ports, hromada, {
+        kind: reason ? 'edit-after-publish' : 'cancel-after-publish',
+        cause: reason ? `${request.id}-p${version}` : request.id,
+        date,
+        text: reason
+          ? alertTexts.editAfterPublish(shown)
+          : alertTexts.cancelAfterPublish(shown, /^(sms|phone):/.test(actor)),
+        requestId: request.id,
+        ...(changed[0] ? { vehicleId: changed[0].vehicleId } : {}),
+      }),
+    );
+  }
   return [
     { op: 'update', entity: 'Plan', item: next, expectedVersion: plan.version },
     auditChange(ports, hromada, actor, action, 'Plan', date, ['routes', 'unassigned']),
     ...messages,
+    ...alerts,
   ];
 }
 

@@ -1,3 +1,4 @@
+import type { Alert } from '../../domain/entities/alert';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { registryKinds } from '../../domain/registry';
@@ -29,6 +30,25 @@ async function requestsOf(ports: ReportPorts, hromadaId: string, dates: string[]
       dates.slice(i, i + 8).map((d) => ports.entities.requests.forDay(hromadaId, d)),
     );
     for (const day of days) all.push(...day);
+  }
+  return all;
+}
+
+/** Pattern A1 (every page) once per date of the period, a few days at a time. */
+async function alertsOf(ports: ReportPorts, hromadaId: string, dates: string[]): Promise<Alert[]> {
+  const day = async (date: string) => {
+    const out: Alert[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ports.entities.alerts.forDay(hromadaId, date, undefined, { limit: 200, cursor });
+      out.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return out;
+  };
+  const all: Alert[] = [];
+  for (let i = 0; i < dates.length; i += 8) {
+    for (const alerts of await Promise.all(dates.slice(i, i + 8).map(day))) all.push(...alerts);
   }
   return all;
 }
@@ -88,7 +108,8 @@ export async function runReport(
       return { report, table: smsTable(report) };
     }
     case 'feedback': {
-      const report = feedbackReport(input);
+      const requests = await requestsOf(ports, hromadaId, dates);
+      const report = feedbackReport(input, requests, await alertsOf(ports, hromadaId, dates));
       return { report, table: feedbackTable(report) };
     }
   }

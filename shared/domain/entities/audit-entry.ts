@@ -33,6 +33,10 @@ export const auditEntrySchema = z.object({
     'welfare',
     /** A follow-up task closed with its note. */
     'close',
+    /** A dispatcher marked an alert handled (docs/services/alerts-and-notices.md). */
+    'handle',
+    /** A resident's rating (1–5) after a trip or visit. */
+    'feedback',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),

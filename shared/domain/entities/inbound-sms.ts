@@ -19,6 +19,10 @@ export const inboundOutcomes = [
   /** Deliveries (docs/services/deliveries.md): a wrong or missing handover code; a welfare report. */
   'code-refused',
   'welfare-reported',
+  /** feat-told: a rating 1–5 stored on the request it was asked about. */
+  'feedback-rated',
+  /** feat-told: text after a rating, passed to the dispatcher as a complaint alert. */
+  'complaint',
 ] as const;
 
 /**

@@ -15,6 +15,8 @@ export const outboxKinds = [
   'handover-code',
   /** A welfare follow-up task, to the social worker. */
   'follow-up',
+  /** feat-told: after a trip or visit, asking for a rating from 1 to 5. */
+  'feedback',
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

@@ -38,6 +38,11 @@ export const residentFields = {
   confidential: z.boolean().default(false),
   /** The social worker who looks after the resident: told of a welfare follow-up (delivery.ts). */
   socialWorker: socialWorkerSchema.optional(),
+  /**
+   * A confidential resident who asked for the "car is near" SMS all the same (default: not sent
+   * to confidential cases).
+   */
+  nearNoticeOptIn: z.boolean().default(false),
 };
 
 export const residentSchema = z.object({

@@ -124,6 +124,16 @@ export const serviceRequestSchema = z.object({
   confidential: z.boolean(),
   /** When the resident (ТАК) or the dispatcher confirmed it, kept after the status moves on. */
   confirmedAt: isoInstantSchema.optional(),
+  /**
+   * feat-told: the pickup (or visit) window of the published plan (the engine's arrival ± the
+   * hromada's window), set when it differed from the agreed `window` (or from the last one set);
+   * the resident was sent it by SMS when they take SMS.
+   */
+  plannedWindow: z.strictObject({ start: isoInstantSchema, end: isoInstantSchema }).optional(),
+  /** feat-told: when the resident was asked to rate the trip or visit (1–5) by SMS. */
+  feedbackAskedAt: isoInstantSchema.optional(),
+  /** feat-told: the resident's rating, replied by SMS. */
+  feedback: z.strictObject({ rating: z.number().int().min(1).max(5), at: isoInstantSchema }).optional(),
   /** DynamoDB TTL (epoch seconds): personal data is kept only as long as reporting needs it. */
   expiresAt: z.number().int(),
   ...deliveryStoredFields,
