@@ -38,7 +38,8 @@ await seedDemoDay(ports, day);
 const plan = await planDay(ports, DEMO_HROMADA_ID, day, 'bench', { timeLimitMs: 2000, seed: 1 });
 const hromada = (await entities.hromady.get(DEMO_HROMADA_ID))!;
 const requests = await entities.requests.forDay(DEMO_HROMADA_ID, day);
-const vehicles = (await entities.registry.list(registryKinds.vehicles, DEMO_HROMADA_ID, { limit: 1000 })).items;
+const vehicles = (await entities.registry.list(registryKinds.vehicles, DEMO_HROMADA_ID, { limit: 1000 }))
+  .items;
 const drivers = (await entities.registry.list(registryKinds.drivers, DEMO_HROMADA_ID, { limit: 1000 })).items;
 const routes = plan.routes.filter((route) => route.stops.length > 0);
 const { changes } = routeMessages(ports, hromada, day, plan.version, routes, requests, vehicles, drivers);

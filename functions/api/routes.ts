@@ -1,9 +1,9 @@
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
+import { alertRoutes } from './routes/alerts';
 import { boardRoutes } from './routes/board';
 import { deliveryRoutes } from './routes/deliveries';
-import { alertRoutes } from './routes/alerts';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { logRoutes } from './routes/logs';

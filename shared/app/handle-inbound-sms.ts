@@ -270,7 +270,9 @@ async function driverStop(
   hromada: Hromada,
   driver: Driver,
   n: number,
-): Promise<({ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest; plan: Plan } & DoorStop) | undefined> {
+): Promise<
+  ({ kind: 'pickup' | 'dropoff' | 'visit'; request: ServiceRequest; plan: Plan } & DoorStop) | undefined
+> {
   const today = localDate(ports.clock.now(), hromada.timeZone);
   const plan = await ports.entities.plans.forDay(hromada.id, today);
   if (plan?.status !== 'published') return undefined;

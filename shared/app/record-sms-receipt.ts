@@ -4,8 +4,10 @@ import { ConflictError } from '../domain/errors';
 import { deliveryStatusOf, type SmsReceipt } from '../domain/sms-receipt';
 import { monthOf, toMicroUsd } from '../domain/sms-spend';
 import { localDate } from '../domain/time';
+import { alertTexts, messageWords } from '../messaging/alert-texts';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
+import { alertItem } from './alerts/alert-item';
 import { queueSms } from './queue-sms';
 
 export type ReceiptOutcome =
@@ -74,12 +76,20 @@ async function receiptChanges(
   }
   if (status !== 'failed') return changes;
   const hromada = await ports.entities.hromady.get(message.hromadaId);
-  if (hromada) changes.push(...afterFailure(ports, hromada, message));
+  if (hromada) changes.push(...afterFailure(ports, hromada, message, receipt.messageStatus));
   return changes;
 }
 
-/** What follows an undelivered message: a driver's route is tried once more, if the rule says so. */
-function afterFailure(ports: ReceiptPorts, hromada: Hromada, message: OutboxMessage): Change[] {
+/**
+ * What follows an undelivered message: a driver's route is tried once more, if the rule says so;
+ * otherwise (and when the second try fails too) an alert for the dispatcher, once per message.
+ */
+function afterFailure(
+  ports: ReceiptPorts,
+  hromada: Hromada,
+  message: OutboxMessage,
+  carrierStatus: string,
+): Change[] {
   if (message.kind === 'driver-route' && !message.resendOf && hromada.rules.resendFailedRoute) {
     const again = queueSms(ports, hromada, {
       id: `${message.id}-again`,
@@ -100,5 +110,18 @@ function afterFailure(ports: ReceiptPorts, hromada: Hromada, message: OutboxMess
       },
     ];
   }
-  return [];
+  const route = message.kind === 'driver-route';
+  const requestId = /^REQUEST#([0-9A-Za-z_-]{1,64})$/.exec(message.subject)?.[1];
+  return [
+    alertItem(ports, hromada, {
+      kind: 'sms-failed',
+      cause: `undelivered-${message.id}`,
+      date: localDate(new Date(message.createdAt), hromada.timeZone),
+      text: route
+        ? alertTexts.routeUndelivered()
+        : alertTexts.smsFailed(messageWords[message.kind], `оператор: ${carrierStatus}`),
+      phone: message.to,
+      ...(requestId ? { requestId } : {}),
+    }),
+  ];
 }

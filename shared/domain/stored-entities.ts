@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { followUpSchema } from './entities/follow-up';
 import { alertSchema } from './entities/alert';
+import { followUpSchema } from './entities/follow-up';
 import { planSchema } from './entities/plan';
 import { serviceRequestSchema } from './entities/service-request';
 import {

@@ -22,6 +22,7 @@ export const alertTexts = {
   residentCancel: (t: AlertTrip) => `Мешканець скасував SMS-відповіддю НІ: ${trip(t)}`,
   residentOptOut: () => 'Мешканець відписався від SMS (СТОП): повідомляйте телефоном',
   smsFailed: (what: string, reason: string) => `SMS не доставлено (${what}): ${reason}`,
+  routeUndelivered: () => 'Маршрут не дійшов до водія і після повтору: зателефонуйте водію',
   unassigned: (t: AlertTrip, reason: string) => `Не вдалося запланувати: ${trip(t)} (${reason})`,
   callback: () => 'Просить передзвонити (телефонна лінія)',
   complaint: (text: string) => `Скарга після оцінки: ${text}`,

@@ -95,4 +95,14 @@ describe('SMS spend and delivery receipts on DynamoDB Local', () => {
     const month = await readSmsMonth(ports, HROMADA);
     expect(month.receiptsUsd).toBeCloseTo(0.1424, 6);
   });
+
+  it('a failed delivery receipt raises one alert, even when the receipt comes twice', async () => {
+    expect(await sendOutboxMessage(ports, 'route-a-again', 1, 0)).toBe('sent');
+    await receive('route-a-again', 'UNREACHABLE');
+    await receive('route-a-again', 'UNREACHABLE');
+    const alerts = (await ports.entities.alerts.forDay(HROMADA, '2026-12-02', false)).items;
+    expect(
+      alerts.filter((a) => a.kind === 'sms-failed' && a.text.includes('зателефонуйте водію')),
+    ).toHaveLength(1);
+  });
 });

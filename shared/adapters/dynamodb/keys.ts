@@ -1,7 +1,7 @@
 import type { EntityName } from '../../domain/registry';
 import type { EntityOf } from '../../domain/stored-entities';
-import { followUpLayout } from './entities/follow-up';
 import { alertLayout } from './entities/alert';
+import { followUpLayout } from './entities/follow-up';
 import { hromadaLayout } from './entities/hromada';
 import type { BaseKey, EntityLayout, ItemKeys } from './entities/layout';
 import { driverLayout, residentLayout } from './entities/people';

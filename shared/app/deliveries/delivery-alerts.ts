@@ -8,6 +8,9 @@
 import type { WelfareOutcome } from '../../domain/entities/delivery';
 import { WELFARE_WORDS } from '../../domain/entities/delivery';
 import { maskPhone } from '../../domain/phone';
+import type { Change } from '../../ports/entity-repository';
+import type { Ports } from '../../ports/ports';
+import { alertItem } from '../alerts/alert-item';
 
 export interface DeliveryAlert {
   hromadaId: string;
@@ -64,4 +67,21 @@ export function codeBlockedAlert(a: {
     vehicleId: a.vehicleId,
     phone: a.driverPhone,
   };
+}
+
+/** The alert's item, for the commit of the change that raised it (once per delivery and kind). */
+export function deliveryAlertItem(
+  ports: Pick<Ports, 'clock'>,
+  hromada: { id: string; rules: { retentionDays: { messages: number } } },
+  alert: DeliveryAlert,
+): Change {
+  return alertItem(ports, hromada, {
+    kind: alert.kind,
+    cause: alert.kind === 'welfare' ? alert.requestId : `code-${alert.requestId}`,
+    date: alert.date,
+    text: alert.text,
+    requestId: alert.requestId,
+    ...(alert.vehicleId ? { vehicleId: alert.vehicleId } : {}),
+    ...(alert.phone ? { phone: alert.phone } : {}),
+  });
 }

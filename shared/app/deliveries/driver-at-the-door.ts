@@ -17,7 +17,7 @@ import { handoverCodeAccepted, handoverCodeNeeded, handoverCodeWrong } from '../
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { auditChange } from '../audit';
-import { codeBlockedAlert, type DeliveryAlert } from './delivery-alerts';
+import { codeBlockedAlert, type DeliveryAlert, deliveryAlertItem } from './delivery-alerts';
 import { codeMatches } from './handover-code';
 import { recordWelfare } from './record-welfare';
 
@@ -164,6 +164,7 @@ async function wrongCode(ports: DoorPorts, ctx: DoorContext, tries: number): Pro
     ]),
     ctx.record('code-refused', subject),
     ctx.reply(handoverCodeWrong(ctx.stop.n, MAX_WRONG_CODES - tries - 1), 'code'),
+    ...(alert ? [deliveryAlertItem(ports, ctx.hromada, alert)] : []),
   ]);
   return { outcome: 'code-refused', ...(alert ? { alert } : {}) };
 }

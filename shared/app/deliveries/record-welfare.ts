@@ -19,7 +19,7 @@ import { auditChange } from '../audit';
 import { queueSms } from '../queue-sms';
 import { requireHromada } from '../registry';
 import { getServiceRequest } from '../service-requests';
-import { type DeliveryAlert, welfareAlert } from './delivery-alerts';
+import { type DeliveryAlert, deliveryAlertItem, welfareAlert } from './delivery-alerts';
 
 export interface WelfareInput {
   hromadaId: string;
@@ -125,6 +125,6 @@ export async function recordWelfare(
     residentName: resident.name,
     worker: worker?.name,
   });
-  await ports.entities.commit([...changes, ...extra]);
+  await ports.entities.commit([...changes, deliveryAlertItem(ports, hromada, alert), ...extra]);
   return { request: updated, followUp, alert };
 }

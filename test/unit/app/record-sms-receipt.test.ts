@@ -135,9 +135,44 @@ describe('recording a receipt on its message', () => {
       to: message.to,
     });
     expect(await recordSmsReceipt(ports, failed)).toBe('duplicate');
+    // no alert yet: the second try may still reach the driver
+    expect((await ports.entities.alerts.forDay(HROMADA, '2026-11-23', undefined)).items).toEqual([]);
     entities.outbox.set(again!.id, { ...again!, status: 'sent', version: 3 });
     expect(await recordSmsReceipt(ports, { ...failed, outboxId: again!.id })).toBe('recorded');
+    expect(await recordSmsReceipt(ports, { ...failed, outboxId: again!.id })).toBe('duplicate');
     expect([...entities.outbox.keys()].filter((id) => id.startsWith(message.id))).toHaveLength(2);
+    // the second failure asks the dispatcher to phone the driver, once
+    const alerts = (await ports.entities.alerts.forDay(HROMADA, '2026-11-23', false)).items;
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      kind: 'sms-failed',
+      phone: message.to,
+      text: expect.stringMatching(/зателефонуйте водію/),
+    });
+  });
+
+  it("an undelivered resident's message is an alert for the dispatcher, once", async () => {
+    const { ports, entities, hromada } = await sentRoute();
+    const { message } = queueSms(ports, hromada, {
+      id: 'remind-r1-2026-11-24',
+      kind: 'reminder',
+      to: '+380671234567',
+      text: 'Нагадування: соцтаксі 24.11 між 08:45-09:15',
+      subject: 'REQUEST#r1',
+      confidential: false,
+    });
+    entities.outbox.set(message.id, { ...message, status: 'sent', version: 3 });
+    const undelivered = receipt({ outboxId: message.id, messageStatus: 'TTL_EXPIRED' });
+    expect(await recordSmsReceipt(ports, undelivered)).toBe('recorded');
+    expect(await recordSmsReceipt(ports, undelivered)).toBe('duplicate');
+    const alerts = (await ports.entities.alerts.forDay(HROMADA, '2026-11-23', false)).items;
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        kind: 'sms-failed',
+        requestId: 'r1',
+        text: 'SMS не доставлено (нагадування): оператор: TTL_EXPIRED',
+      }),
+    ]);
   });
 
   it('sends no second try when the hromada turned it off', async () => {

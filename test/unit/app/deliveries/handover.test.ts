@@ -99,6 +99,10 @@ describe('handing a delivery over', () => {
       phone: '+380934031203',
     });
     expect((await d.current(request.id)).handoverCode!.wrongTries).toBe(3);
+    const alerts = (await d.ports.entities.alerts.forDay(HROMADA, '2026-11-24', false)).items;
+    expect(alerts.filter((a) => a.kind === 'driver-problem')).toEqual([
+      expect.objectContaining({ requestId: request.id, vehicleId: 'van' }),
+    ]);
 
     // blocked: even the right code is refused now; the dispatcher settles it by phone
     expect(await d.driverSays(`${stop} КОД ${code}`)).toMatchObject({ outcome: 'code-refused' });

@@ -49,6 +49,11 @@ describe('welfare at the door', () => {
     });
     const actions = (await d.ports.entities.audit.list(HROMADA)).items.slice(0, 2).map((a) => a.action);
     expect(actions.sort()).toEqual(['create', 'welfare']);
+    // the dispatcher's alert was written with the change
+    const alerts = (await d.ports.entities.alerts.forDay(HROMADA, request.date, false)).items;
+    expect(alerts.filter((a) => a.kind === 'welfare')).toEqual([
+      expect.objectContaining({ requestId: request.id, text: result.alert!.text }),
+    ]);
 
     // a second report on the same delivery is only logged: one follow-up per delivery
     expect((await d.driverSays(`${stop} ПОГАНО`)).outcome).toBe('driver-report');
