@@ -1,6 +1,6 @@
 /**
  * One route, walked step by step: the structure first, then each step through the constraint
- * families in a fixed order (times, breaks, skills and locks, shipments, capacity), then the
+ * families in a fixed order (times, breaks, skills and locks, exclusive, shipments, capacity), then the
  * route's limits and totals.
  */
 import type { VroomProblem, VroomRoute, VroomShipment, VroomStep, VroomVehicle } from '../vroom-format';
@@ -11,7 +11,8 @@ import { checkRouteLimits } from './limits';
 import { addInto, key } from './numbers';
 import type { ProblemIndex, TaskInfo } from './problem-index';
 import { type RouteState, stepName } from './route-state';
-import { boardAtStart, checkAllDelivered, checkExclusiveOpen, serveShipmentStep } from './shipments';
+import { checkExclusive, trackExclusiveRide } from './exclusive';
+import { boardAtStart, checkAllDelivered, serveShipmentStep } from './shipments';
 import { checkSkillsAndLock } from './skills-and-locks';
 import { checkStructure } from './structure';
 import { arriveAt, checkEndStep, checkStartStep, locateStep, serveStep } from './times';
@@ -132,9 +133,10 @@ function serveTask(
   w.seenInRoute.set(k, i);
   w.index.servedBy.set(k, w.vid);
   checkSkillsAndLock(w, label, task);
-  checkExclusiveOpen(w, label, task);
+  checkExclusive(w, label, task);
   addInto(w.load, task.delta, 1);
   checkCapacity(w, label);
   checkLoadReport(w, label, s);
   serveShipmentStep(w, label, s, task, serviceStart, departure);
+  trackExclusiveRide(w, task);
 }

@@ -1,5 +1,5 @@
 /**
- * Exact evaluation of one route (O(n), O(n²) with ride times): loads, precedence, exclusive rides,
+ * Exact evaluation of one route (O(n), O(n²) with ride times): loads, precedence, exclusive rides and visits,
  * time windows (several per task), breaks, max tasks/travel/distance, and, when ride times or
  * max_duration matter, the earliest schedule that meets them (late pickups / late start departure as
  * needed: the least fixpoint of the difference constraints, exact for single time windows).
@@ -142,7 +142,8 @@ export function evaluateRoute(
 }
 
 /**
- * Loads (capacity, break max_load, max_tasks), precedence and exclusive rides; fills LOAD and PPOS.
+ * Loads (capacity, break max_load, max_tasks), precedence, exclusive rides and exclusive visits (no
+ * rider on board); fills LOAD and PPOS.
  * Returns the number of tasks, or -1 when infeasible.
  */
 function checkLoads(
@@ -210,6 +211,8 @@ function checkLoads(
         if (!lenient && seen[pn] !== stamp) return -1;
         openPickups--;
       } else onboard--;
+    } else if (m.exclusive[n] === 1 && strict && !lenient && (openPickups > 0 || onboard > 0)) {
+      return -1; // an exclusive visit: no rider on board on the way to it nor while there
     }
   }
   if (!lenient && openPickups !== 0) return -1;

@@ -62,12 +62,14 @@ export function addJobs(jobs: VroomJob[], nodes: NodeTable, rq: RequestTable, do
     const prio = checkPriority(what, j.priority);
     const [pen, mand] = penaltyOf(what, j.penalty, prio);
     nodes.req[n] = rq.rNode0.length;
+    // an exclusive visit is checked by the full evaluator (not simple): the caches know no riders
+    nodes.exclusive[n] = j.exclusive ? 1 : 0;
     rq.rNode0.push(n);
     rq.rNode1.push(-1);
     rq.rPenalty.push(pen);
     rq.rMandatory.push(mand);
     rq.rPriority.push(prio);
-    rq.rSimple.push(1);
+    rq.rSimple.push(j.exclusive ? 0 : 1);
     rq.rLock.push(lockOf(done, what, j.vehicle));
     rq.rSkills.push(j.skills ?? []);
   }
