@@ -1,6 +1,7 @@
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
+import { withMasking } from './routes/confidential-reads';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { logRoutes } from './routes/logs';
@@ -17,16 +18,20 @@ import { requestRoutes } from './routes/requests';
  */
 export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: number } = {}): Route[] {
   const smsPrice = options.smsPricePerSegmentUsd ?? DEFAULT_SMS_PRICE_PER_SEGMENT_USD;
-  const routes: Route[] = [
-    ...healthRoutes(ports),
-    ...registryRoutes(ports),
-    ...importRoutes(ports),
-    ...requestRoutes(ports),
-    ...planRoutes(ports),
-    ...logRoutes(ports),
-    ...personalDataRoutes(ports),
-    ...reportRoutes(ports, smsPrice),
-    ...openApiRoutes(() => routes),
-  ];
+  // reads that may return a confidential case mask it by role and audit it (routes/confidential-reads.ts)
+  const routes: Route[] = withMasking(
+    [
+      ...healthRoutes(ports),
+      ...registryRoutes(ports),
+      ...importRoutes(ports),
+      ...requestRoutes(ports),
+      ...planRoutes(ports),
+      ...logRoutes(ports),
+      ...personalDataRoutes(ports),
+      ...reportRoutes(ports, smsPrice),
+      ...openApiRoutes(() => routes),
+    ],
+    ports,
+  );
   return routes;
 }

@@ -120,6 +120,9 @@ export class MemoryEntityRepository implements EntityRepository {
           .map((a) => structuredClone(a)),
         page,
       ),
+    append: async (entry) => {
+      this.auditEntries.push(structuredClone(entry));
+    },
   };
 
   readonly inbound: InboundLog = {

@@ -27,11 +27,18 @@ export const auditEntrySchema = z.object({
     'edit-after-publish',
     /** A resident's personal data erased on request (their requests stripped of places and purpose). */
     'erase',
+    /**
+     * A confidential case read (resident or request): `changedFields` names the confidential fields
+     * shown in clear (none: the reader saw them masked), never their values.
+     */
+    'read-confidential',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),
   itemId: idSchema,
   changedFields: z.array(z.string()),
+  /** `read-confidential` of a list: every confidential record the read returned (itemId: the first). */
+  itemIds: z.array(idSchema).optional(),
   expiresAt: z.number().int(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -19,7 +19,8 @@ export function checkExclusive(w: RouteState, label: string, task: TaskInfo): vo
   const sh = task.shipment;
   if (sh?.exclusive && task.type === 'pickup') {
     const others = [...w.onBoard].filter((o) => o !== sh).length;
-    if (others > 0) w.report('exclusive', `${label}: exclusive pickup while ${others} other shipment(s) on board`);
+    if (others > 0)
+      w.report('exclusive', `${label}: exclusive pickup while ${others} other shipment(s) on board`);
   }
   if (task.job?.exclusive && w.onBoard.size > 0) {
     w.report('exclusive', `${label}: exclusive visit while ${w.onBoard.size} shipment(s) on board`);

@@ -7,11 +7,11 @@ import type { VroomProblem, VroomRoute, VroomShipment, VroomStep, VroomVehicle }
 import { checkBreakLoad, checkBreaksTaken } from './breaks';
 import { checkCapacity, checkLoadReport } from './capacity';
 import { declaredViolations } from './declared-violations';
+import { checkExclusive, trackExclusiveRide } from './exclusive';
 import { checkRouteLimits } from './limits';
 import { addInto, key } from './numbers';
 import type { ProblemIndex, TaskInfo } from './problem-index';
 import { type RouteState, stepName } from './route-state';
-import { checkExclusive, trackExclusiveRide } from './exclusive';
 import { boardAtStart, checkAllDelivered, serveShipmentStep } from './shipments';
 import { checkSkillsAndLock } from './skills-and-locks';
 import { checkStructure } from './structure';
