@@ -8,6 +8,7 @@ import { serviceRequestCreateSchema } from '../../shared/domain/entities/service
 import { addDays, localDate } from '../../shared/domain/time';
 import { parseOrThrow } from '../../shared/domain/validation';
 import type { Ports } from '../../shared/ports/ports';
+import { bookDemoBrigadeDay } from './demo-brigade';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
 
 export interface DemoResident {
@@ -163,5 +164,6 @@ export async function seedDemoDay(
       parseOrThrow(serviceRequestCreateSchema, r, 'service request'),
       ACTOR,
     );
+  await bookDemoBrigadeDay(ports, day);
   return 'booked';
 }
