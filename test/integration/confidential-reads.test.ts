@@ -115,7 +115,7 @@ describe('confidential cases through the API', () => {
     ]);
   });
 
-  it('a ride booked as exclusive, or made so by PATCH, keeps the flag', async () => {
+  it('a ride made exclusive by PATCH keeps the flag; the answer is masked for this reader', async () => {
     const ride = await call(apiEvent('POST', `${H}/requests`, { ...taxiRequest(residentId, date, '09:00') }));
     expect(ride.status).toBe(201);
     expect(ride.body.exclusive).toBeUndefined();
@@ -123,5 +123,7 @@ describe('confidential cases through the API', () => {
       apiEvent('PATCH', `${H}/requests/${ride.body.id}`, { version: 1, exclusive: true }),
     );
     expect(edited).toMatchObject({ status: 200, body: { exclusive: true, version: 2 } });
+    // the answer of a write is masked like a read: this dispatcher (no provider) may not see it
+    expect(edited.body.pickup.address).toBe('конфіденційно');
   });
 });

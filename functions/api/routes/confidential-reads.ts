@@ -12,6 +12,7 @@ import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import { viewerOf } from '../../../shared/http/viewer';
 import type { Ports } from '../../../shared/ports/ports';
+import { confidentialAnswerRoutes } from './confidential-answers';
 import { pageQuery } from './page-query';
 
 const phoneQuery = z.object({ phone: z.string().min(5).max(40) });
@@ -60,9 +61,17 @@ export function confidentialReadRoutes(ports: Ports): Route[] {
   ];
 }
 
-/** The routes with each plain read replaced, in place, by its masking read of the same key. */
+/**
+ * The routes with each plain read, and each write that answers with a request or a resident,
+ * replaced in place by its masking twin of the same key.
+ */
 export function withMasking(routes: Route[], ports: Ports): Route[] {
-  const masking = new Map(confidentialReadRoutes(ports).map((r) => [`${r.method} ${r.path}`, r]));
+  const masking = new Map(
+    [...confidentialReadRoutes(ports), ...confidentialAnswerRoutes(ports)].map((r) => [
+      `${r.method} ${r.path}`,
+      r,
+    ]),
+  );
   const replaced = routes.map((r) => masking.get(`${r.method} ${r.path}`) ?? r);
   const missing = [...masking.keys()].filter((k) => !replaced.some((r) => `${r.method} ${r.path}` === k));
   if (missing.length > 0) throw new Error(`withMasking: no route to replace: ${missing.join(', ')}`);

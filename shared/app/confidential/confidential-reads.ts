@@ -1,6 +1,8 @@
 /**
  * The reads of residents and requests as the API returns them: each the plain read, then
- * `disclose` (masked for a reader not entitled to a confidential case, and audited).
+ * `disclose` (masked for a reader not entitled to a confidential case, and audited). A write that
+ * answers with the record (PATCH, cancel, confirm, outcome) passes its answer through
+ * `discloseRequest` / `discloseResident` the same way.
  */
 import type { Resident } from '../../domain/entities/resident';
 import type { ServiceRequest } from '../../domain/entities/service-request';
@@ -88,4 +90,23 @@ export async function readResidentExport(
     requests: full.requests,
   });
   return { ...full, resident: shown.residents[0]!, requests: shown.requests };
+}
+
+/** A request some use case returns (a write's answer), as this reader may see it. */
+export async function discloseRequest(
+  ports: DisclosePorts,
+  viewer: Viewer,
+  request: ServiceRequest,
+): Promise<ServiceRequest> {
+  return (await disclose(ports, viewer, request.hromadaId, { ...none, requests: [request] })).requests[0]!;
+}
+
+/** A resident some use case returns (a write's answer), as this reader may see it. */
+export async function discloseResident(
+  ports: DisclosePorts,
+  viewer: Viewer,
+  resident: Resident,
+): Promise<Resident> {
+  return (await disclose(ports, viewer, resident.hromadaId, { ...none, residents: [resident] }))
+    .residents[0]!;
 }
