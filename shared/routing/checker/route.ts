@@ -1,7 +1,7 @@
 /**
  * One route, walked step by step: the structure first, then each step through the constraint
- * families in a fixed order (times, breaks, skills and locks, exclusive, shipments, capacity), then the
- * route's limits and totals.
+ * families in a fixed order (times, breaks, skills and locks, exclusive, shipments, capacity),
+ * then the route's limits and totals.
  */
 import type { VroomProblem, VroomRoute, VroomShipment, VroomStep, VroomVehicle } from '../vroom-format';
 import { checkBreakLoad, checkBreaksTaken } from './breaks';

@@ -1,8 +1,9 @@
 /**
- * Exact evaluation of one route (O(n), O(n²) with ride times): loads, precedence, exclusive rides and visits,
- * time windows (several per task), breaks, max tasks/travel/distance, and, when ride times or
- * max_duration matter, the earliest schedule that meets them (late pickups / late start departure as
- * needed: the least fixpoint of the difference constraints, exact for single time windows).
+ * Exact evaluation of one route (O(n), O(n²) with ride times): loads, precedence, exclusive rides
+ * and visits, time windows (several per task), breaks, max tasks/travel/distance, and, when ride
+ * times or max_duration matter, the earliest schedule that meets them (late pickups / late start
+ * departure as needed: the least fixpoint of the difference constraints, exact for single time
+ * windows).
  *
  * The only state is one scratch workspace, `sched` (the schedule of the last evaluation, read by the
  * callers right after a call). Hot-loop legend: m model, v vehicle, buf/len the route's nodes,
