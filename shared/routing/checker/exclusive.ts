@@ -5,8 +5,10 @@
  * - an exclusive visit (job): no shipment is on board on the way to it (from the previous stop's
  *   departure) nor while it is served — a visit changes nobody on board, so this is the set on board
  *   when the visit is reached.
- * Applied before the task's own load change (route.ts: serveTask).
+ * Applied before the task's own load change (route.ts: serveTask). An exclusive rider on board at
+ * the start (pickup done) is open from the start: `openExclusiveOnBoard`.
  */
+import type { VroomShipment } from '../vroom-format';
 import type { TaskInfo } from './problem-index';
 import type { RouteState } from './route-state';
 
@@ -33,4 +35,9 @@ export function trackExclusiveRide(w: RouteState, task: TaskInfo): void {
   if (!sh?.exclusive) return;
   if (task.type === 'pickup') w.exclusiveOpen = sh;
   else if (w.exclusiveOpen === sh) w.exclusiveOpen = undefined;
+}
+
+/** At the start of a route under way: an exclusive rider already on board is an open exclusive ride. */
+export function openExclusiveOnBoard(w: RouteState, onBoard: Iterable<VroomShipment>): void {
+  for (const sh of onBoard) if (sh.exclusive) w.exclusiveOpen = sh;
 }

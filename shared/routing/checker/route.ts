@@ -7,7 +7,7 @@ import type { VroomProblem, VroomRoute, VroomShipment, VroomStep, VroomVehicle }
 import { checkBreakLoad, checkBreaksTaken } from './breaks';
 import { checkCapacity, checkLoadReport } from './capacity';
 import { declaredViolations } from './declared-violations';
-import { checkExclusive, trackExclusiveRide } from './exclusive';
+import { checkExclusive, openExclusiveOnBoard, trackExclusiveRide } from './exclusive';
 import { checkRouteLimits } from './limits';
 import { addInto, key } from './numbers';
 import type { ProblemIndex, TaskInfo } from './problem-index';
@@ -92,6 +92,7 @@ function startState(
     seenInRoute: new Map<string, number>(),
   };
   boardAtStart(problem, index, veh, w);
+  openExclusiveOnBoard(w, w.onBoard);
   for (const d of veh.done_steps ?? []) if (d.type === 'break') w.breaksSeen.add(d.id); // taken earlier today
   return w;
 }

@@ -211,13 +211,22 @@ function checkLoads(
       if (pn >= 0) {
         if (!lenient && seen[pn] !== stamp) return -1;
         openPickups--;
-      } else onboard--;
+      } else {
+        onboard--;
+        if (m.exclusive[n] === 1 && strict && !lenient && servedBefore(m, buf, locked, p)) return -1;
+      }
     } else if (m.exclusive[n] === 1 && strict && !lenient && (openPickups > 0 || onboard > 0)) {
       return -1; // an exclusive visit: no rider on board on the way to it nor while there
     }
   }
   if (!lenient && openPickups !== 0) return -1;
   return nTasks;
+}
+
+/** Whether a task (not a break) is served at a free position before p: an exclusive rider on board sees it. */
+function servedBefore(m: Model, buf: ArrayLike<number>, locked: number, p: number): boolean {
+  for (let q = locked + 1; q < p; q++) if (m.kind[buf[q - 1]!] !== KIND_BREAK) return true;
+  return false;
 }
 
 /** Travel time, distance and cost along the route (fills LOC, TT, DI); Infinity beyond max travel/distance. */

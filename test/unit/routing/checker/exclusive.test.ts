@@ -60,6 +60,15 @@ describe('checker: exclusive visits', () => {
     expect(kinds(p, [pickup(10), job(1), delivery(11), pickup(20), delivery(21), job(2)])).toEqual([]);
   });
 
+  it('refuses a stop made before an exclusive rider on board since the start is dropped', () => {
+    const p = problem();
+    p.jobs![0]!.exclusive = false;
+    p.shipments![0]!.exclusive = true;
+    p.vehicles[0]!.done_steps = [pickup(10)];
+    expect(kinds(p, [job(1), delivery(11), pickup(20), delivery(21), job(2)])).toEqual(['exclusive']);
+    expect(kinds(p, [delivery(11), job(1), pickup(20), delivery(21), job(2)])).toEqual([]);
+  });
+
   it('refuses a visit made while an exclusive ride is on board', () => {
     const p = problem();
     p.jobs![0]!.exclusive = false;

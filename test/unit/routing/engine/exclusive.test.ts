@@ -61,6 +61,18 @@ describe('exclusive visits', () => {
     expect(taskIds(s)).toEqual(['delivery:1', 'job:9']);
   });
 
+  it('an exclusive rider on board since the start is dropped before any other stop', () => {
+    const p = problem(false);
+    p.shipments![0]!.exclusive = true;
+    p.vehicles[0]!.done_steps = [{ type: 'pickup', id: 1 }];
+    const s = solve(p, opts());
+    expectFeasible(p, s);
+    expect(taskIds(s)).toEqual(['delivery:1', 'job:9']);
+    const shared = problem(false);
+    shared.vehicles[0]!.done_steps = [{ type: 'pickup', id: 1 }];
+    expect(taskIds(solve(shared, opts()))).toEqual(['job:9', 'delivery:1']);
+  });
+
   it('insertTask places an exclusive visit outside every ride', () => {
     const p = onLine({
       vehicles: [depotVehicle(1, { capacity: [4] })],
