@@ -3,6 +3,7 @@ import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
 import { alertRoutes } from './routes/alerts';
 import { boardRoutes } from './routes/board';
+import { withMasking } from './routes/confidential-reads';
 import { deliveryRoutes } from './routes/deliveries';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
@@ -21,20 +22,24 @@ import { smsSpendRoutes } from './routes/sms-spend';
  */
 export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: number } = {}): Route[] {
   const smsPrice = options.smsPricePerSegmentUsd ?? DEFAULT_SMS_PRICE_PER_SEGMENT_USD;
-  const routes: Route[] = [
-    ...healthRoutes(ports),
-    ...registryRoutes(ports),
-    ...importRoutes(ports),
-    ...requestRoutes(ports),
-    ...planRoutes(ports),
-    ...boardRoutes(ports),
-    ...logRoutes(ports),
-    ...smsSpendRoutes(ports),
-    ...personalDataRoutes(ports),
-    ...reportRoutes(ports, smsPrice),
-    ...deliveryRoutes(ports),
-    ...alertRoutes(ports),
-    ...openApiRoutes(() => routes),
-  ];
+  // reads that may return a confidential case mask it by role and audit it (routes/confidential-reads.ts)
+  const routes: Route[] = withMasking(
+    [
+      ...healthRoutes(ports),
+      ...registryRoutes(ports),
+      ...importRoutes(ports),
+      ...requestRoutes(ports),
+      ...planRoutes(ports),
+      ...boardRoutes(ports),
+      ...logRoutes(ports),
+      ...smsSpendRoutes(ports),
+      ...personalDataRoutes(ports),
+      ...reportRoutes(ports, smsPrice),
+      ...deliveryRoutes(ports),
+      ...alertRoutes(ports),
+      ...openApiRoutes(() => routes),
+    ],
+    ports,
+  );
   return routes;
 }

@@ -8,6 +8,7 @@ import { serviceRequestCreateSchema } from '../../shared/domain/entities/service
 import { addDays, localDate } from '../../shared/domain/time';
 import { parseOrThrow } from '../../shared/domain/validation';
 import type { Ports } from '../../shared/ports/ports';
+import { bookDemoBrigadeDay } from './demo-brigade';
 import { bookDemoDeliveries } from './demo-delivery';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
 
@@ -165,5 +166,6 @@ export async function seedDemoDay(
       ACTOR,
     );
   await bookDemoDeliveries(ports, day);
+  await bookDemoBrigadeDay(ports, day);
   return 'booked';
 }

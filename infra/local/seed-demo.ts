@@ -1,6 +1,7 @@
 import { createEntity, createHromada } from '../../shared/app/registry';
 import { parseFields as fieldsOf, hromadaKind, registryKinds } from '../../shared/domain/registry';
 import type { Ports } from '../../shared/ports/ports';
+import { seedDemoBrigade } from './demo-brigade';
 import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
 import { seedDemoDeliveryPeople } from './demo-delivery';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
@@ -158,6 +159,7 @@ export async function seedDemo(
     );
   }
   await seedDemoDeliveryPeople(ports);
+  await seedDemoBrigade(ports);
 
   return 'seeded';
 }

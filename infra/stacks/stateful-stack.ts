@@ -148,7 +148,12 @@ export class StatefulStack extends Stack {
       standardAttributes: { email: { required: true, mutable: true } },
       // The hromada a dispatcher works for; the API lets dispatchers act only there.
       // Set by an admin (AdminUpdateUserAttributes); the console client cannot write it.
-      customAttributes: { hromada_id: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
+      // provider_id: the provider (УСЗН, ЦСС…) a dispatcher works for; it alone may read the address of
+      // a confidential case that provider serves (docs/services/mobile-brigade.md).
+      customAttributes: {
+        hromada_id: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+        provider_id: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+      },
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -178,7 +183,7 @@ export class StatefulStack extends Stack {
       generateSecret: false,
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true })
-        .withCustomAttributes('hromada_id'),
+        .withCustomAttributes('hromada_id', 'provider_id'),
       // Users may not move themselves to another hromada.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
       authFlows: { userSrp: true },

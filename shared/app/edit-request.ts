@@ -1,6 +1,6 @@
 /**
  * A dispatcher edits or reschedules a request read at `version`: the time, the places, the
- * passengers. Allowed while nobody was sent it (requested, confirmed, planned); a planned request
+ * passengers, whether it is exclusive. Allowed while nobody was sent it (requested, confirmed, planned); a planned request
  * leaves its day's draft plan (withdraw-from-plan.ts: it waits among the plan's unassigned, back to
  * confirmed or requested, for the dispatcher to re-plan or insert it). The new window is computed
  * as at booking (a 400 outside the service day or hours), the resident-day guard keeps the
@@ -79,7 +79,7 @@ async function editAttempt(
     ...definedOnly(places),
     passengers: { ...current.passengers, ...definedOnly(passengers ?? {}) },
   };
-  const changed = (['requestedTime', 'pickup', 'dropoff', 'passengers'] as const).filter(
+  const changed = (['requestedTime', 'pickup', 'dropoff', 'passengers', 'exclusive'] as const).filter(
     (f) => JSON.stringify(fields[f]) !== JSON.stringify(current[f]),
   );
   if (changed.length === 0) return { item: current, changes: [] };

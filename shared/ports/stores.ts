@@ -80,6 +80,8 @@ export interface PlanStore {
 export interface AuditLog {
   /** 8: newest first. */
   list(hromadaId: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  /** B1: one entry on its own (a read that changes nothing: `read-confidential`), one Put. */
+  append(entry: AuditEntry): Promise<void>;
 }
 
 export interface InboundLog {

@@ -121,6 +121,11 @@ export interface VroomJob extends TaskCommon {
   penalty?: number;
   /** ext: locked to this vehicle (any position). */
   vehicle?: number;
+  /**
+   * ext: a visit nobody else may witness (a confidential brigade visit): no shipment is on board on
+   * the way to it (from the previous stop's departure) nor while it is served.
+   */
+  exclusive?: boolean;
 }
 
 export interface VroomShipmentStep extends TaskCommon {

@@ -150,12 +150,15 @@ describe('stateful stack: users', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       Schema: Match.arrayWith([
         Match.objectLike({ Name: 'hromada_id', AttributeDataType: 'String', Mutable: true }),
+        Match.objectLike({ Name: 'provider_id', AttributeDataType: 'String', Mutable: true }),
       ]),
     });
     // A dispatcher cannot change the hromada they are allowed to act in.
     const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0]!;
     expect(client.Properties.WriteAttributes).toEqual(['email']);
-    expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:hromada_id']));
+    expect(client.Properties.ReadAttributes).toEqual(
+      expect.arrayContaining(['custom:hromada_id', 'custom:provider_id']),
+    );
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       PreventUserExistenceErrors: 'ENABLED',

@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
@@ -33,6 +34,7 @@ import { CursorSealer, listingScope, pageLimit } from './cursor';
 import { explainCancellation, toTransactItem } from './dynamodb-transaction';
 import {
   alertsByDay,
+  auditKey,
   auditPk,
   type BaseKey,
   entityKey,
@@ -156,6 +158,15 @@ export class DynamoDbEntityRepository implements EntityRepository {
         page,
         (i) => i as AuditEntry,
       ),
+    append: async (entry) => {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...entry, ...auditKey(entry.hromadaId, entry.at, entry.id), entity: 'AuditEntry' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
   };
 
   readonly inbound: InboundLog = {

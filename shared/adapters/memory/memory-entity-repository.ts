@@ -135,6 +135,9 @@ export class MemoryEntityRepository implements EntityRepository {
           .map((a) => structuredClone(a)),
         page,
       ),
+    append: async (entry) => {
+      this.auditEntries.push(structuredClone(entry));
+    },
   };
 
   readonly inbound: InboundLog = {

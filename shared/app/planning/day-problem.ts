@@ -34,7 +34,8 @@ const seconds = (from: Date, to: Date | string): number =>
  * The routing problem. Social-taxi rides are shipments: seats (the rider unless in a wheelchair,
  * plus escorts) and wheelchair places, a ramp for a wheelchair, the agreed pickup window, an
  * arrive-by appointment as the drop-off deadline, the hromada's maximum ride time, and no co-rider
- * for a confidential case. Visits (brigade, mobile case, delivery) are jobs with their service time;
+ * for a confidential or exclusive case. Visits (brigade, mobile case, delivery) are jobs with their
+ * service time, made with no rider on board when confidential or exclusive;
  * a delivery's parcel loads the vehicle's kilograms from the depot, and a cold one needs a cold box.
  * Capacity: [seats, wheelchair places, kg, litres]. A vehicle serves only the services it lists.
  *
@@ -165,7 +166,7 @@ function rideOf(
     },
     max_ride_time: Math.round(direct * rules.maxRideFactor + rules.maxRideExtraMinutes * 60),
   };
-  if (r.confidential) ship.exclusive = true;
+  if (isExclusive(r)) ship.exclusive = true;
   return ship;
 }
 
@@ -181,5 +182,9 @@ function visitOf(r: ServiceRequest, task: Task): VroomJob {
   // a parcel is loaded at the depot and handed over at the door
   if (r.parcel && (r.parcel.kg > 0 || r.parcel.litres > 0))
     job.delivery = [0, 0, r.parcel.kg, r.parcel.litres];
+  if (isExclusive(r)) job.exclusive = true;
   return job;
 }
+
+/** Nobody else on board on the way to it nor at it: every confidential case, and any request so flagged. */
+export const isExclusive = (r: ServiceRequest): boolean => r.confidential || r.exclusive === true;

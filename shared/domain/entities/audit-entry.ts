@@ -37,11 +37,18 @@ export const auditEntrySchema = z.object({
     'handle',
     /** A resident's rating (1–5) after a trip or visit. */
     'feedback',
+    /**
+     * A confidential case read (resident or request): `changedFields` names the confidential fields
+     * shown in clear (none: the reader saw them masked), never their values.
+     */
+    'read-confidential',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),
   itemId: idSchema,
   changedFields: z.array(z.string()),
+  /** `read-confidential` of a list: every confidential record the read returned (itemId: the first). */
+  itemIds: z.array(idSchema).optional(),
   expiresAt: z.number().int(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -59,6 +59,11 @@ export const serviceRequestFields = {
   parcel: parcelSchema.optional(),
   /** Delivery only: who may receive it (in person, or a trusted person), delivery.ts. */
   handover: handoverSchema.optional(),
+  /**
+   * An exclusive ride or visit, any service: nobody else on board on the way to the stop nor while
+   * there (for a ride: from pickup to drop-off). Always so for a confidential case, flag or not.
+   */
+  exclusive: z.boolean().optional(),
 };
 
 export const serviceRequestCreateSchema = z
@@ -87,8 +92,8 @@ export const serviceRequestCreateSchema = z
 export type ServiceRequestCreate = z.output<typeof serviceRequestCreateSchema>;
 
 /**
- * An edit of a request read at `version` (PATCH): the time, the places and the passengers, each
- * optional (absent: unchanged; `passengers` field by field). The window is computed again from
+ * An edit of a request read at `version` (PATCH): the time, the places, the passengers and
+ * `exclusive`, each optional (absent: unchanged; `passengers` field by field). The window is computed again from
  * them, as at booking; the service, resident, date and purpose are not edited (cancel and re-book).
  */
 export const serviceRequestEditSchema = z
@@ -103,11 +108,13 @@ export const serviceRequestEditSchema = z
         wheelchair: passengersSchema.shape.wheelchair.unwrap().optional(),
       })
       .optional(),
+    /** Make the ride or visit exclusive, or no longer so (a confidential case stays exclusive). */
+    exclusive: serviceRequestFields.exclusive,
     /** As at booking: keep the new time even though it overlaps another live booking. */
     allowOverlap: z.boolean().default(false),
   })
-  .refine((e) => e.requestedTime || e.pickup || e.dropoff || e.passengers, {
-    message: 'nothing to change: send requestedTime, pickup, dropoff or passengers',
+  .refine((e) => e.requestedTime || e.pickup || e.dropoff || e.passengers || e.exclusive !== undefined, {
+    message: 'nothing to change: send requestedTime, pickup, dropoff, passengers or exclusive',
     path: [],
   });
 

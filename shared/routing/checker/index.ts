@@ -22,7 +22,7 @@
  * the location changes. Done steps (`done: true`) must repeat the vehicle's `done_steps` in order before
  * any other task; they are neither scheduled nor costed.
  *
- * Layout: one file per constraint family (structure, times, breaks, capacity, shipments,
+ * Layout: one file per constraint family (structure, times, breaks, capacity, shipments, exclusive,
  * skills-and-locks, limits, declared-violations, totals), applied step by step by route.ts; this
  * file only puts them together. It imports nothing from the engine.
  */

@@ -1,17 +1,18 @@
 /**
  * One route, walked step by step: the structure first, then each step through the constraint
- * families in a fixed order (times, breaks, skills and locks, shipments, capacity), then the
- * route's limits and totals.
+ * families in a fixed order (times, breaks, skills and locks, exclusive, shipments, capacity),
+ * then the route's limits and totals.
  */
 import type { VroomProblem, VroomRoute, VroomShipment, VroomStep, VroomVehicle } from '../vroom-format';
 import { checkBreakLoad, checkBreaksTaken } from './breaks';
 import { checkCapacity, checkLoadReport } from './capacity';
 import { declaredViolations } from './declared-violations';
+import { checkExclusive, openExclusiveOnBoard, trackExclusiveRide } from './exclusive';
 import { checkRouteLimits } from './limits';
 import { addInto, key } from './numbers';
 import type { ProblemIndex, TaskInfo } from './problem-index';
 import { type RouteState, stepName } from './route-state';
-import { boardAtStart, checkAllDelivered, checkExclusiveOpen, serveShipmentStep } from './shipments';
+import { boardAtStart, checkAllDelivered, serveShipmentStep } from './shipments';
 import { checkSkillsAndLock } from './skills-and-locks';
 import { checkStructure } from './structure';
 import { arriveAt, checkEndStep, checkStartStep, locateStep, serveStep } from './times';
@@ -91,6 +92,7 @@ function startState(
     seenInRoute: new Map<string, number>(),
   };
   boardAtStart(problem, index, veh, w);
+  openExclusiveOnBoard(w, w.onBoard);
   for (const d of veh.done_steps ?? []) if (d.type === 'break') w.breaksSeen.add(d.id); // taken earlier today
   return w;
 }
@@ -132,9 +134,10 @@ function serveTask(
   w.seenInRoute.set(k, i);
   w.index.servedBy.set(k, w.vid);
   checkSkillsAndLock(w, label, task);
-  checkExclusiveOpen(w, label, task);
+  checkExclusive(w, label, task);
   addInto(w.load, task.delta, 1);
   checkCapacity(w, label);
   checkLoadReport(w, label, s);
   serveShipmentStep(w, label, s, task, serviceStart, departure);
+  trackExclusiveRide(w, task);
 }

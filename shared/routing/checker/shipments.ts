@@ -1,7 +1,6 @@
 /**
  * Shipments: a delivery follows its pickup on the same vehicle (or the passenger was on board at the
- * start), within max_ride_time (declarable when under way); nothing else is served while an exclusive
- * ride is on board, and an exclusive pickup waits for an empty vehicle.
+ * start), within max_ride_time (declarable when under way). Exclusive rides: exclusive.ts.
  */
 import type { VroomProblem, VroomStep, VroomVehicle } from '../vroom-format';
 import { addInto, fmt, key, le } from './numbers';
@@ -29,14 +28,6 @@ export function boardAtStart(
   }
 }
 
-/** Before serving a task: no other task while an exclusive ride is on board. */
-export function checkExclusiveOpen(w: RouteState, label: string, task: TaskInfo): void {
-  const open = w.exclusiveOpen;
-  if (open && task.shipment !== open) {
-    w.report('exclusive', `${label}: served while exclusive shipment (pickup ${open.pickup.id}) is on board`);
-  }
-}
-
 /** After serving a pickup or a delivery (service start and departure of this step). */
 export function serveShipmentStep(
   w: RouteState,
@@ -48,13 +39,6 @@ export function serveShipmentStep(
 ): void {
   const sh = task.shipment;
   if (sh && task.type === 'pickup') {
-    if (sh.exclusive) {
-      const others = [...w.onBoard].filter((o) => o !== sh);
-      if (others.length > 0) {
-        w.report('exclusive', `${label}: exclusive pickup while ${others.length} other shipment(s) on board`);
-      }
-      w.exclusiveOpen = sh;
-    }
     w.onBoard.add(sh);
     w.pickupDeparture.set(sh, departure);
   } else if (sh && task.type === 'delivery') {
@@ -75,7 +59,6 @@ export function serveShipmentStep(
       }
     }
     w.onBoard.delete(sh);
-    if (w.exclusiveOpen === sh) w.exclusiveOpen = undefined;
   }
 }
 

@@ -55,7 +55,7 @@ function relaxLostOnboard(m: Model): void {
       m.tw[2 * k] = soonest + slack;
       m.tw[2 * k + 1] = soonest + slack;
     }
-    m.rSimple[r] = 1;
+    m.rSimple[r] = m.exclusive[d] === 1 ? 0 : 1; // an exclusive rider still needs the full check
   }
   for (let v = 0; v < m.V; v++) if (m.vOnboard[v]! > 0) relaxVehicleForOnboard(m, v);
 }

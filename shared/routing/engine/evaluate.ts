@@ -1,8 +1,9 @@
 /**
- * Exact evaluation of one route (O(n), O(n²) with ride times): loads, precedence, exclusive rides,
- * time windows (several per task), breaks, max tasks/travel/distance, and, when ride times or
- * max_duration matter, the earliest schedule that meets them (late pickups / late start departure as
- * needed: the least fixpoint of the difference constraints, exact for single time windows).
+ * Exact evaluation of one route (O(n), O(n²) with ride times): loads, precedence, exclusive rides
+ * and visits, time windows (several per task), breaks, max tasks/travel/distance, and, when ride
+ * times or max_duration matter, the earliest schedule that meets them (late pickups / late start
+ * departure as needed: the least fixpoint of the difference constraints, exact for single time
+ * windows).
  *
  * The only state is one scratch workspace, `sched` (the schedule of the last evaluation, read by the
  * callers right after a call). Hot-loop legend: m model, v vehicle, buf/len the route's nodes,
@@ -142,7 +143,8 @@ export function evaluateRoute(
 }
 
 /**
- * Loads (capacity, break max_load, max_tasks), precedence and exclusive rides; fills LOAD and PPOS.
+ * Loads (capacity, break max_load, max_tasks), precedence, exclusive rides and exclusive visits (no
+ * rider on board); fills LOAD and PPOS.
  * Returns the number of tasks, or -1 when infeasible.
  */
 function checkLoads(
@@ -209,11 +211,22 @@ function checkLoads(
       if (pn >= 0) {
         if (!lenient && seen[pn] !== stamp) return -1;
         openPickups--;
-      } else onboard--;
+      } else {
+        onboard--;
+        if (m.exclusive[n] === 1 && strict && !lenient && servedBefore(m, buf, locked, p)) return -1;
+      }
+    } else if (m.exclusive[n] === 1 && strict && !lenient && (openPickups > 0 || onboard > 0)) {
+      return -1; // an exclusive visit: no rider on board on the way to it nor while there
     }
   }
   if (!lenient && openPickups !== 0) return -1;
   return nTasks;
+}
+
+/** Whether a task (not a break) is served at a free position before p: an exclusive rider on board sees it. */
+function servedBefore(m: Model, buf: ArrayLike<number>, locked: number, p: number): boolean {
+  for (let q = locked + 1; q < p; q++) if (m.kind[buf[q - 1]!] !== KIND_BREAK) return true;
+  return false;
 }
 
 /** Travel time, distance and cost along the route (fills LOC, TT, DI); Infinity beyond max travel/distance. */

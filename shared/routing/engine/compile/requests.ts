@@ -62,12 +62,14 @@ export function addJobs(jobs: VroomJob[], nodes: NodeTable, rq: RequestTable, do
     const prio = checkPriority(what, j.priority);
     const [pen, mand] = penaltyOf(what, j.penalty, prio);
     nodes.req[n] = rq.rNode0.length;
+    // an exclusive visit is checked by the full evaluator (not simple): the caches know no riders
+    nodes.exclusive[n] = j.exclusive ? 1 : 0;
     rq.rNode0.push(n);
     rq.rNode1.push(-1);
     rq.rPenalty.push(pen);
     rq.rMandatory.push(mand);
     rq.rPriority.push(prio);
-    rq.rSimple.push(1);
+    rq.rSimple.push(j.exclusive ? 0 : 1);
     rq.rLock.push(lockOf(done, what, j.vehicle));
     rq.rSkills.push(j.skills ?? []);
   }
@@ -120,12 +122,14 @@ export function addShipments(
       rq.onboardAmt.push([owner, amt]);
       nodes.dLoad[dn] = neg(amt);
       nodes.maxRide[dn] = mr;
+      // an exclusive rider on board: nothing else is served before the drop-off (evaluate.ts)
+      nodes.exclusive[dn] = s.exclusive ? 1 : 0;
       const dep = done.doneDep.get(taskKey('pickup', p.id));
       nodes.onboardDep[dn] = dep ?? Number.NaN;
       nodes.req[dn] = r;
       rq.rNode0.push(dn);
       rq.rNode1.push(-1);
-      rq.rSimple.push(Number.isFinite(mr) ? 0 : 1);
+      rq.rSimple.push(Number.isFinite(mr) || s.exclusive ? 0 : 1);
     } else {
       const pn = nodes.add(KIND_PICKUP, p.id, `pickup ${p.id}`, p);
       const dn = nodes.add(KIND_DELIVERY, d.id, `delivery ${d.id}`, d);
