@@ -48,7 +48,7 @@ export async function seedDemoBrigade(ports: Pick<Ports, 'entities' | 'clock' | 
   );
 }
 
-/** A 45-minute brigade visit at 13:00 on the demo day (confidential, as every brigade visit). */
+/** A 45-minute brigade visit at 15:00 on the demo day (confidential, as every brigade visit). */
 export async function bookDemoBrigadeDay(
   ports: Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>,
   day: string,
@@ -62,7 +62,7 @@ export async function bookDemoBrigadeDay(
     residentId: demoResidentId(VISITED),
     date: day,
     pickup: { address: `с. ${r.village}, ${r.street}`, ...place(r.village, VISITED) },
-    requestedTime: { kind: 'pickup', time: '13:00' },
+    requestedTime: { kind: 'pickup', time: '15:00' },
     purpose: 'social-services',
     serviceMinutes: 45,
   };
