@@ -32,6 +32,11 @@ export const auditEntrySchema = z.object({
   itemType: z.string(),
   itemId: idSchema,
   changedFields: z.array(z.string()),
+  /**
+   * An admin booked against the hromada's rules: the rules' codes (`rule-quota`, …) and the
+   * admin's reason, as typed.
+   */
+  override: z.strictObject({ codes: z.array(z.string()), reason: z.string() }).optional(),
   expiresAt: z.number().int(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

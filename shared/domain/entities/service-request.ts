@@ -66,6 +66,16 @@ export const serviceRequestCreateSchema = z
      * different services at once, rarely). Recorded in the audit entry, not on the request.
      */
     allowOverlap: z.boolean().default(false),
+    /**
+     * Book although the hromada's rules refuse it (quota, eligibility, …): admins only, with the
+     * reason; recorded in the audit entry, not on the request.
+     */
+    override: z.strictObject({ reason: z.string().trim().min(3).max(300) }).optional(),
+    /**
+     * The dispatcher agreed it with the resident on the phone: book it `confirmed`. Stays
+     * `requested` when the rules ask for a confirmation call first (no-shows), with the reason.
+     */
+    confirm: z.boolean().default(false),
   })
   .refine((r) => r.serviceType !== 'social-taxi' || r.dropoff !== undefined, {
     message: 'a social-taxi ride needs a drop-off',
@@ -117,6 +127,11 @@ export const serviceRequestSchema = z.object({
   confidential: z.boolean(),
   /** When the resident (ТАК) or the dispatcher confirmed it, kept after the status moves on. */
   confirmedAt: isoInstantSchema.optional(),
+  /**
+   * A cancellation less than the hromada's `lateCancelHours` before the window started is `late`
+   * (it counts toward the monthly quota), else `early`. Set when the request is cancelled.
+   */
+  cancelKind: z.enum(['early', 'late']).optional(),
   /** DynamoDB TTL (epoch seconds): personal data is kept only as long as reporting needs it. */
   expiresAt: z.number().int(),
 });
