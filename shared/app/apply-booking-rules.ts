@@ -91,7 +91,10 @@ async function allVehicles(ports: Pick<Ports, 'entities'>, hromadaId: string): P
   const vehicles: Vehicle[] = [];
   let cursor: string | undefined;
   do {
-    const page = await ports.entities.registry.list(registryKinds.vehicles, hromadaId, { limit: 100, cursor });
+    const page = await ports.entities.registry.list(registryKinds.vehicles, hromadaId, {
+      limit: 100,
+      cursor,
+    });
     vehicles.push(...page.items);
     cursor = page.next;
   } while (cursor);

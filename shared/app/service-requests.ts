@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor';
+import { cancelKindOf } from '../domain/booking-rules';
 import type { Hromada } from '../domain/entities/hromada';
 import {
   type RequestStatus,
@@ -6,7 +7,6 @@ import {
   type ServiceRequestCreate,
   serviceRequestSchema,
 } from '../domain/entities/service-request';
-import { cancelKindOf } from '../domain/booking-rules';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { pickupWindow } from '../domain/pickup-window';
 import { registryKinds } from '../domain/registry';
@@ -117,7 +117,12 @@ export async function servableWindow(
 /** One attempt at a booking: everything read afresh, the changes to commit together. */
 async function bookingAttempt(
   ports: BookingPorts,
-  { hromadaId, input, actor, admin }: { hromadaId: string; input: ServiceRequestCreate; actor: Actor; admin: boolean },
+  {
+    hromadaId,
+    input,
+    actor,
+    admin,
+  }: { hromadaId: string; input: ServiceRequestCreate; actor: Actor; admin: boolean },
 ): Promise<CreateAttempt<Booked>> {
   const { allowOverlap, override, confirm, ...fields } = input;
   const hromada = await requireHromada(ports, hromadaId);

@@ -152,7 +152,8 @@ function noShows({ rules, now, timeZone, trips }: BookingFacts): Omit<BookingVer
   const count = trips.filter((t) => t.status === 'no-show' && t.date >= since).length;
   if (count < rules.noShow.threshold) return { warnings: [] };
   const text = `Неявок за ${rules.noShow.periodDays} дн.: ${count} (поріг ${rules.noShow.threshold})`;
-  if (rules.noShow.consequence === 'warn') return { warnings: [`${text}. Нагадайте мешканцю про скасування`] };
+  if (rules.noShow.consequence === 'warn')
+    return { warnings: [`${text}. Нагадайте мешканцю про скасування`] };
   return { warnings: [], confirmFirst: `${text}: запис слід підтвердити телефоном` };
 }
 

@@ -88,6 +88,7 @@ export async function seedBasics(
       address: 'с. Березна, вул. Шевченка, 12',
       location: { lat: 49.5611, lon: 27.8452 },
       smsConsent: true,
+      categories: ['disability-2'],
       ...resident,
     }),
     'test',

@@ -46,7 +46,7 @@ export const hromadaRulesSchema = z.strictObject({
   /** How many days ahead a booking may be made. */
   bookingHorizonDays: z.number().int().min(1).max(365).default(30),
   /** A booking for today needs at least this many hours before the window starts. */
-  sameDayMinHours: z.number().min(0).max(24).default(2),
+  sameDayMinHours: z.number().min(0).max(24).default(1),
   noShow: noShowRuleSchema.default({ periodDays: 90, threshold: 3, consequence: 'warn' }),
   lateCancelHours: z.number().min(0).max(72).default(2),
   reminderTime: localTimeSchema.default('18:00'),
