@@ -35,6 +35,7 @@ export function smsOutcomeMetrics(
     case 'over-cap':
       return [count(METRIC.smsOverCap)];
     case 'already-handled':
+    case 'held': // counted when it is sent, after the quiet hours
       return [];
   }
 }

@@ -72,6 +72,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
       text,
       subject: 'INBOUND',
       confidential: sender.resident?.confidential ?? false,
+      urgent: true, // the resident just wrote: the answer goes at once, even in quiet hours
     });
 
   try {

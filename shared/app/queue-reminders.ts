@@ -65,6 +65,7 @@ async function queueForHromada(
       text,
       subject: `REQUEST#${request.id}`,
       confidential: request.confidential,
+      tripStart: request.window.start,
     });
     try {
       await ports.entities.commit([queued]);

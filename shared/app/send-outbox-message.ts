@@ -2,14 +2,15 @@ import { dueAtFor } from '../domain/entities/outbox-message';
 import { localDate } from '../domain/time';
 import type { Ports } from '../ports/ports';
 
-export type SendOutcome = 'sent' | 'already-handled' | 'retry-later' | 'failed' | 'over-cap';
+export type SendOutcome = 'sent' | 'already-handled' | 'retry-later' | 'failed' | 'over-cap' | 'held';
 
 /**
  * Send one outbox message: claim it (pending → sending, conditional on its version, with a lease),
  * spend from the hromada's daily segment budget once, publish, record the outcome. A retried
  * stream record finds it already claimed or sent and does nothing. A sender that dies after its
  * claim leaves the message `sending` until the lease ends; then `sweepOutbox` takes it back and it
- * is sent again (at least once; see docs/operations.md for the duplicate window).
+ * is sent again (at least once; see docs/operations.md for the duplicate window). A message held
+ * for the quiet hours (`heldUntil` still ahead) is left as it is.
  * Throws only on storage faults, so the stream record is retried.
  */
 export async function sendOutboxMessage(
@@ -17,6 +18,9 @@ export async function sendOutboxMessage(
   id: string,
   version: number,
 ): Promise<SendOutcome> {
+  // held for the quiet hours: not claimed; the sweeper gives it a new version when they end
+  const seen = await ports.outbox.get(id);
+  if (seen?.heldUntil && Date.parse(seen.heldUntil) > ports.clock.now().getTime()) return 'held';
   const claimed = await ports.outbox.claim(id, version, dueAtFor('sending', ports.clock.now()));
   if (!claimed) return 'already-handled';
 

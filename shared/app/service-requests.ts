@@ -174,6 +174,7 @@ async function bookingAttempt(
         text,
         subject: `REQUEST#${id}`,
         confidential: request.confidential,
+        tripStart: request.window.start,
       }),
     );
   }
@@ -261,6 +262,8 @@ export async function changeRequestStatus(
         text: cancel ? cancellation(windowText(current)) : confirmedReply(windowText(current)),
         subject: `REQUEST#${id}`,
         confidential: current.confidential,
+        tripStart: current.window.start,
+        urgent: by === 'resident', // the answer to the resident's own ТАК / НІ or key press
       }),
     );
   }
