@@ -1,7 +1,7 @@
 import type { Hromada } from '../domain/entities/hromada';
 import { dueAtFor, type OutboxKind, type OutboxMessage } from '../domain/entities/outbox-message';
-import { expiresAfterDays } from '../domain/retention';
 import { holdUntil } from '../domain/quiet-hours';
+import { expiresAfterDays } from '../domain/retention';
 import { countSegments } from '../messaging/segments';
 import type { Ports } from '../ports/ports';
 
