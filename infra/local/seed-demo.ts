@@ -3,6 +3,7 @@ import { parseFields as fieldsOf, hromadaKind, registryKinds } from '../../share
 import type { Ports } from '../../shared/ports/ports';
 import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
+import { DEMO_RULES, demoCategories } from './demo-rules';
 
 /**
  * A demo hromada (Хмільницька, real settlements and coordinates; fictional people, vehicles and
@@ -20,7 +21,7 @@ export async function seedDemo(
       id: DEMO_HROMADA_ID,
       name: data.name_uk,
       katottg: data.katottg,
-      rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info' },
+      rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info', ...DEMO_RULES },
     }),
     ACTOR,
   );
@@ -151,6 +152,7 @@ export async function seedDemo(
           escort: r.escort ?? false,
         },
         smsConsent: r.phone !== null,
+        categories: demoCategories(i),
         confidential: r.confidential ?? false,
       }),
       ACTOR,
