@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../functions/api/routes';
 import { lambdaContext } from '../../../infra/local/lambda-context';
 import { updateEntity } from '../../../shared/app/registry';
+import { isLateCancel } from '../../../shared/app/reports/trips-report';
 import { bookServiceRequest, changeRequestStatus, recordOutcome } from '../../../shared/app/service-requests';
 import { countsTowardQuota } from '../../../shared/domain/booking-rules';
 import type { HromadaRules } from '../../../shared/domain/entities/hromada';
+import type { ServiceRequest } from '../../../shared/domain/entities/service-request';
 import { ForbiddenError, RuleRefusalError } from '../../../shared/domain/errors';
 import { hromadaKind } from '../../../shared/domain/registry';
 import { httpHandler } from '../../../shared/http/api-handler';
@@ -147,6 +149,17 @@ describe("the hromada's rules at booking", () => {
       (await changeRequestStatus(d.ports, HROMADA, later.id, 1, 'cancelled', 'd', [], 'dispatcher'))
         .cancelKind,
     ).toBe('early');
+  });
+
+  it('the trips report counts a cancel as recorded (cancelKind), whatever its last update says', () => {
+    const cancelled = {
+      status: 'cancelled',
+      window: { start: '2026-11-24T07:00:00.000Z', end: '2026-11-24T07:30:00.000Z' },
+      updatedAt: '2026-11-24T06:30:00.000Z', // touched again 30 min before: by time alone, late
+    } as ServiceRequest;
+    expect(isLateCancel({ ...cancelled, cancelKind: 'early' }, 2)).toBe(false);
+    expect(isLateCancel({ ...cancelled, cancelKind: 'late' }, 2)).toBe(true);
+    expect(isLateCancel(cancelled, 2)).toBe(true); // cancelled before cancelKind was recorded
   });
 
   it('fleet calendar: no car that can serve it works that day, at that hour, or can carry it', async () => {
