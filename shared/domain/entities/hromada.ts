@@ -50,6 +50,7 @@ export const hromadaRulesSchema = z.strictObject({
   noShow: noShowRuleSchema.default({ periodDays: 90, threshold: 3, consequence: 'warn' }),
   lateCancelHours: z.number().min(0).max(72).default(2),
   reminderTime: localTimeSchema.default('18:00'),
+  /** Non-urgent SMS queued in them wait for their end (shared/domain/quiet-hours.ts); `from` = `to`: none. */
   quietHours: z
     .strictObject({ from: localTimeSchema, to: localTimeSchema })
     .default({ from: '21:00', to: '08:00' }),
