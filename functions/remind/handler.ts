@@ -7,7 +7,10 @@ import { logger } from '../../shared/observability/logger';
 
 const ports = portsFromConfig(loadConfig());
 
-/** Daily at 18:00 Europe/Kyiv (EventBridge Scheduler): queue tomorrow's reminders. */
+/**
+ * Every 15 minutes (EventBridge Scheduler): queue tomorrow's reminders of each hromada whose
+ * `rules.reminderTime` (default 18:00 Kyiv) has come; once per request and day.
+ */
 export const handler = lambdaStack<unknown, unknown>().handler(async (event) => {
   remindScheduleSchema.parse(event);
   const run = await queueReminders(ports);

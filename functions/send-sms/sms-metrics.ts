@@ -36,6 +36,7 @@ export function smsOutcomeMetrics(
     case 'over-spend-cap':
       return [count(METRIC.smsOverCap)];
     case 'already-handled':
+    case 'held': // counted when it is sent, after the quiet hours
       return [];
   }
 }

@@ -5,6 +5,7 @@ import { seedDemoBrigade } from './demo-brigade';
 import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
 import { seedDemoDeliveryPeople } from './demo-delivery';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
+import { DEMO_RULES, demoCategories } from './demo-rules';
 
 /**
  * A demo hromada (Хмільницька, real settlements and coordinates; fictional people, vehicles and
@@ -22,7 +23,7 @@ export async function seedDemo(
       id: DEMO_HROMADA_ID,
       name: data.name_uk,
       katottg: data.katottg,
-      rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info' },
+      rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info', ...DEMO_RULES },
     }),
     ACTOR,
   );
@@ -153,6 +154,7 @@ export async function seedDemo(
           escort: r.escort ?? false,
         },
         smsConsent: r.phone !== null,
+        categories: demoCategories(i),
         confidential: r.confidential ?? false,
       }),
       ACTOR,

@@ -151,8 +151,8 @@ try {
     {
       functionName: 'remind',
       handler: remind.handler,
-      at: '18:00',
-      timeZone: 'Europe/Kyiv',
+      // as in AWS: every 15 min; each hromada's reminders at its rules.reminderTime
+      everyMs: 15 * 60_000,
       input: { job: 'queue-reminders' },
     },
     // As in AWS: every minute, SMS a crashed sender left `sending` are sent again (or failed).

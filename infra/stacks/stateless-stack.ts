@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -48,6 +48,12 @@ export const OUTBOX_FILTER: Record<string, unknown> = outboxFilterPattern;
 export const PUBLIC_GET_PATHS = ['/health', '/openapi.json'] as const;
 
 export const REMINDER_INPUT: RemindSchedule = { job: 'queue-reminders' };
+
+/**
+ * How often the remind function looks for hromady whose reminder time has come: well inside
+ * shared/app/queue-reminders.ts's REMINDER_WINDOW_MS, so several runs see each day's reminders.
+ */
+export const REMINDER_EVERY_MINUTES = 15;
 /** Payload of the every-minute outbox sweep (events/contracts/schedule). */
 export const SWEEP_INPUT: SweepSchedule = { job: 'sweep-outbox' };
 /**
@@ -243,7 +249,7 @@ export class StatelessStack extends Stack {
       }),
     );
 
-    // --- remind: one daily schedule for tomorrow's reminders -------------------------------------
+    // --- remind: every 15 min; each hromada's reminders at its own rules.reminderTime -------------
     this.remind = new AppFunction(this, 'Remind', {
       ...common,
       name: 'remind',
@@ -259,18 +265,14 @@ export class StatelessStack extends Stack {
       }),
     });
     this.reminderSchedule = new scheduler.Schedule(this, 'EveningReminders', {
-      description: "Daily at 18:00 Kyiv time: SMS reminders for tomorrow's rides",
-      schedule: scheduler.ScheduleExpression.cron({
-        minute: '0',
-        hour: '18',
-        timeZone: TimeZone.EUROPE_KYIV,
-      }),
+      description: "Every 15 min: SMS reminders for tomorrow's rides, at each hromada's reminder time",
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(REMINDER_EVERY_MINUTES)),
       timeWindow: scheduler.TimeWindow.off(),
       target: new targets.LambdaInvoke(this.remind.function, {
         role: schedulerRole,
         input: scheduler.ScheduleTargetInput.fromObject(REMINDER_INPUT),
         retryAttempts: 3,
-        maxEventAge: Duration.hours(2),
+        maxEventAge: Duration.minutes(REMINDER_EVERY_MINUTES),
       }),
     });
 

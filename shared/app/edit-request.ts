@@ -160,6 +160,7 @@ async function changeNotice(ports: EditPorts, hromada: Hromada, request: Service
       text: requestChanged(windowText(request)),
       subject: `REQUEST#${request.id}`,
       confidential: request.confidential,
+      tripStart: request.window.start,
     }),
   ];
 }

@@ -200,6 +200,7 @@ async function sendTrips(ports: CallPorts, step: CallStep, caller: Caller, resid
         text,
         subject: `RESIDENT#${resident.id}`,
         confidential: trips.some((t) => t.confidential) || resident.confidential,
+        urgent: true, // asked for during the call
       }),
     ]);
   } catch (error) {

@@ -82,6 +82,7 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
       text,
       subject: 'INBOUND',
       confidential: sender.resident?.confidential ?? false,
+      urgent: true, // the resident just wrote: the answer goes at once, even in quiet hours
     });
   /** What a delivery reply at the door needs (deliveries/driver-at-the-door.ts). */
   const door = (driver: Driver, stop: DoorStop): DoorContext => ({

@@ -1,5 +1,6 @@
 import type { Hromada } from '../domain/entities/hromada';
 import { dueAtFor, type OutboxKind, type OutboxMessage } from '../domain/entities/outbox-message';
+import { holdUntil } from '../domain/quiet-hours';
 import { expiresAfterDays } from '../domain/retention';
 import { countSegments } from '../messaging/segments';
 import type { Ports } from '../ports/ports';
@@ -15,11 +16,19 @@ export interface SmsToQueue {
   subject: string;
   /** A confidential case: sent from the hromada's neutral sender ID. */
   confidential: boolean;
+  /**
+   * When the trip it is about starts (its window, UTC): a message about a trip soon after the
+   * quiet hours end is not held (shared/domain/quiet-hours.ts).
+   */
+  tripStart?: string;
+  /** A reply to the resident's own SMS or call: goes at once, whatever the hour. */
+  urgent?: boolean;
 }
 
 /**
  * The outbox write that queues one SMS, to go in the same transaction as the change that caused
- * it; functions/send-sms sends it once the transaction is committed.
+ * it; functions/send-sms sends it once the transaction is committed. In the hromada's quiet hours
+ * a non-urgent message is held until they end (`heldUntil`): the sweeper releases it then.
  */
 export function queueSms(
   ports: Pick<Ports, 'clock'>,
@@ -27,6 +36,7 @@ export function queueSms(
   sms: SmsToQueue,
 ): { op: 'outbox'; message: OutboxMessage } {
   const now = ports.clock.now();
+  const held = holdUntil(hromada.rules, hromada.timeZone, now, sms);
   const senderId = sms.confidential ? hromada.rules.neutralSenderId : hromada.rules.smsSenderId;
   const message: OutboxMessage = {
     id: sms.id,
@@ -39,7 +49,8 @@ export function queueSms(
     segments: countSegments(sms.text).segments,
     status: 'pending',
     attempts: 0,
-    dueAt: dueAtFor('pending', now),
+    dueAt: held ? held.toISOString() : dueAtFor('pending', now),
+    ...(held ? { heldUntil: held.toISOString() } : {}),
     createdAt: now.toISOString(),
     version: 1,
     expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.messages),

@@ -65,6 +65,8 @@ export async function repeatRideTomorrow(
     purpose: ride.purpose,
     serviceMinutes: ride.serviceMinutes,
     allowOverlap: false,
+    // the resident asked for it themselves: booked, to be confirmed as any booking
+    confirm: false,
   };
   try {
     await bookServiceRequestOnce(ports, hromada.id, input, `phone:${maskPhone(callerE164)}`, {

@@ -10,14 +10,16 @@ export type SendOutcome =
   | 'retry-later'
   | 'failed'
   | 'over-cap'
-  | 'over-spend-cap';
+  | 'over-spend-cap'
+  | 'held';
 
 /**
  * Send one outbox message: claim it (pending → sending, conditional on its version, with a lease),
  * spend from the hromada's daily segment budget once, publish, record the outcome. A retried
  * stream record finds it already claimed or sent and does nothing. A sender that dies after its
  * claim leaves the message `sending` until the lease ends; then `sweepOutbox` takes it back and it
- * is sent again (at least once; see docs/operations.md for the duplicate window).
+ * is sent again (at least once; see docs/operations.md for the duplicate window). A message held
+ * for the quiet hours (`heldUntil` still ahead) is left as it is.
  * Throws only on storage faults, so the stream record is retried.
  */
 export async function sendOutboxMessage(
@@ -26,6 +28,9 @@ export async function sendOutboxMessage(
   version: number,
   pricePerSegmentUsd = DEFAULT_SMS_PRICE_PER_SEGMENT_USD,
 ): Promise<SendOutcome> {
+  // held for the quiet hours: not claimed; the sweeper gives it a new version when they end
+  const seen = await ports.outbox.get(id);
+  if (seen?.heldUntil && Date.parse(seen.heldUntil) > ports.clock.now().getTime()) return 'held';
   const claimed = await ports.outbox.claim(id, version, dueAtFor('sending', ports.clock.now()));
   if (!claimed) return 'already-handled';
 

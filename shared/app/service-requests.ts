@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor';
+import { cancelKindOf } from '../domain/booking-rules';
 import type { Hromada } from '../domain/entities/hromada';
 import {
   type RequestStatus,
@@ -16,6 +17,7 @@ import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
 import { bookingConfirmation, cancellation, confirmedReply, type WindowText } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
+import { applyBookingRules } from './apply-booking-rules';
 import { auditChange } from './audit';
 import { handedOverByDispatcher } from './deliveries/handed-over';
 import { handoverAtBooking } from './deliveries/handover-code';
@@ -27,6 +29,14 @@ import { requireHromada } from './registry';
 import { guardResidentDay } from './resident-day';
 
 type BookingPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
+
+/** A booking as answered: the request, and the rules' warnings for the dispatcher (Ukrainian). */
+export type Booked = ServiceRequest & { warnings?: string[] };
+
+/** Who books: only an admin may override the hromada's rules. */
+export interface BookingCaller {
+  admin?: boolean;
+}
 
 export function windowText(request: ServiceRequest): WindowText {
   const start = new Date(request.window.start);
@@ -50,8 +60,9 @@ export async function bookServiceRequest(
   hromadaId: string,
   input: ServiceRequestCreate,
   actor: Actor,
-): Promise<ServiceRequest> {
-  return (await bookServiceRequestOnce(ports, hromadaId, input, actor)).item;
+  caller: BookingCaller = {},
+): Promise<Booked> {
+  return (await bookServiceRequestOnce(ports, hromadaId, input, actor, undefined, caller)).item;
 }
 
 /** `bookServiceRequest` with an optional Idempotency-Key: a retry gets the first answer. */
@@ -61,10 +72,11 @@ export async function bookServiceRequestOnce(
   input: ServiceRequestCreate,
   actor: Actor,
   scope?: IdempotencyScope,
-): Promise<Created<ServiceRequest>> {
+  caller: BookingCaller = {},
+): Promise<Created<Booked>> {
   const spec = { operation: 'POST /hromady/{h}/requests', itemType: 'ServiceRequest', input, scope };
   return createOnce(ports, { ...spec, retryOnConflict: true }, () =>
-    bookingAttempt(ports, { hromadaId, input, actor }),
+    bookingAttempt(ports, { hromadaId, input, actor, admin: caller.admin === true }),
   );
 }
 
@@ -108,9 +120,14 @@ export async function servableWindow(
 /** One attempt at a booking: everything read afresh, the changes to commit together. */
 async function bookingAttempt(
   ports: BookingPorts,
-  { hromadaId, input, actor }: { hromadaId: string; input: ServiceRequestCreate; actor: Actor },
-): Promise<CreateAttempt<ServiceRequest>> {
-  const { allowOverlap, ...fields } = input;
+  {
+    hromadaId,
+    input,
+    actor,
+    admin,
+  }: { hromadaId: string; input: ServiceRequestCreate; actor: Actor; admin: boolean },
+): Promise<CreateAttempt<Booked>> {
+  const { allowOverlap, override, confirm, ...fields } = input;
   const hromada = await requireHromada(ports, hromadaId);
   const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, fields.residentId);
   if (!resident) throw new NotFoundError('Resident', fields.residentId);
@@ -120,6 +137,14 @@ async function bookingAttempt(
   if (window.endMs < now.getTime()) {
     throw new ConflictError('The requested time has already passed');
   }
+  const rules = await applyBookingRules(ports, {
+    hromada,
+    resident,
+    request: { ...fields, window },
+    admin,
+    ...(override ? { override } : {}),
+  });
+  const confirmed = confirm && !rules.confirmFirst;
   const id = ports.ids.next();
   const booked: ServiceRequest = serviceRequestSchema.parse({
     ...fields,
@@ -128,7 +153,8 @@ async function bookingAttempt(
     version: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    status: 'requested',
+    status: confirmed ? 'confirmed' : 'requested',
+    ...(confirmed ? { confirmedAt: now.toISOString() } : {}),
     window: { start: new Date(window.startMs).toISOString(), end: new Date(window.endMs).toISOString() },
     confidential: resident.confidential || fields.serviceType === 'mobile-brigade',
     expiresAt: expiresAfterDays(requested, hromada.rules.retentionDays.requests),
@@ -136,9 +162,11 @@ async function bookingAttempt(
   // a delivery's one-time handover code and its SMS (deliveries/handover-code.ts)
   const { request, changes: handover } = handoverAtBooking(ports, hromada, resident, booked);
   const audited = allowOverlap ? [...Object.keys(fields), 'allowOverlap'] : Object.keys(fields);
+  const audit = auditChange(ports, hromada, actor, 'book', 'ServiceRequest', id, audited);
+  if (rules.override) audit.entry.override = rules.override;
   const changes: Change[] = [
     { op: 'create', entity: 'ServiceRequest', item: request },
-    auditChange(ports, hromada, actor, 'book', 'ServiceRequest', id, audited),
+    audit,
     await guardResidentDay(ports, request, allowOverlap, hromada.timeZone),
     ...handover,
   ];
@@ -152,10 +180,12 @@ async function bookingAttempt(
         text,
         subject: `REQUEST#${id}`,
         confidential: request.confidential,
+        tripStart: request.window.start,
       }),
     );
   }
-  return { item: request, changes };
+  const warnings = [...rules.warnings, ...(rules.confirmFirst ? [rules.confirmFirst] : [])];
+  return { item: warnings.length > 0 ? { ...request, warnings } : request, changes };
 }
 
 export async function getServiceRequest(
@@ -215,11 +245,14 @@ export async function changeRequestStatus(
   const move = { expectedVersion, to: next, by };
   const { hromada, current, updated } = await nextStatus(ports, hromadaId, id, move);
   const cancel = next === 'cancelled';
+  if (cancel) {
+    updated.cancelKind = cancelKindOf(current.window.start, ports.clock.now(), hromada.rules.lateCancelHours);
+  }
   const changes: Change[] = [
     { op: 'update', entity: 'ServiceRequest', item: updated, expectedVersion },
     auditChange(ports, hromada, actor, cancel ? 'cancel' : 'confirm', 'ServiceRequest', id, [
       'status',
-      ...(cancel ? [] : ['confirmedAt']),
+      ...(cancel ? ['cancelKind'] : ['confirmedAt']),
     ]),
     ...(cancel && ROUTED_STATUSES.has(current.status)
       ? await withdrawFromPlan(ports, current, { actor })
@@ -235,6 +268,8 @@ export async function changeRequestStatus(
         text: cancel ? cancellation(windowText(current)) : confirmedReply(windowText(current)),
         subject: `REQUEST#${id}`,
         confidential: current.confidential,
+        tripStart: current.window.start,
+        urgent: by === 'resident', // the answer to the resident's own ТАК / НІ or key press
       }),
     );
   }

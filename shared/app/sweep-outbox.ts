@@ -7,6 +7,8 @@ export interface SweepRun {
   requeued: number;
   /** Pending messages the stream had not delivered in time, given a new version to deliver. */
   nudged: number;
+  /** Messages held for the quiet hours, released now that they ended (the stream sends them). */
+  released: number;
   /** Claims that ran out of attempts: failed for good, shown to the dispatcher. */
   failed: number;
   /** Changed by someone else while the sweeper looked (a sender got there first). */
@@ -23,11 +25,12 @@ export const SWEEP_BATCH = 200;
  * again, or to failed after MAX_SEND_ATTEMPTS. A message still `pending` after its grace missed its
  * stream record (a crash before the record was processed, a local platform that was down): a new
  * version makes the stream deliver it again. Every change is conditional on the version seen, so a
- * sender that gets there first wins and the sweeper skips it.
+ * sender that gets there first wins and the sweeper skips it. A message held for the quiet hours is
+ * due when they end: the sweeper releases it (a new version the stream delivers).
  */
 export async function sweepOutbox(ports: Pick<Ports, 'outbox' | 'clock' | 'entities'>): Promise<SweepRun> {
   const now = ports.clock.now();
-  const run: SweepRun = { requeued: 0, nudged: 0, failed: 0, skipped: 0 };
+  const run: SweepRun = { requeued: 0, nudged: 0, released: 0, failed: 0, skipped: 0 };
   for (const message of await ports.outbox.listDue(now.toISOString(), SWEEP_BATCH)) {
     const [reason, dueAt, counter] = decide(message, now);
     const taken = await ports.outbox.takeBack(message, reason, dueAt);
@@ -38,6 +41,8 @@ export async function sweepOutbox(ports: Pick<Ports, 'outbox' | 'clock' | 'entit
 }
 
 function decide(m: OutboxMessage, now: Date): [string, string | undefined, keyof SweepRun] {
+  if (m.status === 'pending' && m.heldUntil && m.attempts === 0 && m.error === undefined)
+    return ['released at the end of the quiet hours', dueAtFor('pending', now), 'released'];
   if (m.status === 'pending')
     return [m.error ?? 'not delivered by the stream in time', dueAtFor('pending', now), 'nudged'];
   if (m.attempts >= MAX_SEND_ATTEMPTS) {

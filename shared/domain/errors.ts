@@ -21,6 +21,7 @@ export abstract class AppError extends Error {
     | 'forbidden'
     | 'limit'
     | 'unprocessable'
+    | 'rule'
     | 'method-not-allowed';
   readonly reason?: string;
   constructor(message: string, options: AppErrorOptions = {}) {
@@ -97,4 +98,29 @@ export class LimitError extends AppError {
  */
 export class UnprocessableError extends AppError {
   readonly kind = 'unprocessable' as const;
+}
+
+/** The stable codes of the hromada's booking rules (shared/domain/booking-rules.ts). */
+export type RuleCode =
+  | 'rule-eligibility'
+  | 'rule-quota'
+  | 'rule-purpose'
+  | 'rule-horizon'
+  | 'rule-same-day'
+  | 'rule-fleet';
+
+/**
+ * A booking the hromada's rules refuse: 422 with the rule's stable `code` and the Ukrainian
+ * `reason` the dispatcher reads. An admin may book anyway with `override: {reason}` (audited).
+ */
+export class RuleRefusalError extends AppError {
+  readonly kind = 'rule' as const;
+  declare readonly reason: string;
+  constructor(
+    readonly code: RuleCode,
+    message: string,
+    reason: string,
+  ) {
+    super(message, { reason });
+  }
 }

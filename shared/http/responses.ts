@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { AppError, ConflictError, ValidationError } from '../domain/errors';
+import { AppError, ConflictError, RuleRefusalError, ValidationError } from '../domain/errors';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
 
@@ -24,6 +24,7 @@ const STATUS: Record<AppError['kind'], number> = {
   conflict: 409,
   limit: 422,
   unprocessable: 422,
+  rule: 422,
   'method-not-allowed': 405,
 };
 
@@ -33,7 +34,8 @@ const STATUS: Record<AppError['kind'], number> = {
  */
 export function errorResponse(error: unknown, requestId: string): HttpResult {
   if (error instanceof AppError) {
-    const body: Record<string, unknown> = { code: error.kind, message: error.message };
+    const code = error instanceof RuleRefusalError ? error.code : error.kind;
+    const body: Record<string, unknown> = { code, message: error.message };
     if (error.reason !== undefined) body.reason = error.reason;
     if (error instanceof ValidationError) body.issues = error.issues;
     if (error instanceof ConflictError && error.currentVersion !== undefined)

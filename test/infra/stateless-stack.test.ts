@@ -125,13 +125,12 @@ function expectInvokeOnly(roleName: string, functionName: string) {
   ]);
 }
 
-describe('remind: daily schedule', () => {
-  it('runs at 18:00 Europe/Kyiv with no flexible window, a retry policy and a dedicated role', () => {
+describe('remind: every-15-minute schedule (each hromada at its own reminder time)', () => {
+  it('runs every 15 minutes with no flexible window, a retry policy and a dedicated role', () => {
     template.resourceCountIs('AWS::Scheduler::Schedule', 2);
     const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 18 * * ? *)',
-      ScheduleExpressionTimezone: 'Europe/Kyiv',
+      ScheduleExpression: 'rate(15 minutes)',
       FlexibleTimeWindow: { Mode: 'OFF' },
       Target: {
         Arn: { 'Fn::GetAtt': [logicalId(template, 'AWS::Lambda::Function', 'RemindFunction'), 'Arn'] },
@@ -143,7 +142,7 @@ describe('remind: daily schedule', () => {
   });
 
   it('sends the input the remind function accepts (events/contracts/schedule)', () => {
-    const input = scheduleInput('cron(0 18 * * ? *)');
+    const input = scheduleInput('rate(15 minutes)');
     expect(remindScheduleSchema.parse(input)).toEqual(input);
   });
 

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { expect } from 'vitest';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { ADMIN, apiEvent, JSON_HEADERS } from '../support/api-events';
-import { GARAGE, RAMP_TAXI } from '../support/fixtures';
+import { GARAGE, NO_QUIET_HOURS, RAMP_TAXI } from '../support/fixtures';
 import { freshTable } from './support';
 
 type Handler = (
@@ -50,7 +50,12 @@ export const BEREZNA_VILLAGE = {
 
 /** Хмільницька громада (as an admin) and, unless asked otherwise, the village of Березна. */
 export async function createDemoHromada(call: Call, options: { village?: boolean } = {}) {
-  const hromada = { id: 'khmilnytska', name: 'Хмільницька міська територіальна громада' };
+  // no quiet hours: these tests run on the real clock and send at any hour
+  const hromada = {
+    id: 'khmilnytska',
+    name: 'Хмільницька міська територіальна громада',
+    rules: { quietHours: NO_QUIET_HOURS },
+  };
   expect((await call(apiEvent('POST', '/hromady', hromada, JSON_HEADERS, ADMIN))).status).toBe(201);
   if (options.village !== false) {
     const village = await call(apiEvent('POST', '/hromady/khmilnytska/settlements', BEREZNA_VILLAGE));

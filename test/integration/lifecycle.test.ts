@@ -61,6 +61,7 @@ const resident = (name: string) =>
       settlementId: BEREZNA,
       address: 'с. Березна, вул. Садова, 3',
       location: { lat: 49.5621, lon: 27.8401 },
+      categories: ['disability-1'],
     }),
     'test',
   );

@@ -7,12 +7,13 @@ import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record
 import type { AnyHandler } from '../../infra/local/lambda-context';
 import { lambdaContext } from '../../infra/local/lambda-context';
 import { StreamPoller } from '../../infra/local/stream-poller';
+import { updateEntity } from '../../shared/app/registry';
 import { bookServiceRequest } from '../../shared/app/service-requests';
-import { registryKinds } from '../../shared/domain/registry';
-import { addDays, localDate } from '../../shared/domain/time';
+import { hromadaKind, registryKinds } from '../../shared/domain/registry';
+import { addDays, localDate, localTimeLabel } from '../../shared/domain/time';
 import { loadEvent } from '../support/api-events';
 import { HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
-import { bookingOf } from '../support/inputs';
+import { bookingOf, patchOf } from '../support/inputs';
 import { FixedClock, freshTable, portsFor } from './support';
 
 const sns = mockClient(SNSClient);
@@ -148,9 +149,14 @@ describe('state change and outbox in one transaction, delivered by the stream', 
     });
   });
 
-  it("the 18:00 schedule queues tomorrow's reminders once, from the sample schedule event", async () => {
-    // The handler runs on the real clock: book for the real tomorrow (Kyiv).
+  it("the schedule queues tomorrow's reminders once at the hromada's reminder time, from the sample schedule event", async () => {
+    // The handler runs on the real clock: book for the real tomorrow (Kyiv), and make the
+    // hromada's reminder time this minute (Kyiv).
     const ports = portsFor(t, new FixedClock(new Date()));
+    const hromada = (await ports.entities.hromady.get(HROMADA))!;
+    const rules = { ...hromada.rules, reminderTime: localTimeLabel(new Date()) };
+    const patch = patchOf(hromadaKind, { version: hromada.version, rules });
+    await updateEntity(ports, hromadaKind, HROMADA, HROMADA, patch, 'test');
     const resident = (await ports.entities.registry.list(registryKinds.residents, HROMADA)).items[0]!;
     const tomorrow = addDays(localDate(new Date()), 1);
     await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(resident.id, tomorrow, '16:00')), 'd');

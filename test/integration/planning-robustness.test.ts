@@ -36,6 +36,7 @@ describe('one bad request does not block planning the day (issue 7, defect 2)', 
         settlementId: 'UA05120170020086400',
         address: 'с. Березна, вул. Шевченка, 12',
         location: { lat: 49.5611, lon: 27.8452 },
+        categories: ['disability-2'],
       }),
     );
     expect(resident.status).toBe(201);

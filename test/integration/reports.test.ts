@@ -28,6 +28,7 @@ describe('reports through the API on DynamoDB Local', () => {
         address: 'вул. Шевченка, 12',
         location: { lat: 49.5611, lon: 27.8452 },
         smsConsent: true,
+        categories: ['disability-2'],
       }),
     );
     expect(resident.status).toBe(201);

@@ -49,6 +49,8 @@ export function memoryPorts(clock = new FakeClock()) {
 }
 
 export const HROMADA = 'khm';
+/** `from` = `to`: a hromada without quiet hours (shared/domain/quiet-hours.ts). */
+export const NO_QUIET_HOURS = { from: '00:00', to: '00:00' };
 export const BEREZNA = 'UA05120170020086400';
 
 /** A hromada with one village and one resident who agreed to SMS. */
@@ -61,7 +63,8 @@ export async function seedBasics(
     hromadaOf({
       id: HROMADA,
       name: 'Хмільницька міська територіальна громада',
-      rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info' },
+      // no quiet hours: tests on the real clock send at any hour (quiet-hours tests set them)
+      rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info', quietHours: NO_QUIET_HOURS },
     }),
     'test',
   );
@@ -88,6 +91,7 @@ export async function seedBasics(
       address: 'с. Березна, вул. Шевченка, 12',
       location: { lat: 49.5611, lon: 27.8452 },
       smsConsent: true,
+      categories: ['disability-2'],
       ...resident,
     }),
     'test',

@@ -13,6 +13,7 @@ import {
   serviceRequestEditSchema,
 } from '../../../shared/domain/entities/service-request';
 import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/http/idempotency-key';
+import { callerOf } from '../../../shared/http/request';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -39,9 +40,10 @@ export function requestRoutes(ports: Ports): Route[] {
       headers: idempotencyHeaders,
       body: { schema: serviceRequestCreateSchema, what: 'service request' },
       status: 201,
-      handle: async ({ params, headers, body, actor }) => {
+      handle: async ({ params, headers, body, actor, event }) => {
         const scope = idempotencyScope(params.hromadaId, actor, headers);
-        return created(await bookServiceRequestOnce(ports, params.hromadaId, body, actor, scope));
+        const admin = callerOf(event)?.groups.includes('admins') === true;
+        return created(await bookServiceRequestOnce(ports, params.hromadaId, body, actor, scope, { admin }));
       },
     }),
     defineRoute('GET /hromady/{hromadaId}/requests/{id}', 'A service request', {

@@ -49,6 +49,11 @@ export const auditEntrySchema = z.object({
   changedFields: z.array(z.string()),
   /** `read-confidential` of a list: every confidential record the read returned (itemId: the first). */
   itemIds: z.array(idSchema).optional(),
+  /**
+   * An admin booked against the hromada's rules: the rules' codes (`rule-quota`, …) and the
+   * admin's reason, as typed.
+   */
+  override: z.strictObject({ codes: z.array(z.string()), reason: z.string() }).optional(),
   expiresAt: z.number().int(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

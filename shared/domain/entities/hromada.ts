@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { localTimeSchema, nameSchema, storedFields } from '../common';
+import { residentCategories, SOCIAL_TAXI_DEFAULT_CATEGORIES } from '../resident-categories';
 import { senderIdSchema } from '../sender-id';
+import { serviceTypes } from './provider';
+import { purposes } from './service-request';
+
+/** At booking: how many no-shows in how many days, and what then (see booking-rules.ts). */
+export const noShowRuleSchema = z.strictObject({
+  periodDays: z.number().int().min(7).max(365).default(90),
+  threshold: z.number().int().min(1).max(50).default(3),
+  /** `warn`: the answer carries a warning; `confirm`: booked as `requested`, to be confirmed by phone. */
+  consequence: z.enum(['warn', 'confirm']).default('warn'),
+});
 
 /** Per-hromada rules; the numbers are defaults each hromada can change. */
 export const hromadaRulesSchema = z.strictObject({
@@ -19,9 +30,27 @@ export const hromadaRulesSchema = z.strictObject({
   pickupWindowMinutes: z.number().int().min(0).max(120).default(15),
   maxRideFactor: z.number().min(1).max(5).default(1.5),
   maxRideExtraMinutes: z.number().int().min(0).max(240).default(10),
+  /** Social-taxi rides a resident may take in a Kyiv calendar month (see `countsTowardQuota`). */
   monthlyRideQuota: z.number().int().min(0).max(1000).default(4),
+  /**
+   * Who may use each service, by resident category (at least one must match). A service not
+   * listed is open to every resident.
+   */
+  eligibleCategories: z
+    .partialRecord(z.enum(serviceTypes), z.array(z.enum(residentCategories)).max(residentCategories.length))
+    .default({ 'social-taxi': SOCIAL_TAXI_DEFAULT_CATEGORIES }),
+  /** The purposes each service takes; a service not listed takes every purpose. */
+  allowedPurposes: z
+    .partialRecord(z.enum(serviceTypes), z.array(z.enum(purposes)).min(1).max(purposes.length))
+    .default({}),
+  /** How many days ahead a booking may be made. */
+  bookingHorizonDays: z.number().int().min(1).max(365).default(30),
+  /** A booking for today needs at least this many hours before the window starts. */
+  sameDayMinHours: z.number().min(0).max(24).default(1),
+  noShow: noShowRuleSchema.default({ periodDays: 90, threshold: 3, consequence: 'warn' }),
   lateCancelHours: z.number().min(0).max(72).default(2),
   reminderTime: localTimeSchema.default('18:00'),
+  /** Non-urgent SMS queued in them wait for their end (shared/domain/quiet-hours.ts); `from` = `to`: none. */
   quietHours: z
     .strictObject({ from: localTimeSchema, to: localTimeSchema })
     .default({ from: '21:00', to: '08:00' }),

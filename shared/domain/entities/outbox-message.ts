@@ -67,6 +67,11 @@ export const outboxMessageSchema = z.object({
    * happened — a pending message's stream grace, a sending message's lease end. Absent once final.
    */
   dueAt: isoInstantSchema.optional(),
+  /**
+   * Held for the hromada's quiet hours: not sent before this instant (the stream leaves it;
+   * `dueAt` is the same instant, so the sweeper releases it then). Absent: sent at once.
+   */
+  heldUntil: isoInstantSchema.optional(),
   /** The local day whose SMS budget paid for it (reserved once, whatever the retries). */
   reservedOn: z.iso.date().optional(),
   createdAt: isoInstantSchema,

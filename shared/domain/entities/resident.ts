@@ -8,6 +8,7 @@ import {
   storedFields,
 } from '../common';
 import { e164Schema, phoneSchema } from '../phone';
+import { residentCategories } from '../resident-categories';
 import { socialWorkerSchema, storedSocialWorkerSchema } from './delivery';
 
 /**
@@ -29,6 +30,12 @@ export const residentFields = {
       escort: z.boolean().default(false),
     })
     .default({ wheelchair: false, needsRamp: false, escort: false }),
+  /** Why the resident may use a service (eligibility, `rules.eligibleCategories`). */
+  categories: z
+    .array(z.enum(residentCategories))
+    .max(residentCategories.length)
+    .refine((c) => new Set(c).size === c.length, { message: 'categories repeat' })
+    .default([]),
   /** Consent to receive SMS (ТАК/СТОП). Without it, no SMS is sent. */
   smsConsent: z.boolean().default(false),
   /**

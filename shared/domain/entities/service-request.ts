@@ -74,6 +74,16 @@ export const serviceRequestCreateSchema = z
      * different services at once, rarely). Recorded in the audit entry, not on the request.
      */
     allowOverlap: z.boolean().default(false),
+    /**
+     * Book although the hromada's rules refuse it (quota, eligibility, …): admins only, with the
+     * reason; recorded in the audit entry, not on the request.
+     */
+    override: z.strictObject({ reason: z.string().trim().min(3).max(300) }).optional(),
+    /**
+     * The dispatcher agreed it with the resident on the phone: book it `confirmed`. Stays
+     * `requested` when the rules ask for a confirmation call first (no-shows), with the reason.
+     */
+    confirm: z.boolean().default(false),
   })
   .refine((r) => r.serviceType !== 'social-taxi' || r.dropoff !== undefined, {
     message: 'a social-taxi ride needs a drop-off',
@@ -141,6 +151,11 @@ export const serviceRequestSchema = z.object({
   feedbackAskedAt: isoInstantSchema.optional(),
   /** feat-told: the resident's rating, replied by SMS. */
   feedback: z.strictObject({ rating: z.number().int().min(1).max(5), at: isoInstantSchema }).optional(),
+  /**
+   * A cancellation less than the hromada's `lateCancelHours` before the window started is `late`
+   * (it counts toward the monthly quota), else `early`. Set when the request is cancelled.
+   */
+  cancelKind: z.enum(['early', 'late']).optional(),
   /** DynamoDB TTL (epoch seconds): personal data is kept only as long as reporting needs it. */
   expiresAt: z.number().int(),
   ...deliveryStoredFields,

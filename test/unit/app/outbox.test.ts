@@ -197,7 +197,13 @@ describe('a sender that dies between its claim and the send (issue 7, defect 1)'
     expect([...(ctx.ports.outbox as MemoryOutboxRepository).segmentsByDay.values()]).toEqual([1]);
     // Sent is final: the sweeper has nothing left.
     later(ctx, 3600);
-    expect(await sweepOutbox(ctx.ports)).toEqual({ requeued: 0, nudged: 0, failed: 0, skipped: 0 });
+    expect(await sweepOutbox(ctx.ports)).toEqual({
+      requeued: 0,
+      nudged: 0,
+      released: 0,
+      failed: 0,
+      skipped: 0,
+    });
   });
 
   it('is marked failed, with the reason shown to the dispatcher, when every attempt died', async () => {

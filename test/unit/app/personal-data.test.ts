@@ -41,6 +41,7 @@ async function withTrips() {
       address: 'с. Березна, вул. Лесі Українки, 3',
       location: null,
       smsConsent: true,
+      categories: ['aged-80-plus'],
     }),
     'test',
   );

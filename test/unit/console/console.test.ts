@@ -5,19 +5,19 @@
  * cases on in-memory ports: what a dispatcher sees and what each button calls.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEntity } from '../../../shared/app/registry';
+import { createEntity, updateEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
-import { registryKinds } from '../../../shared/domain/registry';
+import { hromadaKind, registryKinds } from '../../../shared/domain/registry';
 import {
   BEREZNA,
   HROMADA,
   memoryPorts,
+  RAMP_TAXI,
   seedBasics,
   seedFleet,
-  TAXI,
   taxiRequest,
 } from '../../support/fixtures';
-import { bookingOf, fieldsOf } from '../../support/inputs';
+import { bookingOf, fieldsOf, patchOf } from '../../support/inputs';
 import {
   accessibleName,
   bookForm,
@@ -41,7 +41,19 @@ const { calls, keys, unrouted } = net;
 beforeAll(async () => {
   const { ports } = memoryPorts();
   const anna = await seedBasics(ports, { name: '<img src=x onerror=alert(1)> Ганна' });
-  await seedFleet(ports, [TAXI], [2]);
+  // the console books many rides for one resident and registers callers without a category
+  // (its form has none yet): this hromada's social taxi is open to all, its quota high
+  const hromada = (await ports.entities.hromady.get(HROMADA))!;
+  const rules = { ...hromada.rules, eligibleCategories: {}, monthlyRideQuota: 100 };
+  await updateEntity(
+    ports,
+    hromadaKind,
+    HROMADA,
+    HROMADA,
+    patchOf(hromadaKind, { version: hromada.version, rules }),
+    'test',
+  );
+  await seedFleet(ports, [RAMP_TAXI], [2]); // a wheelchair user is registered and booked below
   await createEntity(
     ports,
     registryKinds.drivers,
@@ -73,6 +85,7 @@ beforeAll(async () => {
       location: { lat: 49.5601, lon: 27.9581 },
       mobility: { wheelchair: true, escort: true },
       smsConsent: true,
+      categories: ['aged-80-plus'],
     }),
     'test',
   );

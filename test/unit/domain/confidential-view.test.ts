@@ -33,6 +33,7 @@ const resident = (confidential: boolean): Resident => ({
   smsConsent: false,
   confidential,
   nearNoticeOptIn: false,
+  categories: [],
 });
 
 const request = (confidential: boolean): ServiceRequest => ({

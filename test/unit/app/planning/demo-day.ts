@@ -67,7 +67,8 @@ export async function demoDay(options: { fleetDays?: number[]; clock?: FakeClock
     options.fleetDays,
   );
   const book = async (body: Record<string, unknown>) =>
-    bookServiceRequest(ports, HROMADA, bookingOf(body), 'd');
+    // as an admin: a test may book against the rules (`override`) to show what planning does then
+    bookServiceRequest(ports, HROMADA, bookingOf(body), 'd', { admin: true });
   return {
     ports,
     clock: clock as FakeClock,
@@ -83,6 +84,7 @@ export async function demoDay(options: { fleetDays?: number[]; clock?: FakeClock
           settlementId: BEREZNA,
           address: 'с. Березна, вул. Садова, 3',
           location: { lat: 49.5621, lon: 27.8401 },
+          categories: ['disability-1'],
           ...extra,
         }),
         'test',

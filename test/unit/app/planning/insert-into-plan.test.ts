@@ -48,8 +48,9 @@ describe('insert a phone request into the day', () => {
       expect(resent).toBe(JSON.stringify(old?.stops) !== JSON.stringify(route.stops));
     }
 
-    // a ride after every shift ends does not fit: the plan says so, and nothing else moves
-    const evening = await d.ride(petro.id, '18:00');
+    // a ride after every shift ends does not fit (the rules refuse it at booking: an admin's
+    // override books it): the plan says so, and nothing else moves
+    const evening = await d.ride(petro.id, '18:00', { override: { reason: 'тест планування' } });
     const missed = await insertIntoPlan(ports, HROMADA, TUESDAY, evening.id, result.plan.version, 'd', {
       timeLimitMs: 200,
     });
