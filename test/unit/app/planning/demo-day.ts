@@ -68,7 +68,13 @@ export async function demoDay(options: { fleetDays?: number[]; clock?: FakeClock
   );
   const book = async (body: Record<string, unknown>) =>
     // as an admin: a test may book against the rules (`override`) to show what planning does then
-    bookServiceRequest(ports, HROMADA, bookingOf(body), 'd', { admin: true });
+    bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf({ override: { reason: 'test: what planning does with it' }, ...body }),
+      'd',
+      { admin: true },
+    );
   return {
     ports,
     clock: clock as FakeClock,
