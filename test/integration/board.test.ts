@@ -33,7 +33,10 @@ beforeAll(async () => {
   }
 });
 
-async function ride(time: string): Promise<string> {
+/** An admin, who may book against the hromada's rules (here: a ride no shift covers). */
+const ADMIN = { sub: 'admin-1', 'cognito:groups': '[admins]', 'custom:hromada_id': 'khmilnytska' };
+
+async function ride(time: string, override?: string): Promise<string> {
   const resident = await call(
     apiEvent('POST', `${H}/residents`, {
       name: `Мешканець ${time}`,
@@ -41,19 +44,27 @@ async function ride(time: string): Promise<string> {
       settlementId: 'UA05120170020086400',
       address: 'с. Березна, вул. Садова, 3',
       location: { lat: 49.5621, lon: 27.8401 },
+      categories: ['disability-1'],
     }),
   );
   expect(resident.status).toBe(201);
   const booked = await call(
-    apiEvent('POST', `${H}/requests`, {
-      serviceType: 'social-taxi',
-      residentId: resident.body.id,
-      date: DATE,
-      pickup: { address: 'с. Березна, вул. Садова, 3', location: { lat: 49.5621, lon: 27.8401 } },
-      dropoff: { address: 'м. Хмільник, вул. Монастирська, 71', location: { lat: 49.5603, lon: 27.9571 } },
-      requestedTime: { kind: 'pickup', time },
-      purpose: 'medical',
-    }),
+    apiEvent(
+      'POST',
+      `${H}/requests`,
+      {
+        serviceType: 'social-taxi',
+        residentId: resident.body.id,
+        date: DATE,
+        pickup: { address: 'с. Березна, вул. Садова, 3', location: { lat: 49.5621, lon: 27.8401 } },
+        dropoff: { address: 'м. Хмільник, вул. Монастирська, 71', location: { lat: 49.5603, lon: 27.9571 } },
+        requestedTime: { kind: 'pickup', time },
+        purpose: 'medical',
+        ...(override ? { override: { reason: override } } : {}),
+      },
+      undefined,
+      override ? ADMIN : undefined,
+    ),
   );
   expect(booked.status).toBe(201);
   return booked.body.id;
@@ -122,7 +133,7 @@ describe('the board through the API on DynamoDB Local', () => {
   });
 
   it('answers the board errors as agreed: 422 with a Ukrainian reason, 400 with the path, 404 for an unknown vehicle', async () => {
-    const late = await ride('19:30');
+    const late = await ride('19:30', 'a late ride the board cannot place');
     const plan = (await call(apiEvent('GET', PLAN))).body;
     const refused = await call(
       apiEvent('POST', `${PLAN}/assign`, { version: plan.version, requestId: late, vehicleId: 'taxi3' }),

@@ -53,6 +53,7 @@ beforeAll(async () => {
       address: HOME,
       location: { lat: 49.5621, lon: 27.8401 },
       confidential: true,
+      categories: ['disability-1'],
     }),
   );
   expect(resident.status).toBe(201);

@@ -48,6 +48,7 @@ async function resident(name: string, phone: string, street: string, smsConsent 
       address: `с. Березна, ${street}`,
       location: { lat: 49.5611, lon: 27.8452 },
       smsConsent,
+      categories: ['disability-1'],
     }),
   );
   expect(created.status).toBe(201);
