@@ -1,16 +1,10 @@
 import type { Actor } from '../domain/actor';
 import type { Hromada } from '../domain/entities/hromada';
-import {
-  type RequestStatus,
-  type ServiceRequest,
-  type ServiceRequestCreate,
-  serviceRequestSchema,
-} from '../domain/entities/service-request';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { RequestStatus, ServiceRequest, ServiceRequestCreate } from '../domain/entities/service-request';
+import { NotFoundError, ValidationError } from '../domain/errors';
 import { pickupWindow } from '../domain/pickup-window';
 import { registryKinds } from '../domain/registry';
 import { assertMove, canMove, type LifecycleActor, ROUTED_STATUSES } from '../domain/request-lifecycle';
-import { expiresAfterDays } from '../domain/retention';
 import { unservable } from '../domain/service-day';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
 import { bookingConfirmation, cancellation, confirmedReply, type WindowText } from '../messaging/templates';
@@ -22,6 +16,8 @@ import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
 import { requireHromada } from './registry';
 import { guardResidentDay } from './resident-day';
+import { prepareTrip } from './taxi/prepare-trip';
+import { returnChanges } from './taxi/return-changes';
 
 type BookingPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
 
@@ -112,29 +108,20 @@ async function bookingAttempt(
   const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, fields.residentId);
   if (!resident) throw new NotFoundError('Resident', fields.residentId);
 
-  const { requested, window } = await servableWindow(ports, hromada, fields);
-  const now = ports.clock.now();
-  if (window.endMs < now.getTime()) {
-    throw new ConflictError('The requested time has already passed');
-  }
   const id = ports.ids.next();
-  const request: ServiceRequest = serviceRequestSchema.parse({
-    ...fields,
-    id,
-    hromadaId,
-    version: 1,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    status: 'requested',
-    window: { start: new Date(window.startMs).toISOString(), end: new Date(window.endMs).toISOString() },
-    confidential: resident.confidential || fields.serviceType === 'mobile-brigade',
-    expiresAt: expiresAfterDays(requested, hromada.rules.retentionDays.requests),
-  });
+  // places resolved, riders from the resident's mobility by default, the linked return (taxi/)
+  const { request, back } = await prepareTrip(ports, hromada, resident, fields, { id });
   const audited = allowOverlap ? [...Object.keys(fields), 'allowOverlap'] : Object.keys(fields);
   const changes: Change[] = [
     { op: 'create', entity: 'ServiceRequest', item: request },
     auditChange(ports, hromada, actor, 'book', 'ServiceRequest', id, audited),
-    await guardResidentDay(ports, request, allowOverlap, hromada.timeZone),
+    await guardResidentDay(
+      ports,
+      back?.awaitingCall ? request : [request, ...(back ? [back] : [])],
+      allowOverlap,
+      hromada.timeZone,
+    ),
+    ...(back ? returnChanges(ports, hromada, actor, back) : []),
   ];
   if (resident.phone && resident.smsConsent) {
     const text = bookingConfirmation(windowText(request));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { planSchema } from './entities/plan';
 import { serviceRequestSchema } from './entities/service-request';
+import { standingOrderSchema } from './entities/standing-order';
 import {
   type EntityName,
   hromadaKind,
@@ -21,8 +22,10 @@ export const storedSchemas = {
   Vehicle: registryKinds.vehicles.stored,
   Driver: registryKinds.drivers.stored,
   Resident: registryKinds.residents.stored,
+  Place: registryKinds.places.stored,
   ServiceRequest: serviceRequestSchema,
   Plan: planSchema,
+  StandingOrder: standingOrderSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 /** The stored, parsed type of one entity. */

@@ -15,6 +15,7 @@ import type {
   RegistryStore,
   RequestStore,
   ResidentDayStore,
+  StandingOrderStore,
 } from './stores';
 
 export type { Page, PageRequest, PhoneMatch } from './stores';
@@ -81,5 +82,6 @@ export interface EntityRepository {
   readonly inbound: InboundLog;
   readonly idempotency: IdempotencyStore;
   readonly residentDays: ResidentDayStore;
+  readonly standingOrders: StandingOrderStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -26,6 +26,7 @@ import type {
   RegistryStore,
   RequestStore,
   ResidentDayStore,
+  StandingOrderStore,
 } from '../../ports/stores';
 import { CursorSealer, listingScope, pageLimit } from './cursor';
 import { explainCancellation, toTransactItem } from './dynamodb-transaction';
@@ -173,6 +174,22 @@ export class DynamoDbEntityRepository implements EntityRepository {
   readonly residentDays: ResidentDayStore = {
     get: async (hromadaId, residentId, date) =>
       (await this.getItem(residentDayKey(hromadaId, residentId, date))) as ResidentDay | undefined,
+  };
+
+  readonly standingOrders: StandingOrderStore = {
+    get: (hromadaId, id) => this.getEntity('StandingOrder', hromadaId, id),
+    list: (hromadaId, page) =>
+      this.query(
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': hromadaPk(hromadaId),
+            ':prefix': entityLayouts.StandingOrder.skPrefix,
+          },
+        },
+        page,
+        (i) => parseStored('StandingOrder', i),
+      ),
   };
 
   async commit(changes: Change[]): Promise<void> {

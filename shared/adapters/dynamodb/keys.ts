@@ -6,6 +6,7 @@ import { driverLayout, residentLayout } from './entities/people';
 import { planLayout } from './entities/plan';
 import { depotLayout, providerLayout, settlementLayout, vehicleLayout } from './entities/registry-items';
 import { serviceRequestLayout } from './entities/service-request';
+import { placeLayout, standingOrderLayout } from './entities/taxi';
 import { TABLE_SCHEMA } from './table-schema';
 
 /**
@@ -22,6 +23,8 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   Resident: residentLayout,
   ServiceRequest: serviceRequestLayout,
   Plan: planLayout,
+  Place: placeLayout,
+  StandingOrder: standingOrderLayout,
 };
 
 /** The base key of one stored entity. */

@@ -19,6 +19,7 @@ import type {
   RegistryStore,
   RequestStore,
   ResidentDayStore,
+  StandingOrderStore,
 } from '../../ports/stores';
 
 /**
@@ -148,6 +149,15 @@ export class MemoryEntityRepository implements EntityRepository {
       const d = this.residentDayGuards.get(`${hromadaId}|${residentId}|${date}`);
       return d ? structuredClone(d) : undefined;
     },
+  };
+
+  readonly standingOrders: StandingOrderStore = {
+    get: async (hromadaId, id) => this.getEntity('StandingOrder', hromadaId, id),
+    list: async (hromadaId, page) =>
+      paginate(
+        this.all('StandingOrder', hromadaId).map((o) => parseStored('StandingOrder', o)),
+        page,
+      ),
   };
 
   /** The conditions DynamoDbEntityRepository puts on idempotency records and resident-day guards. */
