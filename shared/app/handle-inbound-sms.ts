@@ -15,6 +15,7 @@ import { auditChange } from './audit';
 import { findSender, nextTrip } from './find-sender';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
+import { homeReply } from './taxi/home-reply';
 
 export interface ReceivedSms {
   /** The carrier's id: the same message delivered twice is acted on once. */
@@ -151,6 +152,14 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
         );
         return { outcome: logged, hromadaId: sender.hromada.id };
       }
+      case 'home':
+        return await homeReply(ports, {
+          hromada: sender.hromada,
+          resident: sender.resident,
+          actor,
+          record,
+          reply,
+        });
       case 'unknown':
         return await helpOnce(ports, sms, phone.e164, sender.hromada, record, reply);
     }

@@ -16,6 +16,7 @@ import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
 import { requireHromada } from './registry';
 import { guardResidentDay } from './resident-day';
+import { cancelLinkedReturn } from './taxi/cancel-linked-return';
 import { prepareTrip } from './taxi/prepare-trip';
 import { returnChanges } from './taxi/return-changes';
 
@@ -192,6 +193,7 @@ export async function changeRequestStatus(
   actor: Actor,
   extra: Change[],
   by: 'dispatcher' | 'resident',
+  options: { keepReturn?: boolean } = {},
 ): Promise<ServiceRequest> {
   const move = { expectedVersion, to: next, by };
   const { hromada, current, updated } = await nextStatus(ports, hromadaId, id, move);
@@ -205,6 +207,8 @@ export async function changeRequestStatus(
     ...(cancel && ROUTED_STATUSES.has(current.status)
       ? await withdrawFromPlan(ports, current, { actor })
       : []),
+    // its linked return goes with it unless kept (taxi/cancel-linked-return.ts)
+    ...(cancel ? await cancelLinkedReturn(ports, hromada, current, actor, options.keepReturn ?? false) : []),
   ];
   const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, current.residentId);
   if (resident?.phone && resident.smsConsent) {

@@ -1,3 +1,5 @@
+import { isHomeWord } from './home-command';
+
 /**
  * Replies people send by SMS, read forgivingly: any case, spaces and punctuation around, and
  * Latin letters that look like Cyrillic ones (phones without a Ukrainian keyboard). Pure.
@@ -5,6 +7,7 @@
  *   ТАК / TAK / 1        confirm the next trip        СТОП / STOP       no more SMS
  *   НІ / NI / HI / 0     cancel the next trip         СТАРТ / START     SMS again
  *   3 OK / 3 NS / 3 ?    a driver reports on stop 3 (done, no-show, problem)
+ *   ДОДОМУ / DODOMU      the car for today's will-call return trip (home-command.ts)
  */
 export type InboundCommand =
   | { kind: 'confirm' }
@@ -12,6 +15,7 @@ export type InboundCommand =
   | { kind: 'stop' }
   | { kind: 'start' }
   | { kind: 'driver'; stop: number; outcome: 'done' | 'no-show' | 'problem' }
+  | { kind: 'home' }
   | { kind: 'unknown' };
 
 /** Latin look-alikes → Cyrillic, applied after upper-casing. */
@@ -55,6 +59,7 @@ export function parseInboundCommand(text: string): InboundCommand {
     return { kind: 'driver', stop: Number(driver[1]), outcome };
   }
   const word = cleaned.split(' ')[0] ?? '';
+  if (isHomeWord(word)) return { kind: 'home' };
   for (const candidate of [word, cyrillic(word)]) {
     if (STOP.has(candidate)) return { kind: 'stop' };
     if (START.has(candidate)) return { kind: 'start' };

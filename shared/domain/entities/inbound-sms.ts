@@ -16,6 +16,8 @@ export const inboundOutcomes = [
   'ignored',
   /** A caller on the phone line asked to be called back (the dispatcher's to-do). */
   'callback-requested',
+  /** ДОДОМУ: the resident's will-call return of today was activated. */
+  'return-activated',
 ] as const;
 
 /**
