@@ -10,6 +10,7 @@ import { planRoutes } from './routes/plans';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
+import { standingOrderRoutes } from './routes/standing-orders';
 
 /**
  * Every route of the API, by area. Each declares its params, query, headers and body schemas
@@ -22,6 +23,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
     ...registryRoutes(ports),
     ...importRoutes(ports),
     ...requestRoutes(ports),
+    ...standingOrderRoutes(ports),
     ...planRoutes(ports),
     ...logRoutes(ports),
     ...personalDataRoutes(ports),

@@ -57,12 +57,20 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
       'only breaks the cursors in flight, it guards no credential. Rotate by redeploying when needed.',
   });
   acknowledgeFunctionFindings(
-    [stack.api, stack.sendSms, stack.remind, stack.inboundSms, stack.sweepOutbox],
+    [
+      stack.api,
+      stack.sendSms,
+      stack.remind,
+      stack.inboundSms,
+      stack.sweepOutbox,
+      stack.generateStandingOrders,
+    ],
     tableArn['Fn::ImportValue'],
   );
   for (const [roleId, fn] of [
     ['ReminderSchedulerRole', stack.remind],
     ['SweepSchedulerRole', stack.sweepOutbox],
+    ['StandingOrdersSchedulerRole', stack.generateStandingOrders],
   ] as const) {
     const functionLogicalId = stack.getLogicalId(fn.function.node.defaultChild as CfnElement);
     acknowledge(stack.node.findChild(roleId), {

@@ -18,6 +18,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
 import type { RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
+import type { StandingOrdersSchedule } from '../../events/contracts/standing-orders-schedule';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { AppFunction } from '../constructs/app-function';
 import { addOpsAlarms } from '../constructs/ops-alarms';
@@ -47,6 +48,8 @@ export const PUBLIC_GET_PATHS = ['/health', '/openapi.json'] as const;
 export const REMINDER_INPUT: RemindSchedule = { job: 'queue-reminders' };
 /** Payload of the every-minute outbox sweep (events/contracts/schedule). */
 export const SWEEP_INPUT: SweepSchedule = { job: 'sweep-outbox' };
+/** Payload of the daily standing-orders schedule (events/contracts/standing-orders-schedule). */
+export const STANDING_ORDERS_INPUT: StandingOrdersSchedule = { job: 'generate-standing-orders' };
 /**
  * send-sms's timeout: shorter than the outbox lease, so a claim still `sending` after its lease
  * belongs to a sender that is gone, never to one still running.
@@ -62,6 +65,8 @@ export class StatelessStack extends Stack {
   readonly sendSms: AppFunction;
   readonly remind: AppFunction;
   readonly sweepOutbox: AppFunction;
+  readonly generateStandingOrders: AppFunction;
+  readonly standingOrdersSchedule: scheduler.Schedule;
   readonly inboundSms: AppFunction;
   readonly cursorSecret: secretsmanager.Secret;
   readonly httpApi: apigw.HttpApi;
@@ -282,6 +287,32 @@ export class StatelessStack extends Stack {
       }),
     });
 
+    // --- generate-standing-orders: daily, the standing orders' rides of the days ahead ----------
+    this.generateStandingOrders = new AppFunction(this, 'GenerateStandingOrders', {
+      ...common,
+      name: 'generate-standing-orders',
+      description: "Books the standing orders' rides of the days ahead (idempotent)",
+      timeout: Duration.minutes(5),
+    });
+    this.generateStandingOrders.grantTableReadWrite(table);
+    const standingOrdersRole = new iam.Role(this, 'StandingOrdersSchedulerRole', {
+      description: 'EventBridge Scheduler: invoke the generate-standing-orders function only',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    this.standingOrdersSchedule = new scheduler.Schedule(this, 'StandingOrders', {
+      description: "Daily at 05:00 Kyiv time: the standing orders' rides of the days ahead",
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '5', timeZone: TimeZone.EUROPE_KYIV }),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(this.generateStandingOrders.function, {
+        role: standingOrdersRole,
+        input: scheduler.ScheduleTargetInput.fromObject(STANDING_ORDERS_INPUT),
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+      }),
+    });
+
     // --- alarms → ops topic, and the dashboard -----------------------------------------------------
     const functions = [
       ['Api', this.api],
@@ -289,6 +320,7 @@ export class StatelessStack extends Stack {
       ['Remind', this.remind],
       ['InboundSms', this.inboundSms],
       ['SweepOutbox', this.sweepOutbox],
+      ['GenerateStandingOrders', this.generateStandingOrders],
     ] as const;
     const { alarm, snsMonthToDateSpend } = addOpsAlarms(this, {
       config,
@@ -303,7 +335,14 @@ export class StatelessStack extends Stack {
     for (const [id, alarmProps] of Object.entries(businessAlarms(config))) alarm(id, alarmProps);
     this.dashboard = new OpsDashboard(this, 'Ops', {
       dashboardName: `hromada-${config.stage}`,
-      functions: [this.api, this.sendSms, this.remind, this.inboundSms, this.sweepOutbox],
+      functions: [
+        this.api,
+        this.sendSms,
+        this.remind,
+        this.inboundSms,
+        this.sweepOutbox,
+        this.generateStandingOrders,
+      ],
       snsMonthToDateSpend: snsMonthToDateSpend.with({ label: 'SNS month to date, USD' }),
     });
 

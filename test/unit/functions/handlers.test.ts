@@ -8,10 +8,11 @@ const handlers = readdirSync(functionsDir).map((name) => ({
   source: readFileSync(new URL(`${name}/handler.ts`, functionsDir), 'utf8'),
 }));
 
-describe('the six functions', () => {
+describe('the seven functions', () => {
   it('all start from the one shared middy stack, none builds its own', () => {
     expect(handlers.map((h) => h.name).sort()).toEqual([
       'api',
+      'generate-standing-orders',
       'inbound-sms',
       'ivr',
       'remind',
