@@ -3,6 +3,7 @@ import { parseFields as fieldsOf, hromadaKind, registryKinds } from '../../share
 import type { Ports } from '../../shared/ports/ports';
 import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
+import { seedDemoTaxi } from './demo-taxi';
 
 /**
  * A demo hromada (Хмільницька, real settlements and coordinates; fictional people, vehicles and
@@ -156,6 +157,7 @@ export async function seedDemo(
       ACTOR,
     );
   }
+  await seedDemoTaxi(ports, centre.katottg);
 
   return 'seeded';
 }
