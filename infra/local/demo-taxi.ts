@@ -4,10 +4,10 @@
  * and a rehabilitation course Mon–Fri, arrive by 15:00, back when the resident calls (ДОДОМУ).
  * The daily job (run at start locally) books their rides of the days ahead, the demo day's included.
  */
-import { createEntity } from '../../shared/app/registry';
+import { createEntity, getEntity, updateEntity } from '../../shared/app/registry';
 import { createStandingOrder } from '../../shared/app/standing-orders/standing-orders';
 import { standingOrderCreateSchema } from '../../shared/domain/entities/standing-order';
-import { parseFields, registryKinds } from '../../shared/domain/registry';
+import { parseFields, parsePatch, registryKinds } from '../../shared/domain/registry';
 import { localDate } from '../../shared/domain/time';
 import { parseOrThrow } from '../../shared/domain/validation';
 import type { Ports } from '../../shared/ports/ports';
@@ -54,6 +54,17 @@ export async function seedDemoTaxi(
       parseFields(registryKinds.places, place),
       ACTOR,
     );
+  // the ramp taxi starts early on weekdays: dialysis patients arrive by 07:30 (picked up from ~06:15)
+  const taxi = await getEntity(ports, registryKinds.vehicles, DEMO_HROMADA_ID, 'taxi-1');
+  const shifts = taxi.shifts.map((s) => ({ ...s, start: '06:00' }));
+  await updateEntity(
+    ports,
+    registryKinds.vehicles,
+    DEMO_HROMADA_ID,
+    'taxi-1',
+    parsePatch(registryKinds.vehicles, { version: taxi.version, shifts }),
+    ACTOR,
+  );
   const from = localDate(ports.clock.now());
   const orders = [
     {
