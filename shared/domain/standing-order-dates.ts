@@ -16,14 +16,14 @@ export function isoWeekdayOf(date: string): number {
 
 /** Does the order ride on `date`: in its period, on one of its weekdays, not an exception. */
 export function occursOn(
-  order: Pick<StandingOrder, 'from' | 'to' | 'weekdays' | 'exceptions'>,
+  order: Pick<StandingOrder, 'from' | 'to' | 'weekdays' | 'exceptDates'>,
   date: string,
 ): boolean {
   return (
     date >= order.from &&
     (order.to === undefined || date <= order.to) &&
     order.weekdays.includes(isoWeekdayOf(date)) &&
-    !order.exceptions.includes(date)
+    !order.exceptDates.includes(date)
   );
 }
 

@@ -31,7 +31,7 @@ export const standingOrderFields = {
   from: localDateSchema,
   to: localDateSchema.optional(),
   /** Dates without a ride (holidays, a hospital stay). */
-  exceptions: z.array(localDateSchema).max(366).default([]),
+  exceptDates: z.array(localDateSchema).max(366).default([]),
   /** Absent: from the resident's mobility at each generation. */
   passengers: passengersSchema.optional(),
   purpose: z.enum(purposes),
@@ -70,7 +70,7 @@ export const standingOrderEditSchema = z
     requestedTime: standingOrderFields.requestedTime.optional(),
     return: returnTripSchema.nullable().optional(),
     to: localDateSchema.nullable().optional(),
-    exceptions: z.array(localDateSchema).max(366).optional(),
+    exceptDates: z.array(localDateSchema).max(366).optional(),
     passengers: passengersSchema.nullable().optional(),
     purpose: standingOrderFields.purpose.optional(),
   })
