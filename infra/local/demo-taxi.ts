@@ -2,7 +2,8 @@
  * The social taxi in the demo: the hromada's known places (лікарня, ЦНАП, банк, Пенсійний фонд,
  * центр реабілітації) and two standing orders — dialysis Mon/Wed/Fri, arrive by 07:30, back at 12:00,
  * and a rehabilitation course Mon–Fri, arrive by 15:00, back when the resident calls (ДОДОМУ).
- * The daily job (run at start locally) books their rides of the days ahead, the demo day's included.
+ * The daily job (run at start locally, after seeding) books their rides of the days ahead, the
+ * demo day's included.
  */
 import { createEntity, getEntity, updateEntity } from '../../shared/app/registry';
 import { createStandingOrder } from '../../shared/app/standing-orders/standing-orders';
@@ -96,5 +97,8 @@ export async function seedDemoTaxi(
       DEMO_HROMADA_ID,
       parseOrThrow(standingOrderCreateSchema, order, 'standing order'),
       ACTOR,
+      undefined,
+      // booked by the daily job, which the local platform runs at start: not on the start's path
+      { generate: false },
     );
 }

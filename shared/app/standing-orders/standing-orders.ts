@@ -36,6 +36,7 @@ export async function createStandingOrder(
   input: StandingOrderCreate,
   actor: Actor,
   scope?: IdempotencyScope,
+  options: { generate: boolean } = { generate: true },
 ): Promise<Created<StandingOrder>> {
   const spec = { operation: 'POST /hromady/{h}/standing-orders', itemType: 'StandingOrder', input, scope };
   const created = await createOnce(ports, spec, async () => {
@@ -62,7 +63,8 @@ export async function createStandingOrder(
     };
   });
   // the days ahead at once (idempotent: a replay or the daily job creates nothing twice)
-  await generateForOrder(ports, await requireHromada(ports, hromadaId), created.item, undefined, actor);
+  if (options.generate)
+    await generateForOrder(ports, await requireHromada(ports, hromadaId), created.item, undefined, actor);
   return created;
 }
 

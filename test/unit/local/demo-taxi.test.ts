@@ -15,7 +15,7 @@ describe('the demo social taxi', () => {
     expect(day).toBe('2026-11-23');
     await seedDemo(ports);
     expect(await seedDemoDay(ports, day)).toBe('booked');
-    expect(await generateStandingOrders(ports)).toMatchObject({ orders: 2, created: 0 });
+    expect(await generateStandingOrders(ports)).toMatchObject({ orders: 2, created: 8 });
     const requests = await ports.entities.requests.forDay(DEMO_HROMADA_ID, day);
     expect(
       requests
