@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayPoints } from '../../../../shared/app/planning/day-points';
+import { queueReminders } from '../../../../shared/app/queue-reminders';
 import { listAll, requireHromada } from '../../../../shared/app/registry';
 import { bookServiceRequest, changeRequestStatus } from '../../../../shared/app/service-requests';
 import { NotFoundError, ValidationError } from '../../../../shared/domain/errors';
@@ -114,6 +115,17 @@ describe('social taxi: the linked return trip', () => {
     const hromada = await requireHromada(ports, HROMADA);
     const day = dayPoints({ hromada, date: out.date, requests: [out, back], vehicles: [], depots: [] });
     expect(day.requests.map((r) => r.id)).toEqual([out.id]);
+  });
+
+  it('the evening reminder reminds of the ride there, not of its will-call return (no time to tell yet)', async () => {
+    const { ports, entities, resident } = await withPlaces();
+    const book = (date: string, back: Record<string, unknown>) =>
+      bookServiceRequest(ports, HROMADA, bookingOf(homeToHospital(resident.id, { return: back }, date)), 'd');
+    const willCall = await book('2026-11-24', { mode: 'will-call' });
+    await queueReminders(ports);
+    const reminded = () =>
+      [...entities.outbox.values()].filter((m) => m.kind === 'reminder').map((m) => m.subject);
+    expect(reminded()).toEqual([`REQUEST#${willCall.id}`]);
   });
 
   it('cancelling the outbound cancels its return in the same transaction; keepReturn keeps it', async () => {
