@@ -42,3 +42,28 @@ export async function resolvePlace(
 export function passengersFromMobility(resident: Resident): ServiceRequest['passengers'] {
   return { escorts: resident.mobility.escort ? 1 : 0, wheelchair: resident.mobility.wheelchair };
 }
+
+/** An edit's places (PATCH), resolved as at booking: only those sent. */
+export async function resolvedPlaces(
+  ports: Pick<Ports, 'entities'>,
+  request: ServiceRequest,
+  edit: {
+    requestedTime?: ServiceRequest['requestedTime'];
+    pickup?: TripPlaceInput;
+    dropoff?: TripPlaceInput;
+  },
+): Promise<Partial<Pick<ServiceRequest, 'requestedTime' | 'pickup' | 'dropoff'>>> {
+  const { pickup, dropoff, ...rest } = edit;
+  if (!pickup && !dropoff) return rest;
+  const resident = await ports.entities.registry.get(
+    registryKinds.residents,
+    request.hromadaId,
+    request.residentId,
+  );
+  if (!resident) throw new NotFoundError('Resident', request.residentId);
+  return {
+    ...rest,
+    ...(pickup ? { pickup: await resolvePlace(ports, resident, pickup, 'pickup') } : {}),
+    ...(dropoff ? { dropoff: await resolvePlace(ports, resident, dropoff, 'dropoff') } : {}),
+  };
+}

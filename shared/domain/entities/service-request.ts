@@ -101,8 +101,9 @@ export const serviceRequestEditSchema = z
   .strictObject({
     version: z.number().int().positive(),
     requestedTime: serviceRequestFields.requestedTime.optional(),
-    pickup: placeSchema.optional(),
-    dropoff: placeSchema.optional(),
+    /** As at booking: home, a known place or an address (resolved again). */
+    pickup: tripPlaceInputSchema.optional(),
+    dropoff: tripPlaceInputSchema.optional(),
     passengers: z
       .strictObject({
         escorts: passengersSchema.shape.escorts.unwrap().optional(),

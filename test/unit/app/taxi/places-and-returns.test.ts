@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { editServiceRequest } from '../../../../shared/app/edit-request';
 import { dayPoints } from '../../../../shared/app/planning/day-points';
 import { queueReminders } from '../../../../shared/app/queue-reminders';
 import { listAll, requireHromada } from '../../../../shared/app/registry';
 import { bookServiceRequest, changeRequestStatus } from '../../../../shared/app/service-requests';
+import { serviceRequestEditSchema } from '../../../../shared/domain/entities/service-request';
 import { NotFoundError, ValidationError } from '../../../../shared/domain/errors';
 import { registryKinds } from '../../../../shared/domain/registry';
+import { parseOrThrow } from '../../../../shared/domain/validation';
 import { HROMADA } from '../../../support/fixtures';
 import { bookingOf } from '../../../support/inputs';
 import { HOSPITAL, homeToHospital, withPlaces } from './support';
@@ -35,6 +38,17 @@ describe('social taxi: places', () => {
     await expect(noHome).rejects.toBeInstanceOf(ValidationError);
     await expect(noHome).rejects.toMatchObject({ issues: [{ path: 'pickup' }] });
     expect(requests()).toHaveLength(0);
+  });
+
+  it('an edit (PATCH) takes a known place too, resolved as at booking', async () => {
+    const { ports, resident } = await withPlaces();
+    const body = homeToHospital(resident.id, {
+      dropoff: { address: 'м. Хмільник, вул. Небесної Сотні, 4', location: { lat: 49.5581, lon: 27.9551 } },
+    });
+    const r = await bookServiceRequest(ports, HROMADA, bookingOf(body), 'd');
+    const edit = parseOrThrow(serviceRequestEditSchema, { version: 1, dropoff: { placeId: 'hospital' } });
+    const edited = await editServiceRequest(ports, HROMADA, r.id, edit, 'd');
+    expect(edited.dropoff).toMatchObject({ address: HOSPITAL.address, placeId: 'hospital' });
   });
 
   it('places are a registry kind: listed per hromada', async () => {
