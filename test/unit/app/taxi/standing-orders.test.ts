@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editServiceRequest } from '../../../../shared/app/edit-request';
+import { eraseResident } from '../../../../shared/app/personal-data/erase-resident';
 import { changeRequestStatus } from '../../../../shared/app/service-requests';
 import { generateStandingOrders } from '../../../../shared/app/standing-orders/generate-standing-orders';
 import {
@@ -167,5 +168,36 @@ describe('standing orders: validation (zod paths)', () => {
     expect(bad({ weekdays: [1, 1] })).toEqual(['weekdays']);
     expect(bad({ dropoff: undefined })).toEqual(['dropoff']);
     expect(bad({ to: '2026-11-01' })).toEqual(['to']);
+  });
+});
+
+describe('standing orders: a resident erased', () => {
+  it('refuses while an order is active, then strips the typed addresses of the cancelled one', async () => {
+    const ctx = await withPlaces();
+    const typed = { address: 'с. Березна, вул. Садова, 3', location: { lat: 49.561, lon: 27.845 } };
+    const { item } = await createStandingOrder(
+      ctx.ports,
+      HROMADA,
+      dialysis(ctx.resident.id, { pickup: typed }),
+      'd',
+    );
+    const erase = () => eraseResident(ctx.ports, HROMADA, ctx.resident.id, ctx.resident.version, 'admin');
+    for (const r of ctx.requests() as unknown as ServiceRequest[])
+      if (r.status === 'requested')
+        await changeRequestStatus(ctx.ports, HROMADA, r.id, r.version, 'cancelled', 'd', [], 'dispatcher', {
+          keepReturn: true,
+        });
+    await expect(erase()).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringContaining('standing orders'),
+    });
+    await cancelStandingOrder(ctx.ports, HROMADA, item.id, 1, 'd');
+    await erase();
+    const stored = await ctx.ports.entities.standingOrders.get(HROMADA, item.id);
+    expect(stored).toMatchObject({
+      pickup: { address: 'знеособлено' },
+      dropoff: { placeId: 'hospital' },
+      purpose: 'other',
+    });
   });
 });
