@@ -67,6 +67,11 @@ export async function stripStandingOrders(
     };
     await ports.entities.commit([
       { op: 'update', entity: 'StandingOrder', item, expectedVersion: order.version },
+      auditChange(ports, hromada, actor, 'erase', 'StandingOrder', order.id, [
+        'pickup',
+        'dropoff',
+        'purpose',
+      ]),
     ]);
     n += 1;
   }

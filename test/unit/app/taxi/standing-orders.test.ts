@@ -199,5 +199,7 @@ describe('standing orders: a resident erased', () => {
       dropoff: { placeId: 'hospital' },
       purpose: 'other',
     });
+    const erased = ctx.entities.auditEntries.filter((a) => a.action === 'erase').map((a) => a.itemType);
+    expect(erased).toEqual(['StandingOrder', 'Resident']);
   });
 });
