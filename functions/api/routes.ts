@@ -15,6 +15,7 @@ import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
 import { smsSpendRoutes } from './routes/sms-spend';
+import { standingOrderRoutes } from './routes/standing-orders';
 
 /**
  * Every route of the API, by area. Each declares its params, query, headers and body schemas
@@ -29,6 +30,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...registryRoutes(ports),
       ...importRoutes(ports),
       ...requestRoutes(ports),
+      ...standingOrderRoutes(ports),
       ...planRoutes(ports),
       ...boardRoutes(ports),
       ...logRoutes(ports),

@@ -90,7 +90,9 @@ export async function seedDemoDay(
   ports: Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>,
   day: string,
 ): Promise<'booked' | 'present'> {
-  if ((await ports.entities.requests.forDay(DEMO_HROMADA_ID, day)).length > 0) return 'present';
+  // the standing orders' rides (booked by their daily job) are not the demo day's own bookings
+  const booked = await ports.entities.requests.forDay(DEMO_HROMADA_ID, day);
+  if (booked.some((r) => !r.standingOrderId)) return 'present';
   const { place, centre } = await demoPlaces();
   const hospital = {
     address: 'м. Хмільник, вул. Монастирська, 71 (лікарня)',

@@ -12,6 +12,11 @@ export interface DailySchedule extends ScheduleBase {
   /** Local wall-clock time, `HH:MM`, in `timeZone`. */
   at: string;
   timeZone: string;
+  /**
+   * Also run once when the platform starts: one machine is often off at the scheduled time (the
+   * standing orders' rides of the days ahead are then booked at start, as the job would have).
+   */
+  alsoAtStart?: boolean;
 }
 
 /** A fixed rate, as EventBridge Scheduler's `rate(...)`. */
@@ -46,7 +51,10 @@ export class LocalScheduler {
 
   start(): void {
     this.stopped = false;
-    for (const s of this.schedules) this.arm(s);
+    for (const s of this.schedules) {
+      if ('alsoAtStart' in s && s.alsoAtStart) this.arm(s, new Date());
+      else this.arm(s);
+    }
   }
 
   stop(): void {
@@ -63,8 +71,8 @@ export class LocalScheduler {
     );
   }
 
-  private arm(s: LocalSchedule): void {
-    const delay = Math.min(nextAt(s, new Date()).getTime() - Date.now(), 2 ** 31 - 1);
+  private arm(s: LocalSchedule, at = nextAt(s, new Date())): void {
+    const delay = Math.max(0, Math.min(at.getTime() - Date.now(), 2 ** 31 - 1));
     const timer = setTimeout(async () => {
       try {
         const result = await s.handler(s.input, lambdaContext(s.functionName));

@@ -6,6 +6,7 @@ import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
 import { seedDemoDeliveryPeople } from './demo-delivery';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
 import { DEMO_RULES, demoCategories } from './demo-rules';
+import { seedDemoTaxi } from './demo-taxi';
 
 /**
  * A demo hromada (Хмільницька, real settlements and coordinates; fictional people, vehicles and
@@ -162,6 +163,7 @@ export async function seedDemo(
   }
   await seedDemoDeliveryPeople(ports);
   await seedDemoBrigade(ports);
+  await seedDemoTaxi(ports, centre.katottg);
 
   return 'seeded';
 }

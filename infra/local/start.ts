@@ -114,15 +114,18 @@ try {
     : `${await seedDemo(seedPorts)}; requests for ${demoDay}: ${await seedDemoDay(seedPorts, demoDay)}`;
 
   // Import the handlers only now: like Lambda, they read their configuration at cold start.
-  const [api, sendSms, remind, inboundSms, sweepOutbox, ivr, smsReceipts] = await Promise.all([
-    import('../../functions/api/handler'),
-    import('../../functions/send-sms/handler'),
-    import('../../functions/remind/handler'),
-    import('../../functions/inbound-sms/handler'),
-    import('../../functions/sweep-outbox/handler'),
-    import('../../functions/ivr/handler'),
-    import('../../functions/sms-receipts/handler'),
-  ]);
+  const [api, sendSms, remind, inboundSms, sweepOutbox, ivr, smsReceipts, standingOrders] = await Promise.all(
+    [
+      import('../../functions/api/handler'),
+      import('../../functions/send-sms/handler'),
+      import('../../functions/remind/handler'),
+      import('../../functions/inbound-sms/handler'),
+      import('../../functions/sweep-outbox/handler'),
+      import('../../functions/ivr/handler'),
+      import('../../functions/sms-receipts/handler'),
+      import('../../functions/generate-standing-orders/handler'),
+    ],
+  );
   server = await serveHttpApi(api.handler, {
     port: env.PORT,
     actor: 'local-dispatcher',
@@ -154,6 +157,15 @@ try {
       // as in AWS: every 15 min; each hromada's reminders at its rules.reminderTime
       everyMs: 15 * 60_000,
       input: { job: 'queue-reminders' },
+    },
+    // As in AWS at 05:00, and once at start: the standing orders' rides of the days ahead.
+    {
+      functionName: 'generate-standing-orders',
+      handler: standingOrders.handler,
+      at: '05:00',
+      timeZone: 'Europe/Kyiv',
+      input: { job: 'generate-standing-orders' },
+      alsoAtStart: true,
     },
     // As in AWS: every minute, SMS a crashed sender left `sending` are sent again (or failed).
     {

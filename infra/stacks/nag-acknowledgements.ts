@@ -63,6 +63,7 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
       stack.remind,
       stack.inboundSms,
       stack.sweepOutbox,
+      stack.generateStandingOrders,
       ...(stack.smsReceipts ? [stack.smsReceipts.function] : []),
     ],
     tableArn['Fn::ImportValue'],
@@ -81,6 +82,7 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
   for (const [roleId, fn] of [
     ['ReminderSchedulerRole', stack.remind],
     ['SweepSchedulerRole', stack.sweepOutbox],
+    ['StandingOrdersSchedulerRole', stack.generateStandingOrders],
   ] as const) {
     const functionLogicalId = stack.getLogicalId(fn.function.node.defaultChild as CfnElement);
     acknowledge(stack.node.findChild(roleId), {

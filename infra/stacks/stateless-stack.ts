@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -18,6 +18,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
 import type { RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
+import type { StandingOrdersSchedule } from '../../events/contracts/standing-orders-schedule';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { AppFunction } from '../constructs/app-function';
 import { addOpsAlarms } from '../constructs/ops-alarms';
@@ -56,6 +57,8 @@ export const REMINDER_INPUT: RemindSchedule = { job: 'queue-reminders' };
 export const REMINDER_EVERY_MINUTES = 15;
 /** Payload of the every-minute outbox sweep (events/contracts/schedule). */
 export const SWEEP_INPUT: SweepSchedule = { job: 'sweep-outbox' };
+/** Payload of the daily standing-orders schedule (events/contracts/standing-orders-schedule). */
+export const STANDING_ORDERS_INPUT: StandingOrdersSchedule = { job: 'generate-standing-orders' };
 /**
  * send-sms's timeout: shorter than the outbox lease, so a claim still `sending` after its lease
  * belongs to a sender that is gone, never to one still running.
@@ -71,6 +74,8 @@ export class StatelessStack extends Stack {
   readonly sendSms: AppFunction;
   readonly remind: AppFunction;
   readonly sweepOutbox: AppFunction;
+  readonly generateStandingOrders: AppFunction;
+  readonly standingOrdersSchedule: scheduler.Schedule;
   readonly inboundSms: AppFunction;
   readonly smsReceipts?: SmsReceipts;
   readonly cursorSecret: secretsmanager.Secret;
@@ -302,6 +307,32 @@ export class StatelessStack extends Stack {
       }),
     });
 
+    // --- generate-standing-orders: daily, the standing orders' rides of the days ahead ----------
+    this.generateStandingOrders = new AppFunction(this, 'GenerateStandingOrders', {
+      ...common,
+      name: 'generate-standing-orders',
+      description: "Books the standing orders' rides of the days ahead (idempotent)",
+      timeout: Duration.minutes(5),
+    });
+    this.generateStandingOrders.grantTableReadWrite(table);
+    const standingOrdersRole = new iam.Role(this, 'StandingOrdersSchedulerRole', {
+      description: 'EventBridge Scheduler: invoke the generate-standing-orders function only',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    this.standingOrdersSchedule = new scheduler.Schedule(this, 'StandingOrders', {
+      description: "Daily at 05:00 Kyiv time: the standing orders' rides of the days ahead",
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '5', timeZone: TimeZone.EUROPE_KYIV }),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(this.generateStandingOrders.function, {
+        role: standingOrdersRole,
+        input: scheduler.ScheduleTargetInput.fromObject(STANDING_ORDERS_INPUT),
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+      }),
+    });
+
     // --- alarms → ops topic, and the dashboard -----------------------------------------------------
     const functions = [
       ['Api', this.api],
@@ -309,6 +340,7 @@ export class StatelessStack extends Stack {
       ['Remind', this.remind],
       ['InboundSms', this.inboundSms],
       ['SweepOutbox', this.sweepOutbox],
+      ['GenerateStandingOrders', this.generateStandingOrders],
       ...(this.smsReceipts ? [['SmsReceipts', this.smsReceipts.function] as const] : []),
     ] as const;
     const { alarm, snsMonthToDateSpend } = addOpsAlarms(this, {

@@ -29,6 +29,7 @@ import { requireHromada } from './registry';
 import { guardResidentDay } from './resident-day';
 import { MAX_ATTEMPTS, pause } from './retry';
 import { getServiceRequest, servableWindow, windowText } from './service-requests';
+import { resolvedPlaces } from './taxi/resolve-places';
 
 type EditPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
 
@@ -76,7 +77,7 @@ async function editAttempt(
   const { version, allowOverlap, passengers, ...places } = edit;
   const fields: ServiceRequest = {
     ...current,
-    ...definedOnly(places),
+    ...definedOnly(await resolvedPlaces(ports, current, places)),
     passengers: { ...current.passengers, ...definedOnly(passengers ?? {}) },
   };
   const changed = (['requestedTime', 'pickup', 'dropoff', 'passengers', 'exclusive'] as const).filter(

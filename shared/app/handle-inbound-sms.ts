@@ -22,6 +22,7 @@ import { findSender, nextTrip } from './find-sender';
 import { nearAfterReport } from './notices/near-notice';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
+import { homeReply } from './taxi/home-reply';
 
 export interface ReceivedSms {
   /** The carrier's id: the same message delivered twice is acted on once. */
@@ -218,6 +219,14 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
         }
         return await atTheDoor(ports, door(sender.driver, target), command);
       }
+      case 'home':
+        return await homeReply(ports, {
+          hromada: sender.hromada,
+          resident: sender.resident,
+          actor,
+          record,
+          reply,
+        });
       case 'unknown':
         return await helpOnce(ports, sms, phone.e164, sender.hromada, record, reply);
     }

@@ -69,7 +69,8 @@ async function queueForHromada(
 ) {
   const requests = await ports.entities.requests.forDay(hromada.id, date);
   for (const request of requests) {
-    if (!isOpen(request.status)) continue;
+    // a will-call return has no time to remind of until the resident calls
+    if (!isOpen(request.status) || request.awaitingCall) continue;
     const id = `remind-${request.id}-${date}`;
     if (await ports.outbox.get(id)) {
       run.alreadyQueued += 1;

@@ -21,16 +21,23 @@ const overlaps = (a: BookedWindow, b: BookedWindow) => a.start < b.end && b.star
  */
 export async function guardResidentDay(
   ports: Pick<Ports, 'entities' | 'clock'>,
-  request: ServiceRequest,
+  booked: ServiceRequest | ServiceRequest[],
   allowOverlap: boolean,
   timeZone: string,
 ): Promise<Change> {
-  const { hromadaId, residentId, date } = request;
+  // several: a ride and its linked return, booked together (one guard write for both)
+  const requests = Array.isArray(booked) ? booked : [booked];
+  const { hromadaId, residentId, date } = requests[0]!;
+  const ids = new Set(requests.map((r) => r.id));
   const day = await ports.entities.residentDays.get(hromadaId, residentId, date);
-  const others = (day?.windows ?? []).filter((w) => w.requestId !== request.id);
+  const others = (day?.windows ?? []).filter((w) => !ids.has(w.requestId));
   const live = await liveWindows(ports, hromadaId, others);
-  const mine: BookedWindow = { requestId: request.id, start: request.window.start, end: request.window.end };
-  const clash = live.find((w) => overlaps(w, mine));
+  const mine: BookedWindow[] = requests.map((r) => ({
+    requestId: r.id,
+    start: r.window.start,
+    end: r.window.end,
+  }));
+  const clash = live.find((w) => mine.some((m) => overlaps(w, m)));
   if (clash && !allowOverlap) {
     const span = `${localTimeLabel(new Date(clash.start), timeZone)}–${localTimeLabel(new Date(clash.end), timeZone)}`;
     throw new ConflictError(
@@ -49,7 +56,7 @@ export async function guardResidentDay(
     residentId,
     date,
     version: (day?.version ?? 0) + 1,
-    windows: [...live, mine],
+    windows: [...live, ...mine],
     updatedAt: ports.clock.now().toISOString(),
     expiresAt: Math.floor(localToUtc(addDays(date, GUARD_DAYS_AFTER), '00:00', timeZone).getTime() / 1000),
   };

@@ -1,17 +1,11 @@
 import type { Actor } from '../domain/actor';
 import { cancelKindOf } from '../domain/booking-rules';
 import type { Hromada } from '../domain/entities/hromada';
-import {
-  type RequestStatus,
-  type ServiceRequest,
-  type ServiceRequestCreate,
-  serviceRequestSchema,
-} from '../domain/entities/service-request';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { RequestStatus, ServiceRequest, ServiceRequestCreate } from '../domain/entities/service-request';
+import { NotFoundError, ValidationError } from '../domain/errors';
 import { pickupWindow } from '../domain/pickup-window';
 import { registryKinds } from '../domain/registry';
 import { assertMove, canMove, type LifecycleActor, ROUTED_STATUSES } from '../domain/request-lifecycle';
-import { expiresAfterDays } from '../domain/retention';
 import { unservable } from '../domain/service-day';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
 import { bookingConfirmation, cancellation, confirmedReply, type WindowText } from '../messaging/templates';
@@ -27,6 +21,9 @@ import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
 import { requireHromada } from './registry';
 import { guardResidentDay } from './resident-day';
+import { cancelLinkedReturn } from './taxi/cancel-linked-return';
+import { prepareTrip } from './taxi/prepare-trip';
+import { returnChanges } from './taxi/return-changes';
 
 type BookingPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
 
@@ -132,33 +129,24 @@ async function bookingAttempt(
   const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, fields.residentId);
   if (!resident) throw new NotFoundError('Resident', fields.residentId);
 
-  const { requested, window } = await servableWindow(ports, hromada, fields);
+  const id = ports.ids.next();
+  // places resolved, riders from the resident's mobility by default, the linked return (taxi/)
+  const { request: trip, back } = await prepareTrip(ports, hromada, resident, fields, { id });
   const now = ports.clock.now();
-  if (window.endMs < now.getTime()) {
-    throw new ConflictError('The requested time has already passed');
-  }
   const rules = await applyBookingRules(ports, {
     hromada,
     resident,
-    request: { ...fields, window },
+    request: {
+      ...trip,
+      window: { startMs: Date.parse(trip.window.start), endMs: Date.parse(trip.window.end) },
+    },
     admin,
     ...(override ? { override } : {}),
   });
   const confirmed = confirm && !rules.confirmFirst;
-  const id = ports.ids.next();
-  const booked: ServiceRequest = serviceRequestSchema.parse({
-    ...fields,
-    id,
-    hromadaId,
-    version: 1,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    status: confirmed ? 'confirmed' : 'requested',
-    ...(confirmed ? { confirmedAt: now.toISOString() } : {}),
-    window: { start: new Date(window.startMs).toISOString(), end: new Date(window.endMs).toISOString() },
-    confidential: resident.confidential || fields.serviceType === 'mobile-brigade',
-    expiresAt: expiresAfterDays(requested, hromada.rules.retentionDays.requests),
-  });
+  const booked: ServiceRequest = confirmed
+    ? { ...trip, status: 'confirmed', confirmedAt: now.toISOString() }
+    : trip;
   // a delivery's one-time handover code and its SMS (deliveries/handover-code.ts)
   const { request, changes: handover } = handoverAtBooking(ports, hromada, resident, booked);
   const audited = allowOverlap ? [...Object.keys(fields), 'allowOverlap'] : Object.keys(fields);
@@ -167,8 +155,14 @@ async function bookingAttempt(
   const changes: Change[] = [
     { op: 'create', entity: 'ServiceRequest', item: request },
     audit,
-    await guardResidentDay(ports, request, allowOverlap, hromada.timeZone),
+    await guardResidentDay(
+      ports,
+      back?.awaitingCall ? request : [request, ...(back ? [back] : [])],
+      allowOverlap,
+      hromada.timeZone,
+    ),
     ...handover,
+    ...(back ? returnChanges(ports, hromada, actor, back) : []),
   ];
   if (resident.phone && resident.smsConsent) {
     const text = bookingConfirmation(windowText(request));
@@ -241,6 +235,7 @@ export async function changeRequestStatus(
   actor: Actor,
   extra: Change[],
   by: 'dispatcher' | 'resident',
+  options: { keepReturn?: boolean } = {},
 ): Promise<ServiceRequest> {
   const move = { expectedVersion, to: next, by };
   const { hromada, current, updated } = await nextStatus(ports, hromadaId, id, move);
@@ -257,6 +252,8 @@ export async function changeRequestStatus(
     ...(cancel && ROUTED_STATUSES.has(current.status)
       ? await withdrawFromPlan(ports, current, { actor })
       : []),
+    // its linked return goes with it unless kept (taxi/cancel-linked-return.ts)
+    ...(cancel ? await cancelLinkedReturn(ports, hromada, current, actor, options.keepReturn ?? false) : []),
   ];
   const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, current.residentId);
   if (resident?.phone && resident.smsConsent) {

@@ -4,6 +4,7 @@ import { describeInputAs } from './described-input';
 import { depotFields, depotSchema } from './entities/depot';
 import { driverFields, driverSchema } from './entities/driver';
 import { hromadaFields, hromadaSchema } from './entities/hromada';
+import { placeFields, placeSchema } from './entities/place';
 import { providerFields, providerSchema } from './entities/provider';
 import { residentFields, residentSchema } from './entities/resident';
 import { settlementFields, settlementSchema } from './entities/settlement';
@@ -33,13 +34,20 @@ export const registryKinds = {
   vehicles: kind('Vehicle', 'vehicles', vehicleFields, vehicleSchema),
   drivers: kind('Driver', 'drivers', driverFields, driverSchema),
   residents: kind('Resident', 'residents', residentFields, residentSchema),
+  places: kind('Place', 'places', placeFields, placeSchema),
 } as const;
 
 export const hromadaKind = kind('Hromada', 'hromady', hromadaFields, hromadaSchema);
 
 export type RegistryPlural = keyof typeof registryKinds;
 export type RegistryKind = (typeof registryKinds)[RegistryPlural] | typeof hromadaKind;
-export type EntityName = RegistryKind['entity'] | 'ServiceRequest' | 'Plan' | 'FollowUp' | 'Alert';
+export type EntityName =
+  | RegistryKind['entity']
+  | 'ServiceRequest'
+  | 'Plan'
+  | 'FollowUp'
+  | 'Alert'
+  | 'StandingOrder';
 
 /** An item of one kind as stored (and as the storage ports return it, parsed). */
 export type RegistryItem<K extends RegistryKind = RegistryKind> = z.output<K['stored']>;

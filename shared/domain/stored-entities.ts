@@ -3,6 +3,7 @@ import { alertSchema } from './entities/alert';
 import { followUpSchema } from './entities/follow-up';
 import { planSchema } from './entities/plan';
 import { serviceRequestSchema } from './entities/service-request';
+import { standingOrderSchema } from './entities/standing-order';
 import {
   type EntityName,
   hromadaKind,
@@ -23,10 +24,12 @@ export const storedSchemas = {
   Vehicle: registryKinds.vehicles.stored,
   Driver: registryKinds.drivers.stored,
   Resident: registryKinds.residents.stored,
+  Place: registryKinds.places.stored,
   ServiceRequest: serviceRequestSchema,
   Plan: planSchema,
   FollowUp: followUpSchema,
   Alert: alertSchema,
+  StandingOrder: standingOrderSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 /** The stored, parsed type of one entity. */

@@ -6,8 +6,10 @@
  *   НІ / NI / HI / 0     cancel the next trip         СТАРТ / START     SMS again
  *   3 OK / 3 NS / 3 ?    a driver reports on stop 3 (done, no-show, problem)
  *   3 КОД 1234, 3 НЕМА   a driver at a delivery's door (delivery-replies.ts)
+ *   ДОДОМУ / DODOMU      the car for today's will-call return trip (home-command.ts)
  */
 import { type DeliveryReply, parseDeliveryReply } from './delivery-replies';
+import { isHomeWord } from './home-command';
 
 export type InboundCommand =
   | { kind: 'confirm' }
@@ -16,6 +18,7 @@ export type InboundCommand =
   | { kind: 'start' }
   | { kind: 'driver'; stop: number; outcome: 'done' | 'no-show' | 'problem' }
   | DeliveryReply
+  | { kind: 'home' }
   | { kind: 'unknown' };
 
 /** Latin look-alikes → Cyrillic, applied after upper-casing. */
@@ -61,6 +64,7 @@ export function parseInboundCommand(text: string): InboundCommand {
     return { kind: 'driver', stop: Number(driver[1]), outcome };
   }
   const word = cleaned.split(' ')[0] ?? '';
+  if (isHomeWord(word)) return { kind: 'home' };
   for (const candidate of [word, cyrillic(word)]) {
     if (STOP.has(candidate)) return { kind: 'stop' };
     if (START.has(candidate)) return { kind: 'start' };

@@ -272,3 +272,11 @@ export function feedbackThanks(): string {
 export function complaintReceived(): string {
   return 'Дякуємо, передали диспетчеру. Вам передзвонять';
 }
+
+/**
+ * A will-call return activated (the resident's ДОДОМУ, or the dispatcher on their call): when the
+ * car comes. e.g. "Соцтаксі додому 24.11: авто між 11:20-11:50. Скасувати: НІ" (55).
+ */
+export function returnActivated(t: WindowText): string {
+  return `${label(t)} додому ${t.day}: авто між ${t.from}-${t.to}. Скасувати: НІ`;
+}

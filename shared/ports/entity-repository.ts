@@ -18,6 +18,7 @@ import type {
   RegistryStore,
   RequestStore,
   ResidentDayStore,
+  StandingOrderStore,
 } from './stores';
 
 export type { Page, PageRequest, PhoneMatch } from './stores';
@@ -93,5 +94,6 @@ export interface EntityRepository {
   readonly residentDays: ResidentDayStore;
   readonly followUps: FollowUpStore;
   readonly alerts: AlertStore;
+  readonly standingOrders: StandingOrderStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -9,6 +9,7 @@ import type { Plan } from '../domain/entities/plan';
 import type { Resident } from '../domain/entities/resident';
 import type { ResidentDay } from '../domain/entities/resident-day';
 import type { ServiceRequest } from '../domain/entities/service-request';
+import type { StandingOrder } from '../domain/entities/standing-order';
 import type { RegistryItem, registryKinds } from '../domain/registry';
 
 /**
@@ -118,4 +119,11 @@ export interface AlertStore {
     handled: boolean | undefined,
     page?: PageRequest,
   ): Promise<Page<Alert>>;
+}
+
+export interface StandingOrderStore {
+  /** T1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<StandingOrder | undefined>;
+  /** T2: a hromada's standing orders, by id. */
+  list(hromadaId: string, page?: PageRequest): Promise<Page<StandingOrder>>;
 }

@@ -19,6 +19,7 @@ const FUNCTIONS = {
   Remind: {},
   InboundSms: {},
   SweepOutbox: {},
+  GenerateStandingOrders: {},
 } as const;
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
@@ -66,8 +67,8 @@ describe('functions', () => {
     },
   );
 
-  it('has exactly the five functions', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 5);
+  it('has exactly the six functions', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 6);
   });
 });
 
@@ -127,7 +128,7 @@ function expectInvokeOnly(roleName: string, functionName: string) {
 
 describe('remind: every-15-minute schedule (each hromada at its own reminder time)', () => {
   it('runs every 15 minutes with no flexible window, a retry policy and a dedicated role', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 2);
+    template.resourceCountIs('AWS::Scheduler::Schedule', 3);
     const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
@@ -316,7 +317,7 @@ describe('alarms', () => {
     expect(byMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toEqual([
       expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
     ]);
-    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(5);
+    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(6);
     expect(byMetric('AWS/SNS', 'SMSMonthToDateSpentUSD')).toEqual([
       expect.objectContaining({ Threshold: 40 }),
     ]);

@@ -17,7 +17,11 @@ import { callerOf } from '../../../shared/http/request';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
+import { returnRoutes } from './returns';
 import { versionBody } from './version-body';
+
+/** A cancellation, and whether the ride's linked return stays booked (default: cancelled with it). */
+const cancelBody = versionBody.extend({ keepReturn: z.boolean().default(false) });
 
 const dateQuery = z.object({ date: localDateSchema });
 const outcomeBody = z.strictObject({
@@ -58,23 +62,49 @@ export function requestRoutes(ports: Ports): Route[] {
           json(200, await editServiceRequest(ports, params.hromadaId, params.id, body, actor)),
       },
     ),
-    ...(['cancel', 'confirm'] as const).map((action) =>
-      defineRoute(
-        `POST /hromady/{hromadaId}/requests/{id}/${action}`,
-        action === 'cancel' ? 'Cancel a request' : 'Confirm a request',
-        {
-          body: { schema: versionBody, what: action },
-          handle: async ({ params, body, actor }) => {
-            const next = action === 'cancel' ? 'cancelled' : 'confirmed';
-            const { hromadaId, id } = params;
-            return json(
-              200,
-              await changeRequestStatus(ports, hromadaId, id, body.version, next, actor, [], 'dispatcher'),
-            );
-          },
+    defineRoute(
+      'POST /hromady/{hromadaId}/requests/{id}/cancel',
+      'Cancel a request (and its linked return, unless keepReturn)',
+      {
+        body: { schema: cancelBody, what: 'cancel' },
+        handle: async ({ params, body, actor }) => {
+          const { hromadaId, id } = params;
+          const options = { keepReturn: body.keepReturn };
+          return json(
+            200,
+            await changeRequestStatus(
+              ports,
+              hromadaId,
+              id,
+              body.version,
+              'cancelled',
+              actor,
+              [],
+              'dispatcher',
+              options,
+            ),
+          );
         },
-      ),
+      },
     ),
+    defineRoute('POST /hromady/{hromadaId}/requests/{id}/confirm', 'Confirm a request', {
+      body: { schema: versionBody, what: 'confirm' },
+      handle: async ({ params, body, actor }) =>
+        json(
+          200,
+          await changeRequestStatus(
+            ports,
+            params.hromadaId,
+            params.id,
+            body.version,
+            'confirmed',
+            actor,
+            [],
+            'dispatcher',
+          ),
+        ),
+    }),
+    ...returnRoutes(ports),
     defineRoute(
       'POST /hromady/{hromadaId}/requests/{id}/outcome',
       'What happened at the stop: on board, done or no-show',

@@ -29,6 +29,7 @@ import type {
   RegistryStore,
   RequestStore,
   ResidentDayStore,
+  StandingOrderStore,
 } from '../../ports/stores';
 import { CursorSealer, listingScope, pageLimit } from './cursor';
 import { explainCancellation, toTransactItem } from './dynamodb-transaction';
@@ -219,6 +220,22 @@ export class DynamoDbEntityRepository implements EntityRepository {
           : { index: alertsByDay.byState.index, pk: alertsByDay.byState.pk(hromadaId, date, handled) };
       return this.queryIndex(index, pk, page, (i) => parseStored('Alert', i), { newestFirst: true });
     },
+  };
+
+  readonly standingOrders: StandingOrderStore = {
+    get: (hromadaId, id) => this.getEntity('StandingOrder', hromadaId, id),
+    list: (hromadaId, page) =>
+      this.query(
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': hromadaPk(hromadaId),
+            ':prefix': entityLayouts.StandingOrder.skPrefix,
+          },
+        },
+        page,
+        (i) => parseStored('StandingOrder', i),
+      ),
   };
 
   async commit(changes: Change[]): Promise<void> {

@@ -8,6 +8,7 @@ import { driverLayout, residentLayout } from './entities/people';
 import { planLayout } from './entities/plan';
 import { depotLayout, providerLayout, settlementLayout, vehicleLayout } from './entities/registry-items';
 import { serviceRequestLayout } from './entities/service-request';
+import { placeLayout, standingOrderLayout } from './entities/taxi';
 import { TABLE_SCHEMA } from './table-schema';
 
 /**
@@ -26,6 +27,8 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   Plan: planLayout,
   FollowUp: followUpLayout,
   Alert: alertLayout,
+  Place: placeLayout,
+  StandingOrder: standingOrderLayout,
 };
 
 /** The base key of one stored entity. */

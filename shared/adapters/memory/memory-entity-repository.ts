@@ -22,6 +22,7 @@ import type {
   RegistryStore,
   RequestStore,
   ResidentDayStore,
+  StandingOrderStore,
 } from '../../ports/stores';
 
 /**
@@ -188,6 +189,15 @@ export class MemoryEntityRepository implements EntityRepository {
         .sort((a, b) => `${b.at}#${b.id}`.localeCompare(`${a.at}#${a.id}`));
       return paginate(items, page);
     },
+  };
+
+  readonly standingOrders: StandingOrderStore = {
+    get: async (hromadaId, id) => this.getEntity('StandingOrder', hromadaId, id),
+    list: async (hromadaId, page) =>
+      paginate(
+        this.all('StandingOrder', hromadaId).map((o) => parseStored('StandingOrder', o)),
+        page,
+      ),
   };
 
   /** The conditions DynamoDbEntityRepository puts on idempotency records and resident-day guards. */

@@ -10,6 +10,7 @@ import type { Ports } from '../../ports/ports';
 import { auditChange } from '../audit';
 import { withoutDeliveryPersonalData } from '../deliveries/erase-delivery';
 import { requireHromada } from '../registry';
+import { ordersToErase, stripStandingOrders } from '../standing-orders/erase-standing-orders';
 import { collect } from './read-all';
 
 /** What an erased resident's name and every erased address read. */
@@ -60,8 +61,10 @@ export async function eraseResident(
   if (open.length > 0) {
     throw new ConflictError(`Resident ${residentId} has ${open.length} open requests: cancel them first`);
   }
+  const orders = await ordersToErase(ports, hromadaId, residentId);
   const point = await settlementPoint(ports, hromadaId, resident.settlementId);
   const requestsStripped = await stripRequests(ports, requests, point);
+  await stripStandingOrders(ports, { hromada, actor }, orders, { address: ERASED, point });
   const now = ports.clock.now().toISOString();
   const erased: Resident = {
     ...resident,

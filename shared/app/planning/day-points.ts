@@ -79,6 +79,8 @@ export function dayPoints(input: DayInput, keep: ReadonlySet<string> = new Set()
   const refused: DayPoints['refused'] = [];
   const requests = input.requests.filter((r) => {
     if (r.date !== date || !(isOpen(r.status) || keep.has(r.id))) return false;
+    // a will-call return waits for the resident's call (taxi/activate-return.ts)
+    if (r.awaitingCall && !keep.has(r.id)) return false;
     // One request whose times fall outside its day (booked before a rule existed, or written by
     // another tool) must not stop the whole day: it is listed with its reason, the rest is planned.
     // A request kept from a day under way (done, on board) is never left out.

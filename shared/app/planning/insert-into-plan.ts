@@ -63,6 +63,8 @@ async function insertable(
   if (request.date !== date)
     throw new ConflictError(`Request ${requestId} is for ${request.date}, not ${date}`);
   if (!isOpen(request.status)) throw new ConflictError(`Request ${requestId} is ${request.status}`);
+  if (request.awaitingCall)
+    throw new ConflictError(`Request ${requestId} waits for the resident's call: activate it first`);
   const inPlan = new Set(plan.routes.flatMap((r) => r.stops.map((s) => s.requestId)));
   if (inPlan.has(requestId)) throw new ConflictError(`Request ${requestId} is already in the plan`);
   const { dayStart, dayEnd } = dayBounds(date, hromada.timeZone);

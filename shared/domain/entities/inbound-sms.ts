@@ -23,6 +23,8 @@ export const inboundOutcomes = [
   'feedback-rated',
   /** feat-told: text after a rating, passed to the dispatcher as a complaint alert. */
   'complaint',
+  /** ДОДОМУ: the resident's will-call return of today was activated. */
+  'return-activated',
 ] as const;
 
 /**

@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import {
-  addressSchema,
-  geoPointSchema,
-  idSchema,
-  isoInstantSchema,
-  localDateSchema,
-  localTimeSchema,
-  storedFields,
-} from '../common';
+import { idSchema, isoInstantSchema, localDateSchema, localTimeSchema, storedFields } from '../common';
 /** The request lifecycle (statuses, who may move them, the open and final sets): one file. */
 import { requestStatuses } from '../request-lifecycle';
 import { deliveryStoredFields, handoverSchema, parcelSchema } from './delivery';
 import { serviceTypes } from './provider';
+import { placeSchema, returnTripSchema, tripPlaceInputSchema } from './trip-place';
 
 export {
   FINAL_STATUSES,
@@ -25,11 +18,7 @@ export {
 /** Allowed purposes of a social-taxi ride (no shopping). */
 export const purposes = ['medical', 'cnap', 'bank', 'social-services', 'pension-fund', 'other'] as const;
 
-export const placeSchema = z.strictObject({
-  address: addressSchema,
-  location: geoPointSchema,
-  settlementId: idSchema.optional(),
-});
+export { placeSchema } from './trip-place';
 
 /** Who rides besides the resident, and whether in a wheelchair. */
 export const passengersSchema = z.strictObject({
@@ -64,11 +53,31 @@ export const serviceRequestFields = {
    * there (for a ride: from pickup to drop-off). Always so for a confidential case, flag or not.
    */
   exclusive: z.boolean().optional(),
+  /** Social taxi: the outbound ride this request is the linked return of. */
+  returnOf: idSchema.optional(),
+  /** Social taxi: how the return was booked (a fixed time, or when the resident calls). */
+  returnMode: z.enum(['fixed', 'will-call']).optional(),
+  /** A will-call return not yet activated: not planned, not reminded. */
+  awaitingCall: z.boolean().optional(),
+  /** Generated from this standing order (its id is `<standingOrderId>-<date>`). */
+  standingOrderId: idSchema.optional(),
 };
+
+/** Set by the system (returns, standing orders), never by a booking's body. */
+const bookableFields = z
+  .object(serviceRequestFields)
+  .omit({ returnOf: true, returnMode: true, awaitingCall: true, standingOrderId: true }).shape;
 
 export const serviceRequestCreateSchema = z
   .strictObject({
-    ...serviceRequestFields,
+    ...bookableFields,
+    /** The resident's home, a known place (`placeId`) or an address with coordinates. */
+    pickup: tripPlaceInputSchema,
+    dropoff: tripPlaceInputSchema.optional(),
+    /** Absent: from the resident's mobility (a wheelchair; an escort rides along). */
+    passengers: passengersSchema.optional(),
+    /** Social taxi: book the return trip with it (drop-off and pickup swapped), in one go. */
+    return: returnTripSchema.optional(),
     /**
      * Book even though the resident already has a live booking at an overlapping time (two
      * different services at once, rarely). Recorded in the audit entry, not on the request.
@@ -96,6 +105,10 @@ export const serviceRequestCreateSchema = z
   .refine((r) => r.handover === undefined || r.serviceType === 'delivery', {
     message: 'only a delivery has a handover rule',
     path: ['handover'],
+  })
+  .refine((r) => r.return === undefined || r.serviceType === 'social-taxi', {
+    message: 'only a social-taxi ride has a return trip',
+    path: ['return'],
   });
 
 /** What booking a request takes, parsed (`serviceRequestCreateSchema`). */
@@ -110,8 +123,9 @@ export const serviceRequestEditSchema = z
   .strictObject({
     version: z.number().int().positive(),
     requestedTime: serviceRequestFields.requestedTime.optional(),
-    pickup: placeSchema.optional(),
-    dropoff: placeSchema.optional(),
+    /** As at booking: home, a known place or an address (resolved again). */
+    pickup: tripPlaceInputSchema.optional(),
+    dropoff: tripPlaceInputSchema.optional(),
     passengers: z
       .strictObject({
         escorts: passengersSchema.shape.escorts.unwrap().optional(),

@@ -60,7 +60,7 @@ const requestsOf = (ctx: Awaited<ReturnType<typeof withTrips>>, residentId: stri
 async function finishedTrips(ctx: Awaited<ReturnType<typeof withTrips>>, count: number) {
   const now = ctx.clock.now().toISOString();
   for (let i = 0; i < count; i += 1) {
-    const item: ServiceRequest = {
+    const item = {
       ...bookingOf(taxiRequest(ctx.resident.id, '2026-10-01')),
       id: `old${String(i).padStart(4, '0')}`,
       hromadaId: HROMADA,
@@ -71,7 +71,7 @@ async function finishedTrips(ctx: Awaited<ReturnType<typeof withTrips>>, count: 
       window: { start: '2026-10-01T06:00:00Z', end: '2026-10-01T06:20:00Z' },
       confidential: false,
       expiresAt: 1_900_000_000,
-    };
+    } as ServiceRequest;
     delete (item as { allowOverlap?: boolean }).allowOverlap;
     await ctx.entities.commit([{ op: 'create', entity: 'ServiceRequest', item }]);
   }

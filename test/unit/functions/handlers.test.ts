@@ -10,7 +10,9 @@ const handlers = readdirSync(functionsDir).map((name) => ({
 
 describe('every function', () => {
   it('starts from the one shared middy stack, none builds its own', () => {
-    expect(handlers.map((h) => h.name)).toEqual(expect.arrayContaining(['api', 'send-sms', 'sms-receipts']));
+    expect(handlers.map((h) => h.name)).toEqual(
+      expect.arrayContaining(['api', 'send-sms', 'sms-receipts', 'generate-standing-orders']),
+    );
     for (const { name, source } of handlers) {
       expect({ name, own: /@middy\/core|injectLambdaContext/.test(source) }).toEqual({ name, own: false });
       expect({ name, shared: /lambdaStack|httpHandler/.test(source) }).toEqual({ name, shared: true });
