@@ -9,6 +9,7 @@ import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import { viewerOf } from '../../../shared/http/viewer';
 import type { Ports } from '../../../shared/ports/ports';
+import { cancelBody } from './requests';
 import { versionBody } from './version-body';
 
 const outcomeBody = z.strictObject({
@@ -38,12 +39,15 @@ export function confidentialAnswerRoutes(ports: Ports): Route[] {
     ...(['cancel', 'confirm'] as const).map((action) =>
       defineRoute(
         `POST /hromady/{hromadaId}/requests/{id}/${action}`,
-        action === 'cancel' ? 'Cancel a request' : 'Confirm a request',
+        action === 'cancel'
+          ? 'Cancel a request (and its linked return, unless keepReturn)'
+          : 'Confirm a request',
         {
-          body: { schema: versionBody, what: action },
+          body: { schema: action === 'cancel' ? cancelBody : versionBody, what: action },
           handle: async ({ params, body, actor, event }) => {
             const next = action === 'cancel' ? 'cancelled' : 'confirmed';
             const { hromadaId, id } = params;
+            const keepReturn = 'keepReturn' in body && body.keepReturn === true;
             const moved = await changeRequestStatus(
               ports,
               hromadaId,
@@ -53,6 +57,7 @@ export function confidentialAnswerRoutes(ports: Ports): Route[] {
               actor,
               [],
               'dispatcher',
+              { keepReturn },
             );
             return json(200, await discloseRequest(ports, viewerOf(event), moved));
           },

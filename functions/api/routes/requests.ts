@@ -21,7 +21,7 @@ import { returnRoutes } from './returns';
 import { versionBody } from './version-body';
 
 /** A cancellation, and whether the ride's linked return stays booked (default: cancelled with it). */
-const cancelBody = versionBody.extend({ keepReturn: z.boolean().default(false) });
+export const cancelBody = versionBody.extend({ keepReturn: z.boolean().default(false) });
 
 const dateQuery = z.object({ date: localDateSchema });
 const outcomeBody = z.strictObject({

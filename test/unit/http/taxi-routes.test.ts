@@ -82,7 +82,8 @@ describe('bookings with a return through the API', () => {
       date: '2026-11-23',
       pickup: { home: true },
       dropoff: { placeId: 'hospital' },
-      requestedTime: { kind: 'pickup', time: '13:00' },
+      // the fake clock is 12:00 in Kyiv: a same-day booking needs an hour's notice
+      requestedTime: { kind: 'pickup', time: '13:15' },
       purpose: 'medical',
       return: { mode: 'will-call' },
     });

@@ -13,13 +13,13 @@ import { homeToHospital, withPlaces } from './support';
 
 const TODAY = '2026-11-23'; // the fake clock's Monday, 12:00 in Kyiv
 
-/** A will-call return booked today (the outbound at 12:30), the clock then moved to 14:00 Kyiv. */
+/** A will-call return booked today (the outbound at 13:15), the clock then moved to 14:00 Kyiv. */
 async function awaitingToday(options: { plan?: boolean } = {}) {
   const ctx = await withPlaces();
   if (options.plan) await seedFleet(ctx.ports, [RAMP_TAXI]);
   const body = homeToHospital(
     ctx.resident.id,
-    { requestedTime: { kind: 'pickup', time: '12:30' }, return: { mode: 'will-call' } },
+    { requestedTime: { kind: 'pickup', time: '13:15' }, return: { mode: 'will-call' } },
     TODAY,
   );
   const out = await bookServiceRequest(ctx.ports, HROMADA, bookingOf(body), 'd');

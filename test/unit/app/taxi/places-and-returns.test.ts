@@ -136,6 +136,7 @@ describe('social taxi: the linked return trip', () => {
     const book = (date: string, back: Record<string, unknown>) =>
       bookServiceRequest(ports, HROMADA, bookingOf(homeToHospital(resident.id, { return: back }, date)), 'd');
     const willCall = await book('2026-11-24', { mode: 'will-call' });
+    ports.clock.now = () => new Date('2026-11-23T16:05:00Z'); // 18:05 in Kyiv: reminder time
     await queueReminders(ports);
     const reminded = () =>
       [...entities.outbox.values()].filter((m) => m.kind === 'reminder').map((m) => m.subject);
