@@ -39,7 +39,7 @@ export const hromadaKind = kind('Hromada', 'hromady', hromadaFields, hromadaSche
 
 export type RegistryPlural = keyof typeof registryKinds;
 export type RegistryKind = (typeof registryKinds)[RegistryPlural] | typeof hromadaKind;
-export type EntityName = RegistryKind['entity'] | 'ServiceRequest' | 'Plan';
+export type EntityName = RegistryKind['entity'] | 'ServiceRequest' | 'Plan' | 'CaseStop';
 
 /** An item of one kind as stored (and as the storage ports return it, parsed). */
 export type RegistryItem<K extends RegistryKind = RegistryKind> = z.output<K['stored']>;

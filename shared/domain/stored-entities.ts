@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { caseStopSchema } from './entities/case-stop';
 import { planSchema } from './entities/plan';
 import { serviceRequestSchema } from './entities/service-request';
 import {
@@ -23,6 +24,7 @@ export const storedSchemas = {
   Resident: registryKinds.residents.stored,
   ServiceRequest: serviceRequestSchema,
   Plan: planSchema,
+  CaseStop: caseStopSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 /** The stored, parsed type of one entity. */

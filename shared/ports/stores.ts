@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../domain/entities/audit-entry';
+import type { CaseBooking, CaseStop } from '../domain/entities/case-stop';
 import type { Driver } from '../domain/entities/driver';
 import type { Hromada } from '../domain/entities/hromada';
 import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
@@ -95,4 +96,18 @@ export interface IdempotencyStore {
 export interface ResidentDayStore {
   /** 24: a resident's booking guard for one service date (consistent read). */
   get(hromadaId: string, residentId: string, date: string): Promise<ResidentDay | undefined>;
+}
+
+export interface CaseStopStore {
+  /** 1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<CaseStop | undefined>;
+  /** MC1: the stops from one local date to another (inclusive), by date and opening time. */
+  between(hromadaId: string, from: string, to: string): Promise<CaseStop[]>;
+}
+
+export interface CaseBookingStore {
+  /** MC2: every booking of one stop. */
+  forStop(hromadaId: string, stopId: string): Promise<CaseBooking[]>;
+  /** MC3: a resident's booking at one stop (consistent read). */
+  get(hromadaId: string, stopId: string, residentId: string): Promise<CaseBooking | undefined>;
 }

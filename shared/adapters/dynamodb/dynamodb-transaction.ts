@@ -2,6 +2,7 @@ import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Change } from '../../ports/entity-repository';
+import { caseBookingTransactItem, explainCaseBooking } from './case-booking-items';
 import {
   auditKey,
   entityKey,
@@ -54,12 +55,16 @@ export function toTransactItem(TableName: string, change: Change): TransactItem 
       },
     };
   }
+  if (change.op === 'case-slot-take' || change.op === 'case-slot-free' || change.op === 'case-booking')
+    return caseBookingTransactItem(TableName, change);
   const [Item, condition] = putOf(change);
   return { Put: { TableName, Item, ...condition } };
 }
 
 /** The item a change puts, with its storage keys and item type, and the condition it is put on. */
-function putOf(change: Exclude<Change, { op: 'delete' }>): [Record<string, unknown>, Condition] {
+function putOf(
+  change: Exclude<Change, { op: 'delete' | 'case-slot-take' | 'case-slot-free' | 'case-booking' }>,
+): [Record<string, unknown>, Condition] {
   switch (change.op) {
     case 'create':
     case 'update': {
@@ -141,6 +146,10 @@ export function explainCancellation(error: TransactionCanceledException, changes
         return new ConflictError(
           `The bookings of resident ${change.day.residentId} on ${change.day.date} were changed by someone else`,
         );
+      case 'case-slot-take':
+      case 'case-slot-free':
+      case 'case-booking':
+        return explainCaseBooking(change);
     }
   }
   return error;

@@ -1,5 +1,6 @@
 import type { EntityName } from '../../domain/registry';
 import type { EntityOf } from '../../domain/stored-entities';
+import { caseStopLayout } from './entities/case-stop';
 import { hromadaLayout } from './entities/hromada';
 import type { BaseKey, EntityLayout, ItemKeys } from './entities/layout';
 import { driverLayout, residentLayout } from './entities/people';
@@ -22,6 +23,7 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   Resident: residentLayout,
   ServiceRequest: serviceRequestLayout,
   Plan: planLayout,
+  CaseStop: caseStopLayout,
 };
 
 /** The base key of one stored entity. */
@@ -35,6 +37,7 @@ export function keysOf(entity: EntityName, item: Record<string, unknown>): ItemK
 }
 
 export { auditKey, auditPk } from './entities/audit-entry';
+export { caseBookingKey, caseSlotKey, caseStopBookings, caseStopsByDate } from './entities/case-stop';
 export { idempotencyKey, onceKey, residentDayKey, smsDayKey } from './entities/guards';
 export { hromadyByName } from './entities/hromada';
 export { inboundIndexKeys, inboundKey, inboundLog } from './entities/inbound-sms';

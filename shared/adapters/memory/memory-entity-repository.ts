@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { CaseBooking } from '../../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
@@ -7,8 +8,11 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import type { EntityName } from '../../domain/registry';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository, StoredEntity } from '../../ports/entity-repository';
+import { MemoryCaseBookings } from './memory-case-bookings';
 import type {
   AuditLog,
+  CaseBookingStore,
+  CaseStopStore,
   HromadaStore,
   IdempotencyStore,
   InboundLog,
@@ -33,6 +37,7 @@ export class MemoryEntityRepository implements EntityRepository {
   readonly once = new Map<string, number>();
   readonly idempotencyRecords = new Map<string, IdempotencyRecord>();
   readonly residentDayGuards = new Map<string, ResidentDay>();
+  readonly caseBookingItems = new MemoryCaseBookings();
 
   private key(entity: EntityName, hromadaId: string, id: string): string {
     return entity === 'Hromada' ? `Hromada|${id}|${id}` : `${entity}|${hromadaId}|${id}`;
@@ -150,6 +155,21 @@ export class MemoryEntityRepository implements EntityRepository {
     },
   };
 
+  readonly caseStops: CaseStopStore = {
+    get: async (hromadaId, id) => this.getEntity('CaseStop', hromadaId, id),
+    between: async (hromadaId, from, to) =>
+      this.all('CaseStop', hromadaId)
+        .map((s) => parseStored('CaseStop', s))
+        .filter((s) => s.date >= from && s.date <= to)
+        .sort((a, b) => `${a.date}#${a.from}#${a.id}`.localeCompare(`${b.date}#${b.from}#${b.id}`)),
+  };
+
+  readonly caseBookings: CaseBookingStore = {
+    forStop: async (hromadaId, stopId) => this.caseBookingItems.forStop(hromadaId, stopId),
+    get: async (hromadaId, stopId, residentId): Promise<CaseBooking | undefined> =>
+      this.caseBookingItems.get(hromadaId, stopId, residentId),
+  };
+
   /** The conditions DynamoDbEntityRepository puts on idempotency records and resident-day guards. */
   private checkGuards(c: Change): void {
     if (c.op === 'idempotency') {
@@ -173,6 +193,7 @@ export class MemoryEntityRepository implements EntityRepository {
 
   async commit(changes: Change[]): Promise<void> {
     // Check every condition first, then apply: all or nothing.
+    this.caseBookingItems.check(changes);
     for (const c of changes) {
       this.checkGuards(c);
       if (c.op === 'create' && this.items.has(this.key(c.entity, c.item.hromadaId, c.item.id))) {
@@ -214,6 +235,8 @@ export class MemoryEntityRepository implements EntityRepository {
       } else if (c.op === 'idempotency') {
         const r = c.record;
         this.idempotencyRecords.set(idempotencyKeyOf(r.hromadaId, r.caller, r.key), structuredClone(r));
+      } else if (c.op === 'case-slot-take' || c.op === 'case-slot-free' || c.op === 'case-booking') {
+        this.caseBookingItems.apply(c);
       } else if (c.op === 'resident-day') {
         const d = c.day;
         this.residentDayGuards.set(`${d.hromadaId}|${d.residentId}|${d.date}`, structuredClone(d));
