@@ -1,6 +1,7 @@
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
+import { caseStopRoutes } from './routes/case-stops';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { logRoutes } from './routes/logs';
@@ -26,6 +27,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
     ...logRoutes(ports),
     ...personalDataRoutes(ports),
     ...reportRoutes(ports, smsPrice),
+    ...caseStopRoutes(ports),
     ...openApiRoutes(() => routes),
   ];
   return routes;

@@ -12,7 +12,9 @@ export const BOOKING_CHANGED = 'запис щойно змінили, спроб
 export function explainCaseBooking(change: CaseBookingChange): ConflictError {
   const b = change.booking;
   if (change.op === 'case-slot-take')
-    return new ConflictError(`Slot ${b.slot} of stop ${b.stopId} is taken`, undefined, { reason: SLOT_TAKEN });
+    return new ConflictError(`Slot ${b.slot} of stop ${b.stopId} is taken`, undefined, {
+      reason: SLOT_TAKEN,
+    });
   if (change.op === 'case-booking' && change.expectedVersion === undefined && !change.remove)
     return new ConflictError(`Resident ${b.residentId} already has a slot at stop ${b.stopId}`, undefined, {
       reason: ALREADY_BOOKED,

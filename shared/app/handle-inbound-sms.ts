@@ -7,12 +7,14 @@ import { maskPhone, normalisePhone } from '../domain/phone';
 import { canMove } from '../domain/request-lifecycle';
 import { expiresAfterDays } from '../domain/retention';
 import { localDate } from '../domain/time';
+import { parseCaseReply } from '../messaging/case-replies';
 import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-commands';
 import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
 import { findSender, nextTrip } from './find-sender';
+import { handleCaseReply } from './mobile-case/handle-case-reply';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
 
@@ -47,6 +49,8 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
   const sender = await findSender(ports, phone.e164, sms.destinationNumber);
   if (!sender) return { outcome: 'unknown-sender' };
 
+  const caseReply = parseCaseReply(sms.messageBody);
+  if (caseReply) return handleCaseReplyOnce(ports, sms, sender, phone.e164, caseReply);
   const command = parseInboundCommand(sms.messageBody);
   const now = ports.clock.now();
   const record = (outcome: InboundSms['outcome'], subject?: string): Change => ({
@@ -222,4 +226,15 @@ const LOGGED = { 'on-board': 'stop-on-board', done: 'stop-done', 'no-show': 'sto
 
 function describe(command: InboundCommand): string {
   return command.kind === 'driver' ? `driver ${command.stop} ${command.outcome}` : command.kind;
+}
+
+/** A mobile-case reply (ЗАПИС, ВІДМОВА); a second delivery racing the first is a duplicate. */
+async function handleCaseReplyOnce(...args: Parameters<typeof handleCaseReply>): Promise<InboundResult> {
+  try {
+    return await handleCaseReply(...args);
+  } catch (error) {
+    if (error instanceof ConflictError && (await args[0].entities.inbound.get(args[1].inboundMessageId)))
+      return { outcome: 'duplicate' };
+    throw error;
+  }
 }

@@ -13,7 +13,11 @@ const CANCEL = new Set(['ВІДМОВА', 'VIDMOVA', 'ВIДМОВА']);
 
 /** A case reply, or undefined: the text is something else (a ride's ТАК/НІ, a driver's report…). */
 export function parseCaseReply(text: string): CaseReply | undefined {
-  const cleaned = text.normalize('NFC').toUpperCase().replace(/[!,;"'«»()]+/g, ' ').trim();
+  const cleaned = text
+    .normalize('NFC')
+    .toUpperCase()
+    .replace(/[!,;"'«»()]+/g, ' ')
+    .trim();
   const m = /^(\p{L}+)\s*(.*)$/u.exec(cleaned);
   if (!m) return undefined;
   const word = m[1]!;

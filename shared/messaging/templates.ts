@@ -163,7 +163,12 @@ export function routeCancelled(day: string, plate: string): string {
  */
 
 /** The evening before, to a settlement. e.g. "Завтра 10:00-13:00 ЦНАП, Кожухів. Запис: ЗАПИС чи ЗАПИС 10:20" (63). */
-export function caseAnnouncement(t: { settlement: string; from: string; to: string; example: string }): string {
+export function caseAnnouncement(t: {
+  settlement: string;
+  from: string;
+  to: string;
+  example: string;
+}): string {
   return `Завтра ${t.from}-${t.to} ЦНАП, ${t.settlement}. Запис: ЗАПИС чи ЗАПИС ${t.example}`;
 }
 

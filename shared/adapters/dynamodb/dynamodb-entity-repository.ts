@@ -34,10 +34,10 @@ import { CursorSealer, listingScope, pageLimit } from './cursor';
 import { explainCancellation, toTransactItem } from './dynamodb-transaction';
 import {
   auditPk,
+  type BaseKey,
   caseBookingKey,
   caseStopBookings,
   caseStopsByDate,
-  type BaseKey,
   entityKey,
   entityLayouts,
   hromadaPk,
@@ -192,7 +192,11 @@ export class DynamoDbEntityRepository implements EntityRepository {
           {
             IndexName: caseStopsByDate.index,
             KeyConditionExpression: `${names.partitionKey} = :pk AND ${names.sortKey} BETWEEN :from AND :to`,
-            ExpressionAttributeValues: { ':pk': caseStopsByDate.pk(hromadaId), ':from': from, ':to': `${to}#~` },
+            ExpressionAttributeValues: {
+              ':pk': caseStopsByDate.pk(hromadaId),
+              ':from': from,
+              ':to': `${to}#~`,
+            },
           },
           { limit: 200, cursor },
           (i) => parseStored('CaseStop', i),

@@ -8,7 +8,6 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import type { EntityName } from '../../domain/registry';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository, StoredEntity } from '../../ports/entity-repository';
-import { MemoryCaseBookings } from './memory-case-bookings';
 import type {
   AuditLog,
   CaseBookingStore,
@@ -24,6 +23,7 @@ import type {
   RequestStore,
   ResidentDayStore,
 } from '../../ports/stores';
+import { MemoryCaseBookings } from './memory-case-bookings';
 
 /**
  * In-memory twin of DynamoDbEntityRepository for unit tests: same conditions, same atomicity,

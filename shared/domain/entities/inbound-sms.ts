@@ -16,6 +16,10 @@ export const inboundOutcomes = [
   'ignored',
   /** A caller on the phone line asked to be called back (the dispatcher's to-do). */
   'callback-requested',
+  /** Mobile case: a slot booked or moved (ЗАПИС), given back (ВІДМОВА), or not (taken, full). */
+  'case-booked',
+  'case-cancelled',
+  'case-refused',
 ] as const;
 
 /**

@@ -56,6 +56,8 @@ export const serviceRequestFields = {
   serviceMinutes: z.number().int().min(0).max(240).default(5),
   /** Delivery only: what is carried (a food kit is ~10 kg); `cold` needs a vehicle's cold box. */
   parcel: z.strictObject({ kg: z.number().min(0).max(500), cold: z.boolean().default(false) }).optional(),
+  /** Mobile case: a home visit on the day of this stop, by the stop's vehicle. */
+  caseStopId: idSchema.optional(),
 };
 
 export const serviceRequestCreateSchema = z
