@@ -148,6 +148,13 @@ try {
       timeZone: 'Europe/Kyiv',
       input: { job: 'queue-reminders' },
     },
+    // As in AWS: every 15 minutes, tomorrow's mobile-case stops are announced once it is time.
+    {
+      functionName: 'announce-case-stops',
+      handler: remind.handler,
+      everyMs: 15 * 60_000,
+      input: { job: 'announce-case-stops' },
+    },
     // As in AWS: every minute, SMS a crashed sender left `sending` are sent again (or failed).
     {
       functionName: 'sweep-outbox',
