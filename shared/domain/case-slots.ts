@@ -15,6 +15,12 @@ export interface CaseSlot {
   start: string;
 }
 
+/**
+ * How late after its opening a stop's planned arrival may be: the plan may arrive up to this much
+ * later (its slots then move by as much, and the booked residents are told); never earlier.
+ */
+export const CASE_STOP_LATE_MINUTES = 30;
+
 export const toMinutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   return h * 60 + m;

@@ -169,13 +169,16 @@ export function caseAnnouncement(t: {
   to: string;
   example: string;
 }): string {
-  return `Завтра ${t.from}-${t.to} ЦНАП, ${t.settlement}. Запис: ЗАПИС чи ЗАПИС ${t.example}`;
+  return `Завтра ${t.from}-${t.to} ЦНАП, ${clip(t.settlement)}. Запис: ЗАПИС чи ЗАПИС ${t.example}`;
 }
 
 /** A slot booked (SMS or dispatcher). e.g. "Записано: ЦНАП 03.12 о 10:40, Кожухів. Відмова: ВІДМОВА" (58). */
 export function caseBooked(t: { day: string; time: string; settlement: string }): string {
-  return `Записано: ЦНАП ${t.day} о ${t.time}, ${t.settlement}. Відмова: ВІДМОВА`;
+  return `Записано: ЦНАП ${t.day} о ${t.time}, ${clip(t.settlement)}. Відмова: ВІДМОВА`;
 }
+
+/** A settlement's name, at most 30 characters: a message never passes two segments. */
+const clip = (name: string) => (name.length > 30 ? `${name.slice(0, 29)}…` : name);
 
 /** The slot asked for is taken (or none is free). e.g. "Час 10:40 зайнятий. Вільно: 11:00, 11:20. ЗАПИС 11:00" */
 export function caseSlotTaken(t: { time?: string; free: string[] }): string {
