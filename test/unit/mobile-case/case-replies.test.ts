@@ -4,7 +4,8 @@ import { parseInboundCommand } from '../../../shared/messaging/inbound-commands'
 
 describe('mobile-case replies by SMS', () => {
   it('ЗАПИС books the first free slot, in any case and with Latin letters', () => {
-    for (const text of ['ЗАПИС', 'запис', ' Запис! ', 'zapys', 'ZAPIS']) expect(parseCaseReply(text)).toEqual({ kind: 'book' });
+    for (const text of ['ЗАПИС', 'запис', ' Запис! ', 'zapys', 'ZAPIS'])
+      expect(parseCaseReply(text)).toEqual({ kind: 'book' });
   });
 
   it('ЗАПИС with a time names the slot, however the time is typed', () => {
@@ -26,7 +27,8 @@ describe('mobile-case replies by SMS', () => {
   });
 
   it('leaves the ride words alone: ТАК, НІ, СТОП and driver reports are not case replies', () => {
-    for (const text of ['ТАК', 'НІ', 'ні', '0', '1', 'СТОП', 'СТАРТ', '3 OK', '2 NS']) expect(parseCaseReply(text)).toBeUndefined();
+    for (const text of ['ТАК', 'НІ', 'ні', '0', '1', 'СТОП', 'СТАРТ', '3 OK', '2 NS'])
+      expect(parseCaseReply(text)).toBeUndefined();
     // and the ride parser does not read the case words as ТАК / НІ
     expect(parseInboundCommand('ЗАПИС').kind).toBe('unknown');
     expect(parseInboundCommand('ВІДМОВА').kind).toBe('unknown');

@@ -32,7 +32,11 @@ describe('slots of a mobile-case stop', () => {
 
   it('move with the planned arrival, keeping their order', () => {
     const shifted = { ...stop, shiftMinutes: 25 };
-    expect(caseSlots(shifted).map((s) => s.time).slice(0, 3)).toEqual(['10:25', '10:45', '11:05']);
+    expect(
+      caseSlots(shifted)
+        .map((s) => s.time)
+        .slice(0, 3),
+    ).toEqual(['10:25', '10:45', '11:05']);
     expect(slotAt(shifted, '10:45')).toBe(1);
     expect(slotAt(shifted, '10:40')).toBeUndefined();
   });

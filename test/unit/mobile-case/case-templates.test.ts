@@ -16,9 +16,19 @@ describe('mobile-case SMS fit one segment for real values, never more than two',
     const text = caseAnnouncement({ settlement: 'Кожухів', from: '10:00', to: '13:00', example: '10:20' });
     expect(text).toBe('Завтра 10:00-13:00 ЦНАП, Кожухів. Запис: ЗАПИС чи ЗАПИС 10:20');
     expect(segments(text)).toBe(1);
-    const longest = caseAnnouncement({ settlement: 'Великий Митник', from: '10:00', to: '13:00', example: '10:20' });
+    const longest = caseAnnouncement({
+      settlement: 'Великий Митник',
+      from: '10:00',
+      to: '13:00',
+      example: '10:20',
+    });
     expect(segments(longest)).toBe(1);
-    const extreme = caseAnnouncement({ settlement: 'Х'.repeat(120), from: '10:00', to: '13:00', example: '10:20' });
+    const extreme = caseAnnouncement({
+      settlement: 'Х'.repeat(120),
+      from: '10:00',
+      to: '13:00',
+      example: '10:20',
+    });
     expect(segments(extreme)).toBe(2); // the name is clipped: never more than two
   });
 
