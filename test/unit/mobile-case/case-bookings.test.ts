@@ -61,11 +61,11 @@ describe('booking mobile-case slots (dispatcher)', () => {
   it('moves and cancels at the version read; the freed slot can be booked again', async () => {
     const { ports, anna, resident } = await caseWorld();
     await bookCaseSlot(ports, slot(anna.id, '10:00'));
-    expect(await moveCaseSlot(ports, { ...slot(anna.id, '12:00'), version: 1 })).toMatchObject({
+    expect(await moveCaseSlot(ports, { ...slot(anna.id), time: '12:00', version: 1 })).toMatchObject({
       time: '12:00',
       version: 2,
     });
-    const stale = await moveCaseSlot(ports, { ...slot(anna.id, '12:20'), version: 1 }).catch((e) => e);
+    const stale = await moveCaseSlot(ports, { ...slot(anna.id), time: '12:20', version: 1 }).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     const other = await resident();
     expect((await bookCaseSlot(ports, slot(other.id))).time).toBe('10:00');
