@@ -2,6 +2,7 @@ import { createEntity, createHromada } from '../../shared/app/registry';
 import { parseFields as fieldsOf, hromadaKind, registryKinds } from '../../shared/domain/registry';
 import type { Ports } from '../../shared/ports/ports';
 import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
+import { seedDemoMobileCase } from './demo-mobile-case';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
 
 /**
@@ -156,6 +157,7 @@ export async function seedDemo(
       ACTOR,
     );
   }
+  await seedDemoMobileCase(ports);
 
   return 'seeded';
 }
