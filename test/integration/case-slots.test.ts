@@ -124,15 +124,13 @@ describe('mobile-case slots under concurrency (DynamoDB Local)', () => {
       time: '09:00',
       version: 1,
     });
-    const moved = await call(apiEvent('PATCH', `${path}/${residentId}`, { version: 1, time: '09:40' }));
+    const moved = await call(apiEvent('PATCH', path, { residentId, version: 1, time: '09:40' }));
     expect(moved.body).toMatchObject({ time: '09:40', version: 2 });
-    expect(
-      (await call(apiEvent('PATCH', `${path}/${residentId}`, { version: 1, time: '09:20' }))).status,
-    ).toBe(409);
-    const bad = await call(apiEvent('PATCH', `${path}/${residentId}`, { version: 2, time: '9:40' }));
+    expect((await call(apiEvent('PATCH', path, { residentId, version: 1, time: '09:20' }))).status).toBe(409);
+    const bad = await call(apiEvent('PATCH', path, { residentId, version: 2, time: '9:40' }));
     expect(bad.status).toBe(400);
     expect((await call(apiEvent('DELETE', `${H}/case-stops/moves?version=1`))).status).toBe(409);
-    expect((await call(apiEvent('POST', `${path}/${residentId}/cancel`, { version: 2 }))).status).toBe(200);
+    expect((await call(apiEvent('POST', `${path}/cancel`, { residentId, version: 2 }))).status).toBe(200);
     expect((await call(apiEvent('DELETE', `${H}/case-stops/moves?version=1`))).status).toBe(204);
   });
 

@@ -15,29 +15,32 @@ import { addDays } from '../../../shared/domain/time';
 import { json, noContent } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
-import { versionBody } from './version-body';
 
 const MAX_CALENDAR_DAYS = 92;
 const calendarQuery = z
-  .object({ from: localDateSchema, to: localDateSchema })
-  .refine((q) => q.from <= q.to && addDays(q.from, MAX_CALENDAR_DAYS) >= q.to, {
+  .object({ from: localDateSchema.optional(), to: localDateSchema.optional() })
+  .refine((q) => !q.from || !q.to || (q.from <= q.to && addDays(q.from, MAX_CALENDAR_DAYS) >= q.to), {
     message: `to must be on or after from, at most ${MAX_CALENDAR_DAYS} days later`,
     path: ['to'],
   });
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 const bookBody = z.strictObject({ residentId: idSchema, time: localTimeSchema.optional() });
-const moveBody = z.strictObject({ version: z.number().int().positive(), time: localTimeSchema });
-const bookingParams = z.object({ hromadaId: idSchema, id: idSchema, residentId: idSchema });
+const moveBody = z.strictObject({
+  residentId: idSchema,
+  version: z.number().int().positive(),
+  time: localTimeSchema,
+});
+const cancelBody = z.strictObject({ residentId: idSchema, version: z.number().int().positive() });
 
 const STOPS = '/hromady/{hromadaId}/case-stops';
 
 /** The mobile case: its calendar of stops, schedules that generate them, and slot bookings. */
 export function caseStopRoutes(ports: Ports): Route[] {
   return [
-    defineRoute(`GET ${STOPS}`, 'Mobile-case stops from one date to another', {
+    defineRoute(`GET ${STOPS}`, 'Mobile-case stops from one date to another (default: from today, 31 days)', {
       query: calendarQuery,
       handle: async ({ params, query }) =>
-        json(200, { items: await listCaseStops(ports, params.hromadaId, query.from, query.to) }),
+        json(200, { items: await listCaseStops(ports, params.hromadaId, query) }),
     }),
     defineRoute(`POST ${STOPS}`, 'Create a mobile-case stop', {
       body: { schema: caseStopCreateSchema, what: 'CaseStop' },
@@ -81,38 +84,23 @@ export function caseStopRoutes(ports: Ports): Route[] {
           }),
         ),
     }),
-    defineRoute(`PATCH ${STOPS}/{id}/bookings/{residentId}`, "Move a resident's slot (the version read)", {
-      params: bookingParams,
+    defineRoute(`PATCH ${STOPS}/{id}/bookings`, "Move a resident's slot (the booking's version read)", {
       body: { schema: moveBody, what: 'CaseBooking move' },
       handle: async ({ params, body, actor }) =>
         json(
           200,
-          await moveCaseSlot(ports, {
-            hromadaId: params.hromadaId,
-            stopId: params.id,
-            residentId: params.residentId,
-            time: body.time,
-            version: body.version,
-            actor,
-          }),
+          await moveCaseSlot(ports, { hromadaId: params.hromadaId, stopId: params.id, ...body, actor }),
         ),
     }),
     defineRoute(
-      `POST ${STOPS}/{id}/bookings/{residentId}/cancel`,
-      "Give a resident's slot back (the version read)",
+      `POST ${STOPS}/{id}/bookings/cancel`,
+      "Give a resident's slot back (the booking's version read)",
       {
-        params: bookingParams,
-        body: { schema: versionBody, what: 'CaseBooking cancel' },
+        body: { schema: cancelBody, what: 'CaseBooking cancel' },
         handle: async ({ params, body, actor }) =>
           json(
             200,
-            await cancelCaseSlot(ports, {
-              hromadaId: params.hromadaId,
-              stopId: params.id,
-              residentId: params.residentId,
-              version: body.version,
-              actor,
-            }),
+            await cancelCaseSlot(ports, { hromadaId: params.hromadaId, stopId: params.id, ...body, actor }),
           ),
       },
     ),

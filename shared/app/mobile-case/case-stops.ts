@@ -10,6 +10,7 @@ import type { Settlement } from '../../domain/entities/settlement';
 import type { Vehicle } from '../../domain/entities/vehicle';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
+import { addDays, localDate } from '../../domain/time';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { auditChange } from '../audit';
@@ -116,14 +117,17 @@ export async function getCaseStop(ports: Pick<Ports, 'entities'>, hromadaId: str
   return caseStopView(stop, await ports.entities.caseBookings.forStop(hromadaId, id), hromada.timeZone);
 }
 
-/** MC1: the calendar from one date to another (at most 92 days). */
+/** MC1: the calendar from `from` (default today) to `to` (default 31 days later; at most 92). */
 export async function listCaseStops(
-  ports: Pick<Ports, 'entities'>,
+  ports: Pick<Ports, 'entities' | 'clock'>,
   hromadaId: string,
-  from: string,
-  to: string,
+  range: { from?: string | undefined; to?: string | undefined },
 ) {
-  await requireHromada(ports, hromadaId);
+  const hromada = await requireHromada(ports, hromadaId);
+  const from = range.from ?? localDate(ports.clock.now(), hromada.timeZone);
+  const to = range.to ?? addDays(from, 31);
+  if (to < from || addDays(from, 92) < to)
+    throw invalid('to', 'to must be on or after from, at most 92 days later', 'до 92 днів від початку');
   return ports.entities.caseStops.between(hromadaId, from, to);
 }
 
