@@ -68,7 +68,7 @@ export async function seedDemoMobileCase(ports: Pick<Ports, 'entities' | 'clock'
       scheduleId: s.scheduleId,
       recurrence: weekly,
       start: day,
-      until: addDays(day, 56),
+      until: addDays(day, 28),
       settlementId: id(s.settlement),
       from: s.from,
       to: s.to,

@@ -18,6 +18,7 @@ import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { auditChange } from './audit';
 import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
+import { checkHomeVisit } from './mobile-case/check-home-visit';
 import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
 import { requireHromada } from './registry';
@@ -111,6 +112,7 @@ async function bookingAttempt(
   const hromada = await requireHromada(ports, hromadaId);
   const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, fields.residentId);
   if (!resident) throw new NotFoundError('Resident', fields.residentId);
+  await checkHomeVisit(ports, hromadaId, fields);
 
   const { requested, window } = await servableWindow(ports, hromada, fields);
   const now = ports.clock.now();

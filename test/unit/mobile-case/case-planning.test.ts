@@ -99,6 +99,34 @@ describe('planning the workstation day', () => {
   });
 });
 
+describe('a home visit names its stop', () => {
+  it("only a mobile-case request on the stop's date, of a stop still scheduled", async () => {
+    const { ports, anna } = await caseWorld();
+    const visit = (extra: Record<string, unknown>) =>
+      bookServiceRequest(
+        ports,
+        HROMADA,
+        bookingOf({
+          serviceType: 'mobile-case',
+          residentId: anna.id,
+          date: TUESDAY,
+          pickup: { address: 'с. Березна, вул. Шевченка, 12', location: { lat: 49.5611, lon: 27.8452 } },
+          requestedTime: { kind: 'pickup', time: '13:30' },
+          purpose: 'cnap',
+          caseStopId: 'berezna-tue',
+          ...extra,
+        }),
+        'd',
+      ).catch((e) => e);
+    expect((await visit({ date: '2026-11-25' })).issues[0].path).toBe('caseStopId');
+    expect((await visit({ caseStopId: 'nowhere' })).reason).toBe('немає запланованого виїзду ЦНАП цього дня');
+    expect((await visit({ serviceType: 'mobile-brigade', purpose: 'social-services' })).issues[0].path).toBe(
+      'caseStopId',
+    );
+    expect((await visit({})).caseStopId).toBe('berezna-tue');
+  });
+});
+
 describe('the announcement the evening before', () => {
   it('from the hromada time, one SMS to each consenting resident of the settlement, once', async () => {
     const { ports, entities, clock, resident } = await caseWorld();
