@@ -3,6 +3,7 @@ import { announceCaseStops } from '../../../shared/app/mobile-case/announce-case
 import { bookCaseSlot } from '../../../shared/app/mobile-case/book-case-slot';
 import { createCaseStop, getCaseStop } from '../../../shared/app/mobile-case/case-stops';
 import { planDay } from '../../../shared/app/planning/plan-day';
+import { publishPlan } from '../../../shared/app/planning/publish-plan';
 import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
 import { registryKinds } from '../../../shared/domain/registry';
@@ -96,6 +97,24 @@ describe('planning the workstation day', () => {
     // planning again with the same arrival tells nobody again
     await planDay(ports, HROMADA, TUESDAY, 'd', { ...ENGINE, expectedVersion: plan.version });
     expect([...entities.outbox.values()].filter((m) => m.text.startsWith('Зміна: ЦНАП'))).toHaveLength(1);
+  });
+});
+
+describe('the route SMS', () => {
+  it("names the stop's place for the van's driver", async () => {
+    const { ports, entities } = await caseWorld();
+    await createEntity(
+      ports,
+      registryKinds.drivers,
+      HROMADA,
+      fieldsOf(registryKinds.drivers, { name: 'Андрій', phone: '067 300 00 01', vehicleIds: [CASE_VAN.id] }),
+      'test',
+    );
+    const plan = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
+    await publishPlan(ports, HROMADA, TUESDAY, plan.version, 'd');
+    const route = [...entities.outbox.values()].find((m) => m.kind === 'driver-route');
+    expect(route?.text).toContain('10:00');
+    expect(route?.text).toContain('Березна: приміщення старостату');
   });
 });
 
