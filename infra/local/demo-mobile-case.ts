@@ -27,35 +27,7 @@ export async function seedDemoMobileCase(ports: Pick<Ports, 'entities' | 'clock'
   const day = nextDemoDay(ports.clock.now());
   await seedDemoDay(ports, day);
   const { data, place } = await demoPlaces();
-  const k = registryKinds;
-  await createEntity(
-    ports,
-    k.vehicles,
-    H,
-    fieldsOf(k.vehicles, {
-      id: DEMO_CASE_VAN,
-      name: 'Мобільний кейс (АРМ)',
-      plate: 'АВ 3456 ВС',
-      providerId: 'tercentre',
-      depotId: 'depot-centre',
-      services: ['mobile-case'],
-      capacity: { seats: 3 },
-      shifts: [{ days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' }],
-    }),
-    ACTOR,
-  );
-  await createEntity(
-    ports,
-    k.drivers,
-    H,
-    fieldsOf(k.drivers, {
-      id: 'driver-4',
-      name: 'Андрій Шевчишин',
-      phone: '0674041204',
-      vehicleIds: [DEMO_CASE_VAN],
-    }),
-    ACTOR,
-  );
+  await seedVanAndDriver(ports);
   const id = (name: string) => data.settlements.find((s) => s.name_uk === name)!.katottg;
   const weekly = { kind: 'weekly', weekday: isoWeekday(day), interval: 1 };
   const stops = [
@@ -107,6 +79,39 @@ export async function seedDemoMobileCase(ports: Pick<Ports, 'entities' | 'clock'
       },
       'service request',
     ),
+    ACTOR,
+  );
+}
+
+/** The workstation's van (weekdays 08:00–17:00 from the centre's garage) and its driver. */
+async function seedVanAndDriver(ports: Pick<Ports, 'entities' | 'clock' | 'ids'>) {
+  const k = registryKinds;
+  await createEntity(
+    ports,
+    k.vehicles,
+    H,
+    fieldsOf(k.vehicles, {
+      id: DEMO_CASE_VAN,
+      name: 'Мобільний кейс (АРМ)',
+      plate: 'АВ 3456 ВС',
+      providerId: 'tercentre',
+      depotId: 'depot-centre',
+      services: ['mobile-case'],
+      capacity: { seats: 3 },
+      shifts: [{ days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' }],
+    }),
+    ACTOR,
+  );
+  await createEntity(
+    ports,
+    k.drivers,
+    H,
+    fieldsOf(k.drivers, {
+      id: 'driver-4',
+      name: 'Андрій Шевчишин',
+      phone: '0674041204',
+      vehicleIds: [DEMO_CASE_VAN],
+    }),
     ACTOR,
   );
 }

@@ -1,12 +1,15 @@
+import { CASE_REASONS } from '../domain/case-booking-reasons';
 import { ConflictError } from '../domain/errors';
 import type { Change } from '../ports/entity-repository';
 
 /** The changes that write a mobile-case booking's items (patterns MC3). */
 export type CaseBookingChange = Extract<Change, { op: 'case-slot-take' | 'case-slot-free' | 'case-booking' }>;
 
-export const SLOT_TAKEN = 'цей час уже зайнятий, оберіть інший';
-export const ALREADY_BOOKED = 'мешканець уже записаний на цю зупинку';
-export const BOOKING_CHANGED = 'запис щойно змінили, спробуйте ще раз';
+const {
+  slotTaken: SLOT_TAKEN,
+  alreadyBooked: ALREADY_BOOKED,
+  bookingChanged: BOOKING_CHANGED,
+} = CASE_REASONS;
 
 /** The domain error of a failed condition on one of these items, with its reason in Ukrainian. */
 export function explainCaseBooking(change: CaseBookingChange): ConflictError {

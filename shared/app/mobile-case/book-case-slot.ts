@@ -5,6 +5,7 @@
  * however many bookings race. A booking that lost a race for "the first free slot" reads again
  * and takes the next one; when none is left it is a 409 with the reason in Ukrainian.
  */
+import { CASE_REASONS } from '../../domain/case-booking-reasons';
 import { caseSlots, slotAt, slotTime } from '../../domain/case-slots';
 import type { CaseBooking, CaseStop } from '../../domain/entities/case-stop';
 import type { Hromada } from '../../domain/entities/hromada';
@@ -25,10 +26,7 @@ import { requireCaseStop } from './case-stops';
 
 type BookPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 
-export const NO_FREE_SLOT = 'вільного часу на цій зупинці вже немає';
-export const STOP_CLOSED = 'на цю зупинку вже не записують (скасована або минула)';
-export const NOT_BOOKED = 'мешканець не записаний на цю зупинку';
-const SLOT_TAKEN = 'цей час уже зайнятий, оберіть інший';
+const { noFreeSlot: NO_FREE_SLOT, stopClosed: STOP_CLOSED, slotTaken: SLOT_TAKEN } = CASE_REASONS;
 
 export interface SlotRequest {
   hromadaId: string;
@@ -139,7 +137,7 @@ export async function bookCaseSlot(ports: BookPorts, r: SlotRequest): Promise<Bo
     assertOpen(ports, c);
     if (await ports.entities.caseBookings.get(r.hromadaId, r.stopId, r.residentId))
       throw new ConflictError(`Resident ${r.residentId} already has a slot`, undefined, {
-        reason: 'мешканець уже записаний на цю зупинку',
+        reason: CASE_REASONS.alreadyBooked,
       });
     const taken = new Set(
       (await ports.entities.caseBookings.forStop(r.hromadaId, r.stopId)).map((b) => b.slot),

@@ -8,6 +8,7 @@
  */
 import { slotTime } from '../../domain/case-slots';
 import type { CaseStop } from '../../domain/entities/case-stop';
+import type { Hromada } from '../../domain/entities/hromada';
 import type { Plan } from '../../domain/entities/plan';
 import { ConflictError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
@@ -50,7 +51,7 @@ export async function followCaseStops(
 
 async function saveShift(
   ports: FollowPorts,
-  hromada: Parameters<typeof auditChange>[1],
+  hromada: Hromada,
   stop: CaseStop,
   shiftMinutes: number,
 ): Promise<CaseStop> {
@@ -64,11 +65,7 @@ async function saveShift(
 }
 
 /** Each booking whose slot time is no longer the time its resident was told: the new time, by SMS. */
-async function tellMoved(
-  ports: FollowPorts,
-  hromada: Parameters<typeof queueSms>[1],
-  stop: CaseStop,
-): Promise<number> {
+async function tellMoved(ports: FollowPorts, hromada: Hromada, stop: CaseStop): Promise<number> {
   let told = 0;
   for (const booking of await ports.entities.caseBookings.forStop(hromada.id, stop.id)) {
     const time = slotTime(stop, booking.slot);
@@ -85,6 +82,7 @@ async function tellMoved(
         booking: { ...booking, toldTime: time, version: booking.version + 1, updatedAt: now },
         expectedVersion: booking.version,
       },
+      auditChange(ports, hromada, 'planning', 'update', 'CaseStop', stop.id, ['slots']),
     ];
     if (resident?.phone && resident.smsConsent) {
       const day = `${stop.date.slice(8, 10)}.${stop.date.slice(5, 7)}`;
@@ -101,7 +99,7 @@ async function tellMoved(
     }
     try {
       await ports.entities.commit(changes);
-      if (changes.length > 1) told += 1;
+      if (changes.length > 2) told += 1;
     } catch (error) {
       // moved or given back meanwhile: the next planning run reads it again
       if (!(error instanceof ConflictError)) throw error;

@@ -37,34 +37,7 @@ export async function handleCaseReply(
   reply: CaseReply,
 ): Promise<InboundResult> {
   const { hromada, resident } = sender;
-  const now = ports.clock.now();
-  const record = (outcome: InboundSms['outcome'], subject?: string): Change => ({
-    op: 'inbound',
-    record: {
-      id: sms.inboundMessageId,
-      hromadaId: hromada.id,
-      receivedAt: now.toISOString(),
-      from: e164,
-      text: sms.messageBody.slice(0, 1600),
-      command: reply.kind === 'book' ? `case-book${reply.time ? ` ${reply.time}` : ''}` : 'case-cancel',
-      outcome,
-      ...(subject ? { subject } : {}),
-      expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.messages),
-    },
-  });
-  const answer = (text: string): Change =>
-    queueSms(ports, hromada, {
-      id: `case-${sms.inboundMessageId}`.slice(0, 64),
-      kind: 'change',
-      to: e164,
-      text,
-      subject: 'INBOUND',
-      confidential: resident?.confidential ?? false,
-    });
-  const refuse = async (outcome: InboundSms['outcome'], text: string) => {
-    await ports.entities.commit([record(outcome), answer(text)]);
-    return { outcome, hromadaId: hromada.id };
-  };
+  const { record, answer, refuse } = replyKit(ports, sms, sender, e164, reply);
   if (!resident) return refuse('nothing-to-act-on', nothingToActOnReply());
   const actor = `sms:${maskPhone(e164)}`;
   const ahead = await stopsAhead(ports, hromada, resident.settlementId);
@@ -108,14 +81,53 @@ export async function handleCaseReply(
     // a taken slot, a time that is not a slot, a full stop: tell the resident what is free
     if (!(error instanceof AppError) || (error instanceof ConflictError && !error.reason)) throw error;
     if (await ports.entities.inbound.get(sms.inboundMessageId)) return { outcome: 'duplicate' };
-    const taken = new Set(
-      (await ports.entities.caseBookings.forStop(hromada.id, stop.id)).map((b) => b.slot),
-    );
-    const free = caseSlots(stop)
-      .filter((s) => !taken.has(s.index))
-      .map((s) => s.time);
+    const free = await freeTimes(ports, stop);
     return refuse('case-refused', caseSlotTaken({ ...(reply.time ? { time: reply.time } : {}), free }));
   }
+}
+
+/** The record of the SMS, the answer to it, and both written for a reply that changes nothing. */
+function replyKit(ports: ReplyPorts, sms: ReceivedSms, sender: Sender, e164: string, reply: CaseReply) {
+  const { hromada, resident } = sender;
+  const now = ports.clock.now();
+  const record = (outcome: InboundSms['outcome'], subject?: string): Change => ({
+    op: 'inbound',
+    record: {
+      id: sms.inboundMessageId,
+      hromadaId: hromada.id,
+      receivedAt: now.toISOString(),
+      from: e164,
+      text: sms.messageBody.slice(0, 1600),
+      command: reply.kind === 'book' ? `case-book${reply.time ? ` ${reply.time}` : ''}` : 'case-cancel',
+      outcome,
+      ...(subject ? { subject } : {}),
+      expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.messages),
+    },
+  });
+  const answer = (text: string): Change =>
+    queueSms(ports, hromada, {
+      id: `case-${sms.inboundMessageId}`.slice(0, 64),
+      kind: 'change',
+      to: e164,
+      text,
+      subject: 'INBOUND',
+      confidential: resident?.confidential ?? false,
+    });
+  const refuse = async (outcome: InboundSms['outcome'], text: string): Promise<InboundResult> => {
+    await ports.entities.commit([record(outcome), answer(text)]);
+    return { outcome, hromadaId: hromada.id };
+  };
+  return { record, answer, refuse };
+}
+
+/** The local times of a stop's free slots. */
+async function freeTimes(ports: ReplyPorts, stop: CaseStop): Promise<string[]> {
+  const taken = new Set(
+    (await ports.entities.caseBookings.forStop(stop.hromadaId, stop.id)).map((b) => b.slot),
+  );
+  return caseSlots(stop)
+    .filter((s) => !taken.has(s.index))
+    .map((s) => s.time);
 }
 
 const dayLabel = (stop: CaseStop) => `${stop.date.slice(8, 10)}.${stop.date.slice(5, 7)}`;
