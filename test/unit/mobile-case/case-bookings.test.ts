@@ -5,8 +5,8 @@ import { getCaseStop, updateCaseStop } from '../../../shared/app/mobile-case/cas
 import { generateCaseStops } from '../../../shared/app/mobile-case/generate-case-stops';
 import { caseScheduleSchema } from '../../../shared/domain/case-schedule';
 import { ConflictError, ValidationError } from '../../../shared/domain/errors';
+import { CASE_VAN, caseWorld, sms, TUESDAY } from '../../support/case-world';
 import { BEREZNA, HROMADA } from '../../support/fixtures';
-import { CASE_VAN, caseWorld, sms, TUESDAY } from './case-world';
 
 const slot = (residentId: string, time?: string) => ({
   hromadaId: HROMADA,

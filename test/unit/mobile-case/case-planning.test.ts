@@ -8,9 +8,9 @@ import { createEntity } from '../../../shared/app/registry';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
 import { registryKinds } from '../../../shared/domain/registry';
 import { localTimeLabel } from '../../../shared/domain/time';
+import { CASE_VAN, caseWorld, stopFields, TUESDAY } from '../../support/case-world';
 import { GARAGE, HROMADA } from '../../support/fixtures';
 import { bookingOf, fieldsOf } from '../../support/inputs';
-import { CASE_VAN, caseWorld, stopFields, TUESDAY } from './case-world';
 
 const ENGINE = { timeLimitMs: 1e9, maxIterations: 200, seed: 1 };
 

@@ -3,12 +3,12 @@
  * village of Березна with Ганна Шевчук (SMS consent), and a stop there on Tuesday 24 Nov 2026,
  * 10:00–13:00, 20-minute slots. The clock stands at Monday 12:00 Kyiv.
  */
-import { createCaseStop } from '../../../shared/app/mobile-case/case-stops';
-import { createEntity } from '../../../shared/app/registry';
-import { caseStopCreateSchema } from '../../../shared/domain/entities/case-stop';
-import { registryKinds } from '../../../shared/domain/registry';
-import { BEREZNA, HROMADA, memoryPorts, seedBasics, seedFleet } from '../../support/fixtures';
-import { fieldsOf } from '../../support/inputs';
+import { createCaseStop } from '../../shared/app/mobile-case/case-stops';
+import { createEntity } from '../../shared/app/registry';
+import { caseStopCreateSchema } from '../../shared/domain/entities/case-stop';
+import { registryKinds } from '../../shared/domain/registry';
+import { BEREZNA, HROMADA, memoryPorts, seedBasics, seedFleet } from './fixtures';
+import { fieldsOf } from './inputs';
 
 export const TUESDAY = '2026-11-24';
 export const CASE_VAN = {
