@@ -11,3 +11,9 @@ export const sweepScheduleSchema = z.strictObject({
   job: z.literal('sweep-outbox'),
 });
 export type SweepSchedule = z.infer<typeof sweepScheduleSchema>;
+
+/** The input of the every-15-minutes schedule of functions/remind: mobile-case announcements. */
+export const announceScheduleSchema = z.strictObject({
+  job: z.literal('announce-case-stops'),
+});
+export type AnnounceSchedule = z.infer<typeof announceScheduleSchema>;

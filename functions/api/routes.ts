@@ -3,6 +3,7 @@ import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
 import { alertRoutes } from './routes/alerts';
 import { boardRoutes } from './routes/board';
+import { caseStopRoutes } from './routes/case-stops';
 import { withMasking } from './routes/confidential-reads';
 import { deliveryRoutes } from './routes/deliveries';
 import { healthRoutes } from './routes/health';
@@ -39,6 +40,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...reportRoutes(ports, smsPrice),
       ...deliveryRoutes(ports),
       ...alertRoutes(ports),
+      ...caseStopRoutes(ports),
       ...openApiRoutes(() => routes),
     ],
     ports,

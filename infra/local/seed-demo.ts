@@ -4,6 +4,7 @@ import type { Ports } from '../../shared/ports/ports';
 import { seedDemoBrigade } from './demo-brigade';
 import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
 import { seedDemoDeliveryPeople } from './demo-delivery';
+import { seedDemoMobileCase } from './demo-mobile-case';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
 import { DEMO_RULES, demoCategories } from './demo-rules';
 import { seedDemoTaxi } from './demo-taxi';
@@ -164,6 +165,7 @@ export async function seedDemo(
   await seedDemoDeliveryPeople(ports);
   await seedDemoBrigade(ports);
   await seedDemoTaxi(ports, centre.katottg);
+  await seedDemoMobileCase(ports);
 
   return 'seeded';
 }

@@ -167,6 +167,13 @@ try {
       input: { job: 'generate-standing-orders' },
       alsoAtStart: true,
     },
+    // As in AWS: every 15 minutes, tomorrow's mobile-case stops are announced once it is time.
+    {
+      functionName: 'announce-case-stops',
+      handler: remind.handler,
+      everyMs: 15 * 60_000,
+      input: { job: 'announce-case-stops' },
+    },
     // As in AWS: every minute, SMS a crashed sender left `sending` are sent again (or failed).
     {
       functionName: 'sweep-outbox',

@@ -17,7 +17,7 @@ import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
-import type { RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
+import type { AnnounceSchedule, RemindSchedule, SweepSchedule } from '../../events/contracts/schedule';
 import type { StandingOrdersSchedule } from '../../events/contracts/standing-orders-schedule';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { AppFunction } from '../constructs/app-function';
@@ -55,6 +55,9 @@ export const REMINDER_INPUT: RemindSchedule = { job: 'queue-reminders' };
  * shared/app/queue-reminders.ts's REMINDER_WINDOW_MS, so several runs see each day's reminders.
  */
 export const REMINDER_EVERY_MINUTES = 15;
+
+/** Payload of the every-15-minutes mobile-case announcement schedule (same function). */
+export const ANNOUNCE_INPUT: AnnounceSchedule = { job: 'announce-case-stops' };
 /** Payload of the every-minute outbox sweep (events/contracts/schedule). */
 export const SWEEP_INPUT: SweepSchedule = { job: 'sweep-outbox' };
 /** Payload of the daily standing-orders schedule (events/contracts/standing-orders-schedule). */
@@ -81,6 +84,7 @@ export class StatelessStack extends Stack {
   readonly cursorSecret: secretsmanager.Secret;
   readonly httpApi: apigw.HttpApi;
   readonly reminderSchedule: scheduler.Schedule;
+  readonly announceSchedule: scheduler.Schedule;
   readonly sweepSchedule: scheduler.Schedule;
   readonly dashboard: OpsDashboard;
 
@@ -278,6 +282,20 @@ export class StatelessStack extends Stack {
         input: scheduler.ScheduleTargetInput.fromObject(REMINDER_INPUT),
         retryAttempts: 3,
         maxEventAge: Duration.minutes(REMINDER_EVERY_MINUTES),
+      }),
+    });
+
+    // The mobile case: each hromada announces tomorrow's stops from its own time (rules.mobileCase.
+    // announceAt); the function checks every 15 minutes and announces each stop once.
+    this.announceSchedule = new scheduler.Schedule(this, 'CaseAnnouncements', {
+      description: "Every 15 minutes: SMS announcements of tomorrow's mobile-case stops, once each",
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(15)),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: new targets.LambdaInvoke(this.remind.function, {
+        role: schedulerRole,
+        input: scheduler.ScheduleTargetInput.fromObject(ANNOUNCE_INPUT),
+        retryAttempts: 1,
+        maxEventAge: Duration.minutes(15),
       }),
     });
 

@@ -8,6 +8,7 @@ import { maskPhone, normalisePhone } from '../domain/phone';
 import { canMove } from '../domain/request-lifecycle';
 import { expiresAfterDays } from '../domain/retention';
 import { localDate } from '../domain/time';
+import { parseCaseReply } from '../messaging/case-replies';
 import { withoutHandoverCode } from '../messaging/delivery-replies';
 import { type InboundCommand, parseInboundCommand } from '../messaging/inbound-commands';
 import { helpReply, nothingToActOnReply, optInReply, optOutReply } from '../messaging/templates';
@@ -19,6 +20,7 @@ import type { DeliveryAlert } from './deliveries/delivery-alerts';
 import { type DoorContext, type DoorStop, driverAtTheDoor } from './deliveries/driver-at-the-door';
 import { handleFeedbackReply } from './feedback/handle-feedback-reply';
 import { findSender, nextTrip } from './find-sender';
+import { handleCaseReply } from './mobile-case/handle-case-reply';
 import { nearAfterReport } from './notices/near-notice';
 import { queueSms } from './queue-sms';
 import { changeRequestStatus, recordOutcome } from './service-requests';
@@ -57,6 +59,8 @@ export async function handleInboundSms(ports: InboundPorts, sms: ReceivedSms): P
   const sender = await findSender(ports, phone.e164, sms.destinationNumber);
   if (!sender) return { outcome: 'unknown-sender' };
 
+  const caseReply = parseCaseReply(sms.messageBody);
+  if (caseReply) return handleCaseReplyOnce(ports, sms, sender, phone.e164, caseReply);
   const command = parseInboundCommand(sms.messageBody);
   const now = ports.clock.now();
   const record = (outcome: InboundSms['outcome'], subject?: string): Change => ({
@@ -314,4 +318,15 @@ function describe(command: InboundCommand): string {
   if (command.kind === 'handover-code') return `driver ${command.stop} code`;
   if (command.kind === 'welfare') return `driver ${command.stop} ${command.outcome}`;
   return command.kind;
+}
+
+/** A mobile-case reply (ЗАПИС, ВІДМОВА); a second delivery racing the first is a duplicate. */
+async function handleCaseReplyOnce(...args: Parameters<typeof handleCaseReply>): Promise<InboundResult> {
+  try {
+    return await handleCaseReply(...args);
+  } catch (error) {
+    if (error instanceof ConflictError && (await args[0].entities.inbound.get(args[1].inboundMessageId)))
+      return { outcome: 'duplicate' };
+    throw error;
+  }
 }

@@ -17,6 +17,7 @@ import { handedOverByDispatcher } from './deliveries/handed-over';
 import { handoverAtBooking } from './deliveries/handover-code';
 import { askFeedback } from './feedback/ask-feedback';
 import { type CreateAttempt, type Created, createOnce, type IdempotencyScope } from './idempotency';
+import { checkHomeVisit } from './mobile-case/check-home-visit';
 import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
 import { requireHromada } from './registry';
@@ -128,6 +129,7 @@ async function bookingAttempt(
   const hromada = await requireHromada(ports, hromadaId);
   const resident = await ports.entities.registry.get(registryKinds.residents, hromadaId, fields.residentId);
   if (!resident) throw new NotFoundError('Resident', fields.residentId);
+  await checkHomeVisit(ports, hromadaId, fields);
 
   const id = ports.ids.next();
   // places resolved, riders from the resident's mobility by default, the linked return (taxi/)

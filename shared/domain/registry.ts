@@ -47,7 +47,8 @@ export type EntityName =
   | 'Plan'
   | 'FollowUp'
   | 'Alert'
-  | 'StandingOrder';
+  | 'StandingOrder'
+  | 'CaseStop';
 
 /** An item of one kind as stored (and as the storage ports return it, parsed). */
 export type RegistryItem<K extends RegistryKind = RegistryKind> = z.output<K['stored']>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { alertSchema } from './entities/alert';
+import { caseStopSchema } from './entities/case-stop';
 import { followUpSchema } from './entities/follow-up';
 import { planSchema } from './entities/plan';
 import { serviceRequestSchema } from './entities/service-request';
@@ -30,6 +31,7 @@ export const storedSchemas = {
   FollowUp: followUpSchema,
   Alert: alertSchema,
   StandingOrder: standingOrderSchema,
+  CaseStop: caseStopSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 /** The stored, parsed type of one entity. */

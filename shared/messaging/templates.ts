@@ -280,3 +280,48 @@ export function complaintReceived(): string {
 export function returnActivated(t: WindowText): string {
   return `${label(t)} додому ${t.day}: авто між ${t.from}-${t.to}. Скасувати: НІ`;
 }
+
+/*
+ * The mobile case (mobile-case stops and their slots). Residents call it ЦНАП; `ЗАПИС` books the
+ * first free slot, `ЗАПИС 10:40` that one (or moves a booking there), `ВІДМОВА` gives it back.
+ */
+
+/** The evening before, to a settlement. e.g. "Завтра 10:00-13:00 ЦНАП, Кожухів. Запис: ЗАПИС чи ЗАПИС 10:20" (63). */
+export function caseAnnouncement(t: {
+  settlement: string;
+  from: string;
+  to: string;
+  example: string;
+}): string {
+  return `Завтра ${t.from}-${t.to} ЦНАП, ${clip(t.settlement)}. Запис: ЗАПИС чи ЗАПИС ${t.example}`;
+}
+
+/** A slot booked (SMS or dispatcher). e.g. "Записано: ЦНАП 03.12 о 10:40, Кожухів. Відмова: ВІДМОВА" (58). */
+export function caseBooked(t: { day: string; time: string; settlement: string }): string {
+  return `Записано: ЦНАП ${t.day} о ${t.time}, ${clip(t.settlement)}. Відмова: ВІДМОВА`;
+}
+
+/** A settlement's name, at most 30 characters: a message never passes two segments. */
+const clip = (name: string) => (name.length > 30 ? `${name.slice(0, 29)}…` : name);
+
+/** The slot asked for is taken (or none is free). e.g. "Час 10:40 зайнятий. Вільно: 11:00, 11:20. ЗАПИС 11:00" */
+export function caseSlotTaken(t: { time?: string; free: string[] }): string {
+  if (t.free.length === 0) return 'Вільного часу вже немає. Дзвоніть диспетчеру';
+  const head = t.time ? `Час ${t.time} зайнятий` : 'Такого часу немає';
+  return `${head}. Вільно: ${t.free.slice(0, 3).join(', ')}. ЗАПИС ${t.free[0]}`;
+}
+
+/** No stop ahead in the resident's settlement. */
+export function caseNoStop(): string {
+  return 'Найближчим часом виїзду ЦНАП у ваше село немає';
+}
+
+/** A slot given back. e.g. "Запис на ЦНАП 03.12 о 10:40 скасовано" (36). */
+export function caseCancelled(t: { day: string; time: string }): string {
+  return `Запис на ЦНАП ${t.day} о ${t.time} скасовано`;
+}
+
+/** The planned arrival moved the slot. e.g. "Зміна: ЦНАП 03.12 о 11:00 замість 10:40. Відмова: ВІДМОВА" (57). */
+export function caseSlotMoved(t: { day: string; time: string; was: string }): string {
+  return `Зміна: ЦНАП ${t.day} о ${t.time} замість ${t.was}. Відмова: ВІДМОВА`;
+}

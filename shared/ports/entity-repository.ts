@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../domain/entities/audit-entry';
+import type { CaseBooking } from '../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
 import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
@@ -9,6 +10,8 @@ import type { EntityOf } from '../domain/stored-entities';
 import type {
   AlertStore,
   AuditLog,
+  CaseBookingStore,
+  CaseStopStore,
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
@@ -76,7 +79,19 @@ export type Change =
    * The resident-day guard: created if `expectedVersion` is absent (fails if it exists),
    * else replaced only if its version is still `expectedVersion` (ConflictError otherwise).
    */
-  | { op: 'resident-day'; day: ResidentDay; expectedVersion?: number };
+  | { op: 'resident-day'; day: ResidentDay; expectedVersion?: number }
+  /**
+   * A mobile-case slot taken: one item per slot, created only if the slot is free, so that a slot
+   * is never booked twice however many bookings race for it (ConflictError with a reason).
+   */
+  | { op: 'case-slot-take'; booking: CaseBooking }
+  /** A slot given back: deleted only while it is still this resident's. */
+  | { op: 'case-slot-free'; booking: CaseBooking }
+  /**
+   * A resident's booking at a stop: created if `expectedVersion` is absent (one per resident and
+   * stop), else replaced (or deleted) only at `expectedVersion`.
+   */
+  | { op: 'case-booking'; booking: CaseBooking; expectedVersion?: number; remove?: boolean };
 
 /**
  * The single table: typed reads, one port per area (`./stores`), and one way to write, `commit`,
@@ -95,5 +110,7 @@ export interface EntityRepository {
   readonly followUps: FollowUpStore;
   readonly alerts: AlertStore;
   readonly standingOrders: StandingOrderStore;
+  readonly caseStops: CaseStopStore;
+  readonly caseBookings: CaseBookingStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { Alert } from '../domain/entities/alert';
 import type { AuditEntry } from '../domain/entities/audit-entry';
+import type { CaseBooking, CaseStop } from '../domain/entities/case-stop';
 import type { Driver } from '../domain/entities/driver';
 import type { FollowUp } from '../domain/entities/follow-up';
 import type { Hromada } from '../domain/entities/hromada';
@@ -126,4 +127,18 @@ export interface StandingOrderStore {
   get(hromadaId: string, id: string): Promise<StandingOrder | undefined>;
   /** T2: a hromada's standing orders, by id. */
   list(hromadaId: string, page?: PageRequest): Promise<Page<StandingOrder>>;
+}
+
+export interface CaseStopStore {
+  /** 1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<CaseStop | undefined>;
+  /** MC1: the stops from one local date to another (inclusive), by date and opening time. */
+  between(hromadaId: string, from: string, to: string): Promise<CaseStop[]>;
+}
+
+export interface CaseBookingStore {
+  /** MC2: every booking of one stop. */
+  forStop(hromadaId: string, stopId: string): Promise<CaseBooking[]>;
+  /** MC3: a resident's booking at one stop (consistent read). */
+  get(hromadaId: string, stopId: string, residentId: string): Promise<CaseBooking | undefined>;
 }

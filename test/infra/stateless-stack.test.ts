@@ -2,7 +2,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
-import { remindScheduleSchema, sweepScheduleSchema } from '../../events/contracts/schedule';
+import {
+  announceScheduleSchema,
+  remindScheduleSchema,
+  sweepScheduleSchema,
+} from '../../events/contracts/schedule';
 import { apiRoutes } from '../../functions/api/routes';
 import { DEFAULT_ENVIRONMENT } from '../../infra/constructs/app-function';
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
@@ -149,6 +153,13 @@ describe('remind: every-15-minute schedule (each hromada at its own reminder tim
 
   it('the scheduler role can only invoke the remind function', () => {
     expectInvokeOnly('ReminderSchedulerRole', 'RemindFunction');
+  });
+});
+
+describe('remind: mobile-case announcements every 15 minutes', () => {
+  it('invokes the remind function with the announcement input it accepts', () => {
+    const input = scheduleInput('rate(15 minutes)');
+    expect(announceScheduleSchema.parse(input)).toEqual(input);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { CaseBooking } from '../../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { ResidentDay } from '../../domain/entities/resident-day';
@@ -17,6 +18,8 @@ import type { Change, EntityRepository } from '../../ports/entity-repository';
 import type {
   AlertStore,
   AuditLog,
+  CaseBookingStore,
+  CaseStopStore,
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
@@ -38,6 +41,9 @@ import {
   auditKey,
   auditPk,
   type BaseKey,
+  caseBookingKey,
+  caseStopBookings,
+  caseStopsByDate,
   entityKey,
   entityLayouts,
   hromadaPk,
@@ -52,7 +58,7 @@ import {
   tripsByResident,
   withoutKeys,
 } from './keys';
-import { type IndexName, indexPkEquals } from './table-schema';
+import { type IndexName, indexPkEquals, TABLE_SCHEMA } from './table-schema';
 
 type Item = Record<string, unknown>;
 
@@ -236,6 +242,56 @@ export class DynamoDbEntityRepository implements EntityRepository {
         page,
         (i) => parseStored('StandingOrder', i),
       ),
+  };
+
+  readonly caseStops: CaseStopStore = {
+    get: (hromadaId, id) => this.getEntity('CaseStop', hromadaId, id),
+    between: async (hromadaId, from, to) => {
+      const names = TABLE_SCHEMA.indexes[caseStopsByDate.index];
+      const items: EntityOf<'CaseStop'>[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.query(
+          {
+            IndexName: caseStopsByDate.index,
+            KeyConditionExpression: `${names.partitionKey} = :pk AND ${names.sortKey} BETWEEN :from AND :to`,
+            ExpressionAttributeValues: {
+              ':pk': caseStopsByDate.pk(hromadaId),
+              ':from': from,
+              ':to': `${to}#~`,
+            },
+          },
+          { limit: 200, cursor },
+          (i) => parseStored('CaseStop', i),
+        );
+        items.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      return items;
+    },
+  };
+
+  readonly caseBookings: CaseBookingStore = {
+    forStop: async (hromadaId, stopId) => {
+      const items: CaseBooking[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.query(
+          {
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': caseStopBookings(hromadaId, stopId), ':prefix': 'RESIDENT#' },
+            ConsistentRead: true,
+          },
+          { limit: 200, cursor },
+          (i) => i as unknown as CaseBooking,
+        );
+        items.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      return items.sort((a, b) => a.slot - b.slot);
+    },
+    get: async (hromadaId, stopId, residentId) =>
+      (await this.getItem(caseBookingKey(hromadaId, stopId, residentId))) as CaseBooking | undefined,
   };
 
   async commit(changes: Change[]): Promise<void> {

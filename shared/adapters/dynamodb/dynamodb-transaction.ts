@@ -2,6 +2,7 @@ import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Change } from '../../ports/entity-repository';
+import { caseBookingTransactItem, explainCaseBooking } from './case-booking-items';
 import {
   auditKey,
   entityKey,
@@ -57,6 +58,8 @@ export function toTransactItem(TableName: string, change: Change): TransactItem 
     };
   }
   if (change.op === 'sms-month') return { Update: smsMonthAdd(TableName, change) };
+  if (change.op === 'case-slot-take' || change.op === 'case-slot-free' || change.op === 'case-booking')
+    return caseBookingTransactItem(TableName, change);
   const [Item, condition] = putOf(change);
   return { Put: { TableName, Item, ...condition } };
 }
@@ -78,7 +81,10 @@ function smsMonthAdd(TableName: string, change: Extract<Change, { op: 'sms-month
 
 /** The item a change puts, with its storage keys and item type, and the condition it is put on. */
 function putOf(
-  change: Exclude<Change, { op: 'delete' | 'sms-month' }>,
+  change: Exclude<
+    Change,
+    { op: 'delete' | 'sms-month' | 'case-slot-take' | 'case-slot-free' | 'case-booking' }
+  >,
 ): [Record<string, unknown>, Condition] {
   switch (change.op) {
     case 'create':
@@ -171,6 +177,10 @@ export function explainCancellation(error: TransactionCanceledException, changes
         return new ConflictError(
           `The bookings of resident ${change.day.residentId} on ${change.day.date} were changed by someone else`,
         );
+      case 'case-slot-take':
+      case 'case-slot-free':
+      case 'case-booking':
+        return explainCaseBooking(change);
     }
   }
   return error;

@@ -1,6 +1,7 @@
 import type { EntityName } from '../../domain/registry';
 import type { EntityOf } from '../../domain/stored-entities';
 import { alertLayout } from './entities/alert';
+import { caseStopLayout } from './entities/case-stop';
 import { followUpLayout } from './entities/follow-up';
 import { hromadaLayout } from './entities/hromada';
 import type { BaseKey, EntityLayout, ItemKeys } from './entities/layout';
@@ -29,6 +30,7 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   Alert: alertLayout,
   Place: placeLayout,
   StandingOrder: standingOrderLayout,
+  CaseStop: caseStopLayout,
 };
 
 /** The base key of one stored entity. */
@@ -43,6 +45,7 @@ export function keysOf(entity: EntityName, item: Record<string, unknown>): ItemK
 
 export { alertsByDay } from './entities/alert';
 export { auditKey, auditPk } from './entities/audit-entry';
+export { caseBookingKey, caseSlotKey, caseStopBookings, caseStopsByDate } from './entities/case-stop';
 export { openFollowUps } from './entities/follow-up';
 export {
   idempotencyKey,

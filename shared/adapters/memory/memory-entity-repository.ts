@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../domain/entities/audit-entry';
+import type { CaseBooking } from '../../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
@@ -11,6 +12,8 @@ import type { Change, EntityRepository, StoredEntity } from '../../ports/entity-
 import type {
   AlertStore,
   AuditLog,
+  CaseBookingStore,
+  CaseStopStore,
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
@@ -24,6 +27,7 @@ import type {
   ResidentDayStore,
   StandingOrderStore,
 } from '../../ports/stores';
+import { MemoryCaseBookings } from './memory-case-bookings';
 
 /**
  * In-memory twin of DynamoDbEntityRepository for unit tests: same conditions, same atomicity,
@@ -49,6 +53,7 @@ export class MemoryEntityRepository implements EntityRepository {
   readonly once = new Map<string, number>();
   readonly idempotencyRecords = new Map<string, IdempotencyRecord>();
   readonly residentDayGuards = new Map<string, ResidentDay>();
+  readonly caseBookingItems = new MemoryCaseBookings();
 
   private key(entity: EntityName, hromadaId: string, id: string): string {
     return entity === 'Hromada' ? `Hromada|${id}|${id}` : `${entity}|${hromadaId}|${id}`;
@@ -200,6 +205,21 @@ export class MemoryEntityRepository implements EntityRepository {
       ),
   };
 
+  readonly caseStops: CaseStopStore = {
+    get: async (hromadaId, id) => this.getEntity('CaseStop', hromadaId, id),
+    between: async (hromadaId, from, to) =>
+      this.all('CaseStop', hromadaId)
+        .map((s) => parseStored('CaseStop', s))
+        .filter((s) => s.date >= from && s.date <= to)
+        .sort((a, b) => `${a.date}#${a.from}#${a.id}`.localeCompare(`${b.date}#${b.from}#${b.id}`)),
+  };
+
+  readonly caseBookings: CaseBookingStore = {
+    forStop: async (hromadaId, stopId) => this.caseBookingItems.forStop(hromadaId, stopId),
+    get: async (hromadaId, stopId, residentId): Promise<CaseBooking | undefined> =>
+      this.caseBookingItems.get(hromadaId, stopId, residentId),
+  };
+
   /** The conditions DynamoDbEntityRepository puts on idempotency records and resident-day guards. */
   private checkGuards(c: Change): void {
     if (c.op === 'idempotency') {
@@ -223,6 +243,7 @@ export class MemoryEntityRepository implements EntityRepository {
 
   async commit(changes: Change[]): Promise<void> {
     // Check every condition first, then apply: all or nothing.
+    this.caseBookingItems.check(changes);
     for (const c of changes) {
       this.checkGuards(c);
       if (c.op === 'create' && this.items.has(this.key(c.entity, c.item.hromadaId, c.item.id))) {
@@ -270,6 +291,8 @@ export class MemoryEntityRepository implements EntityRepository {
       } else if (c.op === 'idempotency') {
         const r = c.record;
         this.idempotencyRecords.set(idempotencyKeyOf(r.hromadaId, r.caller, r.key), structuredClone(r));
+      } else if (c.op === 'case-slot-take' || c.op === 'case-slot-free' || c.op === 'case-booking') {
+        this.caseBookingItems.apply(c);
       } else if (c.op === 'resident-day') {
         const d = c.day;
         this.residentDayGuards.set(`${d.hromadaId}|${d.residentId}|${d.date}`, structuredClone(d));

@@ -15,6 +15,8 @@ export interface DayInput {
   requests: ServiceRequest[];
   vehicles: Vehicle[];
   depots: Depot[];
+  /** Requests only one vehicle may serve: request id → vehicle id. */
+  pinned?: ReadonlyMap<string, string>;
 }
 
 /** The points to ask travel times for, and what each task and vehicle refers to. */

@@ -24,6 +24,9 @@ export const SKILLS = {
   delivery: 14,
 } as const;
 
+/** A vehicle's own skill (vehicle k of the day has PINNED_SKILL + k): for tasks pinned to it. */
+const PINNED_SKILL = 1000;
+
 /** The engine's name of each profile's matrix. */
 const ENGINE_PROFILE: Record<TravelProfile, string> = { 'driving-car': 'car', 'driving-hgv': 'hgv' };
 
@@ -70,6 +73,7 @@ export function dayProblem(
         ...vehicle.services.map((s) => SKILLS[s]),
         ...(vehicle.features.ramp ? [SKILLS.ramp] : []),
         ...(vehicle.features.coldBox ? [SKILLS.coldBox] : []),
+        PINNED_SKILL + k,
       ],
       time_window: [
         seconds(t0, localToUtc(input.date, shift.start, input.hromada.timeZone)),
@@ -94,7 +98,7 @@ export function dayProblem(
       if (r.requestedTime.kind === 'arrive-by')
         task.deadline = clip(seconds(t0, localToUtc(r.date, r.requestedTime.time, input.hromada.timeZone)));
       shipments.push(rideOf(input.hromada.rules, r, task, matrices));
-    } else jobs.push(visitOf(r, task));
+    } else jobs.push(pinnedTo(visitOf(r, task), input.pinned?.get(r.id), day));
   });
   const problem: VroomProblem = {
     vehicles,
@@ -188,3 +192,13 @@ function visitOf(r: ServiceRequest, task: Task): VroomJob {
 
 /** Nobody else on board on the way to it nor at it: every confidential case, and any request so flagged. */
 export const isExclusive = (r: ServiceRequest): boolean => r.confidential || r.exclusive === true;
+
+/**
+ * A visit only one vehicle may make (a mobile-case stop, its home visits): it needs that vehicle's
+ * own skill, or, when the vehicle does not work that day, one no vehicle has (left unassigned).
+ */
+function pinnedTo(job: VroomJob, vehicleId: string | undefined, day: DayPoints): VroomJob {
+  if (!vehicleId) return job;
+  const k = day.vehicles.findIndex((v) => v.vehicle.id === vehicleId);
+  return { ...job, skills: [...(job.skills ?? []), PINNED_SKILL + (k >= 0 ? k : day.vehicles.length)] };
+}

@@ -13,6 +13,7 @@ import { isOpen, type ServiceRequest } from '../../domain/entities/service-reque
 import { ConflictError } from '../../domain/errors';
 import type { Ports } from '../../ports/ports';
 import { insertTask } from '../../routing/engine/index';
+import { followCaseStops } from '../mobile-case/follow-case-stops';
 import { getServiceRequest } from '../service-requests';
 import { dayBounds, outsideTheDay } from './day-points';
 import { solutionAhead } from './day-under-way';
@@ -49,6 +50,7 @@ export async function insertIntoPlan(
     version: (routed) => insertedVersion(ports, loaded, routed),
   });
   await followPlan(ports, hromadaId, plan);
+  await followCaseStops(ports, hromadaId, plan);
   const taken = plan.routes.find((r) => r.stops.some((s) => s.requestId === requestId));
   return { plan, ...(taken ? { vehicleId: taken.vehicleId } : {}), messages };
 }

@@ -12,6 +12,7 @@ import { ConflictError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
 import { localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
+import { caseStopsOfDay } from '../mobile-case/case-stop-visits';
 import { listAll, requireHromada } from '../registry';
 import { planAtVersion, planToReplace } from './read-plan';
 
@@ -27,6 +28,8 @@ export interface LoadedDay<P extends Plan | undefined = Plan | undefined> {
   vehicles: Vehicle[];
   depots: Depot[];
   drivers: Driver[];
+  /** Requests that only one vehicle may serve (mobile-case stops and their home visits): id → vehicle. */
+  pinned?: ReadonlyMap<string, string>;
 }
 
 export interface DayToLoad {
@@ -71,11 +74,15 @@ async function loadTheRest<P extends Plan | undefined>(
   if (openDayOnly && date < localDate(now, hromada.timeZone))
     throw new ConflictError(`The day ${date} is over`);
   const hromadaId = hromada.id;
-  const [requests, vehicles, depots, drivers] = await Promise.all([
+  const [stored, vehicles, depots, drivers, caseStops] = await Promise.all([
     ports.entities.requests.forDay(hromadaId, date),
     listAll(ports, registryKinds.vehicles, hromadaId),
     listAll(ports, registryKinds.depots, hromadaId),
     listAll(ports, registryKinds.drivers, hromadaId),
+    ports.entities.caseStops.between(hromadaId, date, date),
   ]);
-  return { hromada, date, now, plan, requests, vehicles, depots, drivers };
+  // the day's mobile-case stops take part as timed visits on their own vehicle
+  const { visits, pinned } = caseStopsOfDay(caseStops, stored, hromada.timeZone);
+  const requests = [...stored, ...visits];
+  return { hromada, date, now, plan, requests, vehicles, depots, drivers, pinned };
 }

@@ -95,6 +95,7 @@ export async function runPipeline(
     requests: run.requests(kept),
     vehicles,
     depots: loaded.depots,
+    ...(loaded.pinned ? { pinned: loaded.pinned } : {}),
   };
   const day = dayPoints(input, kept);
   const routed = run.skip?.(day)

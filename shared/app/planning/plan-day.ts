@@ -10,6 +10,7 @@ import type { Actor } from '../../domain/actor';
 import { type Plan, planSchema } from '../../domain/entities/plan';
 import type { Ports } from '../../ports/ports';
 import type { RouteSolver } from '../../ports/route-solver';
+import { followCaseStops } from '../mobile-case/follow-case-stops';
 import { keepLockedOrder } from './board/locks';
 import { followPlan } from './follow-plan';
 import { loadDayToPlan } from './load-day';
@@ -75,6 +76,7 @@ export async function planDay(
     },
   });
   await followPlan(ports, hromadaId, plan);
+  await followCaseStops(ports, hromadaId, plan);
   return plan;
 }
 

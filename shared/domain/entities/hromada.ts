@@ -79,6 +79,16 @@ export const hromadaRulesSchema = z.strictObject({
     })
     .refine((h) => h.from < h.to, { message: 'from must be before to', path: ['to'] })
     .default({ days: [1, 2, 3, 4, 5], from: '08:00', to: '17:00' }),
+  /**
+   * The mobile case: the default slot length of its stops, and when (local time, the evening
+   * before) residents of a settlement are told of tomorrow's stop there.
+   */
+  mobileCase: z
+    .strictObject({
+      slotMinutes: z.number().int().min(10).max(30).default(20),
+      announceAt: localTimeSchema.default('17:00'),
+    })
+    .default({ slotMinutes: 20, announceAt: '17:00' }),
   dailySmsSegmentCap: z.number().int().min(0).max(100_000).default(500),
   /**
    * The most the hromada's SMS may cost in a Kyiv calendar month, USD (estimated at send time).

@@ -25,6 +25,10 @@ export const inboundOutcomes = [
   'complaint',
   /** ДОДОМУ: the resident's will-call return of today was activated. */
   'return-activated',
+  /** Mobile case: a slot booked or moved (ЗАПИС), given back (ВІДМОВА), or not (taken, full). */
+  'case-booked',
+  'case-cancelled',
+  'case-refused',
 ] as const;
 
 /**

@@ -61,6 +61,8 @@ export const serviceRequestFields = {
   awaitingCall: z.boolean().optional(),
   /** Generated from this standing order (its id is `<standingOrderId>-<date>`). */
   standingOrderId: idSchema.optional(),
+  /** Mobile case: a home visit on the day of this stop, by the stop's vehicle. */
+  caseStopId: idSchema.optional(),
 };
 
 /** Set by the system (returns, standing orders), never by a booking's body. */
