@@ -39,11 +39,16 @@ export const caseScheduleSchema = z
   })
   .omit({ date: true })
   .refine((s) => s.from < s.to, { message: 'the stop must close after it opens', path: ['to'] })
-  .refine((s) => s.start <= s.until && addDays(s.start, MAX_SPAN_DAYS) >= s.until, {
+  // zod runs refinements even when a field failed: judge the span only between two real dates
+  .refine((s) => !bothDates(s) || (s.start <= s.until && addDays(s.start, MAX_SPAN_DAYS) >= s.until), {
     message: `until must be on or after start, at most ${MAX_SPAN_DAYS} days later`,
     path: ['until'],
   });
 export type CaseSchedule = z.output<typeof caseScheduleSchema>;
+
+function bothDates(s: { start: unknown; until: unknown }): boolean {
+  return localDateSchema.safeParse(s.start).success && localDateSchema.safeParse(s.until).success;
+}
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function isoWeekday(date: string): number {

@@ -22,7 +22,9 @@ describe('the demo mobile case', () => {
       'Лозова 14:00-15:30',
     ]);
     const requests = await ports.entities.requests.forDay(H, DAY);
-    expect(requests).toHaveLength(13); // the demo day's 12 and the home visit
+    // the demo day's 12, two deliveries, the second brigade visit, and the home visit
+    expect(requests).toHaveLength(16);
+    expect(requests.filter((r) => r.caseStopId)).toHaveLength(1);
     const plan = await planDay(ports, H, DAY, 'd', { timeLimitMs: 1e9, maxIterations: 300, seed: 1 });
     const van = plan.routes.find((r) => r.vehicleId === DEMO_CASE_VAN)!;
     const home = requests.find((r) => r.caseStopId)!;
