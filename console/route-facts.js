@@ -8,15 +8,23 @@ export function shiftOn(vehicle, date) {
   return vehicle?.shifts?.find((s) => s.days.includes(weekday));
 }
 
-/** The stop the agreed window is about: the pickup (or visit), or the drop-off of an arrive-by. */
-export function windowStop(stop, request) {
-  if (!request) return false;
-  if (stop.kind === 'visit') return true;
-  return request.requestedTime?.kind === 'arrive-by' ? stop.kind === 'dropoff' : stop.kind === 'pickup';
-}
+/** The stop the agreed window is about: the pickup, or the visit (the window is the pickup's). */
+export const windowStop = (stop, request) => Boolean(request) && stop.kind !== 'dropoff';
 
-/** Late: the planned arrival after the end of the agreed window. */
-export const isLate = (stop, request) => windowStop(stop, request) && stop.arrival > request.window.end;
+/** An arrive-by appointment's drop-off: its deadline (HH:MM, Kyiv), else undefined. */
+export const deadlineOf = (stop, request) =>
+  stop.kind === 'dropoff' && request?.requestedTime?.kind === 'arrive-by'
+    ? request.requestedTime.time
+    : undefined;
+
+const minutesOf = (hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Late: planned after the agreed window's end, or a drop-off after its appointment. */
+export function isLate(stop, request) {
+  if (windowStop(stop, request)) return stop.arrival > request.window.end;
+  const deadline = deadlineOf(stop, request);
+  return deadline !== undefined && kyivMinutes(stop.arrival) > minutesOf(deadline);
+}
 
 /** The most people on board at once (riders, escorts, wheelchairs) against the seats. */
 export function peakLoad(route, byId) {

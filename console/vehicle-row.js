@@ -4,7 +4,7 @@
 import { html } from './html.js';
 import { when } from './kyiv.js';
 import { vehicleName } from './load.js';
-import { isLate, peakLoad, shiftOn, timelinePercent, windowStop } from './route-facts.js';
+import { deadlineOf, isLate, peakLoad, shiftOn, timelinePercent, windowStop } from './route-facts.js';
 import { STOPS } from './words.js';
 
 export function stopLabel(names, stop, request) {
@@ -26,7 +26,9 @@ export function VehicleRow({
 }) {
   const vehicle = names.vehicles.get(vehicleId);
   const shift = shiftOn(vehicle, date);
-  const driver = names.drivers.get(route?.driverId);
+  const driver =
+    names.drivers.get(route?.driverId) ??
+    [...names.drivers.values()].find((d) => d.active && d.vehicleIds?.includes(vehicleId));
   const inService = route?.inService !== false;
   const load = route ? peakLoad(route, byId) : 0;
   const seats = vehicle?.capacity?.seats ?? 0;
@@ -61,9 +63,12 @@ export function VehicleRow({
       ${(route?.stops ?? []).map((stop) => {
         const request = byId.get(stop.requestId);
         const late = isLate(stop, request);
+        const deadline = deadlineOf(stop, request);
         const agreed = windowStop(stop, request)
           ? ` (вікно ${when(request.window.start)}–${when(request.window.end)})`
-          : '';
+          : deadline
+            ? ` (бути до ${deadline})`
+            : '';
         const chosen = selected?.requestId === stop.requestId;
         return html`<li>
           <button type="button" draggable="true" class=${`stop${late ? ' late' : ''}${stop.locked ? ' locked' : ''}`}

@@ -104,6 +104,7 @@ export function BoardView(ctx) {
       )}
     </ul>
     <h3>Поза планом</h3>
+    ${plan && !plan.unassigned.length && html`<p>Усі заявки дня в плані.</p>`}
     <ul id="unassigned">
       ${(plan?.unassigned ?? []).map((u) => {
         const r = byId.get(u.requestId);

@@ -40,7 +40,9 @@ function draw(L, node, { names, day }) {
   }
   (day?.plan?.routes ?? []).forEach((route, i) => {
     const colour = COLOURS[i % COLOURS.length];
-    const line = [];
+    const depot = names.depots.find((d) => d.id === names.vehicles.get(route.vehicleId)?.depotId);
+    const home = depot ? [[depot.location.lat, depot.location.lon]] : [];
+    const line = [...home];
     for (const stop of route.stops) {
       const request = day.byId.get(stop.requestId);
       const p = stopPoint(stop, request);
@@ -55,6 +57,7 @@ function draw(L, node, { names, day }) {
         .bindPopup(document.createTextNode(`${when(stop.arrival)} ${STOPS[stop.kind]} — ${where}`))
         .addTo(map);
     }
+    line.push(...home);
     if (line.length > 1)
       L.polyline(line, { color: colour, weight: 3 })
         .bindTooltip(vehicleName(names, route.vehicleId))

@@ -34,7 +34,7 @@ export async function openConsole(
     ...(options.date === '' ? {} : { date: options.date ?? inject('demoDay') }),
   });
   await page.goto(`${api('/console/')}?${query}${options.query ?? ''}#/${view}`);
-  await expect.poll(() => page.locator('#status').textContent()).not.toBe('Завантаження…');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent !== 'Завантаження…');
   return { page, calls };
 }
 
