@@ -66,7 +66,9 @@ export function RegistryView({ hromada, run, say }) {
       setConflict(false);
       try {
         if (kindId === 'rules') {
-          const h = await api('PATCH', base, { version: chosen.version, rules: changed });
+          // `rules` is replaced as a whole: the rules read, with the changes
+          const { version, ...rules } = chosen;
+          const h = await api('PATCH', base, { version, rules: { ...rules, ...changed } });
           setChosen({ ...h.rules, version: h.version });
         } else {
           const saved = await api('PATCH', `${base}/${kindId}/${chosen.id}`, {

@@ -21,9 +21,10 @@ export async function callApi<T>(method: string, path: string, body?: unknown): 
 export async function openConsole(
   browser: Browser,
   view: string,
-  options: { date?: string; hromada?: string; timezoneId?: string; query?: string } = {},
+  options: { date?: string; hromada?: string; timezoneId?: string; now?: Date } = {},
 ): Promise<{ page: Page; calls: string[] }> {
   const page = await openPage(browser, options.timezoneId);
+  if (options.now) await page.clock.setFixedTime(options.now);
   const calls: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
@@ -33,7 +34,7 @@ export async function openConsole(
     h: options.hromada ?? HROMADA,
     ...(options.date === '' ? {} : { date: options.date ?? inject('demoDay') }),
   });
-  await page.goto(`${api('/console/')}?${query}${options.query ?? ''}#/${view}`);
+  await page.goto(`${api('/console/')}?${query}#/${view}`);
   await page.waitForFunction(() => document.getElementById('status')?.textContent !== 'Завантаження…');
   return { page, calls };
 }
