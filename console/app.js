@@ -48,9 +48,12 @@ function App() {
       setNames(undefined);
       setDay(undefined);
       try {
-        const loaded = await loadNames(shown.hromada);
+        const [loaded, loadedDay] = await Promise.all([
+          loadNames(shown.hromada),
+          loadDay(shown.hromada, shown.date),
+        ]);
         setNames(loaded);
-        setDay(await loadDay(shown.hromada, shown.date));
+        setDay(loadedDay);
         say('');
       } catch (e) {
         if (e.code === 'not-found') throw new Error(`Громаду «${shown.hromada}» не знайдено`);

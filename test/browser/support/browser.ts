@@ -1,16 +1,12 @@
+/// <reference lib="dom" />
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Debian's chromium (a browser download fails here; .ci/run installs it with apt-get). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { launch } from './chromium';
 /** Where the screenshots go for a person to look at (gitignored). */
 export const SCREENSHOTS = join(process.cwd(), 'test/browser/screenshots');
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-}
 
 const errorsOf = new WeakMap<Page, string[]>();
 

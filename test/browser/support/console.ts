@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { openPage, scriptErrors } from './browser';
