@@ -22,9 +22,17 @@ export async function callApi<T>(method: string, path: string, body?: unknown): 
 export async function openConsole(
   browser: Browser,
   view: string,
-  options: { date?: string; hromada?: string; timezoneId?: string; now?: Date } = {},
+  options: {
+    date?: string;
+    hromada?: string;
+    timezoneId?: string;
+    now?: Date;
+    /** Before the page loads: e.g. routes a stand-in answers. */
+    prepare?: (page: Page) => Promise<unknown>;
+  } = {},
 ): Promise<{ page: Page; calls: string[] }> {
   const page = await openPage(browser, options.timezoneId);
+  await options.prepare?.(page);
   if (options.now) await page.clock.setFixedTime(options.now);
   const calls: string[] = [];
   page.on('request', (r) => {
