@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addDays } from '../../console/kyiv.js';
+import { addDays, kyivToday } from '../../console/kyiv.js';
 import { launch } from './support/browser';
 import { callApi, HROMADA, noScriptErrors, openConsole } from './support/console';
 
@@ -91,6 +91,23 @@ describe('errors in Ukrainian (contract 3), Kyiv time, bookings sent once', () =
     await expect
       .poll(() => page.locator('#requests tr td').first().textContent())
       .toMatch(new RegExp(`^${kyiv.format(new Date(first))}–`));
+  });
+
+  it('the board refreshes itself while its day is under way, and not for another day', async () => {
+    const polls = async (date: string) => {
+      const { page, calls } = await openConsole(browser, 'board', {
+        date,
+        prepare: (p) => p.clock.install(),
+      });
+      const reads = () => calls.filter((c) => c.endsWith(`/plans/${date}`)).length;
+      const before = reads();
+      await page.clock.runFor(31_000);
+      await page.clock.runFor(31_000);
+      await page.waitForLoadState('networkidle');
+      return reads() - before;
+    };
+    expect(await polls(kyivToday())).toBe(2);
+    expect(await polls(inject('demoDay'))).toBe(0);
   });
 
   it('sends one Idempotency-Key per booking and reuses it when a lost answer is retried: booked once', async () => {

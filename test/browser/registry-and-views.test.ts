@@ -46,6 +46,27 @@ describe('registries, alerts and every view', () => {
     noScriptErrors(page);
   });
 
+  it('puts names on the page as text, never as markup', async () => {
+    const { page } = await openConsole(browser, 'registry', {
+      prepare: async () => {
+        const driver = (await callApi<{ items: Driver[] }>('GET', `/hromady/${HROMADA}/drivers`)).items.find(
+          (d) => d.name === 'Василь Бондар',
+        )!;
+        await callApi('PATCH', `/hromady/${HROMADA}/drivers/${driver.id}`, {
+          version: driver.version,
+          name: 'Василь <img src=x onerror="window.pwned=1"> Бондар',
+        });
+      },
+    });
+    await page.locator('#kind').selectOption({ label: 'Водії' });
+    const item = page.getByRole('button', { name: /Василь <img/ });
+    await expect.poll(() => item.textContent()).toBe('Василь <img src=x onerror="window.pwned=1"> Бондар');
+    await page.getByRole('link', { name: 'День' }).click();
+    await expect.poll(() => page.locator('#routes').textContent()).toContain('водій Василь <img');
+    expect(await page.locator('#app img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  });
+
   it("edits the hromada's rules with the version read", async () => {
     const { page } = await openConsole(browser, 'registry');
     await page.locator('#kind').selectOption({ label: 'Правила громади' });
