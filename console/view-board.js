@@ -6,7 +6,9 @@ import { vehicleName } from './load.js';
 import * as plans from './plan-actions.js';
 import { RequestTable } from './request-table.js';
 import { SmsLog } from './sms-log.js';
-import { stopLabel, VehicleRow } from './vehicle-row.js';
+import { StopActions } from './stop-actions.js';
+import { UnassignedList } from './unassigned-list.js';
+import { VehicleRow } from './vehicle-row.js';
 
 export function BoardView(ctx) {
   const { hromada, date, names, day, setDay, reloadDay, run, say } = ctx;
@@ -48,7 +50,12 @@ export function BoardView(ctx) {
     );
   const chosen = selected && byId.get(selected.requestId);
 
-  return html`<section aria-labelledby="board-title">
+  /** Escape anywhere on the board lets go of the chosen stop. */
+  const onKeyDown = (e) => {
+    if (e.key === 'Escape') select(undefined);
+  };
+
+  return html`<section aria-labelledby="board-title" onKeyDown=${onKeyDown}>
     <h2 id="board-title">План дня <span id="plan-version">${
       plan
         ? `— версія ${plan.version}, ${plan.status === 'published' ? 'надіслано водіям' : 'чернетка'}`
@@ -62,31 +69,8 @@ export function BoardView(ctx) {
     ${
       selected &&
       chosen &&
-      html`<div id="stop-actions" role="group" aria-label="Дії із зупинкою">
-      <strong>${stopLabel(names, selected.stop, chosen)}</strong>
-      ${' '}<button type="button" onClick=${() => change(() => plans.unassign(hromada, date, plan, chosen.id), 'Знято з маршруту')}>
-        Зняти з маршруту</button>
-      ${' '}<button type="button" onClick=${() =>
-        change(
-          () => plans.lock(hromada, date, plan, chosen.id, !selected.stop.locked),
-          selected.stop.locked ? 'Відкріплено' : 'Закріплено',
-        )}>
-        ${selected.stop.locked ? 'Відкріпити' : 'Закріпити'}</button>
-      ${' '}<button type="button" onClick=${() =>
-        run(async () => {
-          await plans.recordOutcome(hromada, chosen, 'done');
-          say('Позначено: виконано');
-          await reloadDay();
-        })}>Виконано</button>
-      ${' '}<button type="button" onClick=${() =>
-        run(async () => {
-          await plans.recordOutcome(hromada, chosen, 'no-show');
-          say('Позначено: не вийшов');
-          await reloadDay();
-        })}>Не вийшов</button>
-      ${' '}<button type="button" onClick=${() => select(undefined)}>Скасувати вибір</button>
-      <p class="muted">Щоб перемістити, натисніть «Перемістити сюди» в рядку іншого авто або перетягніть зупинку.</p>
-    </div>`
+      html`<${StopActions} ...${ctx} plan=${plan} selected=${selected} request=${chosen} change=${change}
+        select=${select} />`
     }
     <ul id="routes" class="board">
       ${vehicleIds.map(
@@ -103,21 +87,7 @@ export function BoardView(ctx) {
           }} />`,
       )}
     </ul>
-    <h3>Поза планом</h3>
-    ${plan && !plan.unassigned.length && html`<p>Усі заявки дня в плані.</p>`}
-    <ul id="unassigned">
-      ${(plan?.unassigned ?? []).map((u) => {
-        const r = byId.get(u.requestId);
-        const who = r?.confidential
-          ? 'конфіденційно'
-          : (names.residents.get(r?.residentId)?.name ?? u.requestId);
-        return html`<li class="error">Не в плані: ${who} — ${u.reason}
-          <label> на авто <select onChange=${(e) => e.currentTarget.value && moveTo(e.currentTarget.value)(u.requestId)}>
-            <option value="">— оберіть —</option>
-            ${vehicleIds.map((id) => html`<option value=${id}>${vehicleName(names, id)}</option>`)}
-          </select></label></li>`;
-      })}
-    </ul>
+    <${UnassignedList} names=${names} plan=${plan} byId=${byId} vehicleIds=${vehicleIds} moveTo=${moveTo} />
     <${RequestTable} ...${ctx} />
     <${SmsLog} hromada=${hromada} day=${day} />
   </section>`;

@@ -202,6 +202,23 @@ describe('the day board against contract 1 (stand-in) and the alerts panel again
       .toBe('Хтось інший змінив це. Перезавантажте й повторіть');
   });
 
+  it("drags a stop onto another vehicle's row to move it there; Escape lets go of a chosen stop", async () => {
+    plan = { ...planned, version: plan.version };
+    const { page } = await openConsole(browser, 'board', { date: day, prepare: (p) => standIn(p) });
+    const from = plan.routes.find((r) => r.stops.length)!;
+    const to = plan.routes.find((r) => r.vehicleId !== from.vehicleId)!.vehicleId;
+    const stop = page.locator(`#routes > li[data-vehicle="${from.vehicleId}"] .stop`).first();
+    const actions = await chooseFirstStop(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => actions.count()).toBe(0);
+    await stop.dragTo(page.locator(`#routes > li[data-vehicle="${to}"]`));
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Перенесено: /);
+    expect(sent.at(-1)).toEqual({
+      route: 'assign',
+      body: { version: plan.version - 1, requestId: from.stops[0]!.requestId, vehicleId: to },
+    });
+  });
+
   it('lists the day’s alerts not yet handled and handles one with a note (contract 2)', async () => {
     let alerts = [
       {
