@@ -145,3 +145,26 @@ describe('the day in the console', () => {
     noScriptErrors(page);
   });
 });
+
+describe('the map with a tile server configured', () => {
+  it('draws the tiles from the configured URL instead of the plain background', async () => {
+    const PNG = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    const tiles: string[] = [];
+    const { page: mapPage } = await openConsole(browser, 'map', {
+      prepare: async (p) => {
+        await p.addInitScript(() => localStorage.setItem('tileUrl', 'https://tiles.example/{z}/{x}/{y}.png'));
+        await p.route('https://tiles.example/**', (route) => {
+          tiles.push(route.request().url());
+          return route.fulfill({ status: 200, contentType: 'image/png', body: PNG });
+        });
+      },
+    });
+    await expect.poll(() => tiles.length).toBeGreaterThan(0);
+    expect(tiles[0]).toMatch(/^https:\/\/tiles\.example\/\d+\/\d+\/\d+\.png$/);
+    expect(await mapPage.locator('#map').getAttribute('class')).not.toContain('offline');
+    await mapPage.context().close();
+  });
+});
