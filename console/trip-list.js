@@ -44,7 +44,7 @@ export function TripList({ trips, resident, hromada, date, run, booked, start })
     ${
       r.dropoff &&
       html` <button type="button" onClick=${() => back(r)}
-      aria-label=${`Зворотна поїздка: ${tripText(r)}`}>Назад додому</button>`
+      aria-label=${`Назад додому: ${tripText(r)}`}>Назад додому</button>`
     }
   </li>`;
   return html`<div id="trips">

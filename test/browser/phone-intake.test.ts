@@ -57,7 +57,7 @@ describe('a phone call in the console', () => {
     const [outbound] = await requestsOn(day);
     expect(outbound?.passengers.escorts).toBe(1);
 
-    await trip.getByRole('button', { name: /^Зворотна поїздка/ }).click();
+    await trip.getByRole('button', { name: /^Назад додому/ }).click();
     const form = page.locator('#book');
     await expect.poll(() => form.locator('h3').textContent()).toContain('зворотна поїздка');
     await form.getByLabel('Час', { exact: true }).fill('13:00');

@@ -94,7 +94,8 @@ describe('registries, alerts and every view', () => {
     await page.getByLabel('Телефон').fill('0671110001');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#book').count()).toBe(1);
-    await expectAccessible(page, 'call with the booking form');
+    await expect.poll(() => page.locator('#trips').count()).toBe(1);
+    await expectAccessible(page, 'call with the trips and the booking form');
     await screenshot(page, 'intake');
     for (const view of ['День', 'Карта', 'Маршрутні листи', 'Довідники', 'Сповіщення']) {
       await page.getByRole('link', { name: view }).focus();
