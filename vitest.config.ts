@@ -27,6 +27,21 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          env,
+          globalSetup: ['test/browser/global-setup.ts'],
+          // one platform and one chromium at a time on a small machine
+          fileParallelism: false,
+          // a wait for the page, not a timing assertion: how long to keep polling before failing
+          expect: { poll: { timeout: 15_000 } },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           environment: 'node',

@@ -1,17 +1,19 @@
-// Same-origin calls to the HTTP API: answers as data, failures as errors with Ukrainian messages.
+// Same-origin calls to the HTTP API (docs/openapi.json): answers as data, failures as errors
+// whose message is Ukrainian (error-words.js).
+import { errorWords } from './error-words.js';
 
-/** An answer of the API that is not a success: its Ukrainian `reason` when it gives one. */
-class ApiError extends Error {
+/** An answer of the API that is not a success. */
+export class ApiError extends Error {
   constructor(status, body) {
-    const error = body?.error;
-    const issues = error?.issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
-    super(error?.reason ?? `${error?.message ?? `HTTP ${status}`}${issues ? ` (${issues})` : ''}`);
+    super(errorWords(status, body));
     this.status = status;
+    this.code = body?.error?.code;
+    this.body = body;
   }
 }
 
 /** No answer at all: the request may or may not have reached the API. */
-class NetworkError extends Error {}
+export class NetworkError extends Error {}
 
 export async function api(method, path, body, idempotencyKey) {
   const headers = body === undefined ? {} : { 'content-type': 'application/json' };
@@ -31,7 +33,7 @@ export async function api(method, path, body, idempotencyKey) {
 const attempts = new Map();
 const newKey = () =>
   crypto.randomUUID?.() ??
-  [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16)).join('');
+  [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * A creating POST sent once: the same submission retried after a network error carries the same
@@ -60,12 +62,16 @@ export async function all(path) {
   const items = [];
   let cursor;
   do {
+    const sep = path.includes('?') ? '&' : '?';
     const page = await api(
       'GET',
-      `${path}?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      `${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     );
     items.push(...page.items);
     cursor = page.next;
   } while (cursor);
   return items;
 }
+
+/** The API path of a hromada. */
+export const hromadaPath = (hromadaId) => `/hromady/${encodeURIComponent(hromadaId)}`;

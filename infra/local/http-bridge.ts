@@ -68,11 +68,11 @@ const CONSOLE_TYPES: Record<string, string> = {
 };
 
 /**
- * A plain file name directly in the console's folder: letters, digits, `.`, `_`, `-`, not starting
- * with a dot. Nothing is decoded first, so `..`, `%2e%2e`, `%2f`, `\\`, absolute paths and
- * subfolders never match.
+ * A plain file name directly in the console's folder or in its `vendor/` folder (the copied
+ * libraries): letters, digits, `.`, `_`, `-`, not starting with a dot. Nothing is decoded first,
+ * so `..`, `%2e%2e`, `%2f`, `\\`, absolute paths and other subfolders never match.
  */
-const CONSOLE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const CONSOLE_NAME = /^(?:vendor\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** The console file a raw request path names, with its content type; undefined when it names none. */
 async function consoleFile(
@@ -83,8 +83,9 @@ async function consoleFile(
   const type = CONSOLE_TYPES[extname(name)];
   if (!type || !CONSOLE_NAME.test(name)) return undefined;
   try {
-    // symlinks resolved: the real file must sit directly in the real folder
-    const [folder, file] = await Promise.all([realpath(dir), realpath(join(dir, name))]);
+    // symlinks resolved: the real file must sit directly in the real folder (or vendor/)
+    const sub = dirname(name) === '.' ? '' : dirname(name);
+    const [folder, file] = await Promise.all([realpath(join(dir, sub)), realpath(join(dir, name))]);
     if (dirname(file) !== folder || !(await stat(file)).isFile()) return undefined;
     return { file, type };
   } catch {

@@ -11,7 +11,15 @@ export interface IssueDetail {
 export interface AppErrorOptions {
   /** Why, in words for the dispatcher (Ukrainian): shown beside the English message. */
   reason?: string;
+  /**
+   * A more precise stable code than the error's kind, English kebab-case (a rule's own, such as
+   * `rule-quota`); clients translate codes, so a code once given never changes its meaning.
+   */
+  code?: string;
 }
+
+/** A stable error code: English kebab-case. */
+const CODE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 export abstract class AppError extends Error {
   abstract readonly kind:
@@ -24,10 +32,20 @@ export abstract class AppError extends Error {
     | 'rule'
     | 'method-not-allowed';
   readonly reason?: string;
+  /** Set when more precise than `kind`; read it through `code`. */
+  readonly #code?: string;
   constructor(message: string, options: AppErrorOptions = {}) {
     super(message);
     this.name = new.target.name;
     if (options.reason !== undefined) this.reason = options.reason;
+    if (options.code !== undefined) {
+      if (!CODE.test(options.code)) throw new TypeError(`error code ${options.code} is not kebab-case`);
+      this.#code = options.code;
+    }
+  }
+  /** The stable code of the error body (contract 3): the precise one given, else the kind. */
+  get code(): string {
+    return this.#code ?? this.kind;
   }
 }
 
@@ -116,11 +134,7 @@ export type RuleCode =
 export class RuleRefusalError extends AppError {
   readonly kind = 'rule' as const;
   declare readonly reason: string;
-  constructor(
-    readonly code: RuleCode,
-    message: string,
-    reason: string,
-  ) {
-    super(message, { reason });
+  constructor(code: RuleCode, message: string, reason: string) {
+    super(message, { reason, code });
   }
 }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { AppError, ConflictError, RuleRefusalError, ValidationError } from '../domain/errors';
+import { AppError, ConflictError, ValidationError } from '../domain/errors';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
 
@@ -29,13 +29,19 @@ const STATUS: Record<AppError['kind'], number> = {
 };
 
 /**
- * The one mapping from errors to HTTP. Domain errors carry their message (and zod paths for bad
- * input); anything else is a 500 that echoes nothing but a reference to the log line.
+ * The codes every error body may carry besides a rule's own (contract 3: `{error: {code, message,
+ * reason?}}`); the console has a Ukrainian text for each. (A request without a token never reaches
+ * the function in AWS: API Gateway's JWT authorizer answers it 401 with a body of its own.)
+ */
+export const ERROR_CODES = [...Object.keys(STATUS), 'internal'] as const;
+
+/**
+ * The one mapping from errors to HTTP. Domain errors carry their stable code, their message (for
+ * logs), their Ukrainian reason when they have one, and zod paths for bad input; anything else is a 500 that echoes nothing but a reference to the log line.
  */
 export function errorResponse(error: unknown, requestId: string): HttpResult {
   if (error instanceof AppError) {
-    const code = error instanceof RuleRefusalError ? error.code : error.kind;
-    const body: Record<string, unknown> = { code, message: error.message };
+    const body: Record<string, unknown> = { code: error.code, message: error.message };
     if (error.reason !== undefined) body.reason = error.reason;
     if (error instanceof ValidationError) body.issues = error.issues;
     if (error instanceof ConflictError && error.currentVersion !== undefined)

@@ -91,8 +91,13 @@ describe('the local HTTP bridge serves the dispatcher console', () => {
       const page = await get('/console/');
       expect([page.status, page.type]).toEqual([200, TYPES.html]);
       expect(page.body).toContain('<title>Диспетчерська');
-      const files = readdirSync(dir).filter((f) => /\.(html|js|css)$/.test(f));
-      expect(files).toEqual(expect.arrayContaining(['console.js', 'format.js', 'api.js', 'console.css']));
+      const files = [
+        ...readdirSync(dir),
+        ...readdirSync(join(dir, 'vendor')).map((f) => `vendor/${f}`),
+      ].filter((f) => /\.(html|js|css)$/.test(f));
+      expect(files).toEqual(
+        expect.arrayContaining(['app.js', 'api.js', 'console.css', 'vendor/preact.js', 'vendor/leaflet.css']),
+      );
       for (const file of files) {
         const served = await get(`/console/${file}`);
         expect([file, served.status, served.type]).toEqual([file, 200, TYPES[file.split('.').pop()!]]);
@@ -114,6 +119,10 @@ describe('the local HTTP bridge serves the dispatcher console', () => {
         '/console/README.md',
         '/console/console.js.map',
         '/console/sub/console.js',
+        '/console/vendor/../package.json',
+        '/console/vendor/%2e%2e/package.json',
+        '/console/vendor/vendor/preact.js',
+        '/console/vendor/',
       ])
         expect([path, (await get(path)).status]).toEqual([path, 404]);
     } finally {
@@ -134,6 +143,10 @@ describe('the local HTTP bridge serves the dispatcher console', () => {
       writeFileSync(join(dir, 'sub', 'deep.js'), 'deep');
       writeFileSync(join(root, 'secret.js'), 'secret');
       symlinkSync(join(root, 'secret.js'), join(dir, 'leak.js'));
+      mkdirSync(join(dir, 'vendor'));
+      writeFileSync(join(dir, 'vendor', 'lib.js'), 'export const lib = 1;');
+      symlinkSync(join(root, 'secret.js'), join(dir, 'vendor', 'leak.js'));
+      symlinkSync(join(dir, 'own.js'), join(dir, 'vendor', 'up.js'));
       symlinkSync(join(dir, 'own.js'), join(dir, 'alias.js'));
       const { server, get } = await bridge(dir);
       try {
@@ -142,7 +155,14 @@ describe('the local HTTP bridge serves the dispatcher console', () => {
         const leak = await get('/console/leak.js');
         expect(leak.status).toBe(404);
         expect(leak.body).not.toContain('secret');
-        for (const path of ['/console/inner.js', '/console/.hidden.js', '/console/sub/deep.js'])
+        expect((await get('/console/vendor/lib.js')).body).toBe('export const lib = 1;');
+        for (const path of [
+          '/console/inner.js',
+          '/console/.hidden.js',
+          '/console/sub/deep.js',
+          '/console/vendor/leak.js',
+          '/console/vendor/up.js',
+        ])
           expect([path, (await get(path)).status]).toEqual([path, 404]);
       } finally {
         server.close();

@@ -1,0 +1,44 @@
+// The API's error codes (contract 3) in Ukrainian: the console shows the API's own `reason` when it
+// gives one, else its text for the code, never the English `message` (that one is for logs).
+
+const CODES = {
+  validation: 'Перевірте дані форми',
+  'not-found': 'Не знайдено',
+  conflict: 'Хтось інший змінив це. Перезавантажте й повторіть',
+  unprocessable: 'Цю дію не можна виконати',
+  limit: 'Перевищено ліміт',
+  forbidden: 'Недостатньо прав для цієї дії',
+  unauthorized: 'Увійдіть до системи',
+  'method-not-allowed': 'Ця дія недоступна',
+  internal: 'Помилка сервера; спробуйте ще раз',
+  'rule-quota': 'Вичерпано місячну квоту поїздок',
+};
+
+/** Field paths of the API's inputs, named as the forms name them. */
+const FIELDS = {
+  phone: 'телефон',
+  name: "ім'я",
+  address: 'адреса',
+  settlementId: 'населений пункт',
+  date: 'дата',
+  'requestedTime.time': 'час',
+  time: 'час',
+  plate: 'номер',
+  'capacity.seats': 'місця',
+  location: 'координати',
+  version: 'версія',
+};
+
+/** The Ukrainian words for an error answer of the API (status and body). */
+export function errorWords(status, body) {
+  const error = body?.error;
+  if (error?.reason) return error.reason;
+  const code = error?.code ?? (status === 401 ? 'unauthorized' : status >= 500 ? 'internal' : undefined);
+  const text = CODES[code] ?? `Помилка ${status}`;
+  const fields = [
+    ...new Set((error?.issues ?? []).map((i) => FIELDS[i.path] ?? FIELDS[i.path?.split('.').pop()])),
+  ];
+  const named = fields.filter(Boolean);
+  if (code === 'validation' && named.length) return `${text}: ${named.join(', ')}`;
+  return text;
+}
