@@ -107,11 +107,12 @@ describe('send-sms: outbox stream consumer', () => {
 });
 
 /** The parsed target input of the schedule with `expression`. */
-function scheduleInput(expression: string): unknown {
-  const schedule = Object.values(resourcesOfType(template, 'AWS::Scheduler::Schedule')).find(
-    (s) => s.Properties.ScheduleExpression === expression,
-  );
-  return JSON.parse((schedule!.Properties.Target as { Input: string }).Input);
+/** The input of the schedule at `expression` whose job is `job` (two share the 15-minute rate). */
+function scheduleInput(expression: string, job?: string): unknown {
+  const inputs = Object.values(resourcesOfType(template, 'AWS::Scheduler::Schedule'))
+    .filter((s) => s.Properties.ScheduleExpression === expression)
+    .map((s) => JSON.parse((s.Properties.Target as { Input: string }).Input) as { job?: string });
+  return job ? inputs.find((i) => i.job === job) : inputs[0];
 }
 
 /** The scheduler role `roleName` assumes only for the scheduler and may invoke only `functionName`. */
@@ -132,7 +133,8 @@ function expectInvokeOnly(roleName: string, functionName: string) {
 
 describe('remind: every-15-minute schedule (each hromada at its own reminder time)', () => {
   it('runs every 15 minutes with no flexible window, a retry policy and a dedicated role', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 3);
+    // reminders, mobile-case announcements, the outbox sweep, the standing orders' rides
+    template.resourceCountIs('AWS::Scheduler::Schedule', 4);
     const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
@@ -147,7 +149,7 @@ describe('remind: every-15-minute schedule (each hromada at its own reminder tim
   });
 
   it('sends the input the remind function accepts (events/contracts/schedule)', () => {
-    const input = scheduleInput('rate(15 minutes)');
+    const input = scheduleInput('rate(15 minutes)', 'queue-reminders');
     expect(remindScheduleSchema.parse(input)).toEqual(input);
   });
 
@@ -158,7 +160,7 @@ describe('remind: every-15-minute schedule (each hromada at its own reminder tim
 
 describe('remind: mobile-case announcements every 15 minutes', () => {
   it('invokes the remind function with the announcement input it accepts', () => {
-    const input = scheduleInput('rate(15 minutes)');
+    const input = scheduleInput('rate(15 minutes)', 'announce-case-stops');
     expect(announceScheduleSchema.parse(input)).toEqual(input);
   });
 });

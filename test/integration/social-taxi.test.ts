@@ -78,7 +78,8 @@ describe('standing orders on DynamoDB Local', () => {
 describe('a will-call return on DynamoDB Local', () => {
   it('ДОДОМУ activates it once and inserts it into the day under way', async () => {
     const t2 = await freshTable('taxi-home');
-    const clock = new FixedClock(new Date('2026-11-23T06:00:00Z')); // Monday 08:00 in Kyiv
+    // Monday 07:30 in Kyiv: a same-day ride at 09:00 is booked with the hour's notice the rules ask
+    const clock = new FixedClock(new Date('2026-11-23T05:30:00Z'));
     const ports = portsFor(t2, clock);
     const resident = await hromadaWithHospital(ports);
     await seedFleet(ports, [RAMP_TAXI]);
