@@ -94,70 +94,7 @@ export function helpReply(): string {
   return 'Відповідайте: ТАК-підтвердити, НІ-скасувати, СТОП-без SMS';
 }
 
-/** One stop on a driver's route SMS. `place` is undefined for a confidential case. */
-export interface RouteStopText {
-  /** The stop's number on the route, as the driver reports it (`3 OK`). */
-  n: number;
-  /** `09:05` */
-  time: string;
-  kind: 'pickup' | 'dropoff' | 'visit';
-  place: string | undefined;
-  wheelchair?: boolean;
-  escorts?: number;
-  /** A delivery's parcel: kilograms, and whether it goes in the cold box. */
-  parcelKg?: number;
-  cold?: boolean;
-  /** A delivery: pieces to hand over (shown when more than one), and who may receive it. */
-  parcelCount?: number;
-  handover?: HandoverText;
-}
-
-const stopWord: Record<RouteStopText['kind'], string> = {
-  pickup: 'посадка',
-  dropoff: 'висадка',
-  visit: 'візит',
-};
-
-/** Longest text of one route message (the outbox limit; SNS takes up to 1600). */
-export const ROUTE_MESSAGE_MAX = 1000;
-
-/**
- * The driver's day, one line per stop, readable on a feature phone:
- * "24.11 АВ1234ВС, 2 зуп. Звіт: 3 OK/NS/?\n1 09:05 посадка с. Березна, вул. Шевченка, 12 (візок)\n…".
- * A confidential stop shows only its time and kind: the dispatcher gives the address by phone.
- * Split at line ends into "(1/2) …" parts when longer than ROUTE_MESSAGE_MAX.
- */
-export function driverRoute(day: string, plate: string, stops: RouteStopText[]): string[] {
-  const header = `${day} ${plate}, ${stops.length} зуп. Звіт: 3 OK/NS/?`;
-  const lines = stops.map((s) => {
-    const riders = [
-      s.wheelchair ? 'візок' : '',
-      s.escorts ? `+${s.escorts}` : '',
-      s.parcelKg ? `${s.parcelKg} кг` : '',
-      s.cold ? 'холод' : '',
-      s.parcelCount && s.parcelCount > 1 ? `${s.parcelCount} шт` : '',
-      s.handover ? handoverWords(s.handover) : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const place = s.place ?? 'адресу дасть диспетчер';
-    return `${s.n} ${s.time} ${stopWord[s.kind]} ${place}${riders ? ` (${riders})` : ''}`;
-  });
-  const parts: string[][] = [[header]];
-  let size = header.length;
-  const room = ROUTE_MESSAGE_MAX - '(9/9) '.length;
-  for (const line of lines) {
-    const piece = line.slice(0, room - 1);
-    if (size + 1 + piece.length > room) {
-      parts.push([]);
-      size = -1;
-    }
-    parts.at(-1)!.push(piece);
-    size += 1 + piece.length;
-  }
-  if (parts.length === 1) return [parts[0]!.join('\n')];
-  return parts.map((p, i) => `(${i + 1}/${parts.length}) ${p.join('\n')}`);
-}
+export { driverRoute, ROUTE_MESSAGE_MAX, type RouteStopText } from './driver-route';
 
 /** A driver whose route was taken away (every stop cancelled, or the vehicle left out): 1 segment. */
 export function routeCancelled(day: string, plate: string): string {
@@ -166,19 +103,7 @@ export function routeCancelled(day: string, plate: string): string {
 
 // ── Deliveries (docs/services/deliveries.md) ─────────────────────────────────────────────────
 
-/**
- * How a delivery is handed over, as the driver's route shows it (never the code): `код` when the
- * receiver must say the one-time code, `особисто` in person, else the trusted person's name.
- */
-export interface HandoverText {
-  code: boolean;
-  trustedName?: string;
-}
-
-function handoverWords(h: HandoverText): string {
-  const who = h.trustedName ? `віддати: ${h.trustedName.slice(0, 30)}` : 'особисто';
-  return h.code ? `${who}, код` : who;
-}
+export type { HandoverText } from './driver-route';
 
 /**
  * The one-time handover code, to the resident (or the trusted person, `trusted`), one segment:

@@ -84,7 +84,8 @@ export function routeMessages(
     const stops = route.stops.map((s, i) =>
       stopText(i + 1, s, requestById.get(s.requestId), hromada.timeZone),
     );
-    const texts = driverRoute(day, plate, stops).map((t) => (driver.transliterateSms ? transliterate(t) : t));
+    const latin = driver.transliterateSms || hromada.rules.routeSmsLatin;
+    const texts = driverRoute(day, plate, stops).map((t) => (latin ? transliterate(t) : t));
     sent[route.vehicleId] = { to: driver.phone, digest: digestOf(texts) };
     const before = previouslySent[route.vehicleId];
     if (before?.to === driver.phone && before.digest === sent[route.vehicleId]!.digest) continue;

@@ -100,6 +100,12 @@ export const hromadaRulesSchema = z.strictObject({
    * too, the dispatcher is asked to phone the driver. Off: the dispatcher is asked at once.
    */
   resendFailedRoute: z.boolean().default(true),
+  /**
+   * Drivers' route SMS in Latin letters (GSM-7, 160 characters a segment instead of 70: about half
+   * the segments) for every driver, where the drivers agreed; a driver may also ask alone
+   * (`transliterateSms`).
+   */
+  routeSmsLatin: z.boolean().default(false),
   retentionDays: z
     .strictObject({
       requests: z.number().int().min(30).max(3650).default(400),

@@ -87,9 +87,7 @@ describe('delivery SMS templates', () => {
       },
       { n: 2, time: '11:00', kind: 'visit', place: 'с. Журавне', handover: { code: false } },
     ]);
-    expect(text).toContain(
-      '1 10:00 візит с. Лозова, вул. Молодіжна, 9 (3 кг холод 2 шт віддати: Ольга Савчук, код)',
-    );
-    expect(text).toContain('2 11:00 візит с. Журавне (особисто)');
+    expect(text).toContain('1 10:00 візит Лозова, Молодіжна 9 (3 кг холод 2 шт віддати: Ольга Савчук, код)');
+    expect(text).toContain('2 11:00 візит Журавне (особисто)');
   });
 });

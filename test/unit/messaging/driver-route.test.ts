@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  driverRoute,
+  ROUTE_MESSAGE_MAX,
+  type RouteStopText,
+  shortPlace,
+} from '../../../shared/messaging/driver-route';
 import { countSegments } from '../../../shared/messaging/segments';
-import { driverRoute, ROUTE_MESSAGE_MAX, type RouteStopText } from '../../../shared/messaging/templates';
 import { transliterate } from '../../../shared/messaging/transliterate';
 
 describe('transliteration (CMU Resolution No. 55, 2010)', () => {
@@ -48,19 +53,54 @@ describe('the driver route SMS', () => {
     expect(text).toBe(
       [
         '24.11 АВ1234ВС, 4 зуп. Звіт: 3 OK/NS/?',
-        '1 09:05 посадка с. Березна, вул. Шевченка, 12 (візок +1)',
-        '2 09:40 висадка м. Хмільник, вул. Монастирська, 71',
+        '1 9:05 пос. Березна, Шевченка 12 (візок +1)',
+        '2 9:40 вис. Хмільник, Монастирська 71',
         '3 11:00 візит адресу дасть диспетчер',
-        '4 12:00 візит с. Березна, вул. Шевченка, 12 (12 кг холод)',
+        '4 12:00 візит як 1 (12 кг холод)',
       ].join('\n'),
     );
-    // UCS-2: 4 segments; the same text transliterated fits in 2 GSM-7 segments
-    expect(countSegments(text!)).toMatchObject({ encoding: 'UCS-2', segments: 4 });
+    // UCS-2: 190 characters, 3 segments (241 characters and 4 segments before the compact form);
+    // transliterated, 2 GSM-7 segments
+    expect(text!.length).toBe(190);
+    expect(countSegments(text!)).toMatchObject({ encoding: 'UCS-2', segments: 3 });
     expect(countSegments(transliterate(text!))).toMatchObject({ encoding: 'GSM-7', segments: 2 });
   });
 
+  it('says "там само" for the place before, "як N" for one named on line N, and leaves out the town the car is in', () => {
+    const [text] = driverRoute('24.11', 'АВ1234ВС', [
+      stop(1),
+      stop(2, { kind: 'dropoff', place: 'м. Хмільник, вул. Монастирська, 71 (лікарня)' }),
+      stop(3, { kind: 'dropoff', place: 'м. Хмільник, вул. Монастирська, 71 (лікарня)' }),
+      stop(4, { kind: 'dropoff', place: 'м. Хмільник, вул. Столярчука, 10 (ЦНАП)' }),
+      stop(5, { place: undefined }),
+      stop(6, { place: 'м. Хмільник, вул. Столярчука, 10 (ЦНАП)' }),
+    ]);
+    expect(text!.split('\n').slice(1)).toEqual([
+      '1 9:05 пос. Березна, Шевченка 12',
+      '2 9:05 вис. Хмільник, Монастирська 71 (лікарня)',
+      '3 9:05 вис. там само',
+      '4 9:05 вис. Столярчука 10 (ЦНАП)',
+      '5 9:05 пос. адресу дасть диспетчер',
+      // a place already named on an earlier line points back to it
+      '6 9:05 пос. як 4',
+    ]);
+  });
+
+  it.each([
+    ['м. Хмільник, вул. Монастирська, 71 (лікарня)', 'Хмільник, Монастирська 71 (лікарня)'],
+    ['с. Березна, вул. Шевченка, 12', 'Березна, Шевченка 12'],
+    ['смт Уланів, провулок Садовий, 3а', 'Уланів, пров. Садовий 3а'],
+    ['с. Кривошиї, вулиця Шкільна, буд. 2/1', 'Кривошиї, Шкільна 2/1'],
+    ['с. Журавне', 'Журавне'],
+    ['м. Хмільник, пл. Свободи, 1', 'Хмільник, пл. Свободи 1'],
+  ])('shortens %s to %s', (address, short) => {
+    expect(shortPlace(address)).toBe(short);
+  });
+
   it('splits a long day at line ends into numbered parts, none over the limit', () => {
-    const stops = Array.from({ length: 40 }, (_, i) => stop(i + 1));
+    const stops = Array.from({ length: 40 }, (_, i) =>
+      stop(i + 1, { place: `с. ${i % 2 ? 'Березна' : 'Порик'}, вул. Шевченка, ${i + 1}` }),
+    );
     const parts = driverRoute('24.11', 'АВ1234ВС', stops);
     expect(parts.length).toBe(2);
     expect(parts[0]!.startsWith('(1/2) 24.11 АВ1234ВС, 40 зуп.')).toBe(true);

@@ -40,13 +40,13 @@ describe('publish a plan', () => {
     expect(taxi.id).toBe(`route-${TUESDAY}-taxi-v2-1`);
     expect(taxi.text.split('\n')).toEqual([
       '24.11 АВ1234ВС, 2 зуп. Звіт: 3 OK/NS/?',
-      expect.stringMatching(/^1 \d\d:\d\d посадка с\. Березна, вул\. Шевченка, 12 \(візок\)$/),
-      expect.stringMatching(/^2 \d\d:\d\d висадка м\. Хмільник, вул\. Монастирська, 71$/),
+      expect.stringMatching(/^1 \d?\d:\d\d пос\. Березна, Шевченка 12 \(візок\)$/),
+      expect.stringMatching(/^2 \d?\d:\d\d вис\. Хмільник, Монастирська 71$/),
     ]);
     expect(taxi.segments).toBe(countSegments(taxi.text).segments);
     // the brigade's visit is confidential: neither the street nor the purpose, and Latin as asked
     expect(brigade.text).toMatch(
-      /^24\.11 AV5678VS, 1 zup\. Zvit: 3 OK\/NS\/\?\n1 \d\d:\d\d vizyt adresu dast dyspetcher$/,
+      /^24\.11 AV5678VS, 1 zup\. Zvit: 3 OK\/NS\/\?\n1 \d?\d:\d\d vizyt adresu dast dyspetcher$/,
     );
     expect(brigade.text).not.toMatch(/Sadova|Садова|social/i);
     expect(countSegments(brigade.text).encoding).toBe('GSM-7');
