@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
 import { ConflictError, UnprocessableError } from '../domain/errors';
+import { withoutSecrets } from '../domain/secrets-out';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
 import { MAX_ATTEMPTS, pause } from './retry';
@@ -126,7 +127,7 @@ function recordChange<T extends { id: string }>(
     itemType: spec.itemType,
     itemId: item.id,
     statusCode: 201,
-    response: JSON.stringify(item),
+    response: JSON.stringify(item, withoutSecrets),
     createdAt: ports.clock.now().toISOString(),
     expiresAt: nowS + IDEMPOTENCY_TTL_S,
   };

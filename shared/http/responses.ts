@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AppError, ConflictError, ValidationError } from '../domain/errors';
+import { withoutSecrets } from '../domain/secrets-out';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
 
@@ -10,7 +11,7 @@ const JSON_HEADERS = {
 };
 
 export function json(statusCode: number, body: unknown): HttpResult {
-  return { statusCode, headers: JSON_HEADERS, body: JSON.stringify(body) };
+  return { statusCode, headers: JSON_HEADERS, body: JSON.stringify(body, withoutSecrets) };
 }
 
 export function noContent(): HttpResult {
