@@ -28,6 +28,8 @@ export interface RuleInput {
   override?: { reason: string };
   /** The caller is an admin (only admins may override). */
   admin: boolean;
+  /** An edit: the request being edited, left out of the resident's trips (it is not a new ride). */
+  editing?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function applyBookingRules(
     now,
     request,
     resident,
-    trips,
+    trips: input.editing ? trips.filter((t) => t.id !== input.editing) : trips,
     vehicles,
   });
   const first = verdict.refusals[0];

@@ -22,6 +22,7 @@ import { expiresAfterDays } from '../domain/retention';
 import { requestChanged } from '../messaging/templates';
 import type { Change } from '../ports/entity-repository';
 import type { Ports } from '../ports/ports';
+import { applyBookingRules } from './apply-booking-rules';
 import { auditChange } from './audit';
 import { withdrawFromPlan } from './planning/withdraw-from-plan';
 import { queueSms } from './queue-sms';
@@ -86,6 +87,9 @@ async function editAttempt(
   if (changed.length === 0) return { item: current, changes: [] };
   const moved = MOVING.some((f) => changed.includes(f));
   const placed = moved ? await newWindow(ports, hromada, fields) : {};
+  // the hromada's rules hold for the new time and riders as at booking (same-day notice, the
+  // fleet's calendar, a wheelchair a car can take); no override here: cancel and book again
+  if (moved || changed.includes('passengers')) await recheckRules(ports, hromada, { ...fields, ...placed });
   // off the routes: it waits for the dispatcher to plan or insert it again
   const status = statusFromPlan(current, false, 'draft');
   if (status !== current.status) assertMove(current, status, 'planner');
@@ -131,6 +135,19 @@ function assertEditable(current: ServiceRequest, version: number): void {
   if (current.version !== version) {
     throw new ConflictError(`Request ${id} was changed by someone else: read it again`, current.version);
   }
+}
+
+async function recheckRules(ports: EditPorts, hromada: Hromada, request: ServiceRequest): Promise<void> {
+  const resident = await ports.entities.registry.get(registryKinds.residents, hromada.id, request.residentId);
+  if (!resident) return;
+  const window = { startMs: Date.parse(request.window.start), endMs: Date.parse(request.window.end) };
+  await applyBookingRules(ports, {
+    hromada,
+    resident,
+    request: { ...request, window },
+    admin: false,
+    editing: request.id,
+  });
 }
 
 /** The window computed as at booking (a 400 when unservable; a 409 when already over). */
