@@ -26,9 +26,12 @@ function sharedWith(plan: Plan, exclusive: Set<string>): Record<string, string[]
       // on the way to this stop and at it: everyone on board now (a pickup included itself)
       const others = [...onBoard].filter((id) => id !== stop.requestId);
       if (exclusive.has(stop.requestId)) shared[`${stop.requestId} ${stop.kind}`] = others;
-      // an exclusive rider on board: nobody else may be picked up while they ride
-      for (const id of onBoard)
-        if (exclusive.has(id) && id !== stop.requestId) (shared[`${id} ride`] ??= []).push(stop.requestId);
+      // an exclusive rider on board: nobody else rides with them
+      for (const id of onBoard) {
+        if (!exclusive.has(id) || id === stop.requestId) continue;
+        const key = `${id} ride`;
+        shared[key] = [...(shared[key] ?? []), ...[...onBoard].filter((o) => o !== id)];
+      }
       if (stop.kind === 'dropoff') onBoard.delete(stop.requestId);
     }
   }
