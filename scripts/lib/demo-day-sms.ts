@@ -50,7 +50,10 @@ export async function settleReceipts(
     const messages = (await api.all(`/hromady/${hromadaId}/messages`)).filter(
       (m) => String(m.createdAt) >= since,
     );
-    if (messages.every((m) => final(m) || m.status === 'held')) return;
+    // waiting: not yet sent, or sent without the carrier's final word (held or suppressed: never sent)
+    const waiting = (m: Json) =>
+      m.status === 'pending' || m.status === 'sending' || (m.status === 'sent' && !final(m));
+    if (!messages.some((m) => waiting(m) && !m.heldUntil)) return;
     await sleep(250);
   }
 }
