@@ -10,6 +10,7 @@ import { NO_NOTICE, type PromptId } from '../messaging/ivr-prompts';
 import { nothingToActOnReply, tripsReply } from '../messaging/templates';
 import type { Ports } from '../ports/ports';
 import { alertItem } from './alerts/alert-item';
+import { bookCaseSlotByPhone } from './case-slot-by-phone';
 import { findSender, hromadyByNumber, nextTrip, upcomingTrips } from './find-sender';
 import { queueSms } from './queue-sms';
 import { lastRide, repeatRideTomorrow } from './repeat-trip-by-phone';
@@ -133,11 +134,26 @@ async function mainMenu(
       return (await lastRide(ports, caller.hromada, resident))
         ? ask('repeat-ask', 'repeat', 0)
         : ask(menu, 'main', 0, 'no-trip');
+    case '6':
+      return caseSlot(ports, caller, resident, menu);
     case '0':
       return caller.inHours ? say('to-dispatcher', 'transfer') : ask('callback-offer', 'callback-offer', 0);
     default:
       return again(step, menu, 'main');
   }
+}
+
+/** 6: the first free slot at the next mobile-case stop in the caller's village. */
+async function caseSlot(
+  ports: CallPorts,
+  caller: Caller,
+  resident: Resident,
+  menu: PromptId,
+): Promise<CallAnswer> {
+  if (!caller.e164) return ask(menu, 'main', 0);
+  const outcome = await bookCaseSlotByPhone(ports, caller.hromada, resident, caller.e164);
+  if (outcome === 'booked' || outcome === 'already') return say('case-booked', 'hangup');
+  return ask(menu, 'main', 0, outcome === 'no-stop' ? 'case-none' : 'case-full');
 }
 
 /** Who calls and which hromada's line it is: the resident with this number, else the line's hromada. */

@@ -6,6 +6,7 @@ import { inDispatchHours } from '../../../shared/domain/dispatch-hours';
 import { hromadaRulesSchema } from '../../../shared/domain/entities/hromada';
 import { ivrPrompts, NO_NOTICE } from '../../../shared/messaging/ivr-prompts';
 import { countSegments } from '../../../shared/messaging/segments';
+import { caseWorld } from '../../support/case-world';
 import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
 import { bookingOf, hromadaOf } from '../../support/inputs';
 
@@ -268,6 +269,25 @@ describe('the phone line (IVR)', () => {
       notice: 'repeat-refused',
       prompt: 'to-dispatcher',
     });
+  });
+
+  it('6 books the first free slot at the next mobile-case stop in the village; the time goes by SMS', async () => {
+    const { ports, entities } = await caseWorld(); // Анна of Березна (+380671234567), a stop there on Tuesday
+    const answers = await call(ports, RESIDENT, ['6']);
+    expect(answers[1]).toMatchObject({ action: 'hangup', prompt: 'case-booked' });
+    expect((await ports.entities.caseBookings.forStop(HROMADA, 'berezna-tue')).map((b) => b.slot)).toEqual([
+      0,
+    ]);
+    const sms = [...entities.outbox.values()].filter((m) => m.subject === 'CASESTOP#berezna-tue');
+    expect(sms.map((m) => m.text)).toEqual(['Записано: ЦНАП 24.11 о 10:00, Березна. Відмова: ВІДМОВА']);
+    // pressed again (another call): the slot is kept, nothing booked twice
+    expect((await call(ports, RESIDENT, ['6']))[1]).toMatchObject({ prompt: 'case-booked' });
+    expect(await ports.entities.caseBookings.forStop(HROMADA, 'berezna-tue')).toHaveLength(1);
+  });
+
+  it('6 where no stop is coming says so and goes back to the menu', async () => {
+    const { ports } = await booked();
+    expect((await call(ports, RESIDENT, ['6']))[1]).toMatchObject({ notice: 'case-none', state: 'main' });
   });
 
   it('every prompt the menu used has a recorded text', () => {
