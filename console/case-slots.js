@@ -21,8 +21,9 @@ export function CaseSlots({ hromada, resident, run, say }) {
   const [stops, setStops] = useState(undefined);
   const [choice, setChoice] = useState('');
   const load = async () => setStops(await stopsOf(hromada, resident.settlementId));
+  // loaded beside the call: a failure is said, but the status line is not cleared for it
   useEffect(() => {
-    run(load);
+    load().catch((e) => say(e.message, true));
   }, [hromada, resident.id]);
   const book = () =>
     run(async () => {

@@ -27,8 +27,9 @@ export function StandingOrders({ hromada, date, names, resident, run, say }) {
   const [adding, setAdding] = useState(false);
   const load = async () =>
     setOrders((await all(base)).filter((o) => o.residentId === resident.id && o.status === 'active'));
+  // loaded beside the call: a failure is said, but the status line is not cleared for it
   useEffect(() => {
-    run(load);
+    load().catch((e) => say(e.message, true));
   }, [hromada, resident.id]);
   const cancel = (o) =>
     run(async () => {

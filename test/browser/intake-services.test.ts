@@ -77,10 +77,7 @@ describe('the services in a phone call', () => {
     await call(page, resident.phone);
     const form = page.locator('#book');
     await form.getByLabel('Час', { exact: true }).fill('09:00');
-    await form
-      .getByLabel('Куди', { exact: false })
-      .first()
-      .selectOption({ label: 'Хмільницька ЦРЛ, вул. Монастирська, 71' });
+    await form.locator('select[name="to"]').selectOption('place:hospital');
     expect(await form.getByLabel('Куди (село)').count()).toBe(0); // a known place needs no address
     await form.getByLabel('Дорога назад').selectOption({ label: 'о фіксованій годині' });
     await form.getByLabel('Назад о').fill('12:00');
@@ -109,10 +106,7 @@ describe('the services in a phone call', () => {
     await call(page, resident.phone);
     const form = page.locator('#book');
     await form.getByLabel('Час', { exact: true }).fill('10:00');
-    await form
-      .getByLabel('Куди', { exact: false })
-      .first()
-      .selectOption({ label: 'Центр реабілітації, вул. Курортна, 2' });
+    await form.locator('select[name="to"]').selectOption('place:rehab');
     await form.getByLabel('Дорога назад').selectOption({ label: 'за дзвінком' });
     await form.getByRole('button', { name: 'Замовити' }).click();
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Заявку прийнято/);
@@ -157,10 +151,7 @@ describe('the services in a phone call', () => {
     await call(page, resident.phone);
     const form = page.locator('#book');
     await form.getByLabel('Час', { exact: true }).fill('09:30');
-    await form
-      .getByLabel('Куди', { exact: false })
-      .first()
-      .selectOption({ label: 'Хмільницька ЦРЛ, вул. Монастирська, 71' });
+    await form.locator('select[name="to"]').selectOption('place:hospital');
     await form.getByRole('button', { name: 'Замовити' }).click();
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Послуга лише для категорій/);
     expect((await requestsOn(day)).filter((r) => r.residentId === resident.id)).toEqual([]);
@@ -176,10 +167,7 @@ describe('the services in a phone call', () => {
     const form = page.locator('#standing-order');
     for (const d of ['Пн', 'Ср', 'Пт']) await form.getByLabel(d, { exact: true }).check();
     await form.getByLabel('Час', { exact: true }).fill('07:30');
-    await form
-      .getByLabel('Куди', { exact: false })
-      .first()
-      .selectOption({ label: 'Хмільницька ЦРЛ, вул. Монастирська, 71' });
+    await form.locator('select[name="to"]').selectOption('place:hospital');
     await form.getByLabel('Дорога назад').selectOption({ label: 'о фіксованій годині' });
     await form.getByLabel('Назад о').fill('12:00');
     await expectAccessible(page, 'standing order form');
