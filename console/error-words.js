@@ -12,6 +12,11 @@ const CODES = {
   'method-not-allowed': 'Ця дія недоступна',
   internal: 'Помилка сервера; спробуйте ще раз',
   'rule-quota': 'Вичерпано місячну квоту поїздок',
+  'rule-eligibility': 'Послуга не для категорії цього отримувача',
+  'rule-purpose': 'Мета поїздки не передбачена правилами громади',
+  'rule-horizon': 'Так далеко наперед записати не можна',
+  'rule-same-day': 'На сьогодні записати вже запізно',
+  'rule-fleet': 'Того дня й о тій годині немає авто, що може виконати заявку',
 };
 
 /** Field paths of the API's inputs, named as the forms name them. */

@@ -5,12 +5,13 @@ import { all, api, hromadaPath } from './api.js';
 export async function loadNames(hromadaId) {
   const base = hromadaPath(hromadaId);
   const hromada = await api('GET', base);
-  const [residents, vehicles, drivers, settlements, depots] = await Promise.all([
+  const [residents, vehicles, drivers, settlements, depots, places] = await Promise.all([
     all(`${base}/residents`),
     all(`${base}/vehicles`),
     all(`${base}/drivers`),
     all(`${base}/settlements`),
     all(`${base}/depots`),
+    all(`${base}/places`),
   ]);
   return {
     hromada,
@@ -18,6 +19,7 @@ export async function loadNames(hromadaId) {
     vehicles: new Map(vehicles.map((v) => [v.id, v])),
     drivers: new Map(drivers.map((d) => [d.id, d])),
     depots,
+    places: places.sort((a, b) => a.name.localeCompare(b.name, 'uk')),
     settlements: settlements.filter((s) => s.location).sort((a, b) => a.name.localeCompare(b.name, 'uk')),
   };
 }

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { create, hromadaPath } from './api.js';
 import { html } from './html.js';
-import { placeAddress } from './words.js';
+import { CATEGORIES, placeAddress } from './words.js';
 
 export function RegisterForm({ hromada, names, phone, run, done }) {
   const [f, setF] = useState({
@@ -15,7 +15,13 @@ export function RegisterForm({ hromada, names, phone, run, done }) {
     needsRamp: false,
     escort: false,
     smsConsent: false,
+    categories: [],
   });
+  const toggleCategory = (c) => (e) =>
+    setF({
+      ...f,
+      categories: e.currentTarget.checked ? [...f.categories, c] : f.categories.filter((x) => x !== c),
+    });
   const set = (key) => (e) =>
     setF({
       ...f,
@@ -34,6 +40,7 @@ export function RegisterForm({ hromada, names, phone, run, done }) {
         location: s.location,
         mobility: { wheelchair: f.wheelchair, needsRamp: f.needsRamp, escort: f.escort },
         smsConsent: f.smsConsent,
+        categories: f.categories,
       });
       done(resident);
     });
@@ -53,6 +60,13 @@ export function RegisterForm({ hromada, names, phone, run, done }) {
       onInput=${set('street')} /></label>
     ${check('wheelchair', 'візок')} ${check('needsRamp', 'потрібен пандус')} ${check('escort', 'із супровідником')}
     ${check('smsConsent', 'згода на SMS')}
+    <fieldset id="categories">
+      <legend>Категорія отримувача (від неї залежить, які послуги йому доступні)</legend>
+      ${Object.entries(CATEGORIES).map(
+        ([c, text]) => html`<label><input type="checkbox" name="categories" value=${c}
+          checked=${f.categories.includes(c)} onChange=${toggleCategory(c)} /> ${text}</label> `,
+      )}
+    </fieldset>
     <button type="submit">Зареєструвати</button>
   </form>`;
 }

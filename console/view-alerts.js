@@ -1,5 +1,5 @@
-// The alerts panel (contract 2): the day's alerts not yet handled, newest first; one handled with
-// a note. On a server without the alerts API, says so.
+// The alerts panel: the day's alerts not yet handled, newest first; one handled with a note
+// (docs/services/alerts-and-notices.md).
 import { useEffect, useState } from 'preact/hooks';
 import { api, hromadaPath } from './api.js';
 import { html } from './html.js';
@@ -19,16 +19,10 @@ const KINDS = {
 
 export function AlertsView({ hromada, date, day, run, say }) {
   const [alerts, setAlerts] = useState(undefined);
-  const [missing, setMissing] = useState(false);
   const [notes, setNotes] = useState({});
   const load = async () => {
-    try {
-      const page = await api('GET', `${hromadaPath(hromada)}/alerts?date=${date}&handled=false`);
-      setAlerts(page.items);
-    } catch (e) {
-      if (e.code === 'not-found') setMissing(true);
-      else throw e;
-    }
+    const page = await api('GET', `${hromadaPath(hromada)}/alerts?date=${date}&handled=false`);
+    setAlerts(page.items);
   };
   useEffect(() => {
     run(load);
@@ -44,7 +38,6 @@ export function AlertsView({ hromada, date, day, run, say }) {
     });
   return html`<section aria-labelledby="alerts-title">
     <h2 id="alerts-title">Сповіщення</h2>
-    ${missing && html`<p>Сповіщення ще недоступні на цьому сервері.</p>`}
     ${alerts && !alerts.length && html`<p>Нових сповіщень немає.</p>`}
     <ul id="alerts">
       ${(alerts ?? []).map(

@@ -6,6 +6,7 @@ import { BookingForm } from './booking-form.js';
 import { html } from './html.js';
 import { addDays, kyivToday, when } from './kyiv.js';
 import { RegisterForm } from './register-form.js';
+import { StandingOrders } from './standing-orders.js';
 import { TripList } from './trip-list.js';
 
 /** How many days back and ahead of today a caller's trips are looked up. */
@@ -57,7 +58,10 @@ export function IntakeView(ctx) {
     });
   };
   const booked = async (r) => {
-    say(`Заявку прийнято: ${when(r.window.start)}–${when(r.window.end)}; SMS-підтвердження піде отримувачу`);
+    const warnings = r.warnings?.length ? `. Увага: ${r.warnings.join('; ')}` : '';
+    say(
+      `Заявку прийнято: ${when(r.window.start)}–${when(r.window.end)}; SMS-підтвердження піде отримувачу${warnings}`,
+    );
     setForm(undefined);
     await reloadDay();
     setTrips(await tripsOf(hromada, r.residentId));
@@ -88,8 +92,10 @@ export function IntakeView(ctx) {
       trips &&
       caller &&
       html`<${TripList} trips=${trips} resident=${caller} ...${ctx}
-      booked=${booked} start=${(from) => setForm({ book: true, from, key: Date.now() })} />`
+      booked=${booked} start=${(from) => setForm({ book: true, from, key: Date.now() })}
+      reload=${async () => setTrips(await tripsOf(hromada, caller.id))} />`
     }
+    ${caller && html`<${StandingOrders} key=${caller.id} ...${ctx} resident=${caller} />`}
     ${
       form?.book &&
       caller &&

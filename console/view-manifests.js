@@ -4,6 +4,7 @@
 import { html } from './html.js';
 import { dayInWords, when } from './kyiv.js';
 import { vehicleName } from './load.js';
+import { parcelText } from './parcel-text.js';
 import { PURPOSES, SERVICES, STOPS } from './words.js';
 
 function StopRow({ names, stop, request }) {
@@ -16,7 +17,7 @@ function StopRow({ names, stop, request }) {
   const needs = [
     p.wheelchair ? 'візок' : '',
     p.escorts ? `супровід: ${p.escorts}` : '',
-    request?.parcel ? `посилка ${request.parcel.kg} кг${request.parcel.cold ? ', холод' : ''}` : '',
+    parcelText(request),
   ].filter(Boolean);
   return html`<tr>
     <td>${when(stop.arrival)}</td>

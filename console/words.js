@@ -25,6 +25,17 @@ export const PURPOSES = {
   'social-services': 'соцслужба',
   other: 'інше',
 };
+/** Resident categories (shared/domain/resident-categories.ts): who may use which service. */
+export const CATEGORIES = {
+  'disability-1': 'інвалідність I групи',
+  'disability-2': 'інвалідність II групи',
+  'disability-3': 'інвалідність III групи',
+  'disabled-child': 'дитина з інвалідністю',
+  'aged-80-plus': 'вік 80+',
+  'pensioner-alone': 'самотній пенсіонер',
+  veteran: 'ветеран війни',
+  idp: 'ВПО',
+};
 /** What the dispatcher may still confirm or cancel (the lifecycle on the server has the last word). */
 export const OPEN = ['requested', 'confirmed', 'planned', 'dispatched'];
 

@@ -83,6 +83,7 @@ describe('a phone call in the console', () => {
     await reg.getByLabel('Село').selectOption({ label: 'Соколова (село)' });
     await reg.getByLabel('Адреса').fill('вул. Садова, 1');
     await reg.getByLabel('із супровідником').check();
+    await reg.getByLabel('вік 80+').check(); // the social taxi is for the categories the rules name
     await reg.getByRole('button', { name: 'Зареєструвати' }).click();
     await expect
       .poll(() => page.locator('#status').textContent())
@@ -98,6 +99,11 @@ describe('a phone call in the console', () => {
       `/hromady/${HROMADA}/callers?phone=${encodeURIComponent('0675554433')}`,
     );
     expect((await requestsOn(day)).filter((r) => r.residentId === callers.items[0]?.id)).toHaveLength(1);
+    const resident = await callApi<{ categories: string[] }>(
+      'GET',
+      `/hromady/${HROMADA}/residents/${callers.items[0]?.id}`,
+    );
+    expect(resident.categories).toEqual(['aged-80-plus']);
     noScriptErrors(page);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kyivToday } from '../../console/kyiv.js';
 import { expectAccessible, launch, screenshot } from './support/browser';
 import { callApi, HROMADA, noScriptErrors, openConsole } from './support/console';
 
@@ -81,12 +82,33 @@ describe('registries, alerts and every view', () => {
     expect(after.rules).toEqual({ ...before.rules, monthlyRideQuota: 6 });
   });
 
-  it('the alerts panel says so on a server without the alerts API yet', async () => {
-    const { page } = await openConsole(browser, 'alerts');
-    await expect
-      .poll(() => page.locator('#view').textContent())
-      .toMatch(/Сповіщення ще недоступні на цьому сервері|Нових сповіщень немає|Опрацьовано/);
+  it("lists exactly the day's alerts the API has not seen handled, each kind in Ukrainian", async () => {
+    // a driver texts «2 ?», a problem at stop 2: an alert for today (Kyiv)
+    await callApi('POST', '/_local/inbound-sms', { from: '+380674011201', text: '2 ?' });
+    const today = kyivToday();
+    const open = (
+      await callApi<{ items: { id: string; text: string }[] }>(
+        'GET',
+        `/hromady/${HROMADA}/alerts?date=${today}&handled=false`,
+      )
+    ).items;
+    expect(open.some((a) => a.text.includes('проблему на зупинці 2'))).toBe(true);
+    const { page, calls } = await openConsole(browser, 'alerts', { date: today });
+    await expect.poll(() => page.locator('#alerts li').count()).toBe(open.length);
+    expect(calls).toContain(`GET /hromady/${HROMADA}/alerts`);
+    const problem = page.locator('#alerts li', { hasText: 'проблему на зупинці 2' });
+    expect(await problem.textContent()).toMatch(
+      /^Проблема водія \d\d\.\d\d, \d\d:\d\d: Водій повідомляє про проблему на зупинці 2: 2 \?, \+380674011201/,
+    );
+    expect(await page.locator('#view').textContent()).not.toContain('Нових сповіщень немає');
     await expectAccessible(page, 'alerts');
+    noScriptErrors(page);
+  });
+
+  it('says there is nothing new on a day without alerts', async () => {
+    const { page } = await openConsole(browser, 'alerts', { date: '2026-01-05' });
+    await expect.poll(() => page.locator('#view').textContent()).toContain('Нових сповіщень немає.');
+    expect(await page.locator('#alerts li').count()).toBe(0);
   });
 
   it('every view passes axe (no serious or critical violation) and is reached by keyboard', async () => {
