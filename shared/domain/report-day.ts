@@ -102,7 +102,7 @@ export function bucketOf(r: ServiceRequest, options: { lateCancelHours?: number;
     outcome,
   };
   if (outcome === 'done') {
-    bucket.riders = 1 + r.passengers.escorts;
+    bucket.riders = 1 + (r.passengers?.escorts ?? 0);
     bucket.punctuality = punctualityOf(r);
   }
   return bucket;
@@ -136,12 +136,13 @@ function setsOf(b: ReportBucket): Record<string, string[]> {
  * counted in; else its old bucket taken off and the new one added (one delta per date touched).
  * Returns the request to write, carrying its new `reportedAs`.
  */
-export function requestReportDeltas(request: ServiceRequest): {
-  request: ServiceRequest;
-  deltas: ReportDayDelta[];
-} {
+export function requestReportDeltas(
+  request: ServiceRequest,
+  options: { created: boolean },
+): { request: ServiceRequest; deltas: ReportDayDelta[] } {
   const now = bucketOf(request);
-  const before = request.reportedAs;
+  // a new request was never counted, whatever its builder marked (`counted` below)
+  const before = options.created ? undefined : request.reportedAs;
   if (before && sameBucket(before, now)) return { request, deltas: [] };
   const deltas: ReportDayDelta[] = [];
   const dayOf = (date: string) => {
@@ -162,6 +163,12 @@ export function requestReportDeltas(request: ServiceRequest): {
   return { request: { ...request, reportedAs: now }, deltas };
 }
 
+/** A new request marked with the bucket its create will count it in (so what a use case returns is what is stored). */
+export const counted = (request: ServiceRequest): ServiceRequest => ({
+  ...request,
+  reportedAs: bucketOf(request),
+});
+
 /** A published plan's routes as the day's planned figures, by vehicle. */
 export function plannedOf(plan: Plan): Record<string, PlannedRoute> {
   const out: Record<string, PlannedRoute> = {};
@@ -171,8 +178,7 @@ export function plannedOf(plan: Plan): Record<string, PlannedRoute> {
     // legs between consecutive stops (the depot legs carry nobody): time on the road per leg
     const legs: Array<{ seconds: number; onBoard: number }> = [];
     const aboard = new Set<string>();
-    for (let i = 0; i < route.stops.length; i += 1) {
-      const stop = route.stops[i];
+    route.stops.forEach((stop, i) => {
       if (stop.kind === 'pickup') aboard.add(stop.requestId);
       if (stop.kind === 'dropoff') aboard.delete(stop.requestId);
       const next = route.stops[i + 1];
@@ -180,14 +186,15 @@ export function plannedOf(plan: Plan): Record<string, PlannedRoute> {
         const seconds = Math.max(0, (Date.parse(next.arrival) - Date.parse(stop.departure)) / 1000);
         legs.push({ seconds, onBoard: aboard.size });
       }
-    }
-    const first = Date.parse(route.stops[0].arrival);
-    const last = Date.parse(route.stops.at(-1)?.departure ?? route.stops[0].departure);
+    });
+    const first = Date.parse(route.stops[0]?.arrival ?? '');
+    const last = Date.parse(route.stops.at(-1)?.departure ?? '');
     const stopSeconds = Math.max(0, (last - first) / 1000);
     // the route's distance shared out by travel time over its legs and the depot legs
     const depotSeconds = Math.max(0, route.durationS - stopSeconds);
     const travelSeconds = legs.reduce((s, l) => s + l.seconds, 0) + depotSeconds;
-    const riderKm = travelSeconds > 0 ? legs.reduce((s, l) => s + (km * l.seconds * l.onBoard) / travelSeconds, 0) : 0;
+    const riderKm =
+      travelSeconds > 0 ? legs.reduce((s, l) => s + (km * l.seconds * l.onBoard) / travelSeconds, 0) : 0;
     out[route.vehicleId] = {
       driverId: route.driverId ?? null,
       km: round(km, 3),
@@ -213,7 +220,8 @@ export function mergeDeltas(deltas: ReportDayDelta[]): ReportDayDelta[] {
       continue;
     }
     for (const [k, n] of Object.entries(d.add)) found.add[k] = (found.add[k] ?? 0) + n;
-    for (const [k, v] of Object.entries(d.sets)) found.sets[k] = [...new Set([...(found.sets[k] ?? []), ...v])];
+    for (const [k, v] of Object.entries(d.sets))
+      found.sets[k] = [...new Set([...(found.sets[k] ?? []), ...v])];
     if (d.planned) found.planned = d.planned;
   }
   return [...byDay.values()].filter(
@@ -233,7 +241,8 @@ export function reportDayFromRequests(
     const settlement = r.pickup.settlementId ?? options.residentSettlement.get(r.residentId);
     const b = bucketOf(r, { lateCancelHours: options.lateCancelHours, settlement });
     addBucket(day.counts, b, 1);
-    for (const [k, v] of Object.entries(setsOf(b))) day.sets[k] = [...new Set([...(day.sets[k] ?? []), ...v])];
+    for (const [k, v] of Object.entries(setsOf(b)))
+      day.sets[k] = [...new Set([...(day.sets[k] ?? []), ...v])];
   }
   return day;
 }

@@ -77,7 +77,8 @@ export function tripsReportFromDays(
     ...countsOf(days, (o) => countKey.byService(o, s)),
   }));
   const totals = empty();
-  for (const s of byService) for (const k of Object.keys(totals) as Array<keyof TripCounts>) totals[k] += s[k];
+  for (const s of byService)
+    for (const k of Object.keys(totals) as Array<keyof TripCounts>) totals[k] += s[k];
   return {
     hromadaId: input.hromadaId,
     ...input.period,

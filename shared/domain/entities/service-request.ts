@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { idSchema, isoInstantSchema, localDateSchema, localTimeSchema, storedFields } from '../common';
+import { reportBucketSchema } from '../report-day';
 /** The request lifecycle (statuses, who may move them, the open and final sets): one file. */
 import { requestStatuses } from '../request-lifecycle';
 import { deliveryStoredFields, handoverSchema, parcelSchema } from './delivery';
-import { reportBucketSchema } from '../report-day';
 import { serviceTypes } from './provider';
 import { placeSchema, returnTripSchema, tripPlaceInputSchema } from './trip-place';
 
