@@ -153,7 +153,7 @@ async function bookingAttempt(
   // a delivery's one-time handover code and its SMS (deliveries/handover-code.ts)
   const { request: built, changes: handover } = handoverAtBooking(ports, hromada, resident, booked);
   // marked with the day it counts in (RP1), so what is returned is what is stored
-  const request = counted(built);
+  const request = counted(built, resident.settlementId);
   const audited = allowOverlap ? [...Object.keys(fields), 'allowOverlap'] : Object.keys(fields);
   const audit = auditChange(ports, hromada, actor, 'book', 'ServiceRequest', id, audited);
   if (rules.override) audit.entry.override = rules.override;

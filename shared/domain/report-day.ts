@@ -140,7 +140,8 @@ export function requestReportDeltas(
   request: ServiceRequest,
   options: { created: boolean },
 ): { request: ServiceRequest; deltas: ReportDayDelta[] } {
-  const now = bucketOf(request);
+  // a pickup naming no settlement keeps the one it was first counted in (the resident's, at booking)
+  const now = bucketOf(request, { settlement: request.pickup.settlementId ?? request.reportedAs?.settlement });
   // a new request was never counted, whatever its builder marked (`counted` below)
   const before = options.created ? undefined : request.reportedAs;
   if (before && sameBucket(before, now)) return { request, deltas: [] };
@@ -164,9 +165,9 @@ export function requestReportDeltas(
 }
 
 /** A new request marked with the bucket its create will count it in (so what a use case returns is what is stored). */
-export const counted = (request: ServiceRequest): ServiceRequest => ({
+export const counted = (request: ServiceRequest, residentSettlement?: string): ServiceRequest => ({
   ...request,
-  reportedAs: bucketOf(request),
+  reportedAs: bucketOf(request, { settlement: request.pickup.settlementId ?? residentSettlement }),
 });
 
 /** A published plan's routes as the day's planned figures, by vehicle. */
