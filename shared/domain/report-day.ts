@@ -141,7 +141,9 @@ export function requestReportDeltas(
   options: { created: boolean },
 ): { request: ServiceRequest; deltas: ReportDayDelta[] } {
   // a pickup naming no settlement keeps the one it was first counted in (the resident's, at booking)
-  const now = bucketOf(request, { settlement: request.pickup.settlementId ?? request.reportedAs?.settlement });
+  const now = bucketOf(request, {
+    settlement: request.pickup.settlementId ?? request.reportedAs?.settlement,
+  });
   // a new request was never counted, whatever its builder marked (`counted` below)
   const before = options.created ? undefined : request.reportedAs;
   if (before && sameBucket(before, now)) return { request, deltas: [] };
