@@ -13,7 +13,7 @@ describe('report days: what a request adds to its day', () => {
       {
         hromadaId: 'khm',
         date: '2026-11-24',
-        add: { [`n|open|s|social-taxi`]: 1, [`n|open|p|${SETTLEMENT_A}`]: 1 },
+        add: { 'n|open|s|social-taxi': 1, [`n|open|p|${SETTLEMENT_A}`]: 1 },
         sets: {},
       },
     ]);
