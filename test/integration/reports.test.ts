@@ -155,6 +155,31 @@ describe('reports read the report days kept with each change (RP1, RP2)', () => 
   });
 });
 
+describe('one busy report day', () => {
+  it('12 outcomes of the same day at once: each is counted once', async () => {
+    const date = '2027-02-10';
+    const rides = Array.from({ length: 12 }, (_, i) =>
+      request(`busy${i}`, { status: 'dispatched', date, hromadaId: H, serviceType: 'delivery' }),
+    );
+    await table.entities.commit(
+      rides.map((item) => ({ op: 'create' as const, entity: 'ServiceRequest' as const, item })),
+    );
+    const answers = await Promise.all(
+      rides.map((r) =>
+        call(apiEvent('POST', `/hromady/${H}/requests/${r.id}/outcome`, { version: 2, outcome: 'done' })),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(rides.map(() => 200));
+    const trips = await report('trips', date, date);
+    expect(trips.body.byService).toEqual([
+      expect.objectContaining({ serviceType: 'delivery', requests: 12, done: 12, open: 0 }),
+    ]);
+    const onTime = await report('on-time', date, date);
+    // done today, before the window of a date in 2027
+    expect(onTime.body.totals).toMatchObject({ done: 12, early: 12 });
+  });
+});
+
 /**
  * A month of 31 × 50 requests (their report days written with them) and 31 × 60 messages, then the
  * 31-day trips and sms reports through the API. Prints the times; asserts only the counts
