@@ -61,28 +61,11 @@ import {
   tripsByResident,
   withoutKeys,
 } from './keys';
-import { parseReportDay, reportDayKey } from './report-day-items';
+import { lostOnReportDay, parseReportDay, REPORT_DAY_ATTEMPTS, reportDayKey } from './report-day-items';
 import { type IndexName, indexPkEquals, TABLE_SCHEMA } from './table-schema';
 
 type Item = Record<string, unknown>;
 
-/** Tries of a change set cancelled only because another transaction held its report day. */
-const REPORT_DAY_ATTEMPTS = 6;
-
-function lostOnReportDay(error: TransactionCanceledException, changes: Change[]): boolean {
-  const reasons = error.CancellationReasons ?? [];
-  const failed = reasons.flatMap((r, i) => (r.Code && r.Code !== 'None' ? [i] : []));
-  return (
-    failed.length > 0 &&
-    failed.every((i) => reasons[i]?.Code === 'TransactionConflict') &&
-    failed.some((i) => changes[i]?.op === 'report-day')
-  );
-}
-
-/**
- * The single table, typed: each read names its access pattern and parses what it found with the
- * entity's schema (here, once); every write goes through `commit`, one TransactWriteItems.
- */
 export class DynamoDbEntityRepository implements EntityRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,

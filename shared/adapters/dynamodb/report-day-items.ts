@@ -1,5 +1,6 @@
-import type { Update } from '@aws-sdk/client-dynamodb';
+import type { TransactionCanceledException, Update } from '@aws-sdk/client-dynamodb';
 import type { PlannedRoute, ReportDay, ReportDayDelta } from '../../domain/report-day';
+import type { Change } from '../../ports/entity-repository';
 import { hromadaPk } from './entities/layout';
 
 /*
@@ -80,3 +81,21 @@ export function parseReportDay(item: Record<string, unknown>): ReportDay {
     planned: (item.planned as Record<string, PlannedRoute> | undefined) ?? null,
   };
 }
+
+/** Tries of a change set cancelled only because another transaction held its report day. */
+export const REPORT_DAY_ATTEMPTS = 6;
+
+export function lostOnReportDay(error: TransactionCanceledException, changes: Change[]): boolean {
+  const reasons = error.CancellationReasons ?? [];
+  const failed = reasons.flatMap((r, i) => (r.Code && r.Code !== 'None' ? [i] : []));
+  return (
+    failed.length > 0 &&
+    failed.every((i) => reasons[i]?.Code === 'TransactionConflict') &&
+    failed.some((i) => changes[i]?.op === 'report-day')
+  );
+}
+
+/**
+ * The single table, typed: each read names its access pattern and parses what it found with the
+ * entity's schema (here, once); every write goes through `commit`, one TransactWriteItems.
+ */
