@@ -1,6 +1,8 @@
+import { haversineMetres } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import { createEntity, createHromada } from '../../shared/app/registry';
 import { parseFields as fieldsOf, hromadaKind, registryKinds } from '../../shared/domain/registry';
 import type { Ports } from '../../shared/ports/ports';
+import type { LatLon } from '../../shared/ports/travel-times';
 import { seedDemoBrigade } from './demo-brigade';
 import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
 import { seedDemoDeliveryPeople } from './demo-delivery';
@@ -41,6 +43,11 @@ export async function seedDemo(
         type: s.type,
         katottg: s.katottg,
         starostaDistrict: s.starosta_district,
+        // the demo's remote villages: over 12 km from the centre in a straight line
+        remote:
+          s.lat !== null &&
+          s.lon !== null &&
+          haversineMetres(centre as LatLon, { lat: s.lat, lon: s.lon }) > 12_000,
         location: s.lat !== null && s.lon !== null ? { lat: s.lat, lon: s.lon } : null,
         population: s.population,
       }),

@@ -5,6 +5,7 @@ import type { RequestStatus, ServiceRequest, ServiceRequestCreate } from '../dom
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { pickupWindow } from '../domain/pickup-window';
 import { registryKinds } from '../domain/registry';
+import { counted } from '../domain/report-day';
 import { assertMove, canMove, type LifecycleActor, ROUTED_STATUSES } from '../domain/request-lifecycle';
 import { unservable } from '../domain/service-day';
 import { localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
@@ -150,7 +151,9 @@ async function bookingAttempt(
     ? { ...trip, status: 'confirmed', confirmedAt: now.toISOString() }
     : trip;
   // a delivery's one-time handover code and its SMS (deliveries/handover-code.ts)
-  const { request, changes: handover } = handoverAtBooking(ports, hromada, resident, booked);
+  const { request: built, changes: handover } = handoverAtBooking(ports, hromada, resident, booked);
+  // marked with the day it counts in (RP1), so what is returned is what is stored
+  const request = counted(built, resident.settlementId);
   const audited = allowOverlap ? [...Object.keys(fields), 'allowOverlap'] : Object.keys(fields);
   const audit = auditChange(ports, hromada, actor, 'book', 'ServiceRequest', id, audited);
   if (rules.override) audit.entry.override = rules.override;
@@ -212,10 +215,21 @@ async function nextStatus(
     ...current,
     status: stays ? current.status : move.to,
     ...(confirming ? { confirmedAt: now } : {}),
+    ...(pickedUpNow(current, move.to) ? { pickedUpAt: now } : {}),
     version: move.expectedVersion + 1,
     updatedAt: now,
   };
   return { hromada, current, updated };
+}
+
+/**
+ * The actual pickup time (on-time report): a ride's on-board, or a visit's or delivery's done (the
+ * driver's report at the door). A ride marked done without on-board has no pickup time: its done
+ * is the drop-off.
+ */
+function pickedUpNow(current: ServiceRequest, to: RequestStatus): boolean {
+  if (current.pickedUpAt) return false;
+  return to === 'on-board' || (to === 'done' && current.serviceType !== 'social-taxi');
 }
 
 /** Still waiting for its ride or visit: a confirmation (ТАК) means something. */

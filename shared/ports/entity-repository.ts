@@ -5,6 +5,7 @@ import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import type { ResidentDay } from '../domain/entities/resident-day';
 import type { EntityName } from '../domain/registry';
+import type { ReportDayDelta } from '../domain/report-day';
 import type { SmsMonthCounter } from '../domain/sms-spend';
 import type { EntityOf } from '../domain/stored-entities';
 import type {
@@ -19,6 +20,7 @@ import type {
   PeopleStore,
   PlanStore,
   RegistryStore,
+  ReportDayStore,
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
@@ -60,6 +62,11 @@ export type Change =
    * receipt: replaced only if it is still at `expectedVersion` (ConflictError otherwise).
    */
   | { op: 'outbox-final'; message: OutboxMessage; expectedVersion: number }
+  /**
+   * Add to a hromada's report day (pattern RP1; no condition: counts only). Not written by use
+   * cases: `withReportDays` derives it at commit from the change set's requests and plans.
+   */
+  | { op: 'report-day'; delta: ReportDayDelta }
   /** Add to a hromada's SMS month counter (no condition: counts only). */
   | { op: 'sms-month'; hromadaId: string; month: string; add: Partial<SmsMonthCounter> }
   | { op: 'audit'; entry: AuditEntry }
@@ -112,5 +119,6 @@ export interface EntityRepository {
   readonly standingOrders: StandingOrderStore;
   readonly caseStops: CaseStopStore;
   readonly caseBookings: CaseBookingStore;
+  readonly reportDays: ReportDayStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -12,6 +12,7 @@ import type { ResidentDay } from '../domain/entities/resident-day';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import type { StandingOrder } from '../domain/entities/standing-order';
 import type { RegistryItem, registryKinds } from '../domain/registry';
+import type { ReportDay } from '../domain/report-day';
 
 /**
  * The reads of the single table, one port per area and named for what its users ask. Every
@@ -141,4 +142,9 @@ export interface CaseBookingStore {
   forStop(hromadaId: string, stopId: string): Promise<CaseBooking[]>;
   /** MC3: a resident's booking at one stop (consistent read). */
   get(hromadaId: string, stopId: string, residentId: string): Promise<CaseBooking | undefined>;
+}
+
+export interface ReportDayStore {
+  /** RP2: a hromada's report days from one local date to another (both included), in date order. */
+  between(hromadaId: string, from: string, to: string): Promise<ReportDay[]>;
 }

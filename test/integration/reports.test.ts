@@ -85,12 +85,108 @@ describe('reports through the API on DynamoDB Local', () => {
   });
 });
 
+describe('reports read the report days kept with each change (RP1, RP2)', () => {
+  it('a ride picked up on time and done, a published plan: trips, on-time and operations from one day', async () => {
+    const now = Date.now();
+    const date = new Date(now).toISOString().slice(0, 10);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    // dispatched, its window from 10 minutes ago to 20 minutes ahead
+    const ride = {
+      ...request('ontime1', {
+        status: 'dispatched',
+        date,
+        hromadaId: H,
+        settlementId: 'UA05120170020086400',
+      }),
+      window: { start: iso(now - 600_000), end: iso(now + 1_200_000) },
+    };
+    const plan = {
+      id: date,
+      hromadaId: H,
+      version: 1,
+      createdAt: iso(now),
+      updatedAt: iso(now),
+      date,
+      status: 'published' as const,
+      unassigned: [],
+      routes: [
+        {
+          vehicleId: 'taxi-1',
+          driverId: 'drv-1',
+          distanceM: 12_000,
+          durationS: 3600,
+          stops: [
+            { requestId: ride.id, kind: 'pickup' as const, arrival: iso(now), departure: iso(now) },
+            {
+              requestId: ride.id,
+              kind: 'dropoff' as const,
+              arrival: iso(now + 1_800_000),
+              departure: iso(now + 1_800_000),
+            },
+          ],
+        },
+      ],
+    };
+    await table.entities.commit([
+      { op: 'create', entity: 'ServiceRequest', item: ride },
+      { op: 'create', entity: 'Plan', item: plan },
+    ]);
+    const outcome = (version: number, what: string) =>
+      call(apiEvent('POST', `/hromady/${H}/requests/${ride.id}/outcome`, { version, outcome: what }));
+    expect((await outcome(2, 'on-board')).status).toBe(200);
+    expect((await outcome(3, 'done')).status).toBe(200);
+    const stored = await table.entities.requests.get(H, ride.id);
+    expect(stored?.pickedUpAt).toBeDefined();
+
+    const trips = await report('trips', date, date);
+    expect(trips.body).toMatchObject({ daysAggregated: 1, daysFromRequests: 0 });
+    expect(trips.body.byService).toContainEqual(
+      expect.objectContaining({ serviceType: 'social-taxi', done: 1, open: 0 }),
+    );
+    const onTime = await report('on-time', date, date);
+    expect(onTime.body.totals).toMatchObject({ done: 1, onTime: 1, onTimeShare: 1 });
+    const ops = await report('operations', date, date);
+    expect(ops.status).toBe(200);
+    expect(ops.body).toMatchObject({ riders: 1, rideVehicleHours: 1, ridersPerVehicleHour: 1 });
+    expect(ops.body.byVehicle).toEqual([{ vehicleId: 'taxi-1', days: 1, km: 12, hours: 1 }]);
+    const strategy = await report('strategy', date, date, 'csv');
+    expect(strategy.status).toBe(200);
+    expect(strategy.body.startsWith('\uFEFFПеріод;Старостинських округів;')).toBe(true);
+  });
+});
+
+describe('one busy report day', () => {
+  it('12 outcomes of the same day at once: each is counted once', async () => {
+    const date = '2027-02-10';
+    const rides = Array.from({ length: 12 }, (_, i) =>
+      request(`busy${i}`, { status: 'dispatched', date, hromadaId: H, serviceType: 'delivery' }),
+    );
+    await table.entities.commit(
+      rides.map((item) => ({ op: 'create' as const, entity: 'ServiceRequest' as const, item })),
+    );
+    const answers = await Promise.all(
+      rides.map((r) =>
+        call(apiEvent('POST', `/hromady/${H}/requests/${r.id}/outcome`, { version: 2, outcome: 'done' })),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(rides.map(() => 200));
+    const trips = await report('trips', date, date);
+    expect(trips.body.byService).toEqual([
+      expect.objectContaining({ serviceType: 'delivery', requests: 12, done: 12, open: 0 }),
+    ]);
+    const onTime = await report('on-time', date, date);
+    // done today, before the window of a date in 2027
+    expect(onTime.body.totals).toMatchObject({ done: 12, early: 12 });
+  });
+});
+
 /**
- * The benchmark of docs/benchmarks.md: a month of 31 × 50 requests and 31 × 60 messages, then the
- * 31-day trips and sms reports through the API. Prints the times; asserts only the counts.
+ * A month of 31 × 50 requests (their report days written with them) and 31 × 60 messages, then the
+ * 31-day trips and sms reports through the API. Prints the times; asserts only the counts
+ * (`npm run bench:reports` records a 300-a-day month in docs/benchmarks.md).
  */
 describe('a 31-day report on a generated month', () => {
-  it('reads 1 550 requests day by day and 1 860 messages back to the month start', async () => {
+  it('counts 1 550 requests from 31 report days and 1 860 messages back to the month start', async () => {
     const month = Array.from({ length: 31 }, (_, d) => addDays('2027-01-01', d));
     const changes: Change[] = [];
     month.forEach((date, d) => {

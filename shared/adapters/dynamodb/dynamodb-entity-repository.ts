@@ -13,6 +13,7 @@ import type { IdempotencyRecord } from '../../domain/entities/idempotency-record
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { ResidentDay } from '../../domain/entities/resident-day';
 import type { EntityName } from '../../domain/registry';
+import type { ReportDay } from '../../domain/report-day';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository } from '../../ports/entity-repository';
 import type {
@@ -30,10 +31,12 @@ import type {
   PhoneMatch,
   PlanStore,
   RegistryStore,
+  ReportDayStore,
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
 } from '../../ports/stores';
+import { withReportDays } from '../report-day-changes';
 import { CursorSealer, listingScope, pageLimit } from './cursor';
 import { explainCancellation, toTransactItem } from './dynamodb-transaction';
 import {
@@ -58,14 +61,11 @@ import {
   tripsByResident,
   withoutKeys,
 } from './keys';
+import { lostOnReportDay, parseReportDay, REPORT_DAY_ATTEMPTS, reportDayKey } from './report-day-items';
 import { type IndexName, indexPkEquals, TABLE_SCHEMA } from './table-schema';
 
 type Item = Record<string, unknown>;
 
-/**
- * The single table, typed: each read names its access pattern and parses what it found with the
- * entity's schema (here, once); every write goes through `commit`, one TransactWriteItems.
- */
 export class DynamoDbEntityRepository implements EntityRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -294,16 +294,49 @@ export class DynamoDbEntityRepository implements EntityRepository {
       (await this.getItem(caseBookingKey(hromadaId, stopId, residentId))) as CaseBooking | undefined,
   };
 
-  async commit(changes: Change[]): Promise<void> {
+  readonly reportDays: ReportDayStore = {
+    between: async (hromadaId, from, to) => {
+      const days: ReportDay[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.query(
+          {
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':pk': hromadaPk(hromadaId),
+              ':from': reportDayKey(hromadaId, from).sk,
+              ':to': reportDayKey(hromadaId, to).sk,
+            },
+          },
+          { limit: 200, cursor },
+          parseReportDay,
+        );
+        days.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      return days;
+    },
+  };
+
+  async commit(given: Change[]): Promise<void> {
+    const changes = withReportDays(given);
     if (changes.length === 0) return;
     if (changes.length > 100) throw new RangeError('a transaction holds at most 100 items');
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({ TransactItems: changes.map((c) => toTransactItem(this.tableName, c)) }),
-      );
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) throw explainCancellation(error, changes);
-      throw error;
+    const TransactItems = changes.map((c) => toTransactItem(this.tableName, c));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems }));
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        // a day's counters are one busy item: another transaction holding it is no conflict of
+        // the caller's, so the whole (cancelled, unwritten) change set is sent again
+        if (attempt < REPORT_DAY_ATTEMPTS && lostOnReportDay(error, changes)) {
+          await new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
+          continue;
+        }
+        throw explainCancellation(error, changes);
+      }
     }
   }
 

@@ -18,6 +18,7 @@ import {
   smsMonthKey,
   smsMonthTtl,
 } from './keys';
+import { reportDayUpdate } from './report-day-items';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -58,6 +59,7 @@ export function toTransactItem(TableName: string, change: Change): TransactItem 
     };
   }
   if (change.op === 'sms-month') return { Update: smsMonthAdd(TableName, change) };
+  if (change.op === 'report-day') return { Update: reportDayUpdate(TableName, change.delta) };
   if (change.op === 'case-slot-take' || change.op === 'case-slot-free' || change.op === 'case-booking')
     return caseBookingTransactItem(TableName, change);
   const [Item, condition] = putOf(change);
@@ -83,7 +85,7 @@ function smsMonthAdd(TableName: string, change: Extract<Change, { op: 'sms-month
 function putOf(
   change: Exclude<
     Change,
-    { op: 'delete' | 'sms-month' | 'case-slot-take' | 'case-slot-free' | 'case-booking' }
+    { op: 'delete' | 'sms-month' | 'report-day' | 'case-slot-take' | 'case-slot-free' | 'case-booking' }
   >,
 ): [Record<string, unknown>, Condition] {
   switch (change.op) {

@@ -27,7 +27,9 @@ import type {
   ResidentDayStore,
   StandingOrderStore,
 } from '../../ports/stores';
+import { withReportDays } from '../report-day-changes';
 import { MemoryCaseBookings } from './memory-case-bookings';
+import { MemoryReportDays } from './memory-report-days';
 
 /**
  * In-memory twin of DynamoDbEntityRepository for unit tests: same conditions, same atomicity,
@@ -54,6 +56,7 @@ export class MemoryEntityRepository implements EntityRepository {
   readonly idempotencyRecords = new Map<string, IdempotencyRecord>();
   readonly residentDayGuards = new Map<string, ResidentDay>();
   readonly caseBookingItems = new MemoryCaseBookings();
+  readonly reportDays = new MemoryReportDays();
 
   private key(entity: EntityName, hromadaId: string, id: string): string {
     return entity === 'Hromada' ? `Hromada|${id}|${id}` : `${entity}|${hromadaId}|${id}`;
@@ -241,7 +244,8 @@ export class MemoryEntityRepository implements EntityRepository {
     }
   }
 
-  async commit(changes: Change[]): Promise<void> {
+  async commit(given: Change[]): Promise<void> {
+    const changes = withReportDays(given);
     // Check every condition first, then apply: all or nothing.
     this.caseBookingItems.check(changes);
     for (const c of changes) {
@@ -296,6 +300,8 @@ export class MemoryEntityRepository implements EntityRepository {
       } else if (c.op === 'resident-day') {
         const d = c.day;
         this.residentDayGuards.set(`${d.hromadaId}|${d.residentId}|${d.date}`, structuredClone(d));
+      } else if (c.op === 'report-day') {
+        this.reportDays.apply(c.delta);
       } else if (c.op === 'sms-month') {
         this.addToSmsMonth(c.hromadaId, c.month, c.add);
       } else {

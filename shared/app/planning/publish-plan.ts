@@ -16,8 +16,11 @@ import { loadDayToChange } from './load-day';
 import { commitVersion } from './pipeline';
 import { driverUpdates } from './route-messages';
 
-/** DynamoDB TransactWriteItems takes at most 100 items: the plan, its audit entry, the messages. */
-const MAX_MESSAGES = 98;
+/**
+ * DynamoDB TransactWriteItems takes at most 100 items: the plan, its audit entry, its report
+ * day's planned routes (RP1), the messages.
+ */
+const MAX_MESSAGES = 97;
 
 export interface PublishedPlan {
   plan: Plan;

@@ -6,12 +6,15 @@ import type { Ports } from '../../ports/ports';
 import { requireHromada } from '../registry';
 import { type Table, toCsv } from './csv';
 import { feedbackReport, feedbackTable } from './feedback-report';
-import { onTimeReport, onTimeTable } from './on-time-report';
+import { onTimeReportFromDays, onTimeTable } from './on-time-report';
+import { operationsReport, operationsTable } from './operations-report';
+import { type PeriodDays, periodDays, requestsOf } from './report-days';
 import { periodBounds, periodDates, type ReportPeriod } from './report-period';
 import { smsReport, smsTable } from './sms-report';
-import { tripsReport, tripsTable } from './trips-report';
+import { strategyReport, strategyTable } from './strategy-report';
+import { tripsReportFromDays, tripsTable } from './trips-report';
 
-export const reportNames = ['trips', 'on-time', 'sms', 'feedback'] as const;
+export const reportNames = ['trips', 'on-time', 'sms', 'feedback', 'operations', 'strategy'] as const;
 export type ReportName = (typeof reportNames)[number];
 
 type ReportPorts = Pick<Ports, 'entities' | 'outbox'>;
@@ -23,14 +26,23 @@ export interface ReportResult {
 }
 
 /** Pattern 5 once per date of the period (at most 92 queries), a few days at a time. */
-async function requestsOf(ports: ReportPorts, hromadaId: string, dates: string[]): Promise<ServiceRequest[]> {
-  const all: ServiceRequest[] = [];
-  for (let i = 0; i < dates.length; i += 8) {
-    const days = await Promise.all(
-      dates.slice(i, i + 8).map((d) => ports.entities.requests.forDay(hromadaId, d)),
-    );
-    for (const day of days) all.push(...day);
-  }
+async function requestsFlat(
+  ports: ReportPorts,
+  hromadaId: string,
+  dates: string[],
+): Promise<ServiceRequest[]> {
+  return (await requestsOf(ports, hromadaId, dates)).flat();
+}
+
+/** Pattern 2, every page. */
+async function listAll<T>(page: (cursor?: string) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const got = await page(cursor);
+    all.push(...got.items);
+    cursor = got.next;
+  } while (cursor);
   return all;
 }
 
@@ -51,15 +63,6 @@ async function alertsOf(ports: ReportPorts, hromadaId: string, dates: string[]):
     for (const alerts of await Promise.all(dates.slice(i, i + 8).map(day))) all.push(...alerts);
   }
   return all;
-}
-
-/** The residents' settlements, for pickups that name none: one GetItem per such resident. */
-async function residentSettlements(ports: ReportPorts, hromadaId: string, requests: ServiceRequest[]) {
-  const ids = [...new Set(requests.filter((r) => !r.pickup.settlementId).map((r) => r.residentId))];
-  const found = await Promise.all(
-    ids.map((id) => ports.entities.registry.get(registryKinds.residents, hromadaId, id)),
-  );
-  return new Map(found.flatMap((r) => (r ? [[r.id, r.settlementId] as const] : [])));
 }
 
 /** Pattern 7, newest first, until a page reaches back before the period's start. */
@@ -89,17 +92,45 @@ export async function runReport(
   const dates = periodDates(period);
   const hromada = await requireHromada(ports, hromadaId);
   const input = { hromadaId, period: { from: period.from, to: period.to } };
+  const lateCancelHours = hromada.rules.lateCancelHours;
+  const days = () => periodDays(ports, hromadaId, dates, lateCancelHours);
   switch (name) {
     case 'trips': {
-      const requests = await requestsOf(ports, hromadaId, dates);
-      const settlements = await residentSettlements(ports, hromadaId, requests);
-      const lateCancelHours = hromada.rules.lateCancelHours;
-      const report = tripsReport({ ...input, lateCancelHours }, requests, settlements);
+      const period = await days();
+      const report = {
+        ...tripsReportFromDays({ ...input, lateCancelHours }, period.days),
+        ...sources(period),
+      };
       return { report, table: tripsTable(report) };
     }
     case 'on-time': {
-      const report = onTimeReport(input, await requestsOf(ports, hromadaId, dates));
+      const period = await days();
+      const report = { ...onTimeReportFromDays(input, period.days), ...sources(period) };
       return { report, table: onTimeTable(report) };
+    }
+    case 'operations': {
+      const [period, vehicles] = await Promise.all([
+        days(),
+        listAll((cursor) =>
+          ports.entities.registry.list(registryKinds.vehicles, hromadaId, { limit: 200, cursor }),
+        ),
+      ]);
+      const byId = new Map(vehicles.map((v) => [v.id, v]));
+      const report = { ...operationsReport(input, period.days, byId), ...sources(period) };
+      return { report, table: operationsTable(report) };
+    }
+    case 'strategy': {
+      const [period, settlements, residents] = await Promise.all([
+        days(),
+        listAll((cursor) =>
+          ports.entities.registry.list(registryKinds.settlements, hromadaId, { limit: 200, cursor }),
+        ),
+        listAll((cursor) =>
+          ports.entities.registry.list(registryKinds.residents, hromadaId, { limit: 200, cursor }),
+        ),
+      ]);
+      const report = { ...strategyReport(input, period.days, settlements, residents), ...sources(period) };
+      return { report, table: strategyTable(report) };
     }
     case 'sms': {
       const bounds = periodBounds(period);
@@ -108,11 +139,14 @@ export async function runReport(
       return { report, table: smsTable(report) };
     }
     case 'feedback': {
-      const requests = await requestsOf(ports, hromadaId, dates);
+      const requests = await requestsFlat(ports, hromadaId, dates);
       const report = feedbackReport(input, requests, await alertsOf(ports, hromadaId, dates));
       return { report, table: feedbackTable(report) };
     }
   }
 }
+
+/** Where the days came from: stored aggregates (RP2) or, for days without one, the requests. */
+const sources = (p: PeriodDays) => ({ daysAggregated: p.aggregated, daysFromRequests: p.fromRequests });
 
 export { toCsv };

@@ -1,4 +1,12 @@
 import type { ServiceRequest } from '../../domain/entities/service-request';
+import { isLateCancel } from '../../domain/late-cancel';
+import {
+  countKey,
+  type ReportDay,
+  type ReportOutcome,
+  reportDayFromRequests,
+  reportOutcomes,
+} from '../../domain/report-day';
 import type { Table } from './csv';
 import type { ReportPeriod } from './report-period';
 
@@ -33,27 +41,55 @@ const empty = (): TripCounts => ({
   open: 0,
 });
 
-/**
- * Late: as recorded at the cancellation (`cancelKind`); for a request cancelled before that was
- * recorded, the cancellation (its last update: a cancelled request never changes again) came less
- * than `lateCancelHours` before the agreed window started.
- */
-export function isLateCancel(request: ServiceRequest, lateCancelHours: number): boolean {
-  if (request.cancelKind) return request.cancelKind === 'late';
-  const lead = Date.parse(request.window.start) - Date.parse(request.updatedAt);
-  return lead < lateCancelHours * 3_600_000;
+export { isLateCancel };
+
+/** The counts of one group from a day's counters (`key(outcome)` names the group's counter). */
+function countsOf(days: readonly ReportDay[], key: (o: ReportOutcome) => string): TripCounts {
+  const c = empty();
+  for (const day of days) {
+    for (const o of reportOutcomes) c[o] += day.counts[key(o)] ?? 0;
+  }
+  c.requests = c.done + c.noShow + c.cancelledEarly + c.cancelledLate + c.open;
+  return c;
 }
 
-function outcomeOf(r: ServiceRequest, lateCancelHours: number): keyof TripCounts {
-  if (r.status === 'done') return 'done';
-  if (r.status === 'no-show') return 'noShow';
-  if (r.status === 'cancelled') return isLateCancel(r, lateCancelHours) ? 'cancelledLate' : 'cancelledEarly';
-  return 'open';
+/** The groups named by the days' counters `n|<outcome>|<dimension>|<value>`. */
+export function groupsOf(days: readonly ReportDay[], dimension: 's' | 'p'): string[] {
+  const found = new Set<string>();
+  for (const day of days) {
+    for (const [k, n] of Object.entries(day.counts)) {
+      const [kind, , dim, value] = k.split('|');
+      if (kind === 'n' && dim === dimension && n !== 0 && value !== undefined) found.add(value);
+    }
+  }
+  return [...found];
 }
 
-function add(counts: TripCounts, outcome: keyof TripCounts): void {
-  counts.requests += 1;
-  counts[outcome] += 1;
+/** Count the period's requests by outcome, service and settlement, from its days' counters. */
+export function tripsReportFromDays(
+  input: { hromadaId: string; period: ReportPeriod; lateCancelHours: number },
+  days: readonly ReportDay[],
+): TripsReport {
+  const services = groupsOf(days, 's').sort();
+  const settlements = groupsOf(days, 'p').sort((a, b) => (a === '-' ? 1 : b === '-' ? -1 : a < b ? -1 : 1));
+  const byService = services.map((s) => ({
+    serviceType: s,
+    ...countsOf(days, (o) => countKey.byService(o, s)),
+  }));
+  const totals = empty();
+  for (const s of byService)
+    for (const k of Object.keys(totals) as Array<keyof TripCounts>) totals[k] += s[k];
+  return {
+    hromadaId: input.hromadaId,
+    ...input.period,
+    lateCancelHours: input.lateCancelHours,
+    totals,
+    byService,
+    bySettlement: settlements.map((p) => ({
+      settlementId: p === '-' ? null : p,
+      ...countsOf(days, (o) => countKey.bySettlement(o, p)),
+    })),
+  };
 }
 
 /**
@@ -65,37 +101,11 @@ export function tripsReport(
   requests: readonly ServiceRequest[],
   residentSettlement: ReadonlyMap<string, string>,
 ): TripsReport {
-  const totals = empty();
-  const byService = new Map<string, TripCounts>();
-  const bySettlement = new Map<string | null, TripCounts>();
-  for (const r of requests) {
-    const outcome = outcomeOf(r, input.lateCancelHours);
-    const settlement = r.pickup.settlementId ?? residentSettlement.get(r.residentId) ?? null;
-    add(totals, outcome);
-    add(getOr(byService, r.serviceType), outcome);
-    add(getOr(bySettlement, settlement), outcome);
-  }
-  return {
-    hromadaId: input.hromadaId,
-    ...input.period,
+  const day = reportDayFromRequests(input.hromadaId, input.period.from, requests, {
     lateCancelHours: input.lateCancelHours,
-    totals,
-    byService: sorted(byService).map(([serviceType, c]) => ({ serviceType, ...c })),
-    bySettlement: sorted(bySettlement).map(([settlementId, c]) => ({ settlementId, ...c })),
-  };
-}
-
-function getOr<K>(map: Map<K, TripCounts>, key: K): TripCounts {
-  const found = map.get(key);
-  if (found) return found;
-  const created = empty();
-  map.set(key, created);
-  return created;
-}
-
-function sorted<K extends string | null>(map: Map<K, TripCounts>): Array<[K, TripCounts]> {
-  // unknown (null) last
-  return [...map].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+    residentSettlement,
+  });
+  return tripsReportFromDays(input, [day]);
 }
 
 const COUNT_HEADERS = [

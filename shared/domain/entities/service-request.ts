@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoInstantSchema, localDateSchema, localTimeSchema, storedFields } from '../common';
+import { reportBucketSchema } from '../report-day';
 /** The request lifecycle (statuses, who may move them, the open and final sets): one file. */
 import { requestStatuses } from '../request-lifecycle';
 import { deliveryStoredFields, handoverSchema, parcelSchema } from './delivery';
@@ -172,6 +173,14 @@ export const serviceRequestSchema = z.object({
    * (it counts toward the monthly quota), else `early`. Set when the request is cancelled.
    */
   cancelKind: z.enum(['early', 'late']).optional(),
+  /**
+   * The actual pickup (a ride's on-board) or arrival (a visit's or delivery's done): when the
+   * driver's `N OK` or the dispatcher's outcome recorded it. The on-time report compares it with
+   * the agreed `window`.
+   */
+  pickedUpAt: isoInstantSchema.optional(),
+  /** Where the request was last counted in the report days (report-day.ts); set on every write. */
+  reportedAs: reportBucketSchema.optional(),
   /** DynamoDB TTL (epoch seconds): personal data is kept only as long as reporting needs it. */
   expiresAt: z.number().int(),
   ...deliveryStoredFields,

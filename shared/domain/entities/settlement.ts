@@ -12,6 +12,11 @@ export const settlementFields = {
     .optional(),
   /** Starosta district (старостинський округ); null for the centre or where unknown. */
   starostaDistrict: nameSchema.nullable().default(null),
+  /**
+   * A remote village (the hromada decides, e.g. far from the centre or without a bus): the
+   * strategy's share of remote-village residents supplied counts its residents.
+   */
+  remote: z.boolean().default(false),
   /** Null where no reliable coordinates exist: such a settlement cannot be routed to. */
   location: geoPointSchema.nullable(),
   population: z.number().int().min(0).optional(),
