@@ -11,7 +11,7 @@ describe('deployment configuration', () => {
       region: 'eu-central-1',
       smsSenderId: 'HROMADA',
       smsMonthlySpendLimitUsd: 50,
-      consoleOrigins: ['http://localhost:5173'],
+
       logLevel: 'INFO',
     });
     expect(load().account).toBeUndefined();
