@@ -140,7 +140,11 @@ export const deployConfigSchema = z
   .superRefine((config, ctx) => {
     if (config.stage !== 'dev') {
       if (config.consoleUrl?.startsWith('http://'))
-        ctx.addIssue({ code: 'custom', path: ['consoleUrl'], message: 'must be https outside the dev stage' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consoleUrl'],
+          message: 'must be https outside the dev stage',
+        });
       for (const value of config.consoleOrigins ?? []) {
         if (!value.startsWith('https://')) {
           ctx.addIssue({

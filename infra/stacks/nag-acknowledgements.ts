@@ -135,7 +135,7 @@ export function acknowledgeConsoleFindings(stack: ConsoleStack): void {
     {
       id: 'AwsSolutions-CFR4',
       reason:
-        "The default *.cloudfront.net certificate, whose TLS floor CloudFront sets (it cannot be raised); a " +
+        'The default *.cloudfront.net certificate, whose TLS floor CloudFront sets (it cannot be raised); a ' +
         'custom domain with an ACM certificate and TLSv1.2_2021 is the way up (docs/operations.md).',
     },
   );

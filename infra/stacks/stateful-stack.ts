@@ -225,8 +225,7 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId });
-    if (this.userPoolDomain)
-      new CfnOutput(this, 'HostedUiDomain', { value: this.userPoolDomain.baseUrl() });
+    if (this.userPoolDomain) new CfnOutput(this, 'HostedUiDomain', { value: this.userPoolDomain.baseUrl() });
     new CfnOutput(this, 'OpsTopicArn', { value: this.opsTopic.topicArn });
   }
 }
