@@ -21,6 +21,9 @@ const only = <T>(resources: Record<string, T>): T => {
   return values[0]!;
 };
 type Props = { Properties: Record<string, unknown> };
+/** The value at a path of property names in a CloudFormation resource's JSON. */
+const at = (value: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
 
 describe('console hosting: the bucket', () => {
   it('is private: all public access blocked, no website hosting, bucket-owner objects', () => {
@@ -67,15 +70,19 @@ describe('console hosting: the bucket', () => {
 
 describe('console hosting: the distribution', () => {
   const distribution = only(hosting.findResources('AWS::CloudFront::Distribution')) as Props;
-  const config = distribution.Properties.DistributionConfig as Record<string, any>;
+  const config = at(distribution.Properties, 'DistributionConfig') as {
+    DefaultRootObject: string;
+    DefaultCacheBehavior: Record<string, unknown>;
+    Origins: Record<string, unknown>[];
+  };
 
   it('redirects HTTP to HTTPS, serves index.html at the root, reads the bucket through OAC', () => {
     expect(config.DefaultRootObject).toBe('index.html');
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(config.DefaultCacheBehavior.AllowedMethods).toEqual(['GET', 'HEAD']);
     expect(config.Origins).toHaveLength(1);
-    expect(config.Origins[0].OriginAccessControlId).toBeDefined();
-    expect(config.Origins[0].S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    expect(config.Origins[0]!.OriginAccessControlId).toBeDefined();
+    expect(config.Origins[0]!.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
   });
 
@@ -96,8 +103,13 @@ describe('console hosting: the distribution', () => {
   it("the CSP allows the API (from the stateless stack), the hosted UI, the tile host and the import map's hash only", () => {
     const policy = only(hosting.findResources('AWS::CloudFront::ResponseHeadersPolicy')) as Props;
     const csp = JSON.stringify(
-      (policy.Properties.ResponseHeadersPolicyConfig as Record<string, any>).SecurityHeadersConfig
-        .ContentSecurityPolicy.ContentSecurityPolicy,
+      at(
+        policy.Properties,
+        'ResponseHeadersPolicyConfig',
+        'SecurityHeadersConfig',
+        'ContentSecurityPolicy',
+        'ContentSecurityPolicy',
+      ),
     );
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("img-src 'self' data: https://tile.openstreetmap.org;");
