@@ -1,6 +1,6 @@
 // Who the console acts as. Deployed (a config.json next to the page, made by the console stack):
 // the Cognito hosted UI, authorization code with PKCE through oidc-client-ts, and the ID token on
-// every API call (the API's JWT authorizer checks its audience, the console client's id). Locally
+// every API call (the API reads custom:hromada_id from it: only the ID token carries it). Locally
 // (npm start, no config.json): a role chosen in the page, admin by default, sent in a header the
 // local HTTP bridge turns into the claims Cognito would give.
 
