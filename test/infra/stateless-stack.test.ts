@@ -107,11 +107,13 @@ describe('send-sms: outbox stream consumer', () => {
 });
 
 /** The parsed target input of the schedule with `expression`. */
-function scheduleInput(expression: string): unknown {
-  const schedule = Object.values(resourcesOfType(template, 'AWS::Scheduler::Schedule')).find(
-    (s) => s.Properties.ScheduleExpression === expression,
-  );
-  return JSON.parse((schedule!.Properties.Target as { Input: string }).Input);
+/** The input of the schedule whose logical id starts with `id` (two schedules share rate(15 minutes)). */
+function scheduleInput(id: string, expression: string): unknown {
+  const schedule = resourcesOfType(template, 'AWS::Scheduler::Schedule')[
+    logicalId(template, 'AWS::Scheduler::Schedule', id)
+  ]!;
+  expect(schedule.Properties.ScheduleExpression).toBe(expression);
+  return JSON.parse((schedule.Properties.Target as { Input: string }).Input);
 }
 
 /** The scheduler role `roleName` assumes only for the scheduler and may invoke only `functionName`. */
@@ -132,7 +134,8 @@ function expectInvokeOnly(roleName: string, functionName: string) {
 
 describe('remind: every-15-minute schedule (each hromada at its own reminder time)', () => {
   it('runs every 15 minutes with no flexible window, a retry policy and a dedicated role', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 3);
+    // reminders, mobile-case announcements, the outbox sweep, standing orders
+    template.resourceCountIs('AWS::Scheduler::Schedule', 4);
     const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
@@ -147,7 +150,7 @@ describe('remind: every-15-minute schedule (each hromada at its own reminder tim
   });
 
   it('sends the input the remind function accepts (events/contracts/schedule)', () => {
-    const input = scheduleInput('rate(15 minutes)');
+    const input = scheduleInput('EveningReminders', 'rate(15 minutes)');
     expect(remindScheduleSchema.parse(input)).toEqual(input);
   });
 
@@ -158,14 +161,14 @@ describe('remind: every-15-minute schedule (each hromada at its own reminder tim
 
 describe('remind: mobile-case announcements every 15 minutes', () => {
   it('invokes the remind function with the announcement input it accepts', () => {
-    const input = scheduleInput('rate(15 minutes)');
+    const input = scheduleInput('CaseAnnouncements', 'rate(15 minutes)');
     expect(announceScheduleSchema.parse(input)).toEqual(input);
   });
 });
 
 describe('sweep-outbox: every-minute schedule', () => {
   it('runs every minute with its own role and the input the sweeper accepts', () => {
-    const input = scheduleInput('rate(1 minute)');
+    const input = scheduleInput('OutboxSweep', 'rate(1 minute)');
     expect(sweepScheduleSchema.parse(input)).toEqual(input);
     expectInvokeOnly('SweepSchedulerRole', 'SweepOutboxFunction');
   });
