@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/constructs/app-function';
+import { consoleCsp } from '../../infra/constructs/console-hosting';
 import { expectAccessible, launch } from './support/browser';
 import { noScriptErrors, openConsole } from './support/console';
 
@@ -42,6 +46,39 @@ describe('the console on the local platform: the role it acts as (console/auth.j
     expect(await page.getByLabel('Роль (лише локально)').inputValue()).toBe('dispatcher');
     await page.getByLabel('Роль (лише локально)').selectOption({ label: 'Адміністратор' });
     await page.waitForFunction(() => document.documentElement.dataset.role === 'admin');
+    noScriptErrors(page);
+  });
+});
+
+describe('the console under the deployed Content-Security-Policy (infra/constructs/console-hosting.ts)', () => {
+  it('loads and draws the board and the map with no CSP violation (the import map allowed by its hash)', async () => {
+    const violations: string[] = [];
+    const indexHtml = readFileSync(join(REPO_ROOT, 'console/index.html'), 'utf8');
+    const { page } = await openConsole(browser, 'board', {
+      prepare: async (p) => {
+        p.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+        });
+        await p.addInitScript(() =>
+          document.addEventListener('securitypolicyviolation', (e) =>
+            console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`),
+          ),
+        );
+        await p.route('**/console/**', async (route) => {
+          const response = await route.fetch();
+          const csp = consoleCsp({ indexHtml, apiOrigin: new URL(route.request().url()).origin });
+          await route.fulfill({
+            response,
+            headers: { ...response.headers(), 'content-security-policy': csp },
+          });
+        });
+      },
+    });
+    await expect.poll(() => page.locator('#requests tr').count()).toBeGreaterThan(1);
+    await page.goto(page.url().replace('#/board', '#/map'));
+    await page.waitForFunction(() => document.querySelector('.leaflet-container') !== null);
+    expect(await page.evaluate(() => document.documentElement.dataset.role)).toBe('admin');
+    expect(violations).toEqual([]);
     noScriptErrors(page);
   });
 });
