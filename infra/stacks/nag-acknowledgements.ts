@@ -33,7 +33,8 @@ export function acknowledgeStatefulFindings(stack: StatefulStack): void {
     {
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is OPTIONAL (TOTP, no SMS): the console signs in with SRP and has no TOTP enrolment step yet; ' +
+        'MFA is OPTIONAL (TOTP, no SMS): the hosted UI asks for TOTP where a user enrolled it, but the ' +
+        'console has no TOTP enrolment step yet; ' +
         'there is no self sign-up, admins create the few dispatchers, passwords are 12+ chars with all classes.',
     },
     {
