@@ -1,5 +1,6 @@
-// Same-origin calls to the HTTP API (docs/openapi.json): answers as data, failures as errors
+// Calls to the HTTP API (docs/openapi.json): answers as data, failures as errors
 // whose message is Ukrainian (error-words.js).
+import { session } from './auth.js';
 import { errorWords } from './error-words.js';
 
 /** An answer of the API that is not a success. */
@@ -16,14 +17,21 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 export async function api(method, path, body, idempotencyKey) {
-  const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+  // who is calling (console/auth.js): the ID token deployed, the chosen role locally
+  const headers = { ...(await session.headers()) };
+  if (body !== undefined) headers['content-type'] = 'application/json';
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   let res;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(session.url(path), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new NetworkError("Немає зв'язку з сервером; спробуйте ще раз");
   }
+  if (res.status === 401 && session.signInAgain) await session.signInAgain();
   const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) throw new ApiError(res.status, data);
   return data;

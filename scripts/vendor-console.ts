@@ -1,5 +1,6 @@
 /**
- * npm run vendor:console: copies preact, preact/hooks, htm and leaflet from node_modules into
+ * npm run vendor:console: copies preact, preact/hooks, htm, leaflet and oidc-client-ts (with
+ * jwt-decode) from node_modules into
  * console/vendor/ (the list: scripts/lib/console-vendor-files.ts). Run after upgrading them.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';

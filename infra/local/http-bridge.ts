@@ -19,6 +19,27 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   return Buffer.concat(chunks);
 }
 
+/** The header the console sends locally (console/auth.js): the role the local user acts as. */
+export const LOCAL_ROLE_HEADER = 'x-local-role';
+
+/**
+ * The Cognito JWT authorizer's claims for the local user, as API Gateway passes them (a list claim
+ * as `[a b]`). Admin (every hromada) unless the role header says `dispatcher` (then a dispatcher of
+ * the hromada in the path, as `custom:hromada_id` would make them) or `brigade`.
+ */
+export function localClaims(actor: string, role: string | undefined, path: string): Record<string, string> {
+  if (role === 'dispatcher') {
+    const hromada = /^\/hromady\/([^/]+)/.exec(path)?.[1];
+    return {
+      sub: actor,
+      'cognito:groups': '[dispatchers]',
+      ...(hromada ? { 'custom:hromada_id': decodeURIComponent(hromada) } : {}),
+    };
+  }
+  if (role === 'brigade') return { sub: actor, 'cognito:groups': '[brigade]' };
+  return { sub: actor, 'cognito:groups': '[admins]' };
+}
+
 /** An HTTP API (payload format 2.0) event, as API Gateway builds it, from a Node request. */
 export function toHttpApiEvent(req: IncomingMessage, body: Buffer, actor: string): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -53,8 +74,10 @@ export function toHttpApiEvent(req: IncomingMessage, body: Buffer, actor: string
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      // The Cognito JWT authorizer's claims: the local user is an admin of every hromada.
-      authorizer: { jwt: { claims: { sub: actor, 'cognito:groups': '[admins]' }, scopes: [] } },
+      // The Cognito JWT authorizer's claims: an admin of every hromada unless the console chose a role.
+      authorizer: {
+        jwt: { claims: localClaims(actor, headers[LOCAL_ROLE_HEADER], url.pathname), scopes: [] },
+      },
     } as APIGatewayProxyEventV2['requestContext'],
     ...(body.length ? { body: text, isBase64Encoded: false } : { isBase64Encoded: false }),
   };

@@ -68,7 +68,31 @@ export const deployConfigSchema = z
     smsPricePerSegmentUsd: z.coerce.number().min(0).max(10).default(DEFAULT_SMS_PRICE_PER_SEGMENT_USD),
     /** Alarm when this many SMS fail for good within an hour (SmsFailed, all hromady). */
     smsFailedAlarmThreshold: positiveInt.max(10_000).default(5),
-    consoleOrigins: csv(origin).default(['http://localhost:5173']),
+    /**
+     * Origins the API's CORS allows. Unset: the origin of consoleUrl, else http://localhost:5173
+     * (corsOriginsOf).
+     */
+    consoleOrigins: csv(origin).optional(),
+    /**
+     * The deployed console's URL (the CloudFront domain from the console stack's ConsoleUrl output,
+     * or a custom domain pointing at it), e.g. https://d1234.cloudfront.net/. It is the hosted UI's
+     * callback and sign-out URL. Unset, the console is hosted but its sign-in stays off.
+     */
+    consoleUrl: z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => new URL(value).pathname.endsWith('/'), 'must end with "/"')
+      .optional(),
+    /** The Cognito hosted UI's domain prefix (<prefix>.auth.<region>.amazoncognito.com); unique per region. */
+    cognitoDomainPrefix: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and "-", 1–63 chars')
+      .refine((value) => !/aws|amazon|cognito/.test(value), 'may not contain aws, amazon or cognito')
+      .optional(),
+    /** The map's tile URL template for the deployed console, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png. */
+    mapTileUrl: z
+      .string()
+      .regex(/^https:\/\/[a-z0-9.-]+(:\d+)?\/\S*\{z\}\S*$/, 'an https URL template with {z}, {x} and {y}')
+      .optional(),
     /** Optional e-mail subscribed to the ops topic (alarms). */
     alarmEmail: z.email().optional(),
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
@@ -115,7 +139,13 @@ export const deployConfigSchema = z
   })
   .superRefine((config, ctx) => {
     if (config.stage !== 'dev') {
-      for (const value of config.consoleOrigins) {
+      if (config.consoleUrl?.startsWith('http://'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consoleUrl'],
+          message: 'must be https outside the dev stage',
+        });
+      for (const value of config.consoleOrigins ?? []) {
         if (!value.startsWith('https://')) {
           ctx.addIssue({
             code: 'custom',
@@ -124,6 +154,13 @@ export const deployConfigSchema = z
           });
         }
       }
+    }
+    if (config.consoleUrl && !config.cognitoDomainPrefix) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cognitoDomainPrefix'],
+        message: 'required with consoleUrl (the hosted sign-in page)',
+      });
     }
     if (config.travelTimes === 'ors' && !config.orsHost) {
       ctx.addIssue({ code: 'custom', path: ['orsHost'], message: 'required when travelTimes is ors' });
@@ -197,6 +234,9 @@ const KNOWN_KEYS = [
   'smsPricePerSegmentUsd',
   'smsFailedAlarmThreshold',
   'consoleOrigins',
+  'consoleUrl',
+  'cognitoDomainPrefix',
+  'mapTileUrl',
   'alarmEmail',
   'logLevel',
   'apiThrottleRateLimit',
@@ -213,3 +253,10 @@ const KNOWN_KEYS = [
 ] as const satisfies readonly (keyof DeployConfig)[];
 
 export const isDevStage = (config: Pick<DeployConfig, 'stage'>): boolean => config.stage === 'dev';
+
+/** The origins the API's CORS allows: configured, else the deployed console's, else the dev server's. */
+export function corsOriginsOf(config: Pick<DeployConfig, 'consoleOrigins' | 'consoleUrl'>): string[] {
+  if (config.consoleOrigins) return config.consoleOrigins;
+  if (config.consoleUrl) return [new URL(config.consoleUrl).origin];
+  return ['http://localhost:5173'];
+}

@@ -1,8 +1,10 @@
 import { type App, Tags } from 'aws-cdk-lib';
 import { ConnectStack } from './connect-stack';
+import { ConsoleStack } from './console-stack';
 import type { DeployConfig } from './deploy-config';
 import {
   acknowledgeConnectFindings,
+  acknowledgeConsoleFindings,
   acknowledgeStatefulFindings,
   acknowledgeStatelessFindings,
 } from './nag-acknowledgements';
@@ -12,6 +14,8 @@ import { StatelessStack } from './stateless-stack';
 export interface HromadaStacks {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  /** The dispatcher console on S3 + CloudFront. */
+  readonly console: ConsoleStack;
   /** Only with `-c connect=true`. */
   readonly connect?: ConnectStack;
 }
@@ -40,6 +44,16 @@ export function defineStacks(app: App, config: DeployConfig): HromadaStacks {
     consoleClient: stateful.consoleClient,
   });
 
+  const consoleStack = new ConsoleStack(app, `${prefix}-console`, {
+    env,
+    config,
+    description: `hromada-dispatch ${config.stage}: the dispatcher console (S3 + CloudFront)`,
+    httpApi: stateless.httpApi,
+    userPool: stateful.userPool,
+    consoleClient: stateful.consoleClient,
+    ...(stateful.userPoolDomain ? { userPoolDomain: stateful.userPoolDomain } : {}),
+  });
+
   const { connectInstanceArn, connectQueueArn, ivrPromptsUri } = config;
   const connect =
     config.connect && connectInstanceArn && connectQueueArn && ivrPromptsUri
@@ -53,9 +67,10 @@ export function defineStacks(app: App, config: DeployConfig): HromadaStacks {
 
   acknowledgeStatefulFindings(stateful);
   acknowledgeStatelessFindings(stateless, stateful);
+  acknowledgeConsoleFindings(consoleStack);
   if (connect) acknowledgeConnectFindings(connect, stateful);
 
   Tags.of(app).add('project', 'hromada-dispatch');
   Tags.of(app).add('stage', config.stage);
-  return { stateful, stateless, ...(connect ? { connect } : {}) };
+  return { stateful, stateless, console: consoleStack, ...(connect ? { connect } : {}) };
 }

@@ -2,6 +2,7 @@ import { type CfnElement, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { AppFunction } from '../constructs/app-function';
 import type { ConnectStack } from './connect-stack';
+import type { ConsoleStack } from './console-stack';
 import type { StatefulStack } from './stateful-stack';
 import type { StatelessStack } from './stateless-stack';
 
@@ -32,7 +33,8 @@ export function acknowledgeStatefulFindings(stack: StatefulStack): void {
     {
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is OPTIONAL (TOTP, no SMS): the console signs in with SRP and has no TOTP enrolment step yet; ' +
+        'MFA is OPTIONAL (TOTP, no SMS): the hosted UI asks for TOTP where a user enrolled it, but the ' +
+        'console has no TOTP enrolment step yet; ' +
         'there is no self sign-up, admins create the few dispatchers, passwords are 12+ chars with all classes.',
     },
     {
@@ -100,6 +102,77 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
         'personal data; every other route needs a Cognito JWT.',
     });
   }
+}
+
+/** The console's hosting: the static-site choices, and CDK's own BucketDeployment function. */
+export function acknowledgeConsoleFindings(stack: ConsoleStack): void {
+  const { hosting } = stack;
+  acknowledge(hosting.bucket, {
+    id: 'AwsSolutions-S1',
+    reason:
+      'The bucket holds only copies of console/ from git (public code, no data); it is private, read by ' +
+      'CloudFront only (OAC), and written only by the deployment, so access logs would record nothing useful.',
+  });
+  acknowledge(
+    hosting.distribution,
+    {
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'No geo restriction: dispatchers of Ukrainian hromady work from Ukraine and, displaced, from abroad; ' +
+        'every call to data is signed in (Cognito) and the files themselves are the public console code.',
+    },
+    {
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'No WAF: the distribution serves a few static files of public code (cached, GET/HEAD only); WAF is ' +
+        'billed per web ACL and rule, and the API behind the sign-in has its own throttling.',
+    },
+    {
+      id: 'AwsSolutions-CFR3',
+      reason:
+        'No access logs: the files are public code and carry no personal data; the API, where data is, keeps ' +
+        'JSON access logs of every call.',
+    },
+    {
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'The default *.cloudfront.net certificate, whose TLS floor CloudFront sets (it cannot be raised); a ' +
+        'custom domain with an ACM certificate and TLSv1.2_2021 is the way up (docs/operations.md).',
+    },
+  );
+  const deployFunction = stack.node.children.find((child) =>
+    child.node.id.startsWith('Custom::CDKBucketDeployment'),
+  );
+  if (!deployFunction) throw new Error('the BucketDeployment function was not found');
+  acknowledge(
+    deployFunction,
+    {
+      id: 'AwsSolutions-L1',
+      reason:
+        "CDK's own BucketDeployment function: its runtime is chosen by aws-cdk-lib and moves with it; it " +
+        'runs only during a deploy, to copy the console files.',
+    },
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        "CDK's BucketDeployment function: the AWS managed basic execution role, CloudWatch Logs writes only.",
+    },
+    ...[
+      'Action::s3:GetBucket*',
+      'Action::s3:GetObject*',
+      'Action::s3:List*',
+      'Action::s3:Abort*',
+      'Action::s3:DeleteObject*',
+      `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*`,
+      `Resource::<${stack.getLogicalId(hosting.bucket.node.defaultChild as CfnElement)}.Arn>/*`,
+      'Resource::*',
+    ].map((target) => ({
+      id: `AwsSolutions-IAM5[${target}]`,
+      reason:
+        "CDK's BucketDeployment grants: read the CDK assets bucket's staged zip, write and prune the console " +
+        'bucket, and invalidate this distribution (CloudFront invalidation has no narrower resource).',
+    })),
+  );
 }
 
 /** The phone line's stack (`-c connect=true`): its one function, as the other functions. */

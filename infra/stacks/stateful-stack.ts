@@ -29,6 +29,8 @@ export class StatefulStack extends Stack {
   readonly smsReceiptsTopic: sns.Topic;
   readonly userPool: cognito.UserPool;
   readonly consoleClient: cognito.UserPoolClient;
+  /** The hosted UI's domain (only with consoleUrl: the console's sign-in). */
+  readonly userPoolDomain?: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -178,6 +180,21 @@ export class StatefulStack extends Stack {
       description: 'Administrators of the hromada: users, services, settings',
       precedence: 1,
     });
+    this.userPool.addGroup('Brigade', {
+      groupName: 'brigade',
+      description: 'Mobile brigade members: read their own visits',
+      precedence: 20,
+    });
+    // The console signs in through the hosted UI: authorization code with PKCE (a public client,
+    // no secret), back to the console's own URL. Without consoleUrl the client stays OAuth-less.
+    const { consoleUrl, cognitoDomainPrefix } = config;
+    const hostedUi = consoleUrl !== undefined && cognitoDomainPrefix !== undefined;
+    if (hostedUi) {
+      this.userPoolDomain = this.userPool.addDomain('HostedUi', {
+        cognitoDomain: { domainPrefix: cognitoDomainPrefix },
+        managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI,
+      });
+    }
     this.consoleClient = this.userPool.addClient('ConsoleClient', {
       userPoolClientName: 'web-console',
       generateSecret: false,
@@ -187,7 +204,17 @@ export class StatefulStack extends Stack {
       // Users may not move themselves to another hromada.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      ...(hostedUi
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+              callbackUrls: [consoleUrl],
+              logoutUrls: [consoleUrl],
+            },
+            supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+          }
+        : { disableOAuth: true }),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
@@ -198,6 +225,7 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'ConsoleClientId', { value: this.consoleClient.userPoolClientId });
+    if (this.userPoolDomain) new CfnOutput(this, 'HostedUiDomain', { value: this.userPoolDomain.baseUrl() });
     new CfnOutput(this, 'OpsTopicArn', { value: this.opsTopic.topicArn });
   }
 }

@@ -24,7 +24,7 @@ import { AppFunction } from '../constructs/app-function';
 import { addOpsAlarms } from '../constructs/ops-alarms';
 import { businessAlarms, OpsDashboard } from '../constructs/ops-dashboard';
 import { SmsReceipts } from '../constructs/sms-receipts';
-import { type DeployConfig, isDevStage } from './deploy-config';
+import { corsOriginsOf, type DeployConfig, isDevStage } from './deploy-config';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: DeployConfig;
@@ -157,7 +157,7 @@ export class StatelessStack extends Stack {
       defaultIntegration: integration,
       defaultAuthorizer: authorizer,
       corsPreflight: {
-        allowOrigins: config.consoleOrigins,
+        allowOrigins: corsOriginsOf(config),
         allowMethods: [
           apigw.CorsHttpMethod.GET,
           apigw.CorsHttpMethod.POST,

@@ -9,4 +9,7 @@ export const CONSOLE_VENDOR_FILES: readonly { from: string; to: string }[] = [
   { from: 'htm/dist/htm.mjs', to: 'htm.js' },
   { from: 'leaflet/dist/leaflet-src.esm.js', to: 'leaflet.js' },
   { from: 'leaflet/dist/leaflet.css', to: 'leaflet.css' },
+  // the deployed console's sign-in (console/auth.js); its ESM build imports jwt-decode by name
+  { from: 'oidc-client-ts/dist/esm/oidc-client-ts.js', to: 'oidc-client-ts.js' },
+  { from: 'jwt-decode/build/esm/index.js', to: 'jwt-decode.js' },
 ];

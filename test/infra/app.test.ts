@@ -35,6 +35,7 @@ describe('the CDK app', () => {
     });
     const assembly = app.synth();
     expect(assembly.stacks.map((stack) => stack.stackName).sort()).toEqual([
+      'hromada-staging-console',
       'hromada-staging-stateful',
       'hromada-staging-stateless',
     ]);

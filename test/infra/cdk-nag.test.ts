@@ -77,16 +77,26 @@ describe.each([
     'prod with End User Messaging receipts',
     { stage: 'prod', consoleOrigins: 'https://console.example.org', smsTransport: 'eum' },
   ],
+  [
+    'prod with the console signed in through the hosted UI',
+    {
+      stage: 'prod',
+      consoleUrl: 'https://console.example.org/',
+      cognitoDomainPrefix: 'khm-dispatch',
+      mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    },
+  ],
 ])('cdk-nag AwsSolutions, %s stage', (_stage, context) => {
-  const { stateful, stateless, findings } = nagged(context);
+  const { stateful, stateless, console: consoleStack, findings } = nagged(context);
 
-  it('both stacks: no finding (error or warning) left unacknowledged', () => {
+  it('every stack: no finding (error or warning) left unacknowledged', () => {
     expect(findings).toEqual([]);
   });
 
   it.each([
     ['stateful', stateful],
     ['stateless', stateless],
+    ['console', consoleStack],
   ])('%s stack: every acknowledgement has a written reason', (_name, stack) => {
     const acknowledged = acknowledgementsUnder(stack);
     expect(acknowledged.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeployConfigError, loadDeployConfig } from '../../infra/stacks/deploy-config';
+import { corsOriginsOf, DeployConfigError, loadDeployConfig } from '../../infra/stacks/deploy-config';
 
 const load = (context: Record<string, unknown> = {}, env: Record<string, string> = {}) =>
   loadDeployConfig({ context: (key) => context[key], env });
@@ -11,7 +11,7 @@ describe('deployment configuration', () => {
       region: 'eu-central-1',
       smsSenderId: 'HROMADA',
       smsMonthlySpendLimitUsd: 50,
-      consoleOrigins: ['http://localhost:5173'],
+
       logLevel: 'INFO',
     });
     expect(load().account).toBeUndefined();
@@ -70,5 +70,36 @@ describe('deployment configuration', () => {
   it('requires https console origins outside dev', () => {
     expect(() => load({ stage: 'prod', consoleOrigins: 'http://localhost:5173' })).toThrow(/https/);
     expect(load({ stage: 'dev', consoleOrigins: 'http://localhost:5173' }).stage).toBe('dev');
+  });
+});
+
+describe('deployment configuration: the console and its sign-in', () => {
+  const signedIn = { consoleUrl: 'https://console.example.org/', cognitoDomainPrefix: 'khm-dispatch' };
+
+  it('reads the console URL, the hosted UI prefix and the tile URL', () => {
+    const config = load({ ...signedIn, stage: 'prod', mapTileUrl: 'https://t.example.org/{z}/{x}/{y}.png' });
+    expect(config).toMatchObject({ ...signedIn, mapTileUrl: 'https://t.example.org/{z}/{x}/{y}.png' });
+  });
+
+  it('CORS: configured origins, else the console URL origin, else the dev server', () => {
+    expect(corsOriginsOf(load({ ...signedIn, stage: 'prod' }))).toEqual(['https://console.example.org']);
+    expect(corsOriginsOf(load({ ...signedIn, consoleOrigins: 'https://a.example.org' }))).toEqual([
+      'https://a.example.org',
+    ]);
+    expect(corsOriginsOf(load())).toEqual(['http://localhost:5173']);
+  });
+
+  it('refuses an http console URL outside dev, a console URL without the hosted UI prefix, bad prefixes', () => {
+    expect(() => load({ ...signedIn, stage: 'prod', consoleUrl: 'http://console.example.org/' })).toThrow(
+      /consoleUrl: must be https/,
+    );
+    expect(load({ ...signedIn, consoleUrl: 'http://localhost:3000/console/' }).stage).toBe('dev');
+    expect(() => load({ consoleUrl: 'https://console.example.org/' })).toThrow(
+      /cognitoDomainPrefix: required/,
+    );
+    expect(() => load({ ...signedIn, cognitoDomainPrefix: 'my-cognito' })).toThrow(/cognitoDomainPrefix/);
+    expect(() => load({ ...signedIn, cognitoDomainPrefix: 'Khm_' })).toThrow(/cognitoDomainPrefix/);
+    expect(() => load({ ...signedIn, consoleUrl: 'https://console.example.org/app' })).toThrow(/end with/);
+    expect(() => load({ mapTileUrl: 'http://t.example.org/{z}/{x}/{y}.png' })).toThrow(/mapTileUrl/);
   });
 });
