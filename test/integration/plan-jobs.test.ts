@@ -86,13 +86,13 @@ describe('planning a day as a background job, through the API on DynamoDB Local'
     expect((await call(apiEvent('POST', PLAN, { seconds: 0.5 }))).status).toBe(409);
     const again = await call(apiEvent('POST', PLAN, { seconds: 0.5, version: 1 }));
     expect(again.status).toBe(202);
-    expect((await untilEnded(again.headers.location)).at(-1)).toMatchObject({ state: 'done', planVersion: 2 });
+    expect((await untilEnded(String(again.headers.location))).at(-1)).toMatchObject({ state: 'done', planVersion: 2 });
   });
 
   it('a job of a past day ends failed with the reason; an unknown job is a 404', async () => {
     const started = await call(apiEvent('POST', `/hromady/${H}/plans/2020-01-06`, { seconds: 0.5 }));
     expect(started.status).toBe(202);
-    const failed = (await untilEnded(started.headers.location)).at(-1);
+    const failed = (await untilEnded(String(started.headers.location))).at(-1);
     expect(failed).toMatchObject({ state: 'failed', error: { code: expect.any(String) } });
     expect(failed.planVersion).toBeUndefined();
     expect((await call(apiEvent('GET', `/hromady/${H}/plan-jobs/01JF0000000000000000000000`))).status).toBe(404);

@@ -50,15 +50,9 @@ export function planRoutes(ports: Ports): Route[] {
         return { ...answer, headers: { ...answer.headers, location } };
       },
     }),
-    defineRoute(
-      'GET /hromady/{hromadaId}/plan-jobs/{jobId}',
-      'A planning job: state, progress, plan version',
-      {
-        params: z.object({ hromadaId: idSchema, jobId: idSchema }),
-        handle: async ({ params }) =>
-          json(200, jobView(await getPlanJob(ports, params.hromadaId, params.jobId))),
-      },
-    ),
+    defineRoute('GET /hromady/{hromadaId}/plan-jobs/{id}', 'A planning job: state, progress, plan version', {
+      handle: async ({ params }) => json(200, jobView(await getPlanJob(ports, params.hromadaId, params.id))),
+    }),
     defineRoute('POST /hromady/{hromadaId}/plans/{date}/requests', 'Insert a request into the plan', {
       body: { schema: insertBody, what: 'insert' },
       handle: async ({ params, body, actor }) => {
