@@ -165,11 +165,12 @@ describe('send-sms: outbox stream consumer', () => {
 });
 
 /** The parsed target input of the schedule with `expression`. */
-function scheduleInput(expression: string): unknown {
-  const schedule = Object.values(resourcesOfType(template, 'AWS::Scheduler::Schedule')).find(
-    (s) => s.Properties.ScheduleExpression === expression,
-  );
-  return JSON.parse((schedule!.Properties.Target as { Input: string }).Input);
+function scheduleInput(expression: string, job?: string): unknown {
+  const inputs = Object.values(resourcesOfType(template, 'AWS::Scheduler::Schedule'))
+    .filter((s) => s.Properties.ScheduleExpression === expression)
+    .map((s) => JSON.parse((s.Properties.Target as { Input: string }).Input) as { job?: string });
+  // two schedules run every 15 minutes (reminders, announcements): told apart by their job
+  return job === undefined ? inputs[0] : inputs.find((input) => input.job === job);
 }
 
 /** The scheduler role `roleName` assumes only for the scheduler and may invoke only `functionName`. */
@@ -190,7 +191,8 @@ function expectInvokeOnly(roleName: string, functionName: string) {
 
 describe('remind: every-15-minute schedule (each hromada at its own reminder time)', () => {
   it('runs every 15 minutes with no flexible window, a retry policy and a dedicated role', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 3);
+    // reminders, mobile-case announcements, the outbox sweep, standing orders
+    template.resourceCountIs('AWS::Scheduler::Schedule', 4);
     const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
@@ -216,7 +218,7 @@ describe('remind: every-15-minute schedule (each hromada at its own reminder tim
 
 describe('remind: mobile-case announcements every 15 minutes', () => {
   it('invokes the remind function with the announcement input it accepts', () => {
-    const input = scheduleInput('rate(15 minutes)');
+    const input = scheduleInput('rate(15 minutes)', 'announce-case-stops');
     expect(announceScheduleSchema.parse(input)).toEqual(input);
   });
 });
@@ -386,7 +388,7 @@ describe('alarms', () => {
     expect(byMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toEqual([
       expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
     ]);
-    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(6);
+    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(7);
     expect(byMetric('AWS/SNS', 'SMSMonthToDateSpentUSD')).toEqual([
       expect.objectContaining({ Threshold: 40 }),
     ]);

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localToUtc } from '../../shared/domain/time';
 import { ADMIN, apiEvent, JSON_HEADERS, loadEvent } from '../support/api-events';
-import { apiOnFreshTable, type Call, createDemoHromada, createGarageAndTaxi, planAndWait } from './api-client';
+import {
+  apiOnFreshTable,
+  type Call,
+  createDemoHromada,
+  createGarageAndTaxi,
+  planAndWait,
+} from './api-client';
 
 let call: Call;
 

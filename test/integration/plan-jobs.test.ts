@@ -77,16 +77,23 @@ describe('planning a day as a background job, through the API on DynamoDB Local'
 
     // the job item and its TTL; the day's guard is given back
     const key = (sk: string) => ({ pk: `HROMADA#${H}`, sk });
-    const item = (await t.doc.send(new GetCommand({ TableName: t.tableName, Key: key(`PLANJOB#${done.id}`) }))).Item;
+    const item = (
+      await t.doc.send(new GetCommand({ TableName: t.tableName, Key: key(`PLANJOB#${done.id}`) }))
+    ).Item;
     expect(item).toMatchObject({ entity: 'PlanJob', state: 'done', expiresAt: expect.any(Number) });
-    const guard = await t.doc.send(new GetCommand({ TableName: t.tableName, Key: key(`PLANJOBDAY#${date}`) }));
+    const guard = await t.doc.send(
+      new GetCommand({ TableName: t.tableName, Key: key(`PLANJOBDAY#${date}`) }),
+    );
     expect(guard.Item).toBeUndefined();
 
     // re-planning from the version read is a new job; a stale version is refused at once
     expect((await call(apiEvent('POST', PLAN, { seconds: 0.5 }))).status).toBe(409);
     const again = await call(apiEvent('POST', PLAN, { seconds: 0.5, version: 1 }));
     expect(again.status).toBe(202);
-    expect((await untilEnded(String(again.headers.location))).at(-1)).toMatchObject({ state: 'done', planVersion: 2 });
+    expect((await untilEnded(String(again.headers.location))).at(-1)).toMatchObject({
+      state: 'done',
+      planVersion: 2,
+    });
   });
 
   it('a job of a past day ends failed with the reason; an unknown job is a 404', async () => {
@@ -95,6 +102,8 @@ describe('planning a day as a background job, through the API on DynamoDB Local'
     const failed = (await untilEnded(String(started.headers.location))).at(-1);
     expect(failed).toMatchObject({ state: 'failed', error: { code: expect.any(String) } });
     expect(failed.planVersion).toBeUndefined();
-    expect((await call(apiEvent('GET', `/hromady/${H}/plan-jobs/01JF0000000000000000000000`))).status).toBe(404);
+    expect((await call(apiEvent('GET', `/hromady/${H}/plan-jobs/01JF0000000000000000000000`))).status).toBe(
+      404,
+    );
   });
 });

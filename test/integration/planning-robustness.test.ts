@@ -4,7 +4,13 @@ import { entityKey, keysOf } from '../../shared/adapters/dynamodb/keys';
 import { OUTSIDE_THE_DAY } from '../../shared/app/planning/day-points';
 import { addDays, localToUtc } from '../../shared/domain/time';
 import { apiEvent } from '../support/api-events';
-import { apiOnFreshTable, type Call, createDemoHromada, createGarageAndTaxi, planAndWait } from './api-client';
+import {
+  apiOnFreshTable,
+  type Call,
+  createDemoHromada,
+  createGarageAndTaxi,
+  planAndWait,
+} from './api-client';
 
 let call: Call;
 let t: Awaited<ReturnType<typeof apiOnFreshTable>>['table'];

@@ -8,11 +8,11 @@ import { localTimeLabel } from '../../shared/domain/time';
 import { apiEvent } from '../support/api-events';
 import {
   apiOnFreshTable,
-  planAndWait,
   BEREZNA_VILLAGE,
   type Call,
   createDemoHromada,
   createGarageAndTaxi,
+  planAndWait,
 } from './api-client';
 
 const H = '/hromady/khmilnytska';
