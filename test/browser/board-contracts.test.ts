@@ -2,7 +2,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../console/kyiv.js';
 import { expectAccessible, launch } from './support/browser';
-import { callApi, HROMADA, noScriptErrors, openConsole } from './support/console';
+import { callApi, HROMADA, noScriptErrors, openConsole, planThroughJob } from './support/console';
 
 /**
  * The board's edits (contract 1) and the alerts panel (contract 2) are built on other branches:
@@ -49,7 +49,7 @@ beforeAll(async () => {
       purpose: 'medical',
     });
   }
-  planned = await callApi<Plan>('POST', `/hromady/${HROMADA}/plans/${day}`, { seconds: 1 });
+  planned = await planThroughJob<Plan>(HROMADA, day, { seconds: 1 });
   plan = planned;
 });
 afterAll(async () => {
