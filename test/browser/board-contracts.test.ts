@@ -22,7 +22,8 @@ interface Plan {
   unassigned: { requestId: string; reason: string }[];
 }
 
-const day = addDays(inject('demoDay'), 35);
+// four weeks on: the demo fleet's weekday, with nothing booked yet, within the booking horizon (30 days)
+const day = addDays(inject('demoDay'), 28);
 let browser: Browser;
 let plan: Plan;
 /** The plan the platform made, before any stand-in change. */

@@ -9,8 +9,6 @@ import {
 } from '../../events/contracts/schedule';
 import { apiRoutes } from '../../functions/api/routes';
 import { DEFAULT_ENVIRONMENT } from '../../infra/constructs/app-function';
-import { PLAN_MEMORY_MB } from '../../infra/stacks/plan-function';
-import { LEASE_MARGIN_S } from '../../shared/app/planning/plan-job';
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
 import { METRIC, METRICS_NAMESPACE } from '../../shared/observability/metric-names';
@@ -76,61 +74,6 @@ describe('functions', () => {
 
   it('has exactly the seven functions', () => {
     template.resourceCountIs('AWS::Lambda::Function', 7);
-  });
-});
-
-describe('plan: a day planned in the background', () => {
-  const fnId = () => logicalId(template, 'AWS::Lambda::Function', 'PlanFunction');
-  const planFn = () =>
-    resourcesOfType(template, 'AWS::Lambda::Function')[fnId()]!.Properties as {
-      MemorySize: number;
-      Timeout: number;
-    };
-
-  it('has more memory than the api and a timeout of minutes: the longest budget and the lease margin fit', () => {
-    expect(planFn().MemorySize).toBe(PLAN_MEMORY_MB);
-    expect(planFn().MemorySize).toBeGreaterThan(1769);
-    expect(planFn().Timeout).toBe(15 * 60);
-    expect(planFn().Timeout).toBeGreaterThanOrEqual(600 + LEASE_MARGIN_S);
-  });
-
-  it('is invoked asynchronously without retries; a failed or stale event goes to the dead-letter queue', () => {
-    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: fnId() },
-      MaximumRetryAttempts: 0,
-      MaximumEventAgeInSeconds: LEASE_MARGIN_S,
-      DestinationConfig: {
-        OnFailure: { Destination: { 'Fn::ImportValue': Match.stringLikeRegexp('DeadLetter') } },
-      },
-    });
-  });
-
-  it('may be invoked by the api only, which finds it by name; the api may invoke nothing else', () => {
-    const invokes = (id: string) =>
-      statementsOf(template, id).filter((s) => [s.Action].flat().some((a) => a.startsWith('lambda:')));
-    expect(invokes('Api')).toEqual([
-      expect.objectContaining({
-        Effect: 'Allow',
-        Action: 'lambda:InvokeFunction',
-        Resource: { 'Fn::GetAtt': [fnId(), 'Arn'] },
-      }),
-    ]);
-    for (const id of Object.keys(FUNCTIONS).filter((f) => f !== 'Api')) expect(invokes(id)).toEqual([]);
-    const api = resourcesOfType(template, 'AWS::Lambda::Function')[
-      logicalId(template, 'AWS::Lambda::Function', 'ApiFunction')
-    ]!.Properties as { Environment: { Variables: Record<string, unknown> } };
-    expect(api.Environment.Variables.PLAN_FUNCTION_NAME).toEqual({ Ref: fnId() });
-    // no resource policy lets anything else (an API Gateway, a schedule) call it
-    const permissions = Object.values(resourcesOfType(template, 'AWS::Lambda::Permission')).filter((p) =>
-      JSON.stringify(p.Properties.FunctionName).includes(fnId()),
-    );
-    expect(permissions).toEqual([]);
-  });
-
-  it('reads and writes the table', () => {
-    expect(actionsOf(template, 'Plan')).toEqual(
-      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']),
-    );
   });
 });
 
