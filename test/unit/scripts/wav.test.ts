@@ -10,7 +10,7 @@ function decode(byte: number): number {
 
 function pcmWav(samples: number[], rate: number): Buffer {
   const data = Buffer.alloc(samples.length * 2);
-  samples.forEach((s, i) => data.writeInt16LE(s, i * 2));
+  for (const [i, s] of samples.entries()) data.writeInt16LE(s, i * 2);
   const h = Buffer.alloc(44);
   h.write('RIFF', 0, 'ascii');
   h.writeUInt32LE(0x7ffff000, 4); // as espeak-ng streams it: sizes are placeholders
