@@ -1,12 +1,25 @@
 // The day's plan changed by the dispatcher: plan, publish, insert a late request, and the board's
 // edits (contract 1: assign/move, unassign, lock, vehicle out of service), each with the plan
-// version seen; every one answers with the plan.
-import { api, hromadaPath } from './api.js';
+// version seen; every one answers with the plan. Planning the whole day is a background job: it is
+// polled about once a second (its progress shown) until it ends, then the plan is read.
+import { ApiError, api, hromadaPath } from './api.js';
 
 const planPath = (hromada, date) => `${hromadaPath(hromada)}/plans/${date}`;
 
-export const planDay = (hromada, date, plan) =>
-  api('POST', planPath(hromada, date), { seconds: 3, ...(plan ? { version: plan.version } : {}) });
+const POLL_MS = 1000;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Plans the day within the hromada's time budget; `onProgress(job)` sees each poll. */
+export async function planDay(hromada, date, plan, onProgress = () => {}) {
+  let job = await api('POST', planPath(hromada, date), plan ? { version: plan.version } : {});
+  while (job.state === 'queued' || job.state === 'running') {
+    onProgress(job);
+    await sleep(POLL_MS);
+    job = await api('GET', `${hromadaPath(hromada)}/plan-jobs/${encodeURIComponent(job.id)}`);
+  }
+  if (job.state === 'failed') throw new ApiError(422, { error: job.error });
+  return api('GET', planPath(hromada, date));
+}
 export const publishPlan = (hromada, date, plan) =>
   api('POST', `${planPath(hromada, date)}/publish`, { version: plan.version });
 export const insertIntoPlan = (hromada, date, plan, requestId) =>

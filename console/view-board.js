@@ -27,8 +27,15 @@ export function BoardView(ctx) {
     });
   const planIt = () =>
     run(async () => {
-      say('Планую… (до 3 с)');
-      const next = await plans.planDay(hromada, date, plan);
+      say('Планую…');
+      const next = await plans.planDay(hromada, date, plan, (job) => {
+        const p = job.progress;
+        say(
+          p
+            ? `Планую… ${Math.round(p.elapsedMs / 1000)} с з ${job.seconds}, поза планом ${p.unassigned}`
+            : 'Планую…',
+        );
+      });
       say(`План готовий: ${next.routes.length} маршрут(и), поза планом ${next.unassigned.length}`);
       await reloadDay();
     });

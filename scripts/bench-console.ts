@@ -18,6 +18,8 @@ import { launch } from '../test/browser/support/chromium';
 import { type Platform, startPlatform } from '../test/browser/support/platform';
 import { machineLine, quantile, r, writeDocSection } from './lib/bench';
 
+import { planThroughJob } from './lib/plan-job';
+
 const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
@@ -60,7 +62,7 @@ async function bookBigDay(p: Platform, day: string): Promise<void> {
       allowOverlap: true,
     });
   }
-  await p.send('POST', `${H}/plans/${day}`, { seconds: 3 });
+  await planThroughJob(p, H, day, { seconds: 3 });
 }
 
 /** One fresh page on a view: the bytes of every file it fetched and the ms until `ready` holds. */

@@ -6,6 +6,7 @@
  * is being planned with the given budget. Prints p50/p99/max ms of each.
  */
 import { parseArgs } from 'node:util';
+import { fetchHttp, planThroughJob } from './lib/plan-job';
 
 const { values } = parseArgs({
   options: {
@@ -50,13 +51,11 @@ async function plan(): Promise<void> {
   const current = await fetch(`${base}/plans/${date}`);
   const version =
     current.status === 200 ? ((await current.json()) as { version: number }).version : undefined;
-  const res = await fetch(`${base}/plans/${date}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seconds, ...(version !== undefined ? { version } : {}) }),
+  // a background job (202), polled until it ends, as the console does
+  await planThroughJob(fetchHttp(values.url!), '/hromady/khmilnytska', date, {
+    seconds,
+    ...(version !== undefined ? { version } : {}),
   });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`POST plan: ${res.status}`);
 }
 
 for (let i = 0; i < 20; i++) await timedGet(); // warm up

@@ -10,7 +10,9 @@ import { DEMO_HROMADA_ID } from '../infra/local/demo-places';
 import { seedDemo } from '../infra/local/seed-demo';
 import { MemoryEntityRepository } from '../shared/adapters/memory/memory-entity-repository';
 import { MemoryOutboxRepository } from '../shared/adapters/memory/memory-outbox-repository';
+import { MemoryPlanJobStore } from '../shared/adapters/memory/memory-plan-job-store';
 import { OfflineTravelTimes } from '../shared/adapters/offline-travel-times/offline-travel-times';
+import { BackgroundPlanJobRunner } from '../shared/adapters/plan-jobs/background-plan-job-runner';
 import { InProcessRouteSolver } from '../shared/adapters/routing/in-process-route-solver';
 import { UlidIds } from '../shared/adapters/system/ulid-ids';
 import { planDay } from '../shared/app/planning/plan-day';
@@ -30,6 +32,8 @@ const ports = {
   clock: { now: () => new Date(now) },
   ids: new UlidIds(),
   solver: new InProcessRouteSolver(),
+  planJobs: new MemoryPlanJobStore(),
+  planJobRunner: new BackgroundPlanJobRunner(),
 } satisfies Omit<Ports, 'sms'>;
 
 const day = nextDemoDay(now);

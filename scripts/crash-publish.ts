@@ -121,8 +121,16 @@ async function round(i: number, date: string, residents: Resident[]): Promise<vo
     seconds: 0.5,
     ...(current.status === 200 ? { version: current.body.version } : {}),
   });
-  if (planned.status === 200) {
-    await api('POST', `/hromady/${H}/plans/${date}/publish`, { version: planned.body.version });
+  // a background job (202): polled until it ends. A job the last kill cut short holds the day
+  // until its lease passes (409): this round then publishes nothing
+  if (planned.status !== 202) return;
+  let job = planned.body;
+  while (job.state === 'queued' || job.state === 'running') {
+    await new Promise((r) => setTimeout(r, 100));
+    job = (await api('GET', `/hromady/${H}/plan-jobs/${job.id}`)).body;
+  }
+  if (job.state === 'done') {
+    await api('POST', `/hromady/${H}/plans/${date}/publish`, { version: job.planVersion });
   }
 }
 

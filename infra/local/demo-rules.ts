@@ -32,5 +32,7 @@ export const demoCategories = (i: number): ResidentCategory[] => CATEGORIES[i] ?
  */
 export const DEMO_RULES: Partial<HromadaRules> = {
   monthlyRideQuota: 25,
+  // the demo's plan button answers in seconds (a real hromada keeps 10 s or more)
+  planningSeconds: 5,
   quietHours: { from: '00:00', to: '00:00' },
 };

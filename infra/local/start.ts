@@ -13,17 +13,22 @@ import { z } from 'zod';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
 import { createDynamoDbClient } from '../../shared/adapters/dynamodb/client';
 import { ensureTable } from '../../shared/adapters/dynamodb/table';
+import { registerPlanJobHandler } from '../../shared/adapters/plan-jobs/background-plan-job-runner';
 import { portsFromConfig } from '../../shared/adapters/ports-from-config';
 import { loadConfig } from '../../shared/config/config';
 import { nextDemoDay, seedDemoDay } from './demo-day';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { serveHttpApi } from './http-bridge';
 import { deliverInboundSms } from './inbound-sms';
+import { lambdaContext } from './lambda-context';
 import { callStep } from './phone-call';
 import { LocalScheduler } from './scheduler';
 import { seedDemo } from './seed-demo';
 import { deliverSmsReceipt, LocalReceipts, localReceiptPolicySchema } from './sms-receipts';
 import { StreamPoller } from './stream-poller';
+
+/** The plan function's timeout in AWS (infra/stacks/plan-function.ts), for its local context. */
+const PLAN_TIMEOUT_MS = 15 * 60_000;
 
 const started = Date.now();
 const { values: args } = parseArgs({
@@ -126,6 +131,10 @@ try {
       import('../../functions/generate-standing-orders/handler'),
     ],
   );
+  // The api hands planning jobs to the `plan` function; here it runs in the background of this
+  // process (its engine in a worker thread), as an asynchronous Lambda invoke would.
+  const plan = await import('../../functions/plan/handler');
+  registerPlanJobHandler((event) => plan.handler(event, lambdaContext('plan', PLAN_TIMEOUT_MS)));
   server = await serveHttpApi(api.handler, {
     port: env.PORT,
     actor: 'local-dispatcher',

@@ -61,6 +61,7 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
   acknowledgeFunctionFindings(
     [
       stack.api,
+      stack.plan,
       stack.sendSms,
       stack.remind,
       stack.inboundSms,

@@ -25,6 +25,7 @@ import { addOpsAlarms } from '../constructs/ops-alarms';
 import { businessAlarms, OpsDashboard } from '../constructs/ops-dashboard';
 import { SmsReceipts } from '../constructs/sms-receipts';
 import { corsOriginsOf, type DeployConfig, isDevStage } from './deploy-config';
+import { addPlanFunction, travelTimesEnvironment } from './plan-function';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: DeployConfig;
@@ -74,6 +75,8 @@ if (SEND_SMS_TIMEOUT.toSeconds() >= SEND_LEASE_SECONDS) {
 /** Code: functions, the HTTP API, the stream consumer, the schedule, alarms. Safe to destroy and redeploy. */
 export class StatelessStack extends Stack {
   readonly api: AppFunction;
+  /** Plans a day in the background, invoked by the api (plan-function.ts). */
+  readonly plan: AppFunction;
   readonly sendSms: AppFunction;
   readonly remind: AppFunction;
   readonly sweepOutbox: AppFunction;
@@ -118,8 +121,8 @@ export class StatelessStack extends Stack {
       ...common,
       name: 'api',
       description: 'HTTP API for the dispatcher console',
-      // planning a day runs the routing engine inside the call (at most 10 s, single-threaded):
-      // 1769 MB is one full vCPU on Lambda, and the timeout leaves room to load and save
+      // inserting one request runs the routing engine inside the call (at most 5 s, single-threaded;
+      // planning a day is the plan function's): 1769 MB is one full vCPU on Lambda
       memorySize: 1769,
       timeout: Duration.seconds(15),
       environment: {
@@ -142,6 +145,14 @@ export class StatelessStack extends Stack {
       secretsmanager.Secret.fromSecretNameV2(this, 'OrsApiKey', config.orsApiKeySecretName).grantRead(
         this.api.function,
       );
+
+    this.plan = addPlanFunction(this, {
+      common,
+      config,
+      table,
+      api: this.api,
+      deadLetterQueue: props.deadLetterQueue,
+    });
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.api.function, {
       payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
@@ -354,6 +365,7 @@ export class StatelessStack extends Stack {
     // --- alarms → ops topic, and the dashboard -----------------------------------------------------
     const functions = [
       ['Api', this.api],
+      ['Plan', this.plan],
       ['SendSms', this.sendSms],
       ['Remind', this.remind],
       ['InboundSms', this.inboundSms],
@@ -380,16 +392,4 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
   }
-}
-
-/** Planning's travel times (shared/config/config.ts): the key only as a secret's name. */
-export function travelTimesEnvironment(config: DeployConfig): Record<string, string> {
-  if (!config.orsHost) return { TRAVEL_TIMES: 'offline' };
-  return {
-    TRAVEL_TIMES: config.travelTimes,
-    ORS_HOST: config.orsHost,
-    ORS_REQUESTS_PER_MINUTE: String(config.orsRequestsPerMinute),
-    ORS_MAX_CELLS: String(config.orsMaxCells),
-    ...(config.orsApiKeySecretName ? { ORS_API_KEY_SECRET_ID: config.orsApiKeySecretName } : {}),
-  };
 }

@@ -10,10 +10,13 @@ import { createDocumentClient, createDynamoDbClient } from './dynamodb/client';
 import { CursorSealer } from './dynamodb/cursor';
 import { DynamoDbEntityRepository } from './dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from './dynamodb/dynamodb-outbox-repository';
+import { DynamoDbPlanJobStore } from './dynamodb/dynamodb-plan-job-store';
 import { DynamoDbTravelCellStore } from './dynamodb/dynamodb-travel-cell-store';
 import { EumSmsSender } from './eum/eum-sms-sender';
 import { OfflineTravelTimes } from './offline-travel-times/offline-travel-times';
 import { OrsTravelTimes } from './openrouteservice/ors-travel-times';
+import { BackgroundPlanJobRunner } from './plan-jobs/background-plan-job-runner';
+import { LambdaPlanJobRunner } from './plan-jobs/lambda-plan-job-runner';
 import { InProcessRouteSolver } from './routing/in-process-route-solver';
 import { WorkerThreadRouteSolver } from './routing/worker-thread-route-solver';
 import { secretFromLambdaExtension } from './secrets/lambda-extension-secret';
@@ -40,6 +43,10 @@ export function portsFromConfig(config: Config): Ports {
     clock: new SystemClock(),
     ids: new UlidIds(),
     solver: config.ROUTE_SOLVER === 'worker' ? new WorkerThreadRouteSolver() : new InProcessRouteSolver(),
+    planJobs: new DynamoDbPlanJobStore(doc, config.TABLE_NAME),
+    planJobRunner: config.PLAN_FUNCTION_NAME
+      ? new LambdaPlanJobRunner(config.PLAN_FUNCTION_NAME)
+      : new BackgroundPlanJobRunner(),
   };
 }
 

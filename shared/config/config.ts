@@ -64,6 +64,14 @@ export const configSchema = z.object({
    */
   ROUTE_SOLVER: z.enum(['in-process', 'worker']).default('in-process'),
   /**
+   * The `plan` function a planning job is handed to (asynchronous invoke; set by CDK on the api
+   * function). Unset: the job runs in the background of this process (the one-machine platform).
+   */
+  PLAN_FUNCTION_NAME: z
+    .string()
+    .regex(/^[\w:.-]{1,140}$/)
+    .optional(),
+  /**
    * The phone line's recorded prompts (`s3://bucket/prefix`, each `<prompt id>.wav`), named to
    * the contact flow in each answer. Set by the optional Connect stack on the ivr function.
    */

@@ -2,6 +2,7 @@ import type { Clock } from './clock';
 import type { EntityRepository } from './entity-repository';
 import type { Ids } from './ids';
 import type { OutboxRepository } from './outbox-repository';
+import type { PlanJobRunner, PlanJobStore } from './plan-jobs';
 import type { RouteSolver } from './route-solver';
 import type { SmsSender } from './sms-sender';
 import type { TravelTimes } from './travel-times';
@@ -19,4 +20,7 @@ export interface Ports {
   ids: Ids;
   /** Runs the routing engine (in process, or in a worker thread on the local platform). */
   solver: RouteSolver;
+  /** Background planning jobs: their items, and how a run is started. */
+  planJobs: PlanJobStore;
+  planJobRunner: PlanJobRunner;
 }

@@ -1,4 +1,4 @@
-import type { VroomProblem, VroomSolution } from '../routing/vroom-format';
+import type { SolveProgress, VroomProblem, VroomSolution } from '../routing/vroom-format';
 
 /** What a use case may ask of a solve; the adapter supplies the clock. */
 export interface RouteSolveOptions {
@@ -10,6 +10,8 @@ export interface RouteSolveOptions {
   maxIterations?: number;
   /** An abort returns the best solution found so far. */
   signal?: AbortSignal;
+  /** The best solution so far, as the engine improves it (the adapter may report less often). */
+  onProgress?: (progress: SolveProgress) => void;
 }
 
 /**

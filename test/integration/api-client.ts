@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { expect } from 'vitest';
 import { lambdaContext } from '../../infra/local/lambda-context';
+import { registerPlanJobHandler } from '../../shared/adapters/plan-jobs/background-plan-job-runner';
 import { ADMIN, apiEvent, JSON_HEADERS } from '../support/api-events';
 import { GARAGE, NO_QUIET_HOURS, RAMP_TAXI } from '../support/fixtures';
 import { freshTable } from './support';
@@ -26,6 +27,9 @@ export type Call = (event: APIGatewayProxyEventV2) => Promise<ApiAnswer>;
 export async function apiOnFreshTable(prefix: string) {
   const table = await freshTable(prefix);
   const { handler } = (await import('../../functions/api/handler')) as unknown as { handler: Handler };
+  // the api hands planning jobs to the plan function, run in the background as on the local platform
+  const plan = await import('../../functions/plan/handler');
+  registerPlanJobHandler((event) => plan.handler(event, lambdaContext('plan')));
   const call: Call = async (event) => {
     const res = await handler(event, lambdaContext('api'));
     return {
@@ -36,6 +40,23 @@ export async function apiOnFreshTable(prefix: string) {
     };
   };
   return { table, call };
+}
+
+/**
+ * Plans a day as the console does: the job (202), polled until it ends, then the plan. Answers the
+ * plan (200), the job when it failed, or the refusal when no job was started (409, 400).
+ */
+export async function planAndWait(call: Call, path: string, body?: unknown): Promise<ApiAnswer> {
+  const started = await call(apiEvent('POST', path, body));
+  if (started.status !== 202) return started;
+  expect(started.headers.location).toBe(`${path.split('/plans/')[0]}/plan-jobs/${started.body.id}`);
+  for (let polls = 0; polls < 2000; polls++) {
+    const job = await call(apiEvent('GET', String(started.headers.location)));
+    if (job.body.state === 'done') return call(apiEvent('GET', path));
+    if (job.body.state === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`plan job ${started.body.id} did not end`);
 }
 
 const isJson = (headers: APIGatewayProxyStructuredResultV2['headers']) =>

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localToUtc } from '../../shared/domain/time';
 import { ADMIN, apiEvent, JSON_HEADERS, loadEvent } from '../support/api-events';
-import { apiOnFreshTable, type Call, createDemoHromada, createGarageAndTaxi } from './api-client';
+import {
+  apiOnFreshTable,
+  type Call,
+  createDemoHromada,
+  createGarageAndTaxi,
+  planAndWait,
+} from './api-client';
 
 let call: Call;
 
@@ -80,7 +86,7 @@ describe('the API on DynamoDB Local', () => {
     );
     const path = `/hromady/khmilnytska/plans/${date}`;
     expect((await call(apiEvent('GET', path))).status).toBe(404);
-    const plan = await call(apiEvent('POST', path, { seconds: 0.5 }));
+    const plan = await planAndWait(call, path, { seconds: 0.5 });
     expect(plan).toMatchObject({ status: 200, body: { date, version: 1, status: 'draft', unassigned: [] } });
     const route = plan.body.routes.find((r: { vehicleId: string }) => r.vehicleId === vehicle.body.id);
     expect(route.stops.map((x: { requestId: string; kind: string }) => [x.requestId, x.kind])).toEqual([
@@ -92,7 +98,7 @@ describe('the API on DynamoDB Local', () => {
     expect(route.stops[0].arrival >= booked.body.window.start).toBe(true);
     expect((await call(apiEvent('GET', path))).body).toMatchObject({ version: 1 });
     expect((await call(apiEvent('POST', path, { seconds: 0.5 }))).status).toBe(409);
-    expect((await call(apiEvent('POST', path, { seconds: 0.5, version: 1 }))).body.version).toBe(2);
+    expect((await planAndWait(call, path, { seconds: 0.5, version: 1 })).body.version).toBe(2);
     // publish version 2: no driver yet for the vehicle, then with one the route goes out by SMS
     const noDriver = await call(apiEvent('POST', `${path}/publish`, { version: 2 }));
     expect(noDriver).toMatchObject({ status: 200, body: { messages: 0, withoutDriver: [vehicle.body.id] } });
@@ -148,7 +154,7 @@ describe('the API on DynamoDB Local', () => {
     });
     expect((await call(apiEvent('POST', outcome, { version: v + 1, outcome: 'no-show' }))).status).toBe(409);
     expect((await call(apiEvent('POST', outcome, { version: v + 1, outcome: 'late' }))).status).toBe(400);
-    const bad = await call(apiEvent('POST', path, { seconds: 60 }));
+    const bad = await call(apiEvent('POST', path, { seconds: 601 }));
     expect(bad.status).toBe(400);
     expect((await call(apiEvent('POST', '/hromady/khmilnytska/plans/24.11.2026'))).status).toBe(400);
   });

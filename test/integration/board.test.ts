@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiEvent } from '../support/api-events';
 import { GARAGE } from '../support/fixtures';
-import { apiOnFreshTable, type Call, createDemoHromada } from './api-client';
+import { apiOnFreshTable, type Call, createDemoHromada, planAndWait } from './api-client';
 
 let call: Call;
 let table: Awaited<ReturnType<typeof apiOnFreshTable>>['table'];
@@ -87,7 +87,7 @@ async function place(plan: any, requestId: string, vehicleId: VehicleId): Promis
 describe('the board through the API on DynamoDB Local', () => {
   it('moves a request to another vehicle on a published plan: exactly one route SMS to each of the two drivers whose routes changed, none to the other', async () => {
     const [a, b, c, d] = [await ride('08:00'), await ride('10:00'), await ride('13:00'), await ride('15:00')];
-    const planned = await call(apiEvent('POST', PLAN, { seconds: 1 }));
+    const planned = await planAndWait(call, PLAN, { seconds: 1 });
     expect(planned.status).toBe(200);
     // the day laid out by hand: a and b on taxi1, c on taxi2, d on taxi3
     let plan = planned.body;

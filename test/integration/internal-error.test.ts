@@ -4,7 +4,9 @@ import { lambdaContext } from '../../infra/local/lambda-context';
 import { createDocumentClient, createDynamoDbClient } from '../../shared/adapters/dynamodb/client';
 import { DynamoDbEntityRepository } from '../../shared/adapters/dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from '../../shared/adapters/dynamodb/dynamodb-outbox-repository';
+import { DynamoDbPlanJobStore } from '../../shared/adapters/dynamodb/dynamodb-plan-job-store';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
+import { BackgroundPlanJobRunner } from '../../shared/adapters/plan-jobs/background-plan-job-runner';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { SystemClock } from '../../shared/adapters/system/system-clock';
 import { UlidIds } from '../../shared/adapters/system/ulid-ids';
@@ -26,6 +28,8 @@ describe('a 500 never echoes internals', () => {
       clock: new SystemClock(),
       ids: new UlidIds(),
       solver: new InProcessRouteSolver(),
+      planJobs: new DynamoDbPlanJobStore(doc, 'no-such-table'),
+      planJobRunner: new BackgroundPlanJobRunner(),
     };
     const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
     const context = lambdaContext('api');

@@ -4,7 +4,13 @@ import { entityKey, keysOf } from '../../shared/adapters/dynamodb/keys';
 import { OUTSIDE_THE_DAY } from '../../shared/app/planning/day-points';
 import { addDays, localToUtc } from '../../shared/domain/time';
 import { apiEvent } from '../support/api-events';
-import { apiOnFreshTable, type Call, createDemoHromada, createGarageAndTaxi } from './api-client';
+import {
+  apiOnFreshTable,
+  type Call,
+  createDemoHromada,
+  createGarageAndTaxi,
+  planAndWait,
+} from './api-client';
 
 let call: Call;
 let t: Awaited<ReturnType<typeof apiOnFreshTable>>['table'];
@@ -87,7 +93,7 @@ describe('one bad request does not block planning the day (issue 7, defect 2)', 
       );
     }
 
-    const plan = await call(apiEvent('POST', `/hromady/${H}/plans/${date}`, { seconds: 0.5 }));
+    const plan = await planAndWait(call, `/hromady/${H}/plans/${date}`, { seconds: 0.5 });
     expect(plan.status).toBe(200);
     const routed = plan.body.routes.flatMap((r: { stops: Array<{ requestId: string }> }) =>
       r.stops.map((s) => s.requestId),

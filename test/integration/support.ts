@@ -2,8 +2,10 @@ import { inject } from 'vitest';
 import { createDocumentClient, createDynamoDbClient } from '../../shared/adapters/dynamodb/client';
 import { DynamoDbEntityRepository } from '../../shared/adapters/dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from '../../shared/adapters/dynamodb/dynamodb-outbox-repository';
+import { DynamoDbPlanJobStore } from '../../shared/adapters/dynamodb/dynamodb-plan-job-store';
 import { ensureTable } from '../../shared/adapters/dynamodb/table';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
+import { BackgroundPlanJobRunner } from '../../shared/adapters/plan-jobs/background-plan-job-runner';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { UlidIds } from '../../shared/adapters/system/ulid-ids';
 import type { Clock } from '../../shared/ports/clock';
@@ -57,5 +59,7 @@ export function portsFor(t: Awaited<ReturnType<typeof freshTable>>, clock: Clock
     ids: new UlidIds(),
     travel: new OfflineTravelTimes(),
     solver: new InProcessRouteSolver(),
+    planJobs: new DynamoDbPlanJobStore(t.doc, t.tableName),
+    planJobRunner: new BackgroundPlanJobRunner(),
   };
 }

@@ -12,6 +12,7 @@ import {
   type Call,
   createDemoHromada,
   createGarageAndTaxi,
+  planAndWait,
 } from './api-client';
 
 const H = '/hromady/khmilnytska';
@@ -81,7 +82,7 @@ describe('publishing and alerts on DynamoDB Local', () => {
     const olena = await resident('Олена Мельник', '067 111 00 02', 'вул. Лісова, 3');
     const petro = await resident('Петро Бойко', '067 111 00 03', 'вул. Садова, 5', false);
     const rides = [await ride(anna, '09:00'), await ride(olena, '11:00'), await ride(petro, '14:00')];
-    const planned = await call(apiEvent('POST', `${H}/plans/${date}`, { seconds: 0.5 }));
+    const planned = await planAndWait(call, `${H}/plans/${date}`, { seconds: 0.5 });
     expect(planned).toMatchObject({ status: 200, body: { unassigned: [] } });
     const published = await call(apiEvent('POST', `${H}/plans/${date}/publish`, { version: 1 }));
     expect(published.status).toBe(200);

@@ -1,11 +1,13 @@
 import { MemoryEntityRepository } from '../../shared/adapters/memory/memory-entity-repository';
 import { MemoryOutboxRepository } from '../../shared/adapters/memory/memory-outbox-repository';
+import { MemoryPlanJobStore } from '../../shared/adapters/memory/memory-plan-job-store';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { createEntity, createHromada } from '../../shared/app/registry';
 import { registryKinds } from '../../shared/domain/registry';
 import type { Clock } from '../../shared/ports/clock';
 import type { Ids } from '../../shared/ports/ids';
+import type { PlanJobEvent, PlanJobRunner } from '../../shared/ports/plan-jobs';
 import type { Ports } from '../../shared/ports/ports';
 import type { SmsSender, SmsSendResult, SmsToSend } from '../../shared/ports/sms-sender';
 import { fieldsOf, hromadaOf } from './inputs';
@@ -22,6 +24,16 @@ export class SequentialIds implements Ids {
   next(): string {
     this.n += 1;
     return `id${String(this.n).padStart(6, '0')}`;
+  }
+}
+
+/** Plan jobs handed to the `plan` function: recorded, run by the test when it chooses. */
+export class RecordingPlanJobRunner implements PlanJobRunner {
+  readonly started: PlanJobEvent[] = [];
+  failWith: Error | undefined;
+  async start(event: PlanJobEvent) {
+    if (this.failWith) throw this.failWith;
+    this.started.push(event);
   }
 }
 
@@ -44,6 +56,8 @@ export function memoryPorts(clock = new FakeClock()) {
     clock,
     ids: new SequentialIds(),
     solver: new InProcessRouteSolver(),
+    planJobs: new MemoryPlanJobStore(),
+    planJobRunner: new RecordingPlanJobRunner(),
   };
   return { ports, entities, sms: ports.sms as RecordingSmsSender, clock };
 }

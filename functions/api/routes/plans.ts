@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { planView } from '../../../shared/app/planning/board/plan-view';
 import { insertIntoPlan } from '../../../shared/app/planning/insert-into-plan';
-import { planDay } from '../../../shared/app/planning/plan-day';
+import { getPlanJob, startPlanJob } from '../../../shared/app/planning/plan-job';
 import { publishPlan } from '../../../shared/app/planning/publish-plan';
 import { getPlan } from '../../../shared/app/planning/read-plan';
 import { idSchema } from '../../../shared/domain/common';
+import type { PlanJob } from '../../../shared/domain/entities/plan-job';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -12,13 +13,19 @@ import { measurePlanning } from '../plan-metrics';
 import { versionBody } from './version-body';
 
 /**
- * Planning runs inside the API call: the engine's budget stays well under the function's 15 s
- * timeout. `version` is the plan version the dispatcher last saw (absent for a first plan).
+ * Planning is a background job (the `plan` function): the answer is 202 with the job at once.
+ * `seconds` is the engine's budget (absent: the hromada's `rules.planningSeconds`); `version` is
+ * the plan version the dispatcher last saw (absent for a first plan).
  */
 const planBody = z.strictObject({
-  seconds: z.number().min(0.5).max(10).default(3),
+  seconds: z.number().min(0.5).max(600).optional(),
   version: z.number().int().positive().optional(),
 });
+
+/** A job as the console polls it (who asked stays in the audit entry). */
+function jobView({ actor: _actor, leaseUntil: _lease, ...job }: PlanJob) {
+  return job;
+}
 const insertBody = z.strictObject({
   requestId: idSchema,
   version: z.number().int().positive(),
@@ -34,16 +41,17 @@ export function planRoutes(ports: Ports): Route[] {
     defineRoute('POST /hromady/{hromadaId}/plans/{date}', 'Plan or re-plan the day (body optional)', {
       body: { schema: planBody, what: 'plan', optional: true },
       handle: async ({ params, body, actor }) => {
-        const plan = await measurePlanning(
-          () =>
-            planDay(ports, params.hromadaId, params.date, actor, {
-              timeLimitMs: body.seconds * 1000,
-              ...(body.version !== undefined ? { expectedVersion: body.version } : {}),
-            }),
-          (saved) => saved,
-        );
-        return json(200, planView(plan));
+        const job = await startPlanJob(ports, params.hromadaId, params.date, actor, {
+          ...(body.seconds !== undefined ? { seconds: body.seconds } : {}),
+          ...(body.version !== undefined ? { expectedVersion: body.version } : {}),
+        });
+        const answer = json(202, jobView(job));
+        const location = `/hromady/${encodeURIComponent(params.hromadaId)}/plan-jobs/${job.id}`;
+        return { ...answer, headers: { ...answer.headers, location } };
       },
+    }),
+    defineRoute('GET /hromady/{hromadaId}/plan-jobs/{id}', 'A planning job: state, progress, plan version', {
+      handle: async ({ params }) => json(200, jobView(await getPlanJob(ports, params.hromadaId, params.id))),
     }),
     defineRoute('POST /hromady/{hromadaId}/plans/{date}/requests', 'Insert a request into the plan', {
       body: { schema: insertBody, what: 'insert' },

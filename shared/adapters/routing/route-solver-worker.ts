@@ -23,6 +23,9 @@ port.on('message', async (message: WorkerRequest) => {
       ...options,
       signal: current.signal,
       now: () => performance.now(),
+      ...(message.progress
+        ? { onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies WorkerReply) }
+        : {}),
     });
     reply = { type: 'solved', solution };
   } catch (error) {

@@ -35,7 +35,7 @@ export class WorkerThreadRouteSolver implements RouteSolver {
   private readonly idle: Worker[] = [];
 
   solve(problem: VroomProblem, options: RouteSolveOptions): Promise<VroomSolution> {
-    const { signal, ...limits } = options;
+    const { signal, onProgress, ...limits } = options;
     const worker = this.idle.pop() ?? new Worker(WORKER_FILE, { execArgv: workerExecArgv() });
     worker.ref();
     return new Promise<VroomSolution>((resolve, reject) => {
@@ -47,6 +47,10 @@ export class WorkerThreadRouteSolver implements RouteSolver {
         worker.off('exit', onExit);
       };
       const onMessage = (reply: WorkerReply) => {
+        if (reply.type === 'progress') {
+          onProgress?.(reply.progress);
+          return;
+        }
         cleanUp();
         worker.unref();
         this.idle.push(worker);
@@ -66,7 +70,12 @@ export class WorkerThreadRouteSolver implements RouteSolver {
       worker.on('error', onError);
       worker.on('exit', onExit);
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ type: 'solve', problem, options: limits } satisfies WorkerRequest);
+      worker.postMessage({
+        type: 'solve',
+        problem,
+        options: limits,
+        ...(onProgress ? { progress: true } : {}),
+      } satisfies WorkerRequest);
       if (signal?.aborted) onAbort();
     });
   }

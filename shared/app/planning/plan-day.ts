@@ -9,7 +9,7 @@
 import type { Actor } from '../../domain/actor';
 import { type Plan, planSchema } from '../../domain/entities/plan';
 import type { Ports } from '../../ports/ports';
-import type { RouteSolver } from '../../ports/route-solver';
+import type { RouteSolveOptions, RouteSolver } from '../../ports/route-solver';
 import { followCaseStops } from '../mobile-case/follow-case-stops';
 import { keepLockedOrder } from './board/locks';
 import { followPlan } from './follow-plan';
@@ -25,6 +25,8 @@ export interface PlanDayOptions {
   seed?: number;
   /** The plan version the caller last read (absent: the day must have no plan yet). */
   expectedVersion?: number;
+  /** The engine's best so far, as it improves (a background job writes it). */
+  onProgress?: RouteSolveOptions['onProgress'];
 }
 
 export async function planDay(
@@ -89,6 +91,7 @@ function solveStep(solver: RouteSolver, options: PlanDayOptions): EngineStep {
         timeLimitMs: options.timeLimitMs,
         seed: options.seed ?? 1,
         ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       }),
   };
 }

@@ -89,6 +89,8 @@ export const hromadaRulesSchema = z.strictObject({
       announceAt: localTimeSchema.default('17:00'),
     })
     .default({ slotMinutes: 20, announceAt: '17:00' }),
+  /** The routing engine's time budget when the day is planned (a background job), seconds. */
+  planningSeconds: z.number().min(1).max(600).default(10),
   dailySmsSegmentCap: z.number().int().min(0).max(100_000).default(500),
   /**
    * The most the hromada's SMS may cost in a Kyiv calendar month, USD (estimated at send time).

@@ -18,6 +18,17 @@ export async function callApi<T>(method: string, path: string, body?: unknown): 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Plans the day through the API as the console does: the job, polled until it ends, then the plan. */
+export async function planThroughJob<T>(hromada: string, date: string, body: unknown): Promise<T> {
+  let job = await callApi<{ id: string; state: string }>('POST', `/hromady/${hromada}/plans/${date}`, body);
+  while (job.state === 'queued' || job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    job = await callApi('GET', `/hromady/${hromada}/plan-jobs/${job.id}`);
+  }
+  if (job.state !== 'done') throw new Error(`plan job ${job.id}: ${JSON.stringify(job)}`);
+  return callApi<T>('GET', `/hromady/${hromada}/plans/${date}`);
+}
+
 /** The console on a view (#/board …) of the demo day, loaded; every API call it makes recorded. */
 export async function openConsole(
   browser: Browser,

@@ -49,6 +49,23 @@ describe('the route solver in a worker thread', () => {
     expect(timeless(await worker.solve(problem(), options))).toEqual(timeless(inProcess));
   });
 
+  it('reports progress across the thread and in process, and the same answer with it as without', async () => {
+    const options = { timeLimitMs: 1e9, maxIterations: 300, seed: 3 };
+    const inWorker: number[] = [];
+    const inProcess: number[] = [];
+    const a = await worker.solve(problem(), { ...options, onProgress: (p) => inWorker.push(p.bestCost) });
+    const b = await new InProcessRouteSolver().solve(problem(), {
+      ...options,
+      onProgress: (p) => inProcess.push(p.bestCost),
+    });
+    expect(inWorker.length).toBeGreaterThan(0);
+    expect(inWorker).toEqual(inProcess);
+    // the best cost never gets worse
+    expect([...inWorker].sort((x, y) => y - x)).toEqual(inWorker);
+    expect(a.routes).toEqual(b.routes);
+    expect(a.routes).toEqual((await worker.solve(problem(), options)).routes);
+  });
+
   it("re-creates the engine's RoutingInputError on the caller's side", async () => {
     const broken = { ...problem(), jobs: [{ id: 1, location_index: 99 }] };
     const failure = worker.solve(broken, { timeLimitMs: 1000 });

@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../functions/api/routes';
 import { serveHttpApi } from '../../../infra/local/http-bridge';
+import { BackgroundPlanJobRunner } from '../../../shared/adapters/plan-jobs/background-plan-job-runner';
 import { WorkerThreadRouteSolver } from '../../../shared/adapters/routing/worker-thread-route-solver';
+import { runPlanJob } from '../../../shared/app/planning/plan-job';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
 import { httpHandler } from '../../../shared/http/api-handler';
 import { Router } from '../../../shared/http/router';
@@ -31,10 +33,13 @@ describe('the local platform while a day is being planned', () => {
   const worker = new WorkerThreadRouteSolver();
   afterAll(() => worker.close());
 
-  it('answers a GET through the same HTTP bridge before a 2 s plan is done (the solve runs in a worker)', async () => {
+  it('answers a GET through the same HTTP bridge while a 2 s planning job solves (in the background, in a worker)', async () => {
     const { ports } = memoryPorts();
     const { solver, solving } = watched(worker);
     ports.solver = solver;
+    // the plan function's handler in the background, as the local platform runs it
+    const runner = new BackgroundPlanJobRunner(() => (event) => runPlanJob(ports, event));
+    ports.planJobRunner = runner;
     const anna = await seedBasics(ports);
     await seedFleet(ports, [TAXI]);
     for (const time of ['09:00', '10:00', '11:00'])
@@ -45,23 +50,22 @@ describe('the local platform while a day is being planned', () => {
     });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hromady/${HROMADA}`;
     try {
-      const finished: string[] = [];
-      const plan = fetch(`${base}/plans/${TUESDAY}`, {
+      const started = await fetch(`${base}/plans/${TUESDAY}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ seconds: 2 }),
-      }).then(async (res) => {
-        finished.push('plan');
-        return res;
       });
+      expect(started.status).toBe(202);
+      const job = `http://127.0.0.1:${(server.address() as AddressInfo).port}${started.headers.get('location')}`;
       await solving;
       const residents = await fetch(`${base}/residents`);
-      finished.push('get');
       expect(residents.status).toBe(200);
-      const planned = await plan;
-      expect(planned.status).toBe(200);
+      // the GET was answered while the job was still solving
+      expect(((await (await fetch(job)).json()) as { state: string }).state).toBe('running');
+      await runner.idle();
+      expect(await (await fetch(job)).json()).toMatchObject({ state: 'done', planVersion: 1 });
+      const planned = await fetch(`${base}/plans/${TUESDAY}`);
       expect(((await planned.json()) as { routes: unknown[] }).routes).toHaveLength(1);
-      expect(finished).toEqual(['get', 'plan']);
     } finally {
       server.close();
     }

@@ -1,0 +1,80 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { LEASE_MARGIN_S } from '../../shared/app/planning/plan-job';
+import { AppFunction, type AppFunctionProps } from '../constructs/app-function';
+import type { DeployConfig } from './deploy-config';
+
+/**
+ * The engine is single-threaded: 1769 MB is already one full vCPU. The plan function gets more for
+ * the day's matrices and the search's copies of a large day (300 requests, 40 places) with room.
+ */
+export const PLAN_MEMORY_MB = 3008;
+/** Lambda's longest: the hromada's budget (rules.planningSeconds, at most 600 s) + loading and saving. */
+export const PLAN_TIMEOUT = Duration.minutes(15);
+if (600 + LEASE_MARGIN_S > PLAN_TIMEOUT.toSeconds())
+  throw new Error('a plan job lease must not end before the plan function times out');
+
+export interface PlanFunctionProps {
+  common: Pick<AppFunctionProps, 'sharedEnvironment' | 'logRemovalPolicy' | 'environmentOverrides'>;
+  config: DeployConfig;
+  table: dynamodb.ITable;
+  /** The api function: it alone may invoke the plan function, by name from its environment. */
+  api: AppFunction;
+  deadLetterQueue: sqs.IQueue;
+}
+
+/**
+ * `plan`: a day planned in the background. The api invokes it asynchronously (`InvocationType:
+ * Event`) with one job; no retries (a job is run once: the dispatcher sees it failed and plans
+ * again), and an event that failed or waited past the job's lease margin goes to the dead-letter
+ * queue, where the ops alarm on that queue sees it.
+ */
+export function addPlanFunction(scope: Construct, props: PlanFunctionProps): AppFunction {
+  const plan = new AppFunction(scope, 'Plan', {
+    ...props.common,
+    name: 'plan',
+    description: "Plans a hromada's day in the background (one job per invoke)",
+    memorySize: PLAN_MEMORY_MB,
+    timeout: PLAN_TIMEOUT,
+    environment: travelTimesEnvironment(props.config),
+  });
+  plan.grantTableReadWrite(props.table);
+  if (props.config.orsApiKeySecretName)
+    secretsmanager.Secret.fromSecretNameV2(
+      scope,
+      'PlanOrsApiKey',
+      props.config.orsApiKeySecretName,
+    ).grantRead(plan.function);
+  plan.function.configureAsyncInvoke({
+    retryAttempts: 0,
+    maxEventAge: Duration.seconds(LEASE_MARGIN_S),
+    onFailure: new destinations.SqsDestination(props.deadLetterQueue),
+  });
+  // the api may invoke this function, and only this one (no version or alias wildcard)
+  props.api.function.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'InvokePlanFunction',
+      actions: ['lambda:InvokeFunction'],
+      resources: [plan.function.functionArn],
+    }),
+  );
+  props.api.function.addEnvironment('PLAN_FUNCTION_NAME', plan.function.functionName);
+  return plan;
+}
+
+/** Planning's travel times (shared/config/config.ts): the key only as a secret's name. */
+export function travelTimesEnvironment(config: DeployConfig): Record<string, string> {
+  if (!config.orsHost) return { TRAVEL_TIMES: 'offline' };
+  return {
+    TRAVEL_TIMES: config.travelTimes,
+    ORS_HOST: config.orsHost,
+    ORS_REQUESTS_PER_MINUTE: String(config.orsRequestsPerMinute),
+    ORS_MAX_CELLS: String(config.orsMaxCells),
+    ...(config.orsApiKeySecretName ? { ORS_API_KEY_SECRET_ID: config.orsApiKeySecretName } : {}),
+  };
+}

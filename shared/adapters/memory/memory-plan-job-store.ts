@@ -1,0 +1,34 @@
+import { type PlanJob, planJobSchema } from '../../domain/entities/plan-job';
+import { ConflictError } from '../../domain/errors';
+import type { PlanJobStore } from '../../ports/plan-jobs';
+import { dayAlreadyPlanning, jobEnded } from '../plan-jobs/plan-job-guard';
+
+/** Plan jobs in memory, with the DynamoDB store's conditions (unit tests). */
+export class MemoryPlanJobStore implements PlanJobStore {
+  private readonly jobs = new Map<string, PlanJob>();
+  private readonly guards = new Map<string, { jobId: string; leaseUntil: string }>();
+
+  async create(job: PlanJob, now: Date): Promise<void> {
+    const key = `${job.hromadaId}#${job.date}`;
+    const held = this.guards.get(key);
+    if (held && held.leaseUntil >= now.toISOString()) throw dayAlreadyPlanning(job, held.jobId);
+    if (this.jobs.has(`${job.hromadaId}#${job.id}`))
+      throw new ConflictError(`plan job ${job.id} already exists`);
+    this.jobs.set(`${job.hromadaId}#${job.id}`, planJobSchema.parse(job));
+    this.guards.set(key, { jobId: job.id, leaseUntil: job.leaseUntil });
+  }
+
+  async get(hromadaId: string, jobId: string): Promise<PlanJob | undefined> {
+    const job = this.jobs.get(`${hromadaId}#${jobId}`);
+    return job ? structuredClone(job) : undefined;
+  }
+
+  async update(job: PlanJob, expectedVersion: number): Promise<void> {
+    const current = this.jobs.get(`${job.hromadaId}#${job.id}`);
+    if (current?.version !== expectedVersion)
+      throw new ConflictError(`plan job ${job.id} is no longer at version ${expectedVersion}`);
+    this.jobs.set(`${job.hromadaId}#${job.id}`, planJobSchema.parse(job));
+    const key = `${job.hromadaId}#${job.date}`;
+    if (jobEnded(job) && this.guards.get(key)?.jobId === job.id) this.guards.delete(key);
+  }
+}

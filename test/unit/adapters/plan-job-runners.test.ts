@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { BackgroundPlanJobRunner } from '../../../shared/adapters/plan-jobs/background-plan-job-runner';
+import { LambdaPlanJobRunner } from '../../../shared/adapters/plan-jobs/lambda-plan-job-runner';
+import type { PlanJobEvent } from '../../../shared/ports/plan-jobs';
+
+const EVENT: PlanJobEvent = { hromadaId: 'khm', jobId: '01JF0000000000000000000000' };
+
+describe('the Lambda plan job runner', () => {
+  it('invokes the plan function asynchronously with the job as its payload', async () => {
+    const calls: Array<[string, string]> = [];
+    const runner = new LambdaPlanJobRunner('hromada-prod-plan', async (name, payload) => {
+      calls.push([name, payload]);
+      return { StatusCode: 202 };
+    });
+    await runner.start(EVENT);
+    expect(calls).toEqual([['hromada-prod-plan', JSON.stringify(EVENT)]]);
+  });
+
+  it('refuses an answer other than 202 (the event was not queued)', async () => {
+    const runner = new LambdaPlanJobRunner('plan', async () => ({ StatusCode: 200 }));
+    await expect(runner.start(EVENT)).rejects.toThrow('200');
+  });
+});
+
+describe('the background plan job runner (one machine)', () => {
+  it('returns before the handler runs, then runs it once with the event', async () => {
+    const seen: PlanJobEvent[] = [];
+    const runner = new BackgroundPlanJobRunner(() => async (event) => {
+      seen.push(event);
+    });
+    await runner.start(EVENT);
+    expect(seen).toEqual([]);
+    await runner.idle();
+    expect(seen).toEqual([EVENT]);
+  });
+
+  it('keeps a failing run to itself, as an asynchronous invoke does', async () => {
+    const runner = new BackgroundPlanJobRunner(() => async () => Promise.reject(new Error('boom')));
+    const logged: unknown[] = [];
+    const error = console.error;
+    console.error = (line: unknown) => logged.push(line);
+    try {
+      await runner.start(EVENT);
+      await runner.idle();
+    } finally {
+      console.error = error;
+    }
+    expect(String(logged[0])).toMatch(/plan job run failed.*boom/);
+  });
+
+  it('refuses to start when no plan function is registered', async () => {
+    await expect(new BackgroundPlanJobRunner(() => undefined).start(EVENT)).rejects.toThrow(
+      /no plan function/,
+    );
+  });
+});
