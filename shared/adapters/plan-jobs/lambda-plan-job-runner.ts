@@ -1,3 +1,4 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { PlanJobEvent, PlanJobRunner } from '../../ports/plan-jobs';
 
 /** The one call the runner makes: Lambda `Invoke` with `InvocationType: Event`. */
@@ -20,24 +21,14 @@ export class LambdaPlanJobRunner implements PlanJobRunner {
   }
 }
 
-/**
- * The Lambda client of the Node 22 runtime's AWS SDK (bundling keeps `@aws-sdk/*` out), loaded on
- * first use. The name is a variable so that neither the type checker nor the bundler needs the
- * package installed: only the api function in AWS ever takes this path.
- */
-function sdkInvoke(): InvokeAsync {
-  const moduleName = '@aws-sdk/client-lambda';
-  // biome-ignore lint/suspicious/noExplicitAny: the client's module, loaded by name (see above)
-  let client: Promise<{ sdk: any; lambda: any }> | undefined;
-  return async (functionName, payload) => {
-    client ??= import(moduleName).then((sdk) => ({ sdk, lambda: new sdk.LambdaClient({}) }));
-    const { sdk, lambda } = await client;
-    return lambda.send(
-      new sdk.InvokeCommand({
+/** Lambda `Invoke` with `InvocationType: Event` through the SDK's client, one per container. */
+function sdkInvoke(lambda = new LambdaClient({})): InvokeAsync {
+  return (functionName, payload) =>
+    lambda.send(
+      new InvokeCommand({
         FunctionName: functionName,
         InvocationType: 'Event',
         Payload: new TextEncoder().encode(payload),
       }),
     );
-  };
 }

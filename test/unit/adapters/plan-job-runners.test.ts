@@ -1,3 +1,5 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { BackgroundPlanJobRunner } from '../../../shared/adapters/plan-jobs/background-plan-job-runner';
 import { LambdaPlanJobRunner } from '../../../shared/adapters/plan-jobs/lambda-plan-job-runner';
@@ -52,5 +54,23 @@ describe('the background plan job runner (one machine)', () => {
     await expect(new BackgroundPlanJobRunner(() => undefined).start(EVENT)).rejects.toThrow(
       /no plan function/,
     );
+  });
+});
+
+describe('the plan job runner on the SDK', () => {
+  it('invokes the plan function asynchronously with the job event', async () => {
+    const lambda = mockClient(LambdaClient);
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+    await new LambdaPlanJobRunner('hromada-prod-plan').start({
+      hromadaId: 'khm',
+      jobId: 'job-1',
+    } as unknown as Parameters<LambdaPlanJobRunner['start']>[0]);
+    const input = lambda.commandCalls(InvokeCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({ FunctionName: 'hromada-prod-plan', InvocationType: 'Event' });
+    expect(JSON.parse(new TextDecoder().decode(input.Payload as Uint8Array))).toEqual({
+      hromadaId: 'khm',
+      jobId: 'job-1',
+    });
+    lambda.restore();
   });
 });
