@@ -92,7 +92,8 @@ export async function planTheDay(
   if (!location) throw new Error(`POST ${path}: 202 without a Location to poll`);
   for (;;) {
     const job = await api.call('GET', location);
-    const status = String(job.body.status ?? '');
+    // the job API (functions/api/routes/plan-jobs.ts) says `state`: queued, running, done, failed
+    const status = String(job.body.state ?? job.body.status ?? '');
     if (job.status === 202 || (job.status === 200 && RUNNING.has(status))) {
       await sleep(pollMs);
       continue;

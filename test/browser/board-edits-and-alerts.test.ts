@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../console/kyiv.js';
 import { expectAccessible, launch } from './support/browser';
-import { callApi, HROMADA, noScriptErrors, openConsole } from './support/console';
+import { callApi, HROMADA, noScriptErrors, openConsole, planThroughJob } from './support/console';
 
 /**
  * The day board's edits and the alerts panel against the real local platform: a day of its own
@@ -104,7 +104,8 @@ beforeAll(async () => {
   }
   replier = await newResident();
   await book(replier, '11:00');
-  await callApi('POST', path, { seconds: 1 });
+  // planning is a background job: poll it to its end (as the console does)
+  await planThroughJob(HROMADA, day, { seconds: 1 });
 });
 afterAll(async () => {
   await browser?.close();

@@ -19,6 +19,7 @@ const { statelessTemplate: template } = synthStacks({ smsSenderId: 'Bucha', logL
 
 const FUNCTIONS = {
   Api: {},
+  Plan: { TRAVEL_TIMES: 'offline' },
   SendSms: { SMS_SENDER_ID: 'Bucha', SMS_PRICE_PER_SEGMENT_USD: String(DEFAULT_SMS_PRICE_PER_SEGMENT_USD) },
   Remind: {},
   InboundSms: {},
@@ -71,8 +72,8 @@ describe('functions', () => {
     },
   );
 
-  it('has exactly the six functions', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 6);
+  it('has exactly the seven functions', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 7);
   });
 });
 
@@ -107,12 +108,12 @@ describe('send-sms: outbox stream consumer', () => {
 });
 
 /** The parsed target input of the schedule with `expression`. */
-/** The input of the schedule at `expression` whose job is `job` (two share the 15-minute rate). */
 function scheduleInput(expression: string, job?: string): unknown {
   const inputs = Object.values(resourcesOfType(template, 'AWS::Scheduler::Schedule'))
     .filter((s) => s.Properties.ScheduleExpression === expression)
     .map((s) => JSON.parse((s.Properties.Target as { Input: string }).Input) as { job?: string });
-  return job ? inputs.find((i) => i.job === job) : inputs[0];
+  // two schedules run every 15 minutes (reminders, announcements): told apart by their job
+  return job === undefined ? inputs[0] : inputs.find((input) => input.job === job);
 }
 
 /** The scheduler role `roleName` assumes only for the scheduler and may invoke only `functionName`. */
@@ -133,7 +134,7 @@ function expectInvokeOnly(roleName: string, functionName: string) {
 
 describe('remind: every-15-minute schedule (each hromada at its own reminder time)', () => {
   it('runs every 15 minutes with no flexible window, a retry policy and a dedicated role', () => {
-    // reminders, mobile-case announcements, the outbox sweep, the standing orders' rides
+    // reminders, mobile-case announcements, the outbox sweep, standing orders
     template.resourceCountIs('AWS::Scheduler::Schedule', 4);
     const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
@@ -188,7 +189,7 @@ describe('HTTP API', () => {
     });
   });
 
-  it('gives the api function a full vCPU and a timeout above the longest planning budget (10 s)', () => {
+  it('gives the api function a full vCPU and a timeout above the longest insertion budget (5 s)', () => {
     const api = template.findResources('AWS::Lambda::Function')[
       logicalId(template, 'AWS::Lambda::Function', 'ApiFunction')
     ] as { Properties: { MemorySize: number; Timeout: number } };
@@ -330,7 +331,7 @@ describe('alarms', () => {
     expect(byMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toEqual([
       expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
     ]);
-    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(6);
+    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(7);
     expect(byMetric('AWS/SNS', 'SMSMonthToDateSpentUSD')).toEqual([
       expect.objectContaining({ Threshold: 40 }),
     ]);
