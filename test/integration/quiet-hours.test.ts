@@ -4,13 +4,11 @@ import { outboxFilterPattern, outboxImageSchema } from '../../events/contracts/o
 import type { AnyHandler } from '../../infra/local/lambda-context';
 import { StreamPoller } from '../../infra/local/stream-poller';
 import { newImageOf } from '../../shared/adapters/dynamodb/stream-image';
-import { updateEntity } from '../../shared/app/registry';
 import { sendOutboxMessage } from '../../shared/app/send-outbox-message';
 import { bookServiceRequest } from '../../shared/app/service-requests';
 import { sweepOutbox } from '../../shared/app/sweep-outbox';
-import { hromadaKind } from '../../shared/domain/registry';
-import { HROMADA, RecordingSmsSender, seedBasics, taxiRequest } from '../support/fixtures';
-import { bookingOf, patchOf } from '../support/inputs';
+import { HROMADA, RecordingSmsSender, seedBasics, taxiRequest, withRules } from '../support/fixtures';
+import { bookingOf } from '../support/inputs';
 import { FixedClock, freshTable, portsFor } from './support';
 
 let t: Awaited<ReturnType<typeof freshTable>>;
@@ -42,16 +40,7 @@ describe('quiet hours on DynamoDB Local', () => {
     });
 
     const anna = await seedBasics(ports);
-    const hromada = (await ports.entities.hromady.get(HROMADA))!;
-    const quiet = { ...hromada.rules, quietHours: { from: '21:00', to: '08:00' } };
-    await updateEntity(
-      ports,
-      hromadaKind,
-      HROMADA,
-      HROMADA,
-      patchOf(hromadaKind, { version: 1, rules: quiet }),
-      't',
-    );
+    await withRules(ports, { quietHours: { from: '21:00', to: '08:00' } });
     const ride = await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(anna.id, '2026-11-25')), 'd');
     const id = `book-${ride.id}`;
     expect(await stream.drain()).toBeGreaterThanOrEqual(1);

@@ -6,7 +6,7 @@ import { sendOutboxMessage } from '../../shared/app/send-outbox-message';
 import { readSmsMonth } from '../../shared/app/sms-spend';
 import type { OutboxKind } from '../../shared/domain/entities/outbox-message';
 import type { Ports } from '../../shared/ports/ports';
-import { HROMADA, RecordingSmsSender, seedBasics } from '../support/fixtures';
+import { HROMADA, RecordingSmsSender, seedBasics, withRules } from '../support/fixtures';
 import { FixedClock, freshTable, portsFor } from './support';
 
 let t: Awaited<ReturnType<typeof freshTable>>;
@@ -19,20 +19,8 @@ beforeAll(async () => {
   receiptsHandler = (await import('../../functions/sms-receipts/handler')).handler as AnyHandler;
   ports = { ...portsFor(t, clock), sms: new RecordingSmsSender() };
   await seedBasics(ports);
-  const hromada = (await ports.entities.hromady.get(HROMADA))!;
   // 0.10 USD a month at 0.05 a segment: two one-segment messages, then the cap
-  await ports.entities.commit([
-    {
-      op: 'update',
-      entity: 'Hromada',
-      item: {
-        ...hromada,
-        rules: { ...hromada.rules, monthlySmsSpendCapUsd: 0.1 },
-        version: hromada.version + 1,
-      },
-      expectedVersion: hromada.version,
-    },
-  ]);
+  await withRules(ports, { monthlySmsSpendCapUsd: 0.1 });
 });
 
 async function queueAndSend(id: string, kind: OutboxKind) {

@@ -3,8 +3,9 @@ import { MemoryOutboxRepository } from '../../shared/adapters/memory/memory-outb
 import { MemoryPlanJobStore } from '../../shared/adapters/memory/memory-plan-job-store';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
-import { createEntity, createHromada } from '../../shared/app/registry';
-import { registryKinds } from '../../shared/domain/registry';
+import { createEntity, createHromada, updateEntity } from '../../shared/app/registry';
+import type { HromadaRules } from '../../shared/domain/entities/hromada';
+import { hromadaKind, registryKinds } from '../../shared/domain/registry';
 import type { Clock } from '../../shared/ports/clock';
 import type { Ids } from '../../shared/ports/ids';
 import type { PlanJobEvent, PlanJobRunner } from '../../shared/ports/plan-jobs';
@@ -160,4 +161,14 @@ export async function seedFleet(
       fieldsOf(registryKinds.vehicles, { ...vehicle, depotId: GARAGE.id, shifts }),
       'test',
     );
+}
+
+/** Change some of the test hromada's rules through the use case, at the version stored; the hromada after. */
+export async function withRules(
+  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  rules: Partial<HromadaRules>,
+) {
+  const hromada = (await ports.entities.hromady.get(HROMADA))!;
+  const patch = { version: hromada.version, rules: { ...hromada.rules, ...rules } };
+  return updateEntity(ports, hromadaKind, HROMADA, HROMADA, patch, 'test');
 }

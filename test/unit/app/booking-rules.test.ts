@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../functions/api/routes';
 import { lambdaContext } from '../../../infra/local/lambda-context';
-import { updateEntity } from '../../../shared/app/registry';
 import { isLateCancel } from '../../../shared/app/reports/trips-report';
 import { bookServiceRequest, changeRequestStatus, recordOutcome } from '../../../shared/app/service-requests';
 import { countsTowardQuota } from '../../../shared/domain/booking-rules';
 import type { HromadaRules } from '../../../shared/domain/entities/hromada';
 import type { ServiceRequest } from '../../../shared/domain/entities/service-request';
 import { ForbiddenError, RuleRefusalError } from '../../../shared/domain/errors';
-import { hromadaKind } from '../../../shared/domain/registry';
 import { httpHandler } from '../../../shared/http/api-handler';
 import { errorResponse } from '../../../shared/http/responses';
 import { Router } from '../../../shared/http/router';
@@ -22,9 +20,10 @@ import {
   seedFleet,
   TAXI,
   taxiRequest,
+  withRules,
 } from '../../support/fixtures';
 import { dispatcherOf } from '../../support/fuzz/api-fuzz';
-import { bookingOf, patchOf } from '../../support/inputs';
+import { bookingOf } from '../../support/inputs';
 
 // The clock stands at Monday 23 Nov 2026, 12:00 in Kyiv; the fleet works Mon–Fri 08:00–17:00.
 async function setup(
@@ -35,9 +34,7 @@ async function setup(
   const ctx = memoryPorts(new FakeClock(new Date('2026-11-23T10:00:00Z')));
   const anna = await seedBasics(ctx.ports, resident);
   await seedFleet(ctx.ports, fleet);
-  const hromada = (await ctx.ports.entities.hromady.get(HROMADA))!;
-  const patch = patchOf(hromadaKind, { version: 1, rules: { ...hromada.rules, ...rules } });
-  await updateEntity(ctx.ports, hromadaKind, HROMADA, HROMADA, patch, 'test');
+  await withRules(ctx.ports, rules);
   const book = (body: Record<string, unknown>, admin = false) =>
     bookServiceRequest(ctx.ports, HROMADA, bookingOf(body), admin ? 'admin-1' : 'dispatcher-1', { admin });
   const ride = (date: string, time = '09:00', extra: Record<string, unknown> = {}) =>

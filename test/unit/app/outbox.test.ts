@@ -7,7 +7,7 @@ import { sweepOutbox } from '../../../shared/app/sweep-outbox';
 import { PENDING_GRACE_SECONDS, SEND_LEASE_SECONDS } from '../../../shared/domain/entities/outbox-message';
 import { ConflictError } from '../../../shared/domain/errors';
 import { countSegments } from '../../../shared/messaging/segments';
-import { FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+import { FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest, withRules } from '../../support/fixtures';
 import { bookingOf } from '../../support/inputs';
 
 describe('booking writes the request, its audit entry and the SMS together', () => {
@@ -117,15 +117,7 @@ describe('sending from the outbox', () => {
 
   it('stops at the hromada daily segment cap and records why', async () => {
     const { ports, sms, message, entities } = await queued();
-    const hromada = (await ports.entities.hromady.get(HROMADA))!;
-    await ports.entities.commit([
-      {
-        op: 'update',
-        entity: 'Hromada',
-        item: { ...hromada, version: 2, rules: { ...hromada.rules, dailySmsSegmentCap: 0 } },
-        expectedVersion: 1,
-      },
-    ]);
+    await withRules(ports, { dailySmsSegmentCap: 0 });
     expect(await sendOutboxMessage(ports, message.id, message.version)).toBe('over-cap');
     expect(sms.sent).toHaveLength(0);
     expect(entities.outbox.get(message.id)).toMatchObject({
@@ -137,11 +129,7 @@ describe('sending from the outbox', () => {
 
   it("holds back what would pass the hromada's monthly spend cap, counted, never silently", async () => {
     const { ports, sms, message, entities } = await queued();
-    const hromada = (await ports.entities.hromady.get(HROMADA))!;
-    const rules = { ...hromada.rules, monthlySmsSpendCapUsd: 0.04 };
-    await ports.entities.commit([
-      { op: 'update', entity: 'Hromada', item: { ...hromada, version: 2, rules }, expectedVersion: 1 },
-    ]);
+    await withRules(ports, { monthlySmsSpendCapUsd: 0.04 });
     expect(await sendOutboxMessage(ports, message.id, message.version, 0.05)).toBe('over-spend-cap');
     expect(sms.sent).toHaveLength(0);
     expect(entities.outbox.get(message.id)).toMatchObject({

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { updateEntity } from '../../../shared/app/registry';
 import { sendOutboxMessage } from '../../../shared/app/send-outbox-message';
 import { bookServiceRequest } from '../../../shared/app/service-requests';
 import { sweepOutbox } from '../../../shared/app/sweep-outbox';
 import { holdUntil, quietHoursEnd } from '../../../shared/domain/quiet-hours';
-import { hromadaKind } from '../../../shared/domain/registry';
-import { FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
-import { bookingOf, patchOf } from '../../support/inputs';
+import { FakeClock, HROMADA, memoryPorts, seedBasics, taxiRequest, withRules } from '../../support/fixtures';
+import { bookingOf } from '../../support/inputs';
 
 const rules = { quietHours: { from: '21:00', to: '08:00' } };
 const KYIV = 'Europe/Kyiv';
@@ -47,16 +45,7 @@ describe('quiet hours', () => {
     const clock = new FakeClock(at('2026-11-23T20:00:00Z'));
     const { ports, sms, entities } = memoryPorts(clock);
     const anna = await seedBasics(ports);
-    const hromada = (await ports.entities.hromady.get(HROMADA))!;
-    const quiet = { ...hromada.rules, quietHours: { from: '21:00', to: '08:00' } };
-    await updateEntity(
-      ports,
-      hromadaKind,
-      HROMADA,
-      HROMADA,
-      patchOf(hromadaKind, { version: 1, rules: quiet }),
-      't',
-    );
+    await withRules(ports, { quietHours: { from: '21:00', to: '08:00' } });
     const ride = await bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(anna.id, '2026-11-25')), 'd');
     const id = `book-${ride.id}`;
     const queued = entities.outbox.get(id)!;

@@ -5,7 +5,7 @@ import { receiptOf } from '../../../functions/sms-receipts/receipt-of';
 import { queueSms } from '../../../shared/app/queue-sms';
 import { recordSmsReceipt } from '../../../shared/app/record-sms-receipt';
 import { deliveryStatusOf, type SmsReceipt } from '../../../shared/domain/sms-receipt';
-import { HROMADA, memoryPorts, seedBasics } from '../../support/fixtures';
+import { HROMADA, memoryPorts, seedBasics, withRules } from '../../support/fixtures';
 
 const sample = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../../events/sns/${name}.json`, import.meta.url), 'utf8'));
@@ -14,14 +14,10 @@ const sample = (name: string) =>
 async function sentRoute(options: { resendFailedRoute?: boolean } = {}) {
   const world = memoryPorts();
   await seedBasics(world.ports);
-  let hromada = (await world.ports.entities.hromady.get(HROMADA))!;
-  if (options.resendFailedRoute === false) {
-    const changed = { ...hromada, rules: { ...hromada.rules, resendFailedRoute: false }, version: 2 };
-    await world.ports.entities.commit([
-      { op: 'update', entity: 'Hromada', item: changed, expectedVersion: hromada.version },
-    ]);
-    hromada = changed;
-  }
+  const hromada =
+    options.resendFailedRoute === false
+      ? await withRules(world.ports, { resendFailedRoute: false })
+      : (await world.ports.entities.hromady.get(HROMADA))!;
   const { message } = queueSms(world.ports, hromada, {
     id: 'route-2026-12-02-veh1-v1-1',
     kind: 'driver-route',

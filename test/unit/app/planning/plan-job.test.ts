@@ -7,12 +7,10 @@ import {
   runPlanJob,
   startPlanJob,
 } from '../../../../shared/app/planning/plan-job';
-import { updateEntity } from '../../../../shared/app/registry';
 import type { PlanJob, PlanJobProgress } from '../../../../shared/domain/entities/plan-job';
 import { ConflictError } from '../../../../shared/domain/errors';
-import { hromadaKind } from '../../../../shared/domain/registry';
 import type { RecordingPlanJobRunner } from '../../../support/fixtures';
-import { HROMADA } from '../../../support/fixtures';
+import { HROMADA, withRules } from '../../../support/fixtures';
 import { type DemoPorts, demoDay, ENGINE, TUESDAY } from './demo-day';
 
 const RUN = { maxIterations: ENGINE.maxIterations };
@@ -51,15 +49,7 @@ describe('planning as a background job', () => {
     ]);
     expect(await getPlanJob(ports, HROMADA, job.id)).toEqual(job);
 
-    const hromada = (await ports.entities.hromady.get(HROMADA))!;
-    await updateEntity(
-      ports,
-      hromadaKind,
-      HROMADA,
-      HROMADA,
-      { version: hromada.version, rules: { ...hromada.rules, planningSeconds: 120 } },
-      'admin',
-    );
+    await withRules(ports, { planningSeconds: 120 });
     await runPlanJob(ports, { hromadaId: HROMADA, jobId: job.id }, RUN);
     const ruled = await startPlanJob(ports, HROMADA, TUESDAY, 'dispatcher', { expectedVersion: 1 });
     expect(ruled.seconds).toBe(120);

@@ -8,10 +8,10 @@ import { OfflineTravelTimes } from '../../../../shared/adapters/offline-travel-t
 import { OrsTravelTimes } from '../../../../shared/adapters/openrouteservice/ors-travel-times';
 import { TravelTimesBySource } from '../../../../shared/adapters/travel-times-by-source';
 import { planDay } from '../../../../shared/app/planning/plan-day';
-import { getEntity, updateEntity } from '../../../../shared/app/registry';
-import { hromadaKind, registryKinds } from '../../../../shared/domain/registry';
+import { updateEntity } from '../../../../shared/app/registry';
+import { registryKinds } from '../../../../shared/domain/registry';
 import type { TravelTimes } from '../../../../shared/ports/travel-times';
-import { HROMADA } from '../../../support/fixtures';
+import { HROMADA, withRules } from '../../../support/fixtures';
 import { OrsStub } from '../../../support/ors-stub';
 import { type DemoDay, demoDay, ENGINE, TUESDAY } from './demo-day';
 
@@ -129,15 +129,7 @@ describe('planning with openrouteservice travel times', () => {
     const d = await demoDay();
     await threeRides(d);
     d.ports.travel = orsWiring().travel;
-    const hromada = await getEntity(d.ports, hromadaKind, HROMADA, HROMADA);
-    await updateEntity(
-      d.ports,
-      hromadaKind,
-      HROMADA,
-      HROMADA,
-      { version: hromada.version, rules: { ...hromada.rules, travelTimes: 'offline' } },
-      'd',
-    );
+    await withRules(d.ports, { travelTimes: 'offline' });
     stub.requests.length = 0;
 
     const plan = await planDay(d.ports, HROMADA, TUESDAY, 'd', ENGINE);
