@@ -9,7 +9,7 @@ import type { PlanJob } from '../../../shared/domain/entities/plan-job';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
-import { measurePlanning } from '../plan-metrics';
+import { measurePlanning } from '../../../shared/observability/plan-metrics';
 import { versionBody } from './version-body';
 
 /**

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { planFailureMetrics, planMetrics } from '../../../functions/api/plan-metrics';
 import { batchFailureMetrics, smsOutcomeMetrics } from '../../../functions/send-sms/sms-metrics';
 import { CheckerRefusal } from '../../../shared/app/planning/checker-refusal';
 import { METRIC, METRICS_NAMESPACE } from '../../../shared/observability/metric-names';
+import { planFailureMetrics, planJobMetrics, planMetrics } from '../../../shared/observability/plan-metrics';
 
 const names = (entries: { name: string; value: number }[]) =>
   Object.fromEntries(entries.map((e) => [e.name, e.value]));
@@ -109,5 +109,26 @@ describe('the lambda stack flushes metrics as EMF', () => {
 
   it('prints nothing when POWERTOOLS_METRICS_DISABLED (the local platform, the tests)', async () => {
     expect(await invokeOnce('true')).toBe('');
+  });
+});
+
+describe('plan metrics from a background planning job', () => {
+  it('a done job counts as a saved plan: its engine time, its unassigned count and the checker pass', () => {
+    const job = {
+      state: 'done' as const,
+      startedAt: '2026-12-02T05:00:00.000Z',
+      finishedAt: '2026-12-02T05:00:12.500Z',
+      progress: { elapsedMs: 12000, bestCost: 100, unassigned: 2 },
+    };
+    expect(names(planJobMetrics(job))).toEqual({
+      [METRIC.planDurationMs]: 12500,
+      [METRIC.planUnassigned]: 2,
+      [METRIC.planCheckerPassed]: 1,
+    });
+  });
+
+  it('a failed or unfinished job counts nothing here (a checker refusal is counted from its throw)', () => {
+    expect(planJobMetrics({ state: 'failed' })).toEqual([]);
+    expect(planJobMetrics({ state: 'running' })).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-import { CheckerRefusal } from '../../shared/app/planning/checker-refusal';
-import type { Plan } from '../../shared/domain/entities/plan';
-import { METRIC } from '../../shared/observability/metric-names';
-import { addMetrics, type MetricEntry, MetricUnit } from '../../shared/observability/metrics';
+import { CheckerRefusal } from '../app/planning/checker-refusal';
+import type { Plan } from '../domain/entities/plan';
+import type { PlanJob } from '../domain/entities/plan-job';
+import { METRIC } from './metric-names';
+import { addMetrics, type MetricEntry, MetricUnit } from './metrics';
 
 /** The planning pipeline's checker refused the engine's answer (shared/app/planning/checker-refusal.ts). */
 export const isCheckerRejection = (error: unknown): boolean => error instanceof CheckerRefusal;
@@ -37,4 +38,19 @@ export async function measurePlanning<T>(
     addMetrics(planFailureMetrics(error));
     throw error;
   }
+}
+
+/**
+ * A background planning job that ended: a done job counts as a saved plan (its engine time and the
+ * unassigned count of its last progress), a job the checker refused as a rejection (the runner
+ * records it as failed with the code `internal` and throws: the `plan` function counts the throw).
+ */
+export function planJobMetrics(
+  job: Pick<PlanJob, 'state' | 'progress' | 'startedAt' | 'finishedAt'>,
+): MetricEntry[] {
+  if (job.state !== 'done') return [];
+  const started = job.startedAt ? Date.parse(job.startedAt) : Number.NaN;
+  const finished = job.finishedAt ? Date.parse(job.finishedAt) : Number.NaN;
+  const durationMs = Number.isFinite(started) && Number.isFinite(finished) ? finished - started : 0;
+  return planMetrics(durationMs, { unassigned: new Array(job.progress?.unassigned ?? 0) });
 }
