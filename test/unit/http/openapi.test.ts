@@ -5,6 +5,7 @@ import { RESPONSE_BODIES } from '../../../functions/api/api-description';
 import { apiDescription } from '../../../functions/api/described-api';
 import { apiRoutes } from '../../../functions/api/routes';
 import { lambdaContext } from '../../../infra/local/lambda-context';
+import { dayAlreadyPlanning } from '../../../shared/adapters/plan-jobs/plan-job-guard';
 import { describeInputAs } from '../../../shared/domain/described-input';
 import {
   ConflictError,
@@ -16,7 +17,6 @@ import {
   UnprocessableError,
   ValidationError,
 } from '../../../shared/domain/errors';
-import { dayAlreadyPlanning } from '../../../shared/adapters/plan-jobs/plan-job-guard';
 import { hromadaKind, registryKinds } from '../../../shared/domain/registry';
 import { httpHandler } from '../../../shared/http/api-handler';
 import { errorBodySchema, openApiDocument, routeKey } from '../../../shared/http/openapi';
@@ -193,13 +193,22 @@ describe('the OpenAPI description', () => {
   });
 
   it('describes the precise codes too: each rule refusal (422), an Idempotency-Key reused (422), a day already planning (409)', () => {
-    const rules = ['rule-eligibility', 'rule-quota', 'rule-purpose', 'rule-horizon', 'rule-same-day', 'rule-fleet'] as const;
+    const rules = [
+      'rule-eligibility',
+      'rule-quota',
+      'rule-purpose',
+      'rule-horizon',
+      'rule-same-day',
+      'rule-fleet',
+    ] as const;
     const errors = [
       ...rules.map((code) => new RuleRefusalError(code, 'refused', 'Відмовлено')),
       new UnprocessableError('key reused'),
       dayAlreadyPlanning({ date: '2026-05-04' } as Parameters<typeof dayAlreadyPlanning>[0], 'job-1'),
     ];
-    const described = doc.components.schemas.Error as { properties: { error: { properties: { code: { enum: string[] } } } } };
+    const described = doc.components.schemas.Error as {
+      properties: { error: { properties: { code: { enum: string[] } } } };
+    };
     for (const error of errors) {
       const res = errorResponse(error, 'req-1');
       const body = JSON.parse(res.body);
