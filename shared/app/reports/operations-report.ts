@@ -31,7 +31,8 @@ export interface OperationsReport extends ReportPeriod {
   /**
    * Km of staff on brigade and mobile-case trips (travel compensation): the km of each day's
    * route of a vehicle serving the mobile brigade or the mobile case that made a visit, counted
-   * for its driver, the one staff member the plan knows (brigade members riding along are not).
+   * for its driver (the route's, else its vehicle's: see `byDriver`), the one staff member known
+   * (brigade members riding along are not).
    */
   staffKm: Array<{ driverId: string; km: number; reportedKm: null }>;
   /** Why every `reportedKm` is null (for the dispatcher, Ukrainian). */
