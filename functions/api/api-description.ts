@@ -12,6 +12,7 @@ import { residentSchema } from '../../shared/domain/entities/resident';
 import { serviceRequestSchema } from '../../shared/domain/entities/service-request';
 import { settlementSchema } from '../../shared/domain/entities/settlement';
 import { vehicleSchema } from '../../shared/domain/entities/vehicle';
+import { INTERNAL_ONLY } from '../../shared/domain/secrets-out';
 import {
   type ApiInfo,
   type OpenApiDocument,
@@ -45,7 +46,11 @@ const caller = z.union([
   residentSchema.extend({ type: z.literal('Resident') }),
   driverSchema.extend({ type: z.literal('Driver') }),
 ]);
-const request: ResponseBody = { name: 'ServiceRequest', schema: serviceRequestSchema };
+/** As answered: without `reportedAs`, which no answer carries (shared/domain/secrets-out.ts). */
+const request: ResponseBody = {
+  name: 'ServiceRequest',
+  schema: serviceRequestSchema.omit({ [INTERNAL_ONLY]: true }),
+};
 const plan: ResponseBody = { name: 'Plan', schema: planViewSchema };
 const hromada: ResponseBody = { name: 'Hromada', schema: hromadaSchema };
 const count = z.number().int().min(0);

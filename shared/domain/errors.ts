@@ -119,13 +119,18 @@ export class UnprocessableError extends AppError {
 }
 
 /** The stable codes of the hromada's booking rules (shared/domain/booking-rules.ts). */
-export type RuleCode =
-  | 'rule-eligibility'
-  | 'rule-quota'
-  | 'rule-purpose'
-  | 'rule-horizon'
-  | 'rule-same-day'
-  | 'rule-fleet';
+export const RULE_CODES = [
+  'rule-eligibility',
+  'rule-quota',
+  'rule-purpose',
+  'rule-horizon',
+  'rule-same-day',
+  'rule-fleet',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+/** The precise codes of a 409 besides `conflict` (a day already being planned). */
+export const CONFLICT_CODES = ['plan-job-running'] as const;
 
 /**
  * A booking the hromada's rules refuse: 422 with the rule's stable `code` and the Ukrainian

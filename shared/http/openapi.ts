@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describedInputOf } from '../domain/described-input';
+import { CONFLICT_CODES, RULE_CODES } from '../domain/errors';
 import { pathParamNames } from './path-params';
 import type { Access, Route } from './route';
 
@@ -52,6 +53,8 @@ export const errorBodySchema = z.strictObject({
       'unprocessable',
       'method-not-allowed',
       'internal',
+      ...RULE_CODES,
+      ...CONFLICT_CODES,
     ]),
     message: z.string(),
     reason: z.string().optional().describe('Why, for the dispatcher (Ukrainian)'),
@@ -69,11 +72,17 @@ const ERRORS: Array<[status: string, name: string, description: string]> = [
   ['403', 'Forbidden', 'Not signed in, or not allowed for this account'],
   ['404', 'NotFound', 'No such item, or no such route'],
   ['405', 'MethodNotAllowed', 'The path exists, not with this method'],
-  ['409', 'Conflict', 'A stale version (`currentVersion`), a duplicate, or a clash (`reason`)'],
+  [
+    '409',
+    'Conflict',
+    'A stale version (`currentVersion`: the version now stored), a duplicate, or a clash (`reason`); ' +
+      `\`${CONFLICT_CODES.join('`, `')}\` when the day is already being planned`,
+  ],
   [
     '422',
     'Unprocessable',
-    'A business limit was hit (quota, SMS cap), or an Idempotency-Key reused for another request',
+    'A business limit was hit (`limit`: quota, SMS cap), an Idempotency-Key reused for another request ' +
+      `(\`unprocessable\`), or a booking the hromada's rules refuse (\`${RULE_CODES.join('`, `')}\`, with the Ukrainian \`reason\`)`,
   ],
   ['500', 'InternalError', 'Internal error: nothing echoed but `requestId`'],
 ];

@@ -148,7 +148,10 @@ describe('reports read the report days kept with each change (RP1, RP2)', () => 
     const ops = await report('operations', date, date);
     expect(ops.status).toBe(200);
     expect(ops.body).toMatchObject({ riders: 1, rideVehicleHours: 1, ridersPerVehicleHour: 1 });
-    expect(ops.body.byVehicle).toEqual([{ vehicleId: 'taxi-1', days: 1, km: 12, hours: 1 }]);
+    expect(ops.body.byVehicle).toEqual([
+      { vehicleId: 'taxi-1', days: 1, km: 12, hours: 1, reportedKm: null },
+    ]);
+    expect(ops.body.reportedKmNote).toMatch(/не надсилають/);
     const strategy = await report('strategy', date, date, 'csv');
     expect(strategy.status).toBe(200);
     expect(strategy.body.startsWith('\uFEFFПеріод;Старостинських округів;')).toBe(true);

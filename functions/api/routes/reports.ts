@@ -25,14 +25,14 @@ function csv(filename: string, text: string): HttpResult {
 }
 
 /**
- * A hromada's reports for a period of local dates (at most 92 days): trips, on-time, sms,
- * feedback; JSON, or CSV for Excel (UTF-8 with BOM, `;`).
+ * A hromada's reports for a period of local dates (at most 92 days): trips, on-time, operations,
+ * strategy, sms, feedback; JSON, or CSV for Excel (UTF-8 with BOM, `;`).
  */
 export function reportRoutes(ports: Ports, smsPricePerSegmentUsd: number): Route[] {
   return [
     defineRoute(
       'GET /hromady/{hromadaId}/reports/{report}',
-      'A report for a period: trips, on-time, sms or feedback (JSON or CSV)',
+      'A report for a period: trips, on-time, operations, strategy, sms or feedback (JSON or CSV)',
       {
         params: z.object({ hromadaId: idSchema, report: z.enum(reportNames) }),
         query: reportQuery,

@@ -4,8 +4,9 @@ import type { Table } from './csv';
 import type { ReportPeriod } from './report-period';
 
 /**
- * The fleet's work over a period, from the planned routes of each day's last published plan
- * (drivers report no km by SMS, so every km here is planned) and the done rides' riders.
+ * The fleet's work over a period, from the planned routes of each day's last published plan and
+ * the done rides' riders. Drivers report no km (their SMS are `N OK`, `N NS`, `N ?`): every km
+ * here is planned, and the km as reported is given as null with a note, never made up.
  */
 export interface OperationsReport extends ReportPeriod {
   hromadaId: string;
@@ -21,22 +22,36 @@ export interface OperationsReport extends ReportPeriod {
   riderKm: number;
   /** riderKm ÷ seatKm, two decimals; null without seat-km. */
   seatKmShare: number | null;
-  byVehicle: Array<{ vehicleId: string; days: number; km: number; hours: number }>;
-  byDriver: Array<{ driverId: string; days: number; km: number }>;
+  byVehicle: Array<{ vehicleId: string; days: number; km: number; hours: number; reportedKm: null }>;
+  /**
+   * By the route's driver: the one the plan names, else the driver whose vehicles include the
+   * route's vehicle (who is sent the route by SMS; the planner names none).
+   */
+  byDriver: Array<{ driverId: string; days: number; km: number; reportedKm: null }>;
   /**
    * Km of staff on brigade and mobile-case trips (travel compensation): the km of each day's
    * route of a vehicle serving the mobile brigade or the mobile case that made a visit, counted
-   * for its driver, the one staff member the plan knows (brigade members riding along are not).
+   * for its driver (the route's, else its vehicle's: see `byDriver`), the one staff member known
+   * (brigade members riding along are not).
    */
-  staffKm: Array<{ driverId: string; km: number }>;
+  staffKm: Array<{ driverId: string; km: number; reportedKm: null }>;
+  /** Why every `reportedKm` is null (for the dispatcher, Ukrainian). */
+  reportedKmNote: string;
 }
+
+export const REPORTED_KM_NOTE =
+  'Водії не надсилають кілометраж (SMS лише «N OK», «N NS», «N ?»): км за звітом не обліковуються, показано плановий км.';
 
 const STAFF_SERVICES = new Set(['mobile-brigade', 'mobile-case']);
 
 export function operationsReport(
   input: { hromadaId: string; period: ReportPeriod },
   days: readonly ReportDay[],
-  vehicles: ReadonlyMap<string, Pick<Vehicle, 'capacity' | 'services'>>,
+  vehicles: ReadonlyMap<
+    string,
+    { capacity: Pick<Vehicle['capacity'], 'seats'>; services: Vehicle['services'] }
+  >,
+  driverOfVehicle: ReadonlyMap<string, string> = new Map(),
 ): OperationsReport {
   let riders = 0;
   let rideHours = 0;
@@ -56,11 +71,12 @@ export function operationsReport(
         seatKm += (vehicle?.capacity.seats ?? 0) * route.km;
         riderKm += route.riderKm;
       }
-      if (!route.driverId) continue;
-      const d = byDriver.get(route.driverId) ?? { days: 0, km: 0 };
-      byDriver.set(route.driverId, { days: d.days + 1, km: d.km + route.km });
+      const driverId = route.driverId ?? driverOfVehicle.get(vehicleId);
+      if (!driverId) continue;
+      const d = byDriver.get(driverId) ?? { days: 0, km: 0 };
+      byDriver.set(driverId, { days: d.days + 1, km: d.km + route.km });
       if (route.visits > 0 && vehicle?.services.some((s) => STAFF_SERVICES.has(s))) {
-        staff.set(route.driverId, (staff.get(route.driverId) ?? 0) + route.km);
+        staff.set(driverId, (staff.get(driverId) ?? 0) + route.km);
       }
     }
   }
@@ -79,9 +95,16 @@ export function operationsReport(
       days: v.days,
       km: round(v.km, 1),
       hours: round(v.hours, 2),
+      reportedKm: null,
     })),
-    byDriver: byId(byDriver).map(([driverId, d]) => ({ driverId, days: d.days, km: round(d.km, 1) })),
-    staffKm: byId(staff).map(([driverId, km]) => ({ driverId, km: round(km, 1) })),
+    byDriver: byId(byDriver).map(([driverId, d]) => ({
+      driverId,
+      days: d.days,
+      km: round(d.km, 1),
+      reportedKm: null,
+    })),
+    staffKm: byId(staff).map(([driverId, km]) => ({ driverId, km: round(km, 1), reportedKm: null })),
+    reportedKmNote: REPORTED_KM_NOTE,
   };
 }
 
@@ -97,9 +120,19 @@ export function operationsTable(r: OperationsReport): Table {
       ['Місце-км (план)', period, r.seatKm],
       ['Пасажиро-км (план)', period, r.riderKm],
       ['Частка використаних місце-км', period, r.seatKmShare],
-      ...r.byVehicle.map((v) => ['Км авто (план)', v.vehicleId, v.km]),
-      ...r.byDriver.map((d) => ['Км водія (план)', d.driverId, d.km]),
-      ...r.staffKm.map((s) => ['Км працівника: бригада, мобільний кейс (план)', s.driverId, s.km]),
+      ...r.byVehicle.flatMap((v) => [
+        ['Км авто (план)', v.vehicleId, v.km],
+        ['Км авто (за звітом)', v.vehicleId, v.reportedKm],
+      ]),
+      ...r.byDriver.flatMap((d) => [
+        ['Км водія (план)', d.driverId, d.km],
+        ['Км водія (за звітом)', d.driverId, d.reportedKm],
+      ]),
+      ...r.staffKm.flatMap((s) => [
+        ['Км працівника: бригада, мобільний кейс (план)', s.driverId, s.km],
+        ['Км працівника: бригада, мобільний кейс (за звітом)', s.driverId, s.reportedKm],
+      ]),
+      ['Примітка', r.reportedKmNote, null],
     ],
   };
 }

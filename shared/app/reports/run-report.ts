@@ -1,4 +1,5 @@
 import type { Alert } from '../../domain/entities/alert';
+import type { Driver } from '../../domain/entities/driver';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { registryKinds } from '../../domain/registry';
@@ -109,14 +110,20 @@ export async function runReport(
       return { report, table: onTimeTable(report) };
     }
     case 'operations': {
-      const [period, vehicles] = await Promise.all([
+      const [period, vehicles, drivers] = await Promise.all([
         days(),
         listAll((cursor) =>
           ports.entities.registry.list(registryKinds.vehicles, hromadaId, { limit: 200, cursor }),
         ),
+        listAll((cursor) =>
+          ports.entities.registry.list(registryKinds.drivers, hromadaId, { limit: 200, cursor }),
+        ),
       ]);
       const byId = new Map(vehicles.map((v) => [v.id, v]));
-      const report = { ...operationsReport(input, period.days, byId), ...sources(period) };
+      const report = {
+        ...operationsReport(input, period.days, byId, driversOfVehicles(drivers)),
+        ...sources(period),
+      };
       return { report, table: operationsTable(report) };
     }
     case 'strategy': {
@@ -144,6 +151,16 @@ export async function runReport(
       return { report, table: feedbackTable(report) };
     }
   }
+}
+
+/** Each vehicle's driver as the route SMS finds it (route-messages.ts): the first active one listing it. */
+function driversOfVehicles(drivers: readonly Driver[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of drivers) {
+    if (!d.active) continue;
+    for (const v of d.vehicleIds) if (!out.has(v)) out.set(v, d.id);
+  }
+  return out;
 }
 
 /** Where the days came from: stored aggregates (RP2) or, for days without one, the requests. */

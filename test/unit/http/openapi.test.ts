@@ -5,6 +5,7 @@ import { RESPONSE_BODIES } from '../../../functions/api/api-description';
 import { apiDescription } from '../../../functions/api/described-api';
 import { apiRoutes } from '../../../functions/api/routes';
 import { lambdaContext } from '../../../infra/local/lambda-context';
+import { dayAlreadyPlanning } from '../../../shared/adapters/plan-jobs/plan-job-guard';
 import { describeInputAs } from '../../../shared/domain/described-input';
 import {
   ConflictError,
@@ -12,6 +13,8 @@ import {
   LimitError,
   MethodNotAllowedError,
   NotFoundError,
+  RuleRefusalError,
+  UnprocessableError,
   ValidationError,
 } from '../../../shared/domain/errors';
 import { hromadaKind, registryKinds } from '../../../shared/domain/registry';
@@ -187,6 +190,33 @@ describe('the OpenAPI description', () => {
       const body = JSON.parse(errorResponse(error, 'req-1').body);
       expect(errorBodySchema.safeParse(body).success, JSON.stringify(body)).toBe(true);
     }
+  });
+
+  it('describes the precise codes too: each rule refusal (422), an Idempotency-Key reused (422), a day already planning (409)', () => {
+    const rules = [
+      'rule-eligibility',
+      'rule-quota',
+      'rule-purpose',
+      'rule-horizon',
+      'rule-same-day',
+      'rule-fleet',
+    ] as const;
+    const errors = [
+      ...rules.map((code) => new RuleRefusalError(code, 'refused', 'Відмовлено')),
+      new UnprocessableError('key reused'),
+      dayAlreadyPlanning({ date: '2026-05-04' } as Parameters<typeof dayAlreadyPlanning>[0], 'job-1'),
+    ];
+    const described = doc.components.schemas.Error as {
+      properties: { error: { properties: { code: { enum: string[] } } } };
+    };
+    for (const error of errors) {
+      const res = errorResponse(error, 'req-1');
+      const body = JSON.parse(res.body);
+      expect(errorBodySchema.safeParse(body).success, JSON.stringify(body)).toBe(true);
+      expect(described.properties.error.properties.code.enum).toContain(body.error.code);
+    }
+    const unprocessable = doc.components.responses.Unprocessable as { description: string };
+    for (const code of rules) expect(unprocessable.description).toContain(code);
   });
 
   it('refuses a body it would describe as anything (a hand-parsing transform with no described input)', () => {

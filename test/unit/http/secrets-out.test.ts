@@ -51,3 +51,23 @@ describe("a delivery's handover code never leaves the API", () => {
     expect(JSON.parse(read.text).handoverCode).toEqual({ wrongTries: 0, required: true });
   });
 });
+
+describe("a request's report bucket (`reportedAs`) stays inside the platform", () => {
+  it('is stored, and no answer carries it: booking, reading, the day, an outcome, an Idempotency-Key replay', async () => {
+    const { call, body, entities } = await deliveryBooked();
+    const headers = { ...JSON_HEADERS, 'idempotency-key': 'delivery-2' };
+    const booked = await call('POST', `/hromady/${HROMADA}/requests`, body, headers);
+    expect(booked.status).toBe(201);
+    const id = JSON.parse(booked.text).id as string;
+    const stored = [...entities.items.values()].find((i) => i.id === id) as { reportedAs?: object };
+    expect(stored.reportedAs).toMatchObject({ service: 'delivery', outcome: 'open' });
+
+    const read = await call('GET', `/hromady/${HROMADA}/requests/${id}`);
+    const day = await call('GET', `/hromady/${HROMADA}/requests?date=2026-11-24`);
+    const replay = await call('POST', `/hromady/${HROMADA}/requests`, body, headers);
+    for (const answer of [booked, read, day, replay]) {
+      expect(answer.status).toBeLessThan(300);
+      expect(answer.text).not.toContain('reportedAs');
+    }
+  });
+});

@@ -80,21 +80,59 @@ describe('operations report (hand-counted)', () => {
 
   it('km per vehicle, per driver, and per staff member on brigade trips', () => {
     expect(report.byVehicle).toEqual([
-      { vehicleId: 'brigade', days: 1, km: 30, hours: 3 },
-      { vehicleId: 'taxi', days: 2, km: 80, hours: 8 },
-      { vehicleId: 'van', days: 1, km: 20, hours: 2 },
+      { vehicleId: 'brigade', days: 1, km: 30, hours: 3, reportedKm: null },
+      { vehicleId: 'taxi', days: 2, km: 80, hours: 8, reportedKm: null },
+      { vehicleId: 'van', days: 1, km: 20, hours: 2, reportedKm: null },
     ]);
     expect(report.byDriver).toEqual([
-      { driverId: 'drv-1', days: 2, km: 80 },
-      { driverId: 'drv-2', days: 1, km: 30 },
-      { driverId: 'drv-3', days: 1, km: 20 },
+      { driverId: 'drv-1', days: 2, km: 80, reportedKm: null },
+      { driverId: 'drv-2', days: 1, km: 30, reportedKm: null },
+      { driverId: 'drv-3', days: 1, km: 20, reportedKm: null },
     ]);
-    expect(report.staffKm).toEqual([{ driverId: 'drv-2', km: 30 }]);
+    expect(report.staffKm).toEqual([{ driverId: 'drv-2', km: 30, reportedKm: null }]);
     expect(operationsTable(report).rows).toContainEqual([
       'Пасажирів на авто-годину',
       '2026-11-01 – 2026-11-02',
       2,
     ]);
+  });
+});
+
+describe('operations report: drivers and km as reported', () => {
+  // the planner names no driver on its routes: the driver is the one whose vehicles include the route's
+  const days = [
+    day('2026-11-01', {
+      planned: {
+        brigade: route({ driverId: null, km: 30, hours: 3, visits: 3 }),
+        taxi: route({ driverId: null, km: 50, hours: 4, pickups: 8 }),
+        spare: route({ driverId: null, km: 5, hours: 1, pickups: 1 }),
+      },
+    }),
+  ];
+  const vehicles = new Map([
+    ['brigade', { capacity: { seats: 3, wheelchairPlaces: 0 }, services: ['mobile-brigade' as const] }],
+    ['taxi', { capacity: { seats: 4, wheelchairPlaces: 1 }, services: ['social-taxi' as const] }],
+  ]);
+  const driverOfVehicle = new Map([
+    ['brigade', 'drv-brigade'],
+    ['taxi', 'drv-1'],
+  ]);
+  const report = operationsReport(input, days, vehicles, driverOfVehicle);
+
+  it("counts a route's km for the driver of its vehicle when the plan names none", () => {
+    expect(report.byDriver).toEqual([
+      { driverId: 'drv-1', days: 1, km: 50, reportedKm: null },
+      { driverId: 'drv-brigade', days: 1, km: 30, reportedKm: null },
+    ]);
+    expect(report.staffKm).toEqual([{ driverId: 'drv-brigade', km: 30, reportedKm: null }]);
+  });
+
+  it('gives no km as reported (drivers send none): null with a note, never the planned km', () => {
+    expect(report.byVehicle.map((v) => v.reportedKm)).toEqual([null, null, null]);
+    expect(report.reportedKmNote).toMatch(/не надсилають/);
+    const rows = operationsTable(report).rows;
+    expect(rows).toContainEqual(['Км водія (за звітом)', 'drv-1', null]);
+    expect(rows.find((r) => r[0] === 'Примітка')?.[1]).toBe(report.reportedKmNote);
   });
 });
 
