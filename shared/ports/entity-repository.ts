@@ -83,6 +83,11 @@ export type Change =
    */
   | { op: 'idempotency'; record: IdempotencyRecord; nowS: number }
   /**
+   * The answer added to an Idempotency-Key's record written earlier (without `response`) with the
+   * operation's effect: replaced only while the record is there with the same request hash.
+   */
+  | { op: 'idempotency-answer'; record: IdempotencyRecord }
+  /**
    * The resident-day guard: created if `expectedVersion` is absent (fails if it exists),
    * else replaced only if its version is still `expectedVersion` (ConflictError otherwise).
    */

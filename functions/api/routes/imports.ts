@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { importCsv } from '../../../shared/app/import/import-csv';
 import { type ImportablePlural, importKinds } from '../../../shared/app/import/import-kinds';
 import { idSchema } from '../../../shared/domain/common';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
-import { defineRoute, type Route } from '../../../shared/http/route';
+import type { Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
 
 const importParams = z.object({
@@ -24,13 +25,14 @@ const importBody = z.strictObject({
 /** CSV import of a registry kind (synchronous: a file the body limit allows, a few thousand rows). */
 export function importRoutes(ports: Ports): Route[] {
   return [
-    defineRoute(
+    idempotentRoute(
+      ports,
       'POST /hromady/{hromadaId}/imports/{kind}',
       'Import a CSV export (base64) of residents, drivers, settlements or vehicles; dryRun only reports',
       {
         params: importParams,
         body: { schema: importBody, what: 'import' },
-        handle: async ({ params, body, actor }) => {
+        handle: async ({ params, body, actor }, ports) => {
           const bytes = new Uint8Array(Buffer.from(body.csv, 'base64'));
           return json(
             200,

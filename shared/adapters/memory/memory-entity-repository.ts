@@ -232,6 +232,12 @@ export class MemoryEntityRepository implements EntityRepository {
         throw new ConflictError(`Idempotency-Key ${r.key} is already used`);
       }
     }
+    if (c.op === 'idempotency-answer') {
+      const r = c.record;
+      const held = this.idempotencyRecords.get(idempotencyKeyOf(r.hromadaId, r.caller, r.key));
+      if (held?.requestHash !== r.requestHash)
+        throw new ConflictError(`Idempotency-Key ${r.key} no longer holds this request`);
+    }
     if (c.op === 'resident-day') {
       const d = c.day;
       const found = this.residentDayGuards.get(`${d.hromadaId}|${d.residentId}|${d.date}`);
@@ -292,7 +298,7 @@ export class MemoryEntityRepository implements EntityRepository {
         this.inboundRecords.set(c.record.id, structuredClone(c.record));
       } else if (c.op === 'once') {
         this.once.set(c.key, c.untilS);
-      } else if (c.op === 'idempotency') {
+      } else if (c.op === 'idempotency' || c.op === 'idempotency-answer') {
         const r = c.record;
         this.idempotencyRecords.set(idempotencyKeyOf(r.hromadaId, r.caller, r.key), structuredClone(r));
       } else if (c.op === 'case-slot-take' || c.op === 'case-slot-free' || c.op === 'case-booking') {
