@@ -117,6 +117,8 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
       latColumn,
       lonColumn,
       col('population', number, 'population', 'населення', 'кількість жителів'),
+      // the strategy report's remote villages (docs/data-model.md, RP3)
+      col('remote', bool, 'remote', 'віддалений', 'віддалене', 'віддалений населений пункт'),
     ],
     // A settlement stored before its KATOTTG code was known is still found by its name.
     naturalKeys: (f) => [
