@@ -1,5 +1,6 @@
 import { planJobEventSchema } from '../../events/contracts/plan-job';
 import { portsFromConfig } from '../../shared/adapters/ports-from-config';
+import { runImportJob } from '../../shared/app/import/import-job';
 import { runPlanJob } from '../../shared/app/planning/plan-job';
 import { loadConfig } from '../../shared/config/config';
 import { lambdaStack } from '../../shared/observability/lambda-stack';
@@ -8,11 +9,18 @@ import { logger } from '../../shared/observability/logger';
 const ports = portsFromConfig(loadConfig());
 
 /**
- * A day planned in the background (asynchronous invoke by the api, one job per event): the engine
- * within the job's budget, its progress and outcome written on the job item.
+ * The background jobs (asynchronous invoke by the api, one job per event): a day planned (the
+ * engine within the job's budget) or a CSV import (`kind: import`), progress and outcome written on
+ * the job item.
  */
 export const handler = lambdaStack<unknown, unknown>().handler(async (event) => {
-  const job = await runPlanJob(ports, planJobEventSchema.parse(event));
+  const parsed = planJobEventSchema.parse(event);
+  if (parsed.kind === 'import') {
+    const imported = await runImportJob(ports, parsed);
+    logger.info('import job ended', { jobId: imported.id, state: imported.state });
+    return { jobId: imported.id, state: imported.state };
+  }
+  const job = await runPlanJob(ports, parsed);
   logger.info('plan job ended', { jobId: job.id, state: job.state, planVersion: job.planVersion });
   return { jobId: job.id, state: job.state };
 });

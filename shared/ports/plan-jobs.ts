@@ -24,6 +24,8 @@ export interface PlanJobStore {
 export interface PlanJobEvent {
   hromadaId: string;
   jobId: string;
+  /** Which job: a day's plan (absent, `plan`) or a CSV import (`import`, shared/app/import/import-job.ts). */
+  kind?: 'plan' | 'import';
 }
 
 /**

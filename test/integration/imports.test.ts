@@ -13,8 +13,35 @@ beforeAll(async () => {
 
 const base64Of = (name: string) =>
   readFileSync(path.join(__dirname, '../fixtures/import', name)).toString('base64');
-const importFile = (kind: string, name: string, dryRun = false) =>
-  call(apiEvent('POST', `/hromady/khmilnytska/imports/${kind}`, { csv: base64Of(name), dryRun }));
+/**
+ * Upload a file (202, the job and its Location), poll the job until it ends (its progress never
+ * goes back, rows done never pass rows in all), and answer the job's report as the body.
+ */
+async function importFile(kind: string, name: string, dryRun = false) {
+  const started = await call(
+    apiEvent('POST', `/hromady/khmilnytska/imports/${kind}`, { csv: base64Of(name), dryRun }),
+  );
+  expect(started.status).toBe(202);
+  expect(started.body).toMatchObject({ state: 'queued', kind, dryRun });
+  expect(started.body).not.toHaveProperty('file');
+  const location = String(started.headers.location);
+  expect(location).toBe(`/hromady/khmilnytska/imports/${started.body.id}`);
+  let lastDone = 0;
+  for (;;) {
+    const job = await call(apiEvent('GET', location));
+    expect(job.status).toBe(200);
+    expect(job.body).not.toHaveProperty('file');
+    const progress = job.body.progress as { done: number; total: number } | undefined;
+    if (progress) {
+      expect(progress.done).toBeGreaterThanOrEqual(lastDone);
+      expect(progress.done).toBeLessThanOrEqual(progress.total);
+      lastDone = progress.done;
+    }
+    if (job.body.state === 'done') return { status: 200, body: job.body.report, job: job.body };
+    if (job.body.state === 'failed') return { status: 422, body: job.body, job: job.body };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 const countsOf = (body: Record<string, unknown>) => ({
   created: body.created,
   updated: body.updated,
@@ -22,10 +49,11 @@ const countsOf = (body: Record<string, unknown>) => ({
   failed: body.failed,
 });
 
-describe('CSV import through the API on DynamoDB Local', () => {
+describe('CSV import through the API on DynamoDB Local: upload, then a job to poll', () => {
   it('imports settlements (Березна, already there without a code, is updated), then residents in Windows-1251', async () => {
     const settlements = await importFile('settlements', 'settlements.csv');
     expect(settlements.status).toBe(200);
+    expect(settlements.job.progress).toEqual({ done: 6, total: 6 });
     expect(countsOf(settlements.body)).toEqual({ created: 2, updated: 1, unchanged: 0, failed: 3 });
 
     const dry = await importFile('residents', 'residents-cp1251.csv', true);
