@@ -28,7 +28,7 @@ const FAILED_REASON = 'Не вдалося імпортувати файл. Сп
 const LOST_REASON = 'Імпорт перервався. Імпортуйте файл ще раз: уже записані рядки не зміняться.';
 
 type StartPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'planJobRunner'>;
-type RunPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
+type RunPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
 
 export interface ImportUpload {
   kind: ImportablePlural;
