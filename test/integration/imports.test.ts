@@ -86,4 +86,44 @@ describe('CSV import through the API on DynamoDB Local: upload, then a job to po
     const bad = await call(apiEvent('POST', '/hromady/khmilnytska/imports/residents', { csv: 'не base64' }));
     expect(bad.status).toBe(400);
   });
+
+  it('imports regular rides (standing orders): the bad row reported, a second import changes nothing, a dry run writes nothing', async () => {
+    const resident = await call(
+      apiEvent('POST', '/hromady/khmilnytska/residents', {
+        name: 'Ганна Шевчук',
+        phone: '067 123 45 67',
+        settlementId: 'UA05120170020086400',
+        address: 'с. Березна, вул. Шевченка, 12',
+        location: { lat: 49.5611, lon: 27.8452 },
+        categories: ['disability-2'],
+      }),
+    );
+    expect(resident.status).toBe(201);
+    const place = await call(
+      apiEvent('POST', '/hromady/khmilnytska/places', {
+        id: 'hospital',
+        name: 'Хмільницька лікарня',
+        kind: 'hospital',
+        address: 'м. Хмільник, вул. Монастирська, 71',
+        location: { lat: 49.5603, lon: 27.9571 },
+        settlementId: 'UA05120170020086400',
+      }),
+    );
+    expect(place.status).toBe(201);
+    const orders = async () =>
+      (await call(apiEvent('GET', '/hromady/khmilnytska/standing-orders'))).body.items;
+
+    const dry = await importFile('standing-orders', 'standing-orders.csv', true);
+    expect(dry.body).toMatchObject({ dryRun: true, created: 2, failed: 1 });
+    expect(await orders()).toEqual([]);
+
+    const first = await importFile('standing-orders', 'standing-orders.csv');
+    expect(countsOf(first.body)).toEqual({ created: 2, updated: 0, unchanged: 0, failed: 1 });
+    expect(first.body.items[2]).toMatchObject({ row: 4, action: 'error', errors: [{ field: 'Телефон' }] });
+    const stored = await orders();
+    expect(stored).toHaveLength(2);
+    const again = await importFile('standing-orders', 'standing-orders.csv');
+    expect(countsOf(again.body)).toEqual({ created: 0, updated: 0, unchanged: 2, failed: 1 });
+    expect(await orders()).toEqual(stored);
+  });
 });
