@@ -17,6 +17,8 @@ const CODES = {
   'rule-horizon': 'Так далеко наперед записати не можна',
   'rule-same-day': 'На сьогодні записати вже запізно',
   'rule-fleet': 'Того дня й о тій годині немає авто, що може виконати заявку',
+  'idempotency-key-reused': 'Цей ключ ідемпотентності вже використано для іншого запиту',
+  'idempotency-in-flight': 'Цей запит уже виконано або він ще виконується. Оновіть дані',
 };
 
 /** Field paths of the API's inputs, named as the forms name them. */

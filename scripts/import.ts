@@ -1,5 +1,5 @@
 /**
- * npm run import -- FILE --hromada ID --kind residents|drivers|settlements|vehicles [--dry-run]
+ * npm run import -- FILE --hromada ID --kind residents|drivers|settlements|vehicles|standing-orders [--dry-run]
  *   [--endpoint URL] [--table NAME] [--concurrency N]
  * npm run import -- --bench N    (N generated residents on a fresh in-memory DynamoDB Local, timed)
  *
@@ -13,6 +13,7 @@ import { startDynamoDbLocal } from '../infra/local/dynamodb-local';
 import { createDocumentClient, createDynamoDbClient } from '../shared/adapters/dynamodb/client';
 import { DynamoDbEntityRepository } from '../shared/adapters/dynamodb/dynamodb-entity-repository';
 import { ensureTable } from '../shared/adapters/dynamodb/table';
+import { OfflineTravelTimes } from '../shared/adapters/offline-travel-times/offline-travel-times';
 import { SystemClock } from '../shared/adapters/system/system-clock';
 import { UlidIds } from '../shared/adapters/system/ulid-ids';
 import { type ImportReport, importCsv } from '../shared/app/import/import-csv';
@@ -36,7 +37,9 @@ const { values, positionals } = parseArgs({
 function portsAt(endpoint: string, table: string) {
   const client = createDynamoDbClient({ region: process.env.AWS_REGION ?? 'eu-central-1', endpoint });
   const entities = new DynamoDbEntityRepository(createDocumentClient(client), table);
-  return { client, ports: { entities, clock: new SystemClock(), ids: new UlidIds() } };
+  // travel times: a standing order books its rides of the days ahead (offline estimates, as npm start)
+  const travel = new OfflineTravelTimes();
+  return { client, ports: { entities, clock: new SystemClock(), ids: new UlidIds(), travel } };
 }
 
 function progress(done: number, total: number) {
@@ -54,7 +57,7 @@ async function importFile() {
   const kind = values.kind ?? '';
   if (!file || !values.hromada || !isImportablePlural(kind) || !values.endpoint) {
     console.error(
-      'npm run import -- FILE --hromada ID --kind residents|drivers|settlements|vehicles [--dry-run]',
+      'npm run import -- FILE --hromada ID --kind residents|drivers|settlements|vehicles|standing-orders [--dry-run]',
     );
     console.error('DynamoDB Local: --endpoint URL or DYNAMODB_ENDPOINT (printed by npm start)');
     process.exit(2);

@@ -1,5 +1,6 @@
 import { planJobEventSchema } from '../../events/contracts/plan-job';
 import { portsFromConfig } from '../../shared/adapters/ports-from-config';
+import { runImportJob } from '../../shared/app/import/import-job';
 import { runPlanJob } from '../../shared/app/planning/plan-job';
 import { loadConfig } from '../../shared/config/config';
 import { lambdaStack } from '../../shared/observability/lambda-stack';
@@ -10,12 +11,19 @@ import { planFailureMetrics, planJobMetrics } from '../../shared/observability/p
 const ports = portsFromConfig(loadConfig());
 
 /**
- * A day planned in the background (asynchronous invoke by the api, one job per event): the engine
- * within the job's budget, its progress and outcome written on the job item; the plan metrics
- * (time, unassigned, checker) flushed as EMF like the api's synchronous insertion.
+ * The background jobs (asynchronous invoke by the api, one job per event): a day planned (the
+ * engine within the job's budget) or a CSV import (`kind: import`), progress and outcome written on
+ * the job item; a planning job's metrics (time, unassigned, checker) flushed as EMF like the api's
+ * synchronous insertion.
  */
 export const handler = lambdaStack<unknown, unknown>().handler(async (event) => {
-  const job = await runPlanJob(ports, planJobEventSchema.parse(event)).catch((error: unknown) => {
+  const parsed = planJobEventSchema.parse(event);
+  if (parsed.kind === 'import') {
+    const imported = await runImportJob(ports, parsed);
+    logger.info('import job ended', { jobId: imported.id, state: imported.state });
+    return { jobId: imported.id, state: imported.state };
+  }
+  const job = await runPlanJob(ports, parsed).catch((error: unknown) => {
     addMetrics(planFailureMetrics(error));
     throw error;
   });

@@ -45,7 +45,8 @@ export const IDEMPOTENCY_TTL_S = 24 * 3600;
 /**
  * Create an item at most once per `Idempotency-Key`. The key's record (the request's hash, the
  * created item and the answer) is written in the same transaction as the item. A request whose
- * key already has a record gets the first answer again (same body), or a 409 if its body differs.
+ * key already has a record gets the first answer again (same body), or a 422 if its body differs.
+ * (Operations that are not a create use `answerOnce`, ./answer-once.ts: the same record.)
  * A concurrent duplicate that loses the race re-reads and answers as a retry would.
  */
 export async function createOnce<T extends { id: string }>(
@@ -99,16 +100,40 @@ async function replay<T>(
   scope: IdempotencyScope,
   hash: string,
 ): Promise<Created<T> | undefined> {
+  const found = await recordFor(ports, scope, hash);
+  return found && { item: JSON.parse(found.response) as T, replayed: true };
+}
+
+/** An answered record of this key and request, if any (422 for another request, 409 if unanswered). */
+export async function recordFor(
+  ports: Pick<Ports, 'entities' | 'clock'>,
+  scope: IdempotencyScope,
+  hash: string,
+): Promise<(IdempotencyRecord & { response: string }) | undefined> {
   const found = await ports.entities.idempotency.get(scope.hromadaId, scope.caller, scope.key);
   if (!found || found.expiresAt < nowSeconds(ports)) return undefined;
   if (found.requestHash !== hash) {
     throw new UnprocessableError(
       'This Idempotency-Key was already used for a different request (another body or path); ' +
         'send a new key for a new request',
-      { reason: 'Цей ключ ідемпотентності вже використано для іншого запиту' },
+      {
+        code: 'idempotency-key-reused',
+        reason: 'Цей ключ ідемпотентності вже використано для іншого запиту',
+      },
     );
   }
-  return { item: JSON.parse(found.response) as T, replayed: true };
+  if (found.response === undefined) {
+    throw new ConflictError(
+      'A request with this Idempotency-Key was carried out; its answer is not recorded yet (still ' +
+        'running, or it stopped after its change): read the current state instead of retrying',
+      undefined,
+      {
+        code: 'idempotency-in-flight',
+        reason: 'Цей запит уже виконано або він ще виконується. Оновіть дані, щоб побачити результат',
+      },
+    );
+  }
+  return { ...found, response: found.response };
 }
 
 function recordChange<T extends { id: string }>(
@@ -134,6 +159,6 @@ function recordChange<T extends { id: string }>(
   return { op: 'idempotency', record, nowS };
 }
 
-function nowSeconds(ports: Pick<Ports, 'clock'>): number {
+export function nowSeconds(ports: Pick<Ports, 'clock'>): number {
   return Math.floor(ports.clock.now().getTime() / 1000);
 }

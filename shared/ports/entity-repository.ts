@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../domain/entities/audit-entry';
 import type { CaseBooking } from '../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
+import type { ImportJob } from '../domain/entities/import-job';
 import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../domain/entities/outbox-message';
 import type { ResidentDay } from '../domain/entities/resident-day';
@@ -16,6 +17,7 @@ import type {
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
+  ImportJobStore,
   InboundLog,
   PeopleStore,
   PlanStore,
@@ -83,6 +85,13 @@ export type Change =
    */
   | { op: 'idempotency'; record: IdempotencyRecord; nowS: number }
   /**
+   * The answer added to an Idempotency-Key's record written earlier (without `response`) with the
+   * operation's effect: replaced only while the record is there with the same request hash.
+   */
+  | { op: 'idempotency-answer'; record: IdempotencyRecord }
+  /** A CSV import job: created (no `expectedVersion`), else replaced only at `expectedVersion`. */
+  | { op: 'import-job'; job: ImportJob; expectedVersion?: number }
+  /**
    * The resident-day guard: created if `expectedVersion` is absent (fails if it exists),
    * else replaced only if its version is still `expectedVersion` (ConflictError otherwise).
    */
@@ -120,5 +129,6 @@ export interface EntityRepository {
   readonly caseStops: CaseStopStore;
   readonly caseBookings: CaseBookingStore;
   readonly reportDays: ReportDayStore;
+  readonly importJobs: ImportJobStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { PlanJob } from '../domain/entities/plan-job';
+import type { Change } from './entity-repository';
 
 /**
  * Background planning jobs (one table: the job item and a per-day guard). At most one job per
@@ -8,8 +9,9 @@ export interface PlanJobStore {
   /**
    * Creates the job (state `queued`) and takes the day's guard, one transaction. A guard still
    * held by another job whose lease has not passed (`now`) is a ConflictError with a reason.
+   * `also`: changes written in the same transaction (the request's Idempotency-Key record).
    */
-  create(job: PlanJob, now: Date): Promise<void>;
+  create(job: PlanJob, now: Date, also?: Change[]): Promise<void>;
   get(hromadaId: string, jobId: string): Promise<PlanJob | undefined>;
   /**
    * Replaces the job if it is still at `expectedVersion` (ConflictError otherwise); a job that
@@ -22,6 +24,8 @@ export interface PlanJobStore {
 export interface PlanJobEvent {
   hromadaId: string;
   jobId: string;
+  /** Which job: a day's plan (absent, `plan`) or a CSV import (`import`, shared/app/import/import-job.ts). */
+  kind?: 'plan' | 'import';
 }
 
 /**

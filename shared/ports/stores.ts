@@ -5,6 +5,7 @@ import type { Driver } from '../domain/entities/driver';
 import type { FollowUp } from '../domain/entities/follow-up';
 import type { Hromada } from '../domain/entities/hromada';
 import type { IdempotencyRecord } from '../domain/entities/idempotency-record';
+import type { ImportJob } from '../domain/entities/import-job';
 import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { Plan } from '../domain/entities/plan';
 import type { Resident } from '../domain/entities/resident';
@@ -102,6 +103,11 @@ export interface IdempotencyStore {
 export interface ResidentDayStore {
   /** 24: a resident's booking guard for one service date (consistent read). */
   get(hromadaId: string, residentId: string, date: string): Promise<ResidentDay | undefined>;
+}
+
+export interface ImportJobStore {
+  /** IJ2: a CSV import job (consistent read). */
+  get(hromadaId: string, jobId: string): Promise<ImportJob | undefined>;
 }
 
 export interface FollowUpStore {

@@ -57,7 +57,7 @@ export function memoryPorts(clock = new FakeClock()) {
     clock,
     ids: new SequentialIds(),
     solver: new InProcessRouteSolver(),
-    planJobs: new MemoryPlanJobStore(),
+    planJobs: new MemoryPlanJobStore(entities),
     planJobRunner: new RecordingPlanJobRunner(),
   };
   return { ports, entities, sms: ports.sms as RecordingSmsSender, clock };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { handleAlert, listAlerts } from '../../../shared/app/alerts/alerts';
 import { localDateSchema } from '../../../shared/domain/common';
 import { alertNoteSchema } from '../../../shared/domain/entities/alert';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -34,9 +35,9 @@ export function alertRoutes(ports: Ports): Route[] {
         return json(200, await listAlerts(ports, params.hromadaId, page));
       },
     }),
-    defineRoute('POST /hromady/{hromadaId}/alerts/{id}/handle', 'Mark an alert handled', {
+    idempotentRoute(ports, 'POST /hromady/{hromadaId}/alerts/{id}/handle', 'Mark an alert handled', {
       body: { schema: handleBody, what: 'alert' },
-      handle: async ({ params, body, actor }) => {
+      handle: async ({ params, body, actor }, ports) => {
         const input = { version: body.version, ...(body.note !== undefined ? { note: body.note } : {}) };
         return json(200, await handleAlert(ports, params.hromadaId, params.id, input, actor));
       },

@@ -7,8 +7,9 @@ import { unassignRequest } from '../../../shared/app/planning/board/unassign-req
 import { setVehicleService } from '../../../shared/app/planning/board/vehicle-service';
 import type { Actor } from '../../../shared/domain/actor';
 import { idSchema } from '../../../shared/domain/common';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
-import { defineRoute, type Route } from '../../../shared/http/route';
+import type { Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
 
 /** Every board body carries the plan version the dispatcher saw. */
@@ -32,27 +33,33 @@ const target = (params: { hromadaId: string; date: string }, v: number, actor: A
 export function boardRoutes(ports: Ports): Route[] {
   const base = '/hromady/{hromadaId}/plans/{date}';
   return [
-    defineRoute(`POST ${base}/assign`, 'Board: put a request on a vehicle (or move it there)', {
+    idempotentRoute(ports, `POST ${base}/assign`, 'Board: put a request on a vehicle (or move it there)', {
       body: { schema: assignBody, what: 'assign' },
-      handle: async ({ params, body, actor }) =>
+      handle: async ({ params, body, actor }, ports) =>
         json(200, planView(await assignRequest(ports, target(params, body.version, actor), body))),
     }),
-    defineRoute(`POST ${base}/unassign`, 'Board: take a request off its route', {
+    idempotentRoute(ports, `POST ${base}/unassign`, 'Board: take a request off its route', {
       body: { schema: unassignBody, what: 'unassign' },
-      handle: async ({ params, body, actor }) =>
+      handle: async ({ params, body, actor }, ports) =>
         json(200, planView(await unassignRequest(ports, target(params, body.version, actor), body))),
     }),
-    defineRoute(`POST ${base}/locks`, 'Board: lock a request to its vehicle and order (or unlock it)', {
-      body: { schema: lockBody, what: 'lock' },
-      handle: async ({ params, body, actor }) =>
-        json(200, planView(await lockRequest(ports, target(params, body.version, actor), body))),
-    }),
-    defineRoute(
+    idempotentRoute(
+      ports,
+      `POST ${base}/locks`,
+      'Board: lock a request to its vehicle and order (or unlock it)',
+      {
+        body: { schema: lockBody, what: 'lock' },
+        handle: async ({ params, body, actor }, ports) =>
+          json(200, planView(await lockRequest(ports, target(params, body.version, actor), body))),
+      },
+    ),
+    idempotentRoute(
+      ports,
       `POST ${base}/vehicles/{id}/service`,
       'Board: a vehicle out of service for the day, or back',
       {
         body: { schema: serviceBody, what: 'vehicle service' },
-        handle: async ({ params, body, actor }) =>
+        handle: async ({ params, body, actor }, ports) =>
           json(
             200,
             planView(

@@ -12,6 +12,7 @@ import { caseScheduleSchema } from '../../../shared/domain/case-schedule';
 import { idSchema, localDateSchema, localTimeSchema } from '../../../shared/domain/common';
 import { caseStopCreateSchema, caseStopPatchSchema } from '../../../shared/domain/entities/case-stop';
 import { addDays } from '../../../shared/domain/time';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json, noContent } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -42,17 +43,22 @@ export function caseStopRoutes(ports: Ports): Route[] {
       handle: async ({ params, query }) =>
         json(200, { items: await listCaseStops(ports, params.hromadaId, query) }),
     }),
-    defineRoute(`POST ${STOPS}`, 'Create a mobile-case stop', {
+    idempotentRoute(ports, `POST ${STOPS}`, 'Create a mobile-case stop', {
       body: { schema: caseStopCreateSchema, what: 'CaseStop' },
       status: 201,
-      handle: async ({ params, body, actor }) =>
+      handle: async ({ params, body, actor }, ports) =>
         json(201, await createCaseStop(ports, params.hromadaId, body, actor)),
     }),
-    defineRoute('POST /hromady/{hromadaId}/case-schedules', 'Generate the stops of a recurring schedule', {
-      body: { schema: caseScheduleSchema, what: 'CaseSchedule' },
-      handle: async ({ params, body, actor }) =>
-        json(200, await generateCaseStops(ports, params.hromadaId, body, actor)),
-    }),
+    idempotentRoute(
+      ports,
+      'POST /hromady/{hromadaId}/case-schedules',
+      'Generate the stops of a recurring schedule',
+      {
+        body: { schema: caseScheduleSchema, what: 'CaseSchedule' },
+        handle: async ({ params, body, actor }, ports) =>
+          json(200, await generateCaseStops(ports, params.hromadaId, body, actor)),
+      },
+    ),
     defineRoute(`GET ${STOPS}/{id}`, 'A mobile-case stop with its slots', {
       handle: async ({ params }) => json(200, await getCaseStop(ports, params.hromadaId, params.id)),
     }),
@@ -69,21 +75,26 @@ export function caseStopRoutes(ports: Ports): Route[] {
         return noContent();
       },
     }),
-    defineRoute(`POST ${STOPS}/{id}/bookings`, 'Book a slot for a resident (first free, or at a time)', {
-      body: { schema: bookBody, what: 'CaseBooking' },
-      status: 201,
-      handle: async ({ params, body, actor }) =>
-        json(
-          201,
-          await bookCaseSlot(ports, {
-            hromadaId: params.hromadaId,
-            stopId: params.id,
-            residentId: body.residentId,
-            ...(body.time ? { time: body.time } : {}),
-            actor,
-          }),
-        ),
-    }),
+    idempotentRoute(
+      ports,
+      `POST ${STOPS}/{id}/bookings`,
+      'Book a slot for a resident (first free, or at a time)',
+      {
+        body: { schema: bookBody, what: 'CaseBooking' },
+        status: 201,
+        handle: async ({ params, body, actor }, ports) =>
+          json(
+            201,
+            await bookCaseSlot(ports, {
+              hromadaId: params.hromadaId,
+              stopId: params.id,
+              residentId: body.residentId,
+              ...(body.time ? { time: body.time } : {}),
+              actor,
+            }),
+          ),
+      },
+    ),
     defineRoute(`PATCH ${STOPS}/{id}/bookings`, "Move a resident's slot (the booking's version read)", {
       body: { schema: moveBody, what: 'CaseBooking move' },
       handle: async ({ params, body, actor }) =>
@@ -92,12 +103,13 @@ export function caseStopRoutes(ports: Ports): Route[] {
           await moveCaseSlot(ports, { hromadaId: params.hromadaId, stopId: params.id, ...body, actor }),
         ),
     }),
-    defineRoute(
+    idempotentRoute(
+      ports,
       `POST ${STOPS}/{id}/bookings/cancel`,
       "Give a resident's slot back (the booking's version read)",
       {
         body: { schema: cancelBody, what: 'CaseBooking cancel' },
-        handle: async ({ params, body, actor }) =>
+        handle: async ({ params, body, actor }, ports) =>
           json(
             200,
             await cancelCaseSlot(ports, { hromadaId: params.hromadaId, stopId: params.id, ...body, actor }),

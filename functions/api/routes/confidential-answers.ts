@@ -5,6 +5,7 @@ import { updateEntity } from '../../../shared/app/registry';
 import { changeRequestStatus, recordOutcome } from '../../../shared/app/service-requests';
 import { serviceRequestEditSchema } from '../../../shared/domain/entities/service-request';
 import { patchSchema, registryKinds } from '../../../shared/domain/registry';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import { viewerOf } from '../../../shared/http/viewer';
@@ -37,14 +38,15 @@ export function confidentialAnswerRoutes(ports: Ports): Route[] {
       },
     ),
     ...(['cancel', 'confirm'] as const).map((action) =>
-      defineRoute(
+      idempotentRoute(
+        ports,
         `POST /hromady/{hromadaId}/requests/{id}/${action}`,
         action === 'cancel'
           ? 'Cancel a request (and its linked return, unless keepReturn)'
           : 'Confirm a request',
         {
           body: { schema: action === 'cancel' ? cancelBody : versionBody, what: action },
-          handle: async ({ params, body, actor, event }) => {
+          handle: async ({ params, body, actor, event }, ports) => {
             const next = action === 'cancel' ? 'cancelled' : 'confirmed';
             const { hromadaId, id } = params;
             const keepReturn = 'keepReturn' in body && body.keepReturn === true;
@@ -64,12 +66,13 @@ export function confidentialAnswerRoutes(ports: Ports): Route[] {
         },
       ),
     ),
-    defineRoute(
+    idempotentRoute(
+      ports,
       'POST /hromady/{hromadaId}/requests/{id}/outcome',
       'What happened at the stop: on board, done or no-show',
       {
         body: { schema: outcomeBody, what: 'outcome' },
-        handle: async ({ params, body, actor, event }) => {
+        handle: async ({ params, body, actor, event }, ports) => {
           const { hromadaId, id } = params;
           const r = await recordOutcome(
             ports,

@@ -4,6 +4,7 @@ import { recordWelfare } from '../../../shared/app/deliveries/record-welfare';
 import { textSchema } from '../../../shared/domain/common';
 import { welfareOutcomes } from '../../../shared/domain/entities/delivery';
 import { followUpCloseSchema } from '../../../shared/domain/entities/follow-up';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -25,12 +26,13 @@ const followUpQuery = pageQuery.extend({
  */
 export function deliveryRoutes(ports: Ports): Route[] {
   return [
-    defineRoute(
+    idempotentRoute(
+      ports,
       'POST /hromady/{hromadaId}/requests/{id}/welfare',
       'What was seen at the door (no answer, unwell, needs help): opens a follow-up for the social worker',
       {
         body: { schema: welfareBody, what: 'welfare' },
-        handle: async ({ params, body, actor }) => {
+        handle: async ({ params, body, actor }, ports) => {
           const input = {
             hromadaId: params.hromadaId,
             requestId: params.id,
@@ -53,10 +55,15 @@ export function deliveryRoutes(ports: Ports): Route[] {
         },
       },
     ),
-    defineRoute('POST /hromady/{hromadaId}/follow-ups/{id}/close', 'Close a follow-up task with a note', {
-      body: { schema: followUpCloseSchema, what: 'follow-up close' },
-      handle: async ({ params, body, actor }) =>
-        json(200, await closeFollowUp(ports, params.hromadaId, params.id, body, actor)),
-    }),
+    idempotentRoute(
+      ports,
+      'POST /hromady/{hromadaId}/follow-ups/{id}/close',
+      'Close a follow-up task with a note',
+      {
+        body: { schema: followUpCloseSchema, what: 'follow-up close' },
+        handle: async ({ params, body, actor }, ports) =>
+          json(200, await closeFollowUp(ports, params.hromadaId, params.id, body, actor)),
+      },
+    ),
   ];
 }

@@ -1,5 +1,6 @@
 import { eraseResident } from '../../../shared/app/personal-data/erase-resident';
 import { exportResident } from '../../../shared/app/personal-data/export-resident';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -15,13 +16,14 @@ export function personalDataRoutes(ports: Ports): Route[] {
         handle: async ({ params }) => json(200, await exportResident(ports, params.hromadaId, params.id)),
       },
     ),
-    defineRoute(
+    idempotentRoute(
+      ports,
       'POST /hromady/{hromadaId}/residents/{id}/erase',
       "Erase a resident's personal data (read at version); trip counts by settlement and service stay",
       {
         access: 'admin',
         body: { schema: versionBody, what: 'erasure' },
-        handle: async ({ params, body, actor }) =>
+        handle: async ({ params, body, actor }, ports) =>
           json(200, await eraseResident(ports, params.hromadaId, params.id, body.version, actor)),
       },
     ),

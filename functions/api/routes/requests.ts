@@ -13,6 +13,7 @@ import {
   serviceRequestEditSchema,
 } from '../../../shared/domain/entities/service-request';
 import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/http/idempotency-key';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { callerOf } from '../../../shared/http/request';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
@@ -62,12 +63,13 @@ export function requestRoutes(ports: Ports): Route[] {
           json(200, await editServiceRequest(ports, params.hromadaId, params.id, body, actor)),
       },
     ),
-    defineRoute(
+    idempotentRoute(
+      ports,
       'POST /hromady/{hromadaId}/requests/{id}/cancel',
       'Cancel a request (and its linked return, unless keepReturn)',
       {
         body: { schema: cancelBody, what: 'cancel' },
-        handle: async ({ params, body, actor }) => {
+        handle: async ({ params, body, actor }, ports) => {
           const { hromadaId, id } = params;
           const options = { keepReturn: body.keepReturn };
           return json(
@@ -87,9 +89,9 @@ export function requestRoutes(ports: Ports): Route[] {
         },
       },
     ),
-    defineRoute('POST /hromady/{hromadaId}/requests/{id}/confirm', 'Confirm a request', {
+    idempotentRoute(ports, 'POST /hromady/{hromadaId}/requests/{id}/confirm', 'Confirm a request', {
       body: { schema: versionBody, what: 'confirm' },
-      handle: async ({ params, body, actor }) =>
+      handle: async ({ params, body, actor }, ports) =>
         json(
           200,
           await changeRequestStatus(
@@ -105,12 +107,13 @@ export function requestRoutes(ports: Ports): Route[] {
         ),
     }),
     ...returnRoutes(ports),
-    defineRoute(
+    idempotentRoute(
+      ports,
       'POST /hromady/{hromadaId}/requests/{id}/outcome',
       'What happened at the stop: on board, done or no-show',
       {
         body: { schema: outcomeBody, what: 'outcome' },
-        handle: async ({ params, body, actor }) => {
+        handle: async ({ params, body, actor }, ports) => {
           const { hromadaId, id } = params;
           return json(
             200,

@@ -10,6 +10,7 @@ import {
   standingOrderEditSchema,
 } from '../../../shared/domain/entities/standing-order';
 import { created, idempotencyHeaders, idempotencyScope } from '../../../shared/http/idempotency-key';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -49,12 +50,13 @@ export function standingOrderRoutes(ports: Ports): Route[] {
           json(200, await editStandingOrder(ports, params.hromadaId, params.id, body, actor)),
       },
     ),
-    defineRoute(
+    idempotentRoute(
+      ports,
       `POST ${base}/{id}/cancel`,
       'Cancel a standing order: no more rides; those not yet planned are cancelled',
       {
         body: { schema: versionBody, what: 'cancel' },
-        handle: async ({ params, body, actor }) =>
+        handle: async ({ params, body, actor }, ports) =>
           json(200, await cancelStandingOrder(ports, params.hromadaId, params.id, body.version, actor)),
       },
     ),

@@ -10,6 +10,7 @@ import {
 import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { CaseBooking } from '../../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
+import { importJobSchema } from '../../domain/entities/import-job';
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { ResidentDay } from '../../domain/entities/resident-day';
 import type { EntityName } from '../../domain/registry';
@@ -24,6 +25,7 @@ import type {
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
+  ImportJobStore,
   InboundLog,
   Page,
   PageRequest,
@@ -52,6 +54,7 @@ import {
   hromadaPk,
   hromadyByName,
   idempotencyKey,
+  importJobKey,
   inboundKey,
   inboundLog,
   openFollowUps,
@@ -292,6 +295,13 @@ export class DynamoDbEntityRepository implements EntityRepository {
     },
     get: async (hromadaId, stopId, residentId) =>
       (await this.getItem(caseBookingKey(hromadaId, stopId, residentId))) as CaseBooking | undefined,
+  };
+
+  readonly importJobs: ImportJobStore = {
+    get: async (hromadaId, jobId) => {
+      const found = await this.getItem(importJobKey(hromadaId, jobId));
+      return found && importJobSchema.parse(found);
+    },
   };
 
   readonly reportDays: ReportDayStore = {

@@ -2,8 +2,10 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type PlanJob, planJobSchema } from '../../domain/entities/plan-job';
 import { ConflictError } from '../../domain/errors';
+import type { Change } from '../../ports/entity-repository';
 import type { PlanJobStore } from '../../ports/plan-jobs';
 import { dayAlreadyPlanning, jobEnded } from '../plan-jobs/plan-job-guard';
+import { explainCancellation, toTransactItem } from './dynamodb-transaction';
 import { TABLE_SCHEMA } from './table-schema';
 
 const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = TABLE_SCHEMA;
@@ -25,7 +27,7 @@ export class DynamoDbPlanJobStore implements PlanJobStore {
     private readonly table: string,
   ) {}
 
-  async create(job: PlanJob, now: Date): Promise<void> {
+  async create(job: PlanJob, now: Date, also: Change[] = []): Promise<void> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
@@ -54,6 +56,7 @@ export class DynamoDbPlanJobStore implements PlanJobStore {
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               },
             },
+            ...also.map((change) => toTransactItem(this.table, change)),
           ],
         }),
       );
@@ -62,6 +65,12 @@ export class DynamoDbPlanJobStore implements PlanJobStore {
       const held = error.CancellationReasons?.[1];
       if (held?.Code === 'ConditionalCheckFailed')
         throw dayAlreadyPlanning(job, String(held.Item?.jobId?.S ?? ''));
+      const reasons = error.CancellationReasons ?? [];
+      if (reasons.slice(2).some((r) => r.Code && r.Code !== 'None')) {
+        // the reasons of `also`, in its own order (explainCancellation reads only the reasons)
+        const ofAlso = { CancellationReasons: reasons.slice(2) } as TransactionCanceledException;
+        throw explainCancellation(ofAlso, also);
+      }
       throw new ConflictError(`plan job ${job.id} already exists`);
     }
   }

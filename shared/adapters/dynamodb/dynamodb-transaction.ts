@@ -7,6 +7,8 @@ import {
   auditKey,
   entityKey,
   idempotencyKey,
+  importJobKey,
+  importJobTtl,
   inboundIndexKeys,
   inboundKey,
   keysOf,
@@ -125,6 +127,26 @@ function putOf(
       const keys = idempotencyKey(r.hromadaId, r.caller, r.key);
       return [{ ...r, ...keys, entity: 'IdempotencyRecord' }, FREE_OR_EXPIRED(change.nowS)];
     }
+    case 'import-job': {
+      const j = change.job;
+      const item = {
+        ...j,
+        ...importJobKey(j.hromadaId, j.id),
+        entity: 'ImportJob',
+        expiresAt: importJobTtl(j.createdAt),
+      };
+      const v = change.expectedVersion;
+      return [item, v === undefined ? IS_NEW : { ...AT_VERSION(v, { mustExist: true }), ...REPORT_CURRENT }];
+    }
+    case 'idempotency-answer': {
+      const r = change.record;
+      const keys = idempotencyKey(r.hromadaId, r.caller, r.key);
+      const sameRequest: Condition = {
+        ConditionExpression: 'attribute_exists(pk) AND requestHash = :hash',
+        ExpressionAttributeValues: { ':hash': r.requestHash },
+      };
+      return [{ ...r, ...keys, entity: 'IdempotencyRecord' }, sameRequest];
+    }
     case 'resident-day': {
       const d = change.day;
       const item = { ...d, ...residentDayKey(d.hromadaId, d.residentId, d.date), entity: 'ResidentDay' };
@@ -175,6 +197,10 @@ export function explainCancellation(error: TransactionCanceledException, changes
         return new ConflictError(`${change.key} is held until ${change.untilS}`);
       case 'idempotency':
         return new ConflictError(`Idempotency-Key ${change.record.key} is already used`);
+      case 'import-job':
+        return new ConflictError(`Import job ${change.job.id} changed meanwhile`, current);
+      case 'idempotency-answer':
+        return new ConflictError(`Idempotency-Key ${change.record.key} no longer holds this request`);
       case 'resident-day':
         return new ConflictError(
           `The bookings of resident ${change.day.residentId} on ${change.day.date} were changed by someone else`,

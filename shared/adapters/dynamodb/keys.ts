@@ -49,6 +49,8 @@ export { caseBookingKey, caseSlotKey, caseStopBookings, caseStopsByDate } from '
 export { openFollowUps } from './entities/follow-up';
 export {
   idempotencyKey,
+  importJobKey,
+  importJobTtl,
   onceKey,
   residentDayKey,
   smsDayKey,

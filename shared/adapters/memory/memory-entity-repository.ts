@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { CaseBooking } from '../../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
+import { type ImportJob, importJobSchema } from '../../domain/entities/import-job';
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import type { ResidentDay } from '../../domain/entities/resident-day';
@@ -17,6 +18,7 @@ import type {
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
+  ImportJobStore,
   InboundLog,
   Page,
   PageRequest,
@@ -54,6 +56,7 @@ export class MemoryEntityRepository implements EntityRepository {
   readonly inboundRecords = new Map<string, InboundSms>();
   readonly once = new Map<string, number>();
   readonly idempotencyRecords = new Map<string, IdempotencyRecord>();
+  readonly importJobItems = new Map<string, ImportJob>();
   readonly residentDayGuards = new Map<string, ResidentDay>();
   readonly caseBookingItems = new MemoryCaseBookings();
   readonly reportDays = new MemoryReportDays();
@@ -163,6 +166,13 @@ export class MemoryEntityRepository implements EntityRepository {
     },
   };
 
+  readonly importJobs: ImportJobStore = {
+    get: async (hromadaId, jobId) => {
+      const job = this.importJobItems.get(`${hromadaId}|${jobId}`);
+      return job && structuredClone(job);
+    },
+  };
+
   readonly idempotency: IdempotencyStore = {
     get: async (hromadaId, caller, key) => {
       const r = this.idempotencyRecords.get(idempotencyKeyOf(hromadaId, caller, key));
@@ -232,6 +242,17 @@ export class MemoryEntityRepository implements EntityRepository {
         throw new ConflictError(`Idempotency-Key ${r.key} is already used`);
       }
     }
+    if (c.op === 'import-job') {
+      const held = this.importJobItems.get(`${c.job.hromadaId}|${c.job.id}`);
+      if (c.expectedVersion === undefined ? held !== undefined : held?.version !== c.expectedVersion)
+        throw new ConflictError(`Import job ${c.job.id} changed meanwhile`, held?.version);
+    }
+    if (c.op === 'idempotency-answer') {
+      const r = c.record;
+      const held = this.idempotencyRecords.get(idempotencyKeyOf(r.hromadaId, r.caller, r.key));
+      if (held?.requestHash !== r.requestHash)
+        throw new ConflictError(`Idempotency-Key ${r.key} no longer holds this request`);
+    }
     if (c.op === 'resident-day') {
       const d = c.day;
       const found = this.residentDayGuards.get(`${d.hromadaId}|${d.residentId}|${d.date}`);
@@ -292,7 +313,9 @@ export class MemoryEntityRepository implements EntityRepository {
         this.inboundRecords.set(c.record.id, structuredClone(c.record));
       } else if (c.op === 'once') {
         this.once.set(c.key, c.untilS);
-      } else if (c.op === 'idempotency') {
+      } else if (c.op === 'import-job') {
+        this.importJobItems.set(`${c.job.hromadaId}|${c.job.id}`, importJobSchema.parse(c.job));
+      } else if (c.op === 'idempotency' || c.op === 'idempotency-answer') {
         const r = c.record;
         this.idempotencyRecords.set(idempotencyKeyOf(r.hromadaId, r.caller, r.key), structuredClone(r));
       } else if (c.op === 'case-slot-take' || c.op === 'case-slot-free' || c.op === 'case-booking') {

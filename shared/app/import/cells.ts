@@ -15,6 +15,10 @@ export interface Lookups {
   settlement(name: string): CellValue;
   depot(name: string): CellValue;
   provider(name: string): CellValue;
+  /** A resident by their phone (standing orders). */
+  resident(phone: string): CellValue;
+  /** A place the hromada knows, by name (standing orders' drop-off). */
+  place(name: string): CellValue;
 }
 
 const YES = new Set(['так', 'т', 'yes', 'y', 'true', '1', '+', 'да']);

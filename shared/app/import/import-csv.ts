@@ -1,10 +1,14 @@
 import type { Actor } from '../../domain/actor';
 import { AppError, ConflictError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
-import type { Ports } from '../../ports/ports';
 import { createEntity, listAll, requireHromada, updateEntity } from '../registry';
 import { parseCsv } from './decode-csv';
-import { type ImportablePlural, importKinds } from './import-kinds';
+import {
+  type ImportablePlural,
+  type ImportPorts,
+  importKinds,
+  type RegistryImportable,
+} from './import-kinds';
 import { lookupsOf } from './lookups';
 import { type PlanStep, planImport, type RowError } from './plan-import';
 
@@ -39,8 +43,6 @@ export interface ImportOptions {
   onProgress?(done: number, total: number): void;
 }
 
-type ImportPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
-
 /**
  * Import a CSV export of one registry kind into a hromada. Every row is planned first (read,
  * validated, matched by id or natural key); then, unless it is a dry run, each row that changes
@@ -57,11 +59,16 @@ export async function importCsv(
   await requireHromada(ports, hromadaId);
   const kind = importKinds[plural];
   const table = parseCsv(bytes);
-  const existing = (await listAll(ports, kind.registry, hromadaId)) as never[];
+  const existing = kind.store
+    ? await kind.store.list(ports, hromadaId)
+    : ((await listAll(ports, registryKinds[plural as RegistryImportable], hromadaId)) as never[]);
+  const orders = plural === 'standing-orders';
   const lookups = lookupsOf({
     settlements: plural === 'residents' ? await listAll(ports, registryKinds.settlements, hromadaId) : [],
     depots: plural === 'vehicles' ? await listAll(ports, registryKinds.depots, hromadaId) : [],
     providers: plural === 'vehicles' ? await listAll(ports, registryKinds.providers, hromadaId) : [],
+    residents: orders ? await listAll(ports, registryKinds.residents, hromadaId) : [],
+    places: orders ? await listAll(ports, registryKinds.places, hromadaId) : [],
   });
   const { steps, warnings } = planImport(kind, table, existing, lookups);
   const items = options.dryRun
@@ -107,20 +114,39 @@ async function applyStep(
   step: PlanStep,
   actor: Actor,
 ): Promise<ImportRowReport> {
-  const kind = registryKinds[plural];
+  const store = importKinds[plural].store;
   try {
     if (step.action === 'create') {
-      const item = await createEntity(ports, kind, hromadaId, step.fields as never, actor);
+      const item = store
+        ? await store.create(ports, hromadaId, step.fields, actor)
+        : await createEntity(
+            ports,
+            registryKinds[plural as RegistryImportable],
+            hromadaId,
+            step.fields as never,
+            actor,
+          );
       return { row: step.row, action: 'create', id: item.id };
     }
-    if (step.action === 'update') await updateEntity(ports, kind, hromadaId, step.id, step.patch, actor);
+    if (step.action === 'update') {
+      if (store) await store.update(ports, hromadaId, step.id, step.patch, actor);
+      else
+        await updateEntity(
+          ports,
+          registryKinds[plural as RegistryImportable],
+          hromadaId,
+          step.id,
+          step.patch,
+          actor,
+        );
+    }
     return reportOf(step);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const reason =
       error instanceof ConflictError
         ? 'запис змінено або створено іншим користувачем під час імпорту; повторіть імпорт'
-        : error.message;
+        : (error.reason ?? error.message);
     return { row: step.row, action: 'error', errors: [{ field: '(рядок)', reason }] };
   }
 }

@@ -1,4 +1,6 @@
-import { registryKinds } from '../../domain/registry';
+import type { Actor } from '../../domain/actor';
+import { type RegistryPatch, registryKinds } from '../../domain/registry';
+import type { Ports } from '../../ports/ports';
 import {
   bool,
   type CellReader,
@@ -11,6 +13,7 @@ import {
   settlementRef,
   text,
 } from './cells';
+import { standingOrderImport } from './standing-order-import';
 
 /** One column of a sheet: the names it goes by (Ukrainian and English) and the field it fills. */
 export interface ImportColumn {
@@ -20,9 +23,34 @@ export interface ImportColumn {
   read: CellReader;
 }
 
+/** Where a kind that is not a registry kind (standing orders) is read and written. */
+export interface ImportStore {
+  list(ports: ImportPorts, hromadaId: string): Promise<never[]>;
+  create(
+    ports: ImportPorts,
+    hromadaId: string,
+    fields: Record<string, unknown>,
+    actor: Actor,
+  ): Promise<{ id: string }>;
+  update(
+    ports: ImportPorts,
+    hromadaId: string,
+    id: string,
+    patch: RegistryPatch,
+    actor: Actor,
+  ): Promise<unknown>;
+}
+
+export type ImportPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'>;
+
 /** A kind that can be imported: its columns and how a row finds the item it is (its natural key). */
 export interface ImportKind {
-  registry: (typeof registryKinds)[ImportablePlural];
+  /** The schema a row is checked with (`create`) and the fields compared with what is stored. */
+  registry: Pick<(typeof registryKinds)[RegistryImportable], 'create' | 'fields'>;
+  /** Absent: a registry kind, written with the registry's use cases. */
+  store?: ImportStore;
+  /** Values a new item takes when its file has no column for them (a standing order's pickup: home). */
+  defaults?: Record<string, unknown>;
   columns: ImportColumn[];
   /**
    * The keys that identify an item besides its id, strongest first (a row matches the item of its
@@ -36,7 +64,8 @@ export interface ImportKind {
   nullWhenAbsent: string[];
 }
 
-export type ImportablePlural = 'residents' | 'drivers' | 'settlements' | 'vehicles';
+export type RegistryImportable = 'residents' | 'drivers' | 'settlements' | 'vehicles';
+export type ImportablePlural = RegistryImportable | 'standing-orders';
 
 const col = (path: string, read: CellReader, ...names: string[]): ImportColumn => ({ names, path, read });
 
@@ -61,7 +90,7 @@ const personColumns = (o: { phoneOptional: boolean }) => [
 
 /** A kind of person (resident, driver): who they are, then the kind's own columns. */
 function personKind(
-  registry: ImportKind['registry'],
+  registry: (typeof registryKinds)['residents' | 'drivers'],
   phone: { phoneOptional: boolean },
   own: ImportColumn[],
   matching: Pick<ImportKind, 'naturalKeys' | 'nullWhenAbsent'>,
@@ -117,6 +146,8 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
       latColumn,
       lonColumn,
       col('population', number, 'population', 'населення', 'кількість жителів'),
+      // the strategy report's remote villages (docs/data-model.md, RP3)
+      col('remote', bool, 'remote', 'віддалений', 'віддалене', 'віддалений населений пункт'),
     ],
     // A settlement stored before its KATOTTG code was known is still found by its name.
     naturalKeys: (f) => [
@@ -145,6 +176,7 @@ export const importKinds: Record<ImportablePlural, ImportKind> = {
     naturalKeys: (f) => (typeof f.plate === 'string' ? [`plate:${f.plate.toUpperCase()}`] : []),
     nullWhenAbsent: [],
   },
+  'standing-orders': standingOrderImport,
 };
 
 export function isImportablePlural(value: string): value is ImportablePlural {

@@ -1,3 +1,4 @@
+import { normalisePhone } from '../../domain/phone';
 import type { CellValue, Lookups } from './cells';
 
 type Named = { id: string; name: string; katottg?: string | undefined };
@@ -7,11 +8,30 @@ type Named = { id: string; name: string; katottg?: string | undefined };
  * by name (case and a leading `с.`/`смт`/`м.` do not matter). A name two items share is refused
  * rather than guessed.
  */
-export function lookupsOf(items: { settlements?: Named[]; depots?: Named[]; providers?: Named[] }): Lookups {
+export function lookupsOf(items: {
+  settlements?: Named[];
+  depots?: Named[];
+  providers?: Named[];
+  residents?: Array<{ id: string; phone?: string | null | undefined }>;
+  places?: Named[];
+}): Lookups {
   return {
     settlement: finder(items.settlements ?? [], 'населений пункт'),
     depot: finder(items.depots ?? [], 'базу'),
     provider: finder(items.providers ?? [], 'надавача'),
+    place: finder(items.places ?? [], 'місце'),
+    resident: (cell) => {
+      const check = normalisePhone(cell, { requireMobile: false });
+      const phone = check.ok ? check.e164 : cell;
+      const found = (items.residents ?? []).filter((r) => r.phone === phone);
+      if (found.length === 1) return { value: found[0]!.id };
+      return {
+        error:
+          found.length > 1
+            ? `кілька отримувачів з номером «${cell}»`
+            : `не знайдено отримувача з номером «${cell}»`,
+      };
+    },
   };
 }
 

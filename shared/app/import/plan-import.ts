@@ -125,6 +125,8 @@ function merge(kind: ImportKind, current: Stored, input: Record<string, unknown>
 function withNulls(kind: ImportKind, input: Record<string, unknown>) {
   const out = { ...input };
   for (const group of kind.nullWhenAbsent) if (out[group] === undefined) out[group] = null;
+  for (const [field, value] of Object.entries(kind.defaults ?? {}))
+    if (out[field] === undefined) out[field] = value;
   return out;
 }
 

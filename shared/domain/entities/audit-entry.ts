@@ -42,6 +42,8 @@ export const auditEntrySchema = z.object({
      * shown in clear (none: the reader saw them masked), never their values.
      */
     'read-confidential',
+    /** A CSV import job started (its rows are audited one by one as they are written). */
+    'import',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),

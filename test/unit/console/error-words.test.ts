@@ -20,6 +20,17 @@ describe("the console's words for the API's errors", () => {
     expect(new Set(words).size).toBe(RULE_CODES.length);
   });
 
+  it('has Ukrainian words for the Idempotency-Key refusals (422 reused, 409 in flight)', () => {
+    for (const [status, code] of [
+      [422, 'idempotency-key-reused'],
+      [409, 'idempotency-in-flight'],
+    ] as const) {
+      const w = errorWords(status, { error: { code, message: 'refused' } });
+      expect(w).toMatch(/[а-яіїєґ]/i);
+      expect(w).not.toMatch(/refused|Перезавантажте й повторіть|Цю дію не можна виконати/);
+    }
+  });
+
   it("shows the API's own Ukrainian reason first", () => {
     const body = {
       error: { code: 'rule-horizon', message: 'too far', reason: 'Записати можна не більше ніж на 30 дн.' },

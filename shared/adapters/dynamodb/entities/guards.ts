@@ -30,3 +30,11 @@ export const smsMonthKey = (hromadaId: string, month: string) => ({
 /** A month's counter is kept about 13 months (a year of reports back), then TTL removes it. */
 export const smsMonthTtl = (month: string): number =>
   Math.floor(Date.parse(`${month}-01T00:00:00Z`) / 1000) + 400 * 86400;
+
+/** Pattern IJ1/IJ2: a CSV import job, in its hromada's partition. */
+export const importJobKey = (hromadaId: string, jobId: string) => ({
+  pk: hromadaPk(hromadaId),
+  sk: `IMPORTJOB#${jobId}`,
+});
+/** An import job is kept 30 days after it was created (its report), then TTL deletes it. */
+export const importJobTtl = (createdAt: string) => Math.floor(Date.parse(createdAt) / 1000) + 30 * 86_400;

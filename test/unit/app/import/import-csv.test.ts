@@ -168,6 +168,25 @@ describe('CSV import of the sample files (test/fixtures/import)', () => {
     });
   });
 
+  it('settlements: the `remote` flag (віддалений) is imported, and changing it is an update of that field alone', async () => {
+    const { ports } = await hromada();
+    const file = (flag: string) =>
+      csv(
+        `Назва;Тип;Широта;Довгота;Віддалений\nБерезна;село;49,65;27,72;${flag}\nХмільник;місто;49,56;27,95;ні\n`,
+      );
+    expect(counts(await importCsv(ports, H, 'settlements', file('так'), run))).toMatchObject({ created: 2 });
+    const stored = await listAll(ports, registryKinds.settlements, H);
+    expect(Object.fromEntries(stored.map((s) => [s.name, s.remote]))).toEqual({
+      Березна: true,
+      Хмільник: false,
+    });
+    expect(counts(await importCsv(ports, H, 'settlements', file('так'), run))).toMatchObject({
+      unchanged: 2,
+    });
+    const changed = await importCsv(ports, H, 'settlements', file('ні'), run);
+    expect(changed.items[0]).toMatchObject({ action: 'update', changed: ['remote'] });
+  });
+
   it('an `id` column matches by id, and a new id creates the item with that id', async () => {
     const { ports } = await hromada();
     const file = csv('id,Назва,Тип,Широта,Довгота\nberezna,Березна,село,49.65,27.72\n');
