@@ -4,6 +4,7 @@ import type { Ports } from '../../shared/ports/ports';
 import { alertRoutes } from './routes/alerts';
 import { boardRoutes } from './routes/board';
 import { caseStopRoutes } from './routes/case-stops';
+import { dangerZoneRoutes } from './routes/danger-zones';
 import { withMasking } from './routes/confidential-reads';
 import { deliveryRoutes } from './routes/deliveries';
 import { healthRoutes } from './routes/health';
@@ -41,6 +42,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...deliveryRoutes(ports),
       ...alertRoutes(ports),
       ...caseStopRoutes(ports),
+      ...dangerZoneRoutes(ports),
       ...openApiRoutes(() => routes),
     ],
     ports,

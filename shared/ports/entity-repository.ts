@@ -24,6 +24,7 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
+  DangerZoneStore,
 } from './stores';
 
 export type { Page, PageRequest, PhoneMatch } from './stores';
@@ -120,5 +121,6 @@ export interface EntityRepository {
   readonly caseStops: CaseStopStore;
   readonly caseBookings: CaseBookingStore;
   readonly reportDays: ReportDayStore;
+  readonly dangerZones: DangerZoneStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -35,6 +35,7 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
+  DangerZoneStore,
 } from '../../ports/stores';
 import { withReportDays } from '../report-day-changes';
 import { CursorSealer, listingScope, pageLimit } from './cursor';
@@ -242,6 +243,30 @@ export class DynamoDbEntityRepository implements EntityRepository {
         page,
         (i) => parseStored('StandingOrder', i),
       ),
+  };
+
+  readonly dangerZones: DangerZoneStore = {
+    get: (hromadaId, id) => this.getEntity('DangerZone', hromadaId, id),
+    all: async (hromadaId) => {
+      const items: EntityOf<'DangerZone'>[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.query(
+          {
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: {
+              ':pk': hromadaPk(hromadaId),
+              ':prefix': entityLayouts.DangerZone.skPrefix,
+            },
+          },
+          { limit: 100, cursor },
+          (i) => parseStored('DangerZone', i),
+        );
+        items.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      return items;
+    },
   };
 
   readonly caseStops: CaseStopStore = {

@@ -26,6 +26,7 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
+  DangerZoneStore,
 } from '../../ports/stores';
 import { withReportDays } from '../report-day-changes';
 import { MemoryCaseBookings } from './memory-case-bookings';
@@ -206,6 +207,14 @@ export class MemoryEntityRepository implements EntityRepository {
         this.all('StandingOrder', hromadaId).map((o) => parseStored('StandingOrder', o)),
         page,
       ),
+  };
+
+  readonly dangerZones: DangerZoneStore = {
+    get: async (hromadaId, id) => this.getEntity('DangerZone', hromadaId, id),
+    all: async (hromadaId) =>
+      this.all('DangerZone', hromadaId)
+        .map((z) => parseStored('DangerZone', z))
+        .sort((a, b) => a.id.localeCompare(b.id)),
   };
 
   readonly caseStops: CaseStopStore = {

@@ -6,7 +6,7 @@
  * service ignored the polygons) is stretched the same way and counted. A leg the zones shut off
  * entirely is forbidden: it costs more than any day. Pure.
  */
-import { type LatLonPoint, ZoneMap, type ZonePolygons } from './zone-map';
+import { type Detour, type LatLonPoint, ZoneMap, type ZonePolygons } from './zone-map';
 
 /** Seconds and metres of a leg no vehicle may drive (longer than any shift). */
 export const SHUT_OFF = { duration: 7 * 86_400, distance: 10_000_000 } as const;
@@ -29,19 +29,30 @@ export function avoidZones(
 ): number {
   const map = zones instanceof ZoneMap ? zones : new ZoneMap(zones);
   let changed = 0;
-  for (const { from, to, straight, around } of map.detours(points)) {
-    const d = matrix.distances[from]![to]!;
-    if (mode === 'when-short' && d >= around) continue;
+  for (const detour of map.detours(points)) {
+    const { from, to } = detour;
+    const cell = aroundZones(matrix.durations[from]![to]!, matrix.distances[from]![to]!, detour, mode);
+    if (!cell) continue;
     changed += 1;
-    if (around === Infinity || straight <= 0) {
-      matrix.durations[from]![to] = SHUT_OFF.duration;
-      matrix.distances[from]![to] = SHUT_OFF.distance;
-      continue;
-    }
-    const stretch = around / straight;
-    // the estimate's own detour factor is kept; never shorter than the way around itself
-    matrix.distances[from]![to] = Math.ceil(Math.max(d * stretch, around));
-    matrix.durations[from]![to] = Math.ceil(matrix.durations[from]![to]! * stretch);
+    matrix.durations[from]![to] = cell.duration;
+    matrix.distances[from]![to] = cell.distance;
   }
   return changed;
+}
+
+/** One leg through a zone, made to go around it; undefined: it already does (`when-short`). */
+export function aroundZones(
+  duration: number,
+  distance: number,
+  { straight, around }: Detour,
+  mode: 'always' | 'when-short',
+): { duration: number; distance: number } | undefined {
+  if (mode === 'when-short' && distance >= around) return undefined;
+  if (around === Infinity || straight <= 0) return { ...SHUT_OFF };
+  const stretch = around / straight;
+  // the estimate's own detour factor is kept; never shorter than the way around itself
+  return {
+    distance: Math.ceil(Math.max(distance * stretch, around)),
+    duration: Math.ceil(duration * stretch),
+  };
 }
