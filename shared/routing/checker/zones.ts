@@ -3,9 +3,10 @@
  * one. VROOM's problem has no coordinates, so the caller passes the zones and each location
  * index's [lon, lat] (`ZoneCheck`). Its own geometry, shared with nobody: a leg passes through a
  * zone when its straight line properly crosses an edge or one of 64 points along it lies strictly
- * inside. Such a leg is allowed only when its matrix distance pays for going around: at least the
- * shortest way through some zone vertex, min over vertices v of |a v| + |v b| (any way around a
- * polygon turns at a vertex of some zone, so this is a lower bound). A zone is its outer ring;
+ * inside. Such a leg is allowed only when its matrix distance pays for going around: for each zone
+ * it crosses, at least min over that zone's vertices v of |a v| + |v b| (any way that avoids the
+ * zone is no shorter than the shortest way around it alone, which turns at one of its vertices at
+ * least: a lower bound). A zone is its outer ring;
  * legs from or to a location inside a zone are not judged (the stop there is).
  */
 import type { VroomProblem, VroomSolution } from '../vroom-format';
@@ -36,7 +37,6 @@ export function checkZones(
   const kx = M_PER_DEG * Math.cos((lat0 * Math.PI) / 180);
   const at = ([lon, lat]: [number, number]): P => ({ x: lon * kx, y: lat * M_PER_DEG });
   const polys = rings.map((r) => r.map(at));
-  const corners = polys.flat();
   const where = (i: number): P | undefined => {
     const l = zones.locations[i];
     return l ? at(l) : undefined;
@@ -56,9 +56,11 @@ export function checkZones(
         out.add('zone', `vehicle ${route.vehicle} step ${k} ${step.type} ${step.id}: stop inside a danger zone`);
       if (prev !== undefined && prev !== li) {
         const a = where(prev)!;
-        if (!inZone(a) && !inZone(p) && polys.some((poly) => passesThrough(a, p, poly))) {
+        const crossed = inZone(a) || inZone(p) ? [] : polys.filter((poly) => passesThrough(a, p, poly));
+        if (crossed.length > 0) {
           const paid = matrix?.distances?.[prev]?.[li];
-          const bound = Math.min(...corners.map((v) => dist(a, v) + dist(v, p)));
+          // around each zone crossed, the way turns at one of its own vertices at least
+          const bound = Math.max(...crossed.map((poly) => Math.min(...poly.map((v) => dist(a, v) + dist(v, p)))));
           if (paid === undefined || paid < bound * SLACK)
             out.add(
               'zone',
