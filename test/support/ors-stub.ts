@@ -14,7 +14,7 @@ export const DEMO_POINTS = [
 export interface OrsStubRequest {
   path: string;
   auth?: string;
-  body: { locations: number[][]; sources: number[]; destinations: number[] };
+  body: { locations: number[][]; sources: number[]; destinations: number[]; options?: unknown };
 }
 
 /**
