@@ -13,6 +13,7 @@ import type {
   AuditLog,
   CaseBookingStore,
   CaseStopStore,
+  DangerZoneStore,
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
@@ -24,7 +25,6 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
-  DangerZoneStore,
 } from './stores';
 
 export type { Page, PageRequest, PhoneMatch } from './stores';

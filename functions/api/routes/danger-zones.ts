@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { routeLine } from '../../../shared/app/planning/route-line';
 import { createZones, deactivateZone, listZones } from '../../../shared/app/zones/danger-zones';
 import { zoneUploadSchema } from '../../../shared/domain/entities/danger-zone';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
+import { viewerOf } from '../../../shared/http/viewer';
 import type { Ports } from '../../../shared/ports/ports';
 import { versionBody } from './version-body';
 
@@ -14,7 +16,10 @@ const listQuery = z.strictObject({
     .optional(),
 });
 
-/** Danger zones and closed roads that routes avoid (docs/services/danger-zones.md). */
+/**
+ * Danger zones and closed roads that routes avoid (docs/services/danger-zones.md), and a planned
+ * route's road around them for the map.
+ */
 export function dangerZoneRoutes(ports: Ports): Route[] {
   const base = '/hromady/{hromadaId}/danger-zones' as const;
   return [
@@ -23,7 +28,11 @@ export function dangerZoneRoutes(ports: Ports): Route[] {
       handle: async ({ params, query }) =>
         json(
           200,
-          await listZones(ports, params.hromadaId, query.active !== undefined ? { active: query.active } : {}),
+          await listZones(
+            ports,
+            params.hromadaId,
+            query.active !== undefined ? { active: query.active } : {},
+          ),
         ),
     }),
     defineRoute(
@@ -41,5 +50,13 @@ export function dangerZoneRoutes(ports: Ports): Route[] {
       handle: async ({ params, body, actor }) =>
         json(200, await deactivateZone(ports, params.hromadaId, params.id, body.version, actor)),
     }),
+    defineRoute(
+      'GET /hromady/{hromadaId}/plans/{date}/routes/{id}/geometry',
+      "A planned route's road for the map (GeoJSON LineString; confidential stops at their settlement for readers who may not see them)",
+      {
+        handle: async ({ params, event }) =>
+          json(200, await routeLine(ports, viewerOf(event), params.hromadaId, params.date, params.id)),
+      },
+    ),
   ];
 }

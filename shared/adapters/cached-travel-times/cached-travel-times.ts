@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { LatLon, MatrixOptions, TravelMatrix, TravelProfile, TravelTimes } from '../../ports/travel-times';
+import type {
+  LatLon,
+  MatrixOptions,
+  TravelMatrix,
+  TravelProfile,
+  TravelTimes,
+} from '../../ports/travel-times';
 import type { ZonePolygons } from '../../routing/geometry/zone-map';
 import type { MatrixRectangle, RectangleAnswer } from '../openrouteservice/ors-travel-times';
 import { cellKey, pointKey, type TravelCell, type TravelCellStore } from './travel-cell-store';

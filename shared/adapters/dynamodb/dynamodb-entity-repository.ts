@@ -21,6 +21,7 @@ import type {
   AuditLog,
   CaseBookingStore,
   CaseStopStore,
+  DangerZoneStore,
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
@@ -35,7 +36,6 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
-  DangerZoneStore,
 } from '../../ports/stores';
 import { withReportDays } from '../report-day-changes';
 import { CursorSealer, listingScope, pageLimit } from './cursor';

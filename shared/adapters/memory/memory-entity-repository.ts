@@ -14,6 +14,7 @@ import type {
   AuditLog,
   CaseBookingStore,
   CaseStopStore,
+  DangerZoneStore,
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
@@ -26,7 +27,6 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
-  DangerZoneStore,
 } from '../../ports/stores';
 import { withReportDays } from '../report-day-changes';
 import { MemoryCaseBookings } from './memory-case-bookings';

@@ -1,5 +1,11 @@
 import Openrouteservice from 'openrouteservice-js';
-import type { LatLon, MatrixOptions, TravelMatrix, TravelProfile, TravelTimes } from '../../ports/travel-times';
+import type {
+  LatLon,
+  MatrixOptions,
+  TravelMatrix,
+  TravelProfile,
+  TravelTimes,
+} from '../../ports/travel-times';
 import { aroundZones } from '../../routing/geometry/zone-detours';
 import { type Detour, ZoneMap, type ZonePolygons } from '../../routing/geometry/zone-map';
 import { OfflineTravelTimes } from '../offline-travel-times/offline-travel-times';
@@ -142,7 +148,12 @@ export class OrsTravelTimes implements TravelTimes {
    * avoidables) would route through a zone: any leg shorter than the way around the zones is
    * stretched over it (zone-detours.ts) and counted as estimated. It is cached like a routed cell.
    */
-  private aroundZones(out: RectangleAnswer, points: LatLon[], rect: MatrixRectangle, avoid: ZonePolygons): void {
+  private aroundZones(
+    out: RectangleAnswer,
+    points: LatLon[],
+    rect: MatrixRectangle,
+    avoid: ZonePolygons,
+  ): void {
     const detours = new Map<string, Detour>();
     for (const d of new ZoneMap(avoid).detours(points)) detours.set(`${d.from},${d.to}`, d);
     if (detours.size === 0) return;

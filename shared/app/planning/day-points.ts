@@ -2,13 +2,14 @@
  * Which requests, vehicles and places a hromada's service day is about: the first step from the
  * day as stored to the routing problem. Pure: the caller loads the requests, vehicles and depots.
  */
+
+import { ADDRESS_IN_ZONE } from '../../domain/entities/danger-zone';
 import type { Depot } from '../../domain/entities/depot';
 import type { Hromada } from '../../domain/entities/hromada';
 import { isOpen, type ServiceRequest } from '../../domain/entities/service-request';
 import type { Vehicle } from '../../domain/entities/vehicle';
 import { addDays, localToUtc } from '../../domain/time';
 import type { LatLon } from '../../ports/travel-times';
-import { ADDRESS_IN_ZONE } from '../../domain/entities/danger-zone';
 import { ZoneMap, type ZonePolygons } from '../../routing/geometry/zone-map';
 
 export interface DayInput {

@@ -13,9 +13,9 @@ import { isOpen, type ServiceRequest } from '../../domain/entities/service-reque
 import { ConflictError } from '../../domain/errors';
 import type { Ports } from '../../ports/ports';
 import { insertTask } from '../../routing/engine/index';
+import { ZoneMap } from '../../routing/geometry/zone-map';
 import { followCaseStops } from '../mobile-case/follow-case-stops';
 import { getServiceRequest } from '../service-requests';
-import { ZoneMap } from '../../routing/geometry/zone-map';
 import { dayBounds, inZone, outsideTheDay } from './day-points';
 import { solutionAhead } from './day-under-way';
 import { followPlan } from './follow-plan';
@@ -75,7 +75,9 @@ async function insertable(
   if (refused) throw new ConflictError(`Request ${requestId} cannot be served: ${refused}`);
   const inDanger = inZone(request, zones ? new ZoneMap(zones) : undefined);
   if (inDanger)
-    throw new ConflictError(`Request ${requestId} cannot be served: ${inDanger}`, undefined, { reason: inDanger });
+    throw new ConflictError(`Request ${requestId} cannot be served: ${inDanger}`, undefined, {
+      reason: inDanger,
+    });
   return request;
 }
 

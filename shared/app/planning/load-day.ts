@@ -12,10 +12,10 @@ import { ConflictError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
 import { localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
+import type { ZonePolygons } from '../../routing/geometry/zone-map';
 import { caseStopsOfDay } from '../mobile-case/case-stop-visits';
 import { listAll, requireHromada } from '../registry';
 import { zonesOfDay } from '../zones/zones-of-day';
-import type { ZonePolygons } from '../../routing/geometry/zone-map';
 import { planAtVersion, planToReplace } from './read-plan';
 
 export interface LoadedDay<P extends Plan | undefined = Plan | undefined> {

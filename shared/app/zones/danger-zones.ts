@@ -84,7 +84,13 @@ export async function deactivateZone(
       reason: 'Зону вже вимкнено',
     });
   const now = ports.clock.now().toISOString();
-  const zone: DangerZone = { ...current, active: false, deactivatedAt: now, version: version + 1, updatedAt: now };
+  const zone: DangerZone = {
+    ...current,
+    active: false,
+    deactivatedAt: now,
+    version: version + 1,
+    updatedAt: now,
+  };
   await ports.entities.commit([
     { op: 'update', entity: 'DangerZone', item: zone, expectedVersion: version },
     auditChange(ports, hromada, actor, 'update', 'DangerZone', id, ['active', 'deactivatedAt']),

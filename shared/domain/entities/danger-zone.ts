@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoInstantSchema, localDateSchema, nameSchema, storedFields, textSchema } from '../common';
+import { isoInstantSchema, localDateSchema, nameSchema, storedFields, textSchema } from '../common';
 
 /**
  * A danger zone (небезпечна зона) or closed road (перекрита дорога): an area routes must not go

@@ -53,14 +53,19 @@ export function checkZones(
       if (!p) continue;
       const isTask = step.type === 'job' || step.type === 'pickup' || step.type === 'delivery';
       if (isTask && inZone(p))
-        out.add('zone', `vehicle ${route.vehicle} step ${k} ${step.type} ${step.id}: stop inside a danger zone`);
+        out.add(
+          'zone',
+          `vehicle ${route.vehicle} step ${k} ${step.type} ${step.id}: stop inside a danger zone`,
+        );
       if (prev !== undefined && prev !== li) {
         const a = where(prev)!;
         const crossed = inZone(a) || inZone(p) ? [] : polys.filter((poly) => passesThrough(a, p, poly));
         if (crossed.length > 0) {
           const paid = matrix?.distances?.[prev]?.[li];
           // around each zone crossed, the way turns at one of its own vertices at least
-          const bound = Math.max(...crossed.map((poly) => Math.min(...poly.map((v) => dist(a, v) + dist(v, p)))));
+          const bound = Math.max(
+            ...crossed.map((poly) => Math.min(...poly.map((v) => dist(a, v) + dist(v, p)))),
+          );
           if (paid === undefined || paid < bound * SLACK)
             out.add(
               'zone',
@@ -90,11 +95,14 @@ function insideOrOn(p: P, poly: P[]): boolean {
 }
 
 function strictlyInside(p: P, poly: P[]): boolean {
-  return insideOrOn(p, poly) && !poly.some((a, i) => {
-    const b = poly[(i + 1) % poly.length]!;
-    const len = dist(a, b);
-    return len > 0 && Math.abs(dist(a, p) + dist(p, b) - len) < 0.01;
-  });
+  return (
+    insideOrOn(p, poly) &&
+    !poly.some((a, i) => {
+      const b = poly[(i + 1) % poly.length]!;
+      const len = dist(a, b);
+      return len > 0 && Math.abs(dist(a, p) + dist(p, b) - len) < 0.01;
+    })
+  );
 }
 
 function passesThrough(a: P, b: P, poly: P[]): boolean {

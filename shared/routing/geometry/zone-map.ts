@@ -4,7 +4,16 @@
  * a visibility graph over the zones' vertices, Dijkstra from each point). A zone is its outer ring:
  * a hole inside a zone counts as the zone (conservative). Pure.
  */
-import { distance, LocalPlane, locate, type PlaneRing, type Position, planeRing, segmentEnters, type XY } from './plane';
+import {
+  distance,
+  LocalPlane,
+  locate,
+  type PlaneRing,
+  type Position,
+  planeRing,
+  segmentEnters,
+  type XY,
+} from './plane';
 
 /** GeoJSON MultiPolygon coordinates: polygons → rings (the outer one first) → positions. */
 export type ZonePolygons = Position[][][];

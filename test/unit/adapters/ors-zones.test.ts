@@ -22,7 +22,8 @@ const stub = new OrsStub();
 beforeAll(() => stub.start());
 afterAll(() => stub.stop());
 
-const ors = () => new OrsTravelTimes({ host: stub.host, apiKey: 'k', sleep: async () => undefined, now: () => 0 });
+const ors = () =>
+  new OrsTravelTimes({ host: stub.host, apiKey: 'k', sleep: async () => undefined, now: () => 0 });
 
 describe('openrouteservice and danger zones', () => {
   it('sends the zones as options.avoid_polygons; a leg the service still routes through them is stretched around', async () => {

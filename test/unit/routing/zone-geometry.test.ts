@@ -1,13 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convexHull, locate, planeRing, segmentEnters, type XY } from '../../../shared/routing/geometry/plane';
+import {
+  convexHull,
+  locate,
+  planeRing,
+  segmentEnters,
+  type XY,
+} from '../../../shared/routing/geometry/plane';
 import { avoidZones, SHUT_OFF } from '../../../shared/routing/geometry/zone-detours';
 import { ZoneMap, type ZonePolygons } from '../../../shared/routing/geometry/zone-map';
 
 const xy = (x: number, y: number): XY => ({ x, y });
 const square = planeRing([xy(0, 0), xy(10, 0), xy(10, 10), xy(0, 10), xy(0, 0)]);
 // a U open to the north: the notch 4..6 × 3..10 is outside
-const cup = planeRing([xy(0, 0), xy(10, 0), xy(10, 10), xy(6, 10), xy(6, 3), xy(4, 3), xy(4, 10), xy(0, 10), xy(0, 0)]);
+const cup = planeRing([
+  xy(0, 0),
+  xy(10, 0),
+  xy(10, 10),
+  xy(6, 10),
+  xy(6, 3),
+  xy(4, 3),
+  xy(4, 10),
+  xy(0, 10),
+  xy(0, 0),
+]);
 
 describe('plane geometry', () => {
   it('locates points inside, on the edge and outside', () => {
@@ -48,9 +64,7 @@ describe('plane geometry', () => {
     const inner = fc.double({ min: 0.5, max: 9.5, noNaN: true });
     const any = fc.double({ min: -30, max: 30, noNaN: true });
     fc.assert(
-      fc.property(inner, inner, any, any, (x, y, bx, by) =>
-        segmentEnters(xy(x, y), xy(bx, by), square),
-      ),
+      fc.property(inner, inner, any, any, (x, y, bx, by) => segmentEnters(xy(x, y), xy(bx, by), square)),
     );
   });
 });
@@ -127,13 +141,62 @@ describe('zones as obstacles', () => {
   it('a point shut in by a ring of zones cannot be reached: the leg is forbidden', () => {
     const ring: ZonePolygons = [
       // a square annulus as four boxes around (27.91, 49.56)
-      [[[27.89, 49.55], [27.93, 49.55], [27.93, 49.552], [27.89, 49.552], [27.89, 49.55]]],
-      [[[27.89, 49.568], [27.93, 49.568], [27.93, 49.57], [27.89, 49.57], [27.89, 49.568]]],
-      [[[27.89, 49.549], [27.892, 49.549], [27.892, 49.571], [27.89, 49.571], [27.89, 49.549]]],
-      [[[27.928, 49.549], [27.93, 49.549], [27.93, 49.571], [27.928, 49.571], [27.928, 49.549]]],
+      [
+        [
+          [27.89, 49.55],
+          [27.93, 49.55],
+          [27.93, 49.552],
+          [27.89, 49.552],
+          [27.89, 49.55],
+        ],
+      ],
+      [
+        [
+          [27.89, 49.568],
+          [27.93, 49.568],
+          [27.93, 49.57],
+          [27.89, 49.57],
+          [27.89, 49.568],
+        ],
+      ],
+      [
+        [
+          [27.89, 49.549],
+          [27.892, 49.549],
+          [27.892, 49.571],
+          [27.89, 49.571],
+          [27.89, 49.549],
+        ],
+      ],
+      [
+        [
+          [27.928, 49.549],
+          [27.93, 49.549],
+          [27.93, 49.571],
+          [27.928, 49.571],
+          [27.928, 49.549],
+        ],
+      ],
     ];
-    const m = { durations: [[0, 1], [1, 0]], distances: [[0, 1], [1, 0]] };
-    avoidZones(m, [{ lat: 49.56, lon: 27.91 }, { lat: 49.56, lon: 27.98 }], ring, 'always');
+    const m = {
+      durations: [
+        [0, 1],
+        [1, 0],
+      ],
+      distances: [
+        [0, 1],
+        [1, 0],
+      ],
+    };
+    avoidZones(
+      m,
+      [
+        { lat: 49.56, lon: 27.91 },
+        { lat: 49.56, lon: 27.98 },
+      ],
+      ring,
+      'always',
+    );
     expect(m.durations[0]![1]).toBe(SHUT_OFF.duration);
   });
 });

@@ -16,9 +16,17 @@ const box = (w: number, s: number, e: number, n: number): [number, number][] => 
 ];
 
 /** A closed road: a north–south band across the road from Березна to Хмільник. */
-const ROADBLOCK = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [box(27.89, 49.52, 27.9, 49.6)] }, properties: { name: 'Міст закрито', kind: 'closed-road' } };
+const ROADBLOCK = {
+  type: 'Feature',
+  geometry: { type: 'Polygon', coordinates: [box(27.89, 49.52, 27.9, 49.6)] },
+  properties: { name: 'Міст закрито', kind: 'closed-road' },
+};
 /** Shelling around Петро's house in Березна (вул. Садова, 3: 49.5621, 27.8401); Ганна (27.8452) is outside. */
-const SHELLING = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [box(27.839, 49.5615, 27.841, 49.5627)] }, properties: { name: 'Обстріл' } };
+const SHELLING = {
+  type: 'Feature',
+  geometry: { type: 'Polygon', coordinates: [box(27.839, 49.5615, 27.841, 49.5627)] },
+  properties: { name: 'Обстріл' },
+};
 
 async function zonedDay(): Promise<{ d: DemoDay; ride: string; visit: string }> {
   const d = await demoDay();
@@ -67,13 +75,24 @@ describe('planning around danger zones', () => {
 describe('the upload', () => {
   it('refuses an open ring, a swapped [lat, lon] and too few positions, naming the path', () => {
     const bad = (coordinates: unknown) =>
-      zoneUploadSchema.safeParse({ type: 'Feature', geometry: { type: 'Polygon', coordinates }, properties: null });
+      zoneUploadSchema.safeParse({
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates },
+        properties: null,
+      });
     const open = bad([box(27.89, 49.52, 27.9, 49.6).slice(0, 4)]);
     expect(open.success).toBe(false);
     expect(JSON.stringify(open.error?.issues)).toContain('closed');
     const swapped = bad([box(49.52, 27.89, 49.6, 27.9)]);
     expect(swapped.error?.issues[0]?.path).toEqual(['geometry', 'coordinates', 0, 0]);
-    expect(bad([[[27.9, 49.5], [27.9, 49.5]]]).success).toBe(false);
+    expect(
+      bad([
+        [
+          [27.9, 49.5],
+          [27.9, 49.5],
+        ],
+      ]).success,
+    ).toBe(false);
     expect(bad([box(27.89, 49.52, 27.9, 49.6)]).success).toBe(true);
   });
 });

@@ -5,7 +5,17 @@ import type { VroomProblem, VroomSolution } from '../../../../shared/routing/vro
 
 /** A band across the road from Березна (0) to Хмільник (1); 2 is inside it, 3 north of it all. */
 const ZONES: ZoneCheck = {
-  polygons: [[[[27.89, 49.52], [27.9, 49.52], [27.9, 49.6], [27.89, 49.6], [27.89, 49.52]]]],
+  polygons: [
+    [
+      [
+        [27.89, 49.52],
+        [27.9, 49.52],
+        [27.9, 49.6],
+        [27.89, 49.6],
+        [27.89, 49.52],
+      ],
+    ],
+  ],
   locations: [
     [27.845, 49.561],
     [27.957, 49.56],
@@ -44,19 +54,39 @@ const around = [
 
 describe('checker: danger zones', () => {
   it('a leg through the zone at the straight-line cost is a violation', () => {
-    const v = run(straight, [['start', 0], ['job', 1], ['end', 0]]);
+    const v = run(straight, [
+      ['start', 0],
+      ['job', 1],
+      ['end', 0],
+    ]);
     expect(v).toHaveLength(2);
     expect(v[0]).toMatch(/^\[zone\] vehicle 1 step 1: leg 0→1 goes through a danger zone/);
   });
 
   it('a leg that pays the way around is accepted', () => {
-    expect(run(around, [['start', 0], ['job', 1], ['end', 0]])).toEqual([]);
+    expect(
+      run(around, [
+        ['start', 0],
+        ['job', 1],
+        ['end', 0],
+      ]),
+    ).toEqual([]);
   });
 
   it('a stop inside the zone is a violation; a leg that does not cross is not judged', () => {
-    expect(run(straight, [['start', 0], ['job', 2], ['end', 0]])).toEqual([
-      '[zone] vehicle 1 step 1 job 1: stop inside a danger zone',
-    ]);
-    expect(run(straight, [['start', 0], ['job', 3], ['end', 0]])).toEqual([]);
+    expect(
+      run(straight, [
+        ['start', 0],
+        ['job', 2],
+        ['end', 0],
+      ]),
+    ).toEqual(['[zone] vehicle 1 step 1 job 1: stop inside a danger zone']);
+    expect(
+      run(straight, [
+        ['start', 0],
+        ['job', 3],
+        ['end', 0],
+      ]),
+    ).toEqual([]);
   });
 });
