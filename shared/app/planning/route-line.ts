@@ -5,9 +5,10 @@
  * may not see in clear is drawn at its settlement's point, as every read of it is masked
  * (confidential/disclose.ts, audited the same way): the line leaks no address.
  */
-import type { Viewer } from '../../domain/viewer';
+
 import { NotFoundError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
+import type { Viewer } from '../../domain/viewer';
 import type { Ports } from '../../ports/ports';
 import type { LatLon } from '../../ports/travel-times';
 import { type DisclosePorts, disclose } from '../confidential/disclose';
@@ -42,7 +43,8 @@ export async function routeLine(
   const route = plan.routes.find((r) => r.vehicleId === vehicleId);
   if (!route) throw new NotFoundError('Route', vehicleId);
   const vehicle = await ports.entities.registry.get(registryKinds.vehicles, hromadaId, vehicleId);
-  const depot = vehicle && (await ports.entities.registry.get(registryKinds.depots, hromadaId, vehicle.depotId));
+  const depot =
+    vehicle && (await ports.entities.registry.get(registryKinds.depots, hromadaId, vehicle.depotId));
   const ids = new Set(route.stops.map((s) => s.requestId));
   const stored = (await ports.entities.requests.forDay(hromadaId, date)).filter((r) => ids.has(r.id));
   const { requests } = await disclose(ports, viewer, hromadaId, { residents: [], requests: stored });
