@@ -102,7 +102,28 @@ export function missingRectangles(m: number, has: (i: number, j: number) => bool
     if (rect) rect.sources.push(i);
     else bySignature.set(signature, { sources: [i], destinations: cols });
   }
-  return [...bySignature.values()];
+  const rects = [...bySignature.values()];
+  return rects.length > 1 ? asOneWhenMostlyMissing(rects) : rects;
+}
+
+/**
+ * A day whose bookings cached a few rides knows a cell here and there: each row then lacks a
+ * slightly different set of columns, and one request per row (each paying the service's latency)
+ * would replace one request for the whole matrix. When the rectangle around every missing cell is
+ * at most twice their number, it is asked instead (the known cells asked again cost only quota).
+ */
+function asOneWhenMostlyMissing(rects: MatrixRectangle[]): MatrixRectangle[] {
+  const rows = new Set<number>();
+  const cols = new Set<number>();
+  let missing = 0;
+  for (const r of rects) {
+    for (const i of r.sources) rows.add(i);
+    for (const j of r.destinations) cols.add(j);
+    missing += r.sources.length * r.destinations.length;
+  }
+  if (rows.size * cols.size > 2 * missing) return rects;
+  const sorted = (xs: Set<number>) => [...xs].sort((a, b) => a - b);
+  return [{ sources: sorted(rows), destinations: sorted(cols) }];
 }
 
 /** The zones' version in a cache key: 16 hex digits of the SHA-256 of their coordinates. */
