@@ -28,8 +28,7 @@ export async function createZones(
 ): Promise<DangerZone[]> {
   const hromada = await requireHromada(ports, hromadaId);
   const now = ports.clock.now().toISOString();
-  const features = upload.type === 'Feature' ? [upload] : upload.features;
-  const zones = features.map((f) => {
+  const zones = upload.features.map((f) => {
     const p = f.properties ?? { kind: 'danger-zone' as const };
     return dangerZoneSchema.parse({
       id: ports.ids.next(),

@@ -12,5 +12,6 @@ export async function zonesOfDay(
   date: string,
 ): Promise<ZonePolygons> {
   const zones = await ports.entities.dangerZones.all(hromadaId);
-  return zones.filter((z) => zoneInForce(z, date)).flatMap((z) => z.geometry.coordinates);
+  // positions are validated as [lon, lat] pairs (danger-zone.ts)
+  return zones.filter((z) => zoneInForce(z, date)).flatMap((z) => z.geometry.coordinates) as ZonePolygons;
 }

@@ -11,8 +11,9 @@ export const zoneKinds = ['danger-zone', 'closed-road'] as const;
 
 /** [longitude, latitude] within Ukraine (44–53 N, 22–41 E): a swapped pair is caught. */
 const positionSchema = z
-  .tuple([z.number(), z.number()])
-  .refine(([lon, lat]) => lon >= 22 && lon <= 41 && lat >= 44 && lat <= 53, {
+  .array(z.number())
+  .length(2, 'a position is [longitude, latitude]')
+  .refine(([lon = 0, lat = 0]) => lon >= 22 && lon <= 41 && lat >= 44 && lat <= 53, {
     message: 'expected [longitude, latitude] within Ukraine (lon 22–41, lat 44–53)',
   });
 
@@ -38,7 +39,7 @@ export const multiPolygonSchema = z.strictObject({
 export type ZoneGeometry = z.infer<typeof multiPolygonSchema>;
 
 /** What a zone says about itself in a GeoJSON Feature's `properties`. */
-export const zonePropertiesSchema = z.strictObject({
+export const zonePropertiesSchema = z.object({
   name: nameSchema.optional(),
   kind: z.enum(zoneKinds).default('danger-zone'),
   /** First and last local date it applies (absent: from now on, until deactivated). */
@@ -47,34 +48,60 @@ export const zonePropertiesSchema = z.strictObject({
   note: textSchema(1, 500).optional(),
 });
 
-const featureSchema = z.strictObject({
+/**
+ * One feature. GIS tools add members of their own (QGIS: `fid` in properties, `crs` and `name` on
+ * the collection): those are ignored, not refused; only the members below are read.
+ */
+const featureSchema = z.object({
   type: z.literal('Feature'),
-  id: z.union([z.string(), z.number()]).optional(),
+  id: z.union([z.string().max(200), z.number()]).optional(),
   geometry: z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema]),
-  properties: zonePropertiesSchema.nullable().default(null),
+  properties: zonePropertiesSchema.nullable().optional(),
 });
+type Feature = z.output<typeof featureSchema>;
 
-/** POST body: one Feature, or a FeatureCollection of up to 40 (an uploaded file; one transaction). */
+/**
+ * POST body: one Feature, or a FeatureCollection of up to 40 (an uploaded file; one transaction).
+ * One object schema for both (the API description wants an object): `type` says which.
+ */
 export const zoneUploadSchema = z
-  .discriminatedUnion('type', [
-    featureSchema,
-    z.object({
-      type: z.literal('FeatureCollection'),
-      features: z.array(featureSchema).min(1).max(40),
-    }),
-  ])
+  .object({
+    type: z.enum(['Feature', 'FeatureCollection']),
+    id: featureSchema.shape.id,
+    geometry: featureSchema.shape.geometry.optional(),
+    properties: featureSchema.shape.properties,
+    features: z.array(featureSchema).min(1).max(40).optional(),
+  })
   .superRefine((body, ctx) => {
-    const features = body.type === 'Feature' ? [body] : body.features;
-    features.forEach((f, i) => {
-      const p = f.properties;
+    if (body.type === 'Feature' && !body.geometry)
+      ctx.addIssue({ code: 'custom', message: 'a Feature needs its geometry', path: ['geometry'] });
+    if (body.type === 'FeatureCollection' && !body.features)
+      ctx.addIssue({ code: 'custom', message: 'a FeatureCollection needs its features', path: ['features'] });
+    const features =
+      body.type === 'Feature'
+        ? [{ prefix: [] as (string | number)[], p: body.properties }]
+        : (body.features ?? []).map((f, i) => ({ prefix: ['features', i], p: f.properties }));
+    for (const { prefix, p } of features)
       if (p?.from && p.to && p.to < p.from)
         ctx.addIssue({
           code: 'custom',
           message: 'to must not be before from',
-          path: [...(body.type === 'Feature' ? [] : ['features', i]), 'properties', 'to'],
+          path: [...prefix, 'properties', 'to'],
         });
-    });
-  });
+  })
+  .transform((body): { features: Feature[] } => ({
+    features:
+      body.type === 'Feature'
+        ? [
+            {
+              type: 'Feature',
+              geometry: body.geometry!,
+              ...(body.id !== undefined ? { id: body.id } : {}),
+              properties: body.properties ?? null,
+            },
+          ]
+        : (body.features ?? []),
+  }));
 export type ZoneUpload = z.output<typeof zoneUploadSchema>;
 
 export const dangerZoneSchema = z.object({
