@@ -95,4 +95,18 @@ describe('the upload', () => {
     ).toBe(false);
     expect(bad([box(27.89, 49.52, 27.9, 49.6)]).success).toBe(true);
   });
+
+  it('takes a QGIS export as it is: its crs, name and fid are ignored', () => {
+    const qgis = {
+      type: 'FeatureCollection',
+      name: 'zones',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } },
+      features: [{ ...ROADBLOCK, properties: { fid: 1, name: 'Міст закрито', kind: 'closed-road' } }],
+    };
+    const parsed = zoneUploadSchema.parse(qgis);
+    expect(parsed.features[0]!.properties).toEqual({ name: 'Міст закрито', kind: 'closed-road' });
+    expect(zoneUploadSchema.safeParse({ type: 'FeatureCollection' }).error?.issues[0]?.path).toEqual([
+      'features',
+    ]);
+  });
 });
