@@ -1,8 +1,10 @@
 // The day on a map (Leaflet, loaded when the map is first shown): settlements, depots, the day's
 // stops and each route as a line. Tiles come from a configured URL (?tiles=… or the saved one);
 // with none, the offline default, it draws on a plain background. A confidential stop shows no
-// address.
+// address. Each route is drawn straight at once, then along the road when the API has it
+// (openrouteservice Directions, around the danger zones).
 import { useEffect, useRef } from 'preact/hooks';
+import { api, hromadaPath } from './api.js';
 import { html } from './html.js';
 import { when } from './kyiv.js';
 import { vehicleName } from './load.js';
@@ -22,7 +24,16 @@ function stopPoint(stop, request) {
   return place?.location ? [place.location.lat, place.location.lon] : undefined;
 }
 
-function draw(L, node, { names, day }) {
+/** The route's road as [lat, lon] points, or undefined (straight lines, or no answer). */
+async function roadOf(ctx, vehicleId) {
+  const path = `${hromadaPath(ctx.hromada)}/plans/${ctx.date}/routes/${encodeURIComponent(vehicleId)}/geometry`;
+  const line = await api('GET', path).catch(() => undefined);
+  if (line?.properties?.source !== 'ors') return undefined;
+  return line.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
+}
+
+function draw(L, node, ctx) {
+  const { names, day } = ctx;
   const map = L.map(node, { zoomSnap: 0.25 });
   const tiles = tileUrl();
   if (tiles) L.tileLayer(tiles, { maxZoom: 18, attribution: '© OpenStreetMap' }).addTo(map);
@@ -58,10 +69,14 @@ function draw(L, node, { names, day }) {
         .addTo(map);
     }
     line.push(...home);
-    if (line.length > 1)
-      L.polyline(line, { color: colour, weight: 3 })
+    if (line.length > 1) {
+      const drawn = L.polyline(line, { color: colour, weight: 3 })
         .bindTooltip(vehicleName(names, route.vehicleId))
         .addTo(map);
+      roadOf(ctx, route.vehicleId).then((road) => {
+        if (road && map.hasLayer(drawn)) drawn.setLatLngs(road);
+      });
+    }
   });
   if (points.length) map.fitBounds(points, { padding: [20, 20] });
   else map.setView([49.56, 27.96], 10);

@@ -13,6 +13,7 @@ import { MemoryOutboxRepository } from '../shared/adapters/memory/memory-outbox-
 import { MemoryPlanJobStore } from '../shared/adapters/memory/memory-plan-job-store';
 import { OfflineTravelTimes } from '../shared/adapters/offline-travel-times/offline-travel-times';
 import { BackgroundPlanJobRunner } from '../shared/adapters/plan-jobs/background-plan-job-runner';
+import { StraightRouteGeometry } from '../shared/adapters/route-geometry/straight-route-geometry';
 import { InProcessRouteSolver } from '../shared/adapters/routing/in-process-route-solver';
 import { UlidIds } from '../shared/adapters/system/ulid-ids';
 import { planDay } from '../shared/app/planning/plan-day';
@@ -33,6 +34,7 @@ const ports = {
   ids: new UlidIds(),
   solver: new InProcessRouteSolver(),
   planJobs: new MemoryPlanJobStore(),
+  routeLines: new StraightRouteGeometry(),
   planJobRunner: new BackgroundPlanJobRunner(),
 } satisfies Omit<Ports, 'sms'>;
 

@@ -5,6 +5,7 @@ import { alertRoutes } from './routes/alerts';
 import { boardRoutes } from './routes/board';
 import { caseStopRoutes } from './routes/case-stops';
 import { withMasking } from './routes/confidential-reads';
+import { dangerZoneRoutes } from './routes/danger-zones';
 import { deliveryRoutes } from './routes/deliveries';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
@@ -41,6 +42,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...deliveryRoutes(ports),
       ...alertRoutes(ports),
       ...caseStopRoutes(ports),
+      ...dangerZoneRoutes(ports),
       ...openApiRoutes(() => routes),
     ],
     ports,

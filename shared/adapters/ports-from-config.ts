@@ -3,6 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config/config';
 import type { Ports } from '../ports/ports';
+import type { RouteGeometry } from '../ports/route-geometry';
 import type { SmsSender } from '../ports/sms-sender';
 import type { TravelTimes } from '../ports/travel-times';
 import { CachedTravelTimes } from './cached-travel-times/cached-travel-times';
@@ -11,12 +12,16 @@ import { CursorSealer } from './dynamodb/cursor';
 import { DynamoDbEntityRepository } from './dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from './dynamodb/dynamodb-outbox-repository';
 import { DynamoDbPlanJobStore } from './dynamodb/dynamodb-plan-job-store';
+import { DynamoDbRouteLineStore } from './dynamodb/dynamodb-route-line-store';
 import { DynamoDbTravelCellStore } from './dynamodb/dynamodb-travel-cell-store';
 import { EumSmsSender } from './eum/eum-sms-sender';
 import { OfflineTravelTimes } from './offline-travel-times/offline-travel-times';
+import { OrsRouteGeometry } from './openrouteservice/ors-route-geometry';
 import { OrsTravelTimes } from './openrouteservice/ors-travel-times';
 import { BackgroundPlanJobRunner } from './plan-jobs/background-plan-job-runner';
 import { LambdaPlanJobRunner } from './plan-jobs/lambda-plan-job-runner';
+import { CachedRouteGeometry, RouteGeometryBySource } from './route-geometry/cached-route-geometry';
+import { StraightRouteGeometry } from './route-geometry/straight-route-geometry';
 import { InProcessRouteSolver } from './routing/in-process-route-solver';
 import { WorkerThreadRouteSolver } from './routing/worker-thread-route-solver';
 import { secretFromLambdaExtension } from './secrets/lambda-extension-secret';
@@ -40,6 +45,7 @@ export function portsFromConfig(config: Config): Ports {
     outbox: new DynamoDbOutboxRepository(doc, config.TABLE_NAME, cursors),
     sms: smsSender(config),
     travel: travelTimes(config, doc),
+    routeLines: routeLines(config, doc),
     clock: new SystemClock(),
     ids: new UlidIds(),
     solver: config.ROUTE_SOLVER === 'worker' ? new WorkerThreadRouteSolver() : new InProcessRouteSolver(),
@@ -90,6 +96,25 @@ function travelTimes(config: Config, doc: DynamoDBDocumentClient): TravelTimes {
     ttlDays: config.TRAVEL_CACHE_TTL_DAYS,
   });
   return new TravelTimesBySource({ offline, ors: new CachedTravelTimes(ors, store) }, config.TRAVEL_TIMES);
+}
+
+/** Map lines: straight offline; openrouteservice Directions when configured, cached in the table. */
+function routeLines(config: Config, doc: DynamoDBDocumentClient): RouteGeometry {
+  const offline = new StraightRouteGeometry();
+  if (!config.ORS_HOST) return new RouteGeometryBySource({ offline }, 'offline');
+  const apiKey = config.ORS_API_KEY_SECRET_ID
+    ? secretFromLambdaExtension(config.ORS_API_KEY_SECRET_ID, process.env, 16)
+    : config.ORS_API_KEY;
+  const ors = new OrsRouteGeometry({
+    host: config.ORS_HOST,
+    ...(apiKey ? { apiKey } : {}),
+    requestsPerMinute: config.ORS_REQUESTS_PER_MINUTE,
+  });
+  const store = new DynamoDbRouteLineStore(doc, config.TABLE_NAME, { ttlDays: config.TRAVEL_CACHE_TTL_DAYS });
+  return new RouteGeometryBySource(
+    { offline, ors: new CachedRouteGeometry(ors, store) },
+    config.TRAVEL_TIMES,
+  );
 }
 
 /** Cursors that go to clients must open in any container: one secret for all of them. */

@@ -20,8 +20,9 @@ export class TravelTimesBySource implements TravelTimes {
   async matrix(points: LatLon[], profile: TravelProfile, options: MatrixOptions = {}): Promise<TravelMatrix> {
     const wanted = options.source ?? this.byDefault;
     const ors = this.sources.ors;
-    if (wanted === 'ors' && ors) return ors.matrix(points, profile);
-    const m = await this.sources.offline.matrix(points, profile);
+    const avoid = options.avoid?.length ? { avoid: options.avoid } : {};
+    if (wanted === 'ors' && ors) return ors.matrix(points, profile, avoid);
+    const m = await this.sources.offline.matrix(points, profile, avoid);
     return { ...m, stats: { source: 'offline', estimatedCells: 0, calls: 0, cachedCells: 0 } };
   }
 }

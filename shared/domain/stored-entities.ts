@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { alertSchema } from './entities/alert';
 import { caseStopSchema } from './entities/case-stop';
+import { dangerZoneSchema } from './entities/danger-zone';
 import { followUpSchema } from './entities/follow-up';
 import { planSchema } from './entities/plan';
 import { serviceRequestSchema } from './entities/service-request';
@@ -32,6 +33,7 @@ export const storedSchemas = {
   Alert: alertSchema,
   StandingOrder: standingOrderSchema,
   CaseStop: caseStopSchema,
+  DangerZone: dangerZoneSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 /** The stored, parsed type of one entity. */

@@ -14,6 +14,7 @@ import type {
   AuditLog,
   CaseBookingStore,
   CaseStopStore,
+  DangerZoneStore,
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
@@ -130,5 +131,6 @@ export interface EntityRepository {
   readonly caseBookings: CaseBookingStore;
   readonly reportDays: ReportDayStore;
   readonly importJobs: ImportJobStore;
+  readonly dangerZones: DangerZoneStore;
   commit(changes: Change[]): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { EntityRepository } from './entity-repository';
 import type { Ids } from './ids';
 import type { OutboxRepository } from './outbox-repository';
 import type { PlanJobRunner, PlanJobStore } from './plan-jobs';
+import type { RouteGeometry } from './route-geometry';
 import type { RouteSolver } from './route-solver';
 import type { SmsSender } from './sms-sender';
 import type { TravelTimes } from './travel-times';
@@ -16,6 +17,8 @@ export interface Ports {
   outbox: OutboxRepository;
   sms: SmsSender;
   travel: TravelTimes;
+  /** The road a route drives, for the map (openrouteservice Directions, or straight lines). */
+  routeLines: RouteGeometry;
   clock: Clock;
   ids: Ids;
   /** Runs the routing engine (in process, or in a worker thread on the local platform). */

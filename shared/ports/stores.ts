@@ -1,6 +1,7 @@
 import type { Alert } from '../domain/entities/alert';
 import type { AuditEntry } from '../domain/entities/audit-entry';
 import type { CaseBooking, CaseStop } from '../domain/entities/case-stop';
+import type { DangerZone } from '../domain/entities/danger-zone';
 import type { Driver } from '../domain/entities/driver';
 import type { FollowUp } from '../domain/entities/follow-up';
 import type { Hromada } from '../domain/entities/hromada';
@@ -153,4 +154,11 @@ export interface CaseBookingStore {
 export interface ReportDayStore {
   /** RP2: a hromada's report days from one local date to another (both included), in date order. */
   between(hromadaId: string, from: string, to: string): Promise<ReportDay[]>;
+}
+
+export interface DangerZoneStore {
+  /** ZN1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<DangerZone | undefined>;
+  /** ZN2: every zone of a hromada (active or not), by id: a few dozen at most, every page read. */
+  all(hromadaId: string): Promise<DangerZone[]>;
 }

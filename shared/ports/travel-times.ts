@@ -1,3 +1,5 @@
+import type { ZonePolygons } from '../routing/geometry/zone-map';
+
 export interface LatLon {
   lat: number;
   lon: number;
@@ -36,6 +38,11 @@ export interface MatrixOptions {
    * where none is configured gets the offline estimate.
    */
   source?: TravelSource;
+  /**
+   * Danger zones and closed roads (GeoJSON MultiPolygon coordinates) no leg may pass through:
+   * openrouteservice gets them as `options.avoid_polygons`; the offline estimate goes around them.
+   */
+  avoid?: ZonePolygons;
 }
 
 export interface TravelTimes {

@@ -7,6 +7,7 @@ import { DynamoDbOutboxRepository } from '../../shared/adapters/dynamodb/dynamod
 import { DynamoDbPlanJobStore } from '../../shared/adapters/dynamodb/dynamodb-plan-job-store';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import { BackgroundPlanJobRunner } from '../../shared/adapters/plan-jobs/background-plan-job-runner';
+import { StraightRouteGeometry } from '../../shared/adapters/route-geometry/straight-route-geometry';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { SystemClock } from '../../shared/adapters/system/system-clock';
 import { UlidIds } from '../../shared/adapters/system/ulid-ids';
@@ -29,6 +30,7 @@ describe('a 500 never echoes internals', () => {
       ids: new UlidIds(),
       solver: new InProcessRouteSolver(),
       planJobs: new DynamoDbPlanJobStore(doc, 'no-such-table'),
+      routeLines: new StraightRouteGeometry(),
       planJobRunner: new BackgroundPlanJobRunner(),
     };
     const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));

@@ -6,6 +6,7 @@ import { DynamoDbPlanJobStore } from '../../shared/adapters/dynamodb/dynamodb-pl
 import { ensureTable } from '../../shared/adapters/dynamodb/table';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
 import { BackgroundPlanJobRunner } from '../../shared/adapters/plan-jobs/background-plan-job-runner';
+import { StraightRouteGeometry } from '../../shared/adapters/route-geometry/straight-route-geometry';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { UlidIds } from '../../shared/adapters/system/ulid-ids';
 import type { Clock } from '../../shared/ports/clock';
@@ -60,6 +61,7 @@ export function portsFor(t: Awaited<ReturnType<typeof freshTable>>, clock: Clock
     travel: new OfflineTravelTimes(),
     solver: new InProcessRouteSolver(),
     planJobs: new DynamoDbPlanJobStore(t.doc, t.tableName),
+    routeLines: new StraightRouteGeometry(),
     planJobRunner: new BackgroundPlanJobRunner(),
   };
 }

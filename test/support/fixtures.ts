@@ -2,6 +2,7 @@ import { MemoryEntityRepository } from '../../shared/adapters/memory/memory-enti
 import { MemoryOutboxRepository } from '../../shared/adapters/memory/memory-outbox-repository';
 import { MemoryPlanJobStore } from '../../shared/adapters/memory/memory-plan-job-store';
 import { OfflineTravelTimes } from '../../shared/adapters/offline-travel-times/offline-travel-times';
+import { StraightRouteGeometry } from '../../shared/adapters/route-geometry/straight-route-geometry';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { createEntity, createHromada, updateEntity } from '../../shared/app/registry';
 import type { HromadaRules } from '../../shared/domain/entities/hromada';
@@ -58,6 +59,7 @@ export function memoryPorts(clock = new FakeClock()) {
     ids: new SequentialIds(),
     solver: new InProcessRouteSolver(),
     planJobs: new MemoryPlanJobStore(entities),
+    routeLines: new StraightRouteGeometry(),
     planJobRunner: new RecordingPlanJobRunner(),
   };
   return { ports, entities, sms: ports.sms as RecordingSmsSender, clock };

@@ -22,6 +22,7 @@ import type {
   AuditLog,
   CaseBookingStore,
   CaseStopStore,
+  DangerZoneStore,
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
@@ -245,6 +246,30 @@ export class DynamoDbEntityRepository implements EntityRepository {
         page,
         (i) => parseStored('StandingOrder', i),
       ),
+  };
+
+  readonly dangerZones: DangerZoneStore = {
+    get: (hromadaId, id) => this.getEntity('DangerZone', hromadaId, id),
+    all: async (hromadaId) => {
+      const items: EntityOf<'DangerZone'>[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.query(
+          {
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: {
+              ':pk': hromadaPk(hromadaId),
+              ':prefix': entityLayouts.DangerZone.skPrefix,
+            },
+          },
+          { limit: 100, cursor },
+          (i) => parseStored('DangerZone', i),
+        );
+        items.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      return items;
+    },
   };
 
   readonly caseStops: CaseStopStore = {

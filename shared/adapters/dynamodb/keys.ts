@@ -2,6 +2,7 @@ import type { EntityName } from '../../domain/registry';
 import type { EntityOf } from '../../domain/stored-entities';
 import { alertLayout } from './entities/alert';
 import { caseStopLayout } from './entities/case-stop';
+import { dangerZoneLayout } from './entities/danger-zone';
 import { followUpLayout } from './entities/follow-up';
 import { hromadaLayout } from './entities/hromada';
 import type { BaseKey, EntityLayout, ItemKeys } from './entities/layout';
@@ -31,6 +32,7 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   Place: placeLayout,
   StandingOrder: standingOrderLayout,
   CaseStop: caseStopLayout,
+  DangerZone: dangerZoneLayout,
 };
 
 /** The base key of one stored entity. */

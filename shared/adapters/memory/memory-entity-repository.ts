@@ -15,6 +15,7 @@ import type {
   AuditLog,
   CaseBookingStore,
   CaseStopStore,
+  DangerZoneStore,
   FollowUpStore,
   HromadaStore,
   IdempotencyStore,
@@ -216,6 +217,14 @@ export class MemoryEntityRepository implements EntityRepository {
         this.all('StandingOrder', hromadaId).map((o) => parseStored('StandingOrder', o)),
         page,
       ),
+  };
+
+  readonly dangerZones: DangerZoneStore = {
+    get: async (hromadaId, id) => this.getEntity('DangerZone', hromadaId, id),
+    all: async (hromadaId) =>
+      this.all('DangerZone', hromadaId)
+        .map((z) => parseStored('DangerZone', z))
+        .sort((a, b) => a.id.localeCompare(b.id)),
   };
 
   readonly caseStops: CaseStopStore = {

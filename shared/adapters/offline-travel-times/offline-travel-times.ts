@@ -1,4 +1,5 @@
-import type { LatLon, TravelMatrix, TravelTimes } from '../../ports/travel-times';
+import type { LatLon, MatrixOptions, TravelMatrix, TravelTimes } from '../../ports/travel-times';
+import { avoidZones } from '../../routing/geometry/zone-detours';
 
 export interface OfflineEstimate {
   /** Road distance ÷ straight-line distance. Rural Ukrainian roads wind: 1.3–1.4 is typical. */
@@ -36,8 +37,15 @@ export class OfflineTravelTimes implements TravelTimes {
     },
   ) {}
 
-  async matrix(points: LatLon[], profile: 'driving-car' | 'driving-hgv'): Promise<TravelMatrix> {
-    return estimateMatrix(points, this.profiles[profile]);
+  /** With zones to avoid, a leg through one costs its estimate over the shortest way around. */
+  async matrix(
+    points: LatLon[],
+    profile: 'driving-car' | 'driving-hgv',
+    options: MatrixOptions = {},
+  ): Promise<TravelMatrix> {
+    const m = estimateMatrix(points, this.profiles[profile]);
+    if (options.avoid?.length) avoidZones(m, points, options.avoid, 'always');
+    return m;
   }
 }
 

@@ -12,6 +12,10 @@ declare module 'openrouteservice-js' {
       distances?: (number | null)[][];
     }>;
   }
-  const Openrouteservice: { Matrix: typeof OrsMatrix };
+  class OrsDirections {
+    constructor(args: OrsClientArgs);
+    calculate(args: Record<string, unknown>): Promise<unknown>;
+  }
+  const Openrouteservice: { Matrix: typeof OrsMatrix; Directions: typeof OrsDirections };
   export default Openrouteservice;
 }

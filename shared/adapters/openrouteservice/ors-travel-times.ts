@@ -1,5 +1,13 @@
 import Openrouteservice from 'openrouteservice-js';
-import type { LatLon, TravelMatrix, TravelProfile, TravelTimes } from '../../ports/travel-times';
+import type {
+  LatLon,
+  MatrixOptions,
+  TravelMatrix,
+  TravelProfile,
+  TravelTimes,
+} from '../../ports/travel-times';
+import { aroundZones } from '../../routing/geometry/zone-detours';
+import { type Detour, ZoneMap, type ZonePolygons } from '../../routing/geometry/zone-map';
 import { OfflineTravelTimes } from '../offline-travel-times/offline-travel-times';
 import { TokenBucket } from './token-bucket';
 
@@ -66,12 +74,12 @@ export class OrsTravelTimes implements TravelTimes {
     this.bucket = new TokenBucket(settings.requestsPerMinute ?? 40, settings.now ?? Date.now, this.sleep);
   }
 
-  async matrix(points: LatLon[], profile: TravelProfile): Promise<TravelMatrix> {
+  async matrix(points: LatLon[], profile: TravelProfile, options: MatrixOptions = {}): Promise<TravelMatrix> {
     const all = points.map((_, i) => i);
     const answer =
       points.length < 2
         ? { ...(await this.fallback.matrix(points, profile)), estimatedCells: 0, estimated: [], calls: 0 }
-        : await this.rectangle(points, { sources: all, destinations: all }, profile);
+        : await this.rectangle(points, { sources: all, destinations: all }, profile, options.avoid);
     return {
       durations: answer.durations,
       distances: answer.distances,
@@ -84,6 +92,7 @@ export class OrsTravelTimes implements TravelTimes {
     points: LatLon[],
     { sources, destinations }: MatrixRectangle,
     profile: TravelProfile,
+    avoid?: ZonePolygons,
   ): Promise<RectangleAnswer> {
     const rows = () => sources.map(() => new Array<number>(destinations.length).fill(0));
     const out: RectangleAnswer = {
@@ -108,6 +117,7 @@ export class OrsTravelTimes implements TravelTimes {
           si.map((i) => sources[i]!),
           di.map((j) => destinations[j]!),
           profile,
+          avoid,
         );
         out.calls += res.calls;
         for (const [a, i] of si.entries()) {
@@ -118,7 +128,7 @@ export class OrsTravelTimes implements TravelTimes {
               out.durations[i]![j] = t;
               out.distances[i]![j] = d;
             } else {
-              estimate ??= await this.fallback.matrix(points, profile);
+              estimate ??= await this.fallback.matrix(points, profile, avoid ? { avoid } : {});
               out.estimatedCells += 1;
               out.estimated.push([i, j]);
               out.durations[i]![j] = estimate.durations[sources[i]!]![destinations[j]!]!;
@@ -128,8 +138,37 @@ export class OrsTravelTimes implements TravelTimes {
         }
       }
     }
+    if (avoid?.length) this.aroundZones(out, points, { sources, destinations }, avoid);
     this.estimatedCells += out.estimatedCells;
     return out;
+  }
+
+  /**
+   * A service that ignores `avoid_polygons` (an older openrouteservice: its matrix long had no
+   * avoidables) would route through a zone: any leg shorter than the way around the zones is
+   * stretched over it (zone-detours.ts) and counted as estimated. It is cached like a routed cell.
+   */
+  private aroundZones(
+    out: RectangleAnswer,
+    points: LatLon[],
+    rect: MatrixRectangle,
+    avoid: ZonePolygons,
+  ): void {
+    const detours = new Map<string, Detour>();
+    for (const d of new ZoneMap(avoid).detours(points)) detours.set(`${d.from},${d.to}`, d);
+    if (detours.size === 0) return;
+    const done = new Set(out.estimated.map(([a, b]) => `${a},${b}`));
+    rect.sources.forEach((i, a) => {
+      rect.destinations.forEach((j, b) => {
+        const detour = detours.get(`${i},${j}`);
+        if (!detour || done.has(`${a},${b}`)) return;
+        const cell = aroundZones(out.durations[a]![b]!, out.distances[a]![b]!, detour, 'when-short');
+        if (!cell) return;
+        out.durations[a]![b] = cell.duration;
+        out.distances[a]![b] = cell.distance;
+        out.estimatedCells += 1;
+      });
+    });
   }
 
   /** One request (a block of sources × destinations); undefined body: it failed for good. */
@@ -138,6 +177,7 @@ export class OrsTravelTimes implements TravelTimes {
     sources: number[],
     targets: number[],
     profile: TravelProfile,
+    avoid?: ZonePolygons,
   ): Promise<{ body?: OrsMatrixResponse; calls: number }> {
     const used = [...new Set([...sources, ...targets])];
     const local = new Map(used.map((p, i) => [p, i]));
@@ -148,6 +188,7 @@ export class OrsTravelTimes implements TravelTimes {
       destinations: targets.map((p) => local.get(p)!),
       metrics: ['duration', 'distance'],
       units: 'm',
+      ...(avoid?.length ? { options: { avoid_polygons: { type: 'MultiPolygon', coordinates: avoid } } } : {}),
     });
   }
 

@@ -2,12 +2,15 @@
  * Which requests, vehicles and places a hromada's service day is about: the first step from the
  * day as stored to the routing problem. Pure: the caller loads the requests, vehicles and depots.
  */
+
+import { ADDRESS_IN_ZONE } from '../../domain/entities/danger-zone';
 import type { Depot } from '../../domain/entities/depot';
 import type { Hromada } from '../../domain/entities/hromada';
 import { isOpen, type ServiceRequest } from '../../domain/entities/service-request';
 import type { Vehicle } from '../../domain/entities/vehicle';
 import { addDays, localToUtc } from '../../domain/time';
 import type { LatLon } from '../../ports/travel-times';
+import { ZoneMap, type ZonePolygons } from '../../routing/geometry/zone-map';
 
 export interface DayInput {
   hromada: Pick<Hromada, 'timeZone' | 'rules'>;
@@ -17,6 +20,8 @@ export interface DayInput {
   depots: Depot[];
   /** Requests only one vehicle may serve: request id → vehicle id. */
   pinned?: ReadonlyMap<string, string>;
+  /** Danger zones in force that day: a request with a place inside one is left out. */
+  zones?: ZonePolygons;
 }
 
 /** The points to ask travel times for, and what each task and vehicle refers to. */
@@ -79,6 +84,7 @@ export function dayPoints(input: DayInput, keep: ReadonlySet<string> = new Set()
   }
   const { dayStart, dayEnd } = dayBounds(date, hromada.timeZone);
   const refused: DayPoints['refused'] = [];
+  const zones = input.zones?.length ? new ZoneMap(input.zones) : undefined;
   const requests = input.requests.filter((r) => {
     if (r.date !== date || !(isOpen(r.status) || keep.has(r.id))) return false;
     // a will-call return waits for the resident's call (taxi/activate-return.ts)
@@ -86,7 +92,7 @@ export function dayPoints(input: DayInput, keep: ReadonlySet<string> = new Set()
     // One request whose times fall outside its day (booked before a rule existed, or written by
     // another tool) must not stop the whole day: it is listed with its reason, the rest is planned.
     // A request kept from a day under way (done, on board) is never left out.
-    const reason = keep.has(r.id) ? undefined : outsideTheDay(r, dayStart, dayEnd);
+    const reason = keep.has(r.id) ? undefined : (outsideTheDay(r, dayStart, dayEnd) ?? inZone(r, zones));
     if (reason) refused.push({ requestId: r.id, reason });
     return !reason;
   });
@@ -116,4 +122,11 @@ export function outsideTheDay(r: ServiceRequest, dayStart: Date, dayEnd: Date): 
   const end = Date.parse(r.window.end);
   if (!(start <= end) || end < dayStart.getTime() || start >= dayEnd.getTime()) return OUTSIDE_THE_DAY;
   return undefined;
+}
+
+/** A request with its pickup, visit or drop-off inside a danger zone is not planned. */
+export function inZone(r: ServiceRequest, zones: ZoneMap | undefined): string | undefined {
+  if (!zones) return undefined;
+  const places = [r.pickup.location, ...(r.dropoff ? [r.dropoff.location] : [])];
+  return places.some((p) => zones.inside(p)) ? ADDRESS_IN_ZONE : undefined;
 }

@@ -19,7 +19,10 @@ export async function dayTravel(
   const matrices: DayMatrices = {};
   const record: PlanTravelTimes = { source: 'offline', estimatedCells: 0, calls: 0, cachedCells: 0 };
   for (const profile of profiles) {
-    const matrix = await travel.matrix(day.points, profile, source ? { source } : {});
+    const matrix = await travel.matrix(day.points, profile, {
+      ...(source ? { source } : {}),
+      ...(input.zones?.length ? { avoid: input.zones } : {}),
+    });
     matrices[profile] = matrix;
     if (matrix.stats) {
       record.source = matrix.stats.source;

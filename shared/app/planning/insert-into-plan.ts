@@ -13,9 +13,10 @@ import { isOpen, type ServiceRequest } from '../../domain/entities/service-reque
 import { ConflictError } from '../../domain/errors';
 import type { Ports } from '../../ports/ports';
 import { insertTask } from '../../routing/engine/index';
+import { ZoneMap } from '../../routing/geometry/zone-map';
 import { followCaseStops } from '../mobile-case/follow-case-stops';
 import { getServiceRequest } from '../service-requests';
-import { dayBounds, outsideTheDay } from './day-points';
+import { dayBounds, inZone, outsideTheDay } from './day-points';
 import { solutionAhead } from './day-under-way';
 import { followPlan } from './follow-plan';
 import { type LoadedDay, loadDayToChange } from './load-day';
@@ -58,7 +59,7 @@ export async function insertIntoPlan(
 /** The request, if it may go into this day's plan: its day, still open, not in it yet, in its day. */
 async function insertable(
   ports: Pick<Ports, 'entities'>,
-  { hromada, date, plan }: LoadedDay<Plan>,
+  { hromada, date, plan, zones }: LoadedDay<Plan>,
   requestId: string,
 ): Promise<ServiceRequest> {
   const request = await getServiceRequest(ports, hromada.id, requestId);
@@ -72,6 +73,11 @@ async function insertable(
   const { dayStart, dayEnd } = dayBounds(date, hromada.timeZone);
   const refused = outsideTheDay(request, dayStart, dayEnd);
   if (refused) throw new ConflictError(`Request ${requestId} cannot be served: ${refused}`);
+  const inDanger = inZone(request, zones ? new ZoneMap(zones) : undefined);
+  if (inDanger)
+    throw new ConflictError(`Request ${requestId} cannot be served: ${inDanger}`, undefined, {
+      reason: inDanger,
+    });
   return request;
 }
 

@@ -12,8 +12,10 @@ import { ConflictError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
 import { localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
+import type { ZonePolygons } from '../../routing/geometry/zone-map';
 import { caseStopsOfDay } from '../mobile-case/case-stop-visits';
 import { listAll, requireHromada } from '../registry';
+import { zonesOfDay } from '../zones/zones-of-day';
 import { planAtVersion, planToReplace } from './read-plan';
 
 export interface LoadedDay<P extends Plan | undefined = Plan | undefined> {
@@ -30,6 +32,8 @@ export interface LoadedDay<P extends Plan | undefined = Plan | undefined> {
   drivers: Driver[];
   /** Requests that only one vehicle may serve (mobile-case stops and their home visits): id → vehicle. */
   pinned?: ReadonlyMap<string, string>;
+  /** The danger zones in force that day (ZN2): no stop inside, no leg through. */
+  zones?: ZonePolygons;
 }
 
 export interface DayToLoad {
@@ -74,15 +78,27 @@ async function loadTheRest<P extends Plan | undefined>(
   if (openDayOnly && date < localDate(now, hromada.timeZone))
     throw new ConflictError(`The day ${date} is over`);
   const hromadaId = hromada.id;
-  const [stored, vehicles, depots, drivers, caseStops] = await Promise.all([
+  const [stored, vehicles, depots, drivers, caseStops, zones] = await Promise.all([
     ports.entities.requests.forDay(hromadaId, date),
     listAll(ports, registryKinds.vehicles, hromadaId),
     listAll(ports, registryKinds.depots, hromadaId),
     listAll(ports, registryKinds.drivers, hromadaId),
     ports.entities.caseStops.between(hromadaId, date, date),
+    zonesOfDay(ports, hromadaId, date),
   ]);
   // the day's mobile-case stops take part as timed visits on their own vehicle
   const { visits, pinned } = caseStopsOfDay(caseStops, stored, hromada.timeZone);
   const requests = [...stored, ...visits];
-  return { hromada, date, now, plan, requests, vehicles, depots, drivers, pinned };
+  return {
+    hromada,
+    date,
+    now,
+    plan,
+    requests,
+    vehicles,
+    depots,
+    drivers,
+    pinned,
+    ...(zones.length > 0 ? { zones } : {}),
+  };
 }

@@ -17,7 +17,7 @@ import type { Plan, PlanRoute, PlanTravelTimes } from '../../domain/entities/pla
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
-import { checkSolution } from '../../routing/checker/index';
+import { type CheckContext, checkSolution } from '../../routing/checker/index';
 import type { VroomProblem, VroomSolution } from '../../routing/vroom-format';
 import { auditChange } from '../audit';
 import { withLockFlags } from './board/locks';
@@ -96,6 +96,7 @@ export async function runPipeline(
     vehicles,
     depots: loaded.depots,
     ...(loaded.pinned ? { pinned: loaded.pinned } : {}),
+    ...(loaded.zones ? { zones: loaded.zones } : {}),
   };
   const day = dayPoints(input, kept);
   const routed = run.skip?.(day)
@@ -128,7 +129,7 @@ async function routeDay(
   const solution = await engine.run(problem, underWay, day);
   // the independent checker stands between the engine and the drivers: a plan that breaks a
   // window, a ride time, a seat or a confidential ride is never saved
-  const check = checkSolution(problem, solution);
+  const check = checkSolution(problem, solution, checkContext(input, day));
   if (!check.feasible) throw new CheckerRefusal(engine.what, check.violations);
   const fresh = dayPlan(day, solution);
   return {
@@ -138,6 +139,12 @@ async function routeDay(
     unassigned: fresh.unassigned,
     travelTimes: record,
   };
+}
+
+/** The danger zones and where each point is, for the checker's zone family (zones.ts). */
+function checkContext(input: DayInput, day: DayPoints): CheckContext {
+  if (!input.zones?.length) return {};
+  return { zones: { polygons: input.zones, locations: day.points.map((p) => [p.lon, p.lat]) } };
 }
 
 /** A day the engine is not asked about: no travel times, no engine, nobody routed. */

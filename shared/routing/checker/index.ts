@@ -6,7 +6,7 @@
  * Kinds: code, summary, route, duplicate_route, unknown_vehicle, unknown_task, duplicate_task,
  * unassigned, start, end, location, travel, setup, service, waiting, time_window, shift, capacity, load,
  * skills, precedence, max_ride_time, exclusive, max_tasks, max_travel_time, max_distance, max_duration,
- * break, vehicle_lock, done_steps, locked_steps, cost, duration, distance, matrix, violations.
+ * break, vehicle_lock, done_steps, locked_steps, cost, duration, distance, matrix, violations, zone.
  *
  * Declared violations: a route under way — it starts with a passenger on board (pickup done,
  * delivery not) or with a frozen head (`locked_steps`) — may break a window (a break's too), the
@@ -32,6 +32,7 @@ import { checkRoute } from './route';
 import { checkNothingOnBoard } from './shipments';
 import { checkSummary, checkUnassigned, noTotals } from './totals';
 import { Violations } from './violations';
+import { checkZones, type ZoneCheck } from './zones';
 
 export { violationKind } from './violations';
 
@@ -52,7 +53,18 @@ export interface CheckResult {
   waived: number;
 }
 
-export function checkSolution(problem: VroomProblem, solution: VroomSolution): CheckResult {
+/** What the VROOM format cannot carry: danger zones and where each location is (zones.ts). */
+export interface CheckContext {
+  zones?: ZoneCheck;
+}
+
+export type { ZoneCheck } from './zones';
+
+export function checkSolution(
+  problem: VroomProblem,
+  solution: VroomSolution,
+  context: CheckContext = {},
+): CheckResult {
   const out = new Violations();
   const index = indexProblem(problem, out);
   if (solution.code !== 0)
@@ -80,6 +92,7 @@ export function checkSolution(problem: VroomProblem, solution: VroomSolution): C
       out.add('locked_steps', `vehicle ${veh.id}: has locked_steps but no route`);
     checkNothingOnBoard(problem, index, veh, (kind, msg) => out.add(kind, msg));
   }
+  if (context.zones) checkZones(problem, solution, context.zones, out);
   const unassigned = checkUnassigned(solution, index, out);
   checkSummary(problem, solution, totals, out);
   return {

@@ -150,3 +150,14 @@ describe('the cells the cache asks for', () => {
     ]);
   });
 });
+
+describe('the cells the cache asks for, when a few are known here and there', () => {
+  it('asks one rectangle, not one request per row, when most cells are missing (a day after its bookings cached a few rides)', () => {
+    // rows 3, 4, 5 each know one different cell (a ride's matrix cached at booking); the rest is new
+    const known = (i: number, j: number) =>
+      (i === 3 && j === 0) || (i === 4 && j === 1) || (i === 5 && j === 2);
+    expect(missingRectangles(6, (i, j) => i === j || known(i, j))).toEqual([
+      { sources: [0, 1, 2, 3, 4, 5], destinations: [0, 1, 2, 3, 4, 5] },
+    ]);
+  });
+});
