@@ -17,6 +17,7 @@ import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
 import { smsSpendRoutes } from './routes/sms-spend';
 import { standingOrderRoutes } from './routes/standing-orders';
+import { tourRoutes } from './routes/tours';
 
 /**
  * Every route of the API, by area. Each declares its params, query, headers and body schemas
@@ -41,6 +42,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...deliveryRoutes(ports),
       ...alertRoutes(ports),
       ...caseStopRoutes(ports),
+      ...tourRoutes(ports),
       ...openApiRoutes(() => routes),
     ],
     ports,

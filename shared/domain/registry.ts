@@ -48,7 +48,10 @@ export type EntityName =
   | 'FollowUp'
   | 'Alert'
   | 'StandingOrder'
-  | 'CaseStop';
+  | 'CaseStop'
+  | 'ServiceAgreement'
+  | 'TourVisit'
+  | 'Tour';
 
 /** An item of one kind as stored (and as the storage ports return it, parsed). */
 export type RegistryItem<K extends RegistryKind = RegistryKind> = z.output<K['stored']>;

@@ -3,6 +3,9 @@ import { alertSchema } from './entities/alert';
 import { caseStopSchema } from './entities/case-stop';
 import { followUpSchema } from './entities/follow-up';
 import { planSchema } from './entities/plan';
+import { serviceAgreementSchema } from './entities/service-agreement';
+import { tourSchema } from './entities/tour';
+import { tourVisitSchema } from './entities/tour-visit';
 import { serviceRequestSchema } from './entities/service-request';
 import { standingOrderSchema } from './entities/standing-order';
 import {
@@ -32,6 +35,9 @@ export const storedSchemas = {
   Alert: alertSchema,
   StandingOrder: standingOrderSchema,
   CaseStop: caseStopSchema,
+  ServiceAgreement: serviceAgreementSchema,
+  TourVisit: tourVisitSchema,
+  Tour: tourSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 /** The stored, parsed type of one entity. */

@@ -24,6 +24,7 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
+  TourStores,
 } from './stores';
 
 export type { Page, PageRequest, PhoneMatch } from './stores';
@@ -120,5 +121,7 @@ export interface EntityRepository {
   readonly caseStops: CaseStopStore;
   readonly caseBookings: CaseBookingStore;
   readonly reportDays: ReportDayStore;
+  /** Regional tours (RT). */
+  readonly tours: TourStores;
   commit(changes: Change[]): Promise<void>;
 }

@@ -16,6 +16,7 @@ import type { EntityName } from '../../domain/registry';
 import type { ReportDay } from '../../domain/report-day';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository } from '../../ports/entity-repository';
+import type { TourStores } from '../../ports/stores';
 import type {
   AlertStore,
   AuditLog,
@@ -38,6 +39,7 @@ import type {
 } from '../../ports/stores';
 import { withReportDays } from '../report-day-changes';
 import { CursorSealer, listingScope, pageLimit } from './cursor';
+import { dynamoDbTourStores } from './dynamodb-tour-stores';
 import { explainCancellation, toTransactItem } from './dynamodb-transaction';
 import {
   alertsByDay,
@@ -293,6 +295,13 @@ export class DynamoDbEntityRepository implements EntityRepository {
     get: async (hromadaId, stopId, residentId) =>
       (await this.getItem(caseBookingKey(hromadaId, stopId, residentId))) as CaseBooking | undefined,
   };
+
+  #tours: TourStores | undefined;
+  /** Regional tours' reads (RT), built on first use. */
+  get tours(): TourStores {
+    this.#tours ??= dynamoDbTourStores(this.doc, this.tableName);
+    return this.#tours;
+  }
 
   readonly reportDays: ReportDayStore = {
     between: async (hromadaId, from, to) => {

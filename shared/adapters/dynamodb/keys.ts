@@ -10,6 +10,7 @@ import { planLayout } from './entities/plan';
 import { depotLayout, providerLayout, settlementLayout, vehicleLayout } from './entities/registry-items';
 import { serviceRequestLayout } from './entities/service-request';
 import { placeLayout, standingOrderLayout } from './entities/taxi';
+import { serviceAgreementLayout, tourLayout, tourVisitLayout } from './entities/tours';
 import { TABLE_SCHEMA } from './table-schema';
 
 /**
@@ -31,6 +32,9 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   Place: placeLayout,
   StandingOrder: standingOrderLayout,
   CaseStop: caseStopLayout,
+  ServiceAgreement: serviceAgreementLayout,
+  TourVisit: tourVisitLayout,
+  Tour: tourLayout,
 };
 
 /** The base key of one stored entity. */
