@@ -75,14 +75,21 @@ async function ownDemoLine(ports: SeedPorts): Promise<void> {
   const khm = await getEntity(ports, hromadaKind, DEMO_HROMADA_ID, DEMO_HROMADA_ID);
   if (khm.rules.inboundNumber) return;
   const rules = { ...khm.rules, inboundNumber: DEMO_LINE };
-  await updateEntity(ports, hromadaKind, DEMO_HROMADA_ID, DEMO_HROMADA_ID, { version: khm.version, rules }, ACTOR);
+  await updateEntity(
+    ports,
+    hromadaKind,
+    DEMO_HROMADA_ID,
+    DEMO_HROMADA_ID,
+    { version: khm.version, rules },
+    ACTOR,
+  );
 }
 
 /** The first Monday after the clock's Kyiv date. */
 function nextMonday(ports: Pick<Ports, 'clock'>): string {
   const today = localDate(ports.clock.now());
   const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
-  return addDays(today, ((8 - weekday) % 7) || 7);
+  return addDays(today, (8 - weekday) % 7 || 7);
 }
 
 /** One week's visits: [hromada, settlement key, day offset, from, to, minutes, purpose, resident?]. */
@@ -174,7 +181,10 @@ export async function seedDemoTours(ports: SeedPorts): Promise<Tour | undefined>
         providerId: REGIONAL_PROVIDER,
         ...placeOf(hromadaId, name),
         ...(resident !== undefined
-          ? { residentId: demoResidentId(resident), address: `с. ${name}, ${DEMO_RESIDENTS[resident]!.street}` }
+          ? {
+              residentId: demoResidentId(resident),
+              address: `с. ${name}, ${DEMO_RESIDENTS[resident]!.street}`,
+            }
           : { address: `${name}, ${STREETS[i % STREETS.length]}` }),
         date: addDays(monday, week * 7 + day),
         from,
@@ -203,7 +213,13 @@ export async function seedDemoTours(ports: SeedPorts): Promise<Tour | undefined>
     days: [0, 1, 2, 3, 4].map((d) => ({ date: addDays(monday, d), start: '08:00', end: '18:00' })),
     seconds: 2,
   });
-  return planTour({ ...ports, solver: ports.solver ?? new InProcessRouteSolver() }, REGIONAL_PROVIDER, tour, ACTOR, {
-    maxIterations: 150,
-  });
+  return planTour(
+    { ...ports, solver: ports.solver ?? new InProcessRouteSolver() },
+    REGIONAL_PROVIDER,
+    tour,
+    ACTOR,
+    {
+      maxIterations: 150,
+    },
+  );
 }

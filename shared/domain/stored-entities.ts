@@ -4,10 +4,10 @@ import { caseStopSchema } from './entities/case-stop';
 import { followUpSchema } from './entities/follow-up';
 import { planSchema } from './entities/plan';
 import { serviceAgreementSchema } from './entities/service-agreement';
-import { tourSchema } from './entities/tour';
-import { tourVisitSchema } from './entities/tour-visit';
 import { serviceRequestSchema } from './entities/service-request';
 import { standingOrderSchema } from './entities/standing-order';
+import { tourSchema } from './entities/tour';
+import { tourVisitSchema } from './entities/tour-visit';
 import {
   type EntityName,
   hromadaKind,

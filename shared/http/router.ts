@@ -98,7 +98,12 @@ function authorize(access: Access, event: APIGatewayProxyEventV2, hromadaId?: st
   ) {
     return;
   }
-  if (access === 'hromada-admin' && caller.groups.includes('hromada-admins') && hromadaId && caller.hromadaId === hromadaId)
+  if (
+    access === 'hromada-admin' &&
+    caller.groups.includes('hromada-admins') &&
+    hromadaId &&
+    caller.hromadaId === hromadaId
+  )
     return;
   if (
     access === 'provider' &&

@@ -67,7 +67,12 @@ beforeAll(async () => {
   await hromadaWithVillage(HOME, 'Вінниця', { lat: 49.2320162, lon: 28.467975 });
   await hromadaWithVillage(A, 'Березна', { lat: 49.56085, lon: 27.84392 });
   await hromadaWithVillage(B, 'Турбів', { lat: 49.339939, lon: 28.7260729 });
-  const provider = { id: P, name: 'Обласний ЦСС', kind: 'social-services-centre', services: ['mobile-brigade'] };
+  const provider = {
+    id: P,
+    name: 'Обласний ЦСС',
+    kind: 'social-services-centre',
+    services: ['mobile-brigade'],
+  };
   expect((await post(`/hromady/${HOME}/providers`, provider, ADMIN)).status).toBe(201);
   for (const h of [A, B])
     expect((await post(`/hromady/${h}/service-agreements`, agreement, hromadaAdminOf(h))).status).toBe(201);
@@ -77,14 +82,23 @@ beforeAll(async () => {
     [B, 0, '10:00', 'Турбів, вул. Таємна, 13'],
     [B, 4, '09:00', 'Турбів, вул. Прихована, 21'],
   ] as const)
-    expect((await post(`/hromady/${h}/tour-visits`, visit(h, day, from, address), dispatcherOf(h))).status).toBe(201);
-  const place = (id: string, name: string, lat: number, lon: number) => ({ id, name, location: { lat, lon } });
+    expect(
+      (await post(`/hromady/${h}/tour-visits`, visit(h, day, from, address), dispatcherOf(h))).status,
+    ).toBe(201);
+  const place = (id: string, name: string, lat: number, lon: number) => ({
+    id,
+    name,
+    location: { lat, lon },
+  });
   const tour = {
     providerHromadaId: HOME,
     name: 'Тиждень бригади',
     vehicle: { name: 'Бригада ОЦСС' },
     depot: place('depot', 'ОЦСС', 49.2320162, 28.467975),
-    overnightPlaces: [place('a-night', 'Березна', 49.56085, 27.84392), place('b-night', 'Турбів', 49.339939, 28.7260729)],
+    overnightPlaces: [
+      place('a-night', 'Березна', 49.56085, 27.84392),
+      place('b-night', 'Турбів', 49.339939, 28.7260729),
+    ],
     days: DAYS.map((date) => ({ date, start: '08:00', end: '18:00' })),
     seconds: 1,
   };
@@ -102,7 +116,11 @@ describe('agreements', () => {
   });
 
   it('no visit without consent on its date, refused in Ukrainian', async () => {
-    const res = await post(`/hromady/${A}/tour-visits`, { ...visit(A, 0, '09:00', 'с. Березна, 1'), date: '2027-06-01' }, dispatcherOf(A));
+    const res = await post(
+      `/hromady/${A}/tour-visits`,
+      { ...visit(A, 0, '09:00', 'с. Березна, 1'), date: '2027-06-01' },
+      dispatcherOf(A),
+    );
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('tour-no-consent');
     expect(res.body.error.reason).toMatch(/згоди/);
@@ -124,7 +142,9 @@ describe("a dispatcher of one hromada cannot read another's visits on the tour",
 
   it("A's dispatcher is refused B's view, B's visits and the provider's tour", async () => {
     expect((await get(`/hromady/${B}/tours/${tourId}`, dispatcherOf(A))).status).toBe(403);
-    expect((await get(`/hromady/${B}/tour-visits?from=${DAYS[0]}&to=${DAYS[4]}`, dispatcherOf(A))).status).toBe(403);
+    expect(
+      (await get(`/hromady/${B}/tour-visits?from=${DAYS[0]}&to=${DAYS[4]}`, dispatcherOf(A))).status,
+    ).toBe(403);
     expect((await get(`/providers/${P}/tours/${tourId}`, dispatcherOf(A))).status).toBe(403);
     expect((await get(`/providers/${P}/tours/${tourId}`, dispatcherOf(A, 'another'))).status).toBe(403);
   });

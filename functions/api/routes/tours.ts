@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { createServiceAgreement, listServiceAgreements } from '../../../shared/app/tours/agreements';
 import { planTour } from '../../../shared/app/tours/plan-tour';
-import { createTourVisit, listTourVisits } from '../../../shared/app/tours/tour-visits';
 import { hromadaTourView, listProviderTours, providerTourView } from '../../../shared/app/tours/tour-views';
+import { createTourVisit, listTourVisits } from '../../../shared/app/tours/tour-visits';
 import { idSchema, localDateSchema } from '../../../shared/domain/common';
 import { serviceAgreementCreateSchema } from '../../../shared/domain/entities/service-agreement';
 import { tourCreateSchema } from '../../../shared/domain/entities/tour';
@@ -22,13 +22,17 @@ const providerTour = z.object({ providerId: idSchema, id: idSchema });
  */
 export function tourRoutes(ports: Ports): Route[] {
   return [
-    defineRoute('POST /hromady/{hromadaId}/service-agreements', "Record the hromada's consent to a provider", {
-      access: 'hromada-admin',
-      body: { schema: serviceAgreementCreateSchema, what: 'service agreement' },
-      status: 201,
-      handle: async ({ params, body, actor }) =>
-        json(201, await createServiceAgreement(ports, params.hromadaId, body, actor)),
-    }),
+    defineRoute(
+      'POST /hromady/{hromadaId}/service-agreements',
+      "Record the hromada's consent to a provider",
+      {
+        access: 'hromada-admin',
+        body: { schema: serviceAgreementCreateSchema, what: 'service agreement' },
+        status: 201,
+        handle: async ({ params, body, actor }) =>
+          json(201, await createServiceAgreement(ports, params.hromadaId, body, actor)),
+      },
+    ),
     defineRoute('GET /hromady/{hromadaId}/service-agreements', "The hromada's agreements with providers", {
       handle: async ({ params }) => json(200, await listServiceAgreements(ports, params.hromadaId)),
     }),
@@ -52,7 +56,8 @@ export function tourRoutes(ports: Ports): Route[] {
       params: provider,
       body: { schema: tourCreateSchema, what: 'tour' },
       status: 201,
-      handle: async ({ params, body, actor }) => json(201, await planTour(ports, params.providerId, body, actor)),
+      handle: async ({ params, body, actor }) =>
+        json(201, await planTour(ports, params.providerId, body, actor)),
     }),
     defineRoute('GET /providers/{providerId}/tours', "A provider's tours", {
       access: 'provider',

@@ -16,7 +16,6 @@ import type { EntityName } from '../../domain/registry';
 import type { ReportDay } from '../../domain/report-day';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository } from '../../ports/entity-repository';
-import type { TourStores } from '../../ports/stores';
 import type {
   AlertStore,
   AuditLog,
@@ -36,6 +35,7 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
+  TourStores,
 } from '../../ports/stores';
 import { withReportDays } from '../report-day-changes';
 import { CursorSealer, listingScope, pageLimit } from './cursor';

@@ -1,9 +1,19 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type EntityOf, parseStored } from '../../domain/stored-entities';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { EntityName } from '../../domain/registry';
+import { type EntityOf, parseStored } from '../../domain/stored-entities';
 import type { TourStores } from '../../ports/stores';
+import {
+  agreementsByProvider,
+  toursByProvider,
+  tourVisitsByHromada,
+  tourVisitsByProvider,
+} from './entities/tours';
 import { entityKey, hromadaPk, withoutKeys } from './keys';
-import { agreementsByProvider, toursByProvider, tourVisitsByHromada, tourVisitsByProvider } from './entities/tours';
 import { type IndexName, TABLE_SCHEMA } from './table-schema';
 
 type Item = Record<string, unknown>;

@@ -18,10 +18,14 @@ export function memoryTourStores(items: Items): TourStores {
     agreementsOf: async (h) =>
       all('ServiceAgreement', (i) => i.hromadaId === h).sort((a, b) => a.id.localeCompare(b.id)),
     agreementsOfProvider: async (p) =>
-      all('ServiceAgreement', (i) => i.providerId === p).sort((a, b) => a.hromadaId.localeCompare(b.hromadaId)),
+      all('ServiceAgreement', (i) => i.providerId === p).sort((a, b) =>
+        a.hromadaId.localeCompare(b.hromadaId),
+      ),
     visit: async (h, id) => all('TourVisit', (i) => i.hromadaId === h && i.id === id)[0],
     visitsOf: async (h, from, to) =>
-      all('TourVisit', (i) => i.hromadaId === h && String(i.date) >= from && String(i.date) <= to).sort(byDate),
+      all('TourVisit', (i) => i.hromadaId === h && String(i.date) >= from && String(i.date) <= to).sort(
+        byDate,
+      ),
     visitsOfProvider: async (p, from, to) =>
       all('TourVisit', (i) => i.providerId === p && String(i.date) >= from && String(i.date) <= to).sort(
         (a, b) => `${a.date}#${a.hromadaId}#${a.id}`.localeCompare(`${b.date}#${b.hromadaId}#${b.id}`),

@@ -3,10 +3,7 @@
  * (docs/services/regional-tours.md). Recorded by the hromada's admin; one per provider.
  */
 import type { Actor } from '../../domain/actor';
-import {
-  type ServiceAgreement,
-  type ServiceAgreementCreate,
-} from '../../domain/entities/service-agreement';
+import type { ServiceAgreement, ServiceAgreementCreate } from '../../domain/entities/service-agreement';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
 import { auditChange } from '../audit';

@@ -17,8 +17,8 @@ import type { TourSolution } from '../../routing/tour-format';
 import { auditChange } from '../audit';
 import { CheckerRefusal } from '../planning/checker-refusal';
 import { solveTour } from './solve-tour';
-import { type BuiltTour, buildTourProblem, hhmmOf } from './tour-problem';
 import { requireHromada } from './tour-ports';
+import { type BuiltTour, buildTourProblem, hhmmOf } from './tour-problem';
 
 /** A tour's transaction: the tour, its visits, the audit entries (≤ 100 items). */
 export const MAX_TOUR_VISITS = 80;
@@ -111,7 +111,11 @@ function tourOf(
       .map((v) => ({ visitId: v.id, hromadaId: v.hromadaId, reason: NO_CONSENT })),
     ...built.visits
       .filter((_v, i) => left.has(i + 1))
-      .map((v) => ({ visitId: v.id, hromadaId: v.hromadaId, reason: workDays.has(v.date) ? NO_ROOM : NO_DAY })),
+      .map((v) => ({
+        visitId: v.id,
+        hromadaId: v.hromadaId,
+        reason: workDays.has(v.date) ? NO_ROOM : NO_DAY,
+      })),
   ];
   return {
     id: ports.ids.next(),

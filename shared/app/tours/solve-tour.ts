@@ -45,7 +45,10 @@ export async function solveTour(
     [tour.depot, { cost: 0, path: [] }],
   ]);
   for (const [k, day] of days.entries()) {
-    const next = new Map<number, { cost: number; path: Array<{ start: number; end: number; day: DayAnswer }> }>();
+    const next = new Map<
+      number,
+      { cost: number; path: Array<{ start: number; end: number; day: DayAnswer }> }
+    >();
     for (const start of starts(k)) {
       const before = best.get(start);
       if (!before) continue;

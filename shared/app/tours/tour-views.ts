@@ -63,10 +63,7 @@ async function loadTour(ports: TourReadPorts, id: string, owns: (t: Tour) => boo
 
 /** The visits a reader may see, by id. */
 async function visitsOf(ports: TourReadPorts, tour: Tour, keep: (hromadaId: string) => boolean) {
-  const refs = [
-    ...tour.days.flatMap((d) => d.stops),
-    ...tour.unassigned,
-  ].filter((r) => keep(r.hromadaId));
+  const refs = [...tour.days.flatMap((d) => d.stops), ...tour.unassigned].filter((r) => keep(r.hromadaId));
   const found = await Promise.all(refs.map((r) => ports.entities.tours.visit(r.hromadaId, r.visitId)));
   return new Map(found.filter((v): v is TourVisit => v !== undefined).map((v) => [v.id, v]));
 }
@@ -91,13 +88,20 @@ function view(tour: Tour, visits: Map<string, TourVisit>, clear: boolean): TourV
 }
 
 /** The whole tour, for its provider. */
-export async function providerTourView(ports: TourReadPorts, providerId: string, id: string): Promise<TourView> {
+export async function providerTourView(
+  ports: TourReadPorts,
+  providerId: string,
+  id: string,
+): Promise<TourView> {
   const tour = await loadTour(ports, id, (t) => t.providerId === providerId);
   return view(tour, await visitsOf(ports, tour, () => true), true);
 }
 
 /** A provider's tours (without their visits' details). */
-export async function listProviderTours(ports: TourReadPorts, providerId: string): Promise<{ items: Tour[] }> {
+export async function listProviderTours(
+  ports: TourReadPorts,
+  providerId: string,
+): Promise<{ items: Tour[] }> {
   return { items: await ports.entities.tours.ofProvider(providerId) };
 }
 

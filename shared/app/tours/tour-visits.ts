@@ -27,7 +27,11 @@ export async function createTourVisit(
   const hromada = await requireHromada(ports, hromadaId);
   const agreement = await ports.entities.tours.agreement(hromadaId, input.providerId);
   if (!agreementCovers(agreement, input.date)) throw noConsent(input.date);
-  const settlement = await ports.entities.registry.get(registryKinds.settlements, hromadaId, input.settlementId);
+  const settlement = await ports.entities.registry.get(
+    registryKinds.settlements,
+    hromadaId,
+    input.settlementId,
+  );
   if (!settlement) throw new NotFoundError('Settlement', input.settlementId);
   const resident = input.residentId
     ? await ports.entities.registry.get(registryKinds.residents, hromadaId, input.residentId)
@@ -35,9 +39,13 @@ export async function createTourVisit(
   if (input.residentId && !resident) throw new NotFoundError('Resident', input.residentId);
   const location = input.location ?? resident?.location ?? settlement.location;
   if (!location)
-    throw new ValidationError('no coordinates for the visit', [{ path: 'settlementId', message: 'no location' }], {
-      reason: 'У цього села немає координат: вкажіть мешканця з адресою на мапі.',
-    });
+    throw new ValidationError(
+      'no coordinates for the visit',
+      [{ path: 'settlementId', message: 'no location' }],
+      {
+        reason: 'У цього села немає координат: вкажіть мешканця з адресою на мапі.',
+      },
+    );
   const now = ports.clock.now().toISOString();
   const { id: givenId, ...fields } = input;
   const item: TourVisit = {

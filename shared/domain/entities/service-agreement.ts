@@ -31,7 +31,10 @@ export const serviceAgreementFields = {
 export const serviceAgreementCreateSchema = z
   .strictObject(serviceAgreementFields)
   .refine((a) => a.validFrom <= a.validTo, { message: 'validTo is before validFrom', path: ['validTo'] })
-  .refine((a) => a.consent.on <= a.validTo, { message: 'consent given after the agreement ended', path: ['consent', 'on'] });
+  .refine((a) => a.consent.on <= a.validTo, {
+    message: 'consent given after the agreement ended',
+    path: ['consent', 'on'],
+  });
 export type ServiceAgreementCreate = z.output<typeof serviceAgreementCreateSchema>;
 
 export const serviceAgreementSchema = z.object({

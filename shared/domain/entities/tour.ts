@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { geoPointSchema, idSchema, localDateSchema, localTimeSchema, nameSchema, storedFields } from '../common';
+import {
+  geoPointSchema,
+  idSchema,
+  localDateSchema,
+  localTimeSchema,
+  nameSchema,
+  storedFields,
+} from '../common';
 
 /**
  * A provider's tour: one vehicle (a regional brigade's car) over several working days across the
@@ -33,10 +40,13 @@ export const tourCreateSchema = z
     message: 'days must be distinct and in date order',
     path: ['days'],
   })
-  .refine((t) => new Set([t.depot.id, ...t.overnightPlaces.map((p) => p.id)]).size === t.overnightPlaces.length + 1, {
-    message: 'place ids must be distinct',
-    path: ['overnightPlaces'],
-  });
+  .refine(
+    (t) => new Set([t.depot.id, ...t.overnightPlaces.map((p) => p.id)]).size === t.overnightPlaces.length + 1,
+    {
+      message: 'place ids must be distinct',
+      path: ['overnightPlaces'],
+    },
+  );
 export type TourCreate = z.output<typeof tourCreateSchema>;
 
 const stopSchema = z.object({

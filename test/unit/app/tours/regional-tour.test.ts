@@ -1,10 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createServiceAgreement } from '../../../../shared/app/tours/agreements';
-import { createTourVisit } from '../../../../shared/app/tours/tour-visits';
-import { hromadaTourView, OTHER_HROMADA, providerTourView } from '../../../../shared/app/tours/tour-views';
-import type { Tour } from '../../../../shared/domain/entities/tour';
-import { tourVisitCreateSchema } from '../../../../shared/domain/entities/tour-visit';
-import { ConflictError } from '../../../../shared/domain/errors';
 import {
   HLUKHOVETSKA,
   REGIONAL_HOME,
@@ -12,6 +6,12 @@ import {
   TURBIVSKA,
 } from '../../../../infra/local/demo-tours';
 import { seedDemo } from '../../../../infra/local/seed-demo';
+import { createServiceAgreement } from '../../../../shared/app/tours/agreements';
+import { hromadaTourView, OTHER_HROMADA, providerTourView } from '../../../../shared/app/tours/tour-views';
+import { createTourVisit } from '../../../../shared/app/tours/tour-visits';
+import type { Tour } from '../../../../shared/domain/entities/tour';
+import { tourVisitCreateSchema } from '../../../../shared/domain/entities/tour-visit';
+import { ConflictError } from '../../../../shared/domain/errors';
 import { memoryPorts } from '../../../support/fixtures';
 
 /**
@@ -82,9 +82,9 @@ describe('a regional tour over 5 days and 3 hromady', () => {
   });
 
   it('a hromada with no visit on the tour does not find it', async () => {
-    await expect(hromadaTourView(ports, REGIONAL_HOME, tour.id, { id: 'x', role: 'dispatcher' })).rejects.toThrow(
-      /not found/,
-    );
+    await expect(
+      hromadaTourView(ports, REGIONAL_HOME, tour.id, { id: 'x', role: 'dispatcher' }),
+    ).rejects.toThrow(/not found/);
   });
 });
 
@@ -106,7 +106,10 @@ describe('consent', () => {
     // Глуховецька consented until monday+91: a visit half a year on is refused, in Ukrainian
     const refused = createTourVisit(fresh, HLUKHOVETSKA, visit('2027-08-02'), 'd');
     await expect(refused).rejects.toBeInstanceOf(ConflictError);
-    await expect(refused).rejects.toMatchObject({ code: 'tour-no-consent', reason: expect.stringMatching(/згоди/) });
+    await expect(refused).rejects.toMatchObject({
+      code: 'tour-no-consent',
+      reason: expect.stringMatching(/згоди/),
+    });
     // another provider has no agreement at all
     const other = createTourVisit(fresh, HLUKHOVETSKA, { ...visit('2026-12-01'), providerId: 'css' }, 'd');
     await expect(other).rejects.toMatchObject({ code: 'tour-no-consent' });
