@@ -211,7 +211,7 @@ export async function seedDemoTours(ports: SeedPorts): Promise<Tour | undefined>
       place('turbiv-guest', 'Гостьова кімната селищної ради, Турбів', turbiv),
     ],
     days: [0, 1, 2, 3, 4].map((d) => ({ date: addDays(monday, d), start: '08:00', end: '18:00' })),
-    seconds: 2,
+    seconds: 1,
   });
   return planTour(
     { ...ports, solver: ports.solver ?? new InProcessRouteSolver() },
@@ -219,7 +219,7 @@ export async function seedDemoTours(ports: SeedPorts): Promise<Tour | undefined>
     tour,
     ACTOR,
     {
-      maxIterations: 150,
+      maxIterations: 40,
     },
   );
 }
