@@ -67,7 +67,8 @@ export function tourRoutes(ports: Ports): Route[] {
     defineRoute('GET /providers/{providerId}/tours/{id}', 'A tour with every visit, for its provider', {
       access: 'provider',
       params: providerTour,
-      handle: async ({ params }) => json(200, await providerTourView(ports, params.providerId, params.id)),
+      handle: async ({ params, event }) =>
+        json(200, await providerTourView(ports, params.providerId, params.id, viewerOf(event))),
     }),
   ];
 }

@@ -4,15 +4,19 @@
  * іншій громаді» with its times only (no person, address, settlement or visit id), and another
  * hromada's unassigned visits are not shown at all. A hromada's own confidential visit is shown in
  * clear only to an admin or a reader of the provider that serves it (as for the day's requests).
+ * Every read that returns a confidential visit leaves one `read-confidential` audit entry in that
+ * visit's hromada (pattern B1: who, which visits, which fields were shown in clear).
  */
 import type { Tour } from '../../domain/entities/tour';
 import type { TourVisit } from '../../domain/entities/tour-visit';
 import { NotFoundError } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';
-import type { TourReadPorts } from './tour-ports';
+import { auditChange } from '../audit';
+import type { TourReadPorts, TourWritePorts } from './tour-ports';
 
 export const OTHER_HROMADA = 'візит в іншій громаді';
 const CONFIDENTIAL = 'конфіденційно';
+const CLEAR_FIELDS = ['address', 'residentName', 'purpose'];
 
 export interface VisitView {
   visitId: string;
@@ -87,14 +91,44 @@ function view(tour: Tour, visits: Map<string, TourVisit>, clear: boolean): TourV
   };
 }
 
+/** B1 for a tour: one `read-confidential` entry per hromada whose confidential visits were read. */
+async function auditRead(
+  ports: TourWritePorts,
+  viewer: Viewer,
+  visits: Map<string, TourVisit>,
+  clear: boolean,
+): Promise<void> {
+  const byHromada = new Map<string, string[]>();
+  for (const v of visits.values())
+    if (v.confidential) byHromada.set(v.hromadaId, [...(byHromada.get(v.hromadaId) ?? []), v.id]);
+  for (const [hromadaId, ids] of byHromada) {
+    const hromada = await ports.entities.hromady.get(hromadaId);
+    if (!hromada) continue;
+    const shown = clear ? CLEAR_FIELDS : [];
+    const { entry } = auditChange(
+      ports,
+      hromada,
+      viewer.id,
+      'read-confidential',
+      'TourVisit',
+      ids[0] ?? '',
+      shown,
+    );
+    await ports.entities.audit.append({ ...entry, itemIds: ids });
+  }
+}
+
 /** The whole tour, for its provider. */
 export async function providerTourView(
-  ports: TourReadPorts,
+  ports: TourWritePorts,
   providerId: string,
   id: string,
+  viewer: Viewer,
 ): Promise<TourView> {
   const tour = await loadTour(ports, id, (t) => t.providerId === providerId);
-  return view(tour, await visitsOf(ports, tour, () => true), true);
+  const visits = await visitsOf(ports, tour, () => true);
+  await auditRead(ports, viewer, visits, true);
+  return view(tour, visits, true);
 }
 
 /** A provider's tours (without their visits' details). */
@@ -107,13 +141,14 @@ export async function listProviderTours(
 
 /** The tour as one hromada may read it: its own visits only. */
 export async function hromadaTourView(
-  ports: TourReadPorts,
+  ports: TourWritePorts,
   hromadaId: string,
   id: string,
   viewer: Viewer,
 ): Promise<TourView> {
   const tour = await loadTour(ports, id, (t) => t.hromadaIds.includes(hromadaId));
   const clear = viewer.role === 'admin' || viewer.providerId === tour.providerId;
-  const own = view(tour, await visitsOf(ports, tour, (h) => h === hromadaId), clear);
-  return { ...own, hromadaIds: [hromadaId] };
+  const visits = await visitsOf(ports, tour, (h) => h === hromadaId);
+  await auditRead(ports, viewer, visits, clear);
+  return { ...view(tour, visits, clear), hromadaIds: [hromadaId] };
 }

@@ -62,7 +62,8 @@ describe('a regional tour over 5 days and 3 hromady', () => {
   });
 
   it('the provider reads the whole tour; a hromada only its own visits, others as a bare time', async () => {
-    const whole = await providerTourView(ports, REGIONAL_PROVIDER, tour.id);
+    const brigade = { id: 'b-1', role: 'brigade' as const, providerId: REGIONAL_PROVIDER };
+    const whole = await providerTourView(ports, REGIONAL_PROVIDER, tour.id, brigade);
     const stops = whole.days.flatMap((d) => d.stops);
     expect(stops.every((s) => s.kind === 'visit')).toBe(true);
     expect(stops.some((s) => s.kind === 'visit' && s.residentName !== undefined)).toBe(true);
@@ -79,6 +80,23 @@ describe('a regional tour over 5 days and 3 hromady', () => {
     expect(JSON.stringify(turbiv)).not.toMatch(/Березна|Шевчук|Глухівці, вул/);
     // its own confidential visits are masked for a dispatcher outside the provider
     expect(own.every((s) => s.kind === 'visit' && s.address === 'конфіденційно')).toBe(true);
+  });
+
+  it('each read of confidential visits is audited in their own hromada, never another', async () => {
+    const reads = (h: string) =>
+      entities.auditEntries.filter((a) => a.hromadaId === h && a.action === 'read-confidential');
+    const before = reads(HLUKHOVETSKA).length;
+    await hromadaTourView(ports, TURBIVSKA, tour.id, { id: 'd-t2', role: 'dispatcher' });
+    expect(reads(HLUKHOVETSKA)).toHaveLength(before);
+    const turbiv = reads(TURBIVSKA).at(-1);
+    expect(turbiv).toMatchObject({ actor: 'd-t2', itemType: 'TourVisit', changedFields: [] });
+    expect(turbiv?.itemIds).toHaveLength(3);
+    const brigade = { id: 'b-2', role: 'brigade' as const, providerId: REGIONAL_PROVIDER };
+    await providerTourView(ports, REGIONAL_PROVIDER, tour.id, brigade);
+    expect(reads(HLUKHOVETSKA).at(-1)).toMatchObject({
+      actor: 'b-2',
+      changedFields: ['address', 'residentName', 'purpose'],
+    });
   });
 
   it('a hromada with no visit on the tour does not find it', async () => {
