@@ -33,8 +33,8 @@ export const tourCreateSchema = z
     overnightPlaces: z.array(placeSchema).min(1).max(6),
     /** The working days, in order, each with its hours (local time). */
     days: z.array(daySchema).min(1).max(10),
-    /** The planner's budget for the whole tour. */
-    seconds: z.number().int().min(1).max(120).default(5),
+    /** The planner's budget for the whole tour (planned within the API call: under its 30 s). */
+    seconds: z.number().int().min(1).max(20).default(5),
   })
   .refine((t) => t.days.every((d, i) => i === 0 || (t.days[i - 1]?.date ?? '') < d.date), {
     message: 'days must be distinct and in date order',
