@@ -211,7 +211,7 @@ export async function seedDemoTours(ports: SeedPorts): Promise<Tour | undefined>
       place('turbiv-guest', 'Гостьова кімната селищної ради, Турбів', turbiv),
     ],
     days: [0, 1, 2, 3, 4].map((d) => ({ date: addDays(monday, d), start: '08:00', end: '18:00' })),
-    seconds: 1,
+    seconds: 5,
   });
   return planTour(
     { ...ports, solver: ports.solver ?? new InProcessRouteSolver() },

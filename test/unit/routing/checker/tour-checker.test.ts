@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessRouteSolver } from '../../../../shared/adapters/routing/in-process-route-solver';
 import { solveTour } from '../../../../shared/app/tours/solve-tour';
-import { checkTour } from '../../../../shared/routing/checker/tour';
+import { checkTour, tourDayProblem } from '../../../../shared/routing/checker/tour';
 import type { TourProblem, TourSolution } from '../../../../shared/routing/tour-format';
+import type { VroomProblem } from '../../../../shared/routing/vroom-format';
 
 /**
  * A synthetic 5-day tour on a line: the depot at 0 km, three overnight places and visits spread
@@ -35,7 +36,7 @@ const tour: TourProblem = {
 };
 
 async function planned(): Promise<TourSolution> {
-  return solveTour(new InProcessRouteSolver(), tour, { timeLimitMs: 2000, maxIterations: 200 });
+  return solveTour(new InProcessRouteSolver(), tour, { timeLimitMs: 60_000, maxIterations: 200 });
 }
 
 describe('tour planning and the tour checker', () => {
@@ -50,6 +51,35 @@ describe('tour planning and the tour checker', () => {
     expect(solution.days[4]?.end_index).toBe(0);
     // the nights are where the next day's work is: 130 km out on day 2 → the far place
     expect(solution.days[1]?.end_index).toBe(3);
+  });
+
+  it('the nights chosen are the best of all 81 choices (the dynamic programme is exact)', async () => {
+    const solver = new InProcessRouteSolver();
+    const travel = async (problem: VroomProblem, start: number, end: number) => {
+      if ((problem.jobs ?? []).length === 0) return matrix.durations[start]![end]!;
+      const answer = await solver.solve(problem, { timeLimitMs: 2000, seed: 1, maxIterations: 200 });
+      expect(answer.unassigned).toEqual([]);
+      return answer.routes.reduce((sum, r) => sum + r.duration, 0);
+    };
+    const costOf = async (nights: number[]) => {
+      const places = [tour.depot, ...nights, tour.depot];
+      let total = 0;
+      for (const [k, day] of tour.days.entries())
+        total += await travel(
+          tourDayProblem(tour, day, places[k]!, places[k + 1]!),
+          places[k]!,
+          places[k + 1]!,
+        );
+      return total;
+    };
+    const solution = await planned();
+    const chosen = await costOf(solution.days.slice(0, 4).map((d) => d.end_index));
+    let best = Number.POSITIVE_INFINITY;
+    for (let code = 0; code < 81; code += 1) {
+      const nights = [0, 1, 2, 3].map((k) => tour.overnight[Math.floor(code / 3 ** k) % 3]!);
+      best = Math.min(best, await costOf(nights));
+    }
+    expect(chosen).toBe(best);
   });
 
   it('catches a broken continuity: day 3 starting elsewhere than day 2 ended', async () => {
