@@ -18,6 +18,7 @@ import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
 import { smsSpendRoutes } from './routes/sms-spend';
 import { standingOrderRoutes } from './routes/standing-orders';
+import { tourRoutes } from './routes/tours';
 
 /**
  * Every route of the API, by area. Each declares its params, query, headers and body schemas
@@ -43,6 +44,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...alertRoutes(ports),
       ...caseStopRoutes(ports),
       ...dangerZoneRoutes(ports),
+      ...tourRoutes(ports),
       ...openApiRoutes(() => routes),
     ],
     ports,

@@ -10,6 +10,7 @@ import { seedDemoMobileCase } from './demo-mobile-case';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
 import { DEMO_RULES, demoCategories } from './demo-rules';
 import { seedDemoTaxi } from './demo-taxi';
+import { seedDemoTours } from './demo-tours';
 
 /**
  * A demo hromada (Хмільницька, real settlements and coordinates; fictional people, vehicles and
@@ -173,6 +174,7 @@ export async function seedDemo(
   await seedDemoBrigade(ports);
   await seedDemoTaxi(ports, centre.katottg);
   await seedDemoMobileCase(ports);
+  await seedDemoTours(ports);
 
   return 'seeded';
 }

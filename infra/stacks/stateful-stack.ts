@@ -185,6 +185,12 @@ export class StatefulStack extends Stack {
       description: 'Mobile brigade members: read their own visits',
       precedence: 20,
     });
+    // a hromada's own administrators (custom:hromada_id): record its consent to a regional provider
+    this.userPool.addGroup('HromadaAdmins', {
+      groupName: 'hromada-admins',
+      description: "A hromada's own administrators: its agreements with regional providers",
+      precedence: 5,
+    });
     // The console signs in through the hosted UI: authorization code with PKCE (a public client,
     // no secret), back to the console's own URL. Without consoleUrl the client stays OAuth-less.
     const { consoleUrl, cognitoDomainPrefix } = config;

@@ -49,7 +49,10 @@ export type EntityName =
   | 'Alert'
   | 'StandingOrder'
   | 'CaseStop'
-  | 'DangerZone';
+  | 'DangerZone'
+  | 'ServiceAgreement'
+  | 'TourVisit'
+  | 'Tour';
 
 /** An item of one kind as stored (and as the storage ports return it, parsed). */
 export type RegistryItem<K extends RegistryKind = RegistryKind> = z.output<K['stored']>;

@@ -4,8 +4,11 @@ import { caseStopSchema } from './entities/case-stop';
 import { dangerZoneSchema } from './entities/danger-zone';
 import { followUpSchema } from './entities/follow-up';
 import { planSchema } from './entities/plan';
+import { serviceAgreementSchema } from './entities/service-agreement';
 import { serviceRequestSchema } from './entities/service-request';
 import { standingOrderSchema } from './entities/standing-order';
+import { tourSchema } from './entities/tour';
+import { tourVisitSchema } from './entities/tour-visit';
 import {
   type EntityName,
   hromadaKind,
@@ -34,6 +37,9 @@ export const storedSchemas = {
   StandingOrder: standingOrderSchema,
   CaseStop: caseStopSchema,
   DangerZone: dangerZoneSchema,
+  ServiceAgreement: serviceAgreementSchema,
+  TourVisit: tourVisitSchema,
+  Tour: tourSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 /** The stored, parsed type of one entity. */

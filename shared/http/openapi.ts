@@ -91,6 +91,8 @@ const ACCESS: Record<Access, string> = {
   public: 'Access: anyone, no sign-in.',
   admin: 'Access: admins.',
   hromada: "Access: admins, and the dispatchers of the path's hromada.",
+  'hromada-admin': "Access: admins, and the path's hromada's own admins (group hromada-admins).",
+  provider: "Access: admins, and the path's provider's dispatchers and brigade (custom:provider_id).",
 };
 
 const SECURITY = 'cognitoJwt';

@@ -95,6 +95,8 @@ export interface Caller {
   groups: string[];
   /** The hromada a dispatcher works for (Cognito custom attribute `custom:hromada_id`). */
   hromadaId?: string;
+  /** The provider a dispatcher or brigade member works for (`custom:provider_id`). */
+  providerId?: string;
 }
 
 /**
@@ -118,5 +120,11 @@ export function callerOf(event: APIGatewayProxyEventV2): Caller | undefined {
           .filter(Boolean)
       : [];
   const hromadaId = claims?.['custom:hromada_id'];
-  return { id: sub, groups, ...(typeof hromadaId === 'string' && hromadaId ? { hromadaId } : {}) };
+  const providerId = claims?.['custom:provider_id'];
+  return {
+    id: sub,
+    groups,
+    ...(typeof hromadaId === 'string' && hromadaId ? { hromadaId } : {}),
+    ...(typeof providerId === 'string' && providerId ? { providerId } : {}),
+  };
 }

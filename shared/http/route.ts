@@ -7,9 +7,11 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Who may call a route: anyone (`public`), admins only (`admin`), or admins and the dispatchers
- * of the hromada in the path (`hromada`).
+ * of the hromada in the path (`hromada`); admins and the hromada's own admins (group
+ * `hromada-admins` with that `custom:hromada_id`: `hromada-admin`); admins and the dispatchers or
+ * brigade members of the provider in the path (`custom:provider_id`: `provider`).
  */
-export type Access = 'public' | 'admin' | 'hromada';
+export type Access = 'public' | 'admin' | 'hromada' | 'hromada-admin' | 'provider';
 
 /** The path parameters of a route: one string schema per `{name}` in its path, no more. */
 export type ParamsSchema = z.ZodObject<Record<string, z.ZodType<string>>>;

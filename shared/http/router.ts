@@ -56,7 +56,7 @@ export class Router {
         const schema = route.params.shape[name];
         if (schema) params[name] = parsePathParam(name, m[i + 1] ?? '', schema);
       });
-      authorize(route.access ?? 'hromada', event, params.hromadaId);
+      authorize(route.access ?? 'hromada', event, params.hromadaId, params.providerId);
       return route.handle({
         params,
         query: route.query ? parseOrThrow(route.query, queryOf(event), 'query') : undefined,
@@ -85,7 +85,7 @@ function queryOf(event: APIGatewayProxyEventV2): Record<string, string> {
 }
 
 /** Admins may do anything; a dispatcher only works in their own hromada. */
-function authorize(access: Access, event: APIGatewayProxyEventV2, hromadaId?: string) {
+function authorize(access: Access, event: APIGatewayProxyEventV2, hromadaId?: string, providerId?: string) {
   if (access === 'public') return;
   const caller = callerOf(event);
   if (!caller) throw new ForbiddenError('Sign in first');
@@ -98,5 +98,19 @@ function authorize(access: Access, event: APIGatewayProxyEventV2, hromadaId?: st
   ) {
     return;
   }
+  if (
+    access === 'hromada-admin' &&
+    caller.groups.includes('hromada-admins') &&
+    hromadaId &&
+    caller.hromadaId === hromadaId
+  )
+    return;
+  if (
+    access === 'provider' &&
+    (caller.groups.includes('dispatchers') || caller.groups.includes('brigade')) &&
+    providerId &&
+    caller.providerId === providerId
+  )
+    return;
   throw new ForbiddenError('Not allowed for this account');
 }

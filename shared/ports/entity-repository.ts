@@ -27,6 +27,7 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
+  TourStores,
 } from './stores';
 
 export type { Page, PageRequest, PhoneMatch } from './stores';
@@ -132,5 +133,7 @@ export interface EntityRepository {
   readonly reportDays: ReportDayStore;
   readonly importJobs: ImportJobStore;
   readonly dangerZones: DangerZoneStore;
+  /** Regional tours (RT). */
+  readonly tours: TourStores;
   commit(changes: Change[]): Promise<void>;
 }

@@ -11,8 +11,11 @@ import type { InboundSms } from '../domain/entities/inbound-sms';
 import type { Plan } from '../domain/entities/plan';
 import type { Resident } from '../domain/entities/resident';
 import type { ResidentDay } from '../domain/entities/resident-day';
+import type { ServiceAgreement } from '../domain/entities/service-agreement';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import type { StandingOrder } from '../domain/entities/standing-order';
+import type { Tour } from '../domain/entities/tour';
+import type { TourVisit } from '../domain/entities/tour-visit';
 import type { RegistryItem, registryKinds } from '../domain/registry';
 import type { ReportDay } from '../domain/report-day';
 
@@ -161,4 +164,24 @@ export interface DangerZoneStore {
   get(hromadaId: string, id: string): Promise<DangerZone | undefined>;
   /** ZN2: every zone of a hromada (active or not), by id: a few dozen at most, every page read. */
   all(hromadaId: string): Promise<DangerZone[]>;
+}
+
+/** Regional tours: agreements, visits and tours (patterns RT1–RT8). */
+export interface TourStores {
+  /** RT1: a hromada's agreement with one provider (consistent read). */
+  agreement(hromadaId: string, providerId: string): Promise<ServiceAgreement | undefined>;
+  /** RT3: a hromada's agreements, by provider. */
+  agreementsOf(hromadaId: string): Promise<ServiceAgreement[]>;
+  /** RT2: a provider's agreements, by hromada. */
+  agreementsOfProvider(providerId: string): Promise<ServiceAgreement[]>;
+  /** 1: one visit (consistent read). */
+  visit(hromadaId: string, id: string): Promise<TourVisit | undefined>;
+  /** RT4: a hromada's visits from one local date to another (both included), by date. */
+  visitsOf(hromadaId: string, from: string, to: string): Promise<TourVisit[]>;
+  /** RT5: a provider's visits across hromady from one date to another, by date. */
+  visitsOfProvider(providerId: string, from: string, to: string): Promise<TourVisit[]>;
+  /** RT6: one tour (consistent read). */
+  get(id: string): Promise<Tour | undefined>;
+  /** RT7: a provider's tours, by first date. */
+  ofProvider(providerId: string): Promise<Tour[]>;
 }

@@ -127,6 +127,7 @@ describe('stateful stack: users', () => {
   it('has the dispatchers and admins groups and a public (secret-less) console client', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'dispatchers' });
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins' });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'hromada-admins' });
     template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
     // Inbound SMS topic: encrypted with the CMK, End User Messaging may publish, and may use the key.
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {

@@ -38,9 +38,11 @@ import type {
   RequestStore,
   ResidentDayStore,
   StandingOrderStore,
+  TourStores,
 } from '../../ports/stores';
 import { withReportDays } from '../report-day-changes';
 import { CursorSealer, listingScope, pageLimit } from './cursor';
+import { dynamoDbTourStores } from './dynamodb-tour-stores';
 import { explainCancellation, toTransactItem } from './dynamodb-transaction';
 import {
   alertsByDay,
@@ -328,6 +330,12 @@ export class DynamoDbEntityRepository implements EntityRepository {
       return found && importJobSchema.parse(found);
     },
   };
+  #tours: TourStores | undefined;
+  /** Regional tours' reads (RT), built on first use. */
+  get tours(): TourStores {
+    this.#tours ??= dynamoDbTourStores(this.doc, this.tableName);
+    return this.#tours;
+  }
 
   readonly reportDays: ReportDayStore = {
     between: async (hromadaId, from, to) => {

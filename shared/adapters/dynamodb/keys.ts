@@ -11,6 +11,7 @@ import { planLayout } from './entities/plan';
 import { depotLayout, providerLayout, settlementLayout, vehicleLayout } from './entities/registry-items';
 import { serviceRequestLayout } from './entities/service-request';
 import { placeLayout, standingOrderLayout } from './entities/taxi';
+import { serviceAgreementLayout, tourLayout, tourVisitLayout } from './entities/tours';
 import { TABLE_SCHEMA } from './table-schema';
 
 /**
@@ -33,6 +34,9 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   StandingOrder: standingOrderLayout,
   CaseStop: caseStopLayout,
   DangerZone: dangerZoneLayout,
+  ServiceAgreement: serviceAgreementLayout,
+  TourVisit: tourVisitLayout,
+  Tour: tourLayout,
 };
 
 /** The base key of one stored entity. */

@@ -42,6 +42,14 @@ export const INDEX = {
   openMessages: 'gsi2',
   /** D2: a hromada's open follow-up tasks, oldest first (sparse) */
   openFollowUps: 'gsi2',
+  /** RT2: a provider's agreements */
+  agreementsByProvider: 'gsi1',
+  /** RT4: a hromada's tour visits by date */
+  tourVisitsByHromada: 'gsi1',
+  /** RT5: a provider's tour visits by date, across hromady */
+  tourVisitsByProvider: 'gsi2',
+  /** RT7: a provider's tours by first date */
+  toursByProvider: 'gsi1',
 } as const satisfies Record<string, IndexName>;
 
 /** `<index>pk = :pk` for a Query on `index`. */

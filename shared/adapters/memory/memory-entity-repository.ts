@@ -33,6 +33,7 @@ import type {
 import { withReportDays } from '../report-day-changes';
 import { MemoryCaseBookings } from './memory-case-bookings';
 import { MemoryReportDays } from './memory-report-days';
+import { memoryTourStores } from './memory-tour-stores';
 
 /**
  * In-memory twin of DynamoDbEntityRepository for unit tests: same conditions, same atomicity,
@@ -61,6 +62,7 @@ export class MemoryEntityRepository implements EntityRepository {
   readonly residentDayGuards = new Map<string, ResidentDay>();
   readonly caseBookingItems = new MemoryCaseBookings();
   readonly reportDays = new MemoryReportDays();
+  readonly tours = memoryTourStores(this.items);
 
   private key(entity: EntityName, hromadaId: string, id: string): string {
     return entity === 'Hromada' ? `Hromada|${id}|${id}` : `${entity}|${hromadaId}|${id}`;

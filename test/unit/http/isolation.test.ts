@@ -57,6 +57,12 @@ const handler = httpHandler(new Router(routes));
 const guarded = routes.filter((r) => (r.access ?? 'hromada') !== 'public');
 const adminOnly = guarded.filter((r) => r.access === 'admin');
 const scoped = guarded.filter((r) => (r.access ?? 'hromada') === 'hromada');
+/** A hromada's own admins (regional tours' agreements): A's dispatchers are refused too. */
+const hromadaAdminOnly = guarded.filter((r) => r.access === 'hromada-admin');
+/** A provider's routes (`/providers/{providerId}/…`): only its own dispatchers and brigade. */
+const providerScoped = guarded.filter((r) => r.access === 'provider');
+const PROVIDER_A = 'prov-a';
+const providerReader = (providerId: string) => ({ ...dispatcherOf(A), 'custom:provider_id': providerId });
 /** Ids of A's items, by the path segment before `{id}`. */
 const idsOfA: Record<string, string> = { settlements: BEREZNA };
 /** Text of A that B must never read. */
@@ -75,6 +81,7 @@ function pathOf(route: Route, hromadaId: string): string {
   const plural = route.path.split('/')[3] ?? '';
   return route.path
     .replace('{hromadaId}', hromadaId)
+    .replace('{providerId}', PROVIDER_A)
     .replace('{id}', idsOfA[plural] ?? 'id000001')
     .replace('{date}', TUESDAY)
     .replace('{kind}', 'residents')
@@ -133,18 +140,27 @@ function stored(onlyOf?: string): string {
 
 const label = (r: Route) => `${r.method} ${r.path}`;
 const refusals = guarded.flatMap((route) => REFUSED.map(([who, claims]) => ({ route, who, claims })));
-const adminRefusals = adminOnly.map((route) => ({
-  route,
-  who: "A's own dispatcher",
-  claims: dispatcherOf(A),
-}));
+const adminRefusals = [
+  ...[...adminOnly, ...hromadaAdminOnly].map((route) => ({
+    route,
+    who: "A's own dispatcher",
+    claims: dispatcherOf(A) as Claims,
+  })),
+  ...providerScoped.flatMap((route) => [
+    { route, who: "A's dispatcher without the provider", claims: dispatcherOf(A) as Claims },
+    { route, who: "another provider's dispatcher", claims: providerReader('prov-b') as Claims },
+    { route, who: "the provider's id in upper case", claims: providerReader('PROV-A') as Claims },
+  ]),
+];
 
 describe('the cases come from the route table', () => {
   it('covers every non-public route with every refused caller, and the admin routes with dispatchers', () => {
     expect(guarded.length).toBeGreaterThan(40);
     expect(refusals.length).toBe(guarded.length * REFUSED.length);
-    expect(adminRefusals.length).toBe(routes.filter((r) => r.access === 'admin').length);
-    expect(scoped.length + adminOnly.length).toBe(guarded.length);
+    expect(adminRefusals.length).toBe(adminOnly.length + hromadaAdminOnly.length + 3 * providerScoped.length);
+    expect(scoped.length + adminOnly.length + hromadaAdminOnly.length + providerScoped.length).toBe(
+      guarded.length,
+    );
   });
 
   it('every hromada route names its hromada in the path (else no dispatcher could use it)', () => {
@@ -190,6 +206,25 @@ describe.each(adminOnly.map((route) => ({ route })))(
   ({ route }) => {
     it('is not refused', async () => {
       expect((await call(eventFor(route, A, ADMIN))).status).not.toBe(403);
+    });
+  },
+);
+
+describe.each(providerScoped.map((route) => ({ route })))(
+  "$route.method $route.path by the provider's own dispatcher (control)",
+  ({ route }) => {
+    it('is not refused', async () => {
+      expect((await call(eventFor(route, A, providerReader(PROVIDER_A)))).status).not.toBe(403);
+    });
+  },
+);
+
+describe.each(hromadaAdminOnly.map((route) => ({ route })))(
+  "$route.method $route.path by A's own hromada admin (control)",
+  ({ route }) => {
+    it('is not refused', async () => {
+      const claims = { ...dispatcherOf(A), 'cognito:groups': '[hromada-admins]' };
+      expect((await call(eventFor(route, A, claims))).status).not.toBe(403);
     });
   },
 );

@@ -35,5 +35,5 @@ describe('the demo brigade', () => {
       }
     }
     expect(riders).toEqual([0, 0]);
-  });
+  }, 30_000); // the whole demo is seeded first, its regional tour planned too
 });

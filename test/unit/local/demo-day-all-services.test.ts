@@ -114,5 +114,5 @@ describe('the demo day with every service', () => {
     const handovers = requests.filter((r) => r.serviceType === 'delivery' && r.handover);
     expect(handovers).toHaveLength(2);
     for (const d of handovers) expect(at(d.id, 'visit')).toBeDefined();
-  });
+  }, 30_000); // the whole demo is seeded first, its regional tour planned too
 });

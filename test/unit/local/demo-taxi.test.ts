@@ -47,5 +47,5 @@ describe('the demo social taxi', () => {
     // the will-call return waits for ДОДОМУ: neither routed nor unassigned
     expect(stops.some((s) => s.requestId === 'rehab-kovalchuk-2026-11-23-r')).toBe(false);
     expect(plan.unassigned.some((u) => u.requestId === 'rehab-kovalchuk-2026-11-23-r')).toBe(false);
-  });
+  }, 30_000); // the whole demo is seeded first, its regional tour planned too
 });

@@ -38,5 +38,5 @@ describe('the demo mobile case', () => {
     }
     const booked = (await getCaseStop(ports, H, stops[0]!.id)).slots.filter((s) => s.residentId);
     expect(booked.map((s) => [s.time, s.residentId])).toEqual([['09:20', 'resident-1']]);
-  });
+  }, 30_000); // the whole demo is seeded first, its regional tour planned too
 });
