@@ -3,6 +3,7 @@ import { routeLine } from '../../../shared/app/planning/route-line';
 import { createZones, deactivateZone, listZones } from '../../../shared/app/zones/danger-zones';
 import { zoneUploadSchema } from '../../../shared/domain/entities/danger-zone';
 import { json } from '../../../shared/http/responses';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import { viewerOf } from '../../../shared/http/viewer';
 import type { Ports } from '../../../shared/ports/ports';
@@ -35,20 +36,21 @@ export function dangerZoneRoutes(ports: Ports): Route[] {
           ),
         ),
     }),
-    defineRoute(
+    idempotentRoute(
+      ports,
       `POST ${base}`,
       'Add danger zones: a GeoJSON Feature or FeatureCollection of Polygons or MultiPolygons',
       {
         body: { schema: zoneUploadSchema, what: 'danger zones' },
         status: 201,
-        handle: async ({ params, body, actor }) =>
-          json(201, { items: await createZones(ports, params.hromadaId, body, actor) }),
+        handle: async ({ params, body, actor }, once) =>
+          json(201, { items: await createZones(once, params.hromadaId, body, actor) }),
       },
     ),
-    defineRoute(`POST ${base}/{id}/deactivate`, 'Deactivate a danger zone (the version read)', {
+    idempotentRoute(ports, `POST ${base}/{id}/deactivate`, 'Deactivate a danger zone (the version read)', {
       body: { schema: versionBody, what: 'deactivate' },
-      handle: async ({ params, body, actor }) =>
-        json(200, await deactivateZone(ports, params.hromadaId, params.id, body.version, actor)),
+      handle: async ({ params, body, actor }, once) =>
+        json(200, await deactivateZone(once, params.hromadaId, params.id, body.version, actor)),
     }),
     defineRoute(
       'GET /hromady/{hromadaId}/plans/{date}/routes/{id}/geometry',

@@ -8,6 +8,7 @@ import { serviceAgreementCreateSchema } from '../../../shared/domain/entities/se
 import { tourCreateSchema } from '../../../shared/domain/entities/tour';
 import { tourVisitCreateSchema } from '../../../shared/domain/entities/tour-visit';
 import { json } from '../../../shared/http/responses';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import { viewerOf } from '../../../shared/http/viewer';
 import type { Ports } from '../../../shared/ports/ports';
@@ -22,25 +23,26 @@ const providerTour = z.object({ providerId: idSchema, id: idSchema });
  */
 export function tourRoutes(ports: Ports): Route[] {
   return [
-    defineRoute(
+    idempotentRoute(
+      ports,
       'POST /hromady/{hromadaId}/service-agreements',
       "Record the hromada's consent to a provider",
       {
         access: 'hromada-admin',
         body: { schema: serviceAgreementCreateSchema, what: 'service agreement' },
         status: 201,
-        handle: async ({ params, body, actor }) =>
-          json(201, await createServiceAgreement(ports, params.hromadaId, body, actor)),
+        handle: async ({ params, body, actor }, once) =>
+          json(201, await createServiceAgreement(once, params.hromadaId, body, actor)),
       },
     ),
     defineRoute('GET /hromady/{hromadaId}/service-agreements', "The hromada's agreements with providers", {
       handle: async ({ params }) => json(200, await listServiceAgreements(ports, params.hromadaId)),
     }),
-    defineRoute('POST /hromady/{hromadaId}/tour-visits', "Book a visit of a provider's tour", {
+    idempotentRoute(ports, 'POST /hromady/{hromadaId}/tour-visits', "Book a visit of a provider's tour", {
       body: { schema: tourVisitCreateSchema, what: 'tour visit' },
       status: 201,
-      handle: async ({ params, body, actor }) =>
-        json(201, await createTourVisit(ports, params.hromadaId, body, actor)),
+      handle: async ({ params, body, actor }, once) =>
+        json(201, await createTourVisit(once, params.hromadaId, body, actor)),
     }),
     defineRoute('GET /hromady/{hromadaId}/tour-visits', "The hromada's tour visits of a period", {
       query: period,
@@ -51,13 +53,13 @@ export function tourRoutes(ports: Ports): Route[] {
       handle: async ({ params, event }) =>
         json(200, await hromadaTourView(ports, params.hromadaId, params.id, viewerOf(event))),
     }),
-    defineRoute('POST /providers/{providerId}/tours', "Plan a provider's multi-day tour", {
+    idempotentRoute(ports, 'POST /providers/{providerId}/tours', "Plan a provider's multi-day tour", {
       access: 'provider',
       params: provider,
       body: { schema: tourCreateSchema, what: 'tour' },
       status: 201,
-      handle: async ({ params, body, actor }) =>
-        json(201, await planTour(ports, params.providerId, body, actor)),
+      handle: async ({ params, body, actor }, once) =>
+        json(201, await planTour(once, params.providerId, body, actor)),
     }),
     defineRoute('GET /providers/{providerId}/tours', "A provider's tours", {
       access: 'provider',
