@@ -1,5 +1,5 @@
 /**
- * npm run bench:load -- [--url http://127.0.0.1:3000] [--levels 1,4,16,64] [--per-level 128]
+ * npm run bench:load -- [--url http://127.0.0.1:3000] [--levels 1,4,16,64] [--per-level 128] [--residents N]
  *
  * A bounded load run against the local platform (loopback only): without `--url` it starts
  * `npm start -- --in-memory` itself on a free port (its `.local/` in a temporary folder, so a
@@ -9,6 +9,8 @@
  * concurrent callers; it prints p50/p99/max and the answers that were not 2xx. Then, per level, that
  * many identical bookings (same resident, day and time, no Idempotency-Key) at once: the rule "one
  * live booking per resident per window" must leave exactly one request (the others 409).
+ * `--residents N` books for N residents only (default: one per concurrent caller, at least), so
+ * that concurrent callers book the same resident's day (different times) and meet on its guard.
  * The last line: `load levels=… bookings=N reads=M errors=E duplicates=D`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     url: { type: 'string' },
     levels: { type: 'string', default: '1,4,16,64' },
     'per-level': { type: 'string', default: '128' },
+    residents: { type: 'string' },
   },
 });
 const LEVELS = values.levels!.split(',').map(Number);
@@ -187,7 +190,9 @@ try {
   const totalBookings = PER_LEVEL * LEVELS.length;
   // at least one resident per concurrent caller: the callers of a level book the same day and time
   // for different residents (the busy morning before a day), not one resident's day many times
-  const residentCount = Math.max(Math.ceil(totalBookings / slotsPerResident), ...LEVELS);
+  const residentCount = values.residents
+    ? Math.max(Number(values.residents), Math.ceil(totalBookings / slotsPerResident))
+    : Math.max(Math.ceil(totalBookings / slotsPerResident), ...LEVELS);
   const residents = await setUp(residentCount + LEVELS.length);
   const burstResidents = residents.splice(0, LEVELS.length);
   let slot = 0;

@@ -87,7 +87,8 @@ export async function sendOutboxMessage(
  * The SMS is out: record it, trying again while storage is overloaded or flaky. A message left
  * `sending` here would be taken back after its lease and sent a second time, so this write gets
  * more attempts than any other (each one already the SDK's own retries). A lost claim (someone
- * else changed the message) is not retried: it cannot succeed.
+ * else changed the message) is not retried: it cannot succeed; it is no fault when the message's
+ * delivery receipt already recorded it sent.
  */
 async function recordSent(
   ports: Pick<Ports, 'outbox' | 'clock'>,
@@ -99,6 +100,8 @@ async function recordSent(
       await ports.outbox.markSent(claimed, providerMessageId, ports.clock.now().toISOString());
       return;
     } catch (error) {
+      // its delivery receipt came first and recorded it sent (record-sms-receipt.ts): done
+      if (error instanceof ConflictError && (await ports.outbox.get(claimed.id))?.status === 'sent') return;
       if (error instanceof ConflictError || attempt >= MAX_ATTEMPTS) throw error;
       await pause(attempt);
     }

@@ -51,6 +51,7 @@ export const errorBodySchema = z.strictObject({
       'limit',
       'unprocessable',
       'method-not-allowed',
+      'unavailable',
       'internal',
     ]),
     message: z.string(),
@@ -76,6 +77,11 @@ const ERRORS: Array<[status: string, name: string, description: string]> = [
     'A business limit was hit (quota, SMS cap), or an Idempotency-Key reused for another request',
   ],
   ['500', 'InternalError', 'Internal error: nothing echoed but `requestId`'],
+  [
+    '503',
+    'Unavailable',
+    'Storage overloaded (throttled): nothing was saved; retry after `Retry-After` seconds',
+  ],
 ];
 
 const ACCESS: Record<Access, string> = {
