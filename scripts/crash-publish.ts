@@ -2,7 +2,7 @@
  * Crash-mid-publish: kills the one-machine platform (SIGKILL, the whole process group) again and
  * again while the stream is sending SMS, then checks that no message was lost or left `sending`.
  *
- *   npx tsx scripts/crash-publish.ts [--kills 20] [--seed 1]
+ *   npx tsx scripts/crash-publish.ts [--kills 20] [--seed 1] [--port 3100]
  *
  * Each round starts `npm start`'s entry on its own data folder, books two rides for the next
  * weekday (two confirmation SMS), re-plans the day and publishes it (route SMS for the drivers
@@ -20,7 +20,11 @@ import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { kills: { type: 'string', default: '20' }, seed: { type: 'string', default: '1' } },
+  options: {
+    kills: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '1' },
+    port: { type: 'string', default: '3100' },
+  },
 });
 const KILLS = Number(values.kills);
 let seed = Number(values.seed);
@@ -28,7 +32,7 @@ const random = () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
   return seed / 2 ** 31;
 };
-const PORT = 3100;
+const PORT = Number(values.port);
 const API = `http://127.0.0.1:${PORT}`;
 const H = 'khmilnytska';
 const dataDir = path.join(root, '.local/crash-publish/dynamodb');

@@ -52,7 +52,7 @@ async function receiptChanges(
   if (known && known.status !== 'pending') return [];
   if (known && status === 'pending' && known.carrierStatus === receipt.messageStatus) return [];
   const updated: OutboxMessage = {
-    ...message,
+    ...stillOpenAsSent(message, receipt),
     delivery: {
       status,
       carrierStatus: receipt.messageStatus.slice(0, 60),
@@ -78,6 +78,23 @@ async function receiptChanges(
   const hromada = await ports.entities.hromady.get(message.hromadaId);
   if (hromada) changes.push(...afterFailure(ports, hromada, message, receipt.messageStatus));
   return changes;
+}
+
+/**
+ * A receipt proves the provider took the SMS. One that comes while the message is still open
+ * (`sending`: its sender is slow, or died after the provider call; `pending`: the sweeper already
+ * took that claim back) records it as sent, out of the sweeper's reach, so it is neither left
+ * `sending` for good nor sent a second time.
+ */
+function stillOpenAsSent(message: OutboxMessage, receipt: SmsReceipt): OutboxMessage {
+  if (message.status !== 'sending' && message.status !== 'pending') return message;
+  const { dueAt: _, ...rest } = message;
+  return {
+    ...rest,
+    status: 'sent',
+    providerMessageId: message.providerMessageId ?? receipt.providerMessageId,
+    sentAt: message.sentAt ?? receipt.at,
+  };
 }
 
 /**

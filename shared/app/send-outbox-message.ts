@@ -1,8 +1,11 @@
+import type { OutboxMessage } from '../domain/entities/outbox-message';
 import { dueAtFor } from '../domain/entities/outbox-message';
+import { ConflictError } from '../domain/errors';
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD, monthOf, toMicroUsd } from '../domain/sms-spend';
 import { localDate } from '../domain/time';
 import type { Ports } from '../ports/ports';
 import { raiseSmsFailed } from './alerts/raise-sms-failed';
+import { MAX_ATTEMPTS, pause } from './retry';
 
 export type SendOutcome =
   | 'sent'
@@ -66,7 +69,7 @@ export async function sendOutboxMessage(
     ...(claimed.senderId ? { senderId: claimed.senderId } : {}),
   });
   if (result.ok) {
-    await ports.outbox.markSent(claimed, result.providerMessageId, ports.clock.now().toISOString());
+    await recordSent(ports, claimed, result.providerMessageId);
     return 'sent';
   }
   await ports.outbox.markFailed(
@@ -78,4 +81,29 @@ export async function sendOutboxMessage(
   // out of attempts, or refused for good: the dispatcher sees an alert
   await raiseSmsFailed(ports, claimed.id);
   return result.retryable ? 'retry-later' : 'failed';
+}
+
+/**
+ * The SMS is out: record it, trying again while storage is overloaded or flaky. A message left
+ * `sending` here would be taken back after its lease and sent a second time, so this write gets
+ * more attempts than any other (each one already the SDK's own retries). A lost claim (someone
+ * else changed the message) is not retried: it cannot succeed; it is no fault when the message's
+ * delivery receipt already recorded it sent.
+ */
+async function recordSent(
+  ports: Pick<Ports, 'outbox' | 'clock'>,
+  claimed: OutboxMessage,
+  providerMessageId: string,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ports.outbox.markSent(claimed, providerMessageId, ports.clock.now().toISOString());
+      return;
+    } catch (error) {
+      // its delivery receipt came first and recorded it sent (record-sms-receipt.ts): done
+      if (error instanceof ConflictError && (await ports.outbox.get(claimed.id))?.status === 'sent') return;
+      if (error instanceof ConflictError || attempt >= MAX_ATTEMPTS) throw error;
+      await pause(attempt);
+    }
+  }
 }

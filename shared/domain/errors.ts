@@ -143,3 +143,22 @@ export class RuleRefusalError extends AppError {
     super(message, { reason, code });
   }
 }
+
+/**
+ * A dependency is overloaded (DynamoDB throttling that outlasted the SDK's own retries): this call
+ * changed nothing (each write is one item or one transaction), and the caller should try again
+ * after `retryAfterSeconds`. 503 with `Retry-After`. Deliberately not an AppError: code that turns
+ * domain refusals into outcomes (`instanceof AppError`) must not take an overload for a refusal; it
+ * travels like any storage fault (a stream record is retried, a job fails and is retried).
+ */
+export class ServiceUnavailableError extends Error {
+  readonly code = 'unavailable';
+  readonly reason = 'Система тимчасово перевантажена; нічого не збережено. Повторіть за кілька секунд';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 2,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

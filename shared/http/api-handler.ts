@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { AppError } from '../domain/errors';
+import { AppError, ServiceUnavailableError } from '../domain/errors';
 import { lambdaStack } from '../observability/lambda-stack';
 import { logger } from '../observability/logger';
 import { errorResponse, type HttpResult } from './responses';
@@ -15,7 +15,8 @@ export function httpHandler(router: Router) {
     .use({
       onError: async (request) => {
         const error = request.error;
-        if (!(error instanceof AppError)) logger.error('unhandled error', { error: error as Error });
+        if (error instanceof ServiceUnavailableError) logger.warn('overloaded', { error });
+        else if (!(error instanceof AppError)) logger.error('unhandled error', { error: error as Error });
         request.response = errorResponse(error, request.context.awsRequestId);
       },
     })

@@ -52,6 +52,7 @@ export const errorBodySchema = z.strictObject({
       'limit',
       'unprocessable',
       'method-not-allowed',
+      'unavailable',
       'internal',
       ...RULE_CODES,
       ...CONFLICT_CODES,
@@ -85,6 +86,11 @@ const ERRORS: Array<[status: string, name: string, description: string]> = [
       `(\`unprocessable\`), or a booking the hromada's rules refuse (\`${RULE_CODES.join('`, `')}\`, with the Ukrainian \`reason\`)`,
   ],
   ['500', 'InternalError', 'Internal error: nothing echoed but `requestId`'],
+  [
+    '503',
+    'Unavailable',
+    'Storage overloaded (throttled): nothing was saved; retry after `Retry-After` seconds',
+  ],
 ];
 
 const ACCESS: Record<Access, string> = {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { AppError, ConflictError, ValidationError } from '../domain/errors';
+import { AppError, ConflictError, ServiceUnavailableError, ValidationError } from '../domain/errors';
 import { withoutSecrets } from '../domain/secrets-out';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
@@ -34,11 +34,13 @@ const STATUS: Record<AppError['kind'], number> = {
  * reason?}}`); the console has a Ukrainian text for each. (A request without a token never reaches
  * the function in AWS: API Gateway's JWT authorizer answers it 401 with a body of its own.)
  */
-export const ERROR_CODES = [...Object.keys(STATUS), 'internal'] as const;
+export const ERROR_CODES = [...Object.keys(STATUS), 'unavailable', 'internal'] as const;
 
 /**
  * The one mapping from errors to HTTP. Domain errors carry their stable code, their message (for
- * logs), their Ukrainian reason when they have one, and zod paths for bad input; anything else is a 500 that echoes nothing but a reference to the log line.
+ * logs), their Ukrainian reason when they have one, and zod paths for bad input; an overload
+ * (throttled storage) is a 503 with Retry-After; anything else is a 500 that echoes nothing but a
+ * reference to the log line.
  */
 export function errorResponse(error: unknown, requestId: string): HttpResult {
   if (error instanceof AppError) {
@@ -48,6 +50,13 @@ export function errorResponse(error: unknown, requestId: string): HttpResult {
     if (error instanceof ConflictError && error.currentVersion !== undefined)
       body.currentVersion = error.currentVersion;
     return json(STATUS[error.kind], { error: body });
+  }
+  if (error instanceof ServiceUnavailableError) {
+    // an overload (throttled writes): nothing was saved; the caller retries after a pause
+    const answer = json(503, {
+      error: { code: error.code, message: 'Service unavailable', reason: error.reason },
+    });
+    return { ...answer, headers: { ...answer.headers, 'retry-after': String(error.retryAfterSeconds) } };
   }
   return json(500, { error: { code: 'internal', message: 'Internal error', requestId } });
 }

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { throttlingAsUnavailable } from './throttling';
 
 export interface DynamoDbSettings {
   region: string;
@@ -7,13 +8,15 @@ export interface DynamoDbSettings {
   endpoint?: string;
 }
 
+/** Throttling that outlasts the SDK's retries comes out as a ServiceUnavailableError (throttling.ts). */
 export function createDynamoDbClient(settings: DynamoDbSettings): DynamoDBClient {
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region: settings.region,
     ...(settings.endpoint
       ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  return throttlingAsUnavailable(client);
 }
 
 export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {

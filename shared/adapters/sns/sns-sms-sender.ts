@@ -3,12 +3,32 @@ import type { SmsSender, SmsSendResult, SmsToSend } from '../../ports/sms-sender
 
 const RETRYABLE = new Set([
   'ThrottledException',
+  'Throttling',
   'ThrottlingException',
   'InternalErrorException',
   'KMSThrottlingException',
   'ServiceUnavailable',
   'TimeoutError',
 ]);
+
+interface SdkFault {
+  $fault?: 'client' | 'server';
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/**
+ * Worth another try: a throttling or transient error by name, or by what the SDK knows of it
+ * (a server fault, a retryable trait, HTTP 429 or 5xx) when SNS's front end answered with an error
+ * the SDK could not name (an unmodelled 502 or 429 must not fail a message for good).
+ */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (RETRYABLE.has(error.name)) return true;
+  const sdk = error as SdkFault;
+  const status = sdk.$metadata?.httpStatusCode ?? 0;
+  return sdk.$fault === 'server' || sdk.$retryable !== undefined || status === 429 || status >= 500;
+}
 
 /**
  * SMS through Amazon SNS `Publish` with `PhoneNumber`, always Transactional (better delivery for
@@ -37,7 +57,7 @@ export class SnsSmsSender implements SmsSender {
     } catch (error) {
       const name = error instanceof Error ? error.name : 'Error';
       const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, retryable: RETRYABLE.has(name), error: `${name}: ${detail}`.slice(0, 300) };
+      return { ok: false, retryable: isTransient(error), error: `${name}: ${detail}`.slice(0, 300) };
     }
   }
 }

@@ -6,6 +6,7 @@ import {
   MethodNotAllowedError,
   NoRouteError,
   NotFoundError,
+  ServiceUnavailableError,
   UnprocessableError,
   ValidationError,
 } from '../../../shared/domain/errors';
@@ -35,6 +36,18 @@ describe('error bodies carry a stable code (contract 3)', () => {
       expect([error.message, body(error).code, status(error)]).toEqual([error.message, code, httpStatus]);
       expect(ERROR_CODES).toContain(code);
     }
+  });
+
+  it('an overload (throttled storage) is a 503 with Retry-After and a Ukrainian reason, nothing of AWS', () => {
+    const error = new ServiceUnavailableError(
+      'DynamoDB TransactWriteItemsCommand throttled: ProvisionedThroughputExceededException',
+    );
+    const res = errorResponse(error, 'req-1');
+    expect(res.statusCode).toBe(503);
+    expect(res.headers?.['retry-after']).toBe('2');
+    expect(body(error)).toMatchObject({ code: 'unavailable', reason: expect.stringMatching(/Повторіть/) });
+    expect(res.body).not.toMatch(/DynamoDB|Provisioned|TransactWrite/);
+    expect(ERROR_CODES).toContain('unavailable');
   });
 
   it("carries a rule's own code and its Ukrainian reason beside the message for logs", () => {
