@@ -17,6 +17,7 @@ const CODES = {
   'rule-horizon': 'Так далеко наперед записати не можна',
   'rule-same-day': 'На сьогодні записати вже запізно',
   'rule-fleet': 'Того дня й о тій годині немає авто, що може виконати заявку',
+  'rule-curfew': 'Цей час припадає на комендантську годину',
 };
 
 /** Field paths of the API's inputs, named as the forms name them. */

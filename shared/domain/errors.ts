@@ -125,7 +125,8 @@ export type RuleCode =
   | 'rule-purpose'
   | 'rule-horizon'
   | 'rule-same-day'
-  | 'rule-fleet';
+  | 'rule-fleet'
+  | 'rule-curfew';
 
 /**
  * A booking the hromada's rules refuse: 422 with the rule's stable `code` and the Ukrainian
