@@ -1,8 +1,8 @@
+import { touchesCurfew } from './curfew';
 import type { HromadaRules } from './entities/hromada';
 import type { Resident } from './entities/resident';
 import type { ServiceRequest } from './entities/service-request';
 import type { Vehicle } from './entities/vehicle';
-import { touchesCurfew } from './curfew';
 import type { RuleCode } from './errors';
 import { categoryLabels } from './resident-categories';
 import { addDays, localDate, localTimeLabel } from './time';

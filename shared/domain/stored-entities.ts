@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { airRaidAlertSchema } from './entities/air-raid-alert';
 import { alertSchema } from './entities/alert';
 import { caseStopSchema } from './entities/case-stop';
 import { followUpSchema } from './entities/follow-up';
@@ -30,6 +31,7 @@ export const storedSchemas = {
   Plan: planSchema,
   FollowUp: followUpSchema,
   Alert: alertSchema,
+  AirRaidAlert: airRaidAlertSchema,
   StandingOrder: standingOrderSchema,
   CaseStop: caseStopSchema,
 } as const satisfies Record<EntityName, z.ZodType>;

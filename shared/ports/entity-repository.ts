@@ -9,6 +9,7 @@ import type { ReportDayDelta } from '../domain/report-day';
 import type { SmsMonthCounter } from '../domain/sms-spend';
 import type { EntityOf } from '../domain/stored-entities';
 import type {
+  AirRaidStore,
   AlertStore,
   AuditLog,
   CaseBookingStore,
@@ -59,7 +60,8 @@ export type Change =
   | { op: 'outbox'; message: OutboxMessage }
   /**
    * A message already final (sent or failed) gains what happened after, e.g. its delivery
-   * receipt: replaced only if it is still at `expectedVersion` (ConflictError otherwise).
+   * receipt; or a pending one is held or released by an air-raid alert (with `dueAt`, it stays in
+   * the sweeper's index): replaced only if it is still at `expectedVersion` (ConflictError otherwise).
    */
   | { op: 'outbox-final'; message: OutboxMessage; expectedVersion: number }
   /**
@@ -116,6 +118,7 @@ export interface EntityRepository {
   readonly residentDays: ResidentDayStore;
   readonly followUps: FollowUpStore;
   readonly alerts: AlertStore;
+  readonly airRaids: AirRaidStore;
   readonly standingOrders: StandingOrderStore;
   readonly caseStops: CaseStopStore;
   readonly caseBookings: CaseBookingStore;

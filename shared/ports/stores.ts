@@ -1,3 +1,4 @@
+import type { AirRaidAlert } from '../domain/entities/air-raid-alert';
 import type { Alert } from '../domain/entities/alert';
 import type { AuditEntry } from '../domain/entities/audit-entry';
 import type { CaseBooking, CaseStop } from '../domain/entities/case-stop';
@@ -147,4 +148,13 @@ export interface CaseBookingStore {
 export interface ReportDayStore {
   /** RP2: a hromada's report days from one local date to another (both included), in date order. */
   between(hromadaId: string, from: string, to: string): Promise<ReportDay[]>;
+}
+
+export interface AirRaidStore {
+  /** 1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<AirRaidAlert | undefined>;
+  /** AR1: a hromada's air-raid alerts, newest first. */
+  list(hromadaId: string, page?: PageRequest): Promise<Page<AirRaidAlert>>;
+  /** AR2: the alert in force, if any (the newest, when it has not ended; consistent read). */
+  active(hromadaId: string): Promise<AirRaidAlert | undefined>;
 }

@@ -35,7 +35,10 @@ export function curfewOfDay(hromada: Pick<Hromada, 'timeZone' | 'rules'>, date: 
           return [];
         }
         if (free.startMs === window.startMs && free.endMs === window.endMs) return [r];
-        const clipped = { start: new Date(free.startMs).toISOString(), end: new Date(free.endMs).toISOString() };
+        const clipped = {
+          start: new Date(free.startMs).toISOString(),
+          end: new Date(free.endMs).toISOString(),
+        };
         return [{ ...r, window: clipped }];
       }),
   };

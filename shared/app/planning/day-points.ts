@@ -7,8 +7,8 @@ import type { Hromada } from '../../domain/entities/hromada';
 import { isOpen, type ServiceRequest } from '../../domain/entities/service-request';
 import type { Vehicle } from '../../domain/entities/vehicle';
 import { addDays, localToUtc } from '../../domain/time';
-import { curfewOfDay } from './day-curfew';
 import type { LatLon } from '../../ports/travel-times';
+import { curfewOfDay } from './day-curfew';
 
 export interface DayInput {
   hromada: Pick<Hromada, 'timeZone' | 'rules'>;

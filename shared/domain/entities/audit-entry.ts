@@ -42,6 +42,13 @@ export const auditEntrySchema = z.object({
      * shown in clear (none: the reader saw them masked), never their values.
      */
     'read-confidential',
+    /** An air-raid alert started (drivers told) or ended (re-plan, held messages released). */
+    'air-raid-start',
+    'air-raid-end',
+    /** The stops not yet made moved later by an air-raid alert's duration so far. */
+    'air-raid-shift',
+    /** A non-urgent message held while an air-raid alert lasts. */
+    'air-raid-hold',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),

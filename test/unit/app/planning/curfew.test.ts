@@ -43,7 +43,9 @@ describe('curfew hours (комендантська година)', () => {
       start: '05:00',
       end: '20:00',
     });
-    expect(shiftOutsideCurfew(curfew, TUESDAY, 'Europe/Kyiv', { start: '01:00', end: '04:30' })).toBeUndefined();
+    expect(
+      shiftOutsideCurfew(curfew, TUESDAY, 'Europe/Kyiv', { start: '01:00', end: '04:30' }),
+    ).toBeUndefined();
     const spans = [{ startMs: 10, endMs: 20 }];
     expect(outsideSpans({ startMs: 5, endMs: 30 }, spans)).toEqual({ startMs: 20, endMs: 30 });
     expect(outsideSpans({ startMs: 12, endMs: 18 }, spans)).toBeUndefined();
