@@ -8,8 +8,8 @@ import type { Page, PageRequest } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { requireHromada } from '../registry';
 import { dispatcherArea } from './air-raid-area';
-import { type AirRaidStart, startAirRaid } from './start-air-raid';
 import { endAirRaid } from './end-air-raid';
+import { type AirRaidStart, startAirRaid } from './start-air-raid';
 
 export async function startAirRaidByDispatcher(
   ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
