@@ -53,9 +53,12 @@ export function addAirRaidPolling(scope: Stack, props: AirRaidPollingProps): Air
     memorySize: 1769,
     timeout: Duration.seconds(55),
     environment: { ...feed, ...travelTimesEnvironment(config) },
-    paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, {
-      logLevel: lambda.ParamsAndSecretsLogLevel.WARN,
-    }),
+    paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
+      lambda.ParamsAndSecretsVersions.V1_0_103,
+      {
+        logLevel: lambda.ParamsAndSecretsLogLevel.WARN,
+      },
+    ),
   });
   fn.grantTableReadWrite(props.table);
   tokenSecret.grantRead(fn.function);

@@ -62,7 +62,7 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
     id: 'AwsSolutions-SMG4',
     reason:
       "The air-raid feed provider's API token, issued by the provider and put in by hand; no Lambda can " +
-      "rotate it at the provider. Replace it when the provider issues a new one (docs/services/wartime.md).",
+      'rotate it at the provider. Replace it when the provider issues a new one (docs/services/wartime.md).',
   });
   acknowledgeFunctionFindings(
     [

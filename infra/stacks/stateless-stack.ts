@@ -24,8 +24,8 @@ import { AppFunction } from '../constructs/app-function';
 import { addOpsAlarms } from '../constructs/ops-alarms';
 import { businessAlarms, OpsDashboard } from '../constructs/ops-dashboard';
 import { SmsReceipts } from '../constructs/sms-receipts';
-import { corsOriginsOf, type DeployConfig, isDevStage } from './deploy-config';
 import { type AirRaidPolling, addAirRaidPolling } from './air-raid-function';
+import { corsOriginsOf, type DeployConfig, isDevStage } from './deploy-config';
 import { addPlanFunction, travelTimesEnvironment } from './plan-function';
 
 export interface StatelessStackProps extends StackProps {
