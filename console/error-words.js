@@ -20,6 +20,7 @@ const CODES = {
   'rule-fleet': 'Того дня й о тій годині немає авто, що може виконати заявку',
   'idempotency-key-reused': 'Цей ключ ідемпотентності вже використано для іншого запиту',
   'idempotency-in-flight': 'Цей запит уже виконано або він ще виконується. Оновіть дані',
+  'rule-curfew': 'Цей час припадає на комендантську годину',
 };
 
 /** Field paths of the API's inputs, named as the forms name them. */

@@ -15,6 +15,7 @@ const KINDS = {
   unassigned: 'Поза планом',
   'resident-reply': 'Відповідь отримувача',
   callback: 'Передзвонити',
+  'air-raid': 'Повітряна тривога',
 };
 
 export function AlertsView({ hromada, date, day, run, say }) {

@@ -17,3 +17,9 @@ export const announceScheduleSchema = z.strictObject({
   job: z.literal('announce-case-stops'),
 });
 export type AnnounceSchedule = z.infer<typeof announceScheduleSchema>;
+
+/** The input of the every-minute schedule of functions/poll-air-raids. */
+export const airRaidScheduleSchema = z.strictObject({
+  job: z.literal('poll-air-raids'),
+});
+export type AirRaidSchedule = z.infer<typeof airRaidScheduleSchema>;

@@ -1,6 +1,7 @@
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import type { Route } from '../../shared/http/route';
 import type { Ports } from '../../shared/ports/ports';
+import { airRaidRoutes } from './routes/air-raids';
 import { alertRoutes } from './routes/alerts';
 import { boardRoutes } from './routes/board';
 import { caseStopRoutes } from './routes/case-stops';
@@ -45,6 +46,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...caseStopRoutes(ports),
       ...dangerZoneRoutes(ports),
       ...tourRoutes(ports),
+      ...airRaidRoutes(ports),
       ...openApiRoutes(() => routes),
     ],
     ports,

@@ -102,6 +102,9 @@ try {
     // Lambda invocation would be in AWS, so that a plan does not stall the API
     ROUTE_SOLVER: 'worker',
     SMS_SINK_FILE: resolve(localDir, 'sms-sent.jsonl'),
+    // the air-raid feed's stand-in: write [{"level":"hromada","id":"<h>"}] to start a feed alert
+    AIR_RAID_FEED: 'stub',
+    AIR_RAID_STUB_FILE: resolve(localDir, 'air-raids.json'),
     POWERTOOLS_SERVICE_NAME: 'hromada-dispatch-local',
     POWERTOOLS_LOG_LEVEL: env.POWERTOOLS_LOG_LEVEL,
     // the metrics (EMF) are CloudWatch's: on one machine they would only be noise on stdout
@@ -134,6 +137,7 @@ try {
   // The api hands planning jobs to the `plan` function; here it runs in the background of this
   // process (its engine in a worker thread), as an asynchronous Lambda invoke would.
   const plan = await import('../../functions/plan/handler');
+  const airRaids = await import('../../functions/poll-air-raids/handler');
   registerPlanJobHandler((event) => plan.handler(event, lambdaContext('plan', PLAN_TIMEOUT_MS)));
   server = await serveHttpApi(api.handler, {
     port: env.PORT,
@@ -189,6 +193,13 @@ try {
       handler: sweepOutbox.handler,
       everyMs: 60_000,
       input: { job: 'sweep-outbox' },
+    },
+    // As in AWS: every minute, air-raid alerts from the (stub) feed; stops shifted while one lasts.
+    {
+      functionName: 'poll-air-raids',
+      handler: airRaids.handler,
+      everyMs: 60_000,
+      input: { job: 'poll-air-raids' },
     },
   ]);
   scheduler.start();

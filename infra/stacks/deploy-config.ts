@@ -117,6 +117,11 @@ export const deployConfigSchema = z
     orsRequestsPerMinute: positiveInt.max(100_000).default(40),
     /** Sources × destinations per matrix request (the cloud: 3 500; self-hosted: its setting). */
     orsMaxCells: positiveInt.max(1_000_000).default(3500),
+    /**
+     * The air-raid alerts feed (an HTTPS URL answering the areas under an alert; its token goes in
+     * the stack's AirRaidFeedToken secret). Absent: dispatchers set alerts by hand.
+     */
+    airRaidFeedUrl: z.url().optional(),
     /** The optional phone line (`-c connect=true`): an Amazon Connect contact flow and the ivr function. */
     connect: z
       .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
@@ -246,6 +251,7 @@ const KNOWN_KEYS = [
   'orsApiKeySecretName',
   'orsRequestsPerMinute',
   'orsMaxCells',
+  'airRaidFeedUrl',
   'connect',
   'connectInstanceArn',
   'connectQueueArn',

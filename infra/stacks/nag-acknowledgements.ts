@@ -58,6 +58,12 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
       'Key material for sealing short-lived pagination cursors, read once per container; rotating it ' +
       'only breaks the cursors in flight, it guards no credential. Rotate by redeploying when needed.',
   });
+  acknowledge(stack.airRaids.tokenSecret, {
+    id: 'AwsSolutions-SMG4',
+    reason:
+      "The air-raid feed provider's API token, issued by the provider and put in by hand; no Lambda can " +
+      'rotate it at the provider. Replace it when the provider issues a new one (docs/services/wartime.md).',
+  });
   acknowledgeFunctionFindings(
     [
       stack.api,
@@ -67,6 +73,7 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
       stack.inboundSms,
       stack.sweepOutbox,
       stack.generateStandingOrders,
+      stack.airRaids.fn,
       ...(stack.smsReceipts ? [stack.smsReceipts.function] : []),
     ],
     tableArn['Fn::ImportValue'],
@@ -86,6 +93,7 @@ export function acknowledgeStatelessFindings(stack: StatelessStack, stateful: St
     ['ReminderSchedulerRole', stack.remind],
     ['SweepSchedulerRole', stack.sweepOutbox],
     ['StandingOrdersSchedulerRole', stack.generateStandingOrders],
+    ['AirRaidSchedulerRole', stack.airRaids.fn],
   ] as const) {
     const functionLogicalId = stack.getLogicalId(fn.function.node.defaultChild as CfnElement);
     acknowledge(stack.node.findChild(roleId), {

@@ -24,6 +24,7 @@ import { AppFunction } from '../constructs/app-function';
 import { addOpsAlarms } from '../constructs/ops-alarms';
 import { businessAlarms, OpsDashboard } from '../constructs/ops-dashboard';
 import { SmsReceipts } from '../constructs/sms-receipts';
+import { type AirRaidPolling, addAirRaidPolling } from './air-raid-function';
 import { corsOriginsOf, type DeployConfig, isDevStage } from './deploy-config';
 import { addPlanFunction, travelTimesEnvironment } from './plan-function';
 
@@ -81,6 +82,8 @@ export class StatelessStack extends Stack {
   readonly remind: AppFunction;
   readonly sweepOutbox: AppFunction;
   readonly generateStandingOrders: AppFunction;
+  /** poll-air-raids, its schedule and the feed's token secret (air-raid-function.ts). */
+  readonly airRaids: AirRaidPolling;
   readonly standingOrdersSchedule: scheduler.Schedule;
   readonly inboundSms: AppFunction;
   readonly smsReceipts?: SmsReceipts;
@@ -362,6 +365,8 @@ export class StatelessStack extends Stack {
       }),
     });
 
+    this.airRaids = addAirRaidPolling(this, { common, config, table });
+
     // --- alarms → ops topic, and the dashboard -----------------------------------------------------
     const functions = [
       ['Api', this.api],
@@ -371,6 +376,7 @@ export class StatelessStack extends Stack {
       ['InboundSms', this.inboundSms],
       ['SweepOutbox', this.sweepOutbox],
       ['GenerateStandingOrders', this.generateStandingOrders],
+      ['PollAirRaids', this.airRaids.fn],
       ...(this.smsReceipts ? [['SmsReceipts', this.smsReceipts.function] as const] : []),
     ] as const;
     const { alarm, snsMonthToDateSpend } = addOpsAlarms(this, {

@@ -4,6 +4,7 @@ import { ConflictError } from '../domain/errors';
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD, monthOf, toMicroUsd } from '../domain/sms-spend';
 import { localDate } from '../domain/time';
 import type { Ports } from '../ports/ports';
+import { holdForAirRaid } from './air-raid/hold-for-air-raid';
 import { raiseSmsFailed } from './alerts/raise-sms-failed';
 import { MAX_ATTEMPTS, pause } from './retry';
 
@@ -22,11 +23,12 @@ export type SendOutcome =
  * stream record finds it already claimed or sent and does nothing. A sender that dies after its
  * claim leaves the message `sending` until the lease ends; then `sweepOutbox` takes it back and it
  * is sent again (at least once; see docs/operations.md for the duplicate window). A message held
- * for the quiet hours (`heldUntil` still ahead) is left as it is.
+ * for the quiet hours (`heldUntil` still ahead) is left as it is; a non-urgent one while an
+ * air-raid alert is in force is held.
  * Throws only on storage faults, so the stream record is retried.
  */
 export async function sendOutboxMessage(
-  ports: Pick<Ports, 'outbox' | 'entities' | 'sms' | 'clock'>,
+  ports: Pick<Ports, 'outbox' | 'entities' | 'sms' | 'clock' | 'ids'>,
   id: string,
   version: number,
   pricePerSegmentUsd = DEFAULT_SMS_PRICE_PER_SEGMENT_USD,
@@ -34,6 +36,8 @@ export async function sendOutboxMessage(
   // held for the quiet hours: not claimed; the sweeper gives it a new version when they end
   const seen = await ports.outbox.get(id);
   if (seen?.heldUntil && Date.parse(seen.heldUntil) > ports.clock.now().getTime()) return 'held';
+  // an air-raid alert in force holds a non-urgent message (air-raid/hold-for-air-raid.ts)
+  if (seen && seen.version === version && (await holdForAirRaid(ports, seen))) return 'held';
   const claimed = await ports.outbox.claim(id, version, dueAtFor('sending', ports.clock.now()));
   if (!claimed) return 'already-handled';
 

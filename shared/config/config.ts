@@ -79,6 +79,16 @@ export const configSchema = z.object({
     .string()
     .regex(/^s3:\/\/[a-z0-9.-]{3,63}(\/[\w./-]*[^/])?$/, 's3://bucket/prefix, no trailing slash')
     .optional(),
+  /**
+   * Where `poll-air-raids` reads the areas under an air-raid alert: `none` (dispatchers set them
+   * by hand), `http` (AIR_RAID_FEED_URL with a bearer token from the secret store) or `stub` (a
+   * JSON file of areas, AIR_RAID_STUB_FILE: the local platform and tests).
+   */
+  AIR_RAID_FEED: z.enum(['none', 'http', 'stub']).default('none'),
+  AIR_RAID_FEED_URL: z.url().optional(),
+  /** Secrets Manager secret (name or ARN) holding the feed's token, read through the extension. */
+  AIR_RAID_FEED_TOKEN_SECRET_ID: z.string().min(1).optional(),
+  AIR_RAID_STUB_FILE: z.string().min(1).optional(),
   /** Largest accepted HTTP body, bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
 });
@@ -109,6 +119,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'Invalid configuration: ORS_API_KEY is for local development; in AWS use ORS_API_KEY_SECRET_ID',
     );
+  }
+  const d = result.data;
+  if (d.AIR_RAID_FEED === 'http' && !(d.AIR_RAID_FEED_URL && d.AIR_RAID_FEED_TOKEN_SECRET_ID)) {
+    throw new ConfigError(
+      'Invalid configuration: AIR_RAID_FEED=http needs AIR_RAID_FEED_URL and AIR_RAID_FEED_TOKEN_SECRET_ID',
+    );
+  }
+  if (d.AIR_RAID_FEED === 'stub' && !d.AIR_RAID_STUB_FILE) {
+    throw new ConfigError('Invalid configuration: AIR_RAID_STUB_FILE is required when AIR_RAID_FEED=stub');
   }
   if (result.data.CURSOR_SECRET_ID && result.data.CURSOR_SECRET) {
     throw new ConfigError('Invalid configuration: set CURSOR_SECRET_ID or CURSOR_SECRET, not both');

@@ -1,3 +1,4 @@
+import { touchesCurfew } from './curfew';
 import type { HromadaRules } from './entities/hromada';
 import type { Resident } from './entities/resident';
 import type { ServiceRequest } from './entities/service-request';
@@ -80,6 +81,7 @@ export function checkBooking(facts: BookingFacts): BookingVerdict {
     sameDay(facts),
     quota(facts),
     fleet(facts),
+    curfew(facts),
   ].filter((r): r is RuleRefusal => r !== undefined);
   return { refusals, ...noShows(facts) };
 }
@@ -196,4 +198,15 @@ function canCarry(v: Vehicle, request: BookingFacts['request']) {
   if (request.serviceType === 'social-taxi' && v.capacity.seats < seated) return false;
   if (parcel && (v.capacity.cargoKg < parcel.kg || (parcel.cold && !v.features.coldBox))) return false;
   return true;
+}
+
+/** No ride in the curfew: a window with any part inside it is refused (shared/domain/curfew.ts). */
+function curfew({ rules, request, timeZone }: BookingFacts): RuleRefusal | undefined {
+  if (!touchesCurfew(rules.curfew, request.date, timeZone, request.window)) return undefined;
+  const { from, to } = rules.curfew!;
+  return {
+    code: 'rule-curfew',
+    message: `The window falls in the curfew ${from}–${to}`,
+    reason: `Під час комендантської години (${from}–${to}) поїздки не виконуються; оберіть інший час`,
+  };
 }

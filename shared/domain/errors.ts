@@ -126,6 +126,7 @@ export const RULE_CODES = [
   'rule-horizon',
   'rule-same-day',
   'rule-fleet',
+  'rule-curfew',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 

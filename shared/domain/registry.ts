@@ -47,6 +47,7 @@ export type EntityName =
   | 'Plan'
   | 'FollowUp'
   | 'Alert'
+  | 'AirRaidAlert'
   | 'StandingOrder'
   | 'CaseStop'
   | 'DangerZone'

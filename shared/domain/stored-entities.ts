@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { airRaidAlertSchema } from './entities/air-raid-alert';
 import { alertSchema } from './entities/alert';
 import { caseStopSchema } from './entities/case-stop';
 import { dangerZoneSchema } from './entities/danger-zone';
@@ -34,6 +35,7 @@ export const storedSchemas = {
   Plan: planSchema,
   FollowUp: followUpSchema,
   Alert: alertSchema,
+  AirRaidAlert: airRaidAlertSchema,
   StandingOrder: standingOrderSchema,
   CaseStop: caseStopSchema,
   DangerZone: dangerZoneSchema,

@@ -40,6 +40,7 @@ export const messageWords: Record<OutboxKind, string> = {
   feedback: 'оцінка',
   'handover-code': 'код отримання',
   'follow-up': 'завдання соцпрацівнику',
+  'air-raid': 'повітряна тривога водію',
 };
 
 /** Why a message failed, in Ukrainian (the provider's own error stays in the message log). */

@@ -250,3 +250,8 @@ export function caseCancelled(t: { day: string; time: string }): string {
 export function caseSlotMoved(t: { day: string; time: string; was: string }): string {
   return `Зміна: ЦНАП ${t.day} о ${t.time} замість ${t.was}. Відмова: ВІДМОВА`;
 }
+
+/** An air-raid alert, to a driver on the road (shared/app/air-raid/). One UCS-2 segment (45). */
+export function airRaidDriver(): string {
+  return 'Повітряна тривога. Укриття. Маршрут на паузі.';
+}

@@ -10,6 +10,7 @@ import type { ReportDayDelta } from '../domain/report-day';
 import type { SmsMonthCounter } from '../domain/sms-spend';
 import type { EntityOf } from '../domain/stored-entities';
 import type {
+  AirRaidStore,
   AlertStore,
   AuditLog,
   CaseBookingStore,
@@ -63,7 +64,8 @@ export type Change =
   | { op: 'outbox'; message: OutboxMessage }
   /**
    * A message already final (sent or failed) gains what happened after, e.g. its delivery
-   * receipt: replaced only if it is still at `expectedVersion` (ConflictError otherwise).
+   * receipt; or a pending one is held or released by an air-raid alert (with `dueAt`, it stays in
+   * the sweeper's index): replaced only if it is still at `expectedVersion` (ConflictError otherwise).
    */
   | { op: 'outbox-final'; message: OutboxMessage; expectedVersion: number }
   /**
@@ -127,6 +129,7 @@ export interface EntityRepository {
   readonly residentDays: ResidentDayStore;
   readonly followUps: FollowUpStore;
   readonly alerts: AlertStore;
+  readonly airRaids: AirRaidStore;
   readonly standingOrders: StandingOrderStore;
   readonly caseStops: CaseStopStore;
   readonly caseBookings: CaseBookingStore;

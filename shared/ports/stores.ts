@@ -1,3 +1,4 @@
+import type { AirRaidAlert } from '../domain/entities/air-raid-alert';
 import type { Alert } from '../domain/entities/alert';
 import type { AuditEntry } from '../domain/entities/audit-entry';
 import type { CaseBooking, CaseStop } from '../domain/entities/case-stop';
@@ -184,4 +185,13 @@ export interface TourStores {
   get(id: string): Promise<Tour | undefined>;
   /** RT7: a provider's tours, by first date. */
   ofProvider(providerId: string): Promise<Tour[]>;
+}
+
+export interface AirRaidStore {
+  /** 1 (consistent read). */
+  get(hromadaId: string, id: string): Promise<AirRaidAlert | undefined>;
+  /** AR1: a hromada's air-raid alerts, newest first. */
+  list(hromadaId: string, page?: PageRequest): Promise<Page<AirRaidAlert>>;
+  /** AR2: the alert in force, if any (the newest, when it has not ended; consistent read). */
+  active(hromadaId: string): Promise<AirRaidAlert | undefined>;
 }

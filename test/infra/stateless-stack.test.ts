@@ -72,8 +72,8 @@ describe('functions', () => {
     },
   );
 
-  it('has exactly the seven functions', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 7);
+  it('has exactly the eight functions', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 8);
   });
 });
 
@@ -134,8 +134,8 @@ function expectInvokeOnly(roleName: string, functionName: string) {
 
 describe('remind: every-15-minute schedule (each hromada at its own reminder time)', () => {
   it('runs every 15 minutes with no flexible window, a retry policy and a dedicated role', () => {
-    // reminders, mobile-case announcements, the outbox sweep, standing orders
-    template.resourceCountIs('AWS::Scheduler::Schedule', 4);
+    // reminders, mobile-case announcements, the outbox sweep, standing orders, the air-raid poll
+    template.resourceCountIs('AWS::Scheduler::Schedule', 5);
     const roleId = logicalId(template, 'AWS::IAM::Role', 'ReminderSchedulerRole');
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
@@ -331,7 +331,7 @@ describe('alarms', () => {
     expect(byMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toEqual([
       expect.objectContaining({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' }),
     ]);
-    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(7);
+    expect(byMetric('AWS/Lambda', 'Errors')).toHaveLength(8);
     expect(byMetric('AWS/SNS', 'SMSMonthToDateSpentUSD')).toEqual([
       expect.objectContaining({ Threshold: 40 }),
     ]);

@@ -18,6 +18,7 @@ import type { ReportDay } from '../../domain/report-day';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository } from '../../ports/entity-repository';
 import type {
+  AirRaidStore,
   AlertStore,
   AuditLog,
   CaseBookingStore,
@@ -233,6 +234,32 @@ export class DynamoDbEntityRepository implements EntityRepository {
       return this.queryIndex(index, pk, page, (i) => parseStored('Alert', i), { newestFirst: true });
     },
   };
+
+  readonly airRaids: AirRaidStore = {
+    get: (hromadaId, id) => this.getEntity('AirRaidAlert', hromadaId, id),
+    list: (hromadaId, page) => this.airRaidPage(hromadaId, page, false),
+    active: async (hromadaId) => {
+      const [newest] = (await this.airRaidPage(hromadaId, { limit: 1 }, true)).items;
+      return newest && newest.endedAt === undefined ? newest : undefined;
+    },
+  };
+
+  /** AR1: `AIRRAID#` items of the hromada's partition, newest first. */
+  private airRaidPage(hromadaId: string, page: PageRequest | undefined, consistent: boolean) {
+    return this.query(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': hromadaPk(hromadaId),
+          ':prefix': entityLayouts.AirRaidAlert.skPrefix,
+        },
+        ScanIndexForward: false,
+        ...(consistent ? { ConsistentRead: true } : {}),
+      },
+      page,
+      (i) => parseStored('AirRaidAlert', i),
+    );
+  }
 
   readonly standingOrders: StandingOrderStore = {
     get: (hromadaId, id) => this.getEntity('StandingOrder', hromadaId, id),

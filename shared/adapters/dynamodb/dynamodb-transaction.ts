@@ -106,7 +106,9 @@ function putOf(
     }
     case 'outbox-final': {
       const m = change.message;
-      const keys = { ...outboxKey(m.id), ...outboxIndexKeys(m.hromadaId, m.createdAt, m.id) };
+      // a message still open (held or released by an air-raid alert) stays in the sweeper's index
+      const open = m.dueAt ? openOutboxIndexKeys(m.dueAt, m.id) : {};
+      const keys = { ...outboxKey(m.id), ...outboxIndexKeys(m.hromadaId, m.createdAt, m.id), ...open };
       return [
         { ...m, ...keys, entity: 'OutboxMessage' },
         { ...AT_VERSION(change.expectedVersion, { mustExist: true }), ...REPORT_CURRENT },

@@ -1,5 +1,6 @@
 import type { EntityName } from '../../domain/registry';
 import type { EntityOf } from '../../domain/stored-entities';
+import { airRaidAlertLayout } from './entities/air-raid-alert';
 import { alertLayout } from './entities/alert';
 import { caseStopLayout } from './entities/case-stop';
 import { dangerZoneLayout } from './entities/danger-zone';
@@ -30,6 +31,7 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   Plan: planLayout,
   FollowUp: followUpLayout,
   Alert: alertLayout,
+  AirRaidAlert: airRaidAlertLayout,
   Place: placeLayout,
   StandingOrder: standingOrderLayout,
   CaseStop: caseStopLayout,

@@ -11,6 +11,7 @@ import { EMPTY_SMS_MONTH, type SmsMonthCounter } from '../../domain/sms-spend';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository, StoredEntity } from '../../ports/entity-repository';
 import type {
+  AirRaidStore,
   AlertStore,
   AuditLog,
   CaseBookingStore,
@@ -211,6 +212,21 @@ export class MemoryEntityRepository implements EntityRepository {
       return paginate(items, page);
     },
   };
+
+  readonly airRaids: AirRaidStore = {
+    get: async (hromadaId, id) => this.getEntity('AirRaidAlert', hromadaId, id),
+    list: async (hromadaId, page) => paginate(this.airRaidsNewestFirst(hromadaId), page),
+    active: async (hromadaId) => {
+      const [newest] = this.airRaidsNewestFirst(hromadaId);
+      return newest && newest.endedAt === undefined ? newest : undefined;
+    },
+  };
+
+  private airRaidsNewestFirst(hromadaId: string) {
+    return this.all('AirRaidAlert', hromadaId)
+      .map((a) => parseStored('AirRaidAlert', a))
+      .sort((a, b) => b.id.localeCompare(a.id));
+  }
 
   readonly standingOrders: StandingOrderStore = {
     get: async (hromadaId, id) => this.getEntity('StandingOrder', hromadaId, id),

@@ -11,6 +11,7 @@ import type { Vehicle } from '../../domain/entities/vehicle';
 import { addDays, localToUtc } from '../../domain/time';
 import type { LatLon } from '../../ports/travel-times';
 import { ZoneMap, type ZonePolygons } from '../../routing/geometry/zone-map';
+import { curfewOfDay } from './day-curfew';
 
 export interface DayInput {
   hromada: Pick<Hromada, 'timeZone' | 'rules'>;
@@ -68,11 +69,14 @@ export function dayPoints(input: DayInput, keep: ReadonlySet<string> = new Set()
     return points.length - 1;
   };
   const depotIndex = new Map<string, number>();
+  const curfew = curfewOfDay(hromada, date);
   const weekday = isoWeekday(date);
   const vehicles: DayPoints['vehicles'] = [];
   for (const vehicle of input.vehicles) {
     if (!vehicle.active) continue;
-    const shift = vehicle.shifts.find((s) => s.days.includes(weekday));
+    const found = vehicle.shifts.find((s) => s.days.includes(weekday));
+    // the curfew clips the shift: the vehicle is back at its depot when it starts
+    const shift = found && curfew.shift(found);
     const depot = input.depots.find((d) => d.id === vehicle.depotId);
     if (!shift || !depot) continue;
     let di = depotIndex.get(depot.id);
@@ -85,7 +89,7 @@ export function dayPoints(input: DayInput, keep: ReadonlySet<string> = new Set()
   const { dayStart, dayEnd } = dayBounds(date, hromada.timeZone);
   const refused: DayPoints['refused'] = [];
   const zones = input.zones?.length ? new ZoneMap(input.zones) : undefined;
-  const requests = input.requests.filter((r) => {
+  const inDay = input.requests.filter((r) => {
     if (r.date !== date || !(isOpen(r.status) || keep.has(r.id))) return false;
     // a will-call return waits for the resident's call (taxi/activate-return.ts)
     if (r.awaitingCall && !keep.has(r.id)) return false;
@@ -96,6 +100,8 @@ export function dayPoints(input: DayInput, keep: ReadonlySet<string> = new Set()
     if (reason) refused.push({ requestId: r.id, reason });
     return !reason;
   });
+  // no stop inside the curfew: windows clipped, a request wholly inside it left out with its reason
+  const requests = curfew.requests(inDay, keep, refused);
   const pickupIndex: number[] = [];
   const dropoffIndex: number[] = [];
   for (const r of requests) {

@@ -8,6 +8,7 @@
 
 import type { Actor } from '../../domain/actor';
 import { type Plan, planSchema } from '../../domain/entities/plan';
+import type { ServiceRequest } from '../../domain/entities/service-request';
 import type { Ports } from '../../ports/ports';
 import type { RouteSolveOptions, RouteSolver } from '../../ports/route-solver';
 import { followCaseStops } from '../mobile-case/follow-case-stops';
@@ -27,6 +28,11 @@ export interface PlanDayOptions {
   expectedVersion?: number;
   /** The engine's best so far, as it improves (a background job writes it). */
   onProgress?: RouteSolveOptions['onProgress'];
+  /**
+   * The requests as this planning sees them (not stored): the re-plan after an air-raid alert
+   * gives the windows it ran over more room (air-raid/replan-after-air-raid.ts).
+   */
+  adjust?: (request: ServiceRequest) => ServiceRequest;
 }
 
 export async function planDay(
@@ -42,7 +48,7 @@ export async function planDay(
   const { plan } = await runPipeline(ports, {
     loaded,
     actor,
-    requests: () => loaded.requests,
+    requests: () => (options.adjust ? loaded.requests.map(options.adjust) : loaded.requests),
     // a locked request stays on its vehicle, in its order among the vehicle's locked stops
     engine: keepLockedOrder((share) =>
       solveStep(ports.solver, { ...options, timeLimitMs: options.timeLimitMs * share }),

@@ -17,6 +17,8 @@ export const alertKinds = [
   'resident-reply',
   'callback',
   'complaint',
+  /** An air-raid alert started or ended (shared/app/air-raid/): what the platform did. */
+  'air-raid',
 ] as const;
 export type AlertKind = (typeof alertKinds)[number];
 

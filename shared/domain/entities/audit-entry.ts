@@ -44,6 +44,13 @@ export const auditEntrySchema = z.object({
     'read-confidential',
     /** A CSV import job started (its rows are audited one by one as they are written). */
     'import',
+    /** An air-raid alert started (drivers told) or ended (re-plan, held messages released). */
+    'air-raid-start',
+    'air-raid-end',
+    /** The stops not yet made moved later by an air-raid alert's duration so far. */
+    'air-raid-shift',
+    /** A non-urgent message held while an air-raid alert lasts. */
+    'air-raid-hold',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),

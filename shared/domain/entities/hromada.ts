@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localTimeSchema, nameSchema, storedFields } from '../common';
+import { idSchema, localTimeSchema, nameSchema, storedFields } from '../common';
+import { curfewSchema } from '../curfew';
 import { residentCategories, SOCIAL_TAXI_DEFAULT_CATEGORIES } from '../resident-categories';
 import { senderIdSchema } from '../sender-id';
 import { serviceTypes } from './provider';
@@ -54,6 +55,11 @@ export const hromadaRulesSchema = z.strictObject({
   quietHours: z
     .strictObject({ from: localTimeSchema, to: localTimeSchema })
     .default({ from: '21:00', to: '08:00' }),
+  /**
+   * Curfew hours (Kyiv time, e.g. 00:00–05:00): no stop is planned inside them and a booking inside
+   * them is refused (shared/domain/curfew.ts). Absent: none.
+   */
+  curfew: curfewSchema.optional(),
   /**
    * When the service works (local time of the service day): a booking whose window or
    * appointment falls outside is refused at booking, with the reason.
@@ -131,6 +137,9 @@ export const hromadaFields = {
     .regex(/^UA\d{17}$/)
     .optional(),
   timeZone: z.literal('Europe/Kyiv').default('Europe/Kyiv'),
+  /** The oblast and raion the hromada lies in (e.g. their KATOTTG codes): air-raid alerts name them. */
+  oblastId: idSchema.optional(),
+  raionId: idSchema.optional(),
   rules: hromadaRulesSchema.default(hromadaRulesSchema.parse({})),
 };
 

@@ -17,6 +17,8 @@ export const outboxKinds = [
   'follow-up',
   /** feat-told: after a trip or visit, asking for a rating from 1 to 5. */
   'feedback',
+  /** An air-raid alert told to a driver on the road (shared/app/air-raid/). */
+  'air-raid',
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
@@ -92,6 +94,8 @@ export const outboxMessageSchema = z.object({
       at: isoInstantSchema,
     })
     .optional(),
+  /** Held while an air-raid alert lasts (shared/app/air-raid/hold-for-air-raid.ts): the alert's id. */
+  heldForAirRaid: idSchema.optional(),
   /** A second try of a failed driver route: the id of the message it repeats. */
   resendOf: idSchema.optional(),
   error: z.string().max(500).optional(),

@@ -7,6 +7,7 @@ import { createDocumentClient, createDynamoDbClient } from '../../../shared/adap
 import { DynamoDbEntityRepository } from '../../../shared/adapters/dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from '../../../shared/adapters/dynamodb/dynamodb-outbox-repository';
 import { SystemClock } from '../../../shared/adapters/system/system-clock';
+import { UlidIds } from '../../../shared/adapters/system/ulid-ids';
 import { sendOutboxMessage } from '../../../shared/app/send-outbox-message';
 
 const [endpoint, table, id, version] = process.argv.slice(2);
@@ -16,6 +17,7 @@ await sendOutboxMessage(
     entities: new DynamoDbEntityRepository(doc, table!),
     outbox: new DynamoDbOutboxRepository(doc, table!),
     clock: new SystemClock(),
+    ids: new UlidIds(),
     sms: {
       send: () => {
         process.stdout.write('in-provider-call\n');

@@ -8,6 +8,7 @@ const RULE_CODES = [
   'rule-horizon',
   'rule-same-day',
   'rule-fleet',
+  'rule-curfew',
 ] as const;
 
 describe("the console's words for the API's errors", () => {

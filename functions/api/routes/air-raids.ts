@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  endAirRaidByDispatcher,
+  listAirRaids,
+  startAirRaidByDispatcher,
+} from '../../../shared/app/air-raid/air-raids';
+import { airRaidLevels } from '../../../shared/domain/entities/air-raid-alert';
+import { json } from '../../../shared/http/responses';
+import { defineRoute, type Route } from '../../../shared/http/route';
+import type { Ports } from '../../../shared/ports/ports';
+import { pageQuery } from './page-query';
+
+/** `hromada` (default): the hromada's own; `raion`, `oblast`: the one named on the hromada. */
+const startBody = z.strictObject({ level: z.enum(airRaidLevels).default('hromada') });
+
+/** Air-raid alerts (docs/services/wartime.md): start, end, the log. */
+export function airRaidRoutes(ports: Ports): Route[] {
+  return [
+    defineRoute(
+      'POST /hromady/{hromadaId}/air-raids',
+      'Start an air-raid alert (one in force: answered as is)',
+      {
+        body: { schema: startBody, what: 'air-raid alert' },
+        status: 201,
+        handle: async ({ params, body, actor }) => {
+          const { alert, started } = await startAirRaidByDispatcher(
+            ports,
+            params.hromadaId,
+            body.level,
+            actor,
+          );
+          return json(started ? 201 : 200, { ...alert, started });
+        },
+      },
+    ),
+    defineRoute(
+      'POST /hromady/{hromadaId}/air-raids/end',
+      'End the air-raid alert in force, re-plan the day',
+      {
+        handle: async ({ params, actor }) =>
+          json(200, await endAirRaidByDispatcher(ports, params.hromadaId, actor)),
+      },
+    ),
+    defineRoute('GET /hromady/{hromadaId}/air-raids', 'Air-raid alerts and what they did, newest first', {
+      query: pageQuery,
+      handle: async ({ params, query }) => {
+        const page = {
+          ...(query.limit !== undefined ? { limit: query.limit } : {}),
+          ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+        };
+        return json(200, await listAirRaids(ports, params.hromadaId, page));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,98 @@
+/**
+ * An air-raid alert ends (a dispatcher's one action, or the feed): the stops it paused take their
+ * last shift, the alert is marked ended (so nothing more is held), the rest of the day is planned
+ * again and published (replan-after-air-raid.ts), the held messages go on or are dropped
+ * (release-held.ts), and the alert's log records it all with an audit entry and an item on the
+ * dispatcher's attention list. Ending when none is in force is a 409 with the reason.
+ */
+import type { Actor } from '../../domain/actor';
+import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
+import type { Hromada } from '../../domain/entities/hromada';
+import { ConflictError } from '../../domain/errors';
+import { localTimeLabel } from '../../domain/time';
+import type { Ports } from '../../ports/ports';
+import { alertItem } from '../alerts/alert-item';
+import { auditChange } from '../audit';
+import { releaseHeld } from './release-held';
+import { type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
+import { shiftStops } from './shift-stops';
+
+type EndPorts = Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>;
+
+export const NO_AIR_RAID = 'Зараз немає повітряної тривоги, яку можна завершити';
+
+export async function endAirRaid(
+  ports: EndPorts,
+  hromada: Hromada,
+  actor: Actor,
+  options: ReplanOptions = {},
+): Promise<AirRaidAlert> {
+  const active = await ports.entities.airRaids.active(hromada.id);
+  if (!active) throw new ConflictError('No air-raid alert is in force', undefined, { reason: NO_AIR_RAID });
+  const now = ports.clock.now();
+  const shifted = await shiftStops(ports, hromada, active, now);
+  const ended = await markEnded(ports, hromada, shifted, actor, now);
+  const replan = await replanAfterAirRaid(ports, hromada, ended, options);
+  const { released, dropped } = await releaseHeld(ports, hromada, ended);
+  return recordEnd(ports, hromada, ended, actor, { ...replan, released, dropped });
+}
+
+/** The alert ended (at the version read; a conflict means another end won: 409). */
+async function markEnded(
+  ports: EndPorts,
+  hromada: Hromada,
+  alert: AirRaidAlert,
+  actor: Actor,
+  now: Date,
+): Promise<AirRaidAlert & { endedAt: string }> {
+  const at = now.toISOString();
+  const ended = { ...alert, endedAt: at, endedBy: actor, version: alert.version + 1, updatedAt: at };
+  await ports.entities.commit([
+    { op: 'update', entity: 'AirRaidAlert', item: ended, expectedVersion: alert.version },
+    auditChange(ports, hromada, actor, 'air-raid-end', 'AirRaidAlert', alert.id, ['endedAt', 'endedBy']),
+  ]);
+  return ended;
+}
+
+/** The end's effects on the log, with the dispatcher's attention item. */
+async function recordEnd(
+  ports: EndPorts,
+  hromada: Hromada,
+  ended: AirRaidAlert,
+  actor: Actor,
+  outcome: { planVersion?: number; windowsMoved: number; error?: string; released: number; dropped: number },
+): Promise<AirRaidAlert> {
+  const fresh = (await ports.entities.airRaids.get(hromada.id, ended.id)) ?? ended;
+  const at = ports.clock.now().toISOString();
+  const item: AirRaidAlert = {
+    ...fresh,
+    effects: {
+      ...fresh.effects,
+      released: outcome.released,
+      dropped: outcome.dropped,
+      windowsMoved: outcome.windowsMoved,
+      ...(outcome.planVersion ? { replanVersion: outcome.planVersion } : {}),
+      ...(outcome.error ? { replanError: outcome.error } : {}),
+    },
+    version: fresh.version + 1,
+    updatedAt: at,
+  };
+  const from = localTimeLabel(new Date(ended.startedAt), hromada.timeZone);
+  const to = localTimeLabel(new Date(ended.endedAt!), hromada.timeZone);
+  const replanned = outcome.planVersion
+    ? `маршрути переплановано (версія ${outcome.planVersion})`
+    : outcome.error
+      ? 'переплан не вдався, сплануйте день вручну'
+      : 'плану на день немає';
+  await ports.entities.commit([
+    { op: 'update', entity: 'AirRaidAlert', item, expectedVersion: fresh.version },
+    auditChange(ports, hromada, actor, 'air-raid-end', 'AirRaidAlert', ended.id, ['effects']),
+    alertItem(ports, hromada, {
+      kind: 'air-raid',
+      cause: `${ended.id}-end`,
+      date: ended.date,
+      text: `Відбій тривоги (${from}–${to}): ${replanned}; нових вікон повідомлено ${outcome.windowsMoved}, затриманих SMS надіслано ${outcome.released}, скасовано ${outcome.dropped}`,
+    }),
+  ]);
+  return item;
+}

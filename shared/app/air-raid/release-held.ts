@@ -1,0 +1,83 @@
+/**
+ * At an air-raid alert's end, the messages it held go on (after the re-plan, so the day's times
+ * are the new ones):
+ * - "the car is near" of a stop still ahead on the new plan, its request still dispatched: its
+ *   text gets the new time, and it waits until NEAR_MINUTES before the new arrival (or goes now);
+ * - "the car is near" of a stop made, taken off the routes or cancelled meanwhile: dropped
+ *   (`suppressed`), never sent stale;
+ * - every other held message: sent now (a new version the stream delivers).
+ * Each message is written alone at the version read; one changed meanwhile is left as it is.
+ */
+import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
+import type { Hromada } from '../../domain/entities/hromada';
+import { dueAtFor, type OutboxMessage } from '../../domain/entities/outbox-message';
+import type { Plan } from '../../domain/entities/plan';
+import { ConflictError } from '../../domain/errors';
+import { localTimeLabel } from '../../domain/time';
+import { countSegments } from '../../messaging/segments';
+import { vehicleNear } from '../../messaging/templates';
+import type { Ports } from '../../ports/ports';
+import { NEAR_MINUTES } from '../notices/near-notice';
+
+export async function releaseHeld(
+  ports: Pick<Ports, 'entities' | 'outbox' | 'clock'>,
+  hromada: Hromada,
+  alert: AirRaidAlert,
+): Promise<{ released: number; dropped: number }> {
+  const plan = await ports.entities.plans.forDay(hromada.id, alert.date);
+  let released = 0;
+  let dropped = 0;
+  for (const id of alert.effects.held) {
+    const message = await ports.outbox.get(id);
+    if (message?.status !== 'pending' || message.heldForAirRaid !== alert.id) continue;
+    const next = await afterAlert(ports, hromada, plan, message);
+    try {
+      await ports.entities.commit([{ op: 'outbox-final', message: next, expectedVersion: message.version }]);
+      if (next.status === 'suppressed') dropped++;
+      else released++;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  return { released, dropped };
+}
+
+async function afterAlert(
+  ports: Pick<Ports, 'entities' | 'clock'>,
+  hromada: Hromada,
+  plan: Plan | undefined,
+  m: OutboxMessage,
+): Promise<OutboxMessage> {
+  const now = ports.clock.now();
+  const { heldUntil: _held, ...rest } = m;
+  const base = { ...rest, version: m.version + 1 };
+  if (m.kind !== 'vehicle-near') return { ...base, dueAt: dueAtFor('pending', now) };
+  const requestId = m.subject.replace(/^REQUEST#/, '');
+  const request = await ports.entities.requests.get(hromada.id, requestId);
+  const stop = plan?.routes
+    .flatMap((r) => r.stops)
+    .find((s) => s.requestId === requestId && s.kind !== 'dropoff');
+  if (request?.status !== 'dispatched' || !stop || Date.parse(stop.arrival) <= now.getTime()) {
+    const { dueAt: _due, ...final } = base;
+    return {
+      ...final,
+      status: 'suppressed',
+      error: 'dropped after the air-raid alert: the stop was made or moved off',
+    };
+  }
+  const arrival = new Date(stop.arrival);
+  const text = vehicleNear({
+    service: request.serviceType,
+    confidential: request.confidential,
+    at: localTimeLabel(arrival, hromada.timeZone),
+  });
+  const sendAt = new Date(Math.max(now.getTime(), arrival.getTime() - NEAR_MINUTES * 60_000));
+  const waits = sendAt.getTime() > now.getTime();
+  return {
+    ...base,
+    text,
+    segments: countSegments(text).segments,
+    dueAt: waits ? sendAt.toISOString() : dueAtFor('pending', now),
+    ...(waits ? { heldUntil: sendAt.toISOString() } : {}),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * An air-raid alert starts in a hromada (a dispatcher's one action, or the feed): one transaction
+ * writes the alert, its audit entry, one short SMS to each driver whose published route is under
+ * way now (routes-under-way.ts; no other driver) and an item on the dispatcher's attention list.
+ * A second start while one is in force changes nothing and answers the one in force.
+ */
+import type { Actor } from '../../domain/actor';
+import { type AirRaidAlert, type AirRaidArea, NO_EFFECTS } from '../../domain/entities/air-raid-alert';
+import type { Hromada } from '../../domain/entities/hromada';
+import { ConflictError } from '../../domain/errors';
+import { expiresAfterDays } from '../../domain/retention';
+import { localDate, localTimeLabel } from '../../domain/time';
+import { airRaidDriver } from '../../messaging/templates';
+import type { Change } from '../../ports/entity-repository';
+import type { Ports } from '../../ports/ports';
+import { alertItem } from '../alerts/alert-item';
+import { auditChange } from '../audit';
+import { queueSms } from '../queue-sms';
+import { routesUnderWay } from './routes-under-way';
+
+type StartPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
+
+export interface AirRaidStart {
+  alert: AirRaidAlert;
+  /** False: one was already in force (nothing written). */
+  started: boolean;
+}
+
+/** The SMS that tells the driver of `vehicleId` (one per alert and vehicle). */
+export const driverNoticeId = (alertId: string, vehicleId: string) => `air-raid-${alertId}-${vehicleId}`;
+
+export async function startAirRaid(
+  ports: StartPorts,
+  hromada: Hromada,
+  area: AirRaidArea,
+  source: AirRaidAlert['source'],
+  actor: Actor,
+): Promise<AirRaidStart> {
+  const active = await ports.entities.airRaids.active(hromada.id);
+  if (active) return { alert: active, started: false };
+  const now = ports.clock.now();
+  const date = localDate(now, hromada.timeZone);
+  const id = ports.ids.next();
+  const { sms, told, paused } = await driverNotices(ports, hromada, date, id);
+  const at = now.toISOString();
+  const alert: AirRaidAlert = {
+    id,
+    hromadaId: hromada.id,
+    area,
+    source,
+    startedAt: at,
+    startedBy: actor,
+    date,
+    effects: { ...NO_EFFECTS, routesPaused: paused, driversTold: told },
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.audit),
+  };
+  const attention = alertItem(ports, hromada, {
+    kind: 'air-raid',
+    cause: `${id}-start`,
+    date,
+    text: `Повітряна тривога з ${localTimeLabel(now, hromada.timeZone)}: водіїв у дорозі повідомлено (${told.length}), нетермінові SMS затримано`,
+  });
+  try {
+    await ports.entities.commit([
+      { op: 'create', entity: 'AirRaidAlert', item: alert },
+      auditChange(ports, hromada, actor, 'air-raid-start', 'AirRaidAlert', id, [
+        'area',
+        'startedAt',
+        'effects.driversTold',
+      ]),
+      attention,
+      ...sms,
+    ]);
+  } catch (error) {
+    // two starts at once: the other one is in force
+    const other =
+      error instanceof ConflictError ? await ports.entities.airRaids.active(hromada.id) : undefined;
+    if (other) return { alert: other, started: false };
+    throw error;
+  }
+  return { alert, started: true };
+}
+
+/** One SMS per driver on the road now: drivers of routes not under way are not told. */
+async function driverNotices(ports: StartPorts, hromada: Hromada, date: string, alertId: string) {
+  const plan = await ports.entities.plans.forDay(hromada.id, date);
+  if (!plan) return { sms: [] as Change[], told: [], paused: [] };
+  const requests = await ports.entities.requests.forDay(hromada.id, date);
+  const sms: Change[] = [];
+  const told: AirRaidAlert['effects']['driversTold'] = [];
+  const routes = routesUnderWay(plan, requests, ports.clock.now()).slice(0, 90);
+  for (const route of routes) {
+    // the driver who was sent the route
+    const to = plan.sent?.[route.vehicleId]?.to;
+    if (!to) continue;
+    const messageId = driverNoticeId(alertId, route.vehicleId);
+    sms.push(
+      queueSms(ports, hromada, {
+        id: messageId,
+        kind: 'air-raid',
+        to,
+        text: airRaidDriver(),
+        subject: `VEHICLE#${route.vehicleId}`,
+        confidential: false,
+        urgent: true,
+      }),
+    );
+    told.push({ vehicleId: route.vehicleId, messageId });
+  }
+  return { sms, told, paused: routes.map((r) => r.vehicleId) };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { idSchema, isoInstantSchema, storedFields } from '../common';
+
+/**
+ * An air-raid alert (повітряна тривога) as it reached one hromada: its area (the hromada itself,
+ * or the raion or oblast the hromada lies in), who set it (a dispatcher, or the alerts feed), when
+ * it started and ended, and what the platform did about it (the log, docs/services/wartime.md).
+ * Not to be confused with the dispatcher's attention list (`Alert`, shared/app/alerts/).
+ */
+export const airRaidLevels = ['oblast', 'raion', 'hromada'] as const;
+export const airRaidAreaSchema = z.strictObject({ level: z.enum(airRaidLevels), id: idSchema });
+export type AirRaidArea = z.infer<typeof airRaidAreaSchema>;
+
+/** At most this many held message ids are kept on the alert (the rest are counted). */
+export const MAX_HELD_IDS = 300;
+
+export const airRaidEffectsSchema = z.object({
+  /** The vehicles whose published route was under way when it started: their stops are shifted. */
+  routesPaused: z.array(idSchema).max(100),
+  /** Drivers on the road told by SMS: vehicle and the message id. */
+  driversTold: z.array(z.object({ vehicleId: idSchema, messageId: idSchema })).max(100),
+  /** Stops not yet made moved later, and by how many minutes in all so far. */
+  stopsShifted: z.number().int().min(0),
+  shiftedMinutes: z.number().int().min(0),
+  /** Non-urgent messages held while it lasts (ids; `heldCount` counts them all). */
+  held: z.array(idSchema).max(MAX_HELD_IDS),
+  heldCount: z.number().int().min(0),
+  /** At the end: held messages sent on, and those dropped as stale (a car-near of a stop made). */
+  released: z.number().int().min(0),
+  dropped: z.number().int().min(0),
+  /** The plan version the re-plan after it wrote, or why it could not. */
+  replanVersion: z.number().int().positive().optional(),
+  replanError: z.string().max(300).optional(),
+  /** Residents told their window moved after the re-plan. */
+  windowsMoved: z.number().int().min(0),
+});
+export type AirRaidEffects = z.infer<typeof airRaidEffectsSchema>;
+
+export const NO_EFFECTS: AirRaidEffects = {
+  routesPaused: [],
+  driversTold: [],
+  stopsShifted: 0,
+  shiftedMinutes: 0,
+  held: [],
+  heldCount: 0,
+  released: 0,
+  dropped: 0,
+  windowsMoved: 0,
+};
+
+export const airRaidAlertSchema = z.object({
+  ...storedFields,
+  area: airRaidAreaSchema,
+  source: z.enum(['dispatcher', 'feed']),
+  startedAt: isoInstantSchema,
+  startedBy: z.string().min(1).max(200),
+  endedAt: isoInstantSchema.optional(),
+  endedBy: z.string().max(200).optional(),
+  /** The local date it started on (the plan it shifts). */
+  date: z.iso.date(),
+  effects: airRaidEffectsSchema,
+  /** DynamoDB TTL (epoch seconds): kept as long as the audit trail. */
+  expiresAt: z.number().int(),
+});
+export type AirRaidAlert = z.infer<typeof airRaidAlertSchema>;
+
+export const isActive = (a: AirRaidAlert): boolean => a.endedAt === undefined;

@@ -1,0 +1,11 @@
+import type { AirRaidArea } from '../domain/entities/air-raid-alert';
+
+/**
+ * Where air-raid alerts come from besides a dispatcher: the areas (oblasts, raions, hromady) under
+ * an alert now. In AWS an HTTP source with a token from the secret store
+ * (shared/adapters/air-raid/http-air-raid-feed.ts); locally a stub.
+ */
+export interface AirRaidFeed {
+  /** The areas under an alert now. Throws when the source cannot be read (nothing is ended then). */
+  activeAreas(): Promise<AirRaidArea[]>;
+}

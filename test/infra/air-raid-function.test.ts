@@ -1,0 +1,56 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { AIR_RAID_INPUT } from '../../infra/stacks/air-raid-function';
+import { logicalId, resourcesOfType, synthStacks } from './helpers';
+
+const FEED = 'https://alerts.example/v1/alerts/active.json';
+
+describe('poll-air-raids: the air-raid feed and the shifts, every minute', () => {
+  const { statelessTemplate: template } = synthStacks({ airRaidFeedUrl: FEED });
+  const fnId = () => logicalId(template, 'AWS::Lambda::Function', 'PollAirRaidsFunction');
+  const secretId = () => logicalId(template, 'AWS::SecretsManager::Secret', 'AirRaidFeedToken');
+
+  it('reads the feed with its token from the secret store, never from a plain variable', () => {
+    const fn = resourcesOfType(template, 'AWS::Lambda::Function')[fnId()]!.Properties as {
+      Environment: { Variables: Record<string, unknown> };
+      Layers: unknown[];
+    };
+    expect(fn.Environment.Variables).toMatchObject({
+      AIR_RAID_FEED: 'http',
+      AIR_RAID_FEED_URL: FEED,
+      AIR_RAID_FEED_TOKEN_SECRET_ID: { Ref: secretId() },
+    });
+    expect(JSON.stringify(fn.Environment.Variables)).not.toMatch(/TOKEN"\s*:\s*"/);
+    expect(fn.Layers).toHaveLength(1);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['secretsmanager:GetSecretValue']),
+            Resource: { Ref: secretId() },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('is invoked every minute by its own schedule, with its input and no retries', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Target: {
+        Arn: { 'Fn::GetAtt': [fnId(), 'Arn'] },
+        Input: JSON.stringify(AIR_RAID_INPUT),
+        RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 },
+      },
+    });
+  });
+
+  it('without a feed URL still runs (dispatchers set alerts; their stops are shifted)', () => {
+    const { statelessTemplate: bare } = synthStacks();
+    const id = logicalId(bare, 'AWS::Lambda::Function', 'PollAirRaidsFunction');
+    const fn = resourcesOfType(bare, 'AWS::Lambda::Function')[id]!.Properties as {
+      Environment: { Variables: Record<string, unknown> };
+    };
+    expect(fn.Environment.Variables.AIR_RAID_FEED).toBe('none');
+  });
+});

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { endAirRaid } from '../../shared/app/air-raid/end-air-raid';
+import { HOLD_RECHECK_MINUTES } from '../../shared/app/air-raid/hold-for-air-raid';
+import { pollAirRaids } from '../../shared/app/air-raid/poll-air-raids';
+import { startAirRaid } from '../../shared/app/air-raid/start-air-raid';
+import { planDay } from '../../shared/app/planning/plan-day';
+import { publishPlan } from '../../shared/app/planning/publish-plan';
+import { createEntity } from '../../shared/app/registry';
+import { sendOutboxMessage } from '../../shared/app/send-outbox-message';
+import { bookServiceRequest } from '../../shared/app/service-requests';
+import { registryKinds } from '../../shared/domain/registry';
+import {
+  HROMADA,
+  RAMP_TAXI,
+  RecordingSmsSender,
+  seedBasics,
+  seedFleet,
+  taxiRequest,
+} from '../support/fixtures';
+import { bookingOf, fieldsOf } from '../support/inputs';
+import { FixedClock, freshTable, portsFor } from './support';
+
+const TUESDAY = '2026-11-24';
+const ENGINE = { timeLimitMs: 1e9, maxIterations: 300, seed: 1 };
+const NO_FEED = { activeAreas: async () => [] };
+
+let t: Awaited<ReturnType<typeof freshTable>>;
+beforeAll(async () => {
+  t = await freshTable('air-raid');
+});
+
+describe('an air-raid alert on DynamoDB Local', () => {
+  it('is found in force, holds a message in the sweeper index, shifts the route, re-plans and releases at the end', async () => {
+    const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
+    const ports = { ...portsFor(t, clock), sms: new RecordingSmsSender() };
+    const anna = await seedBasics(ports);
+    await seedFleet(ports, [RAMP_TAXI]);
+    await createEntity(
+      ports,
+      registryKinds.drivers,
+      HROMADA,
+      fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] }),
+      'test',
+    );
+    const ride = await bookServiceRequest(
+      ports,
+      HROMADA,
+      bookingOf(taxiRequest(anna.id, TUESDAY, '09:00')),
+      'd',
+      {
+        admin: false,
+      },
+    );
+    const draft = await planDay(ports, HROMADA, TUESDAY, 'd', ENGINE);
+    const { plan } = await publishPlan(ports, HROMADA, TUESDAY, draft.version, 'd');
+    const pickup = plan.routes[0]!.stops.find((s) => s.requestId === ride.id && s.kind === 'pickup')!;
+
+    const start = new Date(Date.parse(pickup.departure) + 60_000);
+    clock.at = start;
+    const hromada = (await ports.entities.hromady.get(HROMADA))!;
+    const { alert } = await startAirRaid(
+      ports,
+      hromada,
+      { level: 'hromada', id: HROMADA },
+      'dispatcher',
+      'd',
+    );
+    expect(await ports.entities.airRaids.active(HROMADA)).toMatchObject({ id: alert.id });
+    expect(await ports.outbox.get(alert.effects.driversTold[0]!.messageId)).toMatchObject({
+      to: '+380674011201',
+      kind: 'air-raid',
+    });
+
+    // the booking's confirmation, delivered now, is held: still pending, due again in the sweeper's index
+    const confirmation = (await ports.outbox.get(`book-${ride.id}`))!;
+    expect(await sendOutboxMessage(ports, confirmation.id, confirmation.version)).toBe('held');
+    const held = (await ports.outbox.get(confirmation.id))!;
+    expect(held).toMatchObject({ status: 'pending', heldForAirRaid: alert.id });
+    const recheck = start.getTime() + HOLD_RECHECK_MINUTES * 60_000;
+    expect(Date.parse(held.heldUntil!)).toBe(recheck);
+    const due = await ports.outbox.listDue(new Date(recheck).toISOString(), 50);
+    expect(due.map((m) => m.id)).toContain(confirmation.id);
+
+    clock.at = new Date(start.getTime() + 20 * 60_000);
+    expect(await pollAirRaids(ports, NO_FEED)).toMatchObject({ shifted: 1 });
+    const shifted = (await ports.entities.plans.forDay(HROMADA, TUESDAY))!;
+    const dropoff = (p: typeof plan) => p.routes[0]!.stops.find((s) => s.kind === 'dropoff')!;
+    expect(Date.parse(dropoff(shifted).arrival) - Date.parse(dropoff(plan).arrival)).toBe(20 * 60_000);
+
+    clock.at = new Date(start.getTime() + 25 * 60_000);
+    const ended = await endAirRaid(ports, hromada, 'd', { maxIterations: 300, seed: 1 });
+    expect(ended.effects).toMatchObject({ released: 1, dropped: 0, heldCount: 1 });
+    expect(ended.effects.replanError).toBeUndefined();
+    expect(ended.effects.replanVersion).toBe((await ports.entities.plans.forDay(HROMADA, TUESDAY))!.version);
+    expect(await ports.entities.airRaids.active(HROMADA)).toBeUndefined();
+    const released = (await ports.outbox.get(confirmation.id))!;
+    expect(released.heldUntil).toBeUndefined();
+    expect(await sendOutboxMessage(ports, released.id, released.version)).toBe('sent');
+    const log = await ports.entities.airRaids.list(HROMADA);
+    expect(log.items).toHaveLength(1);
+    expect(log.items[0]).toMatchObject({ id: alert.id, endedAt: clock.at.toISOString() });
+  });
+});

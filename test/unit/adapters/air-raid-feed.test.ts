@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { airRaidFeedFromConfig } from '../../../shared/adapters/air-raid/air-raid-feed-from-config';
+import { HttpAirRaidFeed } from '../../../shared/adapters/air-raid/http-air-raid-feed';
+import { StubAirRaidFeed } from '../../../shared/adapters/air-raid/stub-air-raid-feed';
+import { ConfigError, loadConfig } from '../../../shared/config/config';
+
+const BASE = { TABLE_NAME: 'hromada', AWS_REGION: 'eu-central-1', SMS_TRANSPORT: 'sns' };
+
+function recordingFetch(status: number, body: unknown) {
+  const calls: Array<{ url: string; auth: string | null }> = [];
+  const fetcher = (async (url: string, init: RequestInit) => {
+    calls.push({ url, auth: new Headers(init.headers).get('authorization') });
+    return new Response(JSON.stringify(body), { status });
+  }) as unknown as typeof fetch;
+  return { calls, fetcher };
+}
+
+describe('the air-raid feed over HTTP', () => {
+  it('sends the token from the secret store as a bearer, reads it once, keeps air-raid alerts in force', async () => {
+    let reads = 0;
+    const { calls, fetcher } = recordingFetch(200, {
+      alerts: [
+        { location_uid: 24, location_type: 'oblast', alert_type: 'air_raid', finished_at: null },
+        { location_uid: '147', location_type: 'raion', alert_type: 'air_raid' },
+        { location_uid: '9', location_type: 'city', alert_type: 'air_raid' },
+        { location_uid: '5', location_type: 'oblast', alert_type: 'artillery_shelling' },
+        {
+          location_uid: '6',
+          location_type: 'oblast',
+          alert_type: 'air_raid',
+          finished_at: '2026-11-24T07:00:00Z',
+        },
+      ],
+    });
+    const feed = new HttpAirRaidFeed({
+      url: 'https://alerts.example/v1/alerts/active.json',
+      token: async () => {
+        reads++;
+        return 'secret-token';
+      },
+      fetch: fetcher,
+    });
+    expect(await feed.activeAreas()).toEqual([
+      { level: 'oblast', id: '24' },
+      { level: 'raion', id: '147' },
+      { level: 'hromada', id: '9' },
+    ]);
+    await feed.activeAreas();
+    expect(reads).toBe(1);
+    expect(calls[0]).toEqual({
+      url: 'https://alerts.example/v1/alerts/active.json',
+      auth: 'Bearer secret-token',
+    });
+  });
+
+  it('throws on an error answer, so the poll ends nothing', async () => {
+    const { fetcher } = recordingFetch(503, {});
+    const feed = new HttpAirRaidFeed({
+      url: 'https://alerts.example/',
+      token: async () => 't',
+      fetch: fetcher,
+    });
+    await expect(feed.activeAreas()).rejects.toThrow(/503/);
+  });
+});
+
+describe('the local stub feed and the configuration', () => {
+  it('reads the areas from a JSON file; no file, no alert', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'air-raid-'));
+    const file = join(dir, 'air-raids.json');
+    const feed = new StubAirRaidFeed(file);
+    expect(await feed.activeAreas()).toEqual([]);
+    writeFileSync(file, JSON.stringify([{ level: 'hromada', id: 'khm' }]));
+    expect(await feed.activeAreas()).toEqual([{ level: 'hromada', id: 'khm' }]);
+    expect(
+      airRaidFeedFromConfig(loadConfig({ ...BASE, AIR_RAID_FEED: 'stub', AIR_RAID_STUB_FILE: file })),
+    ).toBeInstanceOf(StubAirRaidFeed);
+  });
+
+  it('an http feed needs its URL and the secret holding its token, never a plain token', () => {
+    expect(() =>
+      loadConfig({ ...BASE, AIR_RAID_FEED: 'http', AIR_RAID_FEED_URL: 'https://alerts.example/' }),
+    ).toThrow(ConfigError);
+    const config = loadConfig({
+      ...BASE,
+      AIR_RAID_FEED: 'http',
+      AIR_RAID_FEED_URL: 'https://alerts.example/',
+      AIR_RAID_FEED_TOKEN_SECRET_ID: 'hromada/air-raid-token',
+    });
+    expect(airRaidFeedFromConfig(config)).toBeInstanceOf(HttpAirRaidFeed);
+    expect(loadConfig(BASE).AIR_RAID_FEED).toBe('none');
+  });
+});
