@@ -14,8 +14,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { infra } from './lib/bench-planning-infra';
 import { machineLine, r, writeDocSection } from './lib/bench';
+import { infra } from './lib/bench-planning-infra';
 import { type PlanningRun, runPlanningSize } from './lib/bench-planning-run';
 import type { RealSettlement } from './lib/planning-day-generator';
 
@@ -61,7 +61,8 @@ try {
 } finally {
   await platform.stop();
 }
-if (!values['no-docs']) writeDocSection(`bench:planning seconds=${seconds} workers=${workers}`, docSection(runs));
+if (!values['no-docs'])
+  writeDocSection(`bench:planning seconds=${seconds} workers=${workers}`, docSection(runs));
 for (const run of runs) console.log(run.line);
 process.exit(runs.every((x) => x.checker === 'ok') ? 0 : 1);
 

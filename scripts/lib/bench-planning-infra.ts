@@ -8,8 +8,8 @@
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { createDynamoDbClient } from '../../shared/adapters/dynamodb/client';
 import { ensureTable } from '../../shared/adapters/dynamodb/table';
-import { portsFromConfig } from '../../shared/adapters/ports-from-config';
 import { BackgroundPlanJobRunner } from '../../shared/adapters/plan-jobs/background-plan-job-runner';
+import { portsFromConfig } from '../../shared/adapters/ports-from-config';
 import { runPlanJob } from '../../shared/app/planning/plan-job';
 import { loadConfig } from '../../shared/config/config';
 import type { Ports } from '../../shared/ports/ports';
@@ -46,7 +46,10 @@ export async function infra(options: { workers: number }): Promise<BenchPlatform
     PLAN_WORKERS: String(options.workers),
   });
   const config = loadConfig();
-  await ensureTable(createDynamoDbClient({ region: config.AWS_REGION, endpoint: db.endpoint }), config.TABLE_NAME);
+  await ensureTable(
+    createDynamoDbClient({ region: config.AWS_REGION, endpoint: db.endpoint }),
+    config.TABLE_NAME,
+  );
   const wired = portsFromConfig(config);
   const recorder = new RecordingSolver(wired.solver);
   const runner = new BackgroundPlanJobRunner(() => (event) => runPlanJob(ports, event));

@@ -2,9 +2,10 @@
  * One size of bench:planning: generate the day, write it, plan it through the job, poll the job,
  * check the saved plan's solution. See scripts/bench-planning.ts.
  */
-import type { PlanJobProgress } from '../../shared/domain/entities/plan-job';
-import { getPlan } from '../../shared/app/planning/read-plan';
+
 import { getPlanJob, startPlanJob } from '../../shared/app/planning/plan-job';
+import { getPlan } from '../../shared/app/planning/read-plan';
+import type { PlanJobProgress } from '../../shared/domain/entities/plan-job';
 import { addDays, localDate } from '../../shared/domain/time';
 import type { Ports } from '../../shared/ports/ports';
 import { checkSolution } from '../../shared/routing/checker/index';
@@ -83,7 +84,9 @@ export async function runPlanningSize(
     if (p && samples.at(-1)?.elapsedMs !== p.elapsedMs) {
       if (samples.length === 0) firstSeenWallS = (performance.now() - started) / 1000;
       samples.push(p);
-      o.say(`#   t=${(p.elapsedMs / 1000).toFixed(1)} s cost=${Math.round(p.bestCost)} unassigned=${p.unassigned}`);
+      o.say(
+        `#   t=${(p.elapsedMs / 1000).toFixed(1)} s cost=${Math.round(p.bestCost)} unassigned=${p.unassigned}`,
+      );
     }
   }
   if (state === 'failed') o.say(`#   job failed: ${JSON.stringify(last.error)}`);
@@ -96,10 +99,14 @@ export async function runPlanningSize(
   const check = recorded ? checkSolution(recorded.problem, recorded.solution) : undefined;
   const sameStops = plan && recorded ? stopCounts(recorded.solution) === planStopCounts(plan.routes) : false;
   const checker = check?.feasible && sameStops ? 'ok' : 'fail';
-  const violations = [...(check?.violations ?? []), ...(sameStops ? [] : ['saved plan differs from the solution'])];
+  const violations = [
+    ...(check?.violations ?? []),
+    ...(sameStops ? [] : ['saved plan differs from the solution']),
+  ];
   for (const v of violations.slice(0, 5)) o.say(`#   checker: ${v}`);
   const unassigned = plan?.unassigned.length ?? Number.NaN;
-  if (plan) o.say(`#   left out by service: ${await leftOutByService(ports, hromadaId, date, plan.unassigned)}`);
+  if (plan)
+    o.say(`#   left out by service: ${await leftOutByService(ports, hromadaId, date, plan.unassigned)}`);
   const firstFeasibleS = samples[0] ? samples[0].elapsedMs / 1000 : Number.NaN;
   const f = (x: number | undefined) => (x === undefined ? 'n/a' : String(Math.round(x)));
   const line = `planning requests=${o.requests} vehicles=${o.vehicles} first_feasible_s=${firstFeasibleS.toFixed(2)} cost_5s=${f(costAt(5))} cost_30s=${f(costAt(30))} unassigned=${unassigned} checker=${checker}`;
@@ -141,7 +148,9 @@ async function leftOutByService(
 /** Task stops per route, sorted: the solution's (breaks and depots aside)… */
 function stopCounts(solution: VroomSolution): string {
   return solution.routes
-    .map((r) => r.steps.filter((s) => s.type === 'job' || s.type === 'pickup' || s.type === 'delivery').length)
+    .map(
+      (r) => r.steps.filter((s) => s.type === 'job' || s.type === 'pickup' || s.type === 'delivery').length,
+    )
     .filter((n) => n > 0)
     .sort((a, b) => a - b)
     .join(',');

@@ -74,12 +74,29 @@ export async function seedPlanningDay(
     ACTOR,
   );
   const providers = [
-    { id: 'tercentre', name: 'Терцентр', kind: 'territorial-centre', services: ['social-taxi', 'delivery', 'mobile-case'] },
-    { id: 'css', name: 'Центр соціальних служб', kind: 'social-services-centre', services: ['mobile-brigade'] },
+    {
+      id: 'tercentre',
+      name: 'Терцентр',
+      kind: 'territorial-centre',
+      services: ['social-taxi', 'delivery', 'mobile-case'],
+    },
+    {
+      id: 'css',
+      name: 'Центр соціальних служб',
+      kind: 'social-services-centre',
+      services: ['mobile-brigade'],
+    },
   ];
-  for (const p of providers) await createEntity(ports, k.providers, hromadaId, fieldsOf(k.providers, p), ACTOR);
+  for (const p of providers)
+    await createEntity(ports, k.providers, hromadaId, fieldsOf(k.providers, p), ACTOR);
   await inBatches(day.vehicles, 8, (v) =>
-    createEntity(ports, k.vehicles, hromadaId, fieldsOf(k.vehicles, { ...v, depotId: 'depot-centre' }), ACTOR),
+    createEntity(
+      ports,
+      k.vehicles,
+      hromadaId,
+      fieldsOf(k.vehicles, { ...v, depotId: 'depot-centre' }),
+      ACTOR,
+    ),
   );
   await inBatches(day.residents, 8, (r) =>
     createEntity(

@@ -131,9 +131,27 @@ const TOWN_PLACES = [
   { address: 'м. Хмільник, вул. Шевченка, 8 (ПФУ)', lat: 49.5589, lon: 27.9535, purpose: 'pension-fund' },
 ] as const;
 
-const STREETS = ['вул. Шевченка', 'вул. Миру', 'вул. Садова', 'вул. Центральна', 'вул. Польова', 'вул. Лісова'];
+const STREETS = [
+  'вул. Шевченка',
+  'вул. Миру',
+  'вул. Садова',
+  'вул. Центральна',
+  'вул. Польова',
+  'вул. Лісова',
+];
 const FIRST = ['Ганна', 'Микола', 'Олена', 'Петро', 'Марія', 'Іван', 'Надія', 'Василь', 'Катерина', 'Тамара'];
-const LAST = ['Шевчук', 'Ткач', 'Кравець', 'Лисенко', 'Руденко', 'Мороз', 'Гончар', 'Савчук', 'Бойко', 'Поліщук'];
+const LAST = [
+  'Шевчук',
+  'Ткач',
+  'Кравець',
+  'Лисенко',
+  'Руденко',
+  'Мороз',
+  'Гончар',
+  'Савчук',
+  'Бойко',
+  'Поліщук',
+];
 
 export function generatePlanningDay(real: RealSettlement[], options: PlanningDayOptions): PlanningDay {
   const rnd = seededRandom(options.seed);
@@ -160,7 +178,11 @@ export function generatePlanningDay(real: RealSettlement[], options: PlanningDay
     residents.push(resident);
     return resident;
   };
-  const home = (r: DayResident) => ({ address: r.address, location: r.location, settlementId: r.settlementId });
+  const home = (r: DayResident) => ({
+    address: r.address,
+    location: r.location,
+    settlementId: r.settlementId,
+  });
   const caseStops = dayCaseStops(vehicles, settlements, rnd);
   const counts = serviceCounts(options.requests);
 
@@ -174,7 +196,7 @@ export function generatePlanningDay(real: RealSettlement[], options: PlanningDay
       categories: [wheelchair ? 'disability-1' : pick(['disability-2', 'aged-80-plus'])],
     });
     const to = pick(TOWN_PLACES);
-    const arrive = 8 * 60 + Math.floor(rnd() * 29) * 15; // 08:00–15:00
+    const arrive = 8 * 60 + 30 + Math.floor(rnd() * 27) * 15; // 08:30–15:00
     const withReturn = taxi >= 2 && rnd() < 0.6;
     bookings.push({
       serviceType: 'social-taxi',
@@ -184,7 +206,9 @@ export function generatePlanningDay(real: RealSettlement[], options: PlanningDay
       dropoff: { address: to.address, location: { lat: to.lat, lon: to.lon }, settlementId: centre.id },
       requestedTime: { kind: 'arrive-by', time: hhmm(arrive) },
       purpose: to.purpose,
-      ...(withReturn ? { return: { mode: 'fixed' as const, time: hhmm(arrive + 60 + Math.floor(rnd() * 9) * 15) } } : {}),
+      ...(withReturn
+        ? { return: { mode: 'fixed' as const, time: hhmm(arrive + 60 + Math.floor(rnd() * 9) * 15) } }
+        : {}),
     });
     taxi -= withReturn ? 2 : 1;
   }
@@ -311,7 +335,12 @@ function dayFleet(n: number): DayVehicle[] {
     });
   }
   for (let i = 0; i < brigade; i++)
-    add({ name: `Бригада ЦСС ${i + 1}`, providerId: 'css', services: ['mobile-brigade'], capacity: { seats: 3 } });
+    add({
+      name: `Бригада ЦСС ${i + 1}`,
+      providerId: 'css',
+      services: ['mobile-brigade'],
+      capacity: { seats: 3 },
+    });
   for (let i = 0; i < delivery; i++) {
     const cold = i % 3 === 0;
     add({
@@ -323,12 +352,21 @@ function dayFleet(n: number): DayVehicle[] {
     });
   }
   for (let i = 0; i < caseVan; i++)
-    add({ name: `Мобільний кейс ${i + 1}`, providerId: 'tercentre', services: ['mobile-case'], capacity: { seats: 3 } });
+    add({
+      name: `Мобільний кейс ${i + 1}`,
+      providerId: 'tercentre',
+      services: ['mobile-case'],
+      capacity: { seats: 3 },
+    });
   return out;
 }
 
 /** Two stops a day per case van, at settlements other than the town: 09:00–11:00 and 12:00–13:30. */
-function dayCaseStops(vehicles: DayVehicle[], settlements: DaySettlement[], rnd: () => number): DayCaseStop[] {
+function dayCaseStops(
+  vehicles: DayVehicle[],
+  settlements: DaySettlement[],
+  rnd: () => number,
+): DayCaseStop[] {
   const vans = vehicles.filter((v) => v.services.includes('mobile-case'));
   const villages = settlements.slice(1);
   return vans.flatMap((van, k) =>
@@ -350,4 +388,5 @@ function jitter(p: { lat: number; lon: number }, d: number, rnd: () => number) {
 
 const round6 = (x: number) => Number(x.toFixed(6));
 const toMin = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

@@ -15,7 +15,14 @@ const real = (
 ).settlements;
 const located = real.filter((s) => s.lat !== null && s.lon !== null);
 const day = (o: Partial<Parameters<typeof generatePlanningDay>[1]> = {}) =>
-  generatePlanningDay(real, { requests: 300, vehicles: 12, settlements: 40, seed: 1, date: '2026-12-04', ...o });
+  generatePlanningDay(real, {
+    requests: 300,
+    vehicles: 12,
+    settlements: 40,
+    seed: 1,
+    date: '2026-12-04',
+    ...o,
+  });
 
 /** Requests as the platform counts them: a ride booked with its return is two. */
 const requestCount = (d: PlanningDay) => d.bookings.reduce((n, b) => n + (b.return ? 2 : 1), 0);
@@ -40,8 +47,15 @@ describe('bench:planning: the generated day', () => {
   it('mixes the four services by their shares, with wheelchairs, returns, confidential and exclusive visits, and case stops', () => {
     const d = day();
     expect(byService(d)).toEqual(serviceCounts(300));
-    expect(Object.keys(byService(d)).sort()).toEqual(['delivery', 'mobile-brigade', 'mobile-case', 'social-taxi']);
-    const taxiRiders = new Set(d.bookings.filter((b) => b.serviceType === 'social-taxi').map((b) => b.residentId));
+    expect(Object.keys(byService(d)).sort()).toEqual([
+      'delivery',
+      'mobile-brigade',
+      'mobile-case',
+      'social-taxi',
+    ]);
+    const taxiRiders = new Set(
+      d.bookings.filter((b) => b.serviceType === 'social-taxi').map((b) => b.residentId),
+    );
     const residents = new Map(d.residents.map((r) => [r.id, r]));
     expect([...taxiRiders].some((id) => residents.get(id)!.wheelchair)).toBe(true);
     expect(d.bookings.some((b) => b.return)).toBe(true);
