@@ -14,9 +14,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { InProcessRouteSolver } from '../shared/adapters/routing/in-process-route-solver';
+import type { VroomProblem } from '../shared/routing/vroom-format';
 import { machineLine, r, writeDocSection } from './lib/bench';
 import { infra } from './lib/bench-planning-infra';
 import { type PlanningRun, runPlanningSize } from './lib/bench-planning-run';
+import { bestOfK, type SeedResult, solveSeeds } from './lib/best-of-seeds';
 import type { RealSettlement } from './lib/planning-day-generator';
 
 const SIZES: Record<number, { vehicles: number; settlements: number }> = {
@@ -30,6 +33,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
     workers: { type: 'string', default: '1' },
+    /** After the job: the day's problem solved with this many seeds one after another (the model of k workers). */
+    'model-seeds': { type: 'string', default: '0' },
     'no-docs': { type: 'boolean', default: false },
   },
 });
@@ -46,6 +51,7 @@ const real = (
 
 const platform = await infra({ workers });
 const runs: PlanningRun[] = [];
+const models: Array<{ requests: number; results: SeedResult[]; best: SeedResult[] }> = [];
 try {
   for (const n of sizes) {
     const run = await runPlanningSize(platform.ports, real, {
@@ -57,6 +63,9 @@ try {
       say: (line) => console.log(line),
     });
     runs.push(run);
+    const k = Number(values['model-seeds']);
+    if (k > 0 && platform.recorder.last)
+      models.push({ requests: n, ...(await modelSeeds(platform.recorder.last.problem, k)) });
   }
 } finally {
   await platform.stop();
@@ -91,6 +100,36 @@ was built from (and the plan's stops equal to it).
 ${list.map(row).join('\n')}
 
 ${list.map((x) => `\`${x.line}\``).join('\n')}
+`;
+}
+
+/** The day's problem as the job gave it to the engine, solved with k seeds in turn on one core. */
+async function modelSeeds(problem: VroomProblem, k: number) {
+  const results = await solveSeeds(new InProcessRouteSolver(), problem, seconds, k);
+  const best = bestOfK(results);
+  for (const [i, x] of results.entries())
+    console.log(
+      `# seed ${x.seed}: unassigned=${x.unassigned} travel=${Math.round(x.cost % 1e9)} checker=${x.feasible ? 'ok' : 'fail'}; best of ${i + 1}: unassigned=${best[i]!.unassigned} cost=${Math.round(best[i]!.cost)}`,
+    );
+  return { results, best };
+}
+
+function modelSection(): string {
+  const rows = models.map(
+    (m) =>
+      `| ${m.requests} | ${m.results.map((x) => `${x.unassigned} / ${Math.round(x.cost % 1e9)}`).join(' | ')} | ${m.best.map((x) => x.unassigned).join(' → ')} |`,
+  );
+  const k = models[0]!.results.length;
+  return `### The planning day with k workers, modelled — \`npm run bench:planning -- --sizes ${sizes.join(',')} --seconds ${seconds} --model-seeds ${k}\`
+
+${machineLine()}. After the job, the day's problem (as the job gave it to the engine) solved
+with ParallelRouteSolver's seeds one after another, ${seconds} s each on one core, every solution checked.
+Each cell: requests left out / travel cost (the cost without the 10⁹ per request left out). Last
+column: the fewest left out of the best of 1, 2, … k seeds — what k workers on k vCPUs return.
+
+| requests | ${Array.from({ length: k }, (_, i) => `seed ${i + 1}`).join(' | ')} | best of 1 → ${k} |
+|---|${'---|'.repeat(k + 1)}
+${rows.join('\n')}
 `;
 }
 
