@@ -82,10 +82,12 @@ function docSection(list: PlanningRun[]): string {
 
 Command: \`npm run bench:planning -- --seconds ${seconds} --workers ${workers}\` (seed ${seed}). ${machineLine()}
 
-A generated day (scripts/lib/planning-day-generator.ts, seeded): 40 % social taxi (a fifth in
-wheelchairs, some with an escort, 60 % with a fixed return booked with the ride), 35 % deliveries
-(15 % cold), 15 % brigade visits (half confidential, some others exclusive), 10 % mobile-case home
-visits after the day's case stops (two per case van, which are planned as visits too). Settlements: the
+A generated day (scripts/lib/planning-day-generator.ts, seeded): 43 % social taxi (appointments in
+town 08:30–15:00, a fifth in wheelchairs, some with an escort, 60 % with a fixed return booked with
+the ride), 46 % deliveries (village rounds, 15 % cold), 6 % brigade visits (half confidential, some
+others exclusive), 5 % mobile-case home visits after the day's case stops (two per case van, which
+are planned as visits too); the fleet: half taxis (two in five with a ramp), a sixth brigade cars,
+a quarter delivery vans (a third with a cold box), a twelfth case vans, 07:00–19:00; a ±30 min window. Settlements: the
 demo data's 39 with coordinates (Хмільницька громада; 3 of its 42 have none), the rest generated
 2–8 km from a real one. Written through the use cases into DynamoDB Local, then planned through
 the job (startPlanJob → background runner → runPlanJob, the engine in a worker thread), polled

@@ -16,7 +16,7 @@ import type { DeployConfig } from './deploy-config';
  * the checker accepts (shared/adapters/routing/parallel-route-solver.ts); docs/benchmarks.md has
  * what each extra vCPU buys.
  */
-export const PLAN_VCPUS = 2;
+export const PLAN_VCPUS = 4;
 export const PLAN_MEMORY_MB = PLAN_VCPUS * MB_PER_VCPU;
 /** The searches the plan function runs at once: one per whole vCPU of its memory. */
 export const PLAN_WORKERS = workersForMemory(PLAN_MEMORY_MB);
