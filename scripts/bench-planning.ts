@@ -70,8 +70,10 @@ try {
 } finally {
   await platform.stop();
 }
-if (!values['no-docs'])
+if (!values['no-docs']) {
   writeDocSection(`bench:planning seconds=${seconds} workers=${workers}`, docSection(runs));
+  if (models.length > 0) writeDocSection(`bench:planning best-of-seeds seconds=${seconds}`, modelSection());
+}
 for (const run of runs) console.log(run.line);
 process.exit(runs.every((x) => x.checker === 'ok') ? 0 : 1);
 
