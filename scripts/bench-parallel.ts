@@ -60,7 +60,7 @@ for (const name of names) {
   const problem = readInstance(readFileSync(file, 'utf8'), set.format, { objective: set.objective });
   const run = async (solver: ParallelRouteSolver): Promise<SeedResult> => {
     const s = await solver.solve(problem, { timeLimitMs: seconds * 1000, seed: 1 });
-    return { seed: 1, ...pickCheck(checkSolution(problem, s)) };
+    return { seed: 1, ...pickCheck(checkSolution(problem, s), s) };
   };
   const w1 = await run(one);
   const w2 = await run(two);

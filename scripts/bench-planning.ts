@@ -113,7 +113,7 @@ async function modelSeeds(problem: VroomProblem, k: number) {
   const best = bestOfK(results);
   for (const [i, x] of results.entries())
     console.log(
-      `# seed ${x.seed}: unassigned=${x.unassigned} travel=${Math.round(x.cost % 1e9)} checker=${x.feasible ? 'ok' : 'fail'}; best of ${i + 1}: unassigned=${best[i]!.unassigned} cost=${Math.round(best[i]!.cost)}`,
+      `# seed ${x.seed}: left_out=${x.leftOut} travel=${Math.round(x.cost % 1e9)} checker=${x.feasible ? 'ok' : 'fail'}; best of ${i + 1}: left_out=${best[i]!.leftOut} travel=${Math.round(best[i]!.cost % 1e9)}`,
     );
   return { results, best };
 }
@@ -121,7 +121,7 @@ async function modelSeeds(problem: VroomProblem, k: number) {
 function modelSection(): string {
   const rows = models.map(
     (m) =>
-      `| ${m.requests} | ${m.results.map((x) => `${x.unassigned} / ${Math.round(x.cost % 1e9)}`).join(' | ')} | ${m.best.map((x) => x.unassigned).join(' → ')} |`,
+      `| ${m.requests} | ${m.results.map((x) => `${x.leftOut} / ${Math.round(x.cost % 1e9)}`).join(' | ')} | ${m.best.map((x) => x.leftOut).join(' → ')} |`,
   );
   const k = models[0]!.results.length;
   return `### The planning day with k workers, modelled — \`npm run bench:planning -- --sizes ${sizes.join(',')} --seconds ${seconds} --model-seeds ${k}\`
