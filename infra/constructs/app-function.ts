@@ -78,6 +78,27 @@ export interface AppFunctionProps {
   readonly reservedConcurrentExecutions?: number;
   /** The AWS Parameters and Secrets extension layer, for functions that read a secret at run time. */
   readonly paramsAndSecrets?: lambda.ParamsAndSecretsLayerVersion;
+  /**
+   * Bundle the routing engine's worker thread beside the handler (`route-solver-worker.mjs`), for a
+   * function that plans in worker threads (PLAN_WORKERS > 1).
+   */
+  readonly routeSolverWorker?: boolean;
+}
+
+/** The worker's source, and the file beside the bundle that WorkerThreadRouteSolver looks for. */
+export const ROUTE_SOLVER_WORKER = {
+  entry: 'shared/adapters/routing/route-solver-worker.ts',
+  outfile: 'route-solver-worker.mjs',
+};
+
+/** The shell command that bundles the worker into the function's asset (local esbuild, as the handler). */
+export function routeSolverWorkerBundling(inputDir: string, outputDir: string): string {
+  return [
+    `"${inputDir}/node_modules/.bin/esbuild"`,
+    `"${inputDir}/${ROUTE_SOLVER_WORKER.entry}"`,
+    '--bundle --platform=node --format=esm --target=node22 --minify',
+    `--outfile="${outputDir}/${ROUTE_SOLVER_WORKER.outfile}"`,
+  ].join(' ');
 }
 
 /**
@@ -138,6 +159,17 @@ export class AppFunction extends Construct {
         // The Node 22 Lambda runtime ships AWS SDK v3; keep it out of the bundle.
         externalModules: ['@aws-sdk/*'],
         forceDockerBundling: false,
+        ...(props.routeSolverWorker
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => [
+                  routeSolverWorkerBundling(inputDir, outputDir),
+                ],
+              },
+            }
+          : {}),
       },
     });
     this.functionName = this.function.functionName;

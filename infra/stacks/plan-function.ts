@@ -5,15 +5,21 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { MB_PER_VCPU, workersForMemory } from '../../shared/adapters/routing/lambda-vcpus';
 import { LEASE_MARGIN_S } from '../../shared/app/planning/plan-job';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function';
 import type { DeployConfig } from './deploy-config';
 
 /**
- * The engine is single-threaded: 1769 MB is already one full vCPU. The plan function gets more for
- * the day's matrices and the search's copies of a large day (300 requests, 40 places) with room.
+ * One search is single-threaded: 1769 MB is one full vCPU. The plan function gets PLAN_VCPUS of
+ * them and runs that many independent searches (different seeds, worker threads), keeping the best
+ * the checker accepts (shared/adapters/routing/parallel-route-solver.ts); docs/benchmarks.md has
+ * what each extra vCPU buys.
  */
-export const PLAN_MEMORY_MB = 3008;
+export const PLAN_VCPUS = 4;
+export const PLAN_MEMORY_MB = PLAN_VCPUS * MB_PER_VCPU;
+/** The searches the plan function runs at once: one per whole vCPU of its memory. */
+export const PLAN_WORKERS = workersForMemory(PLAN_MEMORY_MB);
 /** Lambda's longest: the hromada's budget (rules.planningSeconds, at most 600 s) + loading and saving. */
 export const PLAN_TIMEOUT = Duration.minutes(15);
 if (600 + LEASE_MARGIN_S > PLAN_TIMEOUT.toSeconds())
@@ -41,7 +47,8 @@ export function addPlanFunction(scope: Construct, props: PlanFunctionProps): App
     description: "Plans a hromada's day in the background (one job per invoke)",
     memorySize: PLAN_MEMORY_MB,
     timeout: PLAN_TIMEOUT,
-    environment: travelTimesEnvironment(props.config),
+    environment: { ...travelTimesEnvironment(props.config), PLAN_WORKERS: String(PLAN_WORKERS) },
+    routeSolverWorker: PLAN_WORKERS > 1,
   });
   plan.grantTableReadWrite(props.table);
   if (props.config.orsApiKeySecretName)

@@ -4,6 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config/config';
 import type { Ports } from '../ports/ports';
 import type { RouteGeometry } from '../ports/route-geometry';
+import type { RouteSolver } from '../ports/route-solver';
 import type { SmsSender } from '../ports/sms-sender';
 import type { TravelTimes } from '../ports/travel-times';
 import { CachedTravelTimes } from './cached-travel-times/cached-travel-times';
@@ -23,6 +24,7 @@ import { LambdaPlanJobRunner } from './plan-jobs/lambda-plan-job-runner';
 import { CachedRouteGeometry, RouteGeometryBySource } from './route-geometry/cached-route-geometry';
 import { StraightRouteGeometry } from './route-geometry/straight-route-geometry';
 import { InProcessRouteSolver } from './routing/in-process-route-solver';
+import { ParallelRouteSolver } from './routing/parallel-route-solver';
 import { WorkerThreadRouteSolver } from './routing/worker-thread-route-solver';
 import { secretFromLambdaExtension } from './secrets/lambda-extension-secret';
 import { FileSmsSender } from './sms-sink/file-sms-sender';
@@ -48,12 +50,18 @@ export function portsFromConfig(config: Config): Ports {
     routeLines: routeLines(config, doc),
     clock: new SystemClock(),
     ids: new UlidIds(),
-    solver: config.ROUTE_SOLVER === 'worker' ? new WorkerThreadRouteSolver() : new InProcessRouteSolver(),
+    solver: routeSolver(config),
     planJobs: new DynamoDbPlanJobStore(doc, config.TABLE_NAME),
     planJobRunner: config.PLAN_FUNCTION_NAME
       ? new LambdaPlanJobRunner(config.PLAN_FUNCTION_NAME)
       : new BackgroundPlanJobRunner(),
   };
+}
+
+/** Several searches in worker threads (the plan function's vCPUs), or one as ROUTE_SOLVER says. */
+function routeSolver(config: Config): RouteSolver {
+  if (config.PLAN_WORKERS > 1) return new ParallelRouteSolver(config.PLAN_WORKERS);
+  return config.ROUTE_SOLVER === 'worker' ? new WorkerThreadRouteSolver() : new InProcessRouteSolver();
 }
 
 /** The SMS transport the deployment chose (SMS_TRANSPORT). */

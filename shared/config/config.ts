@@ -64,6 +64,12 @@ export const configSchema = z.object({
    */
   ROUTE_SOLVER: z.enum(['in-process', 'worker']).default('in-process'),
   /**
+   * Independent searches (different seeds, each in a worker thread) a day's plan runs at once,
+   * the best one the checker accepts kept: one per vCPU of the `plan` function (set by CDK from
+   * its memory). 1: a single search, as ROUTE_SOLVER says (the api, the local platform).
+   */
+  PLAN_WORKERS: z.coerce.number().int().min(1).max(6).default(1),
+  /**
    * The `plan` function a planning job is handed to (asynchronous invoke; set by CDK on the api
    * function). Unset: the job runs in the background of this process (the one-machine platform).
    */

@@ -1,6 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { PLAN_MEMORY_MB } from '../../infra/stacks/plan-function';
+import { PLAN_MEMORY_MB, PLAN_VCPUS, PLAN_WORKERS } from '../../infra/stacks/plan-function';
 import { LEASE_MARGIN_S } from '../../shared/app/planning/plan-job';
 import { logicalId, resourcesOfType, synthStacks } from './helpers';
 
@@ -33,6 +33,18 @@ describe('plan: a day planned in the background', () => {
     expect(planFn().MemorySize).toBeGreaterThan(1769);
     expect(planFn().Timeout).toBe(15 * 60);
     expect(planFn().Timeout).toBeGreaterThanOrEqual(600 + LEASE_MARGIN_S);
+  });
+
+  it('runs one search per vCPU of its memory (PLAN_WORKERS); the api keeps one', () => {
+    const env = (id: string) =>
+      (
+        resourcesOfType(template, 'AWS::Lambda::Function')[logicalId(template, 'AWS::Lambda::Function', id)]!
+          .Properties as { Environment: { Variables: Record<string, unknown> } }
+      ).Environment.Variables;
+    expect(PLAN_WORKERS).toBe(PLAN_VCPUS);
+    expect(planFn().MemorySize).toBe(PLAN_VCPUS * 1769);
+    expect(env('PlanFunction').PLAN_WORKERS).toBe(String(PLAN_WORKERS));
+    expect(env('ApiFunction')).not.toHaveProperty('PLAN_WORKERS');
   });
 
   it('is invoked asynchronously without retries; a failed or stale event goes to the dead-letter queue', () => {

@@ -1,12 +1,21 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RouteSolveOptions, RouteSolver } from '../../ports/route-solver';
 import { RoutingInputError } from '../../routing/engine/errors';
 import type { VroomProblem, VroomSolution } from '../../routing/vroom-format';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
-const WORKER_FILE = new URL('./route-solver-worker.ts', import.meta.url);
+/** Beside the function's bundle in Lambda (built with it: infra/constructs/app-function.ts). */
+const BUNDLED_WORKER = new URL('./route-solver-worker.mjs', import.meta.url);
+const SOURCE_WORKER = new URL('./route-solver-worker.ts', import.meta.url);
+
+/** The bundled worker when there is one (Lambda), else the source (tsx: local platform, tests). */
+function newWorker(): Worker {
+  if (existsSync(fileURLToPath(BUNDLED_WORKER))) return new Worker(BUNDLED_WORKER);
+  return new Worker(SOURCE_WORKER, { execArgv: workerExecArgv() });
+}
 
 /**
  * The worker runs TypeScript source: it needs the tsx loader. `node --import tsx` passes it on to
@@ -36,7 +45,7 @@ export class WorkerThreadRouteSolver implements RouteSolver {
 
   solve(problem: VroomProblem, options: RouteSolveOptions): Promise<VroomSolution> {
     const { signal, onProgress, ...limits } = options;
-    const worker = this.idle.pop() ?? new Worker(WORKER_FILE, { execArgv: workerExecArgv() });
+    const worker = this.idle.pop() ?? newWorker();
     worker.ref();
     return new Promise<VroomSolution>((resolve, reject) => {
       const onAbort = () => worker.postMessage({ type: 'abort' } satisfies WorkerRequest);
