@@ -5,6 +5,7 @@ import {
   startAirRaidByDispatcher,
 } from '../../../shared/app/air-raid/air-raids';
 import { airRaidLevels } from '../../../shared/domain/entities/air-raid-alert';
+import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
@@ -16,15 +17,16 @@ const startBody = z.strictObject({ level: z.enum(airRaidLevels).default('hromada
 /** Air-raid alerts (docs/services/wartime.md): start, end, the log. */
 export function airRaidRoutes(ports: Ports): Route[] {
   return [
-    defineRoute(
+    idempotentRoute(
+      ports,
       'POST /hromady/{hromadaId}/air-raids',
       'Start an air-raid alert (one in force: answered as is)',
       {
         body: { schema: startBody, what: 'air-raid alert' },
         status: 201,
-        handle: async ({ params, body, actor }) => {
+        handle: async ({ params, body, actor }, once) => {
           const { alert, started } = await startAirRaidByDispatcher(
-            ports,
+            once,
             params.hromadaId,
             body.level,
             actor,
@@ -33,12 +35,13 @@ export function airRaidRoutes(ports: Ports): Route[] {
         },
       },
     ),
-    defineRoute(
+    idempotentRoute(
+      ports,
       'POST /hromady/{hromadaId}/air-raids/end',
       'End the air-raid alert in force, re-plan the day',
       {
-        handle: async ({ params, actor }) =>
-          json(200, await endAirRaidByDispatcher(ports, params.hromadaId, actor)),
+        handle: async ({ params, actor }, once) =>
+          json(200, await endAirRaidByDispatcher(once, params.hromadaId, actor)),
       },
     ),
     defineRoute('GET /hromady/{hromadaId}/air-raids', 'Air-raid alerts and what they did, newest first', {

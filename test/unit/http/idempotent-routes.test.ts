@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../functions/api/routes';
 import { lambdaContext } from '../../../infra/local/lambda-context';
+import { startAirRaidByDispatcher } from '../../../shared/app/air-raid/air-raids';
 import { listAlerts } from '../../../shared/app/alerts/alerts';
 import { listFollowUps } from '../../../shared/app/deliveries/follow-ups';
 import { recordWelfare } from '../../../shared/app/deliveries/record-welfare';
@@ -11,7 +12,12 @@ import { planDay } from '../../../shared/app/planning/plan-day';
 import { publishPlan } from '../../../shared/app/planning/publish-plan';
 import { createEntity } from '../../../shared/app/registry';
 import { createStandingOrder } from '../../../shared/app/standing-orders/standing-orders';
+import { createServiceAgreement } from '../../../shared/app/tours/agreements';
+import { createTourVisit } from '../../../shared/app/tours/tour-visits';
+import { createZones } from '../../../shared/app/zones/danger-zones';
+import { zoneUploadSchema } from '../../../shared/domain/entities/danger-zone';
 import { standingOrderCreateSchema } from '../../../shared/domain/entities/standing-order';
+import { tourVisitCreateSchema } from '../../../shared/domain/entities/tour-visit';
 import { registryKinds } from '../../../shared/domain/registry';
 import { httpHandler } from '../../../shared/http/api-handler';
 import type { Route } from '../../../shared/http/route';
@@ -106,7 +112,105 @@ async function world() {
   return { ...d, send, plan, place, caseVan, welfare };
 }
 
+/** A zone around a field north of Березна (GeoJSON, [lon, lat]). */
+const zoneFeature = (name: string) => ({
+  type: 'Feature',
+  properties: { name, kind: 'danger-zone' },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [27.9, 49.62],
+        [27.92, 49.62],
+        [27.92, 49.64],
+        [27.9, 49.62],
+      ],
+    ],
+  },
+});
+
+/** A regional centre registered in the test hromada, and its agreement with that hromada. */
+async function regionalCentre(w: World, agreement = true) {
+  await createEntity(
+    w.ports,
+    registryKinds.providers,
+    HROMADA,
+    fieldsOf(registryKinds.providers, {
+      id: 'ocss',
+      name: 'Обласний центр соціальних служб',
+      kind: 'social-services-centre',
+      services: ['mobile-brigade'],
+    }),
+    'test',
+  );
+  const fields = {
+    providerId: 'ocss',
+    providerHromadaId: HROMADA,
+    services: ['mobile-brigade' as const],
+    consent: { by: 'Н. Коваль, міський голова', on: '2026-01-05' },
+    validFrom: '2026-01-05',
+    validTo: '2027-12-31',
+  };
+  if (agreement) await createServiceAgreement(w.ports, HROMADA, fields, 'admin');
+  return fields;
+}
+
+const tourVisit = (from: string) => ({
+  providerId: 'ocss',
+  settlementId: BEREZNA,
+  date: TUESDAY,
+  from,
+  to: '13:00',
+  durationMinutes: 45,
+  purpose: 'оцінка потреб',
+});
+
 const SCENARIOS: Record<string, Scenario> = {
+  'POST /hromady/{hromadaId}/danger-zones': async () => {
+    const call = { path: `${H}/danger-zones`, body: zoneFeature('Поле за Березною') };
+    return { call, other: { ...call, body: zoneFeature('Міст') } };
+  },
+  'POST /hromady/{hromadaId}/danger-zones/{id}/deactivate': async (w) => {
+    const upload = zoneUploadSchema.parse(zoneFeature('Поле за Березною'));
+    const [zone] = await createZones(w.ports, HROMADA, upload, 'd');
+    const call = { path: `${H}/danger-zones/${zone!.id}/deactivate`, body: { version: zone!.version } };
+    return { call, other: { ...call, body: { version: zone!.version + 1 } } };
+  },
+  'POST /hromady/{hromadaId}/service-agreements': async (w) => {
+    const body = await regionalCentre(w, false);
+    const call = { path: `${H}/service-agreements`, body };
+    return { call, other: { ...call, body: { ...body, validTo: '2027-06-30' } } };
+  },
+  'POST /hromady/{hromadaId}/tour-visits': async (w) => {
+    await regionalCentre(w);
+    const call = { path: `${H}/tour-visits`, body: tourVisit('09:00') };
+    return { call, other: { ...call, body: tourVisit('10:00') } };
+  },
+  'POST /providers/{providerId}/tours': async (w) => {
+    await regionalCentre(w);
+    await createTourVisit(w.ports, HROMADA, tourVisitCreateSchema.parse(tourVisit('09:00')), 'd');
+    const place = { id: 'garage', name: 'Гараж', location: GARAGE.location };
+    const body = {
+      providerHromadaId: HROMADA,
+      name: 'Тур на вівторок',
+      vehicle: { name: 'Бригада 1' },
+      depot: place,
+      overnightPlaces: [{ ...place, id: 'hostel', name: 'Гуртожиток' }],
+      days: [{ date: TUESDAY, start: '08:00', end: '17:00' }],
+      seconds: 1,
+    };
+    const call = { path: '/providers/ocss/tours', body };
+    return { call, other: { ...call, body: { ...body, name: 'Інший тур' } } };
+  },
+  'POST /hromady/{hromadaId}/air-raids': async () => {
+    const call = { path: `${H}/air-raids`, body: {} };
+    return { call, other: { ...call, body: { level: 'raion' } } };
+  },
+  'POST /hromady/{hromadaId}/air-raids/end': async (w) => {
+    await startAirRaidByDispatcher(w.ports, HROMADA, 'hromada', 'd');
+    const call = { path: `${H}/air-raids/end` };
+    return { call, other: { path: `${H}/air-raids`, body: {} } };
+  },
   'POST /hromady': async () => {
     const call = { path: '/hromady', body: { id: 'pokrovska', name: 'Покровська громада' } };
     return { call, other: { path: '/hromady', body: { id: 'pokrovska2', name: 'Покровська громада' } } };
