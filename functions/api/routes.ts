@@ -15,6 +15,7 @@ import { planRoutes } from './routes/plans';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
+import { residentTripRoutes } from './routes/resident-trips';
 import { smsSpendRoutes } from './routes/sms-spend';
 import { standingOrderRoutes } from './routes/standing-orders';
 
@@ -41,6 +42,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...deliveryRoutes(ports),
       ...alertRoutes(ports),
       ...caseStopRoutes(ports),
+      ...residentTripRoutes(ports),
       ...openApiRoutes(() => routes),
     ],
     ports,
