@@ -6,6 +6,9 @@ import * as plans from './plan-actions.js';
 import { stopLabel } from './vehicle-row.js';
 import { WELFARE } from './words.js';
 
+/** Once the driver has the route: what he saw at the door can be recorded. */
+const AT_THE_DOOR = ['dispatched', 'on-board', 'done', 'no-show'];
+
 export function StopActions({
   hromada,
   date,
@@ -51,9 +54,11 @@ export function StopActions({
     ${' '}<button type="button" onClick=${outcome('no-show', 'не вийшов')}>Не вийшов</button>
     ${' '}<button type="button" onClick=${() => select(undefined)}>Скасувати вибір</button>
     ${
-      request.welfare
-        ? html`<p id="welfare">Стан на місці: ${WELFARE[request.welfare.outcome]}${request.welfare.note ? ` (${request.welfare.note})` : ''}</p>`
-        : html`<form id="welfare" onSubmit=${recordWelfare} aria-label="Стан отримувача на місці">
+      !AT_THE_DOOR.includes(request.status) && !request.welfare
+        ? null
+        : request.welfare
+          ? html`<p id="welfare">Стан на місці: ${WELFARE[request.welfare.outcome]}${request.welfare.note ? ` (${request.welfare.note})` : ''}</p>`
+          : html`<form id="welfare" onSubmit=${recordWelfare} aria-label="Стан отримувача на місці">
           <label>Стан на місці <select value=${welfare} onChange=${(e) => setWelfare(e.currentTarget.value)}>
             <option value="">— оберіть —</option>
             ${Object.entries(WELFARE).map(([v, words]) => html`<option value=${v}>${words}</option>`)}
