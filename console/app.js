@@ -36,6 +36,8 @@ function App() {
     [say],
   );
   const reloadDay = useCallback(async () => setDay(await loadDay(shown.hromada, shown.date)), [shown]);
+  /** After a registry change: the names every view shows and offers. */
+  const reloadNames = useCallback(async () => setNames(await loadNames(shown.hromada)), [shown]);
 
   useEffect(() => {
     const onHash = () => setView(viewOf());
@@ -72,7 +74,17 @@ function App() {
     setShown({ hromada: hromada.trim(), date });
   };
   const View = VIEWS.find((v) => v.id === view).component;
-  const ctx = { hromada: shown.hromada, date: shown.date, names, day, setDay, reloadDay, run, say };
+  const ctx = {
+    hromada: shown.hromada,
+    date: shown.date,
+    names,
+    day,
+    setDay,
+    reloadDay,
+    reloadNames,
+    run,
+    say,
+  };
   return html`
     <header>
       <h1>Диспетчерська</h1>

@@ -20,8 +20,8 @@ export function roleOfGroups(groups) {
 /** What the console offers a role; the API checks the same on every call. */
 export function offersOf(role) {
   return {
-    // registry and the hromada's rules: admins only
-    editRegistry: role === 'admin',
+    // the registries: the dispatch desk (the API admits dispatchers); the hromada's rules: admins
+    editRegistry: role === 'admin' || role === 'dispatcher',
     editRules: role === 'admin',
     // booking, planning and sending routes: the dispatch desk
     dispatch: role === 'admin' || role === 'dispatcher',

@@ -35,6 +35,13 @@ export const setInService = (hromada, date, plan, vehicleId, inService) =>
     version: plan.version,
     inService,
   });
+/** What the driver found at the door (no answer, unwell, needs help): a follow-up for the social worker. */
+export const recordWelfare = (hromada, request, outcome, note) =>
+  api('POST', `${hromadaPath(hromada)}/requests/${request.id}/welfare`, {
+    version: request.version,
+    outcome,
+    ...(note ? { note } : {}),
+  });
 export const recordOutcome = (hromada, request, outcome) =>
   api('POST', `${hromadaPath(hromada)}/requests/${request.id}/outcome`, {
     version: request.version,

@@ -1,6 +1,7 @@
 // The day's requests: window, service, resident, status; confirm, cancel (asked first), and a
 // request booked after planning put into the plan.
 import { api, hromadaPath } from './api.js';
+import { session } from './auth.js';
 import { html } from './html.js';
 import { when } from './kyiv.js';
 import { vehicleName } from './load.js';
@@ -44,7 +45,7 @@ export function RequestTable({ hromada, date, names, day, reloadDay, run, say })
       <tbody id="requests">
         ${rows.length === 0 && html`<tr><td colspan="5">Заявок немає</td></tr>`}
         ${rows.map((r) => {
-          const open = OPEN.includes(r.status);
+          const open = session.offers.dispatch && OPEN.includes(r.status);
           const who = names.residents.get(r.residentId)?.name ?? r.residentId;
           return html`<tr key=${r.id}>
             <td>${when(r.window.start)}–${when(r.window.end)}</td>

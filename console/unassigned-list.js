@@ -12,10 +12,13 @@ export function UnassignedList({ names, plan, byId, vehicleIds, moveTo }) {
           ? 'конфіденційно'
           : (names.residents.get(r?.residentId)?.name ?? u.requestId);
         return html`<li key=${u.requestId} class="error">Не в плані: ${who} — ${u.reason}
-          <label> на авто <select onChange=${(e) => e.currentTarget.value && moveTo(e.currentTarget.value)(u.requestId)}>
+          ${
+            moveTo &&
+            html`<label> на авто <select onChange=${(e) => e.currentTarget.value && moveTo(e.currentTarget.value)(u.requestId)}>
             <option value="">— оберіть —</option>
             ${vehicleIds.map((id) => html`<option value=${id}>${vehicleName(names, id)}</option>`)}
-          </select></label></li>`;
+          </select></label>`
+          }</li>`;
       })}
     </ul>`;
 }

@@ -46,8 +46,9 @@ export function VehicleRow({
       <span class=${load > seats ? 'late' : ''}>, завантаження ${load}/${seats}</span>
       ${route && html`<span class="muted">, ${(route.distanceM / 1000).toFixed(1)} км</span>`}
       ${!inService && html`<strong class="late"> — поза службою</strong>`}
-      ${' '}<button type="button" onClick=${toggleService}>${inService ? 'Вивести зі служби' : 'Повернути в службу'}</button>
+      ${toggleService && html` <button type="button" onClick=${toggleService}>${inService ? 'Вивести зі служби' : 'Повернути в службу'}</button>`}
       ${
+        moveHere &&
         selected &&
         selected.vehicleId !== vehicleId &&
         html` <button type="button" onClick=${() => moveHere(selected.requestId)}>Перемістити сюди</button>`
@@ -71,10 +72,10 @@ export function VehicleRow({
             : '';
         const chosen = selected?.requestId === stop.requestId;
         return html`<li>
-          <button type="button" draggable="true" class=${`stop${late ? ' late' : ''}${stop.locked ? ' locked' : ''}`}
+          <button type="button" draggable=${select ? 'true' : 'false'} disabled=${!select} class=${`stop${late ? ' late' : ''}${stop.locked ? ' locked' : ''}`}
             aria-pressed=${chosen ? 'true' : 'false'}
             onDragStart=${(e) => e.dataTransfer.setData('text/plain', stop.requestId)}
-            onClick=${() => select(chosen ? undefined : { requestId: stop.requestId, vehicleId, stop })}>
+            onClick=${() => select?.(chosen ? undefined : { requestId: stop.requestId, vehicleId, stop })}>
             ${stopLabel(names, stop, request)}${agreed}${late ? ' — запізнення' : ''}${stop.locked ? ' 🔒' : ''}
           </button>
         </li>`;

@@ -1,6 +1,7 @@
 // The day board: plan and publish; one row per vehicle; the requests no route takes, with their
 // reasons; a chosen stop moved, unassigned, locked or given its outcome; the day's requests and SMS.
 import { useState } from 'preact/hooks';
+import { session } from './auth.js';
 import { html } from './html.js';
 import { vehicleName } from './load.js';
 import * as plans from './plan-actions.js';
@@ -13,6 +14,8 @@ import { VehicleRow } from './vehicle-row.js';
 export function BoardView(ctx) {
   const { hromada, date, names, day, setDay, reloadDay, run, say } = ctx;
   const [selected, select] = useState(undefined);
+  /** Planning and the board's edits: the dispatch desk only (console/auth.js). */
+  const desk = session.offers.dispatch;
   const plan = day?.plan;
   const byId = day?.byId ?? new Map();
   /** A plan change answered with the new plan (contract 1). */
@@ -68,15 +71,19 @@ export function BoardView(ctx) {
         ? `— версія ${plan.version}, ${plan.status === 'published' ? 'надіслано водіям' : 'чернетка'}`
         : '— ще немає'
     }</span></h2>
-    <p>
+    ${
+      desk &&
+      html`<p>
       <button type="button" id="plan-day" onClick=${planIt}>Спланувати</button>
       ${' '}<button type="button" id="publish" disabled=${!plan || plan.status === 'published'} onClick=${publish}>
         Надіслати водіям</button>
-    </p>
+    </p>`
+    }
     ${
+      desk &&
       selected &&
       chosen &&
-      html`<${StopActions} ...${ctx} plan=${plan} selected=${selected} request=${chosen} change=${change}
+      html`<${StopActions} key=${selected.requestId} ...${ctx} plan=${plan} selected=${selected} request=${chosen} change=${change}
         select=${select} />`
     }
     <ul id="routes" class="board">
@@ -84,17 +91,21 @@ export function BoardView(ctx) {
         (
           id,
         ) => html`<${VehicleRow} key=${id} names=${names} date=${date} vehicleId=${id} route=${routes.get(id)}
-          byId=${byId} selected=${selected} select=${select} moveHere=${moveTo(id)}
-          toggleService=${() => {
-            const inService = routes.get(id)?.inService !== false;
-            change(
-              () => plans.setInService(hromada, date, plan, id, !inService),
-              inService ? 'Авто виведено зі служби' : 'Авто повернуто в службу',
-            );
-          }} />`,
+          byId=${byId} selected=${selected} select=${desk ? select : undefined} moveHere=${desk ? moveTo(id) : undefined}
+          toggleService=${
+            desk
+              ? () => {
+                  const inService = routes.get(id)?.inService !== false;
+                  change(
+                    () => plans.setInService(hromada, date, plan, id, !inService),
+                    inService ? 'Авто виведено зі служби' : 'Авто повернуто в службу',
+                  );
+                }
+              : undefined
+          } />`,
       )}
     </ul>
-    <${UnassignedList} names=${names} plan=${plan} byId=${byId} vehicleIds=${vehicleIds} moveTo=${moveTo} />
+    <${UnassignedList} names=${names} plan=${plan} byId=${byId} vehicleIds=${vehicleIds} moveTo=${desk ? moveTo : undefined} />
     <${RequestTable} ...${ctx} />
     <${SmsLog} hromada=${hromada} day=${day} />
   </section>`;

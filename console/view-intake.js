@@ -14,11 +14,12 @@ const TRIP_DAYS = 14;
 
 async function tripsOf(hromadaId, residentId) {
   const today = kyivToday();
-  const dates = Array.from({ length: 2 * TRIP_DAYS + 1 }, (_, i) => addDays(today, i - TRIP_DAYS));
-  const days = await Promise.all(
-    dates.map((d) => api('GET', `${hromadaPath(hromadaId)}/requests?date=${d}`).then((r) => r.items)),
+  const period = `from=${addDays(today, -TRIP_DAYS)}&to=${addDays(today, TRIP_DAYS)}`;
+  // one read of the resident's trips by date (docs/data-model.md CN1)
+  const { items: mine } = await api(
+    'GET',
+    `${hromadaPath(hromadaId)}/residents/${encodeURIComponent(residentId)}/requests?${period}`,
   );
-  const mine = days.flat().filter((r) => r.residentId === residentId);
   mine.sort((a, b) => a.window.start.localeCompare(b.window.start));
   const now = new Date().toISOString();
   return {

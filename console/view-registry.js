@@ -1,115 +1,126 @@
-// The registries (residents, drivers, vehicles, depots, settlements) and the hromada's rules,
-// edited with the version last read: a change someone else made first is shown as such, with a
-// reload.
+// The registries (residents, drivers, vehicles, depots, settlements) and the hromada's rules:
+// created, and edited with the version last read; a change someone else made first is shown as
+// such, with a reload. What a role may change is what console/auth.js offers it.
 import { useEffect, useState } from 'preact/hooks';
-import { all, api, hromadaPath } from './api.js';
+import { all, api, create, hromadaPath } from './api.js';
+import { session } from './auth.js';
 import { html } from './html.js';
 import { KINDS, RULES } from './registry-fields.js';
+import { FieldInput, getPath, readField, setPath, shownOf } from './registry-inputs.js';
 
-function EditForm({ title, fields, item, save, reload, conflict }) {
-  const [values, setValues] = useState(() =>
-    Object.fromEntries(fields.map((f) => [f.key, item[f.key] ?? ''])),
+/** The item's top-level keys the form changes ("capacity" for "capacity.seats"). */
+const topKeys = (fields) => [...new Set(fields.map((f) => f.path.split('.')[0]))];
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+function EditForm({ title, fields, item, names, canEdit, save, reload, conflict, run }) {
+  const [shown, setShown] = useState(() =>
+    Object.fromEntries(fields.map((f) => [f.path, shownOf(f, getPath(item, f.path))])),
   );
-  useEffect(() => setValues(Object.fromEntries(fields.map((f) => [f.key, item[f.key] ?? '']))), [item]);
   const submit = (e) => {
     e.preventDefault();
-    const changed = {};
-    for (const f of fields) {
-      let v = values[f.key];
-      if (f.type === 'number') v = Number(v);
-      if (f.nullable && v === '') v = null;
-      if (v !== (item[f.key] ?? (f.nullable ? null : ''))) changed[f.key] = v;
-    }
-    save(changed);
+    run(async () => {
+      let out = item;
+      for (const f of fields) out = setPath(out, f.path, readField(f, shown[f.path]));
+      await save(out);
+    });
   };
-  return html`<form id="edit" onSubmit=${submit} aria-label=${title}>
-    <h3>${title} <small>(версія ${item.version})</small></h3>
-    ${fields.map((f) =>
-      f.type === 'checkbox'
-        ? html`<label><input type="checkbox" name=${f.key} checked=${values[f.key] === true}
-            onChange=${(e) => setValues({ ...values, [f.key]: e.currentTarget.checked })} /> ${f.label}</label>`
-        : html`<label>${f.label} <input name=${f.key} type=${f.type ?? 'text'} value=${values[f.key] ?? ''}
-            onInput=${(e) => setValues({ ...values, [f.key]: e.currentTarget.value })} /></label>`,
-    )}
-    <button type="submit">Зберегти</button>
+  return html`<form id="edit" class="registry-form" onSubmit=${submit} aria-label=${title}>
+    <h3>${title} ${item.version ? html`<small>(версія ${item.version})</small>` : null}</h3>
+    <fieldset class="plain" disabled=${!canEdit}>
+      <legend class="visually-hidden">${title}</legend>
+      ${fields.map(
+        (f) => html`<${FieldInput} key=${f.path} field=${f} shown=${shown[f.path]} names=${names}
+          set=${(next) => setShown({ ...shown, [f.path]: next })} />`,
+      )}
+    </fieldset>
+    ${canEdit ? html`<button type="submit">${item.version ? 'Зберегти' : 'Створити'}</button>` : html`<p class="muted">Лише перегляд: змінювати може адміністратор</p>`}
     ${
       conflict &&
-      html`<p class="error" role="alert">Хтось інший змінив це.
+      html`<p class="error" role="alert">Хтось інший змінив цей запис.
       <button type="button" onClick=${reload}>Перезавантажити</button></p>`
     }
   </form>`;
 }
 
-export function RegistryView({ hromada, run, say }) {
+export function RegistryView({ hromada, names, run, say, reloadNames }) {
   const [kindId, setKind] = useState('residents');
   const [items, setItems] = useState([]);
   const [chosen, setChosen] = useState(undefined);
   const [conflict, setConflict] = useState(false);
   const base = hromadaPath(hromada);
-  const kind = KINDS.find((k) => k.id === kindId);
+  const isRules = kindId === 'rules';
+  const kind = isRules ? RULES : KINDS.find((k) => k.id === kindId);
+  const canEdit = isRules ? session.offers.editRules : session.offers.editRegistry;
+  const choose = (item) => {
+    setConflict(false);
+    setChosen(item);
+  };
   useEffect(() => {
-    setChosen(undefined);
-    if (kindId === 'rules') api('GET', base).then((h) => setChosen({ ...h.rules, version: h.version }));
-    else run(async () => setItems(await all(`${base}/${kindId}`)));
+    choose(undefined);
+    setItems([]);
+    run(async () => {
+      if (isRules) choose(await api('GET', base));
+      else setItems(await all(`${base}/${kindId}`));
+    });
   }, [kindId, base]);
   const reload = () =>
     run(async () => {
-      setConflict(false);
-      if (kindId === 'rules') {
-        const h = await api('GET', base);
-        setChosen({ ...h.rules, version: h.version });
-      } else setChosen(await api('GET', `${base}/${kindId}/${chosen.id}`));
+      choose(await api('GET', isRules ? base : `${base}/${kindId}/${chosen.id}`));
       say('Перезавантажено: перевірте й змініть ще раз');
     });
-  const save = (changed) =>
-    run(async () => {
-      setConflict(false);
-      try {
-        if (kindId === 'rules') {
-          // `rules` is replaced as a whole: the rules read, with the changes
-          const { version, ...rules } = chosen;
-          const h = await api('PATCH', base, { version, rules: { ...rules, ...changed } });
-          setChosen({ ...h.rules, version: h.version });
-        } else {
-          const saved = await api('PATCH', `${base}/${kindId}/${chosen.id}`, {
-            version: chosen.version,
-            ...changed,
-          });
-          setChosen(saved);
-          setItems(items.map((i) => (i.id === saved.id ? saved : i)));
-        }
-        say('Збережено');
-      } catch (e) {
-        if (e.code === 'conflict') setConflict(true);
-        throw e;
+  const save = async (out) => {
+    setConflict(false);
+    const keys = topKeys(kind.fields);
+    try {
+      let saved;
+      if (!chosen.version) {
+        const body = Object.fromEntries(keys.filter((k) => out[k] !== undefined).map((k) => [k, out[k]]));
+        saved = await create(`${base}/${kindId}`, body);
+        setItems([...items, saved]);
+      } else {
+        const changed = keys.filter((k) => !same(out[k], chosen[k]));
+        if (changed.length === 0) return say('Змін немає');
+        const body = { version: chosen.version, ...Object.fromEntries(changed.map((k) => [k, out[k]])) };
+        saved = await api('PATCH', isRules ? base : `${base}/${kindId}/${chosen.id}`, body);
+        if (!isRules) setItems(items.map((i) => (i.id === saved.id ? saved : i)));
       }
-    });
+      setChosen(saved);
+      say(chosen.version ? 'Збережено' : 'Створено');
+      await reloadNames?.();
+    } catch (e) {
+      if (e.code === 'conflict') setConflict(true);
+      throw e;
+    }
+  };
+  const title = isRules ? RULES.title : chosen?.version ? chosen.name : `Новий запис: ${kind.one}`;
   return html`<section aria-labelledby="registry-title">
     <h2 id="registry-title">Довідники</h2>
     <label>Довідник <select id="kind" value=${kindId} onChange=${(e) => setKind(e.currentTarget.value)}>
       ${KINDS.map((k) => html`<option value=${k.id}>${k.title}</option>`)}
-      <option value="rules">Правила громади</option>
+      <option value="rules">${RULES.title}</option>
     </select></label>
+    ${
+      !isRules &&
+      canEdit &&
+      html` <button type="button" id="new-item" onClick=${() => choose(kind.blank(names))}>Додати: ${kind.one}</button>`
+    }
     <div class="registry">
       ${
-        kindId !== 'rules' &&
+        !isRules &&
         html`<ul id="registry-items">
         ${items.map(
           (
             i,
           ) => html`<li key=${i.id}><button type="button" aria-pressed=${chosen?.id === i.id ? 'true' : 'false'}
-            onClick=${() => {
-              setConflict(false);
-              setChosen(i);
-            }}>${i.name}${i.plate ? ` ${i.plate}` : ''}</button></li>`,
+            onClick=${() => choose(i)}>${i.name}${i.plate ? ` ${i.plate}` : ''}</button></li>`,
         )}
       </ul>`
       }
       ${
         chosen &&
-        html`<${EditForm} title=${kindId === 'rules' ? 'Правила громади' : chosen.name}
-        fields=${kindId === 'rules' ? RULES.map((r) => ({ ...r, type: 'number' })) : kind.fields}
-        item=${chosen} save=${save} reload=${reload} conflict=${conflict} />`
+        html`<${EditForm} key=${`${kindId}-${chosen.id ?? 'new'}-${chosen.version ?? 0}`} title=${title}
+        fields=${kind.fields} item=${chosen} names=${names} canEdit=${canEdit} save=${save} reload=${reload}
+        conflict=${conflict} run=${run} />`
       }
     </div>
   </section>`;

@@ -16,6 +16,8 @@ export const STATUSES = {
   cancelled: 'скасована',
   'no-show': 'не вийшов',
 };
+/** What a driver found at the door (welfare outcomes, docs/services/deliveries.md). */
+export const WELFARE = { 'no-answer': 'нема відповіді', unwell: 'погано', 'needs-help': 'потрібна допомога' };
 export const STOPS = { pickup: 'посадка', dropoff: 'висадка', visit: 'візит' };
 export const PURPOSES = {
   medical: 'лікар',

@@ -40,7 +40,15 @@ interface Resident {
 
 async function bookBigDay(p: Platform, day: string): Promise<void> {
   const hromada = await p.get<{ version: number; rules: Record<string, unknown> }>(H);
-  await p.send('PATCH', H, { version: hromada.version, rules: { ...hromada.rules, monthlyRideQuota: 1000 } });
+  await p.send('PATCH', H, {
+    version: hromada.version,
+    rules: {
+      ...hromada.rules,
+      monthlyRideQuota: 1000,
+      // every demo resident may ride (a service not listed is open to all): the day is about size
+      eligibleCategories: {},
+    },
+  });
   const residents = (await p.get<{ items: Resident[] }>(`${H}/residents?limit=200`)).items.filter(
     (x) => x.location && !x.confidential,
   );
@@ -49,7 +57,8 @@ async function bookBigDay(p: Platform, day: string): Promise<void> {
   ).items.find((s) => s.name === 'Хмільник')!;
   for (let i = 0; i < REQUESTS; i++) {
     const resident = residents[i % residents.length]!;
-    const minutes = 6 * 60 + 30 + Math.floor((i * (14 * 60)) / REQUESTS);
+    // 07:00–16:25: within the demo fleet's shifts (a ride no car's shift covers is refused)
+    const minutes = 7 * 60 + Math.floor((i * (9 * 60 + 30)) / REQUESTS);
     const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
     await p.send('POST', `${H}/requests`, {
       serviceType: 'social-taxi',

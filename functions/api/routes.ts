@@ -17,6 +17,7 @@ import { planRoutes } from './routes/plans';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
+import { residentTripRoutes } from './routes/resident-trips';
 import { smsSpendRoutes } from './routes/sms-spend';
 import { standingOrderRoutes } from './routes/standing-orders';
 import { tourRoutes } from './routes/tours';
@@ -47,6 +48,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...dangerZoneRoutes(ports),
       ...tourRoutes(ports),
       ...airRaidRoutes(ports),
+      ...residentTripRoutes(ports),
       ...openApiRoutes(() => routes),
     ],
     ports,

@@ -79,6 +79,13 @@ export interface RequestStore {
   forDay(hromadaId: string, date: string): Promise<ServiceRequest[]>;
   /** 6: a resident's trips, newest first. */
   byResident(hromadaId: string, residentId: string, page?: PageRequest): Promise<Page<ServiceRequest>>;
+  /** CN1: a resident's trips with service dates from `from` to `to` (inclusive), oldest first, every page. */
+  byResidentBetween(
+    hromadaId: string,
+    residentId: string,
+    from: string,
+    to: string,
+  ): Promise<ServiceRequest[]>;
 }
 
 export interface PlanStore {

@@ -27,11 +27,14 @@ afterAll(async () => {
 describe('a phone call in the console', () => {
   it("finds the caller by number, shows their trips, and books a ride with the caller's own mobility", async () => {
     const day = addDays(inject('demoDay'), 7);
-    const { page } = await openConsole(browser, 'intake', { date: day });
+    const { page, calls } = await openConsole(browser, 'intake', { date: day });
     await page.getByLabel('Телефон').fill('067 111 0001');
     await page.getByRole('button', { name: 'Знайти' }).click();
     await expect.poll(() => page.locator('#callers').textContent()).toContain('Ганна Петрівна Шевчук');
     await expect.poll(() => page.locator('#upcoming').textContent()).toContain('Соцтаксі');
+    // her trips in one read by date range (CN1); the day's list read once, for the day on screen
+    expect(calls.filter((c) => /^GET \/hromady\/[^/]+\/residents\/[^/]+\/requests$/.test(c))).toHaveLength(1);
+    expect(calls.filter((c) => c === `GET /hromady/${HROMADA}/requests`)).toHaveLength(1);
     const form = page.locator('#book');
     expect(await form.getByLabel('візок').isChecked()).toBe(true); // her own mobility
     await form.getByLabel('Час', { exact: true }).fill('10:30');

@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 describe('registries, alerts and every view', () => {
-  it('an edit colliding with another is shown as "хтось інший змінив це"; after a reload it saves', async () => {
+  it('an edit colliding with another is shown as «Хтось інший змінив цей запис»; after a reload it saves', async () => {
     const { page } = await openConsole(browser, 'registry');
     await page.locator('#kind').selectOption({ label: 'Водії' });
     await page.getByRole('button', { name: 'Олег Коваль' }).click();
@@ -35,7 +35,7 @@ describe('registries, alerts and every view', () => {
       name: 'Олег Іванович Коваль',
     });
     await form.getByRole('button', { name: 'Зберегти' }).click();
-    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Хтось інший змінив це.');
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('Хтось інший змінив цей запис.');
     await expectAccessible(page, 'registry with a conflict');
     await form.getByRole('button', { name: 'Перезавантажити' }).click();
     await expect.poll(() => form.getByLabel("Ім'я").inputValue()).toBe('Олег Іванович Коваль');

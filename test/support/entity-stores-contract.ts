@@ -50,6 +50,23 @@ export function entityStoresContract(adapter: string, freshPorts: () => Promise<
       });
     });
 
+    it("CN1: a resident's trips between two service dates, oldest first, both ends included", async () => {
+      const ports = await freshPorts();
+      const anna = await seedBasics(ports);
+      const book = (date: string) =>
+        bookServiceRequest(ports, HROMADA, bookingOf(taxiRequest(anna.id, date)), 'test');
+      const later = await book('2026-11-26');
+      const first = await book('2026-11-24');
+      const { requests } = ports.entities;
+      const between = async (from: string, to: string) =>
+        (await requests.byResidentBetween(HROMADA, anna.id, from, to)).map((r) => r.id);
+      expect(await between('2026-11-24', '2026-11-26')).toEqual([first.id, later.id]);
+      expect(await between('2026-11-25', '2026-11-26')).toEqual([later.id]);
+      expect(await between('2026-11-24', '2026-11-24')).toEqual([first.id]);
+      expect(await between('2026-11-27', '2026-12-31')).toEqual([]);
+      expect(await requests.byResidentBetween(HROMADA, 'nobody', '2026-11-01', '2026-11-30')).toEqual([]);
+    });
+
     it('returns an entity as its schema reads it: an attribute outside the schema does not come back', async () => {
       const ports = await freshPorts();
       const anna = await seedBasics(ports);

@@ -151,6 +151,28 @@ export class DynamoDbEntityRepository implements EntityRepository {
         (i) => parseStored('ServiceRequest', i),
         { newestFirst: true },
       ),
+    byResidentBetween: async (hromadaId, residentId, from, to) => {
+      const items: EntityOf<'ServiceRequest'>[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await this.query(
+          {
+            IndexName: tripsByResident.index,
+            KeyConditionExpression: `${indexPkEquals(tripsByResident.index)} AND #sk BETWEEN :from AND :to`,
+            ExpressionAttributeNames: { '#sk': TABLE_SCHEMA.indexes[tripsByResident.index].sortKey },
+            ExpressionAttributeValues: {
+              ':pk': tripsByResident.pk(hromadaId, residentId),
+              ...tripsByResident.dates(from, to),
+            },
+          },
+          { limit: 200, cursor },
+          (i) => parseStored('ServiceRequest', i),
+        );
+        items.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      return items;
+    },
   };
 
   readonly plans: PlanStore = {

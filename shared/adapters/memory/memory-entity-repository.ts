@@ -136,6 +136,10 @@ export class MemoryEntityRepository implements EntityRepository {
           .reverse(),
         page,
       ),
+    byResidentBetween: async (hromadaId, residentId, from, to) =>
+      this.requestsOf(hromadaId)
+        .filter((r) => r.residentId === residentId && r.date >= from && r.date <= to)
+        .sort((a, b) => `${a.date}#${a.id}`.localeCompare(`${b.date}#${b.id}`)),
   };
 
   readonly plans: PlanStore = {

@@ -28,9 +28,9 @@ describe('console sign-in: roles from Cognito groups', () => {
     expect(roleOfGroups(undefined)).toBeUndefined();
   });
 
-  it('offers registry and rules editing to admins only, dispatch to admins and dispatchers', () => {
+  it('offers rules editing to admins only, registry editing and dispatch to admins and dispatchers', () => {
     expect(offersOf('admin')).toEqual({ editRegistry: true, editRules: true, dispatch: true });
-    expect(offersOf('dispatcher')).toEqual({ editRegistry: false, editRules: false, dispatch: true });
+    expect(offersOf('dispatcher')).toEqual({ editRegistry: true, editRules: false, dispatch: true });
     expect(offersOf('brigade')).toEqual({ editRegistry: false, editRules: false, dispatch: false });
     expect(offersOf(undefined)).toEqual({ editRegistry: false, editRules: false, dispatch: false });
   });

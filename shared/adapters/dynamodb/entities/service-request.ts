@@ -6,6 +6,8 @@ import { indexKeys, inHromada } from './layout';
 export const tripsByResident = {
   index: INDEX.tripsByResident,
   pk: (hromadaId: string, residentId: string) => `RESIDENT#${hromadaId}#${residentId}`,
+  /** CN1: the sort keys (`<date>#<id>`) of the dates from `from` to `to`, inclusive. */
+  dates: (from: string, to: string) => ({ ':from': `${from}#`, ':to': `${to}#\uffff` }),
 } as const;
 
 /** Pattern 5: the requests of one service date. */
