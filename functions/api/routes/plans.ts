@@ -9,8 +9,8 @@ import type { PlanJob } from '../../../shared/domain/entities/plan-job';
 import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
-import { measurePlanning } from '../../../shared/observability/plan-metrics';
 import type { Ports } from '../../../shared/ports/ports';
+import { measurePlanning } from '../../plan-metrics';
 import { versionBody } from './version-body';
 
 /**

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { planFailureMetrics, planJobMetrics, planMetrics } from '../../../functions/plan-metrics';
 import { batchFailureMetrics, smsOutcomeMetrics } from '../../../functions/send-sms/sms-metrics';
 import { CheckerRefusal } from '../../../shared/app/planning/checker-refusal';
 import { METRIC, METRICS_NAMESPACE } from '../../../shared/observability/metric-names';
-import { planFailureMetrics, planJobMetrics, planMetrics } from '../../../shared/observability/plan-metrics';
 
 const names = (entries: { name: string; value: number }[]) =>
   Object.fromEntries(entries.map((e) => [e.name, e.value]));
