@@ -6,7 +6,7 @@ import { loadConfig } from '../../shared/config/config';
 import { lambdaStack } from '../../shared/observability/lambda-stack';
 import { logger } from '../../shared/observability/logger';
 import { addMetrics } from '../../shared/observability/metrics';
-import { planFailureMetrics, planJobMetrics } from '../plan-metrics';
+import { planFailureMetrics, planJobMetrics } from '../api/plan-metrics';
 
 const ports = portsFromConfig(loadConfig());
 

@@ -120,6 +120,8 @@ describe('the registry forms', () => {
       updatedAt: expect.any(String),
     });
     noScriptErrors(page);
+    // the browser tests share one platform: the new car leaves service so no other file's day plans it
+    await callApi('PATCH', `/hromady/${HROMADA}/vehicles/${created.id}`, { version: 2, active: false });
   });
 
   it('names a number that is not one in Ukrainian and sends nothing', async () => {
@@ -243,7 +245,7 @@ function weekdayFrom(date: string): string {
 }
 
 describe("a stop's outcome as the driver reported it by voice", () => {
-  const day = weekdayFrom(addDays(inject('demoDay'), 25));
+  const day = weekdayFrom(addDays(inject('demoDay'), 28)); // no other file's day (they use +7…+25)
 
   it('records «погано» with a note (a follow-up for the social worker) and then «виконано»', async () => {
     const { items } = await callApi<{ items: { id: string }[] }>(

@@ -10,7 +10,7 @@ import { idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
 import { defineRoute, type Route } from '../../../shared/http/route';
 import type { Ports } from '../../../shared/ports/ports';
-import { measurePlanning } from '../../plan-metrics';
+import { measurePlanning } from '../plan-metrics';
 import { versionBody } from './version-body';
 
 /**

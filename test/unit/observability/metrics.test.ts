@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { planFailureMetrics, planJobMetrics, planMetrics } from '../../../functions/plan-metrics';
+import { planFailureMetrics, planJobMetrics, planMetrics } from '../../../functions/api/plan-metrics';
 import { batchFailureMetrics, smsOutcomeMetrics } from '../../../functions/send-sms/sms-metrics';
 import { CheckerRefusal } from '../../../shared/app/planning/checker-refusal';
 import { METRIC, METRICS_NAMESPACE } from '../../../shared/observability/metric-names';

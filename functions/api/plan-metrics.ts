@@ -1,8 +1,8 @@
-import { CheckerRefusal } from '../shared/app/planning/checker-refusal';
-import type { Plan } from '../shared/domain/entities/plan';
-import type { PlanJob } from '../shared/domain/entities/plan-job';
-import { METRIC } from '../shared/observability/metric-names';
-import { addMetrics, type MetricEntry, MetricUnit } from '../shared/observability/metrics';
+import { CheckerRefusal } from '../../shared/app/planning/checker-refusal';
+import type { Plan } from '../../shared/domain/entities/plan';
+import type { PlanJob } from '../../shared/domain/entities/plan-job';
+import { METRIC } from '../../shared/observability/metric-names';
+import { addMetrics, type MetricEntry, MetricUnit } from '../../shared/observability/metrics';
 
 /** The planning pipeline's checker refused the engine's answer (shared/app/planning/checker-refusal.ts). */
 export const isCheckerRejection = (error: unknown): boolean => error instanceof CheckerRefusal;
