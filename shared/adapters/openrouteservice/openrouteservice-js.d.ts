@@ -10,6 +10,7 @@ declare module 'openrouteservice-js' {
     calculate(args: Record<string, unknown>): Promise<{
       durations?: (number | null)[][];
       distances?: (number | null)[][];
+      metadata?: { engine?: { version?: string; build_date?: string; graph_date?: string } };
     }>;
   }
   class OrsDirections {

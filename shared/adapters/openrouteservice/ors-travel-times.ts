@@ -31,6 +31,14 @@ export interface OrsSettings {
 interface OrsMatrixResponse {
   durations?: (number | null)[][];
   distances?: (number | null)[][];
+  metadata?: { engine?: OrsEngine };
+}
+
+/** Which openrouteservice answered (its response's `metadata.engine`), for recordings. */
+export interface OrsEngine {
+  version?: string;
+  build_date?: string;
+  graph_date?: string;
 }
 
 type OrsClient = { calculate(args: Record<string, unknown>): Promise<OrsMatrixResponse> };
@@ -49,6 +57,8 @@ export interface RectangleAnswer {
   /** Which cells are estimates ([source][destination] in the rectangle's order): not to be cached. */
   estimated: Array<[number, number]>;
   calls: number;
+  /** The engine of the first answer that named it (absent when none did). */
+  engine?: OrsEngine;
 }
 
 export class TravelTimesUnavailableError extends Error {}
@@ -120,6 +130,7 @@ export class OrsTravelTimes implements TravelTimes {
           avoid,
         );
         out.calls += res.calls;
+        if (!out.engine && res.body?.metadata?.engine) out.engine = res.body.metadata.engine;
         for (const [a, i] of si.entries()) {
           for (const [b, j] of di.entries()) {
             const t = res.body?.durations?.[a]?.[b];
