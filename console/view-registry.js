@@ -58,10 +58,20 @@ export function RegistryView({ hromada, names, run, say, reloadNames }) {
   useEffect(() => {
     choose(undefined);
     setItems([]);
+    // a list that answers after the dispatcher chose another kind is dropped, not shown as this one
+    let stale = false;
     run(async () => {
-      if (isRules) choose(await api('GET', base));
-      else setItems(await all(`${base}/${kindId}`));
+      if (isRules) {
+        const rules = await api('GET', base);
+        if (!stale) choose(rules);
+      } else {
+        const found = await all(`${base}/${kindId}`);
+        if (!stale) setItems(found);
+      }
     });
+    return () => {
+      stale = true;
+    };
   }, [kindId, base]);
   const reload = () =>
     run(async () => {

@@ -64,6 +64,30 @@ async function registry(kind: string, role?: string) {
 }
 
 describe('the registry forms', () => {
+  it('a list that answers late never replaces the kind chosen after it', async () => {
+    // once the view is up, the residents' list is held back until the drivers' list is shown
+    let hold = false;
+    let releaseResidents: () => void = () => {};
+    const residentsHeld = new Promise<void>((resolve) => {
+      releaseResidents = resolve;
+    });
+    const page = await registry('Авто');
+    await page.route(/\/residents(\?|$)/, async (route) => {
+      if (hold) await residentsHeld;
+      await route.continue();
+    });
+    hold = true;
+    await page.locator('#kind').selectOption({ label: 'Отримувачі' });
+    await page.locator('#kind').selectOption({ label: 'Водії' });
+    await expect.poll(() => page.getByRole('button', { name: 'Олег Коваль' }).count()).toBe(1);
+    releaseResidents();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('button', { name: 'Олег Коваль' }).count()).toBe(1);
+    expect(await page.locator('#kind').inputValue()).toBe('drivers');
+    noScriptErrors(page);
+    await page.context().close();
+  });
+
   it('creates a vehicle with its capacities, features, depot, profile and shifts, then edits them', async () => {
     const page = await registry('Авто');
     await page.getByRole('button', { name: 'Додати: авто' }).click();
