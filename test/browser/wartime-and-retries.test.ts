@@ -12,6 +12,7 @@ import { callApi, HROMADA, noScriptErrors, openConsole } from './support/console
  */
 interface AirRaid {
   id: string;
+  startedAt: string;
   endedAt?: string;
   effects: { replanVersion?: number; replanError?: string };
 }
@@ -83,9 +84,21 @@ const geoJson = (ring: number[][]) =>
   );
 
 describe('wartime in the console: air-raid alerts, danger zones, retries with the same key', () => {
-  it('starts an alert by keyboard after a confirm; the red banner shows on every view; «Відбій» ends it and the log tells what it did', async () => {
+  it('starts an alert by keyboard after a confirm (a 503 retried with the same key); the red banner shows on every view; «Відбій» ends it and the log tells what it did', async () => {
+    const since = new Date().toISOString();
     const { page } = await openConsole(browser, 'board');
     const keys = keysOf(page, /\/air-raids(\/end)?$/);
+    // the first «start» meets throttled storage: a 503 with Retry-After, retried by the console
+    let throttle = true;
+    await page.route('**/hromady/*/air-raids', async (route) => {
+      if (route.request().method() !== 'POST' || !throttle) return route.fallback();
+      throttle = false;
+      await route.fulfill({
+        status: 503,
+        headers: { 'retry-after': '1', 'content-type': 'application/json' },
+        body: JSON.stringify({ error: { code: 'unavailable', message: 'Service unavailable' } }),
+      });
+    });
     await page.getByRole('button', { name: 'Повітряна тривога' }).click();
     const confirm = page.getByRole('group', { name: /Оголосити повітряну тривогу/ });
     // the confirm takes the focus: Enter starts it, nothing else is needed
@@ -118,9 +131,11 @@ describe('wartime in the console: air-raid alerts, danger zones, retries with th
 
     const { items } = await callApi<{ items: AirRaid[] }>('GET', `/hromady/${HROMADA}/air-raids`);
     expect(items[0]!.endedAt).toBeDefined();
-    expect(keys).toHaveLength(2);
+    expect(items.filter((a) => a.startedAt >= since)).toHaveLength(1); // started once
+    expect(keys).toHaveLength(3); // start (503), start again, end
     expect(keys.every((k) => /^[\w-]{8,}$/.test(k))).toBe(true);
-    expect(keys[0]).not.toBe(keys[1]); // two actions, two keys
+    expect(keys[1]).toBe(keys[0]); // the retry: the same key
+    expect(keys[2]).not.toBe(keys[0]); // another action, another key
 
     await page.getByRole('link', { name: 'Тривоги', exact: true }).click();
     const entry = page.locator('#air-raid-log > li').first();
