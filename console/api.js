@@ -16,7 +16,22 @@ export class ApiError extends Error {
 /** No answer at all: the request may or may not have reached the API. */
 export class NetworkError extends Error {}
 
-export async function api(method, path, body, idempotencyKey) {
+/**
+ * Waits before each retry (ms): a weak village connection gets a few more chances. Only GETs and
+ * POSTs are retried: every POST carries an Idempotency-Key (the API carries it out once), a GET
+ * changes nothing.
+ */
+export const RETRY_DELAYS_MS = [500, 1500, 3000];
+/** The longest wait a 503's Retry-After may ask for (ms). */
+const MAX_RETRY_AFTER_MS = 5000;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const newKey = () =>
+  crypto.randomUUID?.() ??
+  [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** One attempt: the answer, or a NetworkError / ApiError (with the Retry-After of a 503). */
+async function send(method, path, body, idempotencyKey) {
   // who is calling (console/auth.js): the ID token deployed, the chosen role locally
   const headers = { ...(await session.headers()) };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -33,19 +48,41 @@ export async function api(method, path, body, idempotencyKey) {
   }
   if (res.status === 401 && session.signInAgain) await session.signInAgain();
   const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-  if (!res.ok) throw new ApiError(res.status, data);
+  if (!res.ok) {
+    const error = new ApiError(res.status, data);
+    error.retryAfterMs = Number(res.headers.get('retry-after')) * 1000 || 0;
+    throw error;
+  }
   return data;
+}
+
+/** Worth another attempt: no answer at all, or the API overloaded (503). */
+const transient = (e) => e instanceof NetworkError || (e instanceof ApiError && e.status === 503);
+
+/**
+ * A call of the API. A POST is one user action: it carries an Idempotency-Key (the one given, else
+ * a new one), and every retry carries the same key. A network failure or a 503 is retried after
+ * RETRY_DELAYS_MS (a 503's Retry-After when longer); the last failure is thrown.
+ */
+export async function api(method, path, body, idempotencyKey) {
+  const key = method === 'POST' ? (idempotencyKey ?? newKey()) : idempotencyKey;
+  const retries = method === 'POST' || method === 'GET' ? RETRY_DELAYS_MS : [];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send(method, path, body, key);
+    } catch (e) {
+      if (!transient(e) || attempt >= retries.length) throw e;
+      await sleep(Math.max(retries[attempt], Math.min(e.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
+    }
+  }
 }
 
 /** The pending creating POST per path: its body and Idempotency-Key, kept after a network error. */
 const attempts = new Map();
-const newKey = () =>
-  crypto.randomUUID?.() ??
-  [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
- * A creating POST sent once: the same submission retried after a network error carries the same
- * Idempotency-Key (the API answers it once); any answer ends the attempt.
+ * A creating POST sent once: the same submission sent again by hand after the automatic retries
+ * failed carries the same Idempotency-Key (the API answers it once); any answer ends the attempt.
  */
 export async function create(path, body) {
   const json = JSON.stringify(body);
@@ -57,10 +94,11 @@ export async function create(path, body) {
     attempts.delete(path);
     return out;
   } catch (e) {
-    if (!(e instanceof NetworkError)) {
+    if (!transient(e)) {
       attempts.delete(path);
       throw e;
     }
+    if (e instanceof ApiError) throw e;
     throw new NetworkError(`${e.message}: повторне надсилання не створить дубля`);
   }
 }

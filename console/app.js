@@ -3,6 +3,7 @@
 // own module.
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { AirRaidBar } from './air-raid.js';
 import { html } from './html.js';
 import { kyivToday, kyivTomorrow } from './kyiv.js';
 import { loadDay, loadNames } from './load.js';
@@ -97,6 +98,7 @@ function App() {
       </form>
       <${ViewNav} current=${view} />
     </header>
+    ${names ? html`<${AirRaidBar} hromada=${shown.hromada} run=${run} say=${say} reloadDay=${reloadDay} pollMs=${POLL_MS} />` : null}
     <p id="status" role="status" aria-live="polite" class=${status.error ? 'error' : ''}>${status.text}</p>
     <main id="view">
       ${names ? html`<${View} ...${ctx} />` : null}

@@ -25,6 +25,8 @@ export function offersOf(role) {
     editRules: role === 'admin',
     // booking, planning and sending routes: the dispatch desk
     dispatch: role === 'admin' || role === 'dispatcher',
+    // air-raid alerts and danger zones (read and changed): the routes admit admins and dispatchers
+    wartime: role === 'admin' || role === 'dispatcher',
   };
 }
 

@@ -19,7 +19,7 @@ const CODES = {
   'rule-same-day': 'На сьогодні записати вже запізно',
   'rule-fleet': 'Того дня й о тій годині немає авто, що може виконати заявку',
   'idempotency-key-reused': 'Цей ключ ідемпотентності вже використано для іншого запиту',
-  'idempotency-in-flight': 'Цей запит уже виконано або він ще виконується. Оновіть дані',
+  'idempotency-in-flight': 'Запит уже виконується — оновіть дані',
   'rule-curfew': 'Цей час припадає на комендантську годину',
 };
 
@@ -41,6 +41,8 @@ const FIELDS = {
 /** The Ukrainian words for an error answer of the API (status and body). */
 export function errorWords(status, body) {
   const error = body?.error;
+  // the same action still under way (a retry overtook it): the console's own words, not the API's
+  if (error?.code === 'idempotency-in-flight') return CODES[error.code];
   if (error?.reason) return error.reason;
   const code = error?.code ?? (status === 401 ? 'unauthorized' : status >= 500 ? 'internal' : undefined);
   const text = CODES[code] ?? `Помилка ${status}`;

@@ -2,9 +2,11 @@
 // stops and each route as a line. Tiles come from a configured URL (?tiles=… or the saved one);
 // with none, the offline default, it draws on a plain background. A confidential stop shows no
 // address. Each route is drawn straight at once, then along the road when the API has it
-// (openrouteservice Directions, around the danger zones).
-import { useEffect, useRef } from 'preact/hooks';
+// (openrouteservice Directions, around the danger zones). The danger zones in force that day are
+// red polygons (console/danger-zones.js).
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, hromadaPath } from './api.js';
+import { drawZones, useZones, ZonePanel } from './danger-zones.js';
 import { html } from './html.js';
 import { when } from './kyiv.js';
 import { vehicleName } from './load.js';
@@ -85,17 +87,31 @@ function draw(L, node, ctx) {
 
 export function MapView(ctx) {
   const node = useRef(undefined);
+  /** Leaflet and the map drawn, once loaded; `drawn` counts the maps drawn (the zones follow). */
+  const leaflet = useRef(undefined);
+  const [drawn, setDrawn] = useState(0);
+  const [zones, reloadZones] = useZones(ctx.hromada, ctx.run);
   useEffect(() => {
     let map;
     let gone = false;
     import('leaflet').then((L) => {
-      if (!gone) map = draw(L, node.current, ctx);
+      if (gone) return;
+      map = draw(L, node.current, ctx);
+      leaflet.current = { L, map };
+      setDrawn((n) => n + 1);
     });
     return () => {
       gone = true;
+      leaflet.current = undefined;
       map?.remove();
     };
   }, [ctx.names, ctx.day]);
+  useEffect(() => {
+    const m = leaflet.current;
+    if (!m || !zones) return;
+    const layer = drawZones(m.L, m.map, zones, ctx.date);
+    return () => layer.remove();
+  }, [drawn, zones, ctx.date]);
   const routes = ctx.day?.plan?.routes ?? [];
   return html`<section aria-labelledby="map-title">
     <link rel="stylesheet" href="vendor/leaflet.css" />
@@ -107,5 +123,6 @@ export function MapView(ctx) {
           ${vehicleName(ctx.names, r.vehicleId)}: ${r.stops.length} зупинок</li>`,
       )}
     </ul>
+    <${ZonePanel} ...${ctx} zones=${zones} reload=${reloadZones} />
   </section>`;
 }

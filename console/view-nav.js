@@ -1,5 +1,6 @@
 // The console's views and the links between them (the view is in the address: #/board).
 import { useEffect, useState } from 'preact/hooks';
+import { AirRaidsView } from './air-raid.js';
 import { html } from './html.js';
 import { AlertsView } from './view-alerts.js';
 import { BoardView } from './view-board.js';
@@ -26,6 +27,7 @@ export const VIEWS = [
   { id: 'manifests', title: 'Маршрутні листи', component: ManifestsView },
   { id: 'registry', title: 'Довідники', component: RegistryView },
   { id: 'alerts', title: 'Сповіщення', component: AlertsView },
+  { id: 'air-raids', title: 'Тривоги', component: AirRaidsView },
 ];
 
 export function ViewNav({ current }) {

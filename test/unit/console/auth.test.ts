@@ -29,10 +29,25 @@ describe('console sign-in: roles from Cognito groups', () => {
   });
 
   it('offers rules editing to admins only, registry editing and dispatch to admins and dispatchers', () => {
-    expect(offersOf('admin')).toEqual({ editRegistry: true, editRules: true, dispatch: true });
-    expect(offersOf('dispatcher')).toEqual({ editRegistry: true, editRules: false, dispatch: true });
-    expect(offersOf('brigade')).toEqual({ editRegistry: false, editRules: false, dispatch: false });
-    expect(offersOf(undefined)).toEqual({ editRegistry: false, editRules: false, dispatch: false });
+    expect(offersOf('admin')).toEqual({ editRegistry: true, editRules: true, dispatch: true, wartime: true });
+    expect(offersOf('dispatcher')).toEqual({
+      editRegistry: true,
+      editRules: false,
+      dispatch: true,
+      wartime: true,
+    });
+    expect(offersOf('brigade')).toEqual({
+      editRegistry: false,
+      editRules: false,
+      dispatch: false,
+      wartime: false,
+    });
+    expect(offersOf(undefined)).toEqual({
+      editRegistry: false,
+      editRules: false,
+      dispatch: false,
+      wartime: false,
+    });
   });
 
   it("reads an ID token's claims (groups, e-mail, Ukrainian letters) and nothing from garbage", () => {

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api, create, NetworkError, RETRY_DELAYS_MS } from '../../../console/api.js';
+import { errorWords } from '../../../console/error-words.js';
+
+/**
+ * The console's API client on a weak connection: every POST carries an Idempotency-Key, and a
+ * network failure or a 503 is retried with the same key before the dispatcher sees an error.
+ */
+type Answer = 'network' | { status: number; body?: unknown; headers?: Record<string, string> };
+
+let answers: Answer[];
+let sent: { method: string; path: string; key: string | undefined }[];
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  answers = [];
+  sent = [];
+  vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
+    const headers = init.headers as Record<string, string>;
+    sent.push({ method: init.method ?? 'GET', path, key: headers['idempotency-key'] });
+    const answer = answers.shift() ?? { status: 200, body: { ok: true } };
+    if (answer === 'network') throw new TypeError('Failed to fetch');
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json', ...answer.headers },
+    });
+  });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** The call, with every backoff timer run. */
+async function settle<T>(call: Promise<T>): Promise<PromiseSettledResult<T>> {
+  const outcome = Promise.allSettled([call]);
+  await vi.runAllTimersAsync();
+  return (await outcome)[0]!;
+}
+
+const unavailable = {
+  status: 503,
+  body: { error: { code: 'unavailable', message: 'Service unavailable' } },
+  headers: { 'retry-after': '1' },
+};
+
+describe("the console's API client on a weak connection", () => {
+  it('retries a POST after network failures with the same Idempotency-Key, and answers its result', async () => {
+    answers = ['network', 'network', { status: 201, body: { id: 'r1' } }];
+    const out = await settle(api('POST', '/hromady/h/air-raids', { level: 'hromada' }));
+    expect(out).toEqual({ status: 'fulfilled', value: { id: 'r1' } });
+    expect(sent).toHaveLength(3);
+    expect(sent[0]!.key).toMatch(/^[\w-]{8,}$/);
+    expect(new Set(sent.map((s) => s.key)).size).toBe(1);
+  });
+
+  it('retries a 503 (storage throttled, Retry-After) with the same key', async () => {
+    answers = [unavailable, { status: 200, body: { done: true } }];
+    const out = await settle(api('POST', '/hromady/h/air-raids/end'));
+    expect(out).toEqual({ status: 'fulfilled', value: { done: true } });
+    expect(sent.map((s) => s.key)).toEqual([sent[0]!.key, sent[0]!.key]);
+  });
+
+  it('gives up after the last retry with a Ukrainian error; each user action has a key of its own', async () => {
+    answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'network' as const);
+    const out = await settle(api('POST', '/hromady/h/danger-zones', { type: 'Feature' }));
+    expect(out.status).toBe('rejected');
+    const error = (out as PromiseRejectedResult).reason;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toMatch(/^Немає зв'язку з сервером/);
+    expect(sent).toHaveLength(RETRY_DELAYS_MS.length + 1);
+
+    await settle(api('POST', '/hromady/h/danger-zones', { type: 'Feature' }));
+    expect(sent.at(-1)!.key).not.toBe(sent[0]!.key);
+  });
+
+  it('does not retry an answer that is not transient (400, 409) nor a PATCH', async () => {
+    answers = [{ status: 409, body: { error: { code: 'conflict', message: 'x' } } }];
+    const out = await settle(api('POST', '/hromady/h/air-raids/end'));
+    expect((out as PromiseRejectedResult).reason).toBeInstanceOf(ApiError);
+    expect(sent).toHaveLength(1);
+
+    answers = ['network'];
+    const patched = await settle(api('PATCH', '/hromady/h', { version: 1 }));
+    expect((patched as PromiseRejectedResult).reason).toBeInstanceOf(NetworkError);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.key).toBeUndefined();
+  });
+
+  it('a creating POST sent again by hand after the retries failed carries the same key', async () => {
+    answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'network' as const);
+    const body = { name: 'Олена' };
+    const failed = await settle(create('/hromady/h/residents', body));
+    expect((failed as PromiseRejectedResult).reason.message).toMatch(/не створить дубля$/);
+    const out = await settle(create('/hromady/h/residents', body));
+    expect(out.status).toBe('fulfilled');
+    expect(new Set(sent.map((s) => s.key)).size).toBe(1);
+  });
+
+  it('shows a 409 idempotency-in-flight as «Запит уже виконується — оновіть дані»', () => {
+    const body = {
+      error: { code: 'idempotency-in-flight', message: 'in flight', reason: 'Цей запит уже виконано…' },
+    };
+    expect(errorWords(409, body)).toBe('Запит уже виконується — оновіть дані');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { effectsWords, endedWords } from '../../../console/air-raid-words.js';
+import { appliesOn, zoneIssueWords } from '../../../console/zone-words.js';
+
+const effects = {
+  routesPaused: ['taxi-1'],
+  driversTold: [{ vehicleId: 'taxi-1', messageId: 'm1' }],
+  stopsShifted: 3,
+  shiftedMinutes: 12,
+  held: ['m2', 'm3'],
+  heldCount: 2,
+  released: 1,
+  dropped: 1,
+  windowsMoved: 2,
+};
+
+describe('air-raid alerts and danger zones in the console, in Ukrainian', () => {
+  it("tells what an ended alert did: drivers, stops and minutes, messages, the re-plan's version or why not", () => {
+    const ended = { endedAt: '2026-03-02T09:40:00Z', effects: { ...effects, replanVersion: 7 } };
+    expect(effectsWords(ended)).toEqual([
+      'Водіїв у дорозі сповіщено: 1',
+      'Маршрутів на паузі: 1',
+      'Зупинок зсунуто: 3, усього на 12 хв',
+      'SMS затримано: 2',
+      'Після відбою надіслано: 1, відкинуто як застарілі: 1',
+      'День переплановано: версія плану 7',
+      'Отримувачам повідомлено новий час: 2',
+    ]);
+    const failed = { endedAt: '2026-03-02T09:40:00Z', effects: { ...effects, replanError: 'Plan changed' } };
+    expect(endedWords(failed)).toContain('День не переплановано автоматично: сплануйте його вручну');
+    expect(endedWords(failed)).not.toContain('Plan changed');
+    // while it lasts: nothing about the end yet
+    expect(effectsWords({ effects })).toHaveLength(4);
+  });
+
+  it("names the place in the file and what is wrong for the API's zone issues", () => {
+    expect(
+      zoneIssueWords({
+        path: 'geometry.coordinates.0',
+        message: 'a ring must be closed: its last position the same as its first',
+      }),
+    ).toBe('geometry.coordinates.0: контур не замкнено: остання точка має збігатися з першою');
+    expect(
+      zoneIssueWords({
+        path: 'features.0.geometry.coordinates.0.1',
+        message: 'expected [longitude, latitude] within Ukraine (lon 22–41, lat 44–53)',
+      }),
+    ).toMatch(/^features\.0\.geometry\.coordinates\.0\.1: точка поза Україною/);
+    expect(zoneIssueWords({ path: '(root)', message: 'something new' })).toBe('файл: неправильне значення');
+  });
+
+  it('draws a zone only on the dates it is in force', () => {
+    const zone = { from: '2026-03-01', to: '2026-03-07' };
+    expect(['2026-02-28', '2026-03-01', '2026-03-07', '2026-03-08'].map((d) => appliesOn(zone, d))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(appliesOn({}, '2026-03-08')).toBe(true);
+  });
+});
