@@ -135,6 +135,11 @@ describe('the day board and the alerts panel on the local platform', () => {
     await expect.poll(() => status(page)).toMatch(/^Перенесено: Соцтаксі/);
     expect(vehicleOf(await planNow(), requestId)).toBe(to);
     await expect.poll(() => row(page, to).textContent()).toContain('Микола Іванович Ткач');
+    // the board re-reads the day after a move: drag only once it has (a re-render mid-drag drops
+    // it), with both rows on screen (a page scrolled in the middle of an HTML drag loses the drop)
+    await page.waitForLoadState('networkidle');
+    await page.setViewportSize({ width: 1280, height: 1600 });
+    await page.evaluate(() => window.scrollTo(0, 0));
 
     await row(page, to).locator('.stop', { hasText: 'Микола Іванович Ткач' }).first().dragTo(row(page, from));
     await expect.poll(async () => vehicleOf(await planNow(), requestId)).toBe(from);
