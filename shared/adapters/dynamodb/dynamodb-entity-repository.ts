@@ -1,20 +1,15 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
-  type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
-import type { CaseBooking } from '../../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
 import { importJobSchema } from '../../domain/entities/import-job';
 import type { InboundSms } from '../../domain/entities/inbound-sms';
 import type { ResidentDay } from '../../domain/entities/resident-day';
-import type { EntityName } from '../../domain/registry';
-import type { ReportDay } from '../../domain/report-day';
 import { type EntityOf, parseRegistryItem, parseStored } from '../../domain/stored-entities';
 import type { Change, EntityRepository } from '../../ports/entity-repository';
 import type {
@@ -29,8 +24,6 @@ import type {
   IdempotencyStore,
   ImportJobStore,
   InboundLog,
-  Page,
-  PageRequest,
   PeopleStore,
   PhoneMatch,
   PlanStore,
@@ -42,17 +35,15 @@ import type {
   TourStores,
 } from '../../ports/stores';
 import { withReportDays } from '../report-day-changes';
-import { CursorSealer, listingScope, pageLimit } from './cursor';
+import { CursorSealer } from './cursor';
+import { dynamoDbCaseBookingStore, dynamoDbCaseStopStore } from './dynamodb-case-stores';
 import { dynamoDbTourStores } from './dynamodb-tour-stores';
 import { explainCancellation, toTransactItem } from './dynamodb-transaction';
+import { dynamoDbAirRaidStore, dynamoDbDangerZoneStore } from './dynamodb-wartime-stores';
 import {
   alertsByDay,
   auditKey,
   auditPk,
-  type BaseKey,
-  caseBookingKey,
-  caseStopBookings,
-  caseStopsByDate,
   entityKey,
   entityLayouts,
   hromadaPk,
@@ -69,17 +60,19 @@ import {
   withoutKeys,
 } from './keys';
 import { lostOnReportDay, parseReportDay, REPORT_DAY_ATTEMPTS, reportDayKey } from './report-day-items';
-import { type IndexName, indexPkEquals, TABLE_SCHEMA } from './table-schema';
+import { TableReads } from './table-reads';
+import { indexPkEquals, TABLE_SCHEMA } from './table-schema';
 
-type Item = Record<string, unknown>;
-
-export class DynamoDbEntityRepository implements EntityRepository {
+/** Every store of the single table, built on its reads (table-reads.ts), and the one `commit`. */
+export class DynamoDbEntityRepository extends TableReads implements EntityRepository {
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    doc: DynamoDBDocumentClient,
+    tableName: string,
     /** Seals the cursors it hands out; the default's cursors die with the process. */
-    private readonly cursors: CursorSealer = CursorSealer.ephemeral(),
-  ) {}
+    cursors: CursorSealer = CursorSealer.ephemeral(),
+  ) {
+    super(doc, tableName, cursors);
+  }
 
   readonly hromady: HromadaStore = {
     get: (id) => this.getEntity('Hromada', id, id),
@@ -257,31 +250,7 @@ export class DynamoDbEntityRepository implements EntityRepository {
     },
   };
 
-  readonly airRaids: AirRaidStore = {
-    get: (hromadaId, id) => this.getEntity('AirRaidAlert', hromadaId, id),
-    list: (hromadaId, page) => this.airRaidPage(hromadaId, page, false),
-    active: async (hromadaId) => {
-      const [newest] = (await this.airRaidPage(hromadaId, { limit: 1 }, true)).items;
-      return newest && newest.endedAt === undefined ? newest : undefined;
-    },
-  };
-
-  /** AR1: `AIRRAID#` items of the hromada's partition, newest first. */
-  private airRaidPage(hromadaId: string, page: PageRequest | undefined, consistent: boolean) {
-    return this.query(
-      {
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': hromadaPk(hromadaId),
-          ':prefix': entityLayouts.AirRaidAlert.skPrefix,
-        },
-        ScanIndexForward: false,
-        ...(consistent ? { ConsistentRead: true } : {}),
-      },
-      page,
-      (i) => parseStored('AirRaidAlert', i),
-    );
-  }
+  readonly airRaids: AirRaidStore = dynamoDbAirRaidStore(this);
 
   readonly standingOrders: StandingOrderStore = {
     get: (hromadaId, id) => this.getEntity('StandingOrder', hromadaId, id),
@@ -299,79 +268,9 @@ export class DynamoDbEntityRepository implements EntityRepository {
       ),
   };
 
-  readonly dangerZones: DangerZoneStore = {
-    get: (hromadaId, id) => this.getEntity('DangerZone', hromadaId, id),
-    all: async (hromadaId) => {
-      const items: EntityOf<'DangerZone'>[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.query(
-          {
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: {
-              ':pk': hromadaPk(hromadaId),
-              ':prefix': entityLayouts.DangerZone.skPrefix,
-            },
-          },
-          { limit: 100, cursor },
-          (i) => parseStored('DangerZone', i),
-        );
-        items.push(...page.items);
-        cursor = page.next;
-      } while (cursor);
-      return items;
-    },
-  };
-
-  readonly caseStops: CaseStopStore = {
-    get: (hromadaId, id) => this.getEntity('CaseStop', hromadaId, id),
-    between: async (hromadaId, from, to) => {
-      const names = TABLE_SCHEMA.indexes[caseStopsByDate.index];
-      const items: EntityOf<'CaseStop'>[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.query(
-          {
-            IndexName: caseStopsByDate.index,
-            KeyConditionExpression: `${names.partitionKey} = :pk AND ${names.sortKey} BETWEEN :from AND :to`,
-            ExpressionAttributeValues: {
-              ':pk': caseStopsByDate.pk(hromadaId),
-              ':from': from,
-              ':to': `${to}#~`,
-            },
-          },
-          { limit: 200, cursor },
-          (i) => parseStored('CaseStop', i),
-        );
-        items.push(...page.items);
-        cursor = page.next;
-      } while (cursor);
-      return items;
-    },
-  };
-
-  readonly caseBookings: CaseBookingStore = {
-    forStop: async (hromadaId, stopId) => {
-      const items: CaseBooking[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.query(
-          {
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': caseStopBookings(hromadaId, stopId), ':prefix': 'RESIDENT#' },
-            ConsistentRead: true,
-          },
-          { limit: 200, cursor },
-          (i) => i as unknown as CaseBooking,
-        );
-        items.push(...page.items);
-        cursor = page.next;
-      } while (cursor);
-      return items.sort((a, b) => a.slot - b.slot);
-    },
-    get: async (hromadaId, stopId, residentId) =>
-      (await this.getItem(caseBookingKey(hromadaId, stopId, residentId))) as CaseBooking | undefined,
-  };
+  readonly dangerZones: DangerZoneStore = dynamoDbDangerZoneStore(this);
+  readonly caseStops: CaseStopStore = dynamoDbCaseStopStore(this);
+  readonly caseBookings: CaseBookingStore = dynamoDbCaseBookingStore(this);
 
   readonly importJobs: ImportJobStore = {
     get: async (hromadaId, jobId) => {
@@ -382,32 +281,23 @@ export class DynamoDbEntityRepository implements EntityRepository {
   #tours: TourStores | undefined;
   /** Regional tours' reads (RT), built on first use. */
   get tours(): TourStores {
-    this.#tours ??= dynamoDbTourStores(this.doc, this.tableName);
+    this.#tours ??= dynamoDbTourStores(this);
     return this.#tours;
   }
 
   readonly reportDays: ReportDayStore = {
-    between: async (hromadaId, from, to) => {
-      const days: ReportDay[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.query(
-          {
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':pk': hromadaPk(hromadaId),
-              ':from': reportDayKey(hromadaId, from).sk,
-              ':to': reportDayKey(hromadaId, to).sk,
-            },
+    between: (hromadaId, from, to) =>
+      this.queryAll(
+        {
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': hromadaPk(hromadaId),
+            ':from': reportDayKey(hromadaId, from).sk,
+            ':to': reportDayKey(hromadaId, to).sk,
           },
-          { limit: 200, cursor },
-          parseReportDay,
-        );
-        days.push(...page.items);
-        cursor = page.next;
-      } while (cursor);
-      return days;
-    },
+        },
+        parseReportDay,
+      ),
   };
 
   async commit(given: Change[]): Promise<void> {
@@ -430,59 +320,5 @@ export class DynamoDbEntityRepository implements EntityRepository {
         throw explainCancellation(error, changes);
       }
     }
-  }
-
-  /** GetItem (consistent read), without its storage attributes. */
-  private async getItem(key: BaseKey): Promise<Item | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
-    return out.Item ? withoutKeys(out.Item) : undefined;
-  }
-
-  private async getEntity<E extends EntityName>(
-    entity: E,
-    hromadaId: string,
-    id: string,
-  ): Promise<EntityOf<E> | undefined> {
-    const found = await this.getItem(entityKey(entity, hromadaId, id));
-    return found && parseStored(entity, found);
-  }
-
-  private queryIndex<T>(
-    index: IndexName,
-    pk: string,
-    page: PageRequest | undefined,
-    parse: (item: Item) => T,
-    order?: { newestFirst: boolean },
-  ): Promise<Page<T>> {
-    return this.query(
-      {
-        IndexName: index,
-        KeyConditionExpression: indexPkEquals(index),
-        ExpressionAttributeValues: { ':pk': pk },
-        ...(order?.newestFirst ? { ScanIndexForward: false } : {}),
-      },
-      page,
-      parse,
-    );
-  }
-
-  private async query<T>(
-    input: Omit<QueryCommandInput, 'TableName'>,
-    page: PageRequest | undefined,
-    parse: (item: Item) => T,
-  ): Promise<Page<T>> {
-    const scope = listingScope(input);
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...input,
-        Limit: pageLimit(page?.limit),
-        ExclusiveStartKey: await this.cursors.open(page?.cursor, scope),
-      }),
-    );
-    const next = await this.cursors.seal(out.LastEvaluatedKey, scope);
-    return { items: (out.Items ?? []).map((i) => parse(withoutKeys(i))), ...(next ? { next } : {}) };
   }
 }

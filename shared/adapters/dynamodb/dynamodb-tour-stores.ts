@@ -1,9 +1,3 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
 import type { EntityName } from '../../domain/registry';
 import { type EntityOf, parseStored } from '../../domain/stored-entities';
 import type { TourStores } from '../../ports/stores';
@@ -13,32 +7,17 @@ import {
   tourVisitsByHromada,
   tourVisitsByProvider,
 } from './entities/tours';
-import { entityKey, hromadaPk, withoutKeys } from './keys';
+import { hromadaPk } from './keys';
+import type { QueryInput, TableReads } from './table-reads';
 import { type IndexName, TABLE_SCHEMA } from './table-schema';
 
-type Item = Record<string, unknown>;
-
 /** The regional tours' reads (docs/data-model.md, RT1–RT7) on the single table. */
-export function dynamoDbTourStores(doc: DynamoDBDocumentClient, tableName: string): TourStores {
-  const get = async <E extends EntityName>(entity: E, scope: string, id: string) => {
-    const out = await doc.send(
-      new GetCommand({ TableName: tableName, Key: entityKey(entity, scope, id), ConsistentRead: true }),
-    );
-    return out.Item ? parseStored(entity, withoutKeys(out.Item)) : undefined;
-  };
+export function dynamoDbTourStores(reads: TableReads): TourStores {
+  const get = <E extends EntityName>(entity: E, scope: string, id: string) =>
+    reads.getEntity(entity, scope, id);
   /** Every page of a query, each item parsed as its entity. */
-  const all = async <E extends EntityName>(entity: E, input: Omit<QueryCommandInput, 'TableName'>) => {
-    const items: EntityOf<E>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await doc.send(
-        new QueryCommand({ TableName: tableName, ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
-      );
-      items.push(...(out.Items ?? []).map((i: Item) => parseStored(entity, withoutKeys(i))));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  };
+  const all = <E extends EntityName>(entity: E, input: QueryInput): Promise<EntityOf<E>[]> =>
+    reads.queryAll(input, (i) => parseStored(entity, i));
   const byIndex = (index: IndexName, pk: string, range?: [string, string]) => {
     const names = TABLE_SCHEMA.indexes[index];
     return {
