@@ -1,11 +1,9 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/dynamodb-local';
 import { WEEK_SUMMARY_LINE } from '../../scripts/lib/demo-week-plan';
+import { inMemoryPlatform, TSX_LOADER } from '../support/in-memory-platform';
 
 /**
  * `npm run demo:week` against a fresh local platform started as `npm start -- --in-memory` (free
@@ -13,51 +11,13 @@ import { WEEK_SUMMARY_LINE } from '../../scripts/lib/demo-week-plan';
  * the late cancellation, the second the early one and the complaint; seven take minutes here):
  * every report answers as JSON and as CSV, each CSV with the BOM and Cyrillic that round-trips.
  */
-const workDir = mkdtempSync(join(tmpdir(), 'hromada-demoweek-'));
-const tsx = join(process.cwd(), 'node_modules/tsx/dist/loader.mjs');
-let platform: ChildProcess | undefined;
-
-afterAll(async () => {
-  if (platform && platform.exitCode === null && platform.signalCode === null) {
-    const exited = new Promise<void>((resolve) => platform!.once('exit', () => resolve()));
-    process.kill(-platform.pid!, 'SIGINT');
-    await exited;
-  }
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-async function startPlatform(): Promise<number> {
-  const port = await freePort();
-  const dbPort = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', tsx, join(process.cwd(), 'infra/local/start.ts'), '--in-memory'],
-    {
-      cwd: workDir,
-      env: { ...process.env, PORT: String(port), DYNAMODB_LOCAL_PORT: String(dbPort) },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  platform = child;
-  let output = '';
-  child.stdout!.on('data', (d) => {
-    output += d;
-  });
-  child.stderr!.on('data', (d) => {
-    output += d;
-  });
-  // a wait for the platform to say it is up, not a timing assertion
-  while (!output.includes('is running')) {
-    if (child.exitCode !== null) throw new Error(`did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return port;
-}
+const platform = inMemoryPlatform('demoweek');
+const tsx = TSX_LOADER;
+afterAll(() => platform.stop());
 
 describe('npm run demo:week', () => {
   it('simulates the days, then every report answers, and every CSV opens with correct Cyrillic', async () => {
-    const port = await startPlatform();
+    const port = await platform.start();
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', tsx, join(process.cwd(), 'scripts/demo-week.ts'), '--days', '3', '--seconds', '1'],
