@@ -13,6 +13,7 @@ import { AppError, NotFoundError } from '../../domain/errors';
 import type { PlanJobEvent } from '../../ports/plan-jobs';
 import type { Ports } from '../../ports/ports';
 import { auditChange } from '../audit';
+import { asPolled, endJob, nextJob } from '../background-job';
 import { requireHromada } from '../registry';
 import { type ImportReport, importCsv } from './import-csv';
 import type { ImportablePlural } from './import-kinds';
@@ -88,10 +89,7 @@ export async function getImportJob(
   const found = await ports.entities.importJobs.get(hromadaId, jobId);
   if (!found) throw new NotFoundError('ImportJob', jobId);
   const { file: _file, ...job } = found;
-  const open = job.state === 'queued' || job.state === 'running';
-  if (open && job.leaseUntil < ports.clock.now().toISOString())
-    return { ...job, state: 'failed', error: { code: 'import-job-lost', reason: LOST_REASON } };
-  return job;
+  return asPolled(ports.clock, job, { code: 'import-job-lost', reason: LOST_REASON });
 }
 
 /**
@@ -143,9 +141,8 @@ function save(ports: RunPorts, job: ImportJob, expectedVersion: number): Promise
   return ports.entities.commit([{ op: 'import-job', job, expectedVersion }]);
 }
 
-function next(ports: Pick<Ports, 'clock'>, job: ImportJob, change: Partial<ImportJob>): ImportJob {
-  return { ...job, ...change, version: job.version + 1, updatedAt: ports.clock.now().toISOString() };
-}
+const next = (ports: Pick<Ports, 'clock'>, job: ImportJob, change: Partial<ImportJob>): ImportJob =>
+  nextJob(ports.clock, job, change);
 
 /** The job's end: its state, when, and without its file. */
 function ended(
@@ -154,8 +151,8 @@ function ended(
   state: 'done' | 'failed',
   change: Partial<ImportJob>,
 ): ImportJob {
-  const { file: _file, ...rest } = next(ports, job, { ...change, state });
-  return { ...rest, finishedAt: ports.clock.now().toISOString() };
+  const { file: _file, ...rest } = endJob(ports.clock, job, state, change);
+  return rest;
 }
 
 /** The report as the job keeps it: whole, or (a very long file) its counts and its errors. */

@@ -11,6 +11,7 @@ import { AppError, NotFoundError } from '../../domain/errors';
 import type { PlanJobEvent } from '../../ports/plan-jobs';
 import type { Ports } from '../../ports/ports';
 import type { SolveProgress } from '../../routing/vroom-format';
+import { asPolled, endJob, nextJob } from '../background-job';
 import { requireHromada } from '../registry';
 import { planDay } from './plan-day';
 import { planToReplace } from './read-plan';
@@ -77,10 +78,7 @@ export async function getPlanJob(
 ): Promise<PlanJob> {
   const job = await ports.planJobs.get(hromadaId, jobId);
   if (!job) throw new NotFoundError('PlanJob', jobId);
-  const open = job.state === 'queued' || job.state === 'running';
-  if (open && job.leaseUntil < ports.clock.now().toISOString())
-    return { ...job, state: 'failed', error: { code: 'plan-job-lost', reason: LOST_REASON } };
-  return job;
+  return asPolled(ports.clock, job, { code: 'plan-job-lost', reason: LOST_REASON });
 }
 
 export interface RunOptions {
@@ -134,19 +132,14 @@ export async function runPlanJob(
   }
 }
 
-function next(ports: Pick<Ports, 'clock'>, job: PlanJob, change: Partial<PlanJob>): PlanJob {
-  return { ...job, ...change, version: job.version + 1, updatedAt: ports.clock.now().toISOString() };
-}
-
-function ended(
+const next = (ports: Pick<Ports, 'clock'>, job: PlanJob, change: Partial<PlanJob>): PlanJob =>
+  nextJob(ports.clock, job, change);
+const ended = (
   ports: Pick<Ports, 'clock'>,
   job: PlanJob,
   state: 'done' | 'failed',
   change: Partial<PlanJob>,
-): PlanJob {
-  const at = ports.clock.now().toISOString();
-  return next(ports, job, { ...change, state, finishedAt: at });
-}
+) => endJob(ports.clock, job, state, change);
 
 /**
  * The engine reports every improvement; one write is in flight at a time, at most one per

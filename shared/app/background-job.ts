@@ -1,0 +1,37 @@
+import type { Clock } from '../ports/clock';
+
+/** What every background job item (a planning job, an import job) has: its state and its lease. */
+interface JobItem {
+  state: 'queued' | 'running' | 'done' | 'failed';
+  leaseUntil: string;
+  version: number;
+  updatedAt: string;
+}
+
+/** The job's next version with the change: one more `version`, `updatedAt` now. */
+export function nextJob<J extends JobItem>(clock: Clock, job: J, change: Partial<J>): J {
+  return { ...job, ...change, version: job.version + 1, updatedAt: clock.now().toISOString() };
+}
+
+/** The job's end: `done` or `failed`, with `finishedAt` now. */
+export function endJob<J extends JobItem & { finishedAt?: string }>(
+  clock: Clock,
+  job: J,
+  state: 'done' | 'failed',
+  change: Partial<J>,
+): J {
+  return nextJob(clock, job, { ...change, state, finishedAt: clock.now().toISOString() } as Partial<J>);
+}
+
+/**
+ * The job as its poller sees it: one still queued or running after its lease (its function died)
+ * reads as failed with the error given, without a write.
+ */
+export function asPolled<J extends JobItem & { error?: { code: string; reason?: string } }>(
+  clock: Clock,
+  job: J,
+  lost: { code: string; reason: string },
+): J {
+  const open = job.state === 'queued' || job.state === 'running';
+  return open && job.leaseUntil < clock.now().toISOString() ? { ...job, state: 'failed', error: lost } : job;
+}
