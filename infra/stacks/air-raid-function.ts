@@ -1,12 +1,12 @@
 import { Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { AirRaidSchedule } from '../../events/contracts/schedule';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function';
+import { schedulerRole } from '../constructs/scheduler-role';
 import type { DeployConfig } from './deploy-config';
 import { travelTimesEnvironment } from './plan-function';
 
@@ -66,12 +66,11 @@ export function addAirRaidPolling(scope: Stack, props: AirRaidPollingProps): Air
     secretsmanager.Secret.fromSecretNameV2(scope, 'AirRaidOrsApiKey', config.orsApiKeySecretName).grantRead(
       fn.function,
     );
-  const role = new iam.Role(scope, 'AirRaidSchedulerRole', {
-    description: 'EventBridge Scheduler: invoke the poll-air-raids function only',
-    assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-      conditions: { StringEquals: { 'aws:SourceAccount': scope.account } },
-    }),
-  });
+  const role = schedulerRole(
+    scope,
+    'AirRaidSchedulerRole',
+    'EventBridge Scheduler: invoke the poll-air-raids function only',
+  );
   const schedule = new scheduler.Schedule(scope, 'AirRaidPoll', {
     description: 'Every minute: air-raid alerts from the feed, stops shifted while one lasts',
     schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),

@@ -5,7 +5,6 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -23,6 +22,7 @@ import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message'
 import { AppFunction } from '../constructs/app-function';
 import { addOpsAlarms } from '../constructs/ops-alarms';
 import { businessAlarms, OpsDashboard } from '../constructs/ops-dashboard';
+import { schedulerRole } from '../constructs/scheduler-role';
 import { SmsReceipts } from '../constructs/sms-receipts';
 import { type AirRaidPolling, addAirRaidPolling } from './air-raid-function';
 import { corsOriginsOf, type DeployConfig, isDevStage } from './deploy-config';
@@ -281,18 +281,17 @@ export class StatelessStack extends Stack {
     });
     this.remind.grantTableReadWrite(table);
 
-    const schedulerRole = new iam.Role(this, 'ReminderSchedulerRole', {
-      description: 'EventBridge Scheduler: invoke the remind function only',
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-    });
+    const remindRole = schedulerRole(
+      this,
+      'ReminderSchedulerRole',
+      'EventBridge Scheduler: invoke the remind function only',
+    );
     this.reminderSchedule = new scheduler.Schedule(this, 'EveningReminders', {
       description: "Every 15 min: SMS reminders for tomorrow's rides, at each hromada's reminder time",
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(REMINDER_EVERY_MINUTES)),
       timeWindow: scheduler.TimeWindow.off(),
       target: new targets.LambdaInvoke(this.remind.function, {
-        role: schedulerRole,
+        role: remindRole,
         input: scheduler.ScheduleTargetInput.fromObject(REMINDER_INPUT),
         retryAttempts: 3,
         maxEventAge: Duration.minutes(REMINDER_EVERY_MINUTES),
@@ -306,7 +305,7 @@ export class StatelessStack extends Stack {
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(15)),
       timeWindow: scheduler.TimeWindow.off(),
       target: new targets.LambdaInvoke(this.remind.function, {
-        role: schedulerRole,
+        role: remindRole,
         input: scheduler.ScheduleTargetInput.fromObject(ANNOUNCE_INPUT),
         retryAttempts: 1,
         maxEventAge: Duration.minutes(15),
@@ -321,12 +320,11 @@ export class StatelessStack extends Stack {
       timeout: Duration.seconds(30),
     });
     this.sweepOutbox.grantTableReadWrite(table);
-    const sweepRole = new iam.Role(this, 'SweepSchedulerRole', {
-      description: 'EventBridge Scheduler: invoke the sweep-outbox function only',
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-    });
+    const sweepRole = schedulerRole(
+      this,
+      'SweepSchedulerRole',
+      'EventBridge Scheduler: invoke the sweep-outbox function only',
+    );
     this.sweepSchedule = new scheduler.Schedule(this, 'OutboxSweep', {
       description: 'Every minute: SMS left sending by a crashed sender are sent again or marked failed',
       schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),
@@ -347,12 +345,11 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(5),
     });
     this.generateStandingOrders.grantTableReadWrite(table);
-    const standingOrdersRole = new iam.Role(this, 'StandingOrdersSchedulerRole', {
-      description: 'EventBridge Scheduler: invoke the generate-standing-orders function only',
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-    });
+    const standingOrdersRole = schedulerRole(
+      this,
+      'StandingOrdersSchedulerRole',
+      'EventBridge Scheduler: invoke the generate-standing-orders function only',
+    );
     this.standingOrdersSchedule = new scheduler.Schedule(this, 'StandingOrders', {
       description: "Daily at 05:00 Kyiv time: the standing orders' rides of the days ahead",
       schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '5', timeZone: TimeZone.EUROPE_KYIV }),
