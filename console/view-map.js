@@ -95,7 +95,8 @@ export function MapView(ctx) {
     let map;
     let gone = false;
     import('leaflet').then((L) => {
-      if (gone) return;
+      // the view left (or re-rendered without its map) before Leaflet arrived: nothing to draw on
+      if (gone || !node.current?.isConnected) return;
       map = draw(L, node.current, ctx);
       leaflet.current = { L, map };
       setDrawn((n) => n + 1);
