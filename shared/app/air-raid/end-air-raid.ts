@@ -6,15 +6,17 @@
  * dispatcher's attention list. Ending when none is in force is a 409 with the reason.
  */
 import type { Actor } from '../../domain/actor';
-import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
+import type { AirRaidAlert, AirRaidDay } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { ConflictError } from '../../domain/errors';
-import { localTimeLabel } from '../../domain/time';
+import { localDate, localTimeLabel } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
 import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
 import { releaseHeld } from './release-held';
-import { type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
+import { type Replanned, type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
+import { replanLaterDay } from './replan-later-day';
+import { shiftLaterDay } from './shift-later-day';
 import { shiftStops } from './shift-stops';
 
 type EndPorts = Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>;
@@ -30,11 +32,12 @@ export async function endAirRaid(
   const active = await ports.entities.airRaids.active(hromada.id);
   if (!active) throw new ConflictError('No air-raid alert is in force', undefined, { reason: NO_AIR_RAID });
   const now = ports.clock.now();
-  const shifted = await shiftStops(ports, hromada, active, now);
+  const shifted = await shiftLaterDay(ports, hromada, await shiftStops(ports, hromada, active, now), now);
   const ended = await markEnded(ports, hromada, shifted, actor, now);
   const replan = await replanAfterAirRaid(ports, hromada, ended, options);
+  const days = await replanLaterDay(ports, hromada, ended, options);
   const { released, dropped } = await releaseHeld(ports, hromada, ended);
-  return recordEnd(ports, hromada, ended, actor, { ...replan, released, dropped });
+  return recordEnd(ports, hromada, ended, actor, { ...replan, released, dropped, days });
 }
 
 /** The alert ended (at the version read; a conflict means another end won: 409). */
@@ -60,7 +63,7 @@ async function recordEnd(
   hromada: Hromada,
   ended: AirRaidAlert,
   actor: Actor,
-  outcome: { planVersion?: number; windowsMoved: number; error?: string; released: number; dropped: number },
+  outcome: Replanned & { released: number; dropped: number; days: AirRaidDay[] | undefined },
 ): Promise<AirRaidAlert> {
   const fresh = (await ports.entities.airRaids.get(hromada.id, ended.id)) ?? ended;
   const at = ports.clock.now().toISOString();
@@ -73,26 +76,41 @@ async function recordEnd(
       windowsMoved: outcome.windowsMoved,
       ...(outcome.planVersion ? { replanVersion: outcome.planVersion } : {}),
       ...(outcome.error ? { replanError: outcome.error } : {}),
+      ...(outcome.dayOver ? { startDayOver: true } : {}),
+      ...(outcome.days ? { days: outcome.days } : {}),
     },
     version: fresh.version + 1,
     updatedAt: at,
   };
   const from = localTimeLabel(new Date(ended.startedAt), hromada.timeZone);
   const to = localTimeLabel(new Date(ended.endedAt!), hromada.timeZone);
-  const replanned = outcome.planVersion
-    ? `маршрути переплановано (версія ${outcome.planVersion})`
-    : outcome.error
-      ? 'переплан не вдався, сплануйте день вручну'
-      : 'плану на день немає';
+  const replanned = outcome.dayOver
+    ? `${dayWords(ended.date)} минув: зсунуті часи залишено${outcome.planVersion ? ` і надіслано (версія ${outcome.planVersion})` : ''}`
+    : replanWords(outcome.planVersion, outcome.error);
+  const later = (outcome.days ?? [])
+    .map(
+      (d) =>
+        `; ${dayWords(d.date)}: ${replanWords(d.replanVersion, d.replanError)}, зупинок зсунуто ${d.stopsShifted}`,
+    )
+    .join('');
   await ports.entities.commit([
     { op: 'update', entity: 'AirRaidAlert', item, expectedVersion: fresh.version },
     auditChange(ports, hromada, actor, 'air-raid-end', 'AirRaidAlert', ended.id, ['effects']),
     alertItem(ports, hromada, {
       kind: 'air-raid',
       cause: `${ended.id}-end`,
-      date: ended.date,
-      text: `Відбій тривоги (${from}–${to}): ${replanned}; нових вікон повідомлено ${outcome.windowsMoved}, затриманих SMS надіслано ${outcome.released}, скасовано ${outcome.dropped}`,
+      // the dispatcher looks at the day it ended on
+      date: localDate(new Date(ended.endedAt!), hromada.timeZone),
+      text: `Відбій тривоги (${from}–${to}): ${replanned}${later}; нових вікон повідомлено ${outcome.windowsMoved}, затриманих SMS надіслано ${outcome.released}, скасовано ${outcome.dropped}`,
     }),
   ]);
   return item;
+}
+
+/** "день 28.03" for the log. */
+const dayWords = (date: string) => `день ${date.slice(8, 10)}.${date.slice(5, 7)}`;
+
+function replanWords(planVersion: number | undefined, error: string | undefined): string {
+  if (planVersion) return `маршрути переплановано (версія ${planVersion})`;
+  return error ? 'переплан не вдався, сплануйте день вручну' : 'плану на день немає';
 }

@@ -24,13 +24,18 @@ export async function releaseHeld(
   hromada: Hromada,
   alert: AirRaidAlert,
 ): Promise<{ released: number; dropped: number }> {
-  const plan = await ports.entities.plans.forDay(hromada.id, alert.date);
+  // an alert that crossed midnight held messages of both days: each is read against its own day
+  const plans = new Map<string, Promise<Plan | undefined>>();
+  const planOf = (date: string) => {
+    if (!plans.has(date)) plans.set(date, ports.entities.plans.forDay(hromada.id, date));
+    return plans.get(date)!;
+  };
   let released = 0;
   let dropped = 0;
   for (const id of alert.effects.held) {
     const message = await ports.outbox.get(id);
     if (message?.status !== 'pending' || message.heldForAirRaid !== alert.id) continue;
-    const next = await afterAlert(ports, hromada, plan, message);
+    const next = await afterAlert(ports, hromada, planOf, message);
     try {
       await ports.entities.commit([{ op: 'outbox-final', message: next, expectedVersion: message.version }]);
       if (next.status === 'suppressed') dropped++;
@@ -45,7 +50,7 @@ export async function releaseHeld(
 async function afterAlert(
   ports: Pick<Ports, 'entities' | 'clock'>,
   hromada: Hromada,
-  plan: Plan | undefined,
+  planOf: (date: string) => Promise<Plan | undefined>,
   m: OutboxMessage,
 ): Promise<OutboxMessage> {
   const now = ports.clock.now();
@@ -54,10 +59,12 @@ async function afterAlert(
   if (m.kind !== 'vehicle-near') return { ...base, dueAt: dueAtFor('pending', now) };
   const requestId = m.subject.replace(/^REQUEST#/, '');
   const request = await ports.entities.requests.get(hromada.id, requestId);
+  const plan = request ? await planOf(request.date) : undefined;
   const stop = plan?.routes
     .flatMap((r) => r.stops)
     .find((s) => s.requestId === requestId && s.kind !== 'dropoff');
-  if (request?.status !== 'dispatched' || !stop || Date.parse(stop.arrival) <= now.getTime()) {
+  // made (departed, as routes-under-way.ts counts it); a car at the door now is still near
+  if (request?.status !== 'dispatched' || !stop || Date.parse(stop.departure) <= now.getTime()) {
     const { dueAt: _due, ...final } = base;
     return {
       ...final,

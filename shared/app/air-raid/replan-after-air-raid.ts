@@ -5,17 +5,22 @@
  * served that the alert ran over made longer by its duration (a ride due at 10:00 during a
  * 10:00–10:40 alert may be served until its window's end + 40 min). A plan that was published is
  * published again: drivers get their new routes and each resident whose window moved is told
- * (follow-plan.ts, window-notice.ts).
+ * (follow-plan.ts, window-notice.ts). An alert that crossed midnight: its start day is over and
+ * keeps its shifted times (start-day-over.ts); the later day is planned again by
+ * replan-later-day.ts.
  */
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { isOpen } from '../../domain/entities/service-request';
 import { AppError } from '../../domain/errors';
+import { localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
 import { CheckerRefusal } from '../planning/checker-refusal';
 import { planDay } from '../planning/plan-day';
 import { publishPlan } from '../planning/publish-plan';
+import { keepStartDayShifted } from './start-day-over';
+import { windowNotices } from './window-notices-sent';
 
 /** The engine's budget for the re-plan, at most (the hromada's planning budget when smaller). */
 export const REPLAN_MS = 3_000;
@@ -30,6 +35,8 @@ export interface Replanned {
   planVersion?: number;
   windowsMoved: number;
   error?: string;
+  /** The start day was over at the end: kept as shifted, not planned again. */
+  dayOver?: boolean;
 }
 
 export async function replanAfterAirRaid(
@@ -38,16 +45,34 @@ export async function replanAfterAirRaid(
   alert: AirRaidAlert & { endedAt: string },
   options: ReplanOptions = {},
 ): Promise<Replanned> {
-  const before = await ports.entities.plans.forDay(hromada.id, alert.date);
-  if (!before) return { windowsMoved: 0 };
+  // it crossed midnight: its start day is over and is not planned again (start-day-over.ts)
+  if (alert.date < localDate(new Date(alert.endedAt), hromada.timeZone))
+    return keepStartDayShifted(ports, hromada, alert);
   const ranMs = Date.parse(alert.endedAt) - Date.parse(alert.startedAt);
   const adjust = (r: ServiceRequest): ServiceRequest =>
     isOpen(r.status) && Date.parse(r.window.end) >= Date.parse(alert.startedAt)
       ? { ...r, window: { ...r.window, end: new Date(Date.parse(r.window.end) + ranMs).toISOString() } }
       : r;
+  return replanDay(ports, hromada, alert.date, adjust, options);
+}
+
+/**
+ * One day planned again after an alert, the requests seen through `adjust`, and published again
+ * when it was published; a day that cannot be (over, changed meanwhile, refused by the checker)
+ * answers why.
+ */
+export async function replanDay(
+  ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids' | 'solver' | 'outbox'>,
+  hromada: Hromada,
+  date: string,
+  adjust: (r: ServiceRequest) => ServiceRequest,
+  options: ReplanOptions,
+): Promise<Replanned> {
+  const before = await ports.entities.plans.forDay(hromada.id, date);
+  if (!before) return { windowsMoved: 0 };
   try {
     const actor = 'system:air-raid';
-    const draft = await planDay(ports, hromada.id, alert.date, actor, {
+    const draft = await planDay(ports, hromada.id, date, actor, {
       timeLimitMs: Math.min(REPLAN_MS, hromada.rules.planningSeconds * 1000),
       expectedVersion: before.version,
       adjust,
@@ -55,7 +80,7 @@ export async function replanAfterAirRaid(
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
     });
     if (before.status !== 'published') return { planVersion: draft.version, windowsMoved: 0 };
-    const { plan } = await publishPlan(ports, hromada.id, alert.date, draft.version, actor);
+    const { plan } = await publishPlan(ports, hromada.id, date, draft.version, actor);
     return { planVersion: plan.version, windowsMoved: await windowNotices(ports, plan) };
   } catch (error) {
     // a day already over, a plan changed meanwhile, a plan the checker refused: the log says so
@@ -63,15 +88,4 @@ export async function replanAfterAirRaid(
       return { windowsMoved: 0, error: error.message.slice(0, 300) };
     throw error;
   }
-}
-
-/** The residents told their new window with this plan version (window-notice.ts's ids). */
-async function windowNotices(
-  ports: Pick<Ports, 'outbox'>,
-  plan: { version: number; routes: Array<{ stops: Array<{ requestId: string }> }> },
-): Promise<number> {
-  const ids = new Set(plan.routes.flatMap((r) => r.stops.map((s) => s.requestId)));
-  let told = 0;
-  for (const id of ids) if (await ports.outbox.get(`window-${id}-v${plan.version}`)) told++;
-  return told;
 }

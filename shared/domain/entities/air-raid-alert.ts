@@ -14,6 +14,24 @@ export type AirRaidArea = z.infer<typeof airRaidAreaSchema>;
 /** At most this many held message ids are kept on the alert (the rest are counted). */
 export const MAX_HELD_IDS = 300;
 
+/**
+ * A later day an alert ran into (it crossed midnight, Kyiv time): that day's stops it held back,
+ * and the re-plan of that day at its end.
+ */
+export const airRaidDaySchema = z.object({
+  date: z.iso.date(),
+  /** Stops not yet made that the alert held back (moved to its end so far), and the most minutes. */
+  stopsShifted: z.number().int().min(0),
+  shiftedMinutes: z.number().int().min(0),
+  replanVersion: z.number().int().positive().optional(),
+  replanError: z.string().max(300).optional(),
+  windowsMoved: z.number().int().min(0),
+});
+export type AirRaidDay = z.infer<typeof airRaidDaySchema>;
+
+/** At most this many later days are kept on one alert (an alert of a week is not planned around). */
+export const MAX_LATER_DAYS = 7;
+
 export const airRaidEffectsSchema = z.object({
   /** The vehicles whose published route was under way when it started: their stops are shifted. */
   routesPaused: z.array(idSchema).max(100),
@@ -33,6 +51,13 @@ export const airRaidEffectsSchema = z.object({
   replanError: z.string().max(300).optional(),
   /** Residents told their window moved after the re-plan. */
   windowsMoved: z.number().int().min(0),
+  /**
+   * The start day was over when the alert ended (it crossed midnight): that day is not planned
+   * again; its stops keep the shifted times (`replanVersion`: the shifted plan published again).
+   */
+  startDayOver: z.boolean().optional(),
+  /** The later days it ran into (the first fields above are the start day's). */
+  days: z.array(airRaidDaySchema).max(MAX_LATER_DAYS).optional(),
 });
 export type AirRaidEffects = z.infer<typeof airRaidEffectsSchema>;
 

@@ -1,0 +1,45 @@
+/**
+ * An air-raid alert that crossed midnight ends on a later day: that day (today) is planned again
+ * like the start day of a same-day alert (replan-after-air-raid.ts: the stops made stay, the
+ * checker must accept, published again when published, residents whose window moved told). Its
+ * routes waited for the end (shift-later-day.ts); the window of each of its requests not yet
+ * served that was due before the end is made longer by the part of the alert it waited in (a
+ * 06:10–06:25 ride in an alert that ended at 07:00 may be served until 07:15), never by the night
+ * before. The day's line in the log (`effects.days`) records the re-plan.
+ */
+import { type AirRaidAlert, type AirRaidDay, MAX_LATER_DAYS } from '../../domain/entities/air-raid-alert';
+import type { Hromada } from '../../domain/entities/hromada';
+import { isOpen, type ServiceRequest } from '../../domain/entities/service-request';
+import { localToUtc } from '../../domain/time';
+import type { Ports } from '../../ports/ports';
+import { type ReplanOptions, replanDay } from './replan-after-air-raid';
+import { emptyDay, laterDayAt } from './shift-later-day';
+
+export async function replanLaterDay(
+  ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids' | 'solver' | 'outbox'>,
+  hromada: Hromada,
+  alert: AirRaidAlert & { endedAt: string },
+  options: ReplanOptions = {},
+): Promise<AirRaidDay[] | undefined> {
+  const end = new Date(alert.endedAt);
+  const date = laterDayAt(alert, end, hromada.timeZone);
+  const days = alert.effects.days ?? [];
+  if (!date) return alert.effects.days;
+  const day = days.find((d) => d.date === date) ?? emptyDay(date);
+  if (!days.includes(day) && days.length >= MAX_LATER_DAYS) return days;
+  const entry = localToUtc(date, '00:00', hromada.timeZone).getTime();
+  const adjust = (r: ServiceRequest): ServiceRequest => {
+    const from = Math.max(Date.parse(r.window.start), entry);
+    if (!isOpen(r.status) || from >= end.getTime() || Date.parse(r.window.end) < entry) return r;
+    const later = Date.parse(r.window.end) + (end.getTime() - from);
+    return { ...r, window: { ...r.window, end: new Date(later).toISOString() } };
+  };
+  const replan = await replanDay(ports, hromada, date, adjust, options);
+  const next: AirRaidDay = {
+    ...day,
+    windowsMoved: replan.windowsMoved,
+    ...(replan.planVersion ? { replanVersion: replan.planVersion } : {}),
+    ...(replan.error ? { replanError: replan.error } : {}),
+  };
+  return [...days.filter((d) => d.date !== date), next].sort((a, b) => a.date.localeCompare(b.date));
+}
