@@ -44,6 +44,7 @@ export function addAirRaidPolling(scope: Stack, props: AirRaidPollingProps): Air
         AIR_RAID_FEED: 'http',
         AIR_RAID_FEED_URL: config.airRaidFeedUrl,
         AIR_RAID_FEED_TOKEN_SECRET_ID: tokenSecret.secretArn,
+        ...(config.airRaidFeedAreas ? { AIR_RAID_FEED_AREAS: config.airRaidFeedAreas } : {}),
       }
     : { AIR_RAID_FEED: 'none' };
   const fn = new AppFunction(scope, 'PollAirRaids', {

@@ -122,6 +122,11 @@ export const deployConfigSchema = z
      * the stack's AirRaidFeedToken secret). Absent: dispatchers set alerts by hand.
      */
     airRaidFeedUrl: z.url().optional(),
+    /**
+     * The feed's raion, city and hromada location ids, JSON `{"<location_uid>": "<KATOTTG code or
+     * hromada id>"}` (docs/services/wartime.md); the oblasts are built in.
+     */
+    airRaidFeedAreas: z.string().max(4000).optional(),
     /** The optional phone line (`-c connect=true`): an Amazon Connect contact flow and the ivr function. */
     connect: z
       .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
@@ -252,6 +257,7 @@ const KNOWN_KEYS = [
   'orsRequestsPerMinute',
   'orsMaxCells',
   'airRaidFeedUrl',
+  'airRaidFeedAreas',
   'connect',
   'connectInstanceArn',
   'connectQueueArn',

@@ -95,6 +95,23 @@ export const configSchema = z.object({
   /** Secrets Manager secret (name or ARN) holding the feed's token, read through the extension. */
   AIR_RAID_FEED_TOKEN_SECRET_ID: z.string().min(1).optional(),
   AIR_RAID_STUB_FILE: z.string().min(1).optional(),
+  /**
+   * The feed's raion, city and hromada location ids this deployment needs, as a JSON object
+   * `{"<location_uid>": "<KATOTTG code or hromada id>"}` (the oblasts are built in:
+   * shared/adapters/air-raid/alerts-in-ua-locations.ts).
+   */
+  AIR_RAID_FEED_AREAS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text.trim() === '') return {};
+      try {
+        return z.record(z.string().regex(/^\d{1,9}$/), z.string().min(1).max(64)).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'a JSON object {"<location_uid>": "<area id>"}' });
+        return z.NEVER;
+      }
+    }),
   /** Largest accepted HTTP body, bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
 });

@@ -11,6 +11,7 @@ export function airRaidFeedFromConfig(config: Config): AirRaidFeed {
       return new HttpAirRaidFeed({
         url: config.AIR_RAID_FEED_URL!,
         token: secretFromLambdaExtension(config.AIR_RAID_FEED_TOKEN_SECRET_ID!, process.env, 8),
+        areas: config.AIR_RAID_FEED_AREAS,
       });
     case 'stub':
       return new StubAirRaidFeed(config.AIR_RAID_STUB_FILE!);

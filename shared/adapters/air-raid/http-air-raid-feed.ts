@@ -1,61 +1,176 @@
 /**
- * The air-raid alerts feed over HTTP: a GET of `url` with `Authorization: Bearer <token>` (the
- * token read from the secret store on first use), answering the areas under an alert now. The
- * answer's shape is modelled on alerts.in.ua's active alerts (`{alerts: [{location_uid,
- * location_type, alert_type, finished_at}]}`); only air-raid alerts not finished count, and a
- * location type other than oblast, raion or hromada (a city) is read as a hromada. Check the shape
- * against the provider's current documentation before going live.
+ * The air-raid alerts feed over HTTP: alerts.in.ua's active alerts, as its API documentation
+ * describes them (https://devs.alerts.in.ua; the same text is mirrored in the README of
+ * github.com/voiceapiai/ralertsinua; the official clients are `alerts-in-ua` on PyPI):
+ *
+ * - `GET https://api.alerts.in.ua/v1/alerts/active.json` with `Authorization: Bearer <token>`;
+ * - the answer `{alerts: [{id, location_title, location_type (oblast | raion | city | hromada |
+ *   unknown), started_at, finished_at, updated_at, alert_type (air_raid | artillery_shelling |
+ *   urban_fights | chemical | nuclear), location_uid, location_oblast, location_oblast_uid,
+ *   location_raion, notes, calculated}]}`; errors as `{message}`;
+ * - 304 (not modified, to `If-Modified-Since` with the `Last-Modified` of the last answer), 401
+ *   (token missing, wrong, revoked or expired), 403 (IP blocked or not served in the country),
+ *   429 (the per-minute limit exceeded);
+ * - limits: soft 8–10 requests a minute from one IP, hard 12; a token that keeps breaking them
+ *   is blocked.
+ *
+ * What counts: `air_raid` alerts not finished; each location is read as our area through
+ * alerts-in-ua-locations.ts (oblasts built in, raions and hromady from the deployment's table).
+ * A 304 answers the last areas read. This adapter never asks more often than once every
+ * MIN_INTERVAL_MS (8 a minute at most) and, after a 429, not before its `Retry-After` (60 s when
+ * absent). Every failure — asked too soon, waiting after a 429, 401, 403, 5xx, a timeout, a body
+ * that is not the documented shape (one alert malformed is enough) — throws: the poll then starts
+ * and ends nothing (shared/app/air-raid/poll-air-raids.ts), so a failed poll never ends an alert.
  */
 import { z } from 'zod';
 import { type AirRaidArea, airRaidAreaSchema } from '../../domain/entities/air-raid-alert';
+import { logger } from '../../observability/logger';
 import type { AirRaidFeed } from '../../ports/air-raid-feed';
+import { ALERTS_IN_UA_OBLASTS } from './alerts-in-ua-locations';
 
-const answerSchema = z.object({
-  alerts: z
-    .array(
-      z.object({
-        location_uid: z.union([z.string(), z.number()]).transform(String),
-        location_type: z.string(),
-        alert_type: z.string().default('air_raid'),
-        finished_at: z.string().nullable().optional(),
-      }),
-    )
-    .max(10_000),
+const alertSchema = z.object({
+  location_uid: z.union([z.string().min(1), z.number().int()]).transform(String),
+  location_type: z.string().min(1),
+  location_title: z.string().optional(),
+  alert_type: z.string().min(1),
+  finished_at: z.string().nullable().optional(),
 });
+const answerSchema = z.object({ alerts: z.array(alertSchema).max(10_000) });
+type FeedAlert = z.infer<typeof alertSchema>;
 
-const LEVELS: Record<string, AirRaidArea['level']> = { oblast: 'oblast', raion: 'raion', hromada: 'hromada' };
+/** The least time between two requests: 8 a minute, under the documented soft limit. */
+export const MIN_INTERVAL_MS = 7_500;
+/** After a 429 without `Retry-After`. */
+export const RATE_LIMITED_WAIT_MS = 60_000;
 
 export interface HttpAirRaidFeedOptions {
   url: string;
   token: () => Promise<string>;
+  /** The deployment's raion, city and hromada location ids (uid → KATOTTG code or hromada id). */
+  areas?: Readonly<Record<string, string>>;
   /** A request that takes longer is given up (the next minute tries again). */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Tests: the clock of the rate limit. */
+  now?: () => number;
 }
+
+export class AirRaidFeedUnavailable extends Error {}
 
 export class HttpAirRaidFeed implements AirRaidFeed {
   private token: Promise<string> | undefined;
+  private last: { areas: AirRaidArea[]; modified: string | undefined } | undefined;
+  private askedAt = Number.NEGATIVE_INFINITY;
+  private waitUntil = 0;
+  private unmappedSeen = '';
   constructor(private readonly options: HttpAirRaidFeedOptions) {}
 
   async activeAreas(): Promise<AirRaidArea[]> {
+    const now = (this.options.now ?? Date.now)();
+    if (now < this.waitUntil)
+      throw new AirRaidFeedUnavailable(
+        `air-raid feed: rate-limited until ${new Date(this.waitUntil).toISOString()}`,
+      );
+    if (now - this.askedAt < MIN_INTERVAL_MS)
+      throw new AirRaidFeedUnavailable('air-raid feed: asked again too soon (at most 8 requests a minute)');
+    this.askedAt = now;
+    const res = await this.get();
+    if (res.status === 304 && this.last) return this.last.areas;
+    if (res.status === 429) {
+      const seconds = Number(res.headers.get('retry-after'));
+      this.waitUntil =
+        now + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : RATE_LIMITED_WAIT_MS);
+    }
+    // a rotated or revoked token: read it from the secret store again next time
+    if (res.status === 401 || res.status === 403) this.token = undefined;
+    if (res.status !== 200)
+      throw new AirRaidFeedUnavailable(`air-raid feed answered ${res.status}${await reason(res)}`);
+    const areas = this.read(await res.text());
+    this.last = { areas, modified: res.headers.get('last-modified') ?? undefined };
+    return areas;
+  }
+
+  private async get(): Promise<Response> {
     this.token ??= this.options.token().catch((error: unknown) => {
       this.token = undefined;
       throw error;
     });
-    const res = await (this.options.fetch ?? fetch)(this.options.url, {
-      headers: { authorization: `Bearer ${await this.token}`, accept: 'application/json' },
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await this.token}`,
+      accept: 'application/json',
+    };
+    if (this.last?.modified) headers['if-modified-since'] = this.last.modified;
+    return (this.options.fetch ?? fetch)(this.options.url, {
+      headers,
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
     });
-    if (!res.ok) throw new Error(`air-raid feed answered ${res.status}`);
-    const answer = answerSchema.parse(await res.json());
-    return answer.alerts
-      .filter((a) => a.alert_type === 'air_raid' && !a.finished_at)
-      .flatMap((a) => {
-        const area = airRaidAreaSchema.safeParse({
-          level: LEVELS[a.location_type] ?? 'hromada',
-          id: a.location_uid,
-        });
-        return area.success ? [area.data] : [];
-      });
+  }
+
+  /** The documented answer, whole, or an error: one malformed alert is enough to read none. */
+  private read(text: string): AirRaidArea[] {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new AirRaidFeedUnavailable('air-raid feed: the answer is not JSON');
+    }
+    const answer = answerSchema.safeParse(json);
+    if (!answer.success)
+      throw new AirRaidFeedUnavailable(
+        `air-raid feed: unexpected answer (${answer.error.issues[0]?.message})`,
+      );
+    const areas: AirRaidArea[] = [];
+    const unmapped: string[] = [];
+    for (const alert of answer.data.alerts) {
+      if (alert.alert_type !== 'air_raid' || alert.finished_at) continue;
+      const area = areaOf(alert, this.options.areas ?? {});
+      if (area) areas.push(area);
+      else unmapped.push(`${alert.location_type} ${alert.location_uid} ${alert.location_title ?? ''}`.trim());
+    }
+    this.report(unmapped);
+    return areas;
+  }
+
+  /** Locations the table does not know: logged once each time the list changes. */
+  private report(unmapped: string[]) {
+    const key = unmapped.sort().join('|');
+    if (key && key !== this.unmappedSeen)
+      logger.warn('air-raid feed: locations not mapped to an area', { unmapped: unmapped.slice(0, 50) });
+    this.unmappedSeen = key;
+  }
+}
+
+/** Київ (31) and Севастополь (30): cities with the status of a region. */
+const SPECIAL_STATUS_CITIES: ReadonlySet<string> = new Set(['30', '31']);
+
+/** One alert's location as our area: undefined when neither table knows it. */
+export function areaOf(alert: FeedAlert, table: Readonly<Record<string, string>>): AirRaidArea | undefined {
+  const uid = alert.location_uid;
+  const oblast = table[uid] ?? ALERTS_IN_UA_OBLASTS[uid];
+  const pick = (level: AirRaidArea['level'], id: string | undefined) => {
+    const area = id ? airRaidAreaSchema.safeParse({ level, id }) : undefined;
+    return area?.success ? area.data : undefined;
+  };
+  switch (alert.location_type) {
+    case 'oblast':
+      return pick('oblast', oblast);
+    case 'raion':
+      return pick('raion', table[uid]);
+    case 'city':
+      // Київ and Севастополь are oblast-level; any other city is a hromada
+      return SPECIAL_STATUS_CITIES.has(uid) ? pick('oblast', oblast) : pick('hromada', table[uid]);
+    case 'hromada':
+      return pick('hromada', table[uid]);
+    default:
+      return undefined;
+  }
+}
+
+async function reason(res: Response): Promise<string> {
+  try {
+    const body = z.object({ message: z.string() }).safeParse(await res.json());
+    return body.success ? `: ${body.data.message.slice(0, 120)}` : '';
+  } catch {
+    return '';
   }
 }

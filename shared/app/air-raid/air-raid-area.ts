@@ -1,14 +1,17 @@
 /**
- * Which hromady an air-raid alert's area covers: the hromada itself, or the raion or oblast it
- * lies in (`raionId`, `oblastId` on the hromada; a hromada without them is covered only by an
- * alert naming the hromada).
+ * Which hromady an air-raid alert's area covers: the hromada itself (its id or its KATOTTG code),
+ * or the raion or oblast it lies in (`raionId`, `oblastId` on the hromada: their KATOTTG codes, as
+ * the feed's adapter names them; a hromada without them is covered only by an alert naming it).
  */
 import type { AirRaidArea } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { ValidationError } from '../../domain/errors';
 
-export function covers(area: AirRaidArea, hromada: Pick<Hromada, 'id' | 'raionId' | 'oblastId'>): boolean {
-  if (area.level === 'hromada') return area.id === hromada.id;
+export function covers(
+  area: AirRaidArea,
+  hromada: Pick<Hromada, 'id' | 'raionId' | 'oblastId' | 'katottg'>,
+): boolean {
+  if (area.level === 'hromada') return area.id === hromada.id || area.id === hromada.katottg;
   if (area.level === 'raion') return area.id === hromada.raionId;
   return area.id === hromada.oblastId;
 }

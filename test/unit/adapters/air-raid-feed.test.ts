@@ -35,19 +35,23 @@ describe('the air-raid feed over HTTP', () => {
         },
       ],
     });
+    let now = 0;
     const feed = new HttpAirRaidFeed({
       url: 'https://alerts.example/v1/alerts/active.json',
       token: async () => {
         reads++;
         return 'secret-token';
       },
+      // the deployment's table knows the raion, not the city
+      areas: { '147': 'UA05120000000000000' },
       fetch: fetcher,
+      now: () => now,
     });
     expect(await feed.activeAreas()).toEqual([
-      { level: 'oblast', id: '24' },
-      { level: 'raion', id: '147' },
-      { level: 'hromada', id: '9' },
+      { level: 'oblast', id: 'UA71000000000000000' },
+      { level: 'raion', id: 'UA05120000000000000' },
     ]);
+    now += 60_000;
     await feed.activeAreas();
     expect(reads).toBe(1);
     expect(calls[0]).toEqual({
@@ -92,5 +96,16 @@ describe('the local stub feed and the configuration', () => {
     });
     expect(airRaidFeedFromConfig(config)).toBeInstanceOf(HttpAirRaidFeed);
     expect(loadConfig(BASE).AIR_RAID_FEED).toBe('none');
+  });
+
+  it("reads the deployment's table of the feed's raion and hromada ids, refusing one that is not JSON", () => {
+    expect(
+      loadConfig({ ...BASE, AIR_RAID_FEED_AREAS: '{"147": "UA05120000000000000"}' }).AIR_RAID_FEED_AREAS,
+    ).toEqual({
+      '147': 'UA05120000000000000',
+    });
+    expect(loadConfig(BASE).AIR_RAID_FEED_AREAS).toEqual({});
+    expect(() => loadConfig({ ...BASE, AIR_RAID_FEED_AREAS: '147=UA05' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...BASE, AIR_RAID_FEED_AREAS: '{"Хмільник": "khm"}' })).toThrow(ConfigError);
   });
 });
