@@ -13,10 +13,10 @@ import { localDate, localTimeLabel } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
 import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
+import { holdDueRoutes } from './hold-due-routes';
 import { releaseHeld } from './release-held';
 import { type Replanned, type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
 import { replanLaterDay } from './replan-later-day';
-import { shiftLaterDay } from './shift-later-day';
 import { shiftStops } from './shift-stops';
 
 type EndPorts = Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>;
@@ -32,7 +32,7 @@ export async function endAirRaid(
   const active = await ports.entities.airRaids.active(hromada.id);
   if (!active) throw new ConflictError('No air-raid alert is in force', undefined, { reason: NO_AIR_RAID });
   const now = ports.clock.now();
-  const shifted = await shiftLaterDay(ports, hromada, await shiftStops(ports, hromada, active, now), now);
+  const shifted = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active, now), now);
   const ended = await markEnded(ports, hromada, shifted, actor, now);
   const replan = await replanAfterAirRaid(ports, hromada, ended, options);
   const days = await replanLaterDay(ports, hromada, ended, options);

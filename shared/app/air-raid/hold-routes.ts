@@ -1,10 +1,12 @@
 /**
- * The routes of a day an air-raid alert ran into after its start day (it crossed midnight, Kyiv
- * time): a route whose next stop was due inside the alert waits for it. Pure: the caller loads the
- * plan and the day's requests.
+ * The routes that fall due inside an air-raid alert without being on the road when it reached
+ * their day (those of its start day that had not set off, and every route of a later day after
+ * midnight): a route whose next stop is due inside the alert waits for it. Pure: the caller loads
+ * the plan and the day's requests.
  *
- * For each route, the first stop not made when the alert entered the day (`entry`, the day's local
- * midnight) and every stop after it move later so that this stop is planned at `until` (whole
+ * For each route (but `except`, the routes the alert paused at its start), the first stop not made
+ * when the alert reached the day (`entry`: its start, or the later day's local midnight) and every
+ * stop after it move later so that this stop is planned at `until` (whole
  * minutes); a route whose next stop is due after `until` is left as it is. The rule reads the plan
  * as it stands, so running it every minute moves each route only by what is new.
  */
@@ -20,11 +22,18 @@ export interface HeldRoutes {
   minutes: number;
 }
 
-export function holdRoutes(plan: Plan, requests: ServiceRequest[], entry: Date, until: Date): HeldRoutes {
+export function holdRoutes(
+  plan: Plan,
+  requests: ServiceRequest[],
+  entry: Date,
+  until: Date,
+  except: ReadonlySet<string> = new Set(),
+): HeldRoutes {
   const byId = new Map(requests.map((r) => [r.id, r]));
   let moved = 0;
   let most = 0;
   const routes = plan.routes.map((route) => {
+    if (except.has(route.vehicleId)) return route;
     const made = stopsMade(route, byId, entry);
     const next = route.stops[made];
     if (!next) return route;

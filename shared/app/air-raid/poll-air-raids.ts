@@ -4,7 +4,7 @@
  * started by the feed; one the feed started and no longer covers sees it ended; a dispatcher's
  * alert is ended only by a dispatcher. Every alert in force then shifts its stops by its duration
  * so far (shift-stops.ts), and past midnight the later day's routes wait for it
- * (shift-later-day.ts). A feed that cannot be read ends nothing and starts nothing, but the
+ * (hold-due-routes.ts). A feed that cannot be read ends nothing and starts nothing, but the
  * shifts still run.
  */
 import type { AirRaidArea } from '../../domain/entities/air-raid-alert';
@@ -13,7 +13,7 @@ import type { AirRaidFeed } from '../../ports/air-raid-feed';
 import type { Ports } from '../../ports/ports';
 import { covers } from './air-raid-area';
 import { endAirRaid } from './end-air-raid';
-import { shiftLaterDay } from './shift-later-day';
+import { holdDueRoutes } from './hold-due-routes';
 import { shiftStops } from './shift-stops';
 import { startAirRaid } from './start-air-raid';
 
@@ -51,7 +51,7 @@ export async function pollAirRaids(
       continue;
     }
     if (!active) continue;
-    const after = await shiftLaterDay(ports, hromada, await shiftStops(ports, hromada, active));
+    const after = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active));
     if (after.version !== active.version) run.shifted++;
   }
   return run;

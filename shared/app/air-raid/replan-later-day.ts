@@ -2,7 +2,7 @@
  * An air-raid alert that crossed midnight ends on a later day: that day (today) is planned again
  * like the start day of a same-day alert (replan-after-air-raid.ts: the stops made stay, the
  * checker must accept, published again when published, residents whose window moved told). Its
- * routes waited for the end (shift-later-day.ts); the window of each of its requests not yet
+ * routes waited for the end (hold-due-routes.ts); the window of each of its requests not yet
  * served that was due before the end is made longer by the part of the alert it waited in (a
  * 06:10–06:25 ride in an alert that ended at 07:00 may be served until 07:15), never by the night
  * before. The day's line in the log (`effects.days`) records the re-plan.
@@ -12,8 +12,8 @@ import type { Hromada } from '../../domain/entities/hromada';
 import { isOpen, type ServiceRequest } from '../../domain/entities/service-request';
 import { localToUtc } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
+import { emptyDay, laterDayAt } from './hold-due-routes';
 import { type ReplanOptions, replanDay } from './replan-after-air-raid';
-import { emptyDay, laterDayAt } from './shift-later-day';
 
 export async function replanLaterDay(
   ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids' | 'solver' | 'outbox'>,

@@ -1,11 +1,14 @@
 /**
- * An air-raid alert that crossed midnight (Kyiv time) and is still in force on a later day: run
- * with shift-stops.ts every minute by the poll and once more at its end. That day's routes whose
- * next stop falls inside the alert wait for it (hold-routes.ts), and the driver of each of that
- * day's routes now on the road (routes-under-way.ts: set off, or about to) is told once, by the
- * same short SMS as at the start. The plan (at its version), the alert's log of that day
- * (`effects.days`), the SMS and an audit entry are one transaction; a conflict leaves it to the
- * next minute. The re-plan of that day at the end is replan-later-day.ts.
+ * While an air-raid alert lasts, the routes that were not on the road when it reached their day
+ * and fall due inside it: run after shift-stops.ts every minute by the poll and once more at its
+ * end, on the day the alert is in now (Kyiv time) — its start day (the routes it did not pause),
+ * or a later day once it crossed midnight (every route). Such a route whose next stop falls inside
+ * the alert waits for it (hold-routes.ts), so nothing counts as made while everyone is in shelter,
+ * and the driver of each route now on the road (routes-under-way.ts: set off, or about to) is told
+ * once that day, by the same short SMS as at the start. The plan (at its version), the alert's log
+ * (the start day's `stopsShifted`, or the later day's line in `effects.days`), the SMS and an
+ * audit entry are one transaction; a conflict leaves it to the next minute. The re-plan of a later
+ * day at the end is replan-later-day.ts.
  */
 import { type AirRaidAlert, type AirRaidDay, MAX_LATER_DAYS } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
@@ -23,7 +26,7 @@ import { routesUnderWay } from './routes-under-way';
 
 type ShiftPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 
-/** The SMS that tells the driver of `vehicleId` on a later day of the alert (once per day). */
+/** The SMS that tells the driver of `vehicleId` whose route came on the road during the alert (once a day). */
 export const laterDriverNoticeId = (alertId: string, date: string, vehicleId: string) =>
   `air-raid-${alertId}-${date}-${vehicleId}`;
 
@@ -40,42 +43,42 @@ export const emptyDay = (date: string): AirRaidDay => ({
   windowsMoved: 0,
 });
 
-export async function shiftLaterDay(
+export async function holdDueRoutes(
   ports: ShiftPorts,
   hromada: Hromada,
   alert: AirRaidAlert,
   until: Date = ports.clock.now(),
 ): Promise<AirRaidAlert> {
-  const date = laterDayAt(alert, until, hromada.timeZone);
-  if (!date) return alert;
+  const later = laterDayAt(alert, until, hromada.timeZone);
+  const date = later ?? alert.date;
   const days = alert.effects.days ?? [];
-  const day = days.find((d) => d.date === date) ?? emptyDay(date);
-  if (!days.includes(day) && days.length >= MAX_LATER_DAYS) return alert;
+  const day = later ? (days.find((d) => d.date === later) ?? emptyDay(later)) : undefined;
+  if (day && !days.includes(day) && days.length >= MAX_LATER_DAYS) return alert;
   const plan = await ports.entities.plans.forDay(hromada.id, date);
   if (!plan) return alert;
   const requests = await ports.entities.requests.forDay(hromada.id, date);
-  const { routes, moved, minutes } = holdRoutes(
-    plan,
-    requests,
-    localToUtc(date, '00:00', hromada.timeZone),
-    until,
-  );
+  const { routes, moved, minutes } = later
+    ? holdRoutes(plan, requests, localToUtc(later, '00:00', hromada.timeZone), until)
+    : holdRoutes(plan, requests, new Date(alert.startedAt), until, new Set(alert.effects.routesPaused));
   const shifted: Plan = { ...plan, routes };
   const { sms, told } = driverNotices(ports, hromada, alert, date, shifted, requests, until);
   if (moved === 0 && told.length === 0) return alert;
   const at = ports.clock.now().toISOString();
-  const nextDay: AirRaidDay = {
-    ...day,
-    stopsShifted: Math.max(day.stopsShifted, moved),
-    shiftedMinutes: day.shiftedMinutes + minutes,
-  };
+  const logged = day
+    ? {
+        days: [
+          ...days.filter((d) => d.date !== date),
+          {
+            ...day,
+            stopsShifted: Math.max(day.stopsShifted, moved),
+            shiftedMinutes: day.shiftedMinutes + minutes,
+          },
+        ].sort((a, b) => a.date.localeCompare(b.date)),
+      }
+    : { stopsShifted: Math.max(alert.effects.stopsShifted, moved) };
   const next: AirRaidAlert = {
     ...alert,
-    effects: {
-      ...alert.effects,
-      driversTold: [...alert.effects.driversTold, ...told],
-      days: [...days.filter((d) => d.date !== date), nextDay].sort((a, b) => a.date.localeCompare(b.date)),
-    },
+    effects: { ...alert.effects, driversTold: [...alert.effects.driversTold, ...told], ...logged },
     version: alert.version + 1,
     updatedAt: at,
   };
@@ -103,7 +106,10 @@ export async function shiftLaterDay(
   return next;
 }
 
-/** The drivers of that day's published routes on the road now, not yet told that day. */
+/**
+ * The drivers of that day's published routes on the road now, not yet told by this alert (at its
+ * start, or earlier that day).
+ */
 function driverNotices(
   ports: ShiftPorts,
   hromada: Hromada,
@@ -117,10 +123,12 @@ function driverNotices(
   const told: AirRaidAlert['effects']['driversTold'] = [];
   const room = 100 - alert.effects.driversTold.length;
   const known = new Set(alert.effects.driversTold.map((t) => t.messageId));
+  const atStart = date === alert.date ? new Set(alert.effects.routesPaused) : new Set<string>();
   for (const route of routesUnderWay(plan, requests, at)) {
     const to = plan.sent?.[route.vehicleId]?.to;
     const messageId = laterDriverNoticeId(alert.id, date, route.vehicleId);
-    if (!to || known.has(messageId) || told.length >= Math.min(room, 90)) continue;
+    if (!to || atStart.has(route.vehicleId) || known.has(messageId) || told.length >= Math.min(room, 90))
+      continue;
     sms.push(
       queueSms(ports, hromada, {
         id: messageId,
