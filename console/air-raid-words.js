@@ -15,11 +15,31 @@ export function effectsWords(alert) {
   ];
   if (!alert.endedAt) return lines;
   lines.push(`Після відбою надіслано: ${e.released}, відкинуто як застарілі: ${e.dropped}`);
-  if (e.replanVersion !== undefined) lines.push(`День переплановано: версія плану ${e.replanVersion}`);
+  if (e.startDayOver)
+    lines.push(
+      e.replanVersion !== undefined
+        ? `День початку тривоги минув: зсунутий час залишено й надіслано (версія плану ${e.replanVersion})`
+        : 'День початку тривоги минув: зсунутий час залишено',
+    );
+  else if (e.replanVersion !== undefined) lines.push(`День переплановано: версія плану ${e.replanVersion}`);
   else if (e.replanError) lines.push('День не переплановано автоматично: сплануйте його вручну');
   else lines.push('Плану на цей день не було: перепланування не знадобилося');
   if (e.windowsMoved) lines.push(`Отримувачам повідомлено новий час: ${e.windowsMoved}`);
+  for (const day of e.days ?? []) lines.push(laterDayWords(day));
   return lines;
+}
+
+/** A later day the alert ran into after midnight: its stops held and its re-plan. */
+function laterDayWords(day) {
+  const date = `${day.date.slice(8, 10)}.${day.date.slice(5, 7)}`;
+  const replan =
+    day.replanVersion !== undefined
+      ? `переплановано, версія плану ${day.replanVersion}`
+      : day.replanError
+        ? 'не переплановано автоматично: сплануйте його вручну'
+        : 'плану не було';
+  const told = day.windowsMoved ? `; новий час повідомлено: ${day.windowsMoved}` : '';
+  return `${date}: зупинок зсунуто ${day.stopsShifted} (до ${day.shiftedMinutes} хв); ${replan}${told}`;
 }
 
 /** The status line after «Відбій тривоги»: the re-plan's effects in one sentence. */

@@ -33,6 +33,25 @@ describe('air-raid alerts and danger zones in the console, in Ukrainian', () => 
     expect(effectsWords({ effects })).toHaveLength(4);
   });
 
+  it('tells what an alert across midnight did: the start day kept as shifted, the later day re-planned', () => {
+    const ended = {
+      endedAt: '2026-03-29T04:00:00Z',
+      effects: {
+        ...effects,
+        replanVersion: 5,
+        startDayOver: true,
+        days: [
+          { date: '2026-03-29', stopsShifted: 4, shiftedMinutes: 50, replanVersion: 9, windowsMoved: 1 },
+        ],
+      },
+    };
+    const lines = effectsWords(ended);
+    expect(lines).toContain('День початку тривоги минув: зсунутий час залишено й надіслано (версія плану 5)');
+    expect(lines.at(-1)).toBe(
+      '29.03: зупинок зсунуто 4 (до 50 хв); переплановано, версія плану 9; новий час повідомлено: 1',
+    );
+  });
+
   it("names the place in the file and what is wrong for the API's zone issues", () => {
     expect(
       zoneIssueWords({
