@@ -9,13 +9,16 @@ import { createEntity } from '../../shared/app/registry';
 import { sendOutboxMessage } from '../../shared/app/send-outbox-message';
 import { bookServiceRequest } from '../../shared/app/service-requests';
 import { registryKinds } from '../../shared/domain/registry';
+import { localToUtc } from '../../shared/domain/time';
 import {
+  GARAGE,
   HROMADA,
   RAMP_TAXI,
   RecordingSmsSender,
   seedBasics,
   seedFleet,
   taxiRequest,
+  withRules,
 } from '../support/fixtures';
 import { bookingOf, fieldsOf } from '../support/inputs';
 import { FixedClock, freshTable, portsFor } from './support';
@@ -99,5 +102,82 @@ describe('an air-raid alert on DynamoDB Local', () => {
     const log = await ports.entities.airRaids.list(HROMADA);
     expect(log.items).toHaveLength(1);
     expect(log.items[0]).toMatchObject({ id: alert.id, endedAt: clock.at.toISOString() });
+  });
+
+  it('across midnight (the spring DST night): holds Sunday, keeps Saturday shifted, re-plans Sunday', async () => {
+    const night = await freshTable('air-raid-night');
+    const clock = new FixedClock(localToUtc('2026-03-28', '10:00'));
+    const ports = { ...portsFor(night, clock), sms: new RecordingSmsSender() };
+    const anna = await seedBasics(ports);
+    await withRules(ports, { serviceHours: { from: '05:30', to: '23:59' } });
+    await createEntity(ports, registryKinds.depots, HROMADA, fieldsOf(registryKinds.depots, GARAGE), 'test');
+    const shifts = [{ days: [6, 7], start: '05:30', end: '23:59' }];
+    await createEntity(
+      ports,
+      registryKinds.vehicles,
+      HROMADA,
+      fieldsOf(registryKinds.vehicles, { ...RAMP_TAXI, depotId: GARAGE.id, shifts }),
+      'test',
+    );
+    await createEntity(
+      ports,
+      registryKinds.drivers,
+      HROMADA,
+      fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] }),
+      'test',
+    );
+    const book = (date: string, time: string) =>
+      bookServiceRequest(
+        ports,
+        HROMADA,
+        bookingOf({ override: { reason: 'test: a night ride' }, ...taxiRequest(anna.id, date, time) }),
+        'd',
+        { admin: true },
+      );
+    const late = await book('2026-03-28', '22:30');
+    const early = await book('2026-03-29', '06:10');
+    for (const date of ['2026-03-28', '2026-03-29']) {
+      const draft = await planDay(ports, HROMADA, date, 'd', ENGINE);
+      await publishPlan(ports, HROMADA, date, draft.version, 'd');
+    }
+    const saturday = (await ports.entities.plans.forDay(HROMADA, '2026-03-28'))!;
+    const pickup = saturday.routes[0]!.stops.find((s) => s.requestId === late.id)!;
+    clock.at = new Date(Date.parse(pickup.departure) + 60_000);
+    const hromada = (await ports.entities.hromady.get(HROMADA))!;
+    const { alert } = await startAirRaid(
+      ports,
+      hromada,
+      { level: 'hromada', id: HROMADA },
+      'dispatcher',
+      'd',
+    );
+    for (const time of ['00:30', '05:50', '06:30']) {
+      clock.at = localToUtc('2026-03-29', time);
+      await pollAirRaids(ports, NO_FEED);
+    }
+    // Sunday's driver told once; Sunday's 06:10 pickup waits, due at 06:30
+    expect(await ports.outbox.get(`air-raid-${alert.id}-2026-03-29-taxi`)).toMatchObject({
+      kind: 'air-raid',
+    });
+    const waiting = (await ports.entities.plans.forDay(HROMADA, '2026-03-29'))!;
+    const due = waiting.routes[0]!.stops.find((s) => s.requestId === early.id)!;
+    expect(due.arrival).toBe(localToUtc('2026-03-29', '06:30').toISOString());
+
+    const end = localToUtc('2026-03-29', '07:00');
+    clock.at = end;
+    const ended = await endAirRaid(ports, hromada, 'd', { maxIterations: 300, seed: 1 });
+    expect(ended.effects).toMatchObject({ startDayOver: true });
+    expect(ended.effects.replanError).toBeUndefined();
+    const [sunday] = ended.effects.days!;
+    expect(sunday).toMatchObject({ date: '2026-03-29' });
+    expect(sunday!.replanError).toBeUndefined();
+    const replanned = (await ports.entities.plans.forDay(HROMADA, '2026-03-29'))!;
+    expect(sunday!.replanVersion).toBe(replanned.version);
+    for (const stop of replanned.routes.flatMap((r) => r.stops))
+      expect(Date.parse(stop.arrival)).toBeGreaterThanOrEqual(end.getTime());
+    expect((await ports.entities.airRaids.list(HROMADA)).items[0]).toMatchObject({
+      id: alert.id,
+      endedAt: end.toISOString(),
+    });
   });
 });
