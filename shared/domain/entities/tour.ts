@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   geoPointSchema,
   idSchema,
+  isoInstantSchema,
   localDateSchema,
   localTimeSchema,
   nameSchema,
@@ -33,8 +34,11 @@ export const tourCreateSchema = z
     overnightPlaces: z.array(placeSchema).min(1).max(6),
     /** The working days, in order, each with its hours (local time). */
     days: z.array(daySchema).min(1).max(10),
-    /** The planner's budget for the whole tour (planned within the API call: under its 30 s). */
-    seconds: z.number().int().min(1).max(20).default(5),
+    /**
+     * The planner's budget for the whole tour, seconds (a background job, like a day's plan);
+     * absent: the provider's `tourSeconds`, else TOUR_SECONDS_DEFAULT.
+     */
+    seconds: z.number().int().min(1).max(600).optional(),
   })
   .refine((t) => t.days.every((d, i) => i === 0 || (t.days[i - 1]?.date ?? '') < d.date), {
     message: 'days must be distinct and in date order',
@@ -82,5 +86,9 @@ export const tourSchema = z.object({
   unassigned: z.array(z.object({ visitId: idSchema, hromadaId: idSchema, reason: z.string() })),
   drivingMinutes: z.number().int().nonnegative(),
   km: z.number().nonnegative(),
+  /** Cancelled by the provider: its visits went back to unplanned (RT11). */
+  cancelled: z
+    .object({ at: isoInstantSchema, by: z.string().min(1), reason: z.string().optional() })
+    .optional(),
 });
 export type Tour = z.infer<typeof tourSchema>;
