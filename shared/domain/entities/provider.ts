@@ -21,7 +21,7 @@ export const providerFields = {
   services: z.array(z.enum(serviceTypes)).min(1),
   /** Office phone, any valid Ukrainian number (landlines allowed). */
   phone: phoneSchema().optional(),
-  /** A regional centre's tour planning budget, seconds (a tour job's default; the request may say less or more). */
+  /** A regional centre's tour planning budget, seconds (a tour job's default; at most TOUR_SECONDS_MAX). */
   tourSeconds: z.number().int().min(1).max(600).optional(),
 };
 

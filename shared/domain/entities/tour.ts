@@ -16,6 +16,9 @@ import {
  * (`TOUR#<id>`): it belongs to the provider, not to one hromada; `hromadaId` is the provider's home
  * hromada (its registry, its audit). Each hromada reads only its own visits on it.
  */
+/** The longest tour planning budget a request or a provider may set (the jobs function's timeout fits it). */
+export const TOUR_SECONDS_MAX = 600;
+
 const placeSchema = z.strictObject({ id: idSchema, name: nameSchema, location: geoPointSchema });
 export type TourPlace = z.infer<typeof placeSchema>;
 
@@ -38,7 +41,7 @@ export const tourCreateSchema = z
      * The planner's budget for the whole tour, seconds (a background job, like a day's plan);
      * absent: the provider's `tourSeconds`, else TOUR_SECONDS_DEFAULT.
      */
-    seconds: z.number().int().min(1).max(600).optional(),
+    seconds: z.number().int().min(1).max(TOUR_SECONDS_MAX).optional(),
   })
   .refine((t) => t.days.every((d, i) => i === 0 || (t.days[i - 1]?.date ?? '') < d.date), {
     message: 'days must be distinct and in date order',
