@@ -215,7 +215,7 @@ describe('a tour job on DynamoDB', () => {
     const refused = raced.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({
       code: 'tour-job-running',
-      reason: expect.stringMatching(/уже плануються/),
+      reason: expect.stringMatching(/уже планується/),
     });
     // other dates are free
     const other = await createTourJob(ports, P, april(['2027-04-12']), 'p-3');

@@ -20,7 +20,7 @@ type GuardPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 export function tourJobRunning(other: { jobId: string; from: string; to: string }): ConflictError {
   return new ConflictError(`tour job ${other.jobId} is running over ${other.from}..${other.to}`, undefined, {
     code: 'tour-job-running',
-    reason: `Тур на ці дати (${other.from} — ${other.to}) уже плануються (завдання ${other.jobId}): дочекайтеся його кінця.`,
+    reason: `Тур на ці дати (${other.from} — ${other.to}) уже планується (завдання ${other.jobId}): дочекайтеся його кінця.`,
   });
 }
 

@@ -71,7 +71,7 @@ describe('a tour planning job', () => {
     const error = await startTourJob(ports, P, tourRequest([WED]), 'd').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ code: 'tour-job-running' });
-    expect((error as ConflictError).reason).toMatch(/уже плануються/);
+    expect((error as ConflictError).reason).toMatch(/уже планується/);
     const other = await startTourJob(ports, P, tourRequest(['2026-11-30']), 'd');
     expect(other.state).toBe('queued');
     await runTourJob(ports, { hromadaId: HROMADA, jobId: first.id, kind: 'tour' }, ENGINE);
