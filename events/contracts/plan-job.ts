@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const planJobEventSchema = z.strictObject({
   hromadaId: z.string().min(1).max(64),
   jobId: z.string().min(1).max(64),
-  /** The jobs function runs plans and CSV imports (absent: a plan). */
-  kind: z.enum(['plan', 'import']).optional(),
+  /**
+   * The jobs function runs plans, CSV imports and tours (absent: a plan). A tour's `hromadaId` is
+   * its provider's home hromada; its job is read by `jobId` alone.
+   */
+  kind: z.enum(['plan', 'import', 'tour']).optional(),
 });
 export type PlanJobInvoke = z.infer<typeof planJobEventSchema>;

@@ -3,7 +3,8 @@
  * its car's depot in Вінниця) serves three hromady under agreements each hromada consented to —
  * Хмільницька (the demo hromada), Глуховецька and Турбівська (their centres from
  * demo-data/vinnytsia-oblast-centres.json, OSM admin_centre nodes; see ATTRIBUTION.md). A quarter
- * of visits (three tour weeks, a month apart) is booked, and the first week's 5-day tour is planned.
+ * of visits (three tour weeks, a month apart) is booked, and the first week's 5-day tour is planned
+ * through a tour job (created and run in the seeding process, as the jobs function runs it).
  *
  * Coordinates: every point is sourced (OSM / GeoNames / Wikipedia, as the data files say) except
  * three Хмільницька villages (Вугли, Крутнів, Лука) that no source gave; a visit there is placed at
@@ -13,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { InProcessRouteSolver } from '../../shared/adapters/routing/in-process-route-solver';
 import { createEntity, createHromada, getEntity, updateEntity } from '../../shared/app/registry';
 import { createServiceAgreement } from '../../shared/app/tours/agreements';
-import { planTour } from '../../shared/app/tours/plan-tour';
+import { createTourJob, runTourJob } from '../../shared/app/tours/tour-job';
 import { createTourVisit } from '../../shared/app/tours/tour-visits';
 import type { Tour } from '../../shared/domain/entities/tour';
 import { tourCreateSchema } from '../../shared/domain/entities/tour';
@@ -213,13 +214,17 @@ export async function seedDemoTours(ports: SeedPorts): Promise<Tour | undefined>
     days: [0, 1, 2, 3, 4].map((d) => ({ date: addDays(monday, d), start: '08:00', end: '18:00' })),
     seconds: 5,
   });
-  return planTour(
-    { ...ports, solver: ports.solver ?? new InProcessRouteSolver() },
-    REGIONAL_PROVIDER,
-    tour,
-    ACTOR,
+  // through the tour job, as POST /providers/ocss/tours does; run here, in the seeding process
+  const job = await createTourJob(ports, REGIONAL_PROVIDER, tour, ACTOR);
+  const solver = ports.solver ?? new InProcessRouteSolver();
+  const ran = await runTourJob(
+    { ...ports, solver },
+    { hromadaId: job.hromadaId, jobId: job.id, kind: 'tour' },
     {
       maxIterations: 40,
     },
   );
+  const planned = ran.tourId ? await ports.entities.tours.get(ran.tourId) : undefined;
+  if (!planned) throw new Error(`the demo tour was not planned: ${ran.error?.reason ?? ran.state}`);
+  return planned;
 }

@@ -7,6 +7,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { MB_PER_VCPU, workersForMemory } from '../../shared/adapters/routing/lambda-vcpus';
 import { LEASE_MARGIN_S } from '../../shared/app/planning/plan-job';
+import { TOUR_SECONDS_MAX } from '../../shared/domain/entities/tour';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function';
 import type { DeployConfig } from './deploy-config';
 
@@ -20,10 +21,13 @@ export const PLAN_VCPUS = 4;
 export const PLAN_MEMORY_MB = PLAN_VCPUS * MB_PER_VCPU;
 /** The searches the plan function runs at once: one per whole vCPU of its memory. */
 export const PLAN_WORKERS = workersForMemory(PLAN_MEMORY_MB);
-/** Lambda's longest: the hromada's budget (rules.planningSeconds, at most 600 s) + loading and saving. */
+/**
+ * Lambda's longest: the hromada's budget (rules.planningSeconds, at most 600 s) or a tour's
+ * (TOUR_SECONDS_MAX) + loading and saving.
+ */
 export const PLAN_TIMEOUT = Duration.minutes(15);
-if (600 + LEASE_MARGIN_S > PLAN_TIMEOUT.toSeconds())
-  throw new Error('a plan job lease must not end before the plan function times out');
+if (Math.max(600, TOUR_SECONDS_MAX) + LEASE_MARGIN_S > PLAN_TIMEOUT.toSeconds())
+  throw new Error('a plan or tour job lease must not end before the plan function times out');
 
 export interface PlanFunctionProps {
   common: Pick<AppFunctionProps, 'sharedEnvironment' | 'logRemovalPolicy' | 'environmentOverrides'>;
@@ -35,7 +39,8 @@ export interface PlanFunctionProps {
 }
 
 /**
- * `plan`: a day planned in the background. The api invokes it asynchronously (`InvocationType:
+ * `plan`: a day planned in the background, and the other jobs of the same kind (a CSV import, a
+ * provider's multi-day tour: the event's `kind`). The api invokes it asynchronously (`InvocationType:
  * Event`) with one job; no retries (a job is run once: the dispatcher sees it failed and plans
  * again), and an event that failed or waited past the job's lease margin goes to the dead-letter
  * queue, where the ops alarm on that queue sees it.
@@ -44,7 +49,7 @@ export function addPlanFunction(scope: Construct, props: PlanFunctionProps): App
   const plan = new AppFunction(scope, 'Plan', {
     ...props.common,
     name: 'plan',
-    description: "Plans a hromada's day in the background (one job per invoke)",
+    description: "Background jobs: a hromada's day plan, a CSV import, a provider's tour (one per invoke)",
     memorySize: PLAN_MEMORY_MB,
     timeout: PLAN_TIMEOUT,
     environment: { ...travelTimesEnvironment(props.config), PLAN_WORKERS: String(PLAN_WORKERS) },

@@ -53,7 +53,9 @@ export type EntityName =
   | 'DangerZone'
   | 'ServiceAgreement'
   | 'TourVisit'
-  | 'Tour';
+  | 'Tour'
+  | 'TourJob'
+  | 'TourJobGuard';
 
 /** An item of one kind as stored (and as the storage ports return it, parsed). */
 export type RegistryItem<K extends RegistryKind = RegistryKind> = z.output<K['stored']>;

@@ -9,6 +9,7 @@ import { serviceAgreementSchema } from './entities/service-agreement';
 import { serviceRequestSchema } from './entities/service-request';
 import { standingOrderSchema } from './entities/standing-order';
 import { tourSchema } from './entities/tour';
+import { tourJobGuardSchema, tourJobSchema } from './entities/tour-job';
 import { tourVisitSchema } from './entities/tour-visit';
 import {
   type EntityName,
@@ -42,6 +43,8 @@ export const storedSchemas = {
   ServiceAgreement: serviceAgreementSchema,
   TourVisit: tourVisitSchema,
   Tour: tourSchema,
+  TourJob: tourJobSchema,
+  TourJobGuard: tourJobGuardSchema,
 } as const satisfies Record<EntityName, z.ZodType>;
 
 /** The stored, parsed type of one entity. */

@@ -24,8 +24,11 @@ export interface PlanJobStore {
 export interface PlanJobEvent {
   hromadaId: string;
   jobId: string;
-  /** Which job: a day's plan (absent, `plan`) or a CSV import (`import`, shared/app/import/import-job.ts). */
-  kind?: 'plan' | 'import';
+  /**
+   * Which job: a day's plan (absent, `plan`), a CSV import (`import`, shared/app/import/import-job.ts)
+   * or a provider's tour (`tour`, shared/app/tours/tour-job.ts).
+   */
+  kind?: 'plan' | 'import' | 'tour';
 }
 
 /**

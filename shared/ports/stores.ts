@@ -16,6 +16,7 @@ import type { ServiceAgreement } from '../domain/entities/service-agreement';
 import type { ServiceRequest } from '../domain/entities/service-request';
 import type { StandingOrder } from '../domain/entities/standing-order';
 import type { Tour } from '../domain/entities/tour';
+import type { TourJob, TourJobGuard } from '../domain/entities/tour-job';
 import type { TourVisit } from '../domain/entities/tour-visit';
 import type { RegistryItem, registryKinds } from '../domain/registry';
 import type { ReportDay } from '../domain/report-day';
@@ -192,6 +193,10 @@ export interface TourStores {
   get(id: string): Promise<Tour | undefined>;
   /** RT7: a provider's tours, by first date. */
   ofProvider(providerId: string): Promise<Tour[]>;
+  /** RT10: one tour job (consistent read). */
+  job(id: string): Promise<TourJob | undefined>;
+  /** RT9: the provider's tour-job guard (consistent read). */
+  jobGuard(providerId: string): Promise<TourJobGuard | undefined>;
 }
 
 export interface AirRaidStore {

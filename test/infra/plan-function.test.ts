@@ -2,6 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { PLAN_MEMORY_MB, PLAN_VCPUS, PLAN_WORKERS } from '../../infra/stacks/plan-function';
 import { LEASE_MARGIN_S } from '../../shared/app/planning/plan-job';
+import { TOUR_SECONDS_MAX } from '../../shared/domain/entities/tour';
 import { logicalId, resourcesOfType, synthStacks } from './helpers';
 
 const { statelessTemplate: template } = synthStacks();
@@ -33,6 +34,8 @@ describe('plan: a day planned in the background', () => {
     expect(planFn().MemorySize).toBeGreaterThan(1769);
     expect(planFn().Timeout).toBe(15 * 60);
     expect(planFn().Timeout).toBeGreaterThanOrEqual(600 + LEASE_MARGIN_S);
+    // a provider's tour job runs in the same function (event kind `tour`)
+    expect(planFn().Timeout).toBeGreaterThanOrEqual(TOUR_SECONDS_MAX + LEASE_MARGIN_S);
   });
 
   it('runs one search per vCPU of its memory (PLAN_WORKERS); the api keeps one', () => {

@@ -6,8 +6,11 @@
  * the other hromada's or the provider's paths (403).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createTourJob } from '../../shared/app/tours/tour-job';
+import { tourCreateSchema } from '../../shared/domain/entities/tour';
 import { ADMIN, apiEvent, JSON_HEADERS } from '../support/api-events';
 import { apiOnFreshTable, type Call } from './api-client';
+import { FixedClock, portsFor } from './support';
 
 const HOME = 'vinnytska';
 const A = 'hromada-a';
@@ -26,8 +29,11 @@ const hromadaAdminOf = (hromadaId: string) => ({
   'custom:hromada_id': hromadaId,
 });
 const PROVIDER_DISPATCHER = dispatcherOf(HOME, P);
+// biome-ignore lint/suspicious/noExplicitAny: the tour request, sent again by the later tests
+let tourBody: any;
 
 let call: Call;
+let table: Awaited<ReturnType<typeof apiOnFreshTable>>['table'];
 let tourId: string;
 const post = (path: string, body: unknown, claims: Record<string, string>) =>
   call(apiEvent('POST', path, body, JSON_HEADERS, claims));
@@ -63,7 +69,7 @@ function visit(hromadaId: string, day: number, from: string, address: string) {
 }
 
 beforeAll(async () => {
-  ({ call } = await apiOnFreshTable('tours'));
+  ({ call, table } = await apiOnFreshTable('tours'));
   await hromadaWithVillage(HOME, 'Вінниця', { lat: 49.2320162, lon: 28.467975 });
   await hromadaWithVillage(A, 'Березна', { lat: 49.56085, lon: 27.84392 });
   await hromadaWithVillage(B, 'Турбів', { lat: 49.339939, lon: 28.7260729 });
@@ -102,11 +108,29 @@ beforeAll(async () => {
     days: DAYS.map((date) => ({ date, start: '08:00', end: '18:00' })),
     seconds: 1,
   };
-  const planned = await post(`/providers/${P}/tours`, tour, PROVIDER_DISPATCHER);
-  expect(planned.status).toBe(201);
+  tourBody = tour;
+  const job = await planTourAndWait(tour);
+  expect(job.state).toBe('done');
+  tourId = job.tourId;
+  const planned = await get(`/providers/${P}/tours/${tourId}`, PROVIDER_DISPATCHER);
   expect(planned.body.unassigned).toEqual([]);
-  tourId = planned.body.id;
 }, 120_000);
+
+/** Plans a tour as the console does: the job (202 and its Location), polled until it ends. */
+// biome-ignore lint/suspicious/noExplicitAny: the job's JSON
+async function planTourAndWait(tour: unknown): Promise<any> {
+  const started = await post(`/providers/${P}/tours`, tour, PROVIDER_DISPATCHER);
+  expect(started.status).toBe(202);
+  expect(started.headers.location).toBe(`/providers/${P}/tour-jobs/${started.body.id}`);
+  expect(started.body).toMatchObject({ state: 'queued', providerId: P, from: DAYS[0], to: DAYS[4] });
+  for (let polls = 0; polls < 3000; polls++) {
+    const job = await get(String(started.headers.location), PROVIDER_DISPATCHER);
+    expect(job.status).toBe(200);
+    if (job.body.state === 'done' || job.body.state === 'failed') return job.body;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`tour job ${started.body.id} did not end`);
+}
 
 describe('agreements', () => {
   it("only the hromada's own admin records its consent; its dispatcher cannot", async () => {
@@ -165,5 +189,118 @@ describe("a dispatcher of one hromada cannot read another's visits on the tour",
     expect(JSON.stringify(res.body)).toMatch(/Таємна/);
     expect(res.body.days[0].from).toBe('depot');
     expect(res.body.days[4].to).toBe('depot');
+  });
+});
+
+describe('a tour job on DynamoDB', () => {
+  it('ended done with the tour id and its progress; the tour it names is readable', async () => {
+    const tours = await table.entities.tours.ofProvider(P);
+    expect(tours.map((t) => t.id)).toEqual([tourId]);
+    const tour = await get(`/providers/${P}/tours/${tourId}`, PROVIDER_DISPATCHER);
+    expect(tour.body.days.flatMap((d: { stops: unknown[] }) => d.stops)).toHaveLength(4);
+  });
+
+  it('two jobs over overlapping dates raced: one is created, the other refused with 409 in Ukrainian', async () => {
+    const ports = portsFor(table, new FixedClock(new Date()));
+    const april = (dates: string[]) =>
+      tourCreateSchema.parse({
+        ...tourBody,
+        days: dates.map((date) => ({ date, start: '08:00', end: '18:00' })),
+      });
+    const raced = await Promise.allSettled([
+      createTourJob(ports, P, april(['2027-04-05', '2027-04-06']), 'p-1'),
+      createTourJob(ports, P, april(['2027-04-06', '2027-04-07']), 'p-2'),
+    ]);
+    expect(raced.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = raced.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({
+      code: 'tour-job-running',
+      reason: expect.stringMatching(/уже планується/),
+    });
+    // other dates are free
+    const other = await createTourJob(ports, P, april(['2027-04-12']), 'p-3');
+    expect(other.state).toBe('queued');
+  });
+});
+
+describe('cancel and withdraw', () => {
+  const visitsOf = async (h: string) =>
+    (await get(`/hromady/${h}/tour-visits?from=${DAYS[0]}&to=${DAYS[4]}`, dispatcherOf(h))).body
+      .items as Array<{
+      id: string;
+      date: string;
+      version: number;
+      planned?: { tourId: string };
+    }>;
+  const reasonsOf = (body: { unassigned: Array<{ visitId: string; reason: string }> }) =>
+    Object.fromEntries(body.unassigned.map((u) => [u.visitId, u.reason]));
+
+  it("B cancels its visit: the tour's stop leaves, and the provider and B both see it unassigned", async () => {
+    const visit = (await visitsOf(B)).find((v) => v.date === DAYS[4])!;
+    const other = await post(
+      `/hromady/${B}/tour-visits/${visit.id}/cancel`,
+      { version: visit.version },
+      dispatcherOf(A),
+    );
+    expect(other.status).toBe(403);
+    const stale = await post(`/hromady/${B}/tour-visits/${visit.id}/cancel`, { version: 1 }, dispatcherOf(B));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.reason).toMatch(/Візит змінився/);
+    const res = await post(
+      `/hromady/${B}/tour-visits/${visit.id}/cancel`,
+      { version: visit.version },
+      dispatcherOf(B),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.planned).toBeUndefined();
+    const whole = (await get(`/providers/${P}/tours/${tourId}`, PROVIDER_DISPATCHER)).body;
+    expect(whole.days.flatMap((d: { stops: unknown[] }) => d.stops)).toHaveLength(3);
+    expect(reasonsOf(whole)[visit.id]).toBe('візит скасувала громада');
+    const own = (await get(`/hromady/${B}/tours/${tourId}`, dispatcherOf(B))).body;
+    expect(reasonsOf(own)[visit.id]).toBe('візит скасувала громада');
+  });
+
+  it("A's admin withdraws consent from the third day: A's visit on it leaves the tour; its dispatcher may not", async () => {
+    const path = `/hromady/${A}/service-agreements/${P}/withdraw`;
+    expect((await post(path, { version: 1, from: DAYS[2] }, dispatcherOf(A))).status).toBe(403);
+    const res = await post(path, { version: 1, from: DAYS[2] }, hromadaAdminOf(A));
+    expect(res.status).toBe(200);
+    expect(res.body.withdrawn.from).toBe(DAYS[2]);
+    const visits = await visitsOf(A);
+    expect(visits.find((v) => v.date === DAYS[1])?.planned?.tourId).toBe(tourId);
+    expect(visits.find((v) => v.date === DAYS[2])?.planned).toBeUndefined();
+    const again = await post(path, { version: 2 }, hromadaAdminOf(A));
+    expect(again.status).toBe(409);
+    expect(again.body.error.reason).toMatch(/вже відкликано/);
+    const audit = await table.entities.audit.list(A);
+    expect(audit.items.some((e) => e.action === 'withdraw' && e.itemType === 'ServiceAgreement')).toBe(true);
+  });
+
+  it('the provider cancels the tour: its visits go back to unplanned and a new tour job takes them', async () => {
+    const tour = (await get(`/providers/${P}/tours/${tourId}`, PROVIDER_DISPATCHER)).body;
+    const res = await post(
+      `/providers/${P}/tours/${tourId}/cancel`,
+      { version: tour.version },
+      PROVIDER_DISPATCHER,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.cancelled).toBeDefined();
+    const twice = await post(
+      `/providers/${P}/tours/${tourId}/cancel`,
+      { version: tour.version + 1 },
+      PROVIDER_DISPATCHER,
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.reason).toBe('Тур уже скасовано.');
+    for (const h of [A, B]) {
+      for (const v of await visitsOf(h)) expect(v.planned).toBeUndefined();
+      const audit = await table.entities.audit.list(h);
+      expect(audit.items.some((e) => e.action === 'cancel' && e.itemId === tourId)).toBe(true);
+    }
+    const job = await planTourAndWait(tourBody);
+    expect(job.state).toBe('done');
+    const next = (await get(`/providers/${P}/tours/${job.tourId}`, PROVIDER_DISPATCHER)).body;
+    expect(next.days.flatMap((d: { stops: unknown[] }) => d.stops)).toHaveLength(2);
+    expect(Object.values(reasonsOf(next))).toEqual(['немає згоди громади на цю дату']);
   });
 });

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { createServiceAgreement, listServiceAgreements } from '../../../shared/app/tours/agreements';
-import { planTour } from '../../../shared/app/tours/plan-tour';
+import { cancelTour } from '../../../shared/app/tours/cancel-tour';
+import { cancelTourVisit } from '../../../shared/app/tours/cancel-tour-visit';
+import { getTourJob, startTourJob, tourJobView } from '../../../shared/app/tours/tour-job';
 import { hromadaTourView, listProviderTours, providerTourView } from '../../../shared/app/tours/tour-views';
 import { createTourVisit, listTourVisits } from '../../../shared/app/tours/tour-visits';
-import { idSchema, localDateSchema } from '../../../shared/domain/common';
+import { withdrawConsent } from '../../../shared/app/tours/withdraw-consent';
+import { idSchema, localDateSchema, textSchema } from '../../../shared/domain/common';
 import { serviceAgreementCreateSchema } from '../../../shared/domain/entities/service-agreement';
 import { tourCreateSchema } from '../../../shared/domain/entities/tour';
 import { tourVisitCreateSchema } from '../../../shared/domain/entities/tour-visit';
@@ -16,6 +19,19 @@ import type { Ports } from '../../../shared/ports/ports';
 const period = z.strictObject({ from: localDateSchema, to: localDateSchema });
 const provider = z.object({ providerId: idSchema });
 const providerTour = z.object({ providerId: idSchema, id: idSchema });
+const hromadaProvider = z.object({ hromadaId: idSchema, providerId: idSchema });
+const reasonSchema = textSchema(1, 200).optional();
+const cancelBody = z.strictObject({ version: z.number().int().positive(), reason: reasonSchema });
+const withdrawBody = z.strictObject({
+  version: z.number().int().positive(),
+  /** The first date without consent; absent: today. */
+  from: localDateSchema.optional(),
+  reason: reasonSchema,
+});
+const withReason = ({ version, reason }: z.output<typeof cancelBody>) => ({
+  version,
+  ...(reason ? { reason } : {}),
+});
 
 /**
  * Regional tours (docs/services/regional-tours.md): a hromada's agreements and visits, the
@@ -53,14 +69,71 @@ export function tourRoutes(ports: Ports): Route[] {
       handle: async ({ params, event }) =>
         json(200, await hromadaTourView(ports, params.hromadaId, params.id, viewerOf(event))),
     }),
-    idempotentRoute(ports, 'POST /providers/{providerId}/tours', "Plan a provider's multi-day tour", {
-      access: 'provider',
-      params: provider,
-      body: { schema: tourCreateSchema, what: 'tour' },
-      status: 201,
-      handle: async ({ params, body, actor }, once) =>
-        json(201, await planTour(once, params.providerId, body, actor)),
-    }),
+    idempotentRoute(
+      ports,
+      'POST /providers/{providerId}/tours',
+      "Plan a provider's multi-day tour: a background job (202, its Location)",
+      {
+        access: 'provider',
+        params: provider,
+        body: { schema: tourCreateSchema, what: 'tour' },
+        status: 202,
+        keepHeaders: ['location'],
+        handle: async ({ params, body, actor }, once) => {
+          const job = await startTourJob(once, params.providerId, body, actor);
+          const answer = json(202, tourJobView(job));
+          const location = `/providers/${encodeURIComponent(params.providerId)}/tour-jobs/${job.id}`;
+          return { ...answer, headers: { ...answer.headers, location } };
+        },
+      },
+    ),
+    defineRoute(
+      'GET /providers/{providerId}/tour-jobs/{id}',
+      'A tour planning job: state, progress, tour id',
+      {
+        access: 'provider',
+        params: providerTour,
+        handle: async ({ params }) =>
+          json(200, tourJobView(await getTourJob(ports, params.providerId, params.id))),
+      },
+    ),
+    idempotentRoute(
+      ports,
+      'POST /providers/{providerId}/tours/{id}/cancel',
+      'Cancel a tour: its visits go back to unplanned',
+      {
+        access: 'provider',
+        params: providerTour,
+        body: { schema: cancelBody, what: 'cancel' },
+        handle: async ({ params, body, actor }, once) =>
+          json(200, await cancelTour(once, params.providerId, params.id, withReason(body), actor)),
+      },
+    ),
+    idempotentRoute(
+      ports,
+      'POST /hromady/{hromadaId}/tour-visits/{id}/cancel',
+      'Cancel a tour visit (taken off its tour)',
+      {
+        body: { schema: cancelBody, what: 'cancel' },
+        handle: async ({ params, body, actor }, once) =>
+          json(200, await cancelTourVisit(once, params.hromadaId, params.id, withReason(body), actor)),
+      },
+    ),
+    idempotentRoute(
+      ports,
+      'POST /hromady/{hromadaId}/service-agreements/{providerId}/withdraw',
+      "Withdraw the hromada's consent from a date: its planned visits leave their tours",
+      {
+        access: 'hromada-admin',
+        params: hromadaProvider,
+        body: { schema: withdrawBody, what: 'withdrawal' },
+        handle: async ({ params, body, actor }, once) => {
+          const { from, reason, version } = body;
+          const input = { version, ...(from ? { from } : {}), ...(reason ? { reason } : {}) };
+          return json(200, await withdrawConsent(once, params.hromadaId, params.providerId, input, actor));
+        },
+      },
+    ),
     defineRoute('GET /providers/{providerId}/tours', "A provider's tours", {
       access: 'provider',
       params: provider,

@@ -48,5 +48,7 @@ export function dynamoDbTourStores(reads: TableReads): TourStores {
       ),
     get: (id) => get('Tour', '-', id),
     ofProvider: (providerId) => all('Tour', byIndex(toursByProvider.index, toursByProvider.pk(providerId))),
+    job: (id) => get('TourJob', '-', id),
+    jobGuard: (providerId) => get('TourJobGuard', '-', providerId),
   };
 }

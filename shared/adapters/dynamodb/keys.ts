@@ -12,7 +12,13 @@ import { planLayout } from './entities/plan';
 import { depotLayout, providerLayout, settlementLayout, vehicleLayout } from './entities/registry-items';
 import { serviceRequestLayout } from './entities/service-request';
 import { placeLayout, standingOrderLayout } from './entities/taxi';
-import { serviceAgreementLayout, tourLayout, tourVisitLayout } from './entities/tours';
+import {
+  serviceAgreementLayout,
+  tourJobGuardLayout,
+  tourJobLayout,
+  tourLayout,
+  tourVisitLayout,
+} from './entities/tours';
 import { TABLE_SCHEMA } from './table-schema';
 
 /**
@@ -39,6 +45,8 @@ export const entityLayouts: { [E in EntityName]: EntityLayout<EntityOf<E>> } = {
   ServiceAgreement: serviceAgreementLayout,
   TourVisit: tourVisitLayout,
   Tour: tourLayout,
+  TourJob: tourJobLayout,
+  TourJobGuard: tourJobGuardLayout,
 };
 
 /** The base key of one stored entity. */

@@ -35,5 +35,7 @@ export function memoryTourStores(items: Items): TourStores {
       all('Tour', (i) => i.providerId === p).sort((a, b) =>
         `${a.days[0]?.date}#${a.id}`.localeCompare(`${b.days[0]?.date}#${b.id}`),
       ),
+    job: async (id) => all('TourJob', (i) => i.id === id)[0],
+    jobGuard: async (p) => all('TourJobGuard', (i) => i.id === p)[0],
   };
 }

@@ -14,6 +14,7 @@ import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { checkTour } from '../../routing/checker/tour';
 import type { TourSolution } from '../../routing/tour-format';
+import type { SolveProgress } from '../../routing/vroom-format';
 import { auditChange } from '../audit';
 import { CheckerRefusal } from '../planning/checker-refusal';
 import { solveTour } from './solve-tour';
@@ -29,12 +30,25 @@ const NO_ROOM = 'не вміщується в робочий день туру';
 
 export type PlanTourPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel' | 'solver'>;
 
+/** A tour's planning budget when neither the request nor the provider says (seconds). */
+export const TOUR_SECONDS_DEFAULT = 10;
+
+export interface PlanTourOptions {
+  /** The planner's budget; absent: the request's `seconds`, else TOUR_SECONDS_DEFAULT. */
+  timeLimitMs?: number;
+  /** Tests and the demo: a fixed number of engine iterations per day solve. */
+  maxIterations?: number;
+  onProgress?: (progress: SolveProgress) => void;
+  /** Changes written in the tour's own transaction (the job's end), given the tour. */
+  also?: (tour: Tour) => Promise<Change[]>;
+}
+
 export async function planTour(
   ports: PlanTourPorts,
   providerId: string,
   input: TourCreate,
   actor: Actor,
-  options: { maxIterations?: number } = {},
+  options: PlanTourOptions = {},
 ): Promise<Tour> {
   const home = await requireHromada(ports, input.providerHromadaId);
   const provider = await ports.entities.registry.get(registryKinds.providers, home.id, providerId);
@@ -42,7 +56,7 @@ export async function planTour(
   const first = input.days[0]?.date ?? '';
   const last = input.days[input.days.length - 1]?.date ?? '';
   const candidates = (await ports.entities.tours.visitsOfProvider(providerId, first, last)).filter(
-    (v) => !v.planned,
+    (v) => !v.planned && !v.cancelled,
   );
   const agreements = new Map(
     (await ports.entities.tours.agreementsOfProvider(providerId)).map((a) => [a.hromadaId, a]),
@@ -55,13 +69,15 @@ export async function planTour(
     });
   const built = await buildTourProblem(ports.travel, input, consented);
   const solution = await solveTour(ports.solver, built.problem, {
-    timeLimitMs: input.seconds * 1000,
+    timeLimitMs: options.timeLimitMs ?? (input.seconds ?? TOUR_SECONDS_DEFAULT) * 1000,
     ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const check = checkTour(built.problem, solution);
   if (!check.feasible) throw new CheckerRefusal('tour', check.violations);
   const tour = tourOf(ports, providerId, input, built, solution, check, candidates, consented);
-  await ports.entities.commit(await tourChanges(ports, home, tour, built.visits, actor));
+  const changes = await tourChanges(ports, home, tour, built.visits, actor);
+  await ports.entities.commit([...changes, ...((await options.also?.(tour)) ?? [])]);
   return tour;
 }
 

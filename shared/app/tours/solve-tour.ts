@@ -11,7 +11,7 @@
  */
 import type { RouteSolver } from '../../ports/route-solver';
 import type { TourDay, TourProblem, TourSolution } from '../../routing/tour-format';
-import type { VroomProblem, VroomSolution } from '../../routing/vroom-format';
+import type { SolveProgress, VroomProblem, VroomSolution } from '../../routing/vroom-format';
 
 /** A visit left out weighs more than any day's travel (seconds). */
 const LEFT_OUT = 10_000_000;
@@ -21,6 +21,11 @@ export interface SolveTourOptions {
   timeLimitMs: number;
   /** Deterministic budget per day solve (tests). */
   maxIterations?: number;
+  /**
+   * After each day solve: time so far, and the best partial tour through the days done (its
+   * travel seconds and the visits it leaves out).
+   */
+  onProgress?: (progress: SolveProgress) => void;
 }
 
 interface DayAnswer {
@@ -39,6 +44,8 @@ export async function solveTour(
   const ends = (k: number) => (k === days.length - 1 ? [tour.depot] : tour.overnight);
   const solves = days.reduce((n, _d, k) => n + starts(k).length * ends(k).length, 0);
   const perSolveMs = Math.max(20, Math.floor(options.timeLimitMs / Math.max(1, solves)));
+  const began = performance.now();
+  let done = 0;
 
   // best[k]: for each end place of day k, the cheapest tour so far and how it got there
   let best = new Map<number, { cost: number; path: Array<{ start: number; end: number; day: DayAnswer }> }>([
@@ -58,6 +65,8 @@ export async function solveTour(
         const current = next.get(end);
         if (!current || cost < current.cost)
           next.set(end, { cost, path: [...before.path, { start, end, day: answer }] });
+        done += 1;
+        options.onProgress?.(progressOf(next, performance.now() - began, done, k + 1));
       }
     }
     best = next;
@@ -76,6 +85,19 @@ export async function solveTour(
     })),
     unassigned: tour.visits.filter((v) => !served.has(v.id)).map((v) => v.id),
   };
+}
+
+/** The best partial tour so far: travel seconds and visits left out (LEFT_OUT weighs each). */
+function progressOf(
+  partial: Map<number, { cost: number }>,
+  elapsedMs: number,
+  solves: number,
+  days: number,
+): SolveProgress {
+  const cheapest = Math.min(...[...partial.values()].map((p) => p.cost));
+  const unassigned = Number.isFinite(cheapest) ? Math.floor(cheapest / LEFT_OUT) : 0;
+  const bestCost = Number.isFinite(cheapest) ? cheapest - unassigned * LEFT_OUT : 0;
+  return { elapsedMs, iteration: solves, bestCost: Math.round(bestCost), routes: days, unassigned };
 }
 
 /** The planner's own day problem (the checker builds its own from the same tour). */

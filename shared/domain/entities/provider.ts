@@ -21,6 +21,8 @@ export const providerFields = {
   services: z.array(z.enum(serviceTypes)).min(1),
   /** Office phone, any valid Ukrainian number (landlines allowed). */
   phone: phoneSchema().optional(),
+  /** A regional centre's tour planning budget, seconds (a tour job's default; at most TOUR_SECONDS_MAX). */
+  tourSeconds: z.number().int().min(1).max(600).optional(),
 };
 
 export const providerSchema = z.object({ ...storedFields, ...providerFields, phone: z.string().optional() });

@@ -43,15 +43,28 @@ export const serviceAgreementSchema = z.object({
   /** The admin account that recorded the consent, and when. */
   recordedBy: z.string().min(1).max(200),
   recordedAt: isoInstantSchema,
+  /** The hromada withdrew its consent from `from` (local date, included) on (RT13). */
+  withdrawn: z
+    .object({
+      from: localDateSchema,
+      at: isoInstantSchema,
+      by: z.string().min(1),
+      reason: z.string().optional(),
+    })
+    .optional(),
 });
 export type ServiceAgreement = z.infer<typeof serviceAgreementSchema>;
 
-/** Whether the agreement lets the provider serve the hromada on this date (consent given by then). */
+/**
+ * Whether the agreement lets the provider serve the hromada on this date: consent given by then
+ * and not withdrawn from that date on.
+ */
 export function agreementCovers(agreement: ServiceAgreement | undefined, date: string): boolean {
   return (
     agreement !== undefined &&
     agreement.validFrom <= date &&
     date <= agreement.validTo &&
-    agreement.consent.on <= date
+    agreement.consent.on <= date &&
+    (agreement.withdrawn === undefined || date < agreement.withdrawn.from)
   );
 }

@@ -3,6 +3,7 @@ import {
   addressSchema,
   geoPointSchema,
   idSchema,
+  isoInstantSchema,
   localDateSchema,
   localTimeSchema,
   nameSchema,
@@ -53,6 +54,10 @@ export const tourVisitSchema = z.object({
   /** Where it is on a planned tour. */
   planned: z
     .object({ tourId: idSchema, date: localDateSchema, arrival: localTimeSchema, departure: localTimeSchema })
+    .optional(),
+  /** Cancelled by its hromada (RT12): never planned again, taken off its tour. */
+  cancelled: z
+    .object({ at: isoInstantSchema, by: z.string().min(1), reason: z.string().optional() })
     .optional(),
 });
 export type TourVisit = z.infer<typeof tourVisitSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   geoPointSchema,
   idSchema,
+  isoInstantSchema,
   localDateSchema,
   localTimeSchema,
   nameSchema,
@@ -15,6 +16,9 @@ import {
  * (`TOUR#<id>`): it belongs to the provider, not to one hromada; `hromadaId` is the provider's home
  * hromada (its registry, its audit). Each hromada reads only its own visits on it.
  */
+/** The longest tour planning budget a request or a provider may set (the jobs function's timeout fits it). */
+export const TOUR_SECONDS_MAX = 600;
+
 const placeSchema = z.strictObject({ id: idSchema, name: nameSchema, location: geoPointSchema });
 export type TourPlace = z.infer<typeof placeSchema>;
 
@@ -33,8 +37,11 @@ export const tourCreateSchema = z
     overnightPlaces: z.array(placeSchema).min(1).max(6),
     /** The working days, in order, each with its hours (local time). */
     days: z.array(daySchema).min(1).max(10),
-    /** The planner's budget for the whole tour (planned within the API call: under its 30 s). */
-    seconds: z.number().int().min(1).max(20).default(5),
+    /**
+     * The planner's budget for the whole tour, seconds (a background job, like a day's plan);
+     * absent: the provider's `tourSeconds`, else TOUR_SECONDS_DEFAULT.
+     */
+    seconds: z.number().int().min(1).max(TOUR_SECONDS_MAX).optional(),
   })
   .refine((t) => t.days.every((d, i) => i === 0 || (t.days[i - 1]?.date ?? '') < d.date), {
     message: 'days must be distinct and in date order',
@@ -82,5 +89,9 @@ export const tourSchema = z.object({
   unassigned: z.array(z.object({ visitId: idSchema, hromadaId: idSchema, reason: z.string() })),
   drivingMinutes: z.number().int().nonnegative(),
   km: z.number().nonnegative(),
+  /** Cancelled by the provider: its visits went back to unplanned (RT11). */
+  cancelled: z
+    .object({ at: isoInstantSchema, by: z.string().min(1), reason: z.string().optional() })
+    .optional(),
 });
 export type Tour = z.infer<typeof tourSchema>;

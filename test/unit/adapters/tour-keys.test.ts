@@ -44,4 +44,17 @@ describe('regional tours: single-table keys', () => {
     });
     expect(entityKey('Tour', 'anything', 't1')).toEqual({ pk: 'TOUR#t1', sk: 'TOUR' });
   });
+
+  it("a tour job has its own partition, read by id alone; a provider's guard one per provider (RT9, RT10)", () => {
+    expect(keysOf('TourJob', { ...stored, id: 'j1', hromadaId: 'vin', providerId: 'ocss' })).toEqual({
+      pk: 'TOURJOB#j1',
+      sk: 'TOURJOB',
+    });
+    expect(entityKey('TourJob', '-', 'j1')).toEqual({ pk: 'TOURJOB#j1', sk: 'TOURJOB' });
+    expect(keysOf('TourJobGuard', { ...stored, id: 'ocss', hromadaId: 'vin', running: [] })).toEqual({
+      pk: 'TOURJOBS#ocss',
+      sk: 'GUARD',
+    });
+    expect(entityKey('TourJobGuard', '-', 'ocss')).toEqual({ pk: 'TOURJOBS#ocss', sk: 'GUARD' });
+  });
 });

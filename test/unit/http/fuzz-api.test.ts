@@ -37,11 +37,12 @@ describe('the leak detector', () => {
 });
 
 describe('the API under hostile input (seeded)', () => {
-  // about 10 inputs per route (48 routes with the mobile case's): more routes share the inputs
-  it('answers 500 inputs without a 5xx or a leak, and reaches the use cases', async () => {
-    const report = await runFuzz(500, 20_261_113);
+  // more routes share the inputs: 600 since the tours' job, cancel and withdraw routes (with 500,
+  // 12 of the seeded inputs reached a 2xx, under the bound; no 5xx and no leak either way)
+  it('answers 600 inputs without a 5xx or a leak, and reaches the use cases', async () => {
+    const report = await runFuzz(600, 20_261_113);
     expect(report.findings).toEqual([]);
-    expect(report).toMatchObject({ inputs: 500, status5xx: 0, leaks: 0 });
+    expect(report).toMatchObject({ inputs: 600, status5xx: 0, leaks: 0 });
     const reached = (from: number, to: number) =>
       Object.entries(report.statuses)
         .filter(([s]) => Number(s) >= from && Number(s) < to)

@@ -13,10 +13,12 @@ import { publishPlan } from '../../../shared/app/planning/publish-plan';
 import { createEntity } from '../../../shared/app/registry';
 import { createStandingOrder } from '../../../shared/app/standing-orders/standing-orders';
 import { createServiceAgreement } from '../../../shared/app/tours/agreements';
+import { planTour } from '../../../shared/app/tours/plan-tour';
 import { createTourVisit } from '../../../shared/app/tours/tour-visits';
 import { createZones } from '../../../shared/app/zones/danger-zones';
 import { zoneUploadSchema } from '../../../shared/domain/entities/danger-zone';
 import { standingOrderCreateSchema } from '../../../shared/domain/entities/standing-order';
+import { tourCreateSchema } from '../../../shared/domain/entities/tour';
 import { tourVisitCreateSchema } from '../../../shared/domain/entities/tour-visit';
 import { registryKinds } from '../../../shared/domain/registry';
 import { httpHandler } from '../../../shared/http/api-handler';
@@ -165,6 +167,27 @@ const tourVisit = (from: string) => ({
   purpose: 'оцінка потреб',
 });
 
+/** A one-day tour of the regional centre on TUESDAY. */
+const tourBody = () => {
+  const place = { id: 'garage', name: 'Гараж', location: GARAGE.location };
+  return {
+    providerHromadaId: HROMADA,
+    name: 'Тур на вівторок',
+    vehicle: { name: 'Бригада 1' },
+    depot: place,
+    overnightPlaces: [{ ...place, id: 'hostel', name: 'Гуртожиток' }],
+    days: [{ date: TUESDAY, start: '08:00', end: '17:00' }],
+    seconds: 1,
+  };
+};
+
+/** The regional centre's tour with one visit planned on it. */
+async function plannedTour(w: World) {
+  await regionalCentre(w);
+  await createTourVisit(w.ports, HROMADA, tourVisitCreateSchema.parse(tourVisit('09:00')), 'd');
+  return planTour(w.ports, 'ocss', tourCreateSchema.parse(tourBody()), 'd', { maxIterations: 20 });
+}
+
 const SCENARIOS: Record<string, Scenario> = {
   'POST /hromady/{hromadaId}/danger-zones': async () => {
     const call = { path: `${H}/danger-zones`, body: zoneFeature('Поле за Березною') };
@@ -189,18 +212,25 @@ const SCENARIOS: Record<string, Scenario> = {
   'POST /providers/{providerId}/tours': async (w) => {
     await regionalCentre(w);
     await createTourVisit(w.ports, HROMADA, tourVisitCreateSchema.parse(tourVisit('09:00')), 'd');
-    const place = { id: 'garage', name: 'Гараж', location: GARAGE.location };
-    const body = {
-      providerHromadaId: HROMADA,
-      name: 'Тур на вівторок',
-      vehicle: { name: 'Бригада 1' },
-      depot: place,
-      overnightPlaces: [{ ...place, id: 'hostel', name: 'Гуртожиток' }],
-      days: [{ date: TUESDAY, start: '08:00', end: '17:00' }],
-      seconds: 1,
-    };
+    const body = tourBody();
     const call = { path: '/providers/ocss/tours', body };
     return { call, other: { ...call, body: { ...body, name: 'Інший тур' } } };
+  },
+  'POST /providers/{providerId}/tours/{id}/cancel': async (w) => {
+    const tour = await plannedTour(w);
+    const call = { path: `/providers/ocss/tours/${tour.id}/cancel`, body: { version: tour.version } };
+    return { call, other: { ...call, body: { version: tour.version, reason: 'машина в ремонті' } } };
+  },
+  'POST /hromady/{hromadaId}/tour-visits/{id}/cancel': async (w) => {
+    const tour = await plannedTour(w);
+    const visitId = tour.days[0]!.stops[0]!.visitId;
+    const call = { path: `${H}/tour-visits/${visitId}/cancel`, body: { version: 2 } };
+    return { call, other: { ...call, body: { version: 2, reason: 'мешканець у лікарні' } } };
+  },
+  'POST /hromady/{hromadaId}/service-agreements/{providerId}/withdraw': async (w) => {
+    await plannedTour(w);
+    const call = { path: `${H}/service-agreements/ocss/withdraw`, body: { version: 1 } };
+    return { call, other: { ...call, body: { version: 1, reason: 'рішення сесії' } } };
   },
   'POST /hromady/{hromadaId}/air-raids': async () => {
     const call = { path: `${H}/air-raids`, body: {} };

@@ -1,5 +1,6 @@
 import type { ServiceAgreement } from '../../../domain/entities/service-agreement';
 import type { Tour } from '../../../domain/entities/tour';
+import type { TourJob, TourJobGuard } from '../../../domain/entities/tour-job';
 import type { TourVisit } from '../../../domain/entities/tour-visit';
 import { INDEX } from '../table-schema';
 import type { EntityLayout } from './layout';
@@ -52,4 +53,25 @@ export const tourLayout: EntityLayout<Tour> = {
     ...tourKey(t.hromadaId, t.id),
     ...indexKeys(toursByProvider.index, toursByProvider.pk(t.providerId), `${t.days[0]?.date ?? ''}#${t.id}`),
   }),
+};
+
+/** A tour job: its own partition `TOURJOB#<id>` (RT9, RT10), read by id only. */
+const tourJobKey = (_scope: string, id: string) => ({ pk: `TOURJOB#${id}`, sk: 'TOURJOB' });
+export const tourJobLayout: EntityLayout<TourJob> = {
+  entity: 'TourJob',
+  key: tourJobKey,
+  skPrefix: 'TOURJOB',
+  keysOf: (j) => tourJobKey(j.hromadaId, j.id),
+};
+
+/** A provider's tour-job guard: `TOURJOBS#<provider>` / `GUARD` (RT9), id = the provider's id. */
+const tourJobGuardKey = (_scope: string, providerId: string) => ({
+  pk: `TOURJOBS#${providerId}`,
+  sk: 'GUARD',
+});
+export const tourJobGuardLayout: EntityLayout<TourJobGuard> = {
+  entity: 'TourJobGuard',
+  key: tourJobGuardKey,
+  skPrefix: 'GUARD',
+  keysOf: (g) => tourJobGuardKey(g.hromadaId, g.id),
 };
