@@ -62,11 +62,7 @@ export async function planTour(
     (await ports.entities.tours.agreementsOfProvider(providerId)).map((a) => [a.hromadaId, a]),
   );
   const consented = candidates.filter((v) => agreementCovers(agreements.get(v.hromadaId), v.date));
-  if (consented.length > MAX_TOUR_VISITS)
-    throw new LimitError(`${consented.length} visits on one tour`, {
-      code: 'tour-too-many-visits',
-      reason: `Забагато візитів для одного туру (${consented.length}, можна до ${MAX_TOUR_VISITS}): розділіть його.`,
-    });
+  assertOneTransaction(consented, home.id);
   const built = await buildTourProblem(ports.travel, input, consented);
   const solution = await solveTour(ports.solver, built.problem, {
     timeLimitMs: options.timeLimitMs ?? (input.seconds ?? TOUR_SECONDS_DEFAULT) * 1000,
@@ -79,6 +75,27 @@ export async function planTour(
   const changes = await tourChanges(ports, home, tour, built.visits, actor);
   await ports.entities.commit([...changes, ...((await options.also?.(tour)) ?? [])]);
   return tour;
+}
+
+/** DynamoDB's most items in one transaction. */
+const TRANSACTION_ITEMS = 100;
+/** The tour's transaction besides its visits and the other hromady's audit entries: the tour, the home audit, the job's end. */
+const TOUR_TRANSACTION_OVERHEAD = 3;
+
+/**
+ * A tour is saved in one transaction: the tour, each planned visit, an audit entry in every hromada
+ * on it and the job's end. Refused before planning when that could pass DynamoDB's 100 items: at
+ * most MAX_TOUR_VISITS visits, and fewer when they come from many hromady.
+ */
+export function assertOneTransaction(visits: readonly TourVisit[], homeId: string): void {
+  const others = new Set(visits.map((v) => v.hromadaId).filter((h) => h !== homeId)).size;
+  const items = visits.length + others + TOUR_TRANSACTION_OVERHEAD;
+  if (visits.length <= MAX_TOUR_VISITS && items <= TRANSACTION_ITEMS) return;
+  const most = Math.min(MAX_TOUR_VISITS, TRANSACTION_ITEMS - TOUR_TRANSACTION_OVERHEAD - others);
+  throw new LimitError(`${visits.length} visits of ${others + 1} hromady on one tour`, {
+    code: 'tour-too-many-visits',
+    reason: `Забагато візитів для одного туру (${visits.length}, можна до ${most}): розділіть його.`,
+  });
 }
 
 function tourOf(
