@@ -30,8 +30,11 @@ const newKey = () =>
   crypto.randomUUID?.() ??
   [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
-/** One attempt: the answer, or a NetworkError / ApiError (with the Retry-After of a 503). */
-async function send(method, path, body, idempotencyKey) {
+/**
+ * One attempt: the answer, or a NetworkError / ApiError (with the Retry-After of a 503). With
+ * `full`, the answer with its status and Location header: `{ status, data, location }`.
+ */
+async function send(method, path, body, idempotencyKey, full) {
   // who is calling (console/auth.js): the ID token deployed, the chosen role locally
   const headers = { ...(await session.headers()) };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -53,23 +56,24 @@ async function send(method, path, body, idempotencyKey) {
     error.retryAfterMs = Number(res.headers.get('retry-after')) * 1000 || 0;
     throw error;
   }
-  return data;
+  return full ? { status: res.status, data, location: res.headers.get('location') ?? undefined } : data;
 }
 
 /** Worth another attempt: no answer at all, or the API overloaded (503). */
 const transient = (e) => e instanceof NetworkError || (e instanceof ApiError && e.status === 503);
 
 /**
- * A call of the API. A POST is one user action: it carries an Idempotency-Key (the one given, else
+ * A call of the API (with `{ full: true }`: its status and Location too, for a 201-or-202 answer).
+ * A POST is one user action: it carries an Idempotency-Key (the one given, else
  * a new one), and every retry carries the same key. A network failure or a 503 is retried after
  * RETRY_DELAYS_MS (a 503's Retry-After when longer); the last failure is thrown.
  */
-export async function api(method, path, body, idempotencyKey) {
+export async function api(method, path, body, idempotencyKey, { full = false } = {}) {
   const key = method === 'POST' ? (idempotencyKey ?? newKey()) : idempotencyKey;
   const retries = method === 'POST' || method === 'GET' ? RETRY_DELAYS_MS : [];
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send(method, path, body, key);
+      return await send(method, path, body, key, full);
     } catch (e) {
       if (!transient(e) || attempt >= retries.length) throw e;
       await sleep(Math.max(retries[attempt], Math.min(e.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS)));
@@ -84,13 +88,13 @@ const attempts = new Map();
  * A creating POST sent once: the same submission sent again by hand after the automatic retries
  * failed carries the same Idempotency-Key (the API answers it once); any answer ends the attempt.
  */
-export async function create(path, body) {
+export async function create(path, body, options = {}) {
   const json = JSON.stringify(body);
   const pending = attempts.get(path);
   const key = pending?.json === json ? pending.key : newKey();
   attempts.set(path, { json, key });
   try {
-    const out = await api('POST', path, body, key);
+    const out = await api('POST', path, body, key, options);
     attempts.delete(path);
     return out;
   } catch (e) {

@@ -4,13 +4,18 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { AirRaidBar } from './air-raid.js';
+import { session } from './auth.js';
 import { html } from './html.js';
 import { kyivToday, kyivTomorrow } from './kyiv.js';
 import { loadDay, loadNames } from './load.js';
-import { VIEWS, ViewNav } from './view-nav.js';
+import { PROVIDER_VIEWS, VIEWS, ViewNav } from './view-nav.js';
 
 const params = new URLSearchParams(location.search);
-const viewOf = () => (VIEWS.some((v) => v.id === location.hash.slice(2)) ? location.hash.slice(2) : 'intake');
+/** A regional provider's user works with its tours only: no hromada's registry or day is read. */
+const PROVIDER = session.providerId;
+const OFFERED = PROVIDER ? PROVIDER_VIEWS : VIEWS;
+const viewOf = () =>
+  OFFERED.some((v) => v.id === location.hash.slice(2)) ? location.hash.slice(2) : OFFERED[0].id;
 /** While the day on screen is under way, the board refreshes itself this often (ms). */
 const POLL_MS = Number(params.get('poll')) || 30_000;
 
@@ -46,6 +51,10 @@ function App() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
+    if (PROVIDER) {
+      say('');
+      return;
+    }
     run(async () => {
       say('Завантаження…');
       setNames(undefined);
@@ -74,8 +83,9 @@ function App() {
     e.preventDefault();
     setShown({ hromada: hromada.trim(), date });
   };
-  const View = VIEWS.find((v) => v.id === view).component;
+  const View = OFFERED.find((v) => v.id === view).component;
   const ctx = {
+    providerId: PROVIDER,
     hromada: shown.hromada,
     date: shown.date,
     names,
@@ -89,19 +99,23 @@ function App() {
   return html`
     <header>
       <h1>Диспетчерська</h1>
-      <form id="day" onSubmit=${onShow}>
+      ${
+        PROVIDER
+          ? html`<p id="provider">Надавач: <strong>${PROVIDER}</strong></p>`
+          : html`<form id="day" onSubmit=${onShow}>
         <label>Громада <input name="hromada" required size="14" value=${hromada}
           onInput=${(e) => setHromada(e.currentTarget.value)} /></label>
         <label>День <input name="date" type="date" required value=${date}
           onInput=${(e) => setDate(e.currentTarget.value)} /></label>
         <button type="submit">Показати</button>
-      </form>
-      <${ViewNav} current=${view} />
+      </form>`
+      }
+      <${ViewNav} current=${view} views=${OFFERED} />
     </header>
     ${names ? html`<${AirRaidBar} hromada=${shown.hromada} run=${run} say=${say} reloadDay=${reloadDay} pollMs=${POLL_MS} />` : null}
     <p id="status" role="status" aria-live="polite" class=${status.error ? 'error' : ''}>${status.text}</p>
     <main id="view">
-      ${names ? html`<${View} ...${ctx} />` : null}
+      ${names || PROVIDER ? html`<${View} ...${ctx} />` : null}
     </main>
   `;
 }

@@ -11,6 +11,26 @@ export const ROLES = [
   { role: 'brigade', group: 'brigade', words: 'Мобільна бригада' },
 ];
 
+/**
+ * A regional provider's user (docs/services/regional-tours.md): a member of `dispatchers` or
+ * `brigade` whose token carries `custom:provider_id` and no `custom:hromada_id` (the API admits them
+ * to /providers/{p}/… only). Locally, a role of the selector; its provider is `?provider=` or the
+ * demo's regional centre.
+ */
+export const PROVIDER_ROLE = { role: 'provider', words: 'Надавач (регіональний центр)' };
+/** The local platform's demo provider (infra/local/demo-tours.ts). */
+export const LOCAL_PROVIDER = 'ocss';
+/** The roles the local selector offers. */
+export const LOCAL_ROLES = [...ROLES, PROVIDER_ROLE];
+
+/** The provider a token's claims make its user work for, when it is a provider's user only. */
+export function providerOfClaims(claims) {
+  const provider = claims?.['custom:provider_id'];
+  const role = roleOfGroups(claims?.['cognito:groups']);
+  if (typeof provider !== 'string' || !provider || claims['custom:hromada_id']) return undefined;
+  return role === 'dispatcher' || role === 'brigade' ? provider : undefined;
+}
+
 /** The strongest role of a user's groups; undefined when none is known. */
 export function roleOfGroups(groups) {
   const list = Array.isArray(groups) ? groups : [];
@@ -89,16 +109,18 @@ const LOCAL_ROLE_KEY = 'hromada.localRole';
 
 /** The local role saved in the browser, admin when none (or an unknown one) is saved. */
 export function localRoleOf(saved) {
-  return ROLES.some((r) => r.role === saved) ? saved : 'admin';
+  return LOCAL_ROLES.some((r) => r.role === saved) ? saved : 'admin';
 }
 
 /** A session on the local platform: no sign-in, the chosen role. */
 function localSession(storage) {
   const role = localRoleOf(storage?.getItem(LOCAL_ROLE_KEY));
+  const given = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('provider');
   return {
     local: true,
     role,
     offers: offersOf(role),
+    ...(role === PROVIDER_ROLE.role ? { providerId: given || LOCAL_PROVIDER } : {}),
     url: (path) => path,
     headers: async () => ({ [LOCAL_ROLE_HEADER]: role }),
     chooseRole: (next) => {
@@ -122,7 +144,8 @@ async function signedInSession(config) {
     return new Promise(() => {}); // the browser is leaving for the sign-in page
   }
   const claims = claimsOf(user.id_token);
-  const role = roleOfGroups(claims['cognito:groups']);
+  const providerId = providerOfClaims(claims);
+  const role = providerId ? PROVIDER_ROLE.role : roleOfGroups(claims['cognito:groups']);
   manager.events.addUserLoaded((loaded) => {
     user = loaded;
   });
@@ -130,6 +153,7 @@ async function signedInSession(config) {
     local: false,
     role,
     offers: offersOf(role),
+    ...(providerId ? { providerId } : {}),
     email: claims.email,
     url: (path) => `${config.apiUrl}${path}`,
     headers: async () => {
@@ -156,12 +180,13 @@ function showSession(session) {
     const label = document.createElement('label');
     label.append('Роль (лише локально) ');
     const select = document.createElement('select');
-    for (const { role, words } of ROLES) select.add(new Option(words, role, false, role === session.role));
+    for (const { role, words } of LOCAL_ROLES)
+      select.add(new Option(words, role, false, role === session.role));
     select.addEventListener('change', () => session.chooseRole(select.value));
     label.append(select);
     footer.append(label);
   } else {
-    const who = ROLES.find((r) => r.role === session.role)?.words ?? 'без ролі';
+    const who = LOCAL_ROLES.find((r) => r.role === session.role)?.words ?? 'без ролі';
     footer.append(`${session.email ?? ''} (${who}) `);
     const out = document.createElement('button');
     out.type = 'button';

@@ -6,19 +6,31 @@ import { AlertsView } from './view-alerts.js';
 import { BoardView } from './view-board.js';
 import { IntakeView } from './view-intake.js';
 import { ManifestsView } from './view-manifests.js';
-import { MapView } from './view-map.js';
 
 /**
- * The registry's forms load when the view is first shown, not with the page: a dispatcher's day
+ * A view whose module loads when the view is first shown, not with the page: a dispatcher's day
  * starts on the phone and the board (the first load stays small on a village connection).
  */
-function RegistryView(props) {
-  const [view, setView] = useState(undefined);
-  useEffect(() => {
-    import('./view-registry.js').then((m) => setView(() => m.RegistryView));
-  }, []);
-  return view ? html`<${view} ...${props} />` : html`<p>Завантаження довідників…</p>`;
+function lazyView(load, name, loading) {
+  return function LazyView(props) {
+    const [view, setView] = useState(undefined);
+    useEffect(() => {
+      let gone = false;
+      load().then((m) => {
+        if (!gone) setView(() => m[name]);
+      });
+      return () => {
+        gone = true;
+      };
+    }, []);
+    return view ? html`<${view} ...${props} />` : html`<p>${loading}</p>`;
+  };
 }
+
+const RegistryView = lazyView(() => import('./view-registry.js'), 'RegistryView', 'Завантаження довідників…');
+/** The map with Leaflet and the danger zones (danger-zones.js, zone-words.js): only when opened. */
+const MapView = lazyView(() => import('./view-map.js'), 'MapView', 'Завантаження карти…');
+const ToursView = lazyView(() => import('./view-tours.js'), 'ToursView', 'Завантаження турів…');
 
 export const VIEWS = [
   { id: 'intake', title: 'Дзвінок', component: IntakeView },
@@ -28,12 +40,16 @@ export const VIEWS = [
   { id: 'registry', title: 'Довідники', component: RegistryView },
   { id: 'alerts', title: 'Сповіщення', component: AlertsView },
   { id: 'air-raids', title: 'Тривоги', component: AirRaidsView },
+  { id: 'tours', title: 'Виїзні тури', component: ToursView },
 ];
 
-export function ViewNav({ current }) {
+/** What a regional provider's user is offered: its tours only (the API admits it nowhere else). */
+export const PROVIDER_VIEWS = VIEWS.filter((v) => v.id === 'tours');
+
+export function ViewNav({ current, views = VIEWS }) {
   return html`<nav aria-label="Розділи">
     <ul>
-      ${VIEWS.map(
+      ${views.map(
         (v) =>
           html`<li><a href=${`#/${v.id}`} aria-current=${v.id === current ? 'page' : undefined}>${v.title}</a></li>`,
       )}

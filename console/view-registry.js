@@ -1,6 +1,7 @@
 // The registries (residents, drivers, vehicles, depots, settlements) and the hromada's rules:
 // created, and edited with the version last read; a change someone else made first is shown as
-// such, with a reload. What a role may change is what console/auth.js offers it.
+// such, with a reload. What a role may change is what console/auth.js offers it. After a save the
+// names and the day on screen are read again.
 import { useEffect, useState } from 'preact/hooks';
 import { all, api, create, hromadaPath } from './api.js';
 import { session } from './auth.js';
@@ -42,7 +43,7 @@ function EditForm({ title, fields, item, names, canEdit, save, reload, conflict,
   </form>`;
 }
 
-export function RegistryView({ hromada, names, run, say, reloadNames }) {
+export function RegistryView({ hromada, names, run, say, reloadNames, reloadDay }) {
   const [kindId, setKind] = useState('residents');
   const [items, setItems] = useState([]);
   const [chosen, setChosen] = useState(undefined);
@@ -96,7 +97,9 @@ export function RegistryView({ hromada, names, run, say, reloadNames }) {
       }
       setChosen(saved);
       say(chosen.version ? 'Збережено' : 'Створено');
-      await reloadNames?.();
+      // the names every view shows, and the day on screen read again: a vehicle added or edited
+      // (or anything else the board shows) must not leave a day read before it on the board
+      await Promise.all([reloadNames?.(), reloadDay?.()]);
     } catch (e) {
       if (e.code === 'conflict') setConflict(true);
       throw e;

@@ -25,7 +25,8 @@ export const LOCAL_ROLE_HEADER = 'x-local-role';
 /**
  * The Cognito JWT authorizer's claims for the local user, as API Gateway passes them (a list claim
  * as `[a b]`). Admin (every hromada) unless the role header says `dispatcher` (then a dispatcher of
- * the hromada in the path, as `custom:hromada_id` would make them) or `brigade`.
+ * the hromada in the path, as `custom:hromada_id` would make them), `brigade`, or `provider` (a
+ * regional provider's dispatcher: `custom:provider_id` from a `/providers/{p}` path, no hromada).
  */
 export function localClaims(actor: string, role: string | undefined, path: string): Record<string, string> {
   if (role === 'dispatcher') {
@@ -37,6 +38,14 @@ export function localClaims(actor: string, role: string | undefined, path: strin
     };
   }
   if (role === 'brigade') return { sub: actor, 'cognito:groups': '[brigade]' };
+  if (role === 'provider') {
+    const provider = /^\/providers\/([^/]+)/.exec(path)?.[1];
+    return {
+      sub: actor,
+      'cognito:groups': '[dispatchers]',
+      ...(provider ? { 'custom:provider_id': decodeURIComponent(provider) } : {}),
+    };
+  }
   return { sub: actor, 'cognito:groups': '[admins]' };
 }
 

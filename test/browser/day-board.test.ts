@@ -168,3 +168,32 @@ describe('the map with a tile server configured', () => {
     await mapPage.context().close();
   });
 });
+
+describe('what the first page loads (the first load stays small on a village connection)', () => {
+  it('no map, danger-zone or tours module until its view is opened; then it loads and draws', async () => {
+    const files: string[] = [];
+    const { page: first } = await openConsole(browser, 'board', {
+      prepare: async (p) =>
+        p.on('request', (r) => {
+          const path = new URL(r.url()).pathname;
+          if (path.startsWith('/console/')) files.push(path.slice('/console/'.length));
+        }),
+    });
+    await first.waitForLoadState('networkidle');
+    expect(files).toContain('view-board.js');
+    for (const lazy of [
+      'view-map.js',
+      'danger-zones.js',
+      'zone-words.js',
+      'vendor/leaflet.js',
+      'view-tours.js',
+    ])
+      expect(files, lazy).not.toContain(lazy);
+    await first.getByRole('link', { name: 'Карта' }).click();
+    await expect.poll(() => first.locator('#map path.leaflet-interactive').count()).toBeGreaterThan(0);
+    expect(files).toEqual(expect.arrayContaining(['view-map.js', 'danger-zones.js', 'vendor/leaflet.js']));
+    expect(await first.locator('#zones-title').count()).toBe(1);
+    noScriptErrors(first);
+    await first.context().close();
+  });
+});

@@ -119,7 +119,7 @@ describe('registries, alerts and every view', () => {
     await expect.poll(() => page.locator('#trips').count()).toBe(1);
     await expectAccessible(page, 'call with the trips and the booking form');
     await screenshot(page, 'intake');
-    for (const view of ['День', 'Карта', 'Маршрутні листи', 'Довідники', 'Сповіщення']) {
+    for (const view of ['День', 'Карта', 'Маршрутні листи', 'Довідники', 'Сповіщення', 'Виїзні тури']) {
       await page.getByRole('link', { name: view }).focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('a[aria-current="page"]').textContent()).toBe(view);

@@ -324,3 +324,51 @@ describe("a stop's outcome as the driver reported it by voice", () => {
     noScriptErrors(page);
   });
 });
+
+describe('the day on screen after a registry change', () => {
+  const day = weekdayFrom(addDays(inject('demoDay'), 3)); // this test's own day (others: +7…+30)
+
+  it('is read again after a vehicle is edited: the board shows the plan made meanwhile', async () => {
+    const { items } = await callApi<{ items: { id: string }[] }>(
+      'GET',
+      `/hromady/${HROMADA}/callers?phone=0501110002`,
+    );
+    await callApi('POST', `/hromady/${HROMADA}/requests`, {
+      serviceType: 'social-taxi',
+      residentId: items[0]!.id,
+      date: day,
+      pickup: { home: true },
+      dropoff: { address: 'м. Хмільник, вул. Монастирська, 71', location: { lat: 49.5596, lon: 27.9575 } },
+      requestedTime: { kind: 'pickup', time: '11:00' },
+      purpose: 'medical',
+    });
+    const { page } = await openConsole(browser, 'board', { date: day });
+    await expect.poll(() => page.locator('#plan-version').textContent()).toBe('— ще немає');
+    // meanwhile the day is planned elsewhere (another dispatcher, or the job this page did not start)
+    const plan = await planThroughJob<{ version: number }>(HROMADA, day, { seconds: 1 });
+    const vehicle = (await listOf<Vehicle>('vehicles')).find((v) => v.active)!;
+    try {
+      await page.getByRole('link', { name: 'Довідники' }).click();
+      await page.locator('#kind').selectOption({ label: 'Авто' });
+      await page.getByRole('button', { name: `${vehicle.name} ${vehicle.plate}` }).click();
+      const form = page.locator('#edit');
+      await form.getByLabel('Назва').fill(`${vehicle.name} (ред.)`);
+      await form.getByRole('button', { name: 'Зберегти' }).click();
+      await expect.poll(() => status(page)).toBe('Збережено');
+      await page.getByRole('link', { name: 'День', exact: true }).click();
+      await expect
+        .poll(() => page.locator('#plan-version').textContent())
+        .toBe(`— версія ${plan.version}, чернетка`);
+      await expect.poll(() => page.locator('#routes').textContent()).toContain(`${vehicle.name} (ред.)`);
+      noScriptErrors(page);
+    } finally {
+      // the fleet as it was: the name back (other files name the cars)
+      const now = await callApi<Vehicle>('GET', `/hromady/${HROMADA}/vehicles/${vehicle.id}`);
+      await callApi('PATCH', `/hromady/${HROMADA}/vehicles/${vehicle.id}`, {
+        version: now.version,
+        name: vehicle.name,
+      });
+      await page.context().close();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import {
   localRoleOf,
   offersOf,
   oidcSettings,
+  providerOfClaims,
   roleOfGroups,
   session,
   signOutUrl,
@@ -106,6 +107,23 @@ describe('console sign-in: the local platform', () => {
     expect(localRoleOf(null)).toBe('admin');
     expect(localRoleOf('root')).toBe('admin');
     expect(localRoleOf('dispatcher')).toBe('dispatcher');
+    expect(localRoleOf('provider')).toBe('provider');
+  });
+
+  it("a regional provider's user: custom:provider_id without a hromada, in dispatchers or brigade", () => {
+    const groups = (g: string[]) => ({ 'cognito:groups': g, 'custom:provider_id': 'ocss' });
+    expect(providerOfClaims(groups(['dispatchers']))).toBe('ocss');
+    expect(providerOfClaims(groups(['brigade']))).toBe('ocss');
+    // an admin, or a hromada's own dispatcher, stays what they are
+    expect(providerOfClaims(groups(['admins']))).toBeUndefined();
+    expect(providerOfClaims({ ...groups(['dispatchers']), 'custom:hromada_id': 'khm' })).toBeUndefined();
+    expect(providerOfClaims({ 'cognito:groups': ['dispatchers'] })).toBeUndefined();
+    expect(offersOf('provider')).toEqual({
+      editRegistry: false,
+      editRules: false,
+      dispatch: false,
+      wartime: false,
+    });
   });
 
   it('outside a browser: a local admin, same-origin paths, the role header', async () => {

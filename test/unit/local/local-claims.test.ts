@@ -36,4 +36,14 @@ describe("the local HTTP bridge's fake Cognito claims", () => {
   it('a brigade member is in the brigade group', () => {
     expect(viewerOf(eventWith(localClaims('a', 'brigade', '/hromady/k/cases'))).role).toBe('brigade');
   });
+
+  it("a provider's user works for the provider in the path, in no hromada", () => {
+    const event = eventWith(localClaims('a', 'provider', '/providers/ocss/tours'));
+    expect(callerOf(event)).toEqual({ id: 'a', groups: ['dispatchers'], providerId: 'ocss' });
+    expect(viewerOf(event)).toMatchObject({ role: 'dispatcher', providerId: 'ocss' });
+    expect(callerOf(eventWith(localClaims('a', 'provider', '/hromady/khmilnytska/residents')))).toEqual({
+      id: 'a',
+      groups: ['dispatchers'],
+    });
+  });
 });
