@@ -180,6 +180,8 @@ export class StatelessStack extends Stack {
           apigw.CorsHttpMethod.DELETE,
         ],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        // the console (another origin) reads a job's Location and honours Retry-After on a 503
+        exposeHeaders: ['location', 'retry-after'],
         maxAge: Duration.hours(1),
       },
     });

@@ -233,7 +233,12 @@ describe('HTTP API', () => {
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['http://localhost:5173'] }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['http://localhost:5173'],
+        AllowHeaders: Match.arrayWith(['idempotency-key']),
+        // a job's Location (202) and a 503's Retry-After are read by the console from its own origin
+        ExposeHeaders: Match.arrayWith(['location', 'retry-after']),
+      }),
     });
   });
 });
