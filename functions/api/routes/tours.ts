@@ -3,8 +3,13 @@ import { createServiceAgreement, listServiceAgreements } from '../../../shared/a
 import { cancelTour } from '../../../shared/app/tours/cancel-tour';
 import { cancelTourVisit } from '../../../shared/app/tours/cancel-tour-visit';
 import { getTourJob, startTourJob, tourJobView } from '../../../shared/app/tours/tour-job';
-import { hromadaTourView, listProviderTours, providerTourView } from '../../../shared/app/tours/tour-views';
-import { createTourVisit, listTourVisits } from '../../../shared/app/tours/tour-visits';
+import {
+  hromadaTourView,
+  listProviderTours,
+  listTourVisits,
+  providerTourView,
+} from '../../../shared/app/tours/tour-views';
+import { createTourVisit } from '../../../shared/app/tours/tour-visits';
 import { withdrawConsent } from '../../../shared/app/tours/withdraw-consent';
 import { idSchema, localDateSchema, textSchema } from '../../../shared/domain/common';
 import { serviceAgreementCreateSchema } from '../../../shared/domain/entities/service-agreement';
@@ -62,8 +67,8 @@ export function tourRoutes(ports: Ports): Route[] {
     }),
     defineRoute('GET /hromady/{hromadaId}/tour-visits', "The hromada's tour visits of a period", {
       query: period,
-      handle: async ({ params, query }) =>
-        json(200, await listTourVisits(ports, params.hromadaId, query.from, query.to)),
+      handle: async ({ params, query, event }) =>
+        json(200, await listTourVisits(ports, viewerOf(event), params.hromadaId, query.from, query.to)),
     }),
     defineRoute('GET /hromady/{hromadaId}/tours/{id}', "A provider's tour: the hromada's own visits only", {
       handle: async ({ params, event }) =>

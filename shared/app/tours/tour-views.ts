@@ -12,7 +12,7 @@ import type { TourVisit } from '../../domain/entities/tour-visit';
 import { NotFoundError } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';
 import { auditChange } from '../audit';
-import type { TourReadPorts, TourWritePorts } from './tour-ports';
+import { requireHromada, type TourReadPorts, type TourWritePorts } from './tour-ports';
 
 export const OTHER_HROMADA = 'візит в іншій громаді';
 const CONFIDENTIAL = 'конфіденційно';
@@ -151,4 +151,36 @@ export async function hromadaTourView(
   const visits = await visitsOf(ports, tour, (h) => h === hromadaId);
   await auditRead(ports, viewer, visits, clear);
   return { ...view(tour, visits, clear), hromadaIds: [hromadaId] };
+}
+
+/** A visit as a list shows it: a confidential one without person, address, purpose or point for a reader not entitled. */
+export type ListedVisit = Omit<TourVisit, 'location'> & { location?: TourVisit['location'] };
+
+/**
+ * A hromada's tour visits of a period (RT4). As on a tour, a confidential visit is shown in clear
+ * only to an admin or a reader of the provider that serves it; anyone else gets its date, window,
+ * settlement and state, with «конфіденційно» for the address and no person, purpose or point. A
+ * read that returns confidential visits is audited (B1).
+ */
+export async function listTourVisits(
+  ports: TourWritePorts,
+  viewer: Viewer,
+  hromadaId: string,
+  from: string,
+  to: string,
+): Promise<{ items: ListedVisit[] }> {
+  await requireHromada(ports, hromadaId);
+  const visits = await ports.entities.tours.visitsOf(hromadaId, from, to);
+  const clearFor = (v: TourVisit) => viewer.role === 'admin' || viewer.providerId === v.providerId;
+  const items = visits.map((v): ListedVisit => {
+    if (!v.confidential || clearFor(v)) return v;
+    const { address: _a, residentName: _n, purpose: _p, location: _l, locationNote: _ln, ...rest } = v;
+    return { ...rest, address: CONFIDENTIAL };
+  });
+  const confidential = visits.filter((v) => v.confidential);
+  const clear = confidential.filter(clearFor);
+  const masked = confidential.filter((v) => !clearFor(v));
+  if (clear.length > 0) await auditRead(ports, viewer, new Map(clear.map((v) => [v.id, v])), true);
+  if (masked.length > 0) await auditRead(ports, viewer, new Map(masked.map((v) => [v.id, v])), false);
+  return { items };
 }

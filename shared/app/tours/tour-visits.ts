@@ -8,7 +8,7 @@ import type { TourVisit, TourVisitCreate } from '../../domain/entities/tour-visi
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
 import { auditChange } from '../audit';
-import { requireHromada, type TourReadPorts, type TourWritePorts } from './tour-ports';
+import { requireHromada, type TourWritePorts } from './tour-ports';
 
 /** The refusal when the hromada has not consented to the provider on that date. */
 export function noConsent(date: string): ConflictError {
@@ -64,14 +64,4 @@ export async function createTourVisit(
     auditChange(ports, hromada, actor, 'create', 'TourVisit', item.id, Object.keys(input)),
   ]);
   return item;
-}
-
-export async function listTourVisits(
-  ports: TourReadPorts,
-  hromadaId: string,
-  from: string,
-  to: string,
-): Promise<{ items: TourVisit[] }> {
-  await requireHromada(ports, hromadaId);
-  return { items: await ports.entities.tours.visitsOf(hromadaId, from, to) };
 }

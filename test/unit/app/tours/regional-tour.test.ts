@@ -7,7 +7,12 @@ import {
 } from '../../../../infra/local/demo-tours';
 import { seedDemo } from '../../../../infra/local/seed-demo';
 import { createServiceAgreement } from '../../../../shared/app/tours/agreements';
-import { hromadaTourView, OTHER_HROMADA, providerTourView } from '../../../../shared/app/tours/tour-views';
+import {
+  hromadaTourView,
+  listTourVisits,
+  OTHER_HROMADA,
+  providerTourView,
+} from '../../../../shared/app/tours/tour-views';
 import { createTourVisit } from '../../../../shared/app/tours/tour-visits';
 import type { Tour } from '../../../../shared/domain/entities/tour';
 import { tourVisitCreateSchema } from '../../../../shared/domain/entities/tour-visit';
@@ -80,6 +85,27 @@ describe('a regional tour over 5 days and 3 hromady', () => {
     expect(JSON.stringify(turbiv)).not.toMatch(/Березна|Шевчук|Глухівці, вул/);
     // its own confidential visits are masked for a dispatcher outside the provider
     expect(own.every((s) => s.kind === 'visit' && s.address === 'конфіденційно')).toBe(true);
+  });
+
+  it("a hromada's list of its visits masks a confidential one as the tour does, and audits the read", async () => {
+    const period = [tour.days[0]!.date, tour.days.at(-1)!.date] as const;
+    const listed = await listTourVisits(ports, { id: 'd-l', role: 'dispatcher' }, TURBIVSKA, ...period);
+    const secret = listed.items.filter((v) => v.confidential);
+    expect(secret.length).toBeGreaterThan(0);
+    for (const v of secret) {
+      expect(v.address).toBe('конфіденційно');
+      expect(v).not.toHaveProperty('residentName');
+      expect(v).not.toHaveProperty('purpose');
+      expect(v).not.toHaveProperty('location');
+    }
+    const read = entities.auditEntries.filter((a) => a.actor === 'd-l' && a.action === 'read-confidential');
+    expect(read).toMatchObject([{ hromadaId: TURBIVSKA, changedFields: [] }]);
+    // the admin and the provider's own brigade read them in clear
+    const admin = await listTourVisits(ports, { id: 'a', role: 'admin' }, TURBIVSKA, ...period);
+    expect(admin.items.filter((v) => v.confidential).every((v) => v.location !== undefined)).toBe(true);
+    const brigade = { id: 'b-3', role: 'brigade' as const, providerId: REGIONAL_PROVIDER };
+    const own = await listTourVisits(ports, brigade, TURBIVSKA, ...period);
+    expect(own.items.filter((v) => v.confidential).every((v) => v.location !== undefined)).toBe(true);
   });
 
   it('each read of confidential visits is audited in their own hromada, never another', async () => {
