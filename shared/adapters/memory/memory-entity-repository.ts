@@ -1,3 +1,4 @@
+import { refuseLateWrite } from '../../domain/answer-deadline';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { CaseBooking } from '../../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
@@ -297,6 +298,7 @@ export class MemoryEntityRepository implements EntityRepository {
   }
 
   async commit(given: Change[]): Promise<void> {
+    refuseLateWrite(); // a call past its answer's deadline writes nothing (domain/answer-deadline.ts)
     const changes = withReportDays(given);
     // Check every condition first, then apply: all or nothing.
     this.caseBookingItems.check(changes);
