@@ -6,12 +6,16 @@ import { ServiceUnavailableError } from './errors';
  * still working when its function's time is nearly out (an overload: many callers on a few cores)
  * is answered 503 "nothing saved" at the close, and from then on no write of it may start, so the
  * 503 stays true when its work goes on in the background. A write already sent at the close is
- * waited for: its outcome decides the answer. Reads are never refused.
+ * waited for: its outcome decides the answer (and its reads go on). A call already answered 503
+ * reads nothing more either: its work stops at its next storage call instead of loading the
+ * overloaded platform further.
  *
  * Held per call (AsyncLocalStorage): the local platform serves many calls in one process.
  */
 interface Call {
   closed: boolean;
+  /** Answered 503 at the close (no write was in flight). */
+  answered: boolean;
   /** Writes sent and not yet answered. */
   writing: number;
 }
@@ -41,13 +45,15 @@ export class UnknownOutcomeError extends ServiceUnavailableError {
  * in flight, the answer is an `AnswerDueError` (503) at once; with one, `work`'s own outcome.
  */
 export async function withAnswerDeadline<T>(closeInMs: number, work: () => Promise<T>): Promise<T> {
-  const call: Call = { closed: false, writing: 0 };
+  const call: Call = { closed: false, answered: false, writing: 0 };
   const done = current.run(call, work);
   let timer: NodeJS.Timeout | undefined;
   const due = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       call.closed = true;
-      if (call.writing === 0) reject(new AnswerDueError());
+      if (call.writing > 0) return;
+      call.answered = true;
+      reject(new AnswerDueError());
     }, closeInMs);
   });
   try {
@@ -76,4 +82,9 @@ export async function deadlineWrite<T>(send: () => Promise<T>): Promise<T> {
 /** For a write done at once (no await inside, e.g. in memory): refused once the call is closed. */
 export function refuseLateWrite(): void {
   if (current.getStore()?.closed) throw new AnswerDueError();
+}
+
+/** For a read: refused once the call was answered 503 at its close (its answer no longer needs it). */
+export function refuseReadAfterAnswer(): void {
+  if (current.getStore()?.answered) throw new AnswerDueError();
 }

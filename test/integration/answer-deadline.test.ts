@@ -7,7 +7,7 @@ import { createDocumentClient, createDynamoDbClient } from '../../shared/adapter
 import { DynamoDbEntityRepository } from '../../shared/adapters/dynamodb/dynamodb-entity-repository';
 import { DynamoDbOutboxRepository } from '../../shared/adapters/dynamodb/dynamodb-outbox-repository';
 import { SnsSmsSender } from '../../shared/adapters/sns/sns-sms-sender';
-import { closingMargin } from '../../shared/domain/answer-deadline';
+import { AnswerDueError, closingMargin } from '../../shared/domain/answer-deadline';
 import { httpHandler } from '../../shared/http/api-handler';
 import { Router } from '../../shared/http/router';
 import type { TravelTimes } from '../../shared/ports/travel-times';
@@ -19,7 +19,7 @@ import { FixedClock, freshTable, portsFor } from './support';
  * bench:load at 200 callers on two cores: bookings that outlived the function's time were answered
  * 500 by middy's timeout, and their transactions were written afterwards. On DynamoDB Local, through
  * the real client (its middleware stack) and the real API: such a call is answered 503, and its
- * write is never sent; a write already in flight at the close is waited for and answered 201.
+ * work stops at its next storage call, its write never sent; a write already in flight at the close is waited for and answered 201.
  */
 const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
 let t: Awaited<ReturnType<typeof freshTable>>;
@@ -44,7 +44,7 @@ interface Slow {
 
 /**
  * The API on ports with a DynamoDB client of their own that counts the transactions DynamoDB Local
- * received, and `commitTried`: the first booking commit's fate (written, or refused and why).
+ * received, and `refused`: the first storage call the deadline gate refused (its command's name).
  */
 function world(slow: Slow) {
   const client = createDynamoDbClient({ region: 'eu-central-1', endpoint: t.endpoint });
@@ -59,21 +59,27 @@ function world(slow: Slow) {
     },
     { step: 'finalizeRequest', name: 'holdAndCountTransactions' },
   );
-  const entities = new DynamoDbEntityRepository(createDocumentClient(client), t.tableName);
-  let tried!: (outcome: string) => void;
-  const commitTried = new Promise<string>((r) => {
-    tried = r;
+  let refusedBy!: (command: string) => void;
+  const refused = new Promise<string>((r) => {
+    refusedBy = r;
   });
-  const commit = entities.commit.bind(entities);
-  entities.commit = async (changes) => {
-    try {
-      await commit(changes);
-      tried('written');
-    } catch (error) {
-      tried(`refused: ${(error as Error).name}`);
-      throw error;
-    }
-  };
+  const seeRefusals =
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+    async (args: unknown) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (error instanceof AnswerDueError) refusedBy(context.commandName ?? '?');
+        throw error;
+      }
+    };
+  // outside the gate, to see what it refuses
+  client.middlewareStack.addRelativeTo(seeRefusals as never, {
+    relation: 'before',
+    toMiddleware: 'answerDeadlineGate',
+    name: 'seeRefusals',
+  });
+  const entities = new DynamoDbEntityRepository(createDocumentClient(client), t.tableName);
   const base = portsFor(t, clock);
   const travel: TravelTimes = {
     ...base.travel,
@@ -95,7 +101,7 @@ function world(slow: Slow) {
       apiEvent('POST', `/hromady/${HROMADA}/requests`, taxiRequest(residentId, date), JSON_HEADERS, ADMIN),
       context,
     )) as APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
-  return { ports, book, sent, commitTried };
+  return { ports, book, sent, refused };
 }
 
 const requestsOn = async (ports: ReturnType<typeof world>['ports'], date: string) =>
@@ -105,13 +111,13 @@ describe('a booking still working when the API function is nearly out of time', 
   it('is answered 503 with Retry-After, and its transaction is never sent', async () => {
     const context = lambdaContext('api', 2_000);
     // the travel lookup returns only after the function's whole time
-    const { ports, book, sent, commitTried } = world({
+    const { ports, book, sent, refused } = world({
       travelUntil: () => context.getRemainingTimeInMillis() === 0,
     });
 
     const res = await book('2026-11-24', context);
-    // the late booking goes on in the background, up to the write it may no longer send
-    const late = await commitTried;
+    // the late booking goes on in the background up to its next storage call, which is refused
+    const refusedCall = await refused;
 
     expect(res.statusCode).toBe(503);
     expect(res.headers?.['retry-after']).toBe('2');
@@ -119,7 +125,7 @@ describe('a booking still working when the API function is nearly out of time', 
       code: 'unavailable',
       reason: expect.stringMatching(/нічого не збережено/),
     });
-    expect(late).toBe('refused: AnswerDueError');
+    expect(refusedCall).toMatch(/Command$/);
     expect(sent.transactions).toBe(0);
     expect(await requestsOn(ports, '2026-11-24')).toEqual([]);
   });

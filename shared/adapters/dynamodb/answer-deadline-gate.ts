@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { deadlineWrite } from '../../domain/answer-deadline';
+import { deadlineWrite, refuseReadAfterAnswer } from '../../domain/answer-deadline';
 
 /** DynamoDB's commands that change items. */
 const WRITES = new Set([
@@ -16,12 +16,16 @@ const WRITES = new Set([
 /**
  * A write of an HTTP call that is past its answer's deadline is not sent (the caller was answered
  * 503 "nothing saved"); one sent before it is counted while in flight, SDK retries included, so
- * the call waits for its outcome (shared/domain/answer-deadline.ts). Reads pass untouched.
+ * the call waits for its outcome (shared/domain/answer-deadline.ts). Reads pass, unless the call
+ * was already answered 503: then its work stops at its next read.
  */
 export function answerDeadlineGate(client: DynamoDBClient): DynamoDBClient {
   client.middlewareStack.add(
-    (next, context) => async (args) =>
-      WRITES.has(context.commandName ?? '') ? deadlineWrite(() => next(args)) : next(args),
+    (next, context) => async (args) => {
+      if (WRITES.has(context.commandName ?? '')) return deadlineWrite(() => next(args));
+      refuseReadAfterAnswer();
+      return next(args);
+    },
     { step: 'initialize', name: 'answerDeadlineGate', priority: 'high' },
   );
   return client;
