@@ -1,4 +1,5 @@
 import { refuseLateWrite } from '../../domain/answer-deadline';
+import { BUSY_RESIDENT_DAY_REASON } from '../../domain/concurrent-change';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { CaseBooking } from '../../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
@@ -292,6 +293,7 @@ export class MemoryEntityRepository implements EntityRepository {
         throw new ConflictError(
           `The bookings of resident ${d.residentId} on ${d.date} were changed by someone else`,
           found?.version,
+          { reason: BUSY_RESIDENT_DAY_REASON },
         );
       }
     }
