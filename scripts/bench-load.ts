@@ -11,10 +11,14 @@
  * live booking per resident per window" must leave exactly one request (the others 409).
  * `--residents N` books for N residents only (default: one per concurrent caller, at least), so
  * that concurrent callers book the same resident's day (different times) and meet on its guard.
- * The last line: `load levels=… bookings=N reads=M errors=E duplicates=D`.
+ * `--keys`: each booking sends an Idempotency-Key of its own. After the levels, the bookings answered
+ * 201 are counted against those stored: a call answered otherwise (a 409, a 503) must have written
+ * nothing, not even later. A 5xx other than 503 keeps the platform's log and prints its error lines.
+ * The last line: `load levels=… bookings=N reads=M errors=E duplicates=D stored_not_201=S`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     levels: { type: 'string', default: '1,4,16,64' },
     'per-level': { type: 'string', default: '128' },
     residents: { type: 'string' },
+    /** Each booking sends an Idempotency-Key of its own (the console does). */
+    keys: { type: 'boolean', default: false },
   },
 });
 const LEVELS = values.levels!.split(',').map(Number);
@@ -41,22 +47,39 @@ interface Answer {
   status: number;
   ms: number;
   body: Json;
+  retryAfter?: string | null;
+}
+
+/** The body as JSON, or as text when it is not JSON (a bridge's or a proxy's page). */
+function parsed(text: string): Json {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 let base = values.url ?? '';
 /** A few answers that were not 2xx, printed at the end (a 5xx keeps the platform's log). */
 const errorSamples: string[] = [];
 
-async function call(method: string, url: string, body?: unknown): Promise<Answer> {
+async function call(
+  method: string,
+  url: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<Answer> {
   const t0 = performance.now();
   try {
     const res = await fetch(`${base}${url}`, {
       method,
-      headers: body ? { 'content-type': 'application/json' } : {},
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...extraHeaders },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
-    return { status: res.status, ms: performance.now() - t0, body: text ? JSON.parse(text) : undefined };
+    const ms = performance.now() - t0;
+    return { status: res.status, ms, body: parsed(text), retryAfter: res.headers.get('retry-after') };
   } catch {
     return { status: 0, ms: performance.now() - t0, body: undefined }; // connection refused or reset
   }
@@ -120,8 +143,12 @@ function summary(answers: Answer[], seconds: number) {
   const byStatus = new Map<number, number>();
   for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
   const failed = answers.filter((a) => a.status < 200 || a.status >= 300);
-  for (const a of failed.slice(0, 3))
-    errorSamples.push(`${a.status} ${JSON.stringify(a.body?.error ?? a.body)}`);
+  // a few of each status, so that a rare 500 is not hidden behind many 409s
+  for (const status of new Set(failed.map((a) => a.status)))
+    for (const a of failed.filter((f) => f.status === status).slice(0, 2))
+      errorSamples.push(
+        `${a.status}${a.retryAfter ? ` (Retry-After ${a.retryAfter})` : ''} ${JSON.stringify(a.body?.error ?? a.body)}`,
+      );
   const errors = failed.length;
   const statuses = [...byStatus].map(([s, n]) => `${s}: ${n}`).join(', ');
   return {
@@ -182,6 +209,29 @@ async function setUp(residentCount: number): Promise<Json[]> {
   });
 }
 
+/** The bench residents' live bookings on the bench's days, as the dispatcher's day lists show them. */
+async function storedBookings(residents: Json[], days: string[]): Promise<number> {
+  const mine = new Set(residents.map((r) => r.id));
+  let stored = 0;
+  for (const day of days) {
+    const listed = await call('GET', `/hromady/${H}/requests?date=${day}`);
+    if (listed.status !== 200) throw new Error(`GET requests ${day}: ${listed.status}`);
+    stored += listed.body.items.filter(
+      (r: Json) => mine.has(r.residentId) && r.status !== 'cancelled',
+    ).length;
+  }
+  return stored;
+}
+
+/** The platform's error lines (the handlers log an unhandled error with its stack), a few of them. */
+function platformErrors(log: string): string[] {
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => /"level":"ERROR"/.test(line))
+    .slice(0, 3)
+    .map((line) => line.slice(0, 1200));
+}
+
 const started = values.url ? undefined : await startPlatform();
 let exitCode = 0;
 try {
@@ -211,9 +261,18 @@ try {
   let bookings = 0;
   let reads = 0;
   let errors = 0;
+  let created = 0;
   for (const c of LEVELS) {
     const t0 = performance.now();
-    const booked = await run(PER_LEVEL, c, () => call('POST', `/hromady/${H}/requests`, nextSlot()));
+    const booked = await run(PER_LEVEL, c, () =>
+      call(
+        'POST',
+        `/hromady/${H}/requests`,
+        nextSlot(),
+        values.keys ? { 'idempotency-key': randomUUID() } : {},
+      ),
+    );
+    created += booked.filter((a) => a.status === 201).length;
     const b = summary(booked, (performance.now() - t0) / 1000);
     const t1 = performance.now();
     const read = await run(PER_LEVEL * 2, c, (i) =>
@@ -233,6 +292,12 @@ try {
     errors += b.errors + r.errors;
   }
 
+  // every booking answered 201 is stored, and none answered otherwise is: a 5xx wrote nothing, not
+  // even later (a late write would show here, the reads above having given it seconds to land)
+  const stored = await storedBookings(residents, days);
+  console.log(`\nbookings answered 201: ${created}; stored: ${stored}`);
+  let unanswered = stored - created;
+
   console.log(
     '\n| concurrent identical bookings (no Idempotency-Key) | 201 | 409 | other | requests stored |',
   );
@@ -244,26 +309,33 @@ try {
     const answers = await run(c, c, () => call('POST', `/hromady/${H}/requests`, body));
     const created = answers.filter((a) => a.status === 201).length;
     const refused = answers.filter((a) => a.status === 409 && a.body?.error?.reason).length;
+    for (const a of answers.filter((a) => a.status !== 201 && a.status !== 409).slice(0, 2))
+      errorSamples.push(`${a.status} (identical burst) ${JSON.stringify(a.body?.error ?? a.body)}`);
     const listed = await call('GET', `/hromady/${H}/requests?date=${days[0]}`);
     const stored = (listed.body.items ?? listed.body).filter(
       (r: Json) => r.residentId === resident.id && r.status !== 'cancelled',
     ).length;
     console.log(`| ${c} | ${created} | ${refused} | ${c - created - refused} | ${stored} |`);
-    if (stored !== 1 || created !== 1) duplicates += Math.max(stored, created) - 1 || 1;
+    // more than one is a duplicate; none (every caller refused, e.g. 503) proves nothing but is no duplicate
+    duplicates += Math.max(stored, created, 1) - 1;
+    unanswered += stored - created;
   }
   for (const sample of errorSamples) console.log(`not 2xx: ${sample}`);
   console.log(
-    `\nload levels=${LEVELS.join(',')} bookings=${bookings} reads=${reads} errors=${errors} duplicates=${duplicates}`,
+    `\nload levels=${LEVELS.join(',')} bookings=${bookings} reads=${reads} errors=${errors} duplicates=${duplicates} stored_not_201=${unanswered}`,
   );
-  exitCode = duplicates > 0 ? 1 : 0;
+  exitCode = duplicates > 0 || unanswered !== 0 ? 1 : 0;
 } finally {
   if (started) {
     const exited = new Promise<void>((r) => started.child.once('exit', () => r()));
     process.kill(-started.child.pid!, 'SIGINT');
     await exited;
-    if (errorSamples.some((e) => e.startsWith('5') || e.startsWith('0')))
-      console.log(`platform log kept: ${path.join(started.dir, 'platform.log')}`);
-    else rmSync(started.dir, { recursive: true, force: true });
+    // a 503 is the overload answer; any other 5xx (or a dropped connection) is a defect to read up
+    if (errorSamples.some((e) => /^(5(?!03)|0)/.test(e))) {
+      const log = path.join(started.dir, 'platform.log');
+      console.log(`platform log kept: ${log}`);
+      for (const line of platformErrors(log)) console.log(`platform: ${line}`);
+    } else rmSync(started.dir, { recursive: true, force: true });
   }
 }
 process.exit(exitCode);

@@ -154,7 +154,8 @@ export class RuleRefusalError extends AppError {
  */
 export class ServiceUnavailableError extends Error {
   readonly code = 'unavailable';
-  readonly reason = 'Система тимчасово перевантажена; нічого не збережено. Повторіть за кілька секунд';
+  readonly reason: string =
+    'Система тимчасово перевантажена; нічого не збережено. Повторіть за кілька секунд';
   constructor(
     message: string,
     readonly retryAfterSeconds = 2,

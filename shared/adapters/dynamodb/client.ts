@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { answerDeadlineGate } from './answer-deadline-gate';
 import { throttlingAsUnavailable } from './throttling';
 
 export interface DynamoDbSettings {
@@ -8,7 +9,10 @@ export interface DynamoDbSettings {
   endpoint?: string;
 }
 
-/** Throttling that outlasts the SDK's retries comes out as a ServiceUnavailableError (throttling.ts). */
+/**
+ * Throttling that outlasts the SDK's retries comes out as a ServiceUnavailableError (throttling.ts);
+ * a call past its answer's deadline sends no write (answer-deadline-gate.ts).
+ */
 export function createDynamoDbClient(settings: DynamoDbSettings): DynamoDBClient {
   const client = new DynamoDBClient({
     region: settings.region,
@@ -16,7 +20,7 @@ export function createDynamoDbClient(settings: DynamoDbSettings): DynamoDBClient
       ? { endpoint: settings.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
-  return throttlingAsUnavailable(client);
+  return answerDeadlineGate(throttlingAsUnavailable(client));
 }
 
 export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {

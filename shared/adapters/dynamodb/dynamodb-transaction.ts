@@ -1,5 +1,6 @@
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BUSY_ITEM_REASON, BUSY_RESIDENT_DAY_REASON } from '../../domain/concurrent-change';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { Change } from '../../ports/entity-repository';
 import { caseBookingTransactItem, explainCaseBooking } from './case-booking-items';
@@ -169,7 +170,9 @@ export function explainCancellation(error: TransactionCanceledException, changes
     const change = changes[i];
     if (!change || !reason.Code || reason.Code === 'None') continue;
     if (reason.Code === 'TransactionConflict') {
-      return new ConflictError('Another change to the same item is in progress; try again');
+      return new ConflictError('Another change to the same item is in progress; try again', undefined, {
+        reason: BUSY_ITEM_REASON,
+      });
     }
     if (reason.Code !== 'ConditionalCheckFailed') continue;
     const old = reason.Item as Record<string, { N?: string }> | undefined;
@@ -206,6 +209,8 @@ export function explainCancellation(error: TransactionCanceledException, changes
       case 'resident-day':
         return new ConflictError(
           `The bookings of resident ${change.day.residentId} on ${change.day.date} were changed by someone else`,
+          undefined,
+          { reason: BUSY_RESIDENT_DAY_REASON },
         );
       case 'case-slot-take':
       case 'case-slot-free':

@@ -1,3 +1,5 @@
+import { refuseLateWrite } from '../../domain/answer-deadline';
+import { BUSY_RESIDENT_DAY_REASON } from '../../domain/concurrent-change';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { CaseBooking } from '../../domain/entities/case-stop';
 import type { IdempotencyRecord } from '../../domain/entities/idempotency-record';
@@ -291,12 +293,14 @@ export class MemoryEntityRepository implements EntityRepository {
         throw new ConflictError(
           `The bookings of resident ${d.residentId} on ${d.date} were changed by someone else`,
           found?.version,
+          { reason: BUSY_RESIDENT_DAY_REASON },
         );
       }
     }
   }
 
   async commit(given: Change[]): Promise<void> {
+    refuseLateWrite(); // a call past its answer's deadline writes nothing (domain/answer-deadline.ts)
     const changes = withReportDays(given);
     // Check every condition first, then apply: all or nothing.
     this.caseBookingItems.check(changes);

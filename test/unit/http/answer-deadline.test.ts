@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { apiRoutes } from '../../../functions/api/routes';
+import { lambdaContext } from '../../../infra/local/lambda-context';
+import { deadlineWrite } from '../../../shared/domain/answer-deadline';
+import { httpHandler } from '../../../shared/http/api-handler';
+import { Router } from '../../../shared/http/router';
+import type { Change } from '../../../shared/ports/entity-repository';
+import type { TravelTimes } from '../../../shared/ports/travel-times';
+import { ADMIN, apiEvent, JSON_HEADERS } from '../../support/api-events';
+import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+
+/**
+ * A booking that is still working when the function's time runs out (bench:load at 200 callers:
+ * 131 of 400 bookings got middy's TimeoutError as a 500, and their transactions were written after
+ * the answer). The caller must get a 503 with Retry-After, and its 503 must be true: nothing is
+ * written after it, whatever the late booking does next.
+ */
+describe('a call still working when its time runs out', () => {
+  /** Seeded memory ports whose travel-time lookup hangs until `release`, and the next commit's fate. */
+  async function slowWorld() {
+    const { ports, entities } = memoryPorts();
+    const resident = await seedBasics(ports);
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    const travel = ports.travel;
+    ports.travel = {
+      ...travel,
+      matrix: async (...args: Parameters<TravelTimes['matrix']>) => {
+        await released;
+        return travel.matrix(...args);
+      },
+    } as TravelTimes;
+    // the late booking's commit, once it has been tried: written or refused
+    let committed!: (outcome: string) => void;
+    const commitTried = new Promise<string>((r) => {
+      committed = r;
+    });
+    const commit = entities.commit.bind(entities);
+    entities.commit = async (changes: Change[]) => {
+      try {
+        await commit(changes);
+        committed('written');
+      } catch (error) {
+        committed(`refused: ${(error as Error).name}`);
+        throw error;
+      }
+    };
+    return { ports, entities, resident, release, commitTried };
+  }
+
+  it('is answered 503 with Retry-After, and its booking is not written afterwards', async () => {
+    const { ports, entities, resident, release, commitTried } = await slowWorld();
+    const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
+    const event = apiEvent(
+      'POST',
+      `/hromady/${HROMADA}/requests`,
+      taxiRequest(resident.id),
+      JSON_HEADERS,
+      ADMIN,
+    );
+
+    // one second for the whole call, as a Lambda timeout; the travel lookup outlasts it
+    const res = await handler(event, lambdaContext('api', 1_000));
+    release();
+    const late = await commitTried;
+
+    expect(res.statusCode).toBe(503);
+    expect(res.headers?.['retry-after']).toBe('2');
+    const body = JSON.parse(res.body);
+    expect(body.error.code).toBe('unavailable');
+    expect(body.error.reason).toMatch(/нічого не збережено/);
+    expect(late).toBe('refused: AnswerDueError');
+    expect(await entities.requests.forDay(HROMADA, '2026-11-24')).toEqual([]);
+  });
+
+  it('a write still in flight at the very end is a 503 that says the outcome is unknown, never a 500', async () => {
+    const { ports, entities, resident, release } = await slowWorld();
+    release();
+    const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
+    const context = lambdaContext('api', 1_000);
+    // the booking's transaction is sent (counted in flight) and answered only after the whole second
+    const commit = entities.commit.bind(entities);
+    entities.commit = (changes: Change[]) =>
+      deadlineWrite(async () => {
+        while (context.getRemainingTimeInMillis() > 0) await new Promise((r) => setTimeout(r, 10));
+        return commit(changes);
+      });
+    const event = apiEvent(
+      'POST',
+      `/hromady/${HROMADA}/requests`,
+      taxiRequest(resident.id),
+      JSON_HEADERS,
+      ADMIN,
+    );
+
+    const res = await handler(event, context);
+
+    expect(res.statusCode).toBe(503);
+    expect(res.headers?.['retry-after']).toBe('2');
+    const body = JSON.parse(res.body);
+    expect(body.error.code).toBe('unavailable');
+    expect(body.error.reason).toMatch(/Оновіть дані, щоб побачити, чи її збережено/);
+    expect(res.body).not.toMatch(/Timeout|Abort|middy/i);
+  });
+});
