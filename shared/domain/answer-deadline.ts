@@ -18,6 +18,8 @@ interface Call {
   answered: boolean;
   /** Writes sent and not yet answered. */
   writing: number;
+  /** A write of it succeeded: its answer must tell what was done, so its later writes go on. */
+  wrote: boolean;
 }
 
 const current = new AsyncLocalStorage<Call>();
@@ -45,7 +47,7 @@ export class UnknownOutcomeError extends ServiceUnavailableError {
  * in flight, the answer is an `AnswerDueError` (503) at once; with one, `work`'s own outcome.
  */
 export async function withAnswerDeadline<T>(closeInMs: number, work: () => Promise<T>): Promise<T> {
-  const call: Call = { closed: false, answered: false, writing: 0 };
+  const call: Call = { closed: false, answered: false, writing: 0, wrote: false };
   const done = current.run(call, work);
   let timer: NodeJS.Timeout | undefined;
   const due = new Promise<never>((_resolve, reject) => {
@@ -73,15 +75,23 @@ export async function deadlineWrite<T>(send: () => Promise<T>): Promise<T> {
   refuseLateWrite();
   call.writing += 1;
   try {
-    return await send();
+    const result = await send();
+    call.wrote = true;
+    return result;
   } finally {
     call.writing -= 1;
   }
 }
 
-/** For a write done at once (no await inside, e.g. in memory): refused once the call is closed. */
+/**
+ * For a write done at once (no await inside, e.g. in memory): refused once the call is closed,
+ * unless the call already wrote (or is writing): then it has changed something, so it finishes —
+ * e.g. a booking sent just before the close and the Idempotency-Key's answer recorded after it —
+ * and its answer says what was done (middy's last-resort timeout answers "outcome unknown").
+ */
 export function refuseLateWrite(): void {
-  if (current.getStore()?.closed) throw new AnswerDueError();
+  const call = current.getStore();
+  if (call?.closed && !call.wrote && call.writing === 0) throw new AnswerDueError();
 }
 
 /** For a read: refused once the call was answered 503 at its close (its answer no longer needs it). */

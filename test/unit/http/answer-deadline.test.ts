@@ -104,4 +104,33 @@ describe('a call still working when its time runs out', () => {
     expect(body.error.reason).toMatch(/Оновіть дані, щоб побачити, чи її збережено/);
     expect(res.body).not.toMatch(/Timeout|Abort|middy/i);
   });
+
+  it('a booking written across the close still records its Idempotency-Key answer: 201, and a retry gets it again', async () => {
+    const { ports, entities, resident, release } = await slowWorld();
+    release();
+    const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
+    // the first transaction (the booking with its key) is in flight at the close (800 ms of 1 s)
+    // and lands after it; the next write (the key's answer) comes after the close
+    const commit = entities.commit.bind(entities);
+    let first = true;
+    entities.commit = (changes: Change[]) => {
+      if (!first) return commit(changes);
+      first = false;
+      return deadlineWrite(async () => {
+        await new Promise((r) => setTimeout(r, 900));
+        return commit(changes);
+      });
+    };
+    const headers = { ...JSON_HEADERS, 'idempotency-key': 'call-across-the-close' };
+    const event = () =>
+      apiEvent('POST', `/hromady/${HROMADA}/requests`, taxiRequest(resident.id), headers, ADMIN);
+
+    const res = await handler(event(), lambdaContext('api', 1_000));
+    const again = await handler(event(), lambdaContext('api', 1_000));
+
+    expect(res.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(JSON.parse(again.body).id).toBe(JSON.parse(res.body).id);
+    expect(await entities.requests.forDay(HROMADA, '2026-11-24')).toHaveLength(1);
+  });
 });
