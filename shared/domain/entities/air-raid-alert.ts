@@ -81,7 +81,10 @@ export const airRaidAlertSchema = z.object({
   startedBy: z.string().min(1).max(200),
   endedAt: isoInstantSchema.optional(),
   endedBy: z.string().max(200).optional(),
-  /** The local date it started on (the plan it shifts). */
+  /**
+   * Its start day (the plan it shifts): the local date it started on, or the day before when it
+   * started after midnight while a route of that day was still on the road.
+   */
   date: z.iso.date(),
   effects: airRaidEffectsSchema,
   /** DynamoDB TTL (epoch seconds): kept as long as the audit trail. */
