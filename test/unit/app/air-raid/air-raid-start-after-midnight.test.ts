@@ -18,19 +18,19 @@ const SUNDAY = '2026-11-29';
 const MIN = 60_000;
 const AREA = { level: 'hromada', id: HROMADA } as const;
 
-/** Saturday's 22:45 ride runs late: its drop-off is due at 00:20 on Sunday. */
-async function lateNight() {
+/** Saturday's 22:45 ride runs late: its drop-off is due at `dropoff` on Sunday (00:20). */
+async function lateNight(dropoff = '00:20', sundayRide = '06:10') {
   const d = await airRaidDays(
     [SATURDAY, SUNDAY],
     [
       { who: 'anna', date: SATURDAY, time: '22:45' },
-      { who: 'olena', date: SUNDAY, time: '06:10' },
+      { who: 'olena', date: SUNDAY, time: sundayRide },
     ],
   );
   const plan = (await d.ports.entities.plans.forDay(HROMADA, SATURDAY))!;
   const route = plan.routes.find((r) => r.stops.length > 0)!;
   const last = route.stops[route.stops.length - 1]!;
-  const by = localToUtc(SUNDAY, '00:20').getTime() - Date.parse(last.arrival);
+  const by = localToUtc(SUNDAY, dropoff).getTime() - Date.parse(last.arrival);
   const later = (iso: string) => new Date(Date.parse(iso) + by).toISOString();
   const stops = route.stops.map((s, i) =>
     i === route.stops.length - 1 ? { ...s, arrival: later(s.arrival), departure: later(s.departure) } : s,
@@ -108,5 +108,16 @@ describe('an air-raid alert set after midnight while the day before is on the ro
       date: SATURDAY,
       effects: { routesPaused: [d.vehicleId] },
     });
+  });
+
+  it("keeps Sunday's stops made before the alert as made (it reached Sunday at its start, not at midnight)", async () => {
+    const d = await lateNight('06:50', '05:45');
+    const before = (await d.ports.entities.plans.forDay(HROMADA, SUNDAY))!;
+    const made = before.routes.flatMap((r) => r.stops).map((s) => s.arrival);
+    d.clock.at = localToUtc(SUNDAY, '06:40');
+    const { alert } = await startAirRaid(d.ports, await hromadaOf(d), AREA, 'dispatcher', 'd');
+    expect(alert.date).toBe(SATURDAY);
+    const after = (await d.ports.entities.plans.forDay(HROMADA, SUNDAY))!;
+    expect(after.routes.flatMap((r) => r.stops).map((s) => s.arrival)).toEqual(made);
   });
 });
