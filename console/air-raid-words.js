@@ -29,9 +29,14 @@ export function effectsWords(alert) {
   return lines;
 }
 
-/** A later day the alert ran into after midnight: its stops held and its re-plan. */
+/**
+ * A later day the alert ran into after midnight: its stops held and its re-plan; or a day it
+ * lasted wholly, over and not planned again, with its rides to rebook.
+ */
 function laterDayWords(day) {
   const date = `${day.date.slice(8, 10)}.${day.date.slice(5, 7)}`;
+  if (day.wholeDay)
+    return `${date}: увесь день під тривогою, поїздки не виконано; заявок перенести: ${day.toRebookCount ?? 0} (див. список уваги)`;
   const replan =
     day.replanVersion !== undefined
       ? `переплановано, версія плану ${day.replanVersion}`

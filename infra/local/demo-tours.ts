@@ -22,6 +22,7 @@ import { tourVisitCreateSchema } from '../../shared/domain/entities/tour-visit';
 import { parseFields as fieldsOf, hromadaKind, registryKinds as k } from '../../shared/domain/registry';
 import { addDays, localDate } from '../../shared/domain/time';
 import type { Ports } from '../../shared/ports/ports';
+import { demoAreas } from './demo-areas';
 import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
 import { DEMO_ACTOR as ACTOR, DEMO_HROMADA_ID, demoPlaces } from './demo-places';
 
@@ -51,7 +52,11 @@ type SeedPorts = Pick<Ports, 'entities' | 'clock' | 'ids' | 'travel'> & Partial<
 /** A hromada with only its centre settlement (the data holds no other point for it). */
 async function seedCentreHromada(ports: SeedPorts, id: string, c: OblastCentre): Promise<void> {
   if (await ports.entities.hromady.get(id)) return;
-  await createHromada(ports, fieldsOf(hromadaKind, { id, name: c.hromada_uk, katottg: c.katottg }), ACTOR);
+  await createHromada(
+    ports,
+    fieldsOf(hromadaKind, { id, name: c.hromada_uk, katottg: c.katottg, ...demoAreas(c.katottg) }),
+    ACTOR,
+  );
   await createEntity(
     ports,
     k.settlements,

@@ -3,6 +3,7 @@ import { createEntity, createHromada } from '../../shared/app/registry';
 import { parseFields as fieldsOf, hromadaKind, registryKinds } from '../../shared/domain/registry';
 import type { Ports } from '../../shared/ports/ports';
 import type { LatLon } from '../../shared/ports/travel-times';
+import { demoAreas } from './demo-areas';
 import { seedDemoBrigade } from './demo-brigade';
 import { DEMO_RESIDENTS, demoResidentId } from './demo-day';
 import { seedDemoDeliveryPeople } from './demo-delivery';
@@ -28,6 +29,7 @@ export async function seedDemo(
       id: DEMO_HROMADA_ID,
       name: data.name_uk,
       katottg: data.katottg,
+      ...demoAreas(data.katottg),
       rules: { smsSenderId: 'KhmilnykSoc', neutralSenderId: 'Info', ...DEMO_RULES },
     }),
     ACTOR,

@@ -18,6 +18,7 @@ import { releaseHeld } from './release-held';
 import { type Replanned, type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
 import { replanLaterDay } from './replan-later-day';
 import { shiftStops } from './shift-stops';
+import { handOverWholeDays } from './whole-days';
 
 type EndPorts = Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>;
 
@@ -35,7 +36,12 @@ export async function endAirRaid(
   const shifted = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active, now), now);
   const ended = await markEnded(ports, hromada, shifted, actor, now);
   const replan = await replanAfterAirRaid(ports, hromada, ended, options);
-  const days = await replanLaterDay(ports, hromada, ended, options);
+  const days = await handOverWholeDays(
+    ports,
+    hromada,
+    ended,
+    await replanLaterDay(ports, hromada, ended, options),
+  );
   const { released, dropped } = await releaseHeld(ports, hromada, ended);
   return recordEnd(ports, hromada, ended, actor, { ...replan, released, dropped, days });
 }
@@ -87,12 +93,7 @@ async function recordEnd(
   const replanned = outcome.dayOver
     ? `${dayWords(ended.date)} минув: зсунуті часи залишено${outcome.planVersion ? ` і надіслано (версія ${outcome.planVersion})` : ''}`
     : replanWords(outcome.planVersion, outcome.error);
-  const later = (outcome.days ?? [])
-    .map(
-      (d) =>
-        `; ${dayWords(d.date)}: ${replanWords(d.replanVersion, d.replanError)}, зупинок зсунуто ${d.stopsShifted}`,
-    )
-    .join('');
+  const later = (outcome.days ?? []).map(laterDayWords).join('');
   await ports.entities.commit([
     { op: 'update', entity: 'AirRaidAlert', item, expectedVersion: fresh.version },
     auditChange(ports, hromada, actor, 'air-raid-end', 'AirRaidAlert', ended.id, ['effects']),
@@ -105,6 +106,13 @@ async function recordEnd(
     }),
   ]);
   return item;
+}
+
+/** A later day in the end's line: re-planned, or (wholly inside) over with its rides to rebook. */
+function laterDayWords(d: AirRaidDay): string {
+  if (d.wholeDay)
+    return `; ${dayWords(d.date)} увесь під тривогою: не переплановано, заявок перенести ${d.toRebookCount ?? 0}`;
+  return `; ${dayWords(d.date)}: ${replanWords(d.replanVersion, d.replanError)}, зупинок зсунуто ${d.stopsShifted}`;
 }
 
 /** "день 28.03" for the log. */

@@ -36,6 +36,15 @@ export function laterDayAt(alert: AirRaidAlert, at: Date, timeZone: string): str
   return date > alert.date ? date : undefined;
 }
 
+/**
+ * When the alert reached a later day: its local midnight, or the alert's start when it began
+ * after that midnight (a start on the day before whose routes were still on the road): the stops
+ * made before then stay made.
+ */
+export function laterDayEntry(alert: AirRaidAlert, date: string, timeZone: string): Date {
+  return new Date(Math.max(localToUtc(date, '00:00', timeZone).getTime(), Date.parse(alert.startedAt)));
+}
+
 export const emptyDay = (date: string): AirRaidDay => ({
   date,
   stopsShifted: 0,
@@ -58,7 +67,7 @@ export async function holdDueRoutes(
   if (!plan) return alert;
   const requests = await ports.entities.requests.forDay(hromada.id, date);
   const { routes, moved, minutes } = later
-    ? holdRoutes(plan, requests, localToUtc(later, '00:00', hromada.timeZone), until)
+    ? holdRoutes(plan, requests, laterDayEntry(alert, later, hromada.timeZone), until)
     : holdRoutes(plan, requests, new Date(alert.startedAt), until, new Set(alert.effects.routesPaused));
   const shifted: Plan = { ...plan, routes };
   const { sms, told } = driverNotices(ports, hromada, alert, date, shifted, requests, until);

@@ -5,6 +5,8 @@
  *   text gets the new time, and it waits until NEAR_MINUTES before the new arrival (or goes now);
  * - "the car is near" of a stop made, taken off the routes or cancelled meanwhile: dropped
  *   (`suppressed`), never sent stale;
+ * - a message about a request of a day the alert lasted wholly (whole-days.ts): dropped, that day
+ *   is over and the dispatcher calls to rebook;
  * - every other held message: sent now (a new version the stream delivers).
  * Each message is written alone at the version read; one changed meanwhile is left as it is.
  */
@@ -18,6 +20,7 @@ import { countSegments } from '../../messaging/segments';
 import { vehicleNear } from '../../messaging/templates';
 import type { Ports } from '../../ports/ports';
 import { NEAR_MINUTES } from '../notices/near-notice';
+import { wholeDates } from './whole-days';
 
 export async function releaseHeld(
   ports: Pick<Ports, 'entities' | 'outbox' | 'clock'>,
@@ -30,12 +33,16 @@ export async function releaseHeld(
     if (!plans.has(date)) plans.set(date, ports.entities.plans.forDay(hromada.id, date));
     return plans.get(date)!;
   };
+  const over = new Set(
+    alert.endedAt ? wholeDates({ ...alert, endedAt: alert.endedAt }, hromada.timeZone) : [],
+  );
   let released = 0;
   let dropped = 0;
   for (const id of alert.effects.held) {
     const message = await ports.outbox.get(id);
     if (message?.status !== 'pending' || message.heldForAirRaid !== alert.id) continue;
-    const next = await afterAlert(ports, hromada, planOf, message);
+    const next =
+      (await ofDayOver(ports, hromada, over, message)) ?? (await afterAlert(ports, hromada, planOf, message));
     try {
       await ports.entities.commit([{ op: 'outbox-final', message: next, expectedVersion: message.version }]);
       if (next.status === 'suppressed') dropped++;
@@ -45,6 +52,25 @@ export async function releaseHeld(
     }
   }
   return { released, dropped };
+}
+
+/** The message dropped when it is about a request of a day the alert lasted wholly. */
+async function ofDayOver(
+  ports: Pick<Ports, 'entities'>,
+  hromada: Hromada,
+  over: ReadonlySet<string>,
+  m: OutboxMessage,
+): Promise<OutboxMessage | undefined> {
+  if (over.size === 0 || !m.subject.startsWith('REQUEST#')) return undefined;
+  const request = await ports.entities.requests.get(hromada.id, m.subject.slice('REQUEST#'.length));
+  if (!request || !over.has(request.date)) return undefined;
+  const { heldUntil: _held, dueAt: _due, ...rest } = m;
+  return {
+    ...rest,
+    version: m.version + 1,
+    status: 'suppressed',
+    error: 'dropped after the air-raid alert: its day passed wholly inside the alert',
+  };
 }
 
 async function afterAlert(

@@ -10,9 +10,8 @@
 import { type AirRaidAlert, type AirRaidDay, MAX_LATER_DAYS } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { isOpen, type ServiceRequest } from '../../domain/entities/service-request';
-import { localToUtc } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
-import { emptyDay, laterDayAt } from './hold-due-routes';
+import { emptyDay, laterDayAt, laterDayEntry } from './hold-due-routes';
 import { type ReplanOptions, replanDay } from './replan-after-air-raid';
 
 export async function replanLaterDay(
@@ -27,7 +26,7 @@ export async function replanLaterDay(
   if (!date) return alert.effects.days;
   const day = days.find((d) => d.date === date) ?? emptyDay(date);
   if (!days.includes(day) && days.length >= MAX_LATER_DAYS) return days;
-  const entry = localToUtc(date, '00:00', hromada.timeZone).getTime();
+  const entry = laterDayEntry(alert, date, hromada.timeZone).getTime();
   const adjust = (r: ServiceRequest): ServiceRequest => {
     const from = Math.max(Date.parse(r.window.start), entry);
     if (!isOpen(r.status) || from >= end.getTime() || Date.parse(r.window.end) < entry) return r;

@@ -3,19 +3,26 @@
  * writes the alert, its audit entry, one short SMS to each driver whose published route is under
  * way now (routes-under-way.ts; no other driver) and an item on the dispatcher's attention list.
  * A second start while one is in force changes nothing and answers the one in force.
+ *
+ * After midnight the day before may still be on the road (a night delivery, a late ride): when a
+ * route of that day is under way, the alert takes that day as its start day (`date`: its routes
+ * paused and shifted, its drivers told), and today is a later day it runs into, held at once
+ * (hold-due-routes.ts: today's routes due inside it wait, today's drivers on the road are told),
+ * as the poll would hold it after midnight. Dispatcher and feed start alike.
  */
 import type { Actor } from '../../domain/actor';
 import { type AirRaidAlert, type AirRaidArea, NO_EFFECTS } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { ConflictError } from '../../domain/errors';
 import { expiresAfterDays } from '../../domain/retention';
-import { localDate, localTimeLabel } from '../../domain/time';
+import { addDays, localDate, localTimeLabel } from '../../domain/time';
 import { airRaidDriver } from '../../messaging/templates';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
 import { queueSms } from '../queue-sms';
+import { holdDueRoutes } from './hold-due-routes';
 import { routesUnderWay } from './routes-under-way';
 
 type StartPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
@@ -39,9 +46,9 @@ export async function startAirRaid(
   const active = await ports.entities.airRaids.active(hromada.id);
   if (active) return { alert: active, started: false };
   const now = ports.clock.now();
-  const date = localDate(now, hromada.timeZone);
+  const today = localDate(now, hromada.timeZone);
   const id = ports.ids.next();
-  const { sms, told, paused } = await driverNotices(ports, hromada, date, id);
+  const { date, sms, told, paused } = await startDayNotices(ports, hromada, today, id);
   const at = now.toISOString();
   const alert: AirRaidAlert = {
     id,
@@ -60,7 +67,8 @@ export async function startAirRaid(
   const attention = alertItem(ports, hromada, {
     kind: 'air-raid',
     cause: `${id}-start`,
-    date,
+    // the dispatcher looks at today's list
+    date: today,
     text: `Повітряна тривога з ${localTimeLabel(now, hromada.timeZone)}: водіїв у дорозі повідомлено (${told.length}), нетермінові SMS затримано`,
   });
   try {
@@ -81,7 +89,20 @@ export async function startAirRaid(
     if (other) return { alert: other, started: false };
     throw error;
   }
-  return { alert, started: true };
+  // it started on the day before: today's routes are held from now (its later day)
+  const held = date < today ? await holdDueRoutes(ports, hromada, alert, now) : alert;
+  return { alert: held, started: true };
+}
+
+/**
+ * The day whose routes the alert pauses: the day before when one of its routes is still on the
+ * road now (past midnight), else today; with the notices to its drivers on the road.
+ */
+async function startDayNotices(ports: StartPorts, hromada: Hromada, today: string, alertId: string) {
+  const yesterday = addDays(today, -1);
+  const before = await driverNotices(ports, hromada, yesterday, alertId);
+  if (before.paused.length > 0) return { date: yesterday, ...before };
+  return { date: today, ...(await driverNotices(ports, hromada, today, alertId)) };
 }
 
 /** One SMS per driver on the road now: drivers of routes not under way are not told. */

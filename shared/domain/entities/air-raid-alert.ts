@@ -26,6 +26,14 @@ export const airRaidDaySchema = z.object({
   replanVersion: z.number().int().positive().optional(),
   replanError: z.string().max(300).optional(),
   windowsMoved: z.number().int().min(0),
+  /**
+   * The alert lasted this whole day (local midnight to midnight): it is over at the end, not
+   * planned again; its open requests are to rebook (ids, at most 90; `toRebookCount` counts them
+   * all), each an item on the dispatcher's attention list (whole-days.ts).
+   */
+  wholeDay: z.boolean().optional(),
+  toRebook: z.array(idSchema).max(90).optional(),
+  toRebookCount: z.number().int().min(0).optional(),
 });
 export type AirRaidDay = z.infer<typeof airRaidDaySchema>;
 
@@ -81,7 +89,10 @@ export const airRaidAlertSchema = z.object({
   startedBy: z.string().min(1).max(200),
   endedAt: isoInstantSchema.optional(),
   endedBy: z.string().max(200).optional(),
-  /** The local date it started on (the plan it shifts). */
+  /**
+   * Its start day (the plan it shifts): the local date it started on, or the day before when it
+   * started after midnight while a route of that day was still on the road.
+   */
   date: z.iso.date(),
   effects: airRaidEffectsSchema,
   /** DynamoDB TTL (epoch seconds): kept as long as the audit trail. */

@@ -43,13 +43,13 @@ describe('the air-raid feed over HTTP', () => {
         return 'secret-token';
       },
       // the deployment's table knows the raion, not the city
-      areas: { '147': 'UA05120000000000000' },
+      areas: { '147': 'UA05120000000017020' },
       fetch: fetcher,
       now: () => now,
     });
     expect(await feed.activeAreas()).toEqual([
-      { level: 'oblast', id: 'UA71000000000000000' },
-      { level: 'raion', id: 'UA05120000000000000' },
+      { level: 'oblast', id: 'UA71000000000010357' },
+      { level: 'raion', id: 'UA05120000000017020' },
     ]);
     now += 60_000;
     await feed.activeAreas();
@@ -100,9 +100,9 @@ describe('the local stub feed and the configuration', () => {
 
   it("reads the deployment's table of the feed's raion and hromada ids, refusing one that is not JSON", () => {
     expect(
-      loadConfig({ ...BASE, AIR_RAID_FEED_AREAS: '{"147": "UA05120000000000000"}' }).AIR_RAID_FEED_AREAS,
+      loadConfig({ ...BASE, AIR_RAID_FEED_AREAS: '{"147": "UA05120000000017020"}' }).AIR_RAID_FEED_AREAS,
     ).toEqual({
-      '147': 'UA05120000000000000',
+      '147': 'UA05120000000017020',
     });
     expect(loadConfig(BASE).AIR_RAID_FEED_AREAS).toEqual({});
     expect(() => loadConfig({ ...BASE, AIR_RAID_FEED_AREAS: '147=UA05' })).toThrow(ConfigError);

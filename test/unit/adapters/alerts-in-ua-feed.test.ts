@@ -13,8 +13,8 @@ import { pollAirRaids } from '../../../shared/app/air-raid/poll-air-raids';
 import { AlertsInUaStub, documentedAlert } from '../../support/alerts-in-ua-stub';
 import { HROMADA, memoryPorts, seedBasics } from '../../support/fixtures';
 
-const VINNYTSIA = 'UA05000000000000000';
-const KHMILNYK_RAION = 'UA05120000000000000';
+const VINNYTSIA = 'UA05000000000010236';
+const KHMILNYK_RAION = 'UA05120000000017020';
 /** The deployment's table: alerts.in.ua's raion and hromada uids (made up for the stub). */
 const AREAS = { '60': KHMILNYK_RAION, '1234': HROMADA };
 
@@ -63,7 +63,7 @@ describe('the air-raid feed in alerts.in.ua shapes', () => {
       { level: 'oblast', id: VINNYTSIA },
       { level: 'raion', id: KHMILNYK_RAION },
       { level: 'hromada', id: HROMADA },
-      { level: 'oblast', id: 'UA80000000000000000' },
+      { level: 'oblast', id: 'UA80000000000093317' },
     ]);
     expect(stub.requests).toEqual([{ auth: 'Bearer secret-token', status: 200 }]);
   });

@@ -52,6 +52,33 @@ describe('air-raid alerts and danger zones in the console, in Ukrainian', () => 
     );
   });
 
+  it('tells a day the alert lasted wholly: over, not planned again, its rides to rebook', () => {
+    const ended = {
+      endedAt: '2026-11-29T04:00:00Z',
+      effects: {
+        ...effects,
+        startDayOver: true,
+        days: [
+          {
+            date: '2026-11-28',
+            stopsShifted: 2,
+            shiftedMinutes: 400,
+            windowsMoved: 0,
+            wholeDay: true,
+            toRebook: ['r1', 'r2', 'r3'],
+            toRebookCount: 3,
+          },
+          { date: '2026-11-29', stopsShifted: 1, shiftedMinutes: 0, replanVersion: 4, windowsMoved: 0 },
+        ],
+      },
+    };
+    const lines = effectsWords(ended);
+    expect(lines.at(-2)).toBe(
+      '28.11: увесь день під тривогою, поїздки не виконано; заявок перенести: 3 (див. список уваги)',
+    );
+    expect(lines.at(-1)).toBe('29.11: зупинок зсунуто 1 (до 0 хв); переплановано, версія плану 4');
+  });
+
   it("names the place in the file and what is wrong for the API's zone issues", () => {
     expect(
       zoneIssueWords({

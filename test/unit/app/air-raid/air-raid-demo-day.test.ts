@@ -130,12 +130,12 @@ describe('an air-raid alert on the demo day, during the morning', () => {
       {
         op: 'update',
         entity: 'Hromada',
-        item: { ...h, raionId: 'UA05120000000000000', version: h.version + 1 },
+        item: { ...h, raionId: 'UA05120000000017020', version: h.version + 1 },
         expectedVersion: h.version,
       },
     ]);
     d.clock.at = new Date('2026-11-24T06:00:00Z');
-    const raion = { activeAreas: async () => [{ level: 'raion' as const, id: 'UA05120000000000000' }] };
+    const raion = { activeAreas: async () => [{ level: 'raion' as const, id: 'UA05120000000017020' }] };
     expect(await pollAirRaids(d.ports, raion)).toMatchObject({ started: 1 });
     expect(await d.ports.entities.airRaids.active(HROMADA)).toMatchObject({ source: 'feed' });
     const broken = {

@@ -10,27 +10,11 @@ import { endAirRaid } from '../../../../shared/app/air-raid/end-air-raid';
 import { pollAirRaids } from '../../../../shared/app/air-raid/poll-air-raids';
 import { startAirRaid } from '../../../../shared/app/air-raid/start-air-raid';
 import { runEveryMinute } from '../../../../shared/app/every-minute';
-import { planDay } from '../../../../shared/app/planning/plan-day';
-import { publishPlan } from '../../../../shared/app/planning/publish-plan';
-import { createEntity } from '../../../../shared/app/registry';
 import { sendOutboxMessage } from '../../../../shared/app/send-outbox-message';
-import { bookServiceRequest } from '../../../../shared/app/service-requests';
-import { registryKinds } from '../../../../shared/domain/registry';
 import { localToUtc } from '../../../../shared/domain/time';
-import {
-  BEREZNA,
-  FakeClock,
-  GARAGE,
-  HROMADA,
-  memoryPorts,
-  RAMP_TAXI,
-  seedBasics,
-  taxiRequest,
-  withRules,
-} from '../../../support/fixtures';
-import { bookingOf, fieldsOf } from '../../../support/inputs';
+import { airRaidDays } from '../../../support/air-raid-days';
+import { HROMADA } from '../../../support/fixtures';
 
-const ENGINE = { timeLimitMs: 1e9, maxIterations: 400, seed: 1 };
 const AREA = { level: 'hromada', id: HROMADA } as const;
 const NO_FEED = { activeAreas: async () => [] };
 const MIN = 60_000;
@@ -42,61 +26,15 @@ const NIGHTS = [
 ];
 
 async function weekend(saturday: string, sunday: string) {
-  const clock = new FakeClock(localToUtc(saturday, '10:00'));
-  const { ports } = memoryPorts(clock);
-  const anna = await seedBasics(ports);
-  // the service works late and early on this hromada's weekend
-  await withRules(ports, { serviceHours: { from: '05:30', to: '23:59' } });
-  await createEntity(ports, registryKinds.depots, HROMADA, fieldsOf(registryKinds.depots, GARAGE), 'test');
-  const shifts = [{ days: [1, 2, 3, 4, 5, 6, 7], start: '05:30', end: '23:59' }];
-  for (const v of [RAMP_TAXI, { ...RAMP_TAXI, id: 'taxi2', name: 'Соцтаксі 2', plate: 'АВ9999ВС' }])
-    await createEntity(
-      ports,
-      registryKinds.vehicles,
-      HROMADA,
-      fieldsOf(registryKinds.vehicles, { ...v, depotId: GARAGE.id, shifts }),
-      'test',
-    );
-  const driver = (id: string, phone: string, vehicleId: string) =>
-    createEntity(
-      ports,
-      registryKinds.drivers,
-      HROMADA,
-      fieldsOf(registryKinds.drivers, { id, name: `Водій ${id}`, phone, vehicleIds: [vehicleId] }),
-      'test',
-    );
-  await driver('oleh', '067 401 12 01', 'taxi');
-  await driver('petro', '067 401 12 02', 'taxi2');
-  const olena = await createEntity(
-    ports,
-    registryKinds.residents,
-    HROMADA,
-    fieldsOf(registryKinds.residents, {
-      name: 'Олена Мельник',
-      phone: '067 555 12 34',
-      smsConsent: true,
-      settlementId: BEREZNA,
-      address: 'с. Березна, вул. Садова, 3',
-      location: { lat: 49.5621, lon: 27.8401 },
-      categories: ['disability-1'],
-    }),
-    'test',
+  const { ports, clock, rides } = await airRaidDays(
+    [saturday, sunday],
+    [
+      { who: 'anna', date: saturday, time: '22:30' },
+      { who: 'olena', date: sunday, time: '06:10' },
+      { who: 'anna', date: sunday, time: '10:00' },
+    ],
   );
-  const ride = (residentId: string, date: string, time: string) =>
-    bookServiceRequest(
-      ports,
-      HROMADA,
-      bookingOf({ override: { reason: 'test: a night ride' }, ...taxiRequest(residentId, date, time) }),
-      'd',
-      { admin: true },
-    );
-  const late = await ride(anna.id, saturday, '22:30');
-  const early = await ride(olena.id, sunday, '06:10');
-  const later = await ride(anna.id, sunday, '10:00');
-  for (const date of [saturday, sunday]) {
-    const draft = await planDay(ports, HROMADA, date, 'd', ENGINE);
-    await publishPlan(ports, HROMADA, date, draft.version, 'd');
-  }
+  const [late, early, later] = rides as [(typeof rides)[0], (typeof rides)[0], (typeof rides)[0]];
   return { ports, clock, rides: { late, early, later } };
 }
 
