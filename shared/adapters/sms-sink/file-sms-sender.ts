@@ -8,6 +8,8 @@ import type { SmsSender, SmsSendResult, SmsToSend } from '../../ports/sms-sender
  * to a file a developer can read, instead of sending it.
  */
 export class FileSmsSender implements SmsSender {
+  /** The local carrier (infra/local/sms-receipts.ts) receipts every line by its `reference`. */
+  readonly receiptsByReference = true;
   private seq = 0;
   constructor(private readonly path: string) {}
 
