@@ -203,12 +203,15 @@ try {
     },
   ]);
   scheduler.start();
-  // The local carrier: a receipt for every message the sink "sent" (LOCAL_SMS_FAIL_SHARE fail).
+  // The local carrier: receipts for every message the sink "sent" (LOCAL_SMS_FAIL_SHARE fail),
+  // resumed after a restart from its checkpoint in the data folder, as End User Messaging's event
+  // destination delivers what it holds once our side is back.
   receipts = new LocalReceipts(
     config.SMS_SINK_FILE!,
     smsReceipts.handler,
     env,
     config.SMS_PRICE_PER_SEGMENT_USD,
+    args['in-memory'] ? undefined : resolve(args['data-dir'], 'sms-receipts-checkpoint.json'),
   );
   await receipts.start();
 

@@ -44,7 +44,10 @@ describe('the sweeper waits for the receipt of a claim whose sender died after t
     expect(justAfterLease.requeued).toBe(0);
     expect((await ports.outbox.get(id))!.status).toBe('sending');
 
-    const afterGrace = await sweepOutbox({ ...ports, clock: at(SEND_LEASE_SECONDS + RECEIPT_GRACE_SECONDS + 1) });
+    const afterGrace = await sweepOutbox({
+      ...ports,
+      clock: at(SEND_LEASE_SECONDS + RECEIPT_GRACE_SECONDS + 1),
+    });
     expect(afterGrace.requeued).toBe(1);
     expect((await ports.outbox.get(id))!.status).toBe('pending');
   });
@@ -58,7 +61,9 @@ describe('the sweeper waits for the receipt of a claim whose sender died after t
       providerMessageId: 'eum-1',
       messageStatus: 'QUEUED',
       isFinal: false,
-      at: at(SEND_LEASE_SECONDS + 5).now().toISOString(),
+      at: at(SEND_LEASE_SECONDS + 5)
+        .now()
+        .toISOString(),
     });
     expect(await ports.outbox.get(id)).toMatchObject({
       status: 'sent',
