@@ -3,6 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import type { SNSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { type AnyHandler, lambdaContext } from './lambda-context';
+import { ReceiptsCheckpoint } from './sms-receipts-checkpoint';
 
 /**
  * What the local platform's carrier does with what the SMS sink "sent": each message is
@@ -19,11 +20,22 @@ export const localReceiptPolicySchema = z.object({
 export type LocalReceiptPolicy = z.infer<typeof localReceiptPolicySchema>;
 
 const sinkLine = z.looseObject({
+  at: z.string().optional(),
   providerMessageId: z.string(),
   reference: z.string().min(1),
   to: z.string(),
   segments: z.number().int().min(1),
 });
+
+/** A message the sink wrote, or undefined for a line that is not one (torn, foreign). */
+function parseSinkLine(line: string): z.infer<typeof sinkLine> | undefined {
+  try {
+    const sent = sinkLine.safeParse(JSON.parse(line));
+    return sent.success ? sent.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A number in [0, 1) from `text` (FNV-1a), with `salt` for independent choices. */
 function share(text: string, salt: string): number {
@@ -52,6 +64,12 @@ export function localReceiptFor(outboxId: string, policy: LocalReceiptPolicy): L
   };
 }
 
+/**
+ * End User Messaging's events before the final one (isFinal false): TEXT_QUEUED when it accepted
+ * the message and queued it, TEXT_PENDING while the carrier is delivering it.
+ */
+const ACCEPTED = new Set(['QUEUED', 'PENDING']);
+
 /** The SNS event End User Messaging's event destination publishes for one SMS event. */
 export function smsReceiptEvent(
   receipt: { outboxId: string; messageStatus: string; providerMessageId?: string; to?: string },
@@ -60,20 +78,28 @@ export function smsReceiptEvent(
   const segments = options.segments ?? 1;
   const at = options.at ?? new Date();
   const delivered = receipt.messageStatus === 'DELIVERED';
+  const accepted = ACCEPTED.has(receipt.messageStatus);
   const message = {
-    eventType: delivered ? 'TEXT_DELIVERED' : `TEXT_${receipt.messageStatus}`,
+    eventType: `TEXT_${receipt.messageStatus}`,
     eventVersion: '1.0',
     eventTimestamp: at.getTime(),
-    isFinal: true,
+    isFinal: !accepted,
     destinationPhoneNumber: receipt.to ?? '+380000000000',
     isoCountryCode: 'UA',
     messageId: receipt.providerMessageId ?? randomUUID(),
     messageType: 'TRANSACTIONAL',
     messageStatus: receipt.messageStatus,
-    messageStatusDescription: delivered ? 'Delivered (local carrier)' : 'Not delivered (local carrier)',
+    messageStatusDescription: accepted
+      ? 'Queued for delivery (local carrier)'
+      : delivered
+        ? 'Delivered (local carrier)'
+        : 'Not delivered (local carrier)',
     context: { outboxId: receipt.outboxId },
     totalMessageParts: segments,
-    totalMessagePrice: Number((segments * (options.pricePerSegmentUsd ?? 0)).toFixed(5)),
+    // the price comes with the final receipt, counted once (record-sms-receipt.ts)
+    ...(accepted
+      ? {}
+      : { totalMessagePrice: Number((segments * (options.pricePerSegmentUsd ?? 0)).toFixed(5)) }),
   };
   return {
     Records: [
@@ -99,50 +125,83 @@ export function smsReceiptEvent(
   };
 }
 
+/** One complete line of the sink and where it lies in the file (bytes). */
+interface SinkText {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One line of the sink whose receipts are not all handled yet, and where it ends in the file. */
+interface OpenLine {
+  start: number;
+  end: number;
+  done: boolean;
+}
+
+/** A receipt the handler could not record (storage down) is tried again, as Lambda retries an async invoke. */
+const DELIVERY_TRIES = 5;
+
 /**
  * The local carrier: follows the SMS sink file and, for each message it "sent", calls the
- * sms-receipts handler with the receipt End User Messaging would send (now or late), so that the
- * delivery and failure paths run on one machine as in AWS.
+ * sms-receipts handler with the events End User Messaging would send: TEXT_QUEUED at once (the
+ * provider accepted it), then the final receipt per the policy (now or late), so that the
+ * delivery and failure paths run on one machine as in AWS. As faithful as End User Messaging's
+ * durable event destination across our crashes: it resumes after a restart from a checkpoint in
+ * the data folder, which moves only past lines whose receipts (late ones included) were handled;
+ * a line handled twice is harmless (receipts are idempotent). A torn last line (the sink killed
+ * mid-write) is left until it ends.
  */
 export class LocalReceipts {
   private offset = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Set<NodeJS.Timeout>();
-  private reading = false;
+  private readonly open: OpenLine[] = [];
+  private readonly checkpoint: ReceiptsCheckpoint;
+  private reading: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(
     private readonly sinkFile: string,
     private readonly handler: AnyHandler,
     private readonly policy: LocalReceiptPolicy,
     private readonly pricePerSegmentUsd: number,
-  ) {}
+    /** Where the checkpoint is kept (the data folder); none: from the end of the sink at each start. */
+    checkpointFile?: string,
+  ) {
+    this.checkpoint = new ReceiptsCheckpoint(checkpointFile);
+  }
 
-  /** Receipts for what is written from now on (a restart does not receipt old messages again). */
+  /** Receipts from the checkpoint on (from the end of the sink the first time). */
   async start(intervalMs = 1000): Promise<void> {
-    this.offset = await stat(this.sinkFile).then(
-      (s) => s.size,
-      () => 0,
-    );
+    this.offset = await this.checkpoint.load(this.sinkFile);
+    await this.checkpoint.save(this.offset);
     this.timer = setInterval(() => void this.poll(), intervalMs);
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     for (const t of this.pending) clearTimeout(t);
     this.pending.clear();
   }
 
-  private async poll(): Promise<void> {
-    if (this.reading) return;
-    this.reading = true;
-    try {
-      for (const line of await this.newLines()) this.receipt(line);
-    } finally {
-      this.reading = false;
-    }
+  /** Read what the sink wrote since; resolves when the receipts due now were handled. */
+  poll(): Promise<void> {
+    this.reading ??= this.readAndReceipt().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
   }
 
-  private async newLines(): Promise<string[]> {
+  private async readAndReceipt(): Promise<void> {
+    const now: Promise<void>[] = [];
+    for (const line of await this.newLines()) now.push(this.receipt(line));
+    if (now.length === 0) await this.advance();
+    await Promise.all(now);
+  }
+
+  private async newLines(): Promise<SinkText[]> {
     const size = await stat(this.sinkFile).then(
       (s) => s.size,
       () => 0,
@@ -152,34 +211,72 @@ export class LocalReceipts {
     try {
       const buffer = Buffer.alloc(size - this.offset);
       await file.read(buffer, 0, buffer.length, this.offset);
-      const text = buffer.toString('utf8');
-      const complete = text.lastIndexOf('\n') + 1;
-      this.offset += Buffer.byteLength(text.slice(0, complete));
-      return text.slice(0, complete).split('\n').filter(Boolean);
+      const lines: SinkText[] = [];
+      let from = 0;
+      for (let nl = buffer.indexOf(10); nl >= 0; nl = buffer.indexOf(10, from)) {
+        const text = buffer.subarray(from, nl).toString('utf8');
+        lines.push({ text, start: this.offset + from, end: this.offset + nl + 1 });
+        from = nl + 1;
+      }
+      this.offset += from;
+      return lines;
     } finally {
       await file.close();
     }
   }
 
-  private receipt(line: string): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      return;
+  /** Handle one line's receipts: the accepted event now, the final one now or late. */
+  private receipt(line: SinkText): Promise<void> {
+    const open: OpenLine = { start: line.start, end: line.end, done: false };
+    this.open.push(open);
+    const sent = parseSinkLine(line.text);
+    if (!sent) {
+      open.done = true;
+      return this.advance();
     }
-    const sent = sinkLine.safeParse(json);
-    if (!sent.success) return;
-    const fate = localReceiptFor(sent.data.reference, this.policy);
-    const event = smsReceiptEvent(
-      { ...fate, providerMessageId: sent.data.providerMessageId, to: sent.data.to },
-      { segments: sent.data.segments, pricePerSegmentUsd: this.pricePerSegmentUsd },
-    );
-    const timer = setTimeout(() => {
-      this.pending.delete(timer);
-      void Promise.resolve(this.handler(event, lambdaContext('sms-receipts'))).catch(() => undefined);
-    }, fate.delayMs);
-    this.pending.add(timer);
+    const fate = localReceiptFor(sent.reference, this.policy);
+    const message = { outboxId: sent.reference, providerMessageId: sent.providerMessageId, to: sent.to };
+    const accepted = smsReceiptEvent({ ...message, messageStatus: 'QUEUED' }, { segments: sent.segments });
+    const final = () =>
+      smsReceiptEvent(
+        { ...message, messageStatus: fate.messageStatus },
+        { segments: sent.segments, pricePerSegmentUsd: this.pricePerSegmentUsd },
+      );
+    // late by the policy from when the sink wrote it, so a restart does not make it later still
+    const writtenAt = Date.parse(sent.at ?? '');
+    const wait = Number.isNaN(writtenAt) ? fate.delayMs : Math.max(0, writtenAt + fate.delayMs - Date.now());
+    const finish = async () => {
+      await this.deliver(final());
+      open.done = true;
+      await this.advance();
+    };
+    return this.deliver(accepted).then(() => {
+      if (wait === 0) return finish();
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        void finish();
+      }, wait);
+      this.pending.add(timer);
+    });
+  }
+
+  private async deliver(event: SNSEvent): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        await this.handler(event, lambdaContext('sms-receipts'));
+        return;
+      } catch {
+        if (attempt >= DELIVERY_TRIES) return;
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
+  }
+
+  /** Move the checkpoint past the lines, from the first on, whose receipts were all handled. */
+  private advance(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    while (this.open[0]?.done) this.open.shift();
+    return this.checkpoint.save(this.open[0] ? this.open[0].start : this.offset);
   }
 }
 

@@ -139,6 +139,18 @@ try {
   const plan = await import('../../functions/plan/handler');
   const airRaids = await import('../../functions/poll-air-raids/handler');
   registerPlanJobHandler((event) => plan.handler(event, lambdaContext('plan', PLAN_TIMEOUT_MS)));
+  // The local carrier: receipts for every message the sink "sent" (LOCAL_SMS_FAIL_SHARE fail),
+  // resumed after a restart from its checkpoint in the data folder, as End User Messaging's event
+  // destination delivers what it holds once our side is back. Started before anything can send
+  // (the API, the stream, the schedules), so its first checkpoint precedes this life's SMS.
+  receipts = new LocalReceipts(
+    config.SMS_SINK_FILE!,
+    smsReceipts.handler,
+    env,
+    config.SMS_PRICE_PER_SEGMENT_USD,
+    args['in-memory'] ? undefined : resolve(args['data-dir'], 'sms-receipts-checkpoint.json'),
+  );
+  await receipts.start();
   server = await serveHttpApi(api.handler, {
     port: env.PORT,
     actor: 'local-dispatcher',
@@ -203,14 +215,6 @@ try {
     },
   ]);
   scheduler.start();
-  // The local carrier: a receipt for every message the sink "sent" (LOCAL_SMS_FAIL_SHARE fail).
-  receipts = new LocalReceipts(
-    config.SMS_SINK_FILE!,
-    smsReceipts.handler,
-    env,
-    config.SMS_PRICE_PER_SEGMENT_USD,
-  );
-  await receipts.start();
 
   console.log(`hromada-dispatch is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   API            http://127.0.0.1:${env.PORT}   (try /health, /hromady/khmilnytska/residents)

@@ -21,8 +21,9 @@ export type SendOutcome =
  * Send one outbox message: claim it (pending → sending, conditional on its version, with a lease),
  * spend from the hromada's daily segment budget once, publish, record the outcome. A retried
  * stream record finds it already claimed or sent and does nothing. A sender that dies after its
- * claim leaves the message `sending` until the lease ends; then `sweepOutbox` takes it back and it
- * is sent again (at least once; see docs/operations.md for the duplicate window). A message held
+ * claim leaves the message `sending` until the lease ends (and, with a provider that receipts by
+ * our reference, a receipt grace more: its receipt records the SMS sent); then `sweepOutbox` takes
+ * it back and it is sent again (at least once; see docs/reliability.md for the duplicate window). A message held
  * for the quiet hours (`heldUntil` still ahead) is left as it is; a non-urgent one while an
  * air-raid alert is in force is held.
  * Throws only on storage faults, so the stream record is retried.
@@ -38,7 +39,10 @@ export async function sendOutboxMessage(
   if (seen?.heldUntil && Date.parse(seen.heldUntil) > ports.clock.now().getTime()) return 'held';
   // an air-raid alert in force holds a non-urgent message (air-raid/hold-for-air-raid.ts)
   if (seen && seen.version === version && (await holdForAirRaid(ports, seen))) return 'held';
-  const claimed = await ports.outbox.claim(id, version, dueAtFor('sending', ports.clock.now()));
+  // a provider that receipts by our reference settles a claim whose sender died after the
+  // provider call: the sweeper waits for that receipt a grace past the lease (RECEIPT_GRACE_SECONDS)
+  const leaseUntil = dueAtFor('sending', ports.clock.now(), ports.sms.receiptsByReference === true);
+  const claimed = await ports.outbox.claim(id, version, leaseUntil);
   if (!claimed) return 'already-handled';
 
   const hromada = await ports.entities.hromady.get(claimed.hromadaId);

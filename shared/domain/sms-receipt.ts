@@ -24,12 +24,19 @@ export type DeliveryStatus = (typeof deliveryStatuses)[number];
 const REACHED = new Set(['DELIVERED', 'SUCCESSFUL']);
 
 /**
+ * End User Messaging's events before the final word (TEXT_QUEUED: accepted and queued for
+ * delivery; TEXT_PENDING: being delivered). Each proves the provider took the SMS — a message
+ * still open is recorded sent on it (record-sms-receipt.ts) — and says nothing of delivery yet.
+ */
+const ACCEPTED = new Set(['QUEUED', 'PENDING']);
+
+/**
  * What a receipt means for the dispatcher: delivered, failed (undelivered for good: unreachable,
  * blocked, expired, unknown after 72 h, over the price cap…), or still on its way.
  */
 export function deliveryStatusOf(receipt: Pick<SmsReceipt, 'messageStatus' | 'isFinal'>): DeliveryStatus {
   const status = receipt.messageStatus.toUpperCase();
   if (status === 'DELIVERED') return 'delivered';
-  if (!receipt.isFinal) return 'pending';
+  if (!receipt.isFinal || ACCEPTED.has(status)) return 'pending';
   return REACHED.has(status) ? 'delivered' : 'failed';
 }

@@ -14,4 +14,13 @@ export type SmsSendResult =
 
 export interface SmsSender {
   send(message: SmsToSend): Promise<SmsSendResult>;
+  /**
+   * The provider reports every SMS it accepted back to us by our reference (the outbox id), in a
+   * receipt that reaches `recordSmsReceipt` even after we crashed: End User Messaging (its
+   * `Context` and the configuration set's durable event destination) and the local sink (its
+   * checkpointed carrier) do; SNS does not (its delivery logs carry no reference). When true, a
+   * claim is held a receipt grace past its lease before the sweeper sends it again, so a sender
+   * killed after the provider accepted the SMS does not cause a second one. Absent: false.
+   */
+  readonly receiptsByReference?: boolean;
 }

@@ -30,6 +30,9 @@ export interface EumSmsOptions {
  * message it is about without a look-up by the provider's id.
  */
 export class EumSmsSender implements SmsSender {
+  /** Every accepted SMS comes back as events carrying `Context.outboxId` (TEXT_QUEUED at once). */
+  readonly receiptsByReference = true;
+
   constructor(
     private readonly client: PinpointSMSVoiceV2Client,
     private readonly options: EumSmsOptions,

@@ -35,6 +35,8 @@ export function isTransient(error: unknown): boolean {
  * time-critical texts), with the hromada's sender ID when it has one.
  */
 export class SnsSmsSender implements SmsSender {
+  /** SNS SMS delivery logs carry no reference of ours: nothing settles a claim but its sender. */
+  readonly receiptsByReference = false;
   constructor(
     private readonly sns: SNSClient,
     private readonly defaultSenderId?: string,

@@ -39,9 +39,27 @@ export const SEND_LEASE_SECONDS = 60;
  */
 export const PENDING_GRACE_SECONDS = 120;
 
-/** When the sweeper should next look at a message in `status`, from `now`. */
-export function dueAtFor(status: 'pending' | 'sending', now: Date): string {
-  const seconds = status === 'sending' ? SEND_LEASE_SECONDS : PENDING_GRACE_SECONDS;
+/**
+ * How long past its lease a claim waits for the provider's receipt before the sweeper sends it
+ * again, when the sender's provider reports accepted SMS by our reference (`SmsSender`'s
+ * `receiptsByReference`). A sender killed after the provider accepted the SMS but before it
+ * recorded `sent` leaves a claim that only a receipt can settle: End User Messaging's first event
+ * (TEXT_QUEUED/TEXT_PENDING) comes within seconds, and this covers it plus the first of Lambda's
+ * asynchronous retries of the receipts function (about a minute), or the local carrier catching
+ * up from its checkpoint after a restart. The price: a sender that died BEFORE the provider call
+ * has its message sent lease + grace (3 min) after its claim instead of lease (1 min).
+ */
+export const RECEIPT_GRACE_SECONDS = 120;
+
+/**
+ * When the sweeper should next look at a message in `status`, from `now`. A claim (`sending`)
+ * is due at the end of its lease, or of its lease and the receipt grace when `awaitReceipt`.
+ */
+export function dueAtFor(status: 'pending' | 'sending', now: Date, awaitReceipt = false): string {
+  const seconds =
+    status === 'sending'
+      ? SEND_LEASE_SECONDS + (awaitReceipt ? RECEIPT_GRACE_SECONDS : 0)
+      : PENDING_GRACE_SECONDS;
   return new Date(now.getTime() + seconds * 1000).toISOString();
 }
 

@@ -55,6 +55,8 @@ describe('what a receipt means', () => {
     ['SUCCESSFUL', false, 'pending'],
     ['PENDING', false, 'pending'],
     ['QUEUED', false, 'pending'],
+    // an accepted-and-queued word is never a failure, whatever its flag says
+    ['QUEUED', true, 'pending'],
     ['UNREACHABLE', true, 'failed'],
     ['TTL_EXPIRED', true, 'failed'],
     ['UNKNOWN', true, 'failed'],

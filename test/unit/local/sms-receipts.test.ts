@@ -71,12 +71,14 @@ describe('the local carrier', () => {
       `${JSON.stringify({ providerMessageId: 'p-1', reference: 'book-1', to: '+380671234567', segments: 1 })}\n`,
     );
     appendFileSync(sink, 'not json\n');
-    await vi.waitFor(() => expect(handler).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(handler).toHaveBeenCalledTimes(2));
     receipts.stop();
-    const [event] = handler.mock.calls[0]!;
-    expect(receiptOf(smsReceiptRecordSchema.parse(event.Records[0]).event!)).toMatchObject({
-      outboxId: 'book-1',
-      messageStatus: 'UNREACHABLE',
-    });
+    const [queued, final] = handler.mock.calls.map(([event]) =>
+      receiptOf(smsReceiptRecordSchema.parse(event.Records[0]).event!),
+    );
+    // End User Messaging's first event when it accepts a message, then the final receipt
+    expect(queued).toMatchObject({ outboxId: 'book-1', messageStatus: 'QUEUED', isFinal: false });
+    expect(queued).not.toHaveProperty('priceUsd');
+    expect(final).toMatchObject({ outboxId: 'book-1', messageStatus: 'UNREACHABLE', isFinal: true });
   });
 });
