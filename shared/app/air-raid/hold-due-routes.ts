@@ -16,13 +16,12 @@ import type { Plan } from '../../domain/entities/plan';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { ConflictError } from '../../domain/errors';
 import { localDate, localToUtc } from '../../domain/time';
-import { airRaidDriver } from '../../messaging/templates';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { auditChange } from '../audit';
-import { queueSms } from '../queue-sms';
 import { holdRoutes } from './hold-routes';
 import { routesUnderWay } from './routes-under-way';
+import { tellDrivers } from './tell-drivers';
 
 type ShiftPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 
@@ -128,28 +127,12 @@ function driverNotices(
   requests: ServiceRequest[],
   at: Date,
 ) {
-  const sms: Change[] = [];
-  const told: AirRaidAlert['effects']['driversTold'] = [];
-  const room = 100 - alert.effects.driversTold.length;
   const known = new Set(alert.effects.driversTold.map((t) => t.messageId));
   const atStart = date === alert.date ? new Set(alert.effects.routesPaused) : new Set<string>();
-  for (const route of routesUnderWay(plan, requests, at)) {
-    const to = plan.sent?.[route.vehicleId]?.to;
-    const messageId = laterDriverNoticeId(alert.id, date, route.vehicleId);
-    if (!to || atStart.has(route.vehicleId) || known.has(messageId) || told.length >= Math.min(room, 90))
-      continue;
-    sms.push(
-      queueSms(ports, hromada, {
-        id: messageId,
-        kind: 'air-raid',
-        to,
-        text: airRaidDriver(),
-        subject: `VEHICLE#${route.vehicleId}`,
-        confidential: false,
-        urgent: true,
-      }),
-    );
-    told.push({ vehicleId: route.vehicleId, messageId });
-  }
-  return { sms, told };
+  const messageIdOf = (vehicleId: string) => laterDriverNoticeId(alert.id, date, vehicleId);
+  const onTheRoad = routesUnderWay(plan, requests, at)
+    .map((r) => r.vehicleId)
+    .filter((v) => !atStart.has(v) && !known.has(messageIdOf(v)));
+  const room = 100 - alert.effects.driversTold.length;
+  return tellDrivers(ports, hromada, plan, onTheRoad, messageIdOf, Math.min(room, 90));
 }

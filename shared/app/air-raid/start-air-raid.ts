@@ -16,14 +16,13 @@ import type { Hromada } from '../../domain/entities/hromada';
 import { ConflictError } from '../../domain/errors';
 import { expiresAfterDays } from '../../domain/retention';
 import { addDays, localDate, localTimeLabel } from '../../domain/time';
-import { airRaidDriver } from '../../messaging/templates';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
-import { queueSms } from '../queue-sms';
 import { holdDueRoutes } from './hold-due-routes';
 import { routesUnderWay } from './routes-under-way';
+import { tellDrivers } from './tell-drivers';
 
 type StartPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 
@@ -110,26 +109,9 @@ async function driverNotices(ports: StartPorts, hromada: Hromada, date: string, 
   const plan = await ports.entities.plans.forDay(hromada.id, date);
   if (!plan) return { sms: [] as Change[], told: [], paused: [] };
   const requests = await ports.entities.requests.forDay(hromada.id, date);
-  const sms: Change[] = [];
-  const told: AirRaidAlert['effects']['driversTold'] = [];
-  const routes = routesUnderWay(plan, requests, ports.clock.now()).slice(0, 90);
-  for (const route of routes) {
-    // the driver who was sent the route
-    const to = plan.sent?.[route.vehicleId]?.to;
-    if (!to) continue;
-    const messageId = driverNoticeId(alertId, route.vehicleId);
-    sms.push(
-      queueSms(ports, hromada, {
-        id: messageId,
-        kind: 'air-raid',
-        to,
-        text: airRaidDriver(),
-        subject: `VEHICLE#${route.vehicleId}`,
-        confidential: false,
-        urgent: true,
-      }),
-    );
-    told.push({ vehicleId: route.vehicleId, messageId });
-  }
-  return { sms, told, paused: routes.map((r) => r.vehicleId) };
+  const paused = routesUnderWay(plan, requests, ports.clock.now())
+    .slice(0, 90)
+    .map((r) => r.vehicleId);
+  const { sms, told } = tellDrivers(ports, hromada, plan, paused, (v) => driverNoticeId(alertId, v));
+  return { sms, told, paused };
 }
