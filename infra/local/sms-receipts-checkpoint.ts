@@ -17,10 +17,10 @@ export class ReceiptsCheckpoint {
   constructor(private readonly file: string | undefined) {}
 
   /**
-   * The offset to resume from: the saved one; the end of the sink when there is none yet (a new
-   * data folder receipts nothing written for another); the start when the sink is now shorter
-   * than the saved offset (a new sink) or the checkpoint cannot be read (receipts are
-   * idempotent, so again is harmless and never is not).
+   * The offset to resume from: the saved one; the end of the sink when there is none yet (no
+   * file: a new data folder receipts nothing written for another); the start when the sink is now
+   * shorter than the saved offset (a new sink) or the checkpoint exists but cannot be read or
+   * parsed (receipts are idempotent, so again is harmless and never is not).
    */
   async load(sinkFile: string): Promise<number> {
     const size = await stat(sinkFile).then(
@@ -28,8 +28,17 @@ export class ReceiptsCheckpoint {
       () => 0,
     );
     if (!this.file) return size;
-    const text = await readFile(this.file, 'utf8').catch(() => undefined);
-    if (text === undefined) return size;
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      // none yet: a new data folder; any other failure: the start, as the comment above says
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return size;
+      console.warn(
+        `local carrier: checkpoint unreadable, receipting the sink from its start: ${String(error)}`,
+      );
+      return 0;
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);

@@ -137,10 +137,28 @@ interface OpenLine {
   start: number;
   end: number;
   done: boolean;
+  /** Polls on which its receipt was given to the handler again after all tries failed. */
+  rounds: number;
 }
 
-/** A receipt the handler could not record (storage down) is tried again, as Lambda retries an async invoke. */
-const DELIVERY_TRIES = 5;
+/** A receipt the handler could not record: its line stays open; tried again from `dueAt` on. */
+interface Stalled {
+  step: () => Promise<void>;
+  dueAt: number;
+}
+
+/**
+ * A receipt the handler could not record (storage down or slow) is tried again, as Lambda retries
+ * an async invoke: `tries` times with a pause of `pauseMs` × the try; then its line stays open
+ * (the checkpoint does not pass it) and it is tried again on later polls, at most every
+ * `maxBackoffMs`, until `stop()`: End User Messaging's event destination does not drop it either.
+ */
+export interface DeliveryRetry {
+  tries: number;
+  pauseMs: number;
+  maxBackoffMs: number;
+}
+const DELIVERY_RETRY: DeliveryRetry = { tries: 5, pauseMs: 200, maxBackoffMs: 60_000 };
 
 /**
  * The local carrier: follows the SMS sink file and, for each message it "sent", calls the
@@ -149,7 +167,8 @@ const DELIVERY_TRIES = 5;
  * delivery and failure paths run on one machine as in AWS. As faithful as End User Messaging's
  * durable event destination across our crashes: it resumes after a restart from a checkpoint in
  * the data folder, which moves only past lines whose receipts (late ones included) were handled;
- * a line handled twice is harmless (receipts are idempotent). A torn last line (the sink killed
+ * a receipt the handler keeps refusing is tried again on later polls, never given up; a line
+ * handled twice is harmless (receipts are idempotent). A torn last line (the sink killed
  * mid-write) is left until it ends.
  */
 export class LocalReceipts {
@@ -157,7 +176,9 @@ export class LocalReceipts {
   private timer: NodeJS.Timeout | undefined;
   private readonly pending = new Set<NodeJS.Timeout>();
   private readonly open: OpenLine[] = [];
+  private stalled: Stalled[] = [];
   private readonly checkpoint: ReceiptsCheckpoint;
+  private readonly retry: DeliveryRetry;
   private reading: Promise<void> | undefined;
   private stopped = false;
 
@@ -168,8 +189,10 @@ export class LocalReceipts {
     private readonly pricePerSegmentUsd: number,
     /** Where the checkpoint is kept (the data folder); none: from the end of the sink at each start. */
     checkpointFile?: string,
+    retry: Partial<DeliveryRetry> = {},
   ) {
     this.checkpoint = new ReceiptsCheckpoint(checkpointFile);
+    this.retry = { ...DELIVERY_RETRY, ...retry };
   }
 
   /** Receipts from the checkpoint on (from the end of the sink the first time). */
@@ -184,9 +207,10 @@ export class LocalReceipts {
     if (this.timer) clearInterval(this.timer);
     for (const t of this.pending) clearTimeout(t);
     this.pending.clear();
+    this.stalled = [];
   }
 
-  /** Read what the sink wrote since; resolves when the receipts due now were handled. */
+  /** Read what the sink wrote since and retry what is due; resolves when the receipts due now were handled. */
   poll(): Promise<void> {
     this.reading ??= this.readAndReceipt().finally(() => {
       this.reading = undefined;
@@ -195,10 +219,18 @@ export class LocalReceipts {
   }
 
   private async readAndReceipt(): Promise<void> {
-    const now: Promise<void>[] = [];
+    const now = this.retryDue();
     for (const line of await this.newLines()) now.push(this.receipt(line));
     if (now.length === 0) await this.advance();
     await Promise.all(now);
+  }
+
+  /** The stalled receipts whose backoff has passed, given to the handler again. */
+  private retryDue(): Promise<void>[] {
+    const at = Date.now();
+    const due = this.stalled.filter((s) => s.dueAt <= at);
+    this.stalled = this.stalled.filter((s) => s.dueAt > at);
+    return due.map((s) => s.step());
   }
 
   private async newLines(): Promise<SinkText[]> {
@@ -227,7 +259,7 @@ export class LocalReceipts {
 
   /** Handle one line's receipts: the accepted event now, the final one now or late. */
   private receipt(line: SinkText): Promise<void> {
-    const open: OpenLine = { start: line.start, end: line.end, done: false };
+    const open: OpenLine = { start: line.start, end: line.end, done: false, rounds: 0 };
     this.open.push(open);
     const sent = parseSinkLine(line.text);
     if (!sent) {
@@ -236,40 +268,60 @@ export class LocalReceipts {
     }
     const fate = localReceiptFor(sent.reference, this.policy);
     const message = { outboxId: sent.reference, providerMessageId: sent.providerMessageId, to: sent.to };
-    const accepted = smsReceiptEvent({ ...message, messageStatus: 'QUEUED' }, { segments: sent.segments });
-    const final = () =>
-      smsReceiptEvent(
+    // late by the policy from when the sink wrote it, so a restart (or a retry) does not make it later still
+    const writtenAt = Date.parse(sent.at ?? '');
+    const dueAt = Number.isNaN(writtenAt) ? Date.now() + fate.delayMs : writtenAt + fate.delayMs;
+    const finalStep = async () => {
+      const final = smsReceiptEvent(
         { ...message, messageStatus: fate.messageStatus },
         { segments: sent.segments, pricePerSegmentUsd: this.pricePerSegmentUsd },
       );
-    // late by the policy from when the sink wrote it, so a restart does not make it later still
-    const writtenAt = Date.parse(sent.at ?? '');
-    const wait = Number.isNaN(writtenAt) ? fate.delayMs : Math.max(0, writtenAt + fate.delayMs - Date.now());
-    const finish = async () => {
-      await this.deliver(final());
+      if (!(await this.deliver(final))) return this.stall(open, finalStep);
       open.done = true;
       await this.advance();
     };
-    return this.deliver(accepted).then(() => {
-      if (wait === 0) return finish();
-      const timer = setTimeout(() => {
-        this.pending.delete(timer);
-        void finish();
-      }, wait);
-      this.pending.add(timer);
-    });
+    const acceptedStep = async () => {
+      const accepted = smsReceiptEvent({ ...message, messageStatus: 'QUEUED' }, { segments: sent.segments });
+      if (!(await this.deliver(accepted))) return this.stall(open, acceptedStep);
+      return this.later(finalStep, Math.max(0, dueAt - Date.now()));
+    };
+    return acceptedStep();
   }
 
-  private async deliver(event: SNSEvent): Promise<void> {
+  /** Run `step` now, or after `wait` ms; nothing once stopped (no timer keeps the process alive). */
+  private later(step: () => Promise<void>, wait: number): Promise<void> | undefined {
+    if (this.stopped) return;
+    if (wait === 0) return step();
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      void step();
+    }, wait);
+    this.pending.add(timer);
+  }
+
+  /** Keep `line` open and try `step` again on a later poll, with a backoff that doubles up to the cap. */
+  private stall(line: OpenLine, step: () => Promise<void>): void {
+    if (this.stopped) return;
+    line.rounds++;
+    const backoff = Math.min(this.retry.maxBackoffMs, this.retry.pauseMs * 10 * 2 ** (line.rounds - 1));
+    this.stalled.push({ step, dueAt: Date.now() + backoff });
+    console.warn(
+      `local carrier: receipt not recorded after ${this.retry.tries} tries; again in ${backoff} ms`,
+    );
+  }
+
+  /** True once the handler recorded `event`; false when every try failed or the carrier stopped. */
+  private async deliver(event: SNSEvent): Promise<boolean> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
         await this.handler(event, lambdaContext('sms-receipts'));
-        return;
+        return true;
       } catch {
-        if (attempt >= DELIVERY_TRIES) return;
-        await new Promise((r) => setTimeout(r, 200 * attempt));
+        if (attempt >= this.retry.tries) return false;
+        if (this.retry.pauseMs > 0) await new Promise((r) => setTimeout(r, this.retry.pauseMs * attempt));
       }
     }
+    return false;
   }
 
   /** Move the checkpoint past the lines, from the first on, whose receipts were all handled. */
