@@ -74,7 +74,7 @@ describe("the tour plan form's checks, in Ukrainian, before anything is sent", (
         { ...placeRow(), name: 'Новий', lat: '49', lon: '28' },
       ],
     });
-    const ids = [tourPlaces(f).depot.id, ...tourPlaces(f).overnightPlaces.map((p) => p.id)];
+    const ids = [tourPlaces(f).depot.id, ...tourPlaces(f).overnightPlaces.map((p: { id: string }) => p.id)];
     expect(new Set(ids).size).toBe(3);
     expect(ids[0]).toBe('garage');
   });
