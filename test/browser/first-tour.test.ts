@@ -145,4 +145,48 @@ describe("a provider's first tour from the console", () => {
     noScriptErrors(page);
     await page.context().close();
   });
+  it("then the form starts from that tour, and the API's 400 is shown in Ukrainian with the fields named", async () => {
+    const { page } = await openConsole(browser, 'tours', {
+      date: D1,
+      provider: PROVIDER,
+      prepare: async (p) => {
+        await p.addInitScript(() => localStorage.setItem('hromada.localRole', 'provider'));
+        await p.route(`**/providers/${PROVIDER}/tours`, (route) =>
+          route.request().method() === 'POST'
+            ? route.fulfill({
+                status: 400,
+                contentType: 'application/json',
+                body: JSON.stringify({
+                  error: {
+                    code: 'validation',
+                    message: 'invalid tour',
+                    issues: [
+                      { path: 'overnightPlaces.0.location.lat', message: 'Too big' },
+                      { path: 'days.1.end', message: 'the working day must end after it starts' },
+                    ],
+                  },
+                }),
+              })
+            : route.fallback(),
+        );
+      },
+    });
+    const form = page.locator('#plan-tour');
+    await expect.poll(() => form.locator('#plan-tour-title').textContent()).toBe('Спланувати тур');
+    expect(await form.getByLabel('Назва авто').inputValue()).toBe('Бригада Півдня');
+    const depot = form.getByRole('group', { name: /^База/ });
+    expect(await depot.getByLabel('Назва').inputValue()).toBe('База центру');
+    expect(await form.getByRole('group', { name: 'Місце ночівлі 1' }).getByLabel('Назва').inputValue()).toBe(
+      'Гостьова кімната Турбова',
+    );
+    await form.getByLabel('З', { exact: true }).fill(D1);
+    await form.getByLabel('по', { exact: true }).fill(D2);
+    await form.getByLabel('Лише будні').uncheck();
+    await form.getByRole('button', { name: 'Спланувати тур' }).click();
+    await expect.poll(status(page)).toBe('Перевірте дані форми: точка місця ночівлі, години робочого дня');
+    expect(await page.locator('#status').getAttribute('class')).toBe('error');
+    await expectAccessible(page, 'the tour form after a refusal');
+    noScriptErrors(page);
+    await page.context().close();
+  });
 });
