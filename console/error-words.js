@@ -38,6 +38,34 @@ const FIELDS = {
   version: 'версія',
 };
 
+/**
+ * A tour's fields (POST /providers/{p}/tours), by the path without its list indexes, the longest
+ * matching prefix first: `overnightPlaces.1.location.lat` is «точка місця ночівлі».
+ */
+const TOUR_FIELDS = {
+  'vehicle.name': 'назва авто',
+  'vehicle.plate': 'номер авто',
+  'depot.location': 'точка бази',
+  'depot.name': 'назва бази',
+  depot: 'база',
+  'overnightPlaces.location': 'точка місця ночівлі',
+  'overnightPlaces.name': 'назва місця ночівлі',
+  overnightPlaces: 'місця ночівлі',
+  'days.end': 'години робочого дня',
+  days: 'робочі дні',
+};
+
+function tourField(path) {
+  const parts = String(path ?? '')
+    .split('.')
+    .filter((p) => !/^\d+$/.test(p));
+  for (let n = parts.length; n > 0; n--) {
+    const word = TOUR_FIELDS[parts.slice(0, n).join('.')];
+    if (word) return word;
+  }
+  return undefined;
+}
+
 /** The Ukrainian words for an error answer of the API (status and body). */
 export function errorWords(status, body) {
   const error = body?.error;
@@ -47,7 +75,11 @@ export function errorWords(status, body) {
   const code = error?.code ?? (status === 401 ? 'unauthorized' : status >= 500 ? 'internal' : undefined);
   const text = CODES[code] ?? `Помилка ${status}`;
   const fields = [
-    ...new Set((error?.issues ?? []).map((i) => FIELDS[i.path] ?? FIELDS[i.path?.split('.').pop()])),
+    ...new Set(
+      (error?.issues ?? []).map(
+        (i) => FIELDS[i.path] ?? tourField(i.path) ?? FIELDS[i.path?.split('.').pop()],
+      ),
+    ),
   ];
   const named = fields.filter(Boolean);
   if (code === 'validation' && named.length) return `${text}: ${named.join(', ')}`;

@@ -1,13 +1,16 @@
 // «Виїзні тури» for a regional provider's user: its tours, one tour day by day (every visit in
 // clear, as the API gives the provider), and «Спланувати тур» over a period: the working days of
-// the period with their hours, the depot, the vehicle and the overnight places taken from the
-// provider's latest tour. The API plans it within the call (201) or as a job (202): both are taken
+// the period with their hours, the vehicle, the depot and the overnight places (the latest tour's
+// by default; for a first tour, picked from the settlements of the hromady that agreed to the
+// provider's service, GET /providers/{p}/service-area, or typed as coordinates). The API plans it within the call (201) or as a job (202): both are taken
 // (tour-plan.js), the job's progress on the status line.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api.js';
 import { html } from './html.js';
 import { addDays } from './kyiv.js';
 import { TourDays } from './tour-days.js';
+import { MAX_PLACES, placeRow, tourFormProblem, tourPlaces } from './tour-form-words.js';
+import { PlaceFields } from './tour-place-fields.js';
 import { planTour, providerPath } from './tour-plan.js';
 import { jobProgress, periodProblem, tourDates, tourLine } from './tour-words.js';
 
@@ -15,43 +18,50 @@ import { jobProgress, periodProblem, tourDates, tourLine } from './tour-words.js
 const latest = (tours) =>
   [...tours].sort((a, b) => (b.days[0]?.date ?? '').localeCompare(a.days[0]?.date ?? ''))[0];
 
-function PlanForm({ providerId, template, from, run, say, planned }) {
-  const [form, setForm] = useState({
+/** Why there is no form: no hromada agreed to the provider's service yet. */
+const NO_AREA =
+  'Жодна громада ще не дала згоди вашому центру: тур планується лише для громад з угодою. ' +
+  'Попросіть адміністратора громади записати угоду в її розділі «Виїзні тури».';
+
+/** The form's start: the latest tour's vehicle, depot and nights, else empty rows to fill. */
+function initialForm(template, from) {
+  return {
     from,
     to: addDays(from, 4),
     weekdaysOnly: true,
-    start: '08:00',
-    end: '18:00',
+    start: template?.days[0]?.start ?? '08:00',
+    end: template?.days[0]?.end ?? '18:00',
     name: '',
-    places: template.overnightPlaces.map((p) => p.id),
-  });
+    vehicle: { name: template?.vehicle.name ?? '', plate: template?.vehicle.plate ?? '' },
+    depot: placeRow(template?.depot),
+    places: template ? template.overnightPlaces.map(placeRow) : [placeRow()],
+  };
+}
+
+function PlanForm({ providerId, template, area, from, run, say, planned }) {
+  const [form, setForm] = useState(() => initialForm(template, from));
   const [busy, setBusy] = useState(false);
   const set = (key) => (e) =>
     setForm({
       ...form,
       [key]: e.currentTarget.type === 'checkbox' ? e.currentTarget.checked : e.currentTarget.value,
     });
-  const togglePlace = (id) => (e) =>
-    setForm({
-      ...form,
-      places: e.currentTarget.checked ? [...form.places, id] : form.places.filter((p) => p !== id),
-    });
+  const setVehicle = (key) => (e) =>
+    setForm({ ...form, vehicle: { ...form.vehicle, [key]: e.currentTarget.value } });
+  const setPlace = (i) => (row) =>
+    setForm({ ...form, places: form.places.map((p, j) => (j === i ? row : p)) });
+  const removePlace = (i) => () => setForm({ ...form, places: form.places.filter((_, j) => j !== i) });
+  const addPlace = () => setForm({ ...form, places: [...form.places, placeRow()] });
   const submit = (e) => {
     e.preventDefault();
     run(async () => {
       const dates = tourDates(form.from, form.to, form.weekdaysOnly);
-      const problem = periodProblem(form.from, form.to, dates);
+      const problem = periodProblem(form.from, form.to, dates) ?? tourFormProblem(form, dates);
       if (problem) throw new Error(problem);
-      if (!(form.start < form.end))
-        throw new Error('Робочий день має закінчуватися пізніше, ніж починається');
-      const overnightPlaces = template.overnightPlaces.filter((p) => form.places.includes(p.id));
-      if (!overnightPlaces.length) throw new Error('Оберіть хоча б одне місце ночівлі');
       const body = {
-        providerHromadaId: template.hromadaId,
+        providerHromadaId: template?.hromadaId ?? area.providerHromadaId,
         name: form.name.trim() || `Тур ${form.from} — ${form.to}`,
-        vehicle: template.vehicle,
-        depot: template.depot,
-        overnightPlaces,
+        ...tourPlaces(form),
         days: dates.map((date) => ({ date, start: form.start, end: form.end })),
       };
       setBusy(true);
@@ -64,24 +74,45 @@ function PlanForm({ providerId, template, from, run, say, planned }) {
       }
     });
   };
-  return html`<form id="plan-tour" class="registry-form" onSubmit=${submit} aria-labelledby="plan-tour-title">
-    <h3 id="plan-tour-title">Спланувати тур</h3>
+  const picks = (area?.hromady ?? []).some((h) => h.settlements.length);
+  return html`<form id="plan-tour" class="registry-form" onSubmit=${submit} aria-labelledby="plan-tour-title" novalidate>
+    <h3 id="plan-tour-title">${template ? 'Спланувати тур' : 'Спланувати перший тур'}</h3>
+    ${
+      template
+        ? html`<p class="muted">Авто, база й місця ночівлі — як в останньому турі; їх можна змінити.</p>`
+        : html`<p id="first-tour-help">Це перший тур центру: вкажіть авто бригади, базу (звідки виїзд і куди
+          повернення) і де бригада може ночувати. Наступні тури почнуться з цих даних.</p>`
+    }
+    <p class="muted">${
+      picks
+        ? 'Точку оберіть серед населених пунктів громад, що дали згоду, або введіть координати самі (наприклад, готелю): широта 44–53, довгота 22–41.'
+        : 'Населених пунктів з координатами у громадах з угодою немає: введіть координати самі (широта 44–53, довгота 22–41).'
+    }</p>
     <label>З <input type="date" required value=${form.from} onInput=${set('from')} /></label>
     <label>по <input type="date" required value=${form.to} onInput=${set('to')} /></label>
     <label><input type="checkbox" checked=${form.weekdaysOnly} onChange=${set('weekdaysOnly')} /> Лише будні</label>
     <label>Робочий день з <input type="time" required value=${form.start} onInput=${set('start')} /></label>
     <label>до <input type="time" required value=${form.end} onInput=${set('end')} /></label>
     <label>Назва туру <input value=${form.name} size="30" onInput=${set('name')} /></label>
-    <p>Авто: ${template.vehicle.name}${template.vehicle.plate ? ` ${template.vehicle.plate}` : ''}; база: ${template.depot.name}
-      <span class="muted">(як в останньому турі)</span></p>
+    <fieldset>
+      <legend>Авто</legend>
+      <label>Назва авто <input id="tour-vehicle-name" value=${form.vehicle.name} size="20"
+        placeholder="Бригада 1" onInput=${setVehicle('name')} /></label>
+      <label>Номер (необов'язково) <input id="tour-vehicle-plate" value=${form.vehicle.plate} size="10"
+        onInput=${setVehicle('plate')} /></label>
+    </fieldset>
+    <${PlaceFields} prefix="tour-depot" legend="База (звідки виїзд і куди повернення)" row=${form.depot}
+      area=${area} onChange=${(depot) => setForm({ ...form, depot })} />
     <fieldset>
       <legend>Де можна ночувати</legend>
-      ${template.overnightPlaces.map(
-        (p) => html`<label key=${p.id}><input type="checkbox" checked=${form.places.includes(p.id)}
-          onChange=${togglePlace(p.id)} /> ${p.name}</label>`,
+      ${!form.places.length && html`<p class="muted">Місць ночівлі немає: тур на один день ночує на базі.</p>`}
+      ${form.places.map(
+        (p, i) => html`<${PlaceFields} key=${i} prefix=${`tour-night-${i}`} legend=${`Місце ночівлі ${i + 1}`}
+          row=${p} area=${area} onChange=${setPlace(i)} onRemove=${removePlace(i)} />`,
       )}
+      ${form.places.length < MAX_PLACES && html`<button type="button" onClick=${addPlace}>Додати місце ночівлі</button>`}
     </fieldset>
-    <button type="submit" disabled=${busy}>${busy ? 'Планую…' : 'Спланувати тур'}</button>
+    <button type="submit" disabled=${busy}>${busy ? 'Планую…' : template ? 'Спланувати тур' : 'Спланувати перший тур'}</button>
   </form>`;
 }
 
@@ -89,10 +120,11 @@ export function ProviderTours({ providerId, date, run, say }) {
   const base = providerPath(providerId);
   const [tours, setTours] = useState(undefined);
   const [tour, setTour] = useState(undefined);
+  const [area, setArea] = useState(undefined);
   const loadTours = async () => setTours((await api('GET', `${base}/tours`)).items);
   const open = async (id) => setTour(await api('GET', `${base}/tours/${encodeURIComponent(id)}`));
   useEffect(() => {
-    run(loadTours);
+    run(() => Promise.all([loadTours(), api('GET', `${base}/service-area`).then(setArea)]));
   }, [base]);
   const planned = async (id) => {
     await Promise.all([loadTours(), open(id)]);
@@ -102,7 +134,7 @@ export function ProviderTours({ providerId, date, run, say }) {
   return html`<div>
     <section aria-labelledby="tours-list-title">
       <h3 id="tours-list-title">Тури надавача</h3>
-      ${tours && !tours.length && html`<p>Турів ще немає.</p>`}
+      ${tours && !tours.length && html`<p id="no-tours">Турів ще немає.</p>`}
       <ul id="tours">
         ${(tours ?? []).map(
           (t) => html`<li key=${t.id}>${tourLine(t)}
@@ -113,11 +145,12 @@ export function ProviderTours({ providerId, date, run, say }) {
     </section>
     ${tour && html`<${TourDays} tour=${tour} onClose=${() => setTour(undefined)} />`}
     ${
-      template
-        ? html`<${PlanForm} key=${template.id} providerId=${providerId} template=${template} from=${date}
-          run=${run} say=${say} planned=${planned} />`
-        : tours &&
-          html`<p>Перший тур (база, авто, місця ночівлі) задається через API: <code>POST ${base}/tours</code>.</p>`
+      tours &&
+      area &&
+      (template || area.providerHromadaId
+        ? html`<${PlanForm} key=${template?.id ?? 'first'} providerId=${providerId} template=${template}
+            area=${area} from=${date} run=${run} say=${say} planned=${planned} />`
+        : html`<p id="no-area">${NO_AREA}</p>`)
     }
   </div>`;
 }

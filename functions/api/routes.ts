@@ -14,6 +14,7 @@ import { logRoutes } from './routes/logs';
 import { openApiRoutes } from './routes/openapi';
 import { personalDataRoutes } from './routes/personal-data';
 import { planRoutes } from './routes/plans';
+import { providerAreaRoutes } from './routes/provider-area';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
 import { requestRoutes } from './routes/requests';
@@ -47,6 +48,7 @@ export function apiRoutes(ports: Ports, options: { smsPricePerSegmentUsd?: numbe
       ...caseStopRoutes(ports),
       ...dangerZoneRoutes(ports),
       ...tourRoutes(ports),
+      ...providerAreaRoutes(ports),
       ...airRaidRoutes(ports),
       ...residentTripRoutes(ports),
       ...openApiRoutes(() => routes),

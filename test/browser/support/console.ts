@@ -36,6 +36,8 @@ export async function openConsole(
   options: {
     date?: string;
     hromada?: string;
+    /** The provider a provider's user works for (`?provider=`; the console's default: `ocss`). */
+    provider?: string;
     timezoneId?: string;
     now?: Date;
     /** Before the page loads: e.g. routes a stand-in answers. */
@@ -53,6 +55,7 @@ export async function openConsole(
   const query = new URLSearchParams({
     h: options.hromada ?? HROMADA,
     ...(options.date === '' ? {} : { date: options.date ?? inject('demoDay') }),
+    ...(options.provider ? { provider: options.provider } : {}),
   });
   await page.goto(`${api('/console/')}?${query}#/${view}`);
   await page.waitForFunction(() => document.getElementById('status')?.textContent !== 'Завантаження…');

@@ -1,0 +1,97 @@
+// The tour plan form's own checks and body (console/tours-provider.js), pure: the vehicle, the
+// depot and the overnight places as the user gave them (a settlement's point or typed
+// coordinates), checked in Ukrainian before anything is sent (shared/domain/entities/tour.ts).
+
+/** Ukraine's bounds as the API takes a point (geoPointSchema). */
+export const LAT = { min: 44, max: 53 };
+export const LON = { min: 22, max: 41 };
+/** At most this many overnight places (tourCreateSchema). */
+export const MAX_PLACES = 6;
+
+/** A place row of the form: its name, and its point as typed (text, a comma allowed). */
+export const placeRow = (p) => ({
+  id: p?.id ?? '',
+  name: p?.name ?? '',
+  lat: p?.location ? String(p.location.lat) : '',
+  lon: p?.location ? String(p.location.lon) : '',
+});
+
+/** A coordinate as typed («49,23» or «49.23»), or undefined when it is not a number. */
+export function coordinate(text) {
+  const t = String(text ?? '')
+    .trim()
+    .replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return undefined;
+  return Number(t);
+}
+
+/** Why a row's point is not one, in Ukrainian («бази», «місця ночівлі «Готель»»); undefined when it is. */
+export function pointProblem(row, what) {
+  if (!String(row.lat).trim() && !String(row.lon).trim())
+    return `Вкажіть точку ${what}: оберіть населений пункт або введіть координати`;
+  const lat = coordinate(row.lat);
+  const lon = coordinate(row.lon);
+  if (lat === undefined || lon === undefined)
+    return `Координати ${what} — числа, наприклад 49,2331 і 28,4682`;
+  if (lat < LAT.min || lat > LAT.max) return `Широта ${what} має бути від ${LAT.min} до ${LAT.max} (Україна)`;
+  if (lon < LON.min || lon > LON.max)
+    return `Довгота ${what} має бути від ${LON.min} до ${LON.max} (Україна)`;
+  return undefined;
+}
+
+const pointOf = (row) => ({ lat: coordinate(row.lat), lon: coordinate(row.lon) });
+
+/** An id the API takes (letters, digits, _ or -), unique among `taken`. */
+function freeId(wanted, fallback, taken) {
+  let base = /^[0-9A-Za-z_-]{1,60}$/.test(wanted ?? '') ? wanted : fallback;
+  if (taken.has(base)) base = fallback;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * Why the form cannot be sent, in Ukrainian; undefined when it can. `form`: vehicle {name, plate},
+ * depot (a place row), places (the rows, each with `use`), start, end; `days`: the tour's dates.
+ */
+export function tourFormProblem(form, days) {
+  if (!(form.start < form.end)) return 'Робочий день має закінчуватися пізніше, ніж починається';
+  if (!form.vehicle.name.trim()) return 'Вкажіть авто туру (назву, наприклад «Бригада 1»)';
+  if (!form.depot.name.trim()) return 'Вкажіть назву бази (звідки бригада виїжджає і куди повертається)';
+  const depot = pointProblem(form.depot, 'бази');
+  if (depot) return depot;
+  const used = form.places.filter((p) => p.use !== false);
+  if (days.length > 1 && used.length === 0) return 'Тур на кілька днів потребує хоча б одного місця ночівлі';
+  if (used.length > MAX_PLACES) return `Місць ночівлі — не більше ${MAX_PLACES}`;
+  for (const [i, p] of used.entries()) {
+    if (!p.name.trim()) return `Вкажіть назву місця ночівлі № ${i + 1}`;
+    const problem = pointProblem(p, `місця ночівлі «${p.name.trim()}»`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** The request's vehicle, depot and overnight places (ids unique, a one-day tour's night at the depot). */
+export function tourPlaces(form) {
+  const taken = new Set();
+  const depot = {
+    id: freeId(form.depot.id, 'depot', taken),
+    name: form.depot.name.trim(),
+    location: pointOf(form.depot),
+  };
+  const used = form.places.filter((p) => p.use !== false);
+  // the API wants one place at least; a one-day tour never sleeps out, so the depot stands in
+  const rows = used.length ? used : [{ ...form.depot, id: 'depot-night' }];
+  const overnightPlaces = rows.map((p, i) => ({
+    id: freeId(p.id, `night-${i + 1}`, taken),
+    name: p.name.trim(),
+    location: pointOf(p),
+  }));
+  const plate = form.vehicle.plate.trim();
+  return {
+    vehicle: { name: form.vehicle.name.trim(), ...(plate ? { plate } : {}) },
+    depot,
+    overnightPlaces,
+  };
+}
