@@ -25,7 +25,9 @@ export function httpHandler(router: Router) {
     .use({
       onError: async (request) => {
         const error = isMiddyTimeout(request.error)
-          ? new UnknownOutcomeError('The function timed out after the call had written or while it was writing')
+          ? new UnknownOutcomeError(
+              'The function timed out after the call had written or while it was writing',
+            )
           : request.error;
         if (error instanceof ServiceUnavailableError) logger.warn('overloaded', { error });
         else if (!(error instanceof AppError)) logger.error('unhandled error', { error: error as Error });
