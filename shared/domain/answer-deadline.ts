@@ -4,21 +4,27 @@ import { ServiceUnavailableError } from './errors';
 /**
  * The time by which a call must be answered, and the writes it may still start. A call that is
  * still working when its function's time is nearly out (an overload: many callers on a few cores)
- * is answered 503 "nothing saved" at the close, and from then on no write of it may start, so the
- * 503 stays true when its work goes on in the background. A write already sent at the close is
- * waited for: its outcome decides the answer (and its reads go on). A call already answered 503
- * reads nothing more either: its work stops at its next storage call instead of loading the
- * overloaded platform further.
+ * and has written nothing is answered 503 "nothing saved" at the close, and from then on no write
+ * of it may start, so the 503 stays true when its work goes on in the background. A call already
+ * answered 503 reads nothing more either: its work stops at its next storage call instead of
+ * loading the overloaded platform further.
  *
- * Held per call (AsyncLocalStorage): the local platform serves many calls in one process.
+ * A call that has changed something by the close (a write in flight, or one that landed, e.g. a
+ * plan job with its Idempotency-Key record, before a slow start of the job's function) is not
+ * answered then: "nothing saved" would be false. It goes on, reads and writes included, so a
+ * use case that writes, reads and writes again ends whole and its Idempotency-Key gets its answer;
+ * if it is still working at the very end, middy's timeout answers 503 "outcome unknown".
+ *
+ * Held per call (AsyncLocalStorage): the local platform serves many calls in one process. Work a
+ * call starts in the background (the local plan job runner) runs `outsideAnyCall`.
  */
 interface Call {
   closed: boolean;
-  /** Answered 503 at the close (no write was in flight). */
+  /** Answered 503 at the close (it had written nothing and had no write in flight). */
   answered: boolean;
   /** Writes sent and not yet answered. */
   writing: number;
-  /** A write of it succeeded: its answer must tell what was done, so its later writes go on. */
+  /** A write of it succeeded: its answer must tell what was done, so it is not cut off at the close. */
   wrote: boolean;
 }
 
@@ -43,8 +49,9 @@ export class UnknownOutcomeError extends ServiceUnavailableError {
 }
 
 /**
- * Run `work` as one call that must be answered within `closeInMs`: at the close, without a write
- * in flight, the answer is an `AnswerDueError` (503) at once; with one, `work`'s own outcome.
+ * Run `work` as one call that must be answered within `closeInMs`: at the close, if it has written
+ * nothing and has no write in flight, the answer is an `AnswerDueError` (503) at once; otherwise
+ * `work`'s own outcome (or, past the function's end, middy's timeout: "outcome unknown").
  */
 export async function withAnswerDeadline<T>(closeInMs: number, work: () => Promise<T>): Promise<T> {
   const call: Call = { closed: false, answered: false, writing: 0, wrote: false };
@@ -53,7 +60,7 @@ export async function withAnswerDeadline<T>(closeInMs: number, work: () => Promi
   const due = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       call.closed = true;
-      if (call.writing > 0) return;
+      if (call.writing > 0 || call.wrote) return; // it changed something: "nothing saved" is false
       call.answered = true;
       reject(new AnswerDueError());
     }, closeInMs);
@@ -92,6 +99,20 @@ export async function deadlineWrite<T>(send: () => Promise<T>): Promise<T> {
 export function refuseLateWrite(): void {
   const call = current.getStore();
   if (call?.closed && !call.wrote && call.writing === 0) throw new AnswerDueError();
+}
+
+/** For a write done at once (in memory), after it succeeded: the call has changed something. */
+export function markWritten(): void {
+  const call = current.getStore();
+  if (call) call.wrote = true;
+}
+
+/**
+ * Run `work` (and whatever it schedules) as no call's work: background work a call starts, such as
+ * the local platform's plan job run, must not be refused because that call was answered 503.
+ */
+export function outsideAnyCall<T>(work: () => T): T {
+  return current.exit(work);
 }
 
 /** For a read: refused once the call was answered 503 at its close (its answer no longer needs it). */

@@ -15,16 +15,19 @@ function isMiddyTimeout(error: unknown): boolean {
 /**
  * The HTTP function: the shared stack, the router, and the one error mapping for everything the
  * router or a route throws (its 404/405, bad input, domain errors; anything else is a 500 that
- * echoes nothing). A call still working when the function's time is nearly out is answered 503
- * "nothing saved" and may start no write afterwards (domain/answer-deadline.ts); only a write
- * already in flight that outlasts the margin meets middy's timeout, a 503 whose outcome is unknown.
+ * echoes nothing). A call still working when the function's time is nearly out, having written
+ * nothing, is answered 503 "nothing saved" and may start no write afterwards
+ * (domain/answer-deadline.ts); one that has written (or is writing) goes on, and only if it
+ * outlasts the margin does it meet middy's timeout, a 503 whose outcome is unknown.
  */
 export function httpHandler(router: Router) {
   return lambdaStack<APIGatewayProxyEventV2, HttpResult>()
     .use({
       onError: async (request) => {
         const error = isMiddyTimeout(request.error)
-          ? new UnknownOutcomeError('The function timed out while a write was in flight')
+          ? new UnknownOutcomeError(
+              'The function timed out after the call had written or while it was writing',
+            )
           : request.error;
         if (error instanceof ServiceUnavailableError) logger.warn('overloaded', { error });
         else if (!(error instanceof AppError)) logger.error('unhandled error', { error: error as Error });

@@ -151,3 +151,41 @@ describe('a booking still working when the API function is nearly out of time', 
     expect(await requestsOn(ports, '2026-11-25')).toHaveLength(1);
   });
 });
+
+describe('a plan job saved before the close whose function is slow to start', () => {
+  it('is answered 202, not "nothing saved", and a retry with its key gets the same job', async () => {
+    // 2 s: the close 0.4 s before the end; the job (with its key's record) is written at once, and
+    // the plan function's start returns only 0.1 s past the close
+    const budget = 2_000;
+    const context = lambdaContext('api', budget);
+    const started: string[] = [];
+    const ports = {
+      ...portsFor(t, clock),
+      sms: new SnsSmsSender(new SNSClient({})),
+      planJobRunner: {
+        start: async ({ jobId }: { jobId: string }) => {
+          await until(() => context.getRemainingTimeInMillis() < closingMargin(budget) - 100);
+          started.push(jobId);
+        },
+      },
+    };
+    const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
+    const headers = { ...JSON_HEADERS, 'idempotency-key': 'plan-across-the-close' };
+    const plan = async (ctx: ReturnType<typeof lambdaContext>) =>
+      (await handler(
+        apiEvent('POST', `/hromady/${HROMADA}/plans/2026-11-27`, {}, headers, ADMIN),
+        ctx,
+      )) as APIGatewayProxyStructuredResultV2 & { statusCode: number; body: string };
+
+    const res = await plan(context);
+    const again = await plan(lambdaContext('api'));
+
+    expect(res.statusCode).toBe(202);
+    expect(again.statusCode).toBe(202);
+    expect(again.headers?.['idempotent-replayed']).toBe('true');
+    const id = JSON.parse(res.body).id;
+    expect(JSON.parse(again.body).id).toBe(id);
+    expect(started).toEqual([id]);
+    expect((await ports.planJobs.get(HROMADA, id))?.state).toBe('queued');
+  });
+});

@@ -1,4 +1,4 @@
-import { refuseLateWrite } from '../../domain/answer-deadline';
+import { markWritten, refuseLateWrite } from '../../domain/answer-deadline';
 import { BUSY_RESIDENT_DAY_REASON } from '../../domain/concurrent-change';
 import type { AuditEntry } from '../../domain/entities/audit-entry';
 import type { CaseBooking } from '../../domain/entities/case-stop';
@@ -366,6 +366,7 @@ export class MemoryEntityRepository implements EntityRepository {
         this.auditEntries.push(structuredClone(c.entry));
       }
     }
+    markWritten(); // the call has changed something: it is not answered "nothing saved" at its close
   }
 }
 

@@ -1,3 +1,4 @@
+import { markWritten, refuseLateWrite } from '../../domain/answer-deadline';
 import { type PlanJob, planJobSchema } from '../../domain/entities/plan-job';
 import { ConflictError } from '../../domain/errors';
 import type { Change, EntityRepository } from '../../ports/entity-repository';
@@ -13,6 +14,7 @@ export class MemoryPlanJobStore implements PlanJobStore {
   constructor(private readonly entities?: Pick<EntityRepository, 'commit'>) {}
 
   async create(job: PlanJob, now: Date, also: Change[] = []): Promise<void> {
+    refuseLateWrite(); // as the entities' commit (domain/answer-deadline.ts)
     const key = `${job.hromadaId}#${job.date}`;
     const held = this.guards.get(key);
     if (held && held.leaseUntil >= now.toISOString()) throw dayAlreadyPlanning(job, held.jobId);
@@ -24,6 +26,7 @@ export class MemoryPlanJobStore implements PlanJobStore {
     }
     this.jobs.set(`${job.hromadaId}#${job.id}`, planJobSchema.parse(job));
     this.guards.set(key, { jobId: job.id, leaseUntil: job.leaseUntil });
+    markWritten();
   }
 
   async get(hromadaId: string, jobId: string): Promise<PlanJob | undefined> {
@@ -32,11 +35,13 @@ export class MemoryPlanJobStore implements PlanJobStore {
   }
 
   async update(job: PlanJob, expectedVersion: number): Promise<void> {
+    refuseLateWrite();
     const current = this.jobs.get(`${job.hromadaId}#${job.id}`);
     if (current?.version !== expectedVersion)
       throw new ConflictError(`plan job ${job.id} is no longer at version ${expectedVersion}`);
     this.jobs.set(`${job.hromadaId}#${job.id}`, planJobSchema.parse(job));
     const key = `${job.hromadaId}#${job.date}`;
     if (jobEnded(job) && this.guards.get(key)?.jobId === job.id) this.guards.delete(key);
+    markWritten();
   }
 }

@@ -3,6 +3,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { BackgroundPlanJobRunner } from '../../../shared/adapters/plan-jobs/background-plan-job-runner';
 import { LambdaPlanJobRunner } from '../../../shared/adapters/plan-jobs/lambda-plan-job-runner';
+import {
+  AnswerDueError,
+  deadlineWrite,
+  refuseReadAfterAnswer,
+  withAnswerDeadline,
+} from '../../../shared/domain/answer-deadline';
 import type { PlanJobEvent } from '../../../shared/ports/plan-jobs';
 
 const EVENT: PlanJobEvent = { hromadaId: 'khm', jobId: '01JF0000000000000000000000' };
@@ -72,5 +78,36 @@ describe('the plan job runner on the SDK', () => {
       jobId: 'job-1',
     });
     lambda.restore();
+  });
+});
+
+describe('the background plan job runner and the API call that started it', () => {
+  it("runs the job whole although that call was answered 503 at its close: the call's deadline is not the job's", async () => {
+    let answered!: () => void;
+    const afterAnswer = new Promise<void>((r) => {
+      answered = r;
+    });
+    let outcome = 'not run';
+    const runner = new BackgroundPlanJobRunner(() => async () => {
+      await afterAnswer;
+      try {
+        refuseReadAfterAnswer(); // the job's read of its job item
+        await deadlineWrite(async () => undefined); // and its write of the plan
+        outcome = 'ran';
+      } catch (error) {
+        outcome = `refused: ${(error as Error).name}`;
+      }
+    });
+
+    // the API call starts the job, then outlives its close (1 ms) without writing anything
+    const call = withAnswerDeadline(1, async () => {
+      await runner.start(EVENT);
+      await afterAnswer;
+    });
+    await expect(call).rejects.toBeInstanceOf(AnswerDueError);
+    answered();
+    await runner.idle();
+
+    expect(outcome).toBe('ran');
   });
 });

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../functions/api/routes';
 import { lambdaContext } from '../../../infra/local/lambda-context';
-import { deadlineWrite } from '../../../shared/domain/answer-deadline';
+import { closingMargin, deadlineWrite } from '../../../shared/domain/answer-deadline';
 import { httpHandler } from '../../../shared/http/api-handler';
 import { Router } from '../../../shared/http/router';
 import type { Change } from '../../../shared/ports/entity-repository';
 import type { TravelTimes } from '../../../shared/ports/travel-times';
 import { ADMIN, apiEvent, JSON_HEADERS } from '../../support/api-events';
-import { HROMADA, memoryPorts, seedBasics, taxiRequest } from '../../support/fixtures';
+import {
+  HROMADA,
+  memoryPorts,
+  type RecordingPlanJobRunner,
+  seedBasics,
+  taxiRequest,
+} from '../../support/fixtures';
 
 /**
  * A booking that is still working when the function's time runs out (bench:load at 200 callers:
@@ -132,5 +138,64 @@ describe('a call still working when its time runs out', () => {
     expect(again.statusCode).toBe(201);
     expect(JSON.parse(again.body).id).toBe(JSON.parse(res.body).id);
     expect(await entities.requests.forDay(HROMADA, '2026-11-24')).toHaveLength(1);
+  });
+});
+
+/**
+ * A call whose first write landed before the close, then slow in a step that is not storage (the
+ * plan function's asynchronous invoke): its job is saved and runs, so "nothing saved" would be
+ * false, and a call cut off there left its Idempotency-Key in flight for 24 h. In memory, with no
+ * wrapper around the commit: the memory adapters mark the call written themselves.
+ */
+describe('a call that wrote before the close and is slow afterwards', () => {
+  const until = async (ready: () => boolean) => {
+    while (!ready()) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  /** Memory ports whose plan function starts only past the close of `context`'s call. */
+  async function slowStart(context: ReturnType<typeof lambdaContext>, budget: number) {
+    const { ports } = memoryPorts();
+    await seedBasics(ports);
+    const runner = ports.planJobRunner as RecordingPlanJobRunner;
+    const start = runner.start.bind(runner);
+    runner.start = async (event) => {
+      await until(() => context.getRemainingTimeInMillis() < closingMargin(budget) - 50);
+      return start(event);
+    };
+    const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
+    return { ports, runner, handler };
+  }
+
+  it('its plan job is answered 202 (not "nothing saved") and a retry with its key gets the same job', async () => {
+    const budget = 1_000;
+    const context = lambdaContext('api', budget);
+    const { ports, runner, handler } = await slowStart(context, budget);
+    const headers = { ...JSON_HEADERS, 'idempotency-key': 'plan-across-the-close' };
+    const event = () => apiEvent('POST', `/hromady/${HROMADA}/plans/2026-11-24`, {}, headers, ADMIN);
+
+    const res = await handler(event(), context);
+    const again = await handler(event(), lambdaContext('api', budget));
+
+    expect(res.statusCode).toBe(202);
+    expect(again.statusCode).toBe(202);
+    expect(again.headers?.['idempotent-replayed']).toBe('true');
+    const id = JSON.parse(res.body).id;
+    expect(JSON.parse(again.body).id).toBe(id);
+    expect(runner.started).toEqual([{ hromadaId: HROMADA, jobId: id }]);
+    expect((await ports.planJobs.get(HROMADA, id))?.state).toBe('queued');
+  });
+
+  it('without an Idempotency-Key too: 202, and the job is saved', async () => {
+    const budget = 1_000;
+    const context = lambdaContext('api', budget);
+    const { ports, handler } = await slowStart(context, budget);
+
+    const res = await handler(
+      apiEvent('POST', `/hromady/${HROMADA}/plans/2026-11-24`, {}, JSON_HEADERS, ADMIN),
+      context,
+    );
+
+    expect(res.statusCode).toBe(202);
+    expect((await ports.planJobs.get(HROMADA, JSON.parse(res.body).id))?.state).toBe('queued');
   });
 });
