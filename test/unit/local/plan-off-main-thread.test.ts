@@ -69,5 +69,6 @@ describe('the local platform while a day is being planned', () => {
     } finally {
       server.close();
     }
-  });
+    // a 2 s solve in a worker beside the HTTP bridge: more than the unit default on a busy 2-core machine
+  }, 30_000);
 });
