@@ -86,11 +86,16 @@ describe('a call still working when its time runs out', () => {
     release();
     const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
     const context = lambdaContext('api', 1_000);
-    // the booking's transaction is sent (counted in flight) and answered only after the whole second
+    // the booking's transaction is sent (counted in flight) and answered only after the call was
+    // answered (so on a busy machine it cannot land first)
+    let land!: () => void;
+    const landing = new Promise<void>((r) => {
+      land = r;
+    });
     const commit = entities.commit.bind(entities);
     entities.commit = (changes: Change[]) =>
       deadlineWrite(async () => {
-        while (context.getRemainingTimeInMillis() > 0) await new Promise((r) => setTimeout(r, 10));
+        await landing;
         return commit(changes);
       });
     const event = apiEvent(
@@ -102,6 +107,7 @@ describe('a call still working when its time runs out', () => {
     );
 
     const res = await handler(event, context);
+    land();
 
     expect(res.statusCode).toBe(503);
     expect(res.headers?.['retry-after']).toBe('2');
@@ -115,15 +121,16 @@ describe('a call still working when its time runs out', () => {
     const { ports, entities, resident, release } = await slowWorld();
     release();
     const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
-    // the first transaction (the booking with its key) is in flight at the close (800 ms of 1 s)
-    // and lands after it; the next write (the key's answer) comes after the close
+    // the first transaction (the booking with its key) is in flight at the close (2.4 s of 3 s)
+    // and lands just after it; the next write (the key's answer) comes after the close
+    const context = lambdaContext('api', 3_000);
     const commit = entities.commit.bind(entities);
     let first = true;
     entities.commit = (changes: Change[]) => {
       if (!first) return commit(changes);
       first = false;
       return deadlineWrite(async () => {
-        await new Promise((r) => setTimeout(r, 900));
+        while (context.getRemainingTimeInMillis() > 500) await new Promise((r) => setTimeout(r, 10));
         return commit(changes);
       });
     };
@@ -131,7 +138,7 @@ describe('a call still working when its time runs out', () => {
     const event = () =>
       apiEvent('POST', `/hromady/${HROMADA}/requests`, taxiRequest(resident.id), headers, ADMIN);
 
-    const res = await handler(event(), lambdaContext('api', 1_000));
+    const res = await handler(event(), context);
     const again = await handler(event(), lambdaContext('api', 1_000));
 
     expect(res.statusCode).toBe(201);
