@@ -10,8 +10,9 @@ const FORMAT = '«UA» і 17 цифр, напр. UA05120170000013778';
 export const codeShown = (value) => ({ text: value ?? '', was: value });
 
 export function codeRead(shown, field) {
-  const text = shown.text.trim().toUpperCase();
-  if (text === (shown.was ?? '')) return shown.was;
+  const typed = shown.text.trim();
+  if (typed === (shown.was ?? '')) return shown.was;
+  const text = typed.toUpperCase();
   if (text === '') throw new FieldError(field.path, 'код не можна стерти; впишіть правильний', field.label);
   if (!KATOTTG.test(text)) throw new FieldError(field.path, `неправильний формат: ${FORMAT}`, field.label);
   return text;
