@@ -6,6 +6,9 @@ import { CurfewInput, curfewRead, curfewShown } from './rule-curfew.js';
 import { EligibilityInput, eligibilityRead, eligibilityShown } from './rule-eligibility.js';
 import { PurposesInput, purposesRead, purposesShown } from './rule-purposes.js';
 import { RetentionInput, retentionRead, retentionShown } from './rule-retention.js';
+import { WeekdaysInput, weekdaysRead, weekdaysShown } from './rule-weekdays.js';
+
+const TRAVEL_TIMES = { offline: 'оцінка без мережі', ors: 'openrouteservice (дороги)' };
 
 const code = (path, label, hint) => ({
   path,
@@ -17,6 +20,31 @@ const code = (path, label, hint) => ({
 });
 
 export const COMPLEX_RULES = [
+  {
+    path: 'rules.dispatchHours.days',
+    label: 'Дні, коли диспетчер на звʼязку',
+    editor: WeekdaysInput,
+    toShown: weekdaysShown,
+    read: weekdaysRead,
+  },
+  {
+    path: 'rules.travelTimes',
+    label: 'Час у дорозі для планування',
+    type: 'select',
+    options: () => TRAVEL_TIMES,
+    optional: true,
+  },
+  { path: 'rules.smsSenderId', label: 'Відправник SMS (латиницею, 3–11 знаків)', optional: true },
+  {
+    path: 'rules.neutralSenderId',
+    label: 'Нейтральний відправник SMS для конфіденційних випадків',
+    optional: true,
+  },
+  {
+    path: 'rules.inboundNumber',
+    label: 'Номер для відповідей на SMS і телефонної лінії (+380…)',
+    optional: true,
+  },
   {
     path: 'rules.eligibleCategories',
     label: 'Хто може користуватися послугами',

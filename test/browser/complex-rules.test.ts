@@ -18,6 +18,7 @@ interface Hromada {
     eligibleCategories: Record<string, string[]>;
     allowedPurposes: Record<string, string[]>;
     retentionDays: { requests: number; messages: number; audit: number };
+    dispatchHours: { days: number[]; from: string; to: string };
   };
 }
 
@@ -51,6 +52,13 @@ async function restore(before: Hromada) {
     (['katottg', 'oblastId', 'raionId'] as const).filter((k) => before[k]).map((k) => [k, before[k]]),
   );
   await callApi('PATCH', `/hromady/${HROMADA}`, { version: now.version, rules: before.rules, ...codes });
+  const back = await hromada();
+  expect(back.rules).toEqual(before.rules);
+  expect([back.katottg, back.oblastId, back.raionId]).toEqual([
+    before.katottg,
+    before.oblastId,
+    before.raionId,
+  ]);
 }
 
 describe("the hromada's rules of their own shape", () => {
@@ -79,6 +87,10 @@ describe("the hromada's rules of their own shape", () => {
       // the audit trail kept longer, its minimum shown beside it
       expect(await form.locator('#rules-retentionDays-audit-min').textContent()).toBe('365');
       await form.getByLabel('Журнал дій (аудит), днів').fill('1200');
+      // the dispatcher also on Saturdays; the hromada's own SMS sender; travel times without network
+      await form.getByLabel('субота').check();
+      await form.getByLabel(/^Відправник SMS/).fill('Khmilnyk');
+      await form.getByLabel('Час у дорозі для планування').selectOption('offline');
       // the raion's code: checked for its format before it is sent
       await form.getByLabel('Код КАТОТТГ району').fill('UA0502');
       await form.getByRole('button', { name: 'Зберегти' }).click();
@@ -99,6 +111,9 @@ describe("the hromada's rules of their own shape", () => {
         allowedPurposes: { ...before.rules.allowedPurposes, 'social-taxi': ['medical'] },
         curfew: { from: '23:00', to: '05:00' },
         retentionDays: { ...before.rules.retentionDays, audit: 1200 },
+        dispatchHours: { ...before.rules.dispatchHours, days: [...before.rules.dispatchHours.days, 6] },
+        smsSenderId: 'Khmilnyk',
+        travelTimes: 'offline',
       });
       noScriptErrors(page);
     } finally {
@@ -112,10 +127,14 @@ describe("the hromada's rules of their own shape", () => {
       const { page, form } = await rulesPage('admin');
       // below the audit trail's minimum: the API's 400 names the row
       await form.getByLabel('Журнал дій (аудит), днів').fill('100');
+      await form.getByLabel(/^Відправник SMS/).fill('12');
       await form.getByRole('button', { name: 'Зберегти' }).click();
       await expect
         .poll(() => form.locator('#rules-retentionDays-audit-issue').textContent())
         .toBe('не менше 365');
+      expect(await form.locator('#rules-smsSenderId-issue').textContent()).toContain(
+        '3–11 латинських літер чи цифр',
+      );
       expect(await status(page)).toContain('Перевірте дані форми');
       await expectAccessible(page, 'a rule refused by the API');
 
@@ -124,6 +143,7 @@ describe("the hromada's rules of their own shape", () => {
         version: before.version,
         rules: { ...before.rules, retentionDays: { ...before.rules.retentionDays, messages: 60 } },
       });
+      await form.getByLabel(/^Відправник SMS/).fill(String(before.rules.smsSenderId ?? ''));
       await form.getByLabel('Журнал дій (аудит), днів').fill('1100');
       await form.getByRole('button', { name: 'Зберегти' }).click();
       await expect
@@ -152,6 +172,8 @@ describe("the hromada's rules of their own shape", () => {
       'Журнал дій (аудит), днів',
       'Код КАТОТТГ громади',
       'Код КАТОТТГ області',
+      'субота',
+      'Час у дорозі для планування',
     ])
       expect(await form.getByLabel(label).isDisabled(), label).toBe(true);
     expect(await form.getByRole('button', { name: 'Додати мету до «Соцтаксі»' }).isDisabled()).toBe(true);
