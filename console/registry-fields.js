@@ -1,6 +1,7 @@
 // Which fields of each registry kind the console creates and edits, with their Ukrainian labels,
 // and what a new item starts from. A field's `path` is its place in the item ("capacity.seats");
 // its `type` says how it is shown and read (registry-inputs.js).
+import { COMPLEX_RULES } from './rules-complex.js';
 import { CATEGORIES, SERVICES } from './words.js';
 
 const TYPES = { місто: 'місто', селище: 'селище', село: 'село' };
@@ -12,6 +13,7 @@ const vehicleOptions = (names) =>
   Object.fromEntries([...names.vehicles.values()].map((v) => [v.id, `${v.name} ${v.plate}`]));
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
+const NO_SHOW = { warn: 'попередити диспетчера', confirm: 'записати лише з підтвердженням телефоном' };
 
 export const KINDS = [
   {
@@ -120,7 +122,7 @@ export const KINDS = [
   },
 ];
 
-/** The hromada's rules the console edits (the ones a hromada changes most), as fields of the hromada. */
+/** The hromada's rules the console edits, as fields of the hromada (the ones of their own shape: rules-complex.js). */
 export const RULES = {
   id: 'rules',
   title: 'Правила громади',
@@ -149,5 +151,12 @@ export const RULES = {
     { path: 'rules.resendFailedRoute', label: 'Повторно надсилати недоставлений маршрут', type: 'checkbox' },
     { path: 'rules.routeSmsLatin', label: 'Маршрути водіям латиницею', type: 'checkbox' },
     { path: 'rules.deliveryCodeRequired', label: 'Доставка лише за кодом', type: 'checkbox' },
+    { path: 'rules.maxRideFactor', label: 'У дорозі не довше, ніж прямий шлях ×', type: 'number' },
+    { path: 'rules.noShow.periodDays', label: 'Неявки: рахувати за днів', type: 'number' },
+    { path: 'rules.noShow.threshold', label: 'Неявки: скільки разів', type: 'number' },
+    { path: 'rules.noShow.consequence', label: 'Неявки: що тоді', type: 'select', options: () => NO_SHOW },
+    { path: 'rules.mobileCase.slotMinutes', label: 'Мобільний кейс: слот, хв', type: 'number' },
+    { path: 'rules.mobileCase.announceAt', label: 'Мобільний кейс: сповіщати напередодні о', type: 'time' },
+    ...COMPLEX_RULES,
   ],
 };

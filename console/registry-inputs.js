@@ -17,6 +17,7 @@ export function setPath(obj, path, value) {
 
 /** What a field's input shows for the item's value. */
 export function shownOf(field, value) {
+  if (field.toShown) return field.toShown(value);
   if (field.type === 'checkbox') return value === true;
   if (field.type === 'checks') return Array.isArray(value) ? value : [];
   if (field.type === 'shifts') return (value ?? []).map((s) => ({ ...s, days: [...s.days] }));
@@ -32,6 +33,7 @@ const number = (field, text, what = field.label) => {
 
 /** The item's value of what the input shows; an Error in Ukrainian when it cannot be read. */
 export function readField(field, shown) {
+  if (field.read) return field.read(shown, field);
   switch (field.type) {
     case 'checkbox':
     case 'checks':
@@ -88,8 +90,10 @@ function ShiftsInput({ field, shown, set, name }) {
 }
 
 /** One field's input, labelled; `set` takes what it shows next. */
-export function FieldInput({ field, shown, set, names }) {
+export function FieldInput({ field, shown, set, names, issues = [] }) {
   const name = field.path.replace(/\./g, '-');
+  if (field.editor)
+    return html`<${field.editor} field=${field} shown=${shown} set=${set} name=${name} issues=${issues} />`;
   const options = field.options ? Object.entries(field.options(names)) : [];
   switch (field.type) {
     case 'checkbox':

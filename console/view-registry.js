@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { all, api, create, hromadaPath } from './api.js';
 import { session } from './auth.js';
 import { html } from './html.js';
+import { IssueText, issuesAt } from './issue-words.js';
 import { KINDS, RULES } from './registry-fields.js';
 import { FieldInput, getPath, readField, setPath, shownOf } from './registry-inputs.js';
 
@@ -17,12 +18,21 @@ function EditForm({ title, fields, item, names, canEdit, save, reload, conflict,
   const [shown, setShown] = useState(() =>
     Object.fromEntries(fields.map((f) => [f.path, shownOf(f, getPath(item, f.path))])),
   );
+  // what is wrong with a field (the console's own check, or the API's 400), shown next to it
+  const [issues, setIssues] = useState([]);
   const submit = (e) => {
     e.preventDefault();
+    setIssues([]);
     run(async () => {
-      let out = item;
-      for (const f of fields) out = setPath(out, f.path, readField(f, shown[f.path]));
-      await save(out);
+      try {
+        let out = item;
+        for (const f of fields) out = setPath(out, f.path, readField(f, shown[f.path]));
+        await save(out);
+      } catch (error) {
+        const found = error.issues ?? (error.code === 'validation' ? error.body?.error?.issues : undefined);
+        if (found) setIssues(found);
+        throw error;
+      }
     });
   };
   return html`<form id="edit" class="registry-form" onSubmit=${submit} aria-label=${title}>
@@ -31,7 +41,8 @@ function EditForm({ title, fields, item, names, canEdit, save, reload, conflict,
       <legend class="visually-hidden">${title}</legend>
       ${fields.map(
         (f) => html`<${FieldInput} key=${f.path} field=${f} shown=${shown[f.path]} names=${names}
-          set=${(next) => setShown({ ...shown, [f.path]: next })} />`,
+          issues=${f.editor ? issues : undefined} set=${(next) => setShown({ ...shown, [f.path]: next })} />
+          ${f.editor ? null : html`<${IssueText} id=${`${f.path.replace(/\./g, '-')}-issue`} issues=${issuesAt(issues, f.path)} />`}`,
       )}
     </fieldset>
     ${canEdit ? html`<button type="submit">${item.version ? 'Зберегти' : 'Створити'}</button>` : html`<p class="muted">Лише перегляд: змінювати може адміністратор</p>`}
