@@ -4,7 +4,7 @@
  * end does not see every held message; this does the rest, by the same rule (afterAirRaid):
  * - the alert still in force: not ours (hold-for-air-raid.ts holds it again);
  * - the alert ended but its end not finished yet (`ending`: the re-plan may still move the
- *   times): held again for HOLD_RECHECK_MINUTES;
+ *   times): held again for HOLD_RECHECK_MINUTES, for an hour at most;
  * - the alert over: released (sent on, re-timed) or dropped, written at the version read. The
  *   released message no longer names the alert, so it is released once.
  * An alert no longer stored (past its retention) releases the message as it is.
@@ -28,7 +28,8 @@ export async function releaseAfterEnd(
   if (!alert || !hromada) {
     const { heldForAirRaid: _alert, heldUntil: _held, ...rest } = seen;
     next = { ...rest, dueAt: dueAtFor('pending', ports.clock.now()), version: seen.version + 1 };
-  } else if (alert.ending) next = heldAgain(seen, ports.clock.now());
+  } else if (alert.ending && ports.clock.now().getTime() - Date.parse(alert.endedAt ?? '') < ENDING_WAIT_MS)
+    next = heldAgain(seen, ports.clock.now());
   else next = await afterAirRaid(ports, hromada, alert, seen);
   try {
     await ports.entities.commit([{ op: 'outbox-final', message: next, expectedVersion: seen.version }]);
@@ -37,6 +38,9 @@ export async function releaseAfterEnd(
   }
   return true;
 }
+
+/** An end unfinished longer than this (a fault that does not pass) no longer holds its messages. */
+const ENDING_WAIT_MS = 60 * 60_000;
 
 function heldAgain(m: OutboxMessage, now: Date): OutboxMessage {
   const until = new Date(now.getTime() + HOLD_RECHECK_MINUTES * 60_000).toISOString();
