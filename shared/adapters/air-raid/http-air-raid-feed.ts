@@ -16,6 +16,8 @@
  *
  * What counts: `air_raid` alerts not finished; each location is read as our area through
  * alerts-in-ua-locations.ts (oblasts built in, raions and hromady from the deployment's table).
+ * An alert at a location neither table knows is skipped, but its oblast (`location_oblast_uid`)
+ * is kept (unmappedOblasts): the poll does not end a feed alert of a hromada in that oblast.
  * A 304 answers the last areas read. This adapter never asks more often than once every
  * MIN_INTERVAL_MS (8 a minute at most) and, after a 429, not before its `Retry-After` (60 s when
  * absent). Every failure — asked too soon, waiting after a 429, 401, 403, 5xx, a timeout, a body

@@ -10,6 +10,7 @@ import { startAirRaid } from '../../../../shared/app/air-raid/start-air-raid';
 import { queueSms } from '../../../../shared/app/queue-sms';
 import { createHromada } from '../../../../shared/app/registry';
 import { sendOutboxMessage } from '../../../../shared/app/send-outbox-message';
+import { sweepOutbox } from '../../../../shared/app/sweep-outbox';
 import type { Change } from '../../../../shared/ports/entity-repository';
 import { FakeClock, HROMADA, memoryPorts, NO_QUIET_HOURS, seedBasics } from '../../../support/fixtures';
 import { hromadaOf } from '../../../support/inputs';
@@ -44,7 +45,7 @@ const endItems = async (ports: Awaited<ReturnType<typeof inAlert>>['ports'], id:
 
 describe('an air-raid end that a fault interrupts (A4)', () => {
   it('is finished by the next poll: the held message released once, one end item, the log complete', async () => {
-    const { ports, hromada, alert } = await inAlert();
+    const { ports, clock, sms, hromada, alert } = await inAlert();
     // storage throttled once, right after the alert is marked ended
     const get = ports.outbox.get.bind(ports.outbox);
     let throttled = false;
@@ -58,6 +59,12 @@ describe('an air-raid end that a fault interrupts (A4)', () => {
     await expect(endAirRaid(ports, hromada, 'd')).rejects.toThrow(/Throughput/);
     expect(await ports.entities.airRaids.active(HROMADA)).toBeUndefined();
     expect(await endItems(ports, alert.id)).toHaveLength(0);
+    // its re-check falls due while the end is unfinished: held again, not sent as written
+    clock.at = new Date('2026-11-24T07:46:00Z');
+    await sweepOutbox(ports);
+    const due = (await ports.outbox.get('book-1'))!;
+    expect(await sendOutboxMessage(ports, 'book-1', due.version)).toBe('held');
+    expect(sms.sent).toEqual([]);
 
     expect(await pollAirRaids(ports, NO_FEED)).toMatchObject({ resumed: 1, failures: [] });
     const done = (await ports.entities.airRaids.get(HROMADA, alert.id))!;
@@ -144,5 +151,25 @@ describe('the poll and the end under contention (A8)', () => {
     const ended = await endAirRaid(ports, hromada, 'd');
     expect(ended).toMatchObject({ id: alert.id, effects: { heldCount: 2, released: 2 } });
     expect((await ports.outbox.get('near-2'))!.heldForAirRaid).toBeUndefined();
+  });
+
+  it('two ends at once: one ends it, the other gets 409 with the Ukrainian reason', async () => {
+    const { ports, hromada, alert } = await inAlert();
+    const commit = ports.entities.commit.bind(ports.entities);
+    let raced = false;
+    ports.entities.commit = async (changes: Change[]) => {
+      const ending = changes.some((c) => c.op === 'update' && c.entity === 'AirRaidAlert' && c.item.endedAt);
+      if (ending && !raced) {
+        raced = true;
+        await endAirRaid(ports, hromada, 'other-dispatcher');
+      }
+      return commit(changes);
+    };
+    await expect(endAirRaid(ports, hromada, 'd')).rejects.toMatchObject({
+      reason: expect.stringMatching(/немає повітряної тривоги/),
+    });
+    expect(await ports.entities.airRaids.get(HROMADA, alert.id)).toMatchObject({
+      endedBy: 'other-dispatcher',
+    });
   });
 });
