@@ -3,7 +3,9 @@
  * last shift, the alert is marked ended (so nothing more is held), the rest of the day is planned
  * again and published (replan-after-air-raid.ts), the held messages go on or are dropped
  * (release-held.ts), and the alert's log records it all with an audit entry and an item on the
- * dispatcher's attention list. Ending when none is in force is a 409 with the reason.
+ * dispatcher's attention list. The steps after the mark are kept one by one (end-steps.ts): an
+ * end a fault cut off is finished by the next poll or «Відбій». Ending when none is in force (and
+ * no end is unfinished) is a 409 with the reason.
  */
 import type { Actor } from '../../domain/actor';
 import type { AirRaidAlert, AirRaidDay } from '../../domain/entities/air-raid-alert';
