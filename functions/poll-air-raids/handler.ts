@@ -18,6 +18,10 @@ export const handler = lambdaStack<unknown, unknown>().handler(async (event) => 
   airRaidScheduleSchema.parse(event);
   const run = await pollAirRaids(ports, feed);
   if (run.feedError) logger.warn('air-raid feed unreadable', { error: run.feedError });
-  if (run.started + run.ended > 0) logger.info('air-raid alerts changed', { ...run });
+  if (run.failures.length > 0)
+    logger.error('air-raid poll failed for some hromady', { failures: run.failures });
+  if (run.unsure.length > 0)
+    logger.warn('air-raid feed: alert kept, an unmapped location in its oblast', { hromady: run.unsure });
+  if (run.started + run.ended + run.resumed > 0) logger.info('air-raid alerts changed', { ...run });
   return run;
 });

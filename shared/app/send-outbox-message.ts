@@ -5,6 +5,7 @@ import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD, monthOf, toMicroUsd } from '../domai
 import { localDate } from '../domain/time';
 import type { Ports } from '../ports/ports';
 import { holdForAirRaid } from './air-raid/hold-for-air-raid';
+import { releaseAfterEnd } from './air-raid/release-after-end';
 import { raiseSmsFailed } from './alerts/raise-sms-failed';
 import { MAX_ATTEMPTS, pause } from './retry';
 
@@ -37,6 +38,8 @@ export async function sendOutboxMessage(
   // held for the quiet hours: not claimed; the sweeper gives it a new version when they end
   const seen = await ports.outbox.get(id);
   if (seen?.heldUntil && Date.parse(seen.heldUntil) > ports.clock.now().getTime()) return 'held';
+  // held for an air-raid alert now over: released or dropped by release-held's rule, once
+  if (seen && seen.version === version && (await releaseAfterEnd(ports, seen))) return 'held';
   // an air-raid alert in force holds a non-urgent message (air-raid/hold-for-air-raid.ts)
   if (seen && seen.version === version && (await holdForAirRaid(ports, seen))) return 'held';
   // a provider that receipts by our reference settles a claim whose sender died after the

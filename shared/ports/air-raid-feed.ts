@@ -8,4 +8,10 @@ import type { AirRaidArea } from '../domain/entities/air-raid-alert';
 export interface AirRaidFeed {
   /** The areas under an alert now. Throws when the source cannot be read (nothing is ended then). */
   activeAreas(): Promise<AirRaidArea[]>;
+  /**
+   * After activeAreas: the oblasts (KATOTTG codes) holding an alert whose own location could not
+   * be mapped to an area (a raion or hromada the deployment's table lacks). A feed alert of a
+   * hromada in such an oblast is not ended on that answer: its raion may be the one named.
+   */
+  unmappedOblasts?(): readonly string[];
 }

@@ -16,6 +16,8 @@
  *
  * What counts: `air_raid` alerts not finished; each location is read as our area through
  * alerts-in-ua-locations.ts (oblasts built in, raions and hromady from the deployment's table).
+ * An alert at a location neither table knows is skipped, but its oblast (`location_oblast_uid`)
+ * is kept (unmappedOblasts): the poll does not end a feed alert of a hromada in that oblast.
  * A 304 answers the last areas read. This adapter never asks more often than once every
  * MIN_INTERVAL_MS (8 a minute at most) and, after a 429, not before its `Retry-After` (60 s when
  * absent). Every failure — asked too soon, waiting after a 429, 401, 403, 5xx, a timeout, a body
@@ -34,6 +36,13 @@ const alertSchema = z.object({
   location_title: z.string().optional(),
   alert_type: z.string().min(1),
   finished_at: z.string().nullable().optional(),
+  /** The oblast the location lies in (documented; read leniently, absent on an old answer). */
+  location_oblast_uid: z
+    .union([z.string().min(1), z.number().int()])
+    .transform(String)
+    .nullable()
+    .optional()
+    .catch(undefined),
 });
 const answerSchema = z.object({ alerts: z.array(alertSchema).max(10_000) });
 type FeedAlert = z.infer<typeof alertSchema>;
@@ -60,6 +69,7 @@ export class AirRaidFeedUnavailable extends Error {}
 export class HttpAirRaidFeed implements AirRaidFeed {
   private token: Promise<string> | undefined;
   private last: { areas: AirRaidArea[]; modified: string | undefined } | undefined;
+  private unsure: string[] = [];
   private askedAt = Number.NEGATIVE_INFINITY;
   private waitUntil = 0;
   private unmappedSeen = '';
@@ -121,14 +131,28 @@ export class HttpAirRaidFeed implements AirRaidFeed {
       );
     const areas: AirRaidArea[] = [];
     const unmapped: string[] = [];
+    const unsure = new Set<string>();
     for (const alert of answer.data.alerts) {
       if (alert.alert_type !== 'air_raid' || alert.finished_at) continue;
       const area = areaOf(alert, this.options.areas ?? {});
       if (area) areas.push(area);
-      else unmapped.push(`${alert.location_type} ${alert.location_uid} ${alert.location_title ?? ''}`.trim());
+      else {
+        unmapped.push(`${alert.location_type} ${alert.location_uid} ${alert.location_title ?? ''}`.trim());
+        // a raion or hromada not in the table: its oblast's hromady cannot be told out of it
+        const oblast = alert.location_oblast_uid
+          ? ALERTS_IN_UA_OBLASTS[alert.location_oblast_uid]
+          : undefined;
+        if (oblast) unsure.add(oblast);
+      }
     }
     this.report(unmapped);
+    this.unsure = [...unsure].sort();
     return areas;
+  }
+
+  /** The oblasts of the alerts the last answer read named at a location not mapped to an area. */
+  unmappedOblasts(): readonly string[] {
+    return this.unsure;
   }
 
   /** Locations the table does not know: logged once each time the list changes. */

@@ -3,7 +3,9 @@
  * last shift, the alert is marked ended (so nothing more is held), the rest of the day is planned
  * again and published (replan-after-air-raid.ts), the held messages go on or are dropped
  * (release-held.ts), and the alert's log records it all with an audit entry and an item on the
- * dispatcher's attention list. Ending when none is in force is a 409 with the reason.
+ * dispatcher's attention list. The steps after the mark are kept one by one (end-steps.ts): an
+ * end a fault cut off is finished by the next poll or «Відбій». Ending when none is in force (and
+ * no end is unfinished) is a 409 with the reason.
  */
 import type { Actor } from '../../domain/actor';
 import type { AirRaidAlert, AirRaidDay } from '../../domain/entities/air-raid-alert';
@@ -13,6 +15,7 @@ import { localDate, localTimeLabel } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
 import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
+import { endSteps, unfinishedEnd } from './end-steps';
 import { holdDueRoutes } from './hold-due-routes';
 import { releaseHeld } from './release-held';
 import { type Replanned, type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
@@ -31,37 +34,82 @@ export async function endAirRaid(
   options: ReplanOptions = {},
 ): Promise<AirRaidAlert> {
   const active = await ports.entities.airRaids.active(hromada.id);
-  if (!active) throw new ConflictError('No air-raid alert is in force', undefined, { reason: NO_AIR_RAID });
+  if (!active) {
+    // an end a fault interrupted: «Відбій» (or the next poll) finishes it
+    const unfinished = await unfinishedEnd(ports, hromada);
+    if (unfinished) return finishEnd(ports, hromada, unfinished, actor, options);
+    throw new ConflictError('No air-raid alert is in force', undefined, { reason: NO_AIR_RAID });
+  }
   const now = ports.clock.now();
   const shifted = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active, now), now);
   const ended = await markEnded(ports, hromada, shifted, actor, now);
-  const replan = await replanAfterAirRaid(ports, hromada, ended, options);
-  const days = await handOverWholeDays(
-    ports,
-    hromada,
-    ended,
-    await replanLaterDay(ports, hromada, ended, options),
-  );
-  const { released, dropped } = await releaseHeld(ports, hromada, ended);
-  return recordEnd(ports, hromada, ended, actor, { ...replan, released, dropped, days });
+  return finishEnd(ports, hromada, ended, actor, options);
 }
 
-/** The alert ended (at the version read; a conflict means another end won: 409). */
+/**
+ * The end's steps after the alert is marked ended (end-steps.ts keeps each outcome on the alert),
+ * then its record: run again by the next poll or «Відбій» when a fault interrupted them.
+ */
+export async function finishEnd(
+  ports: EndPorts,
+  hromada: Hromada,
+  ended: AirRaidAlert & { endedAt: string },
+  actor: Actor,
+  options: ReplanOptions = {},
+): Promise<AirRaidAlert> {
+  const done = await endSteps(ports, hromada, ended, {
+    replan: (alert) => replanAfterAirRaid(ports, hromada, alert, options),
+    later: async (alert) =>
+      handOverWholeDays(ports, hromada, alert, await replanLaterDay(ports, hromada, alert, options)),
+    release: (alert) => releaseHeld(ports, hromada, alert),
+  });
+  return recordEnd(ports, hromada, done.alert, actor, done.outcome);
+}
+
+/**
+ * The alert ended, with its end under way (`ending`). Each message the sender holds meanwhile
+ * bumps the alert's version: read it again and retry; an alert another end ended first is a 409
+ * with the reason.
+ */
 async function markEnded(
   ports: EndPorts,
   hromada: Hromada,
-  alert: AirRaidAlert,
+  seen: AirRaidAlert,
   actor: Actor,
   now: Date,
 ): Promise<AirRaidAlert & { endedAt: string }> {
   const at = now.toISOString();
-  const ended = { ...alert, endedAt: at, endedBy: actor, version: alert.version + 1, updatedAt: at };
-  await ports.entities.commit([
-    { op: 'update', entity: 'AirRaidAlert', item: ended, expectedVersion: alert.version },
-    auditChange(ports, hromada, actor, 'air-raid-end', 'AirRaidAlert', alert.id, ['endedAt', 'endedBy']),
-  ]);
-  return ended;
+  let alert = seen;
+  for (let attempt = 1; ; attempt++) {
+    const ended = {
+      ...alert,
+      endedAt: at,
+      endedBy: actor,
+      ending: {},
+      version: alert.version + 1,
+      updatedAt: at,
+    };
+    try {
+      await ports.entities.commit([
+        { op: 'update', entity: 'AirRaidAlert', item: ended, expectedVersion: alert.version },
+        auditChange(ports, hromada, actor, 'air-raid-end', 'AirRaidAlert', alert.id, ['endedAt', 'endedBy']),
+      ]);
+      return ended;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const fresh = await ports.entities.airRaids.get(hromada.id, alert.id);
+      if (!fresh || fresh.endedAt !== undefined)
+        throw new ConflictError('The air-raid alert was ended meanwhile', fresh?.version, {
+          reason: NO_AIR_RAID,
+        });
+      if (attempt >= END_ATTEMPTS) throw error;
+      alert = fresh;
+    }
+  }
 }
+
+/** Tries of the end's write against holds landing meanwhile. */
+const END_ATTEMPTS = 5;
 
 /** The end's effects on the log, with the dispatcher's attention item. */
 async function recordEnd(
@@ -73,8 +121,9 @@ async function recordEnd(
 ): Promise<AirRaidAlert> {
   const fresh = (await ports.entities.airRaids.get(hromada.id, ended.id)) ?? ended;
   const at = ports.clock.now().toISOString();
+  const { ending: _done, ...rest } = fresh;
   const item: AirRaidAlert = {
-    ...fresh,
+    ...rest,
     effects: {
       ...fresh.effects,
       released: outcome.released,

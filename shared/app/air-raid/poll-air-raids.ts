@@ -12,7 +12,7 @@ import type { Hromada } from '../../domain/entities/hromada';
 import type { AirRaidFeed } from '../../ports/air-raid-feed';
 import type { Ports } from '../../ports/ports';
 import { covers } from './air-raid-area';
-import { endAirRaid } from './end-air-raid';
+import { endAirRaid, finishEnd } from './end-air-raid';
 import { holdDueRoutes } from './hold-due-routes';
 import { shiftStops } from './shift-stops';
 import { startAirRaid } from './start-air-raid';
@@ -21,41 +21,81 @@ export interface PollRun {
   started: number;
   ended: number;
   shifted: number;
+  /** Ends a fault had interrupted, finished now (end-steps.ts). */
+  resumed: number;
+  /**
+   * Hromady whose feed alert was kept although the feed no longer names their area: an alert
+   * inside their oblast names a location the adapter could not map (a raion not in the table).
+   */
+  unsure: string[];
+  /** Hromady this run could not handle (the others were): the id and the error, for the log. */
+  failures: Array<{ hromadaId: string; error: string }>;
   /** The feed could not be read (its error, for the log). */
   feedError?: string;
 }
 
 const FEED = 'system:air-raid-feed';
+type PollPorts = Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>;
 
-export async function pollAirRaids(
-  ports: Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>,
-  feed: AirRaidFeed,
-): Promise<PollRun> {
-  const run: PollRun = { started: 0, ended: 0, shifted: 0 };
+export async function pollAirRaids(ports: PollPorts, feed: AirRaidFeed): Promise<PollRun> {
+  const run: PollRun = { started: 0, ended: 0, shifted: 0, resumed: 0, unsure: [], failures: [] };
   let areas: AirRaidArea[] | undefined;
   try {
     areas = await feed.activeAreas();
   } catch (error) {
     run.feedError = error instanceof Error ? error.message.slice(0, 200) : 'unreadable';
   }
+  const unsure = new Set(areas ? (feed.unmappedOblasts?.() ?? []) : []);
+  // one hromada's fault (storage throttled, the solver) never keeps the others waiting
   for (const hromada of await allHromady(ports)) {
-    let active = await ports.entities.airRaids.active(hromada.id);
-    const area = areas?.find((a) => covers(a, hromada));
-    if (areas && area && !active) {
-      const { alert, started } = await startAirRaid(ports, hromada, area, 'feed', FEED);
-      if (started) run.started++;
-      active = alert;
-    } else if (areas && !area && active?.source === 'feed') {
-      await endAirRaid(ports, hromada, FEED);
-      run.ended++;
-      continue;
+    try {
+      await pollHromada(ports, hromada, areas, unsure, run);
+    } catch (error) {
+      run.failures.push({ hromadaId: hromada.id, error: errorText(error) });
     }
-    if (!active) continue;
-    const after = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active));
-    if (after.version !== active.version) run.shifted++;
   }
   return run;
 }
+
+async function pollHromada(
+  ports: PollPorts,
+  hromada: Hromada,
+  areas: AirRaidArea[] | undefined,
+  unsure: ReadonlySet<string>,
+  run: PollRun,
+): Promise<void> {
+  // the newest alert is the only one that may be in force, or have its end unfinished
+  const [newest] = (await ports.entities.airRaids.list(hromada.id, { limit: 1 })).items;
+  if (newest?.endedAt !== undefined && newest.ending) {
+    try {
+      await finishEnd(ports, hromada, { ...newest, endedAt: newest.endedAt }, newest.endedBy ?? FEED);
+      run.resumed++;
+    } catch (error) {
+      // still unfinished: tried again next minute; a new alert may still start meanwhile
+      run.failures.push({ hromadaId: hromada.id, error: `end unfinished: ${errorText(error)}` });
+    }
+  }
+  let active = newest && newest.endedAt === undefined ? newest : undefined;
+  const area = areas?.find((a) => covers(a, hromada));
+  if (areas && area && !active) {
+    const { alert, started } = await startAirRaid(ports, hromada, area, 'feed', FEED);
+    if (started) run.started++;
+    active = alert;
+  } else if (areas && !area && active?.source === 'feed') {
+    // its raion may still be under an alert the adapter could not name: unknown, not over
+    if (hromada.oblastId && unsure.has(hromada.oblastId)) run.unsure.push(hromada.id);
+    else {
+      await endAirRaid(ports, hromada, FEED);
+      run.ended++;
+      return;
+    }
+  }
+  if (!active) return;
+  const after = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active));
+  if (after.version !== active.version) run.shifted++;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message.slice(0, 200) : 'failed');
 
 async function allHromady(ports: Pick<Ports, 'entities'>): Promise<Hromada[]> {
   const all: Hromada[] = [];

@@ -33,16 +33,12 @@ export async function releaseHeld(
     if (!plans.has(date)) plans.set(date, ports.entities.plans.forDay(hromada.id, date));
     return plans.get(date)!;
   };
-  const over = new Set(
-    alert.endedAt ? wholeDates({ ...alert, endedAt: alert.endedAt }, hromada.timeZone) : [],
-  );
   let released = 0;
   let dropped = 0;
   for (const id of alert.effects.held) {
     const message = await ports.outbox.get(id);
     if (message?.status !== 'pending' || message.heldForAirRaid !== alert.id) continue;
-    const next =
-      (await ofDayOver(ports, hromada, over, message)) ?? (await afterAlert(ports, hromada, planOf, message));
+    const next = await afterAirRaid(ports, hromada, alert, message, planOf);
     try {
       await ports.entities.commit([{ op: 'outbox-final', message: next, expectedVersion: message.version }]);
       if (next.status === 'suppressed') dropped++;
@@ -52,6 +48,28 @@ export async function releaseHeld(
     }
   }
   return { released, dropped };
+}
+
+/**
+ * One message the alert held, after its end: its next version, sent on, re-timed or dropped. It
+ * no longer names the alert (`heldForAirRaid`), so it is released once: by the loop above, or by
+ * the sender for a message beyond the alert's list (release-after-end.ts).
+ */
+export async function afterAirRaid(
+  ports: Pick<Ports, 'entities' | 'clock'>,
+  hromada: Hromada,
+  alert: AirRaidAlert,
+  message: OutboxMessage,
+  planOf: (date: string) => Promise<Plan | undefined> = (date) =>
+    ports.entities.plans.forDay(hromada.id, date),
+): Promise<OutboxMessage> {
+  const over = new Set(
+    alert.endedAt ? wholeDates({ ...alert, endedAt: alert.endedAt }, hromada.timeZone) : [],
+  );
+  const next =
+    (await ofDayOver(ports, hromada, over, message)) ?? (await afterAlert(ports, hromada, planOf, message));
+  const { heldForAirRaid: _alert, ...released } = next;
+  return released;
 }
 
 /** The message dropped when it is about a request of a day the alert lasted wholly. */

@@ -81,6 +81,26 @@ export const NO_EFFECTS: AirRaidEffects = {
   windowsMoved: 0,
 };
 
+/**
+ * An end under way (end-air-raid.ts): written with `endedAt`, removed with the end's record. Each
+ * step's outcome is kept once done, so an end interrupted by a fault (storage throttled, the solver
+ * crashed) is finished by the next poll or «Відбій» without doing a step twice.
+ */
+export const airRaidEndingSchema = z.object({
+  replan: z
+    .object({
+      planVersion: z.number().int().positive().optional(),
+      windowsMoved: z.number().int().min(0),
+      error: z.string().max(300).optional(),
+      dayOver: z.boolean().optional(),
+    })
+    .optional(),
+  /** The later days handed over (`days` absent in it: none). */
+  later: z.object({ days: z.array(airRaidDaySchema).max(MAX_LATER_DAYS).optional() }).optional(),
+  release: z.object({ released: z.number().int().min(0), dropped: z.number().int().min(0) }).optional(),
+});
+export type AirRaidEnding = z.infer<typeof airRaidEndingSchema>;
+
 export const airRaidAlertSchema = z.object({
   ...storedFields,
   area: airRaidAreaSchema,
@@ -95,6 +115,7 @@ export const airRaidAlertSchema = z.object({
    */
   date: z.iso.date(),
   effects: airRaidEffectsSchema,
+  ending: airRaidEndingSchema.optional(),
   /** DynamoDB TTL (epoch seconds): kept as long as the audit trail. */
   expiresAt: z.number().int(),
 });
