@@ -33,7 +33,8 @@ export async function endAirRaid(
   const active = await ports.entities.airRaids.active(hromada.id);
   if (!active) throw new ConflictError('No air-raid alert is in force', undefined, { reason: NO_AIR_RAID });
   const now = ports.clock.now();
-  const shifted = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active, now), now);
+  // the last hold tells no driver: the all-clear is no moment to send one to shelter
+  const shifted = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active, now), now, false);
   const ended = await markEnded(ports, hromada, shifted, actor, now);
   const replan = await replanAfterAirRaid(ports, hromada, ended, options);
   const days = await handOverWholeDays(
@@ -83,6 +84,7 @@ async function recordEnd(
       ...(outcome.planVersion ? { replanVersion: outcome.planVersion } : {}),
       ...(outcome.error ? { replanError: outcome.error } : {}),
       ...(outcome.dayOver ? { startDayOver: true } : {}),
+      ...(outcome.toRebook ? { toRebook: outcome.toRebook, toRebookCount: outcome.toRebookCount ?? 0 } : {}),
       ...(outcome.days ? { days: outcome.days } : {}),
     },
     version: fresh.version + 1,
@@ -91,7 +93,7 @@ async function recordEnd(
   const from = localTimeLabel(new Date(ended.startedAt), hromada.timeZone);
   const to = localTimeLabel(new Date(ended.endedAt!), hromada.timeZone);
   const replanned = outcome.dayOver
-    ? `${dayWords(ended.date)} минув: зсунуті часи залишено${outcome.planVersion ? ` і надіслано (версія ${outcome.planVersion})` : ''}`
+    ? `${dayWords(ended.date)} минув: не переплановано, заявок перенести ${outcome.toRebookCount ?? 0}`
     : replanWords(outcome.planVersion, outcome.error);
   const later = (outcome.days ?? []).map(laterDayWords).join('');
   await ports.entities.commit([
