@@ -121,4 +121,19 @@ describe('an air-raid alert set after midnight while the day before is on the ro
     const after = (await d.ports.entities.plans.forDay(HROMADA, SUNDAY))!;
     expect(after.routes.flatMap((r) => r.stops).map((s) => s.arrival)).toEqual(made);
   });
+
+  it("tells a driver on Saturday's late route once, not again at once about the same car's Sunday route", async () => {
+    // Saturday's drop-off runs to 06:50 Sunday; the same car's Sunday route sets off at once
+    const d = await lateNight('06:50', '07:05');
+    const sunday = (await d.ports.entities.plans.forDay(HROMADA, SUNDAY))!;
+    expect(sunday.routes.map((r) => r.vehicleId)).toEqual([d.vehicleId]);
+    d.clock.at = localToUtc(SUNDAY, '06:40');
+    const { alert } = await startAirRaid(d.ports, await hromadaOf(d), AREA, 'dispatcher', 'd');
+    await pollAirRaids(d.ports, { activeAreas: async () => [] });
+    const told = (await d.ports.outbox.listByHromada(HROMADA, { limit: 50 })).items.filter(
+      (m) => m.kind === 'air-raid',
+    );
+    expect(told.map((m) => m.subject)).toEqual([`VEHICLE#${d.vehicleId}`]);
+    expect((await d.ports.entities.airRaids.get(HROMADA, alert.id))?.effects.driversTold).toHaveLength(1);
+  });
 });
