@@ -14,6 +14,7 @@ import type { Ports } from '../../ports/ports';
 import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
 import { holdDueRoutes } from './hold-due-routes';
+import { dayLabel } from './rebook-items';
 import { releaseHeld } from './release-held';
 import { type Replanned, type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
 import { replanLaterDay } from './replan-later-day';
@@ -34,7 +35,13 @@ export async function endAirRaid(
   if (!active) throw new ConflictError('No air-raid alert is in force', undefined, { reason: NO_AIR_RAID });
   const now = ports.clock.now();
   // the last hold tells no driver: the all-clear is no moment to send one to shelter
-  const shifted = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active, now), now, false);
+  const shifted = await holdDueRoutes(
+    ports,
+    hromada,
+    await shiftStops(ports, hromada, active, now),
+    now,
+    false,
+  );
   const ended = await markEnded(ports, hromada, shifted, actor, now);
   const replan = await replanAfterAirRaid(ports, hromada, ended, options);
   const days = await handOverWholeDays(
@@ -90,7 +97,10 @@ async function recordEnd(
     version: fresh.version + 1,
     updatedAt: at,
   };
-  const from = localTimeLabel(new Date(ended.startedAt), hromada.timeZone);
+  const startDate = localDate(new Date(ended.startedAt), hromada.timeZone);
+  const endDate = localDate(new Date(ended.endedAt!), hromada.timeZone);
+  // an alert across midnight names the day it started on: «(27.11 22:00–06:00)»
+  const from = `${startDate < endDate ? `${dayLabel(startDate)} ` : ''}${localTimeLabel(new Date(ended.startedAt), hromada.timeZone)}`;
   const to = localTimeLabel(new Date(ended.endedAt!), hromada.timeZone);
   const replanned = outcome.dayOver
     ? `${dayWords(ended.date)} минув: не переплановано, заявок перенести ${outcome.toRebookCount ?? 0}`
@@ -103,7 +113,7 @@ async function recordEnd(
       kind: 'air-raid',
       cause: `${ended.id}-end`,
       // the dispatcher looks at the day it ended on
-      date: localDate(new Date(ended.endedAt!), hromada.timeZone),
+      date: endDate,
       text: `Відбій тривоги (${from}–${to}): ${replanned}${later}; нових вікон повідомлено ${outcome.windowsMoved}, затриманих SMS надіслано ${outcome.released}, скасовано ${outcome.dropped}`,
     }),
   ]);
@@ -118,7 +128,7 @@ function laterDayWords(d: AirRaidDay): string {
 }
 
 /** "день 28.03" for the log. */
-const dayWords = (date: string) => `день ${date.slice(8, 10)}.${date.slice(5, 7)}`;
+const dayWords = (date: string) => `день ${dayLabel(date)}`;
 
 function replanWords(planVersion: number | undefined, error: string | undefined): string {
   if (planVersion) return `маршрути переплановано (версія ${planVersion})`;

@@ -67,7 +67,7 @@ export async function holdDueRoutes(
   const plan = await ports.entities.plans.forDay(hromada.id, date);
   if (!plan) return alert;
   const requests = await ports.entities.requests.forDay(hromada.id, date);
-  const { routes, moved, minutes } = later
+  const { routes, moved, byVehicle } = later
     ? holdRoutes(plan, requests, laterDayEntry(alert, later, hromada.timeZone), until)
     : holdRoutes(plan, requests, new Date(alert.startedAt), until, new Set(alert.effects.routesPaused));
   const shifted: Plan = { ...plan, routes };
@@ -80,11 +80,7 @@ export async function holdDueRoutes(
     ? {
         days: [
           ...days.filter((d) => d.date !== date),
-          {
-            ...day,
-            stopsShifted: Math.max(day.stopsShifted, moved),
-            shiftedMinutes: day.shiftedMinutes + minutes,
-          },
+          { ...day, stopsShifted: Math.max(day.stopsShifted, moved), ...largestShift(day, byVehicle) },
         ].sort((a, b) => a.date.localeCompare(b.date)),
       }
     : { stopsShifted: Math.max(alert.effects.stopsShifted, moved) };
@@ -116,6 +112,19 @@ export async function holdDueRoutes(
     throw error;
   }
   return next;
+}
+
+/**
+ * The day's routes' total shifts with this run's moves added, and the largest of them (not the
+ * sum of each run's largest move: two routes held in turn would add up to more than either).
+ */
+function largestShift(day: AirRaidDay, byVehicle: Record<string, number>) {
+  const routeMinutes = { ...day.routeMinutes };
+  for (const [vehicleId, minutes] of Object.entries(byVehicle))
+    routeMinutes[vehicleId] = (routeMinutes[vehicleId] ?? 0) + minutes;
+  // a log written before the totals were kept starts from its own figure
+  const before = day.routeMinutes ? 0 : day.shiftedMinutes;
+  return { routeMinutes, shiftedMinutes: Math.max(before, ...Object.values(routeMinutes)) };
 }
 
 /**

@@ -40,11 +40,7 @@ export async function handOverStartDay(
  * The open requests with a stop not made when the alert started (made: its request finished, its
  * rider on board for a pickup, or planned to leave before the start), each once, in route order.
  */
-function undone(
-  routes: readonly PlanRoute[],
-  requests: ServiceRequest[],
-  started: Date,
-): ServiceRequest[] {
+function undone(routes: readonly PlanRoute[], requests: ServiceRequest[], started: Date): ServiceRequest[] {
   const byId = new Map(requests.map((r) => [r.id, r]));
   const out = new Map<string, ServiceRequest>();
   for (const route of routes) {

@@ -20,9 +20,13 @@ export const MAX_HELD_IDS = 300;
  */
 export const airRaidDaySchema = z.object({
   date: z.iso.date(),
-  /** Stops not yet made that the alert held back (moved to its end so far), and the most minutes. */
+  /**
+   * Stops not yet made that the alert held back (moved to its end so far), and the largest total
+   * shift of one route (`routeMinutes`: each route's total so far, by vehicle).
+   */
   stopsShifted: z.number().int().min(0),
   shiftedMinutes: z.number().int().min(0),
+  routeMinutes: z.record(idSchema, z.number().int().min(0)).optional(),
   replanVersion: z.number().int().positive().optional(),
   replanError: z.string().max(300).optional(),
   windowsMoved: z.number().int().min(0),

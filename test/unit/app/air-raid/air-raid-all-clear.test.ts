@@ -56,7 +56,9 @@ describe('the all-clear of a same-day alert', () => {
     const plan = (await ports.entities.plans.forDay(HROMADA, DAY))!;
     expect(ended.effects.replanVersion).toBe(plan.version);
     // the re-plan told the new window (a later, planned one) ...
-    expect(await ports.outbox.get(`window-${booked.id}-v${plan.version}`)).toMatchObject({ status: 'pending' });
+    expect(await ports.outbox.get(`window-${booked.id}-v${plan.version}`)).toMatchObject({
+      status: 'pending',
+    });
     // ... so the booked one is not sent after it
     expect(await ports.outbox.get(confirmation.id)).toMatchObject({ status: 'suppressed' });
     expect(ended.effects.dropped).toBe(1);
