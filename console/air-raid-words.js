@@ -15,18 +15,23 @@ export function effectsWords(alert) {
   ];
   if (!alert.endedAt) return lines;
   lines.push(`Після відбою надіслано: ${e.released}, відкинуто як застарілі: ${e.dropped}`);
-  if (e.startDayOver)
-    lines.push(
-      e.replanVersion !== undefined
-        ? `День початку тривоги минув: зсунутий час залишено й надіслано (версія плану ${e.replanVersion})`
-        : 'День початку тривоги минув: зсунутий час залишено',
-    );
+  if (e.startDayOver) lines.push(startDayOverWords(e));
   else if (e.replanVersion !== undefined) lines.push(`День переплановано: версія плану ${e.replanVersion}`);
   else if (e.replanError) lines.push('День не переплановано автоматично: сплануйте його вручну');
   else lines.push('Плану на цей день не було: перепланування не знадобилося');
   if (e.windowsMoved) lines.push(`Отримувачам повідомлено новий час: ${e.windowsMoved}`);
   for (const day of e.days ?? []) lines.push(laterDayWords(day));
   return lines;
+}
+
+/** The start day, over at the end of an alert across midnight: its undone rides to rebook. */
+function startDayOverWords(e) {
+  if (e.toRebookCount !== undefined)
+    return `День початку тривоги минув: не переплановано; заявок перенести: ${e.toRebookCount} (див. список уваги)`;
+  // an alert logged before the rides were handed over
+  return e.replanVersion !== undefined
+    ? `День початку тривоги минув: зсунутий час залишено й надіслано (версія плану ${e.replanVersion})`
+    : 'День початку тривоги минув: зсунутий час залишено';
 }
 
 /**

@@ -104,7 +104,7 @@ describe('an air-raid alert on DynamoDB Local', () => {
     expect(log.items[0]).toMatchObject({ id: alert.id, endedAt: clock.at.toISOString() });
   });
 
-  it('across midnight (the spring DST night): holds Sunday, keeps Saturday shifted, re-plans Sunday', async () => {
+  it("across midnight (the spring DST night): holds Sunday, hands Saturday's late ride over, re-plans Sunday", async () => {
     const night = await freshTable('air-raid-night');
     const clock = new FixedClock(localToUtc('2026-03-28', '10:00'));
     const ports = { ...portsFor(night, clock), sms: new RecordingSmsSender() };
@@ -166,7 +166,7 @@ describe('an air-raid alert on DynamoDB Local', () => {
     const end = localToUtc('2026-03-29', '07:00');
     clock.at = end;
     const ended = await endAirRaid(ports, hromada, 'd', { maxIterations: 300, seed: 1 });
-    expect(ended.effects).toMatchObject({ startDayOver: true });
+    expect(ended.effects).toMatchObject({ startDayOver: true, toRebook: [late.id], toRebookCount: 1 });
     expect(ended.effects.replanError).toBeUndefined();
     const [sunday] = ended.effects.days!;
     expect(sunday).toMatchObject({ date: '2026-03-29' });

@@ -17,6 +17,7 @@ import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
 import { endSteps, unfinishedEnd } from './end-steps';
 import { holdDueRoutes } from './hold-due-routes';
+import { dayLabel } from './rebook-items';
 import { releaseHeld } from './release-held';
 import { type Replanned, type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
 import { replanLaterDay } from './replan-later-day';
@@ -41,7 +42,14 @@ export async function endAirRaid(
     throw new ConflictError('No air-raid alert is in force', undefined, { reason: NO_AIR_RAID });
   }
   const now = ports.clock.now();
-  const shifted = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active, now), now);
+  // the last hold tells no driver: the all-clear is no moment to send one to shelter
+  const shifted = await holdDueRoutes(
+    ports,
+    hromada,
+    await shiftStops(ports, hromada, active, now),
+    now,
+    false,
+  );
   const ended = await markEnded(ports, hromada, shifted, actor, now);
   return finishEnd(ports, hromada, ended, actor, options);
 }
@@ -132,15 +140,19 @@ async function recordEnd(
       ...(outcome.planVersion ? { replanVersion: outcome.planVersion } : {}),
       ...(outcome.error ? { replanError: outcome.error } : {}),
       ...(outcome.dayOver ? { startDayOver: true } : {}),
+      ...(outcome.toRebook ? { toRebook: outcome.toRebook, toRebookCount: outcome.toRebookCount ?? 0 } : {}),
       ...(outcome.days ? { days: outcome.days } : {}),
     },
     version: fresh.version + 1,
     updatedAt: at,
   };
-  const from = localTimeLabel(new Date(ended.startedAt), hromada.timeZone);
+  const startDate = localDate(new Date(ended.startedAt), hromada.timeZone);
+  const endDate = localDate(new Date(ended.endedAt!), hromada.timeZone);
+  // an alert across midnight names the day it started on: «(27.11 22:00–06:00)»
+  const from = `${startDate < endDate ? `${dayLabel(startDate)} ` : ''}${localTimeLabel(new Date(ended.startedAt), hromada.timeZone)}`;
   const to = localTimeLabel(new Date(ended.endedAt!), hromada.timeZone);
   const replanned = outcome.dayOver
-    ? `${dayWords(ended.date)} минув: зсунуті часи залишено${outcome.planVersion ? ` і надіслано (версія ${outcome.planVersion})` : ''}`
+    ? `${dayWords(ended.date)} минув: не переплановано, заявок перенести ${outcome.toRebookCount ?? 0}`
     : replanWords(outcome.planVersion, outcome.error);
   const later = (outcome.days ?? []).map(laterDayWords).join('');
   await ports.entities.commit([
@@ -150,7 +162,7 @@ async function recordEnd(
       kind: 'air-raid',
       cause: `${ended.id}-end`,
       // the dispatcher looks at the day it ended on
-      date: localDate(new Date(ended.endedAt!), hromada.timeZone),
+      date: endDate,
       text: `Відбій тривоги (${from}–${to}): ${replanned}${later}; нових вікон повідомлено ${outcome.windowsMoved}, затриманих SMS надіслано ${outcome.released}, скасовано ${outcome.dropped}`,
     }),
   ]);
@@ -165,7 +177,7 @@ function laterDayWords(d: AirRaidDay): string {
 }
 
 /** "день 28.03" for the log. */
-const dayWords = (date: string) => `день ${date.slice(8, 10)}.${date.slice(5, 7)}`;
+const dayWords = (date: string) => `день ${dayLabel(date)}`;
 
 function replanWords(planVersion: number | undefined, error: string | undefined): string {
   if (planVersion) return `маршрути переплановано (версія ${planVersion})`;

@@ -56,6 +56,8 @@ export async function holdDueRoutes(
   hromada: Hromada,
   alert: AirRaidAlert,
   until: Date = ports.clock.now(),
+  /** False at the end: the all-clear is no moment to tell a driver to take shelter. */
+  tell = true,
 ): Promise<AirRaidAlert> {
   const later = laterDayAt(alert, until, hromada.timeZone);
   const date = later ?? alert.date;
@@ -65,22 +67,20 @@ export async function holdDueRoutes(
   const plan = await ports.entities.plans.forDay(hromada.id, date);
   if (!plan) return alert;
   const requests = await ports.entities.requests.forDay(hromada.id, date);
-  const { routes, moved, minutes } = later
+  const { routes, moved, byVehicle } = later
     ? holdRoutes(plan, requests, laterDayEntry(alert, later, hromada.timeZone), until)
     : holdRoutes(plan, requests, new Date(alert.startedAt), until, new Set(alert.effects.routesPaused));
   const shifted: Plan = { ...plan, routes };
-  const { sms, told } = driverNotices(ports, hromada, alert, date, shifted, requests, until);
+  const { sms, told } = tell
+    ? driverNotices(ports, hromada, alert, date, shifted, requests, until)
+    : { sms: [], told: [] };
   if (moved === 0 && told.length === 0) return alert;
   const at = ports.clock.now().toISOString();
   const logged = day
     ? {
         days: [
           ...days.filter((d) => d.date !== date),
-          {
-            ...day,
-            stopsShifted: Math.max(day.stopsShifted, moved),
-            shiftedMinutes: day.shiftedMinutes + minutes,
-          },
+          { ...day, stopsShifted: Math.max(day.stopsShifted, moved), ...largestShift(day, byVehicle) },
         ].sort((a, b) => a.date.localeCompare(b.date)),
       }
     : { stopsShifted: Math.max(alert.effects.stopsShifted, moved) };
@@ -115,8 +115,28 @@ export async function holdDueRoutes(
 }
 
 /**
- * The drivers of that day's published routes on the road now, not yet told by this alert (at its
- * start, or earlier that day).
+ * The day's routes' total shifts with this run's moves added, and the largest of them (not the
+ * sum of each run's largest move: two routes held in turn would add up to more than either).
+ */
+function largestShift(day: AirRaidDay, byVehicle: Record<string, number>) {
+  const routeMinutes = { ...day.routeMinutes };
+  for (const [vehicleId, minutes] of Object.entries(byVehicle))
+    routeMinutes[vehicleId] = (routeMinutes[vehicleId] ?? 0) + minutes;
+  // a log written before the totals were kept starts from its own figure
+  const before = day.routeMinutes ? 0 : day.shiftedMinutes;
+  return { routeMinutes, shiftedMinutes: Math.max(before, ...Object.values(routeMinutes)) };
+}
+
+/**
+ * A driver this alert told less than this long ago is not told again for another route of theirs
+ * (told about last night's route at 00:05, not again at once about today's); a driver told last
+ * night whose morning route comes on the road during the same alert is told again.
+ */
+export const RETELL_AFTER_MINUTES = 180;
+
+/**
+ * The drivers of that day's published routes on the road now, not yet told by this alert that day
+ * (at its start, or earlier that day), nor told by it in the last RETELL_AFTER_MINUTES.
  */
 function driverNotices(
   ports: ShiftPorts,
@@ -128,11 +148,15 @@ function driverNotices(
   at: Date,
 ) {
   const known = new Set(alert.effects.driversTold.map((t) => t.messageId));
+  const since = at.getTime() - RETELL_AFTER_MINUTES * 60_000;
+  const recently = new Set(
+    alert.effects.driversTold.filter((t) => t.at && Date.parse(t.at) > since).map((t) => t.vehicleId),
+  );
   const atStart = date === alert.date ? new Set(alert.effects.routesPaused) : new Set<string>();
   const messageIdOf = (vehicleId: string) => laterDriverNoticeId(alert.id, date, vehicleId);
   const onTheRoad = routesUnderWay(plan, requests, at)
     .map((r) => r.vehicleId)
-    .filter((v) => !atStart.has(v) && !known.has(messageIdOf(v)));
+    .filter((v) => !atStart.has(v) && !known.has(messageIdOf(v)) && !recently.has(v));
   const room = 100 - alert.effects.driversTold.length;
   return tellDrivers(ports, hromada, plan, onTheRoad, messageIdOf, Math.min(room, 90));
 }

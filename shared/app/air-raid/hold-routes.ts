@@ -20,6 +20,8 @@ export interface HeldRoutes {
   moved: number;
   /** The most minutes one route moved by in this run. */
   minutes: number;
+  /** The minutes each route moved by in this run, by vehicle (routes not moved are absent). */
+  byVehicle: Record<string, number>;
 }
 
 export function holdRoutes(
@@ -32,6 +34,7 @@ export function holdRoutes(
   const byId = new Map(requests.map((r) => [r.id, r]));
   let moved = 0;
   let most = 0;
+  const byVehicle: Record<string, number> = {};
   const routes = plan.routes.map((route) => {
     if (except.has(route.vehicleId)) return route;
     const made = stopsMade(route, byId, entry);
@@ -41,6 +44,7 @@ export function holdRoutes(
     if (minutes <= 0) return route;
     const later = (iso: string) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
     most = Math.max(most, minutes);
+    byVehicle[route.vehicleId] = minutes;
     const stops = route.stops.map((stop, i) => {
       if (i < made) return stop;
       moved++;
@@ -48,5 +52,5 @@ export function holdRoutes(
     });
     return { ...route, stops };
   });
-  return { routes, moved, minutes: most };
+  return { routes, moved, minutes: most, byVehicle };
 }

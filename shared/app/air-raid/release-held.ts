@@ -5,8 +5,11 @@
  *   text gets the new time, and it waits until NEAR_MINUTES before the new arrival (or goes now);
  * - "the car is near" of a stop made, taken off the routes or cancelled meanwhile: dropped
  *   (`suppressed`), never sent stale;
- * - a message about a request of a day the alert lasted wholly (whole-days.ts): dropped, that day
- *   is over and the dispatcher calls to rebook;
+ * - a message about a request of a day over at the end, whose rides were handed to the dispatcher
+ *   (a day it lasted wholly, whole-days.ts; its start day once it crossed midnight,
+ *   start-day-over.ts): dropped, the dispatcher calls to rebook;
+ * - a confirmation or change of a request whose new window the re-plan just queued: dropped
+ *   (sent after it, the old time would reach the resident last);
  * - every other held message: sent now (a new version the stream delivers).
  * Each message is written alone at the version read; one changed meanwhile is left as it is.
  */
@@ -15,7 +18,7 @@ import type { Hromada } from '../../domain/entities/hromada';
 import { dueAtFor, type OutboxMessage } from '../../domain/entities/outbox-message';
 import type { Plan } from '../../domain/entities/plan';
 import { ConflictError } from '../../domain/errors';
-import { localTimeLabel } from '../../domain/time';
+import { localDate, localTimeLabel } from '../../domain/time';
 import { countSegments } from '../../messaging/segments';
 import { vehicleNear } from '../../messaging/templates';
 import type { Ports } from '../../ports/ports';
@@ -56,23 +59,61 @@ export async function releaseHeld(
  * the sender for a message beyond the alert's list (release-after-end.ts).
  */
 export async function afterAirRaid(
-  ports: Pick<Ports, 'entities' | 'clock'>,
+  ports: Pick<Ports, 'entities' | 'clock' | 'outbox'>,
   hromada: Hromada,
   alert: AirRaidAlert,
   message: OutboxMessage,
   planOf: (date: string) => Promise<Plan | undefined> = (date) =>
     ports.entities.plans.forDay(hromada.id, date),
 ): Promise<OutboxMessage> {
-  const over = new Set(
-    alert.endedAt ? wholeDates({ ...alert, endedAt: alert.endedAt }, hromada.timeZone) : [],
-  );
+  const over = new Set(alert.endedAt ? daysOver({ ...alert, endedAt: alert.endedAt }, hromada.timeZone) : []);
   const next =
-    (await ofDayOver(ports, hromada, over, message)) ?? (await afterAlert(ports, hromada, planOf, message));
+    (await ofDayOver(ports, hromada, over, message)) ??
+    (await ofNewWindow(ports, hromada, planOf, message)) ??
+    (await afterAlert(ports, hromada, planOf, message));
   const { heldForAirRaid: _alert, ...released } = next;
   return released;
 }
 
-/** The message dropped when it is about a request of a day the alert lasted wholly. */
+/**
+ * The days over at the end whose rides were handed to the dispatcher: those it lasted wholly, and
+ * its start day when it crossed midnight (start-day-over.ts).
+ */
+function daysOver(alert: AirRaidAlert & { endedAt: string }, timeZone: string): string[] {
+  const crossed = alert.date < localDate(new Date(alert.endedAt), timeZone);
+  return [...(crossed ? [alert.date] : []), ...wholeDates(alert, timeZone)];
+}
+
+/** Held confirmations and changes: superseded when the re-plan just told the request's new window. */
+const SUPERSEDED: ReadonlySet<OutboxMessage['kind']> = new Set(['booking-confirmation', 'change']);
+
+/**
+ * A held confirmation or change dropped when the re-plan queued the request's new window notice
+ * (window-notice.ts's id, with the plan version now stored): sent after it, the older time would
+ * reach the resident last.
+ */
+async function ofNewWindow(
+  ports: Pick<Ports, 'entities' | 'outbox'>,
+  hromada: Hromada,
+  planOf: (date: string) => Promise<Plan | undefined>,
+  m: OutboxMessage,
+): Promise<OutboxMessage | undefined> {
+  if (!SUPERSEDED.has(m.kind) || !m.subject.startsWith('REQUEST#')) return undefined;
+  const requestId = m.subject.slice('REQUEST#'.length);
+  const request = await ports.entities.requests.get(hromada.id, requestId);
+  const plan = request ? await planOf(request.date) : undefined;
+  const notice = plan ? `window-${requestId}-v${plan.version}` : undefined;
+  if (!notice || notice === m.id || !(await ports.outbox.get(notice))) return undefined;
+  const { heldUntil: _held, dueAt: _due, ...rest } = m;
+  return {
+    ...rest,
+    version: m.version + 1,
+    status: 'suppressed',
+    error: 'dropped after the air-raid alert: the re-plan told the new window',
+  };
+}
+
+/** The message dropped when it is about a request of a day over at the end (daysOver). */
 async function ofDayOver(
   ports: Pick<Ports, 'entities'>,
   hromada: Hromada,
@@ -87,7 +128,7 @@ async function ofDayOver(
     ...rest,
     version: m.version + 1,
     status: 'suppressed',
-    error: 'dropped after the air-raid alert: its day passed wholly inside the alert',
+    error: 'dropped after the air-raid alert: its day is over, its rides handed to the dispatcher',
   };
 }
 

@@ -5,8 +5,8 @@
  * served that the alert ran over made longer by its duration (a ride due at 10:00 during a
  * 10:00–10:40 alert may be served until its window's end + 40 min). A plan that was published is
  * published again: drivers get their new routes and each resident whose window moved is told
- * (follow-plan.ts, window-notice.ts). An alert that crossed midnight: its start day is over and
- * keeps its shifted times (start-day-over.ts); the later day is planned again by
+ * (follow-plan.ts, window-notice.ts). An alert that crossed midnight: its start day is over, its
+ * undone rides are handed to the dispatcher (start-day-over.ts); the later day is planned again by
  * replan-later-day.ts.
  */
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
@@ -19,7 +19,7 @@ import type { Ports } from '../../ports/ports';
 import { CheckerRefusal } from '../planning/checker-refusal';
 import { planDay } from '../planning/plan-day';
 import { publishPlan } from '../planning/publish-plan';
-import { keepStartDayShifted } from './start-day-over';
+import { handOverStartDay } from './start-day-over';
 import { windowNotices } from './window-notices-sent';
 
 /** The engine's budget for the re-plan, at most (the hromada's planning budget when smaller). */
@@ -35,8 +35,11 @@ export interface Replanned {
   planVersion?: number;
   windowsMoved: number;
   error?: string;
-  /** The start day was over at the end: kept as shifted, not planned again. */
+  /** The start day was over at the end: not planned again, its undone rides handed over. */
   dayOver?: boolean;
+  /** The start day's requests to rebook (over: start-day-over.ts). */
+  toRebook?: string[];
+  toRebookCount?: number;
 }
 
 export async function replanAfterAirRaid(
@@ -47,7 +50,7 @@ export async function replanAfterAirRaid(
 ): Promise<Replanned> {
   // it crossed midnight: its start day is over and is not planned again (start-day-over.ts)
   if (alert.date < localDate(new Date(alert.endedAt), hromada.timeZone))
-    return keepStartDayShifted(ports, hromada, alert);
+    return handOverStartDay(ports, hromada, alert);
   const ranMs = Date.parse(alert.endedAt) - Date.parse(alert.startedAt);
   const adjust = (r: ServiceRequest): ServiceRequest =>
     isOpen(r.status) && Date.parse(r.window.end) >= Date.parse(alert.startedAt)

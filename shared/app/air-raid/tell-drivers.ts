@@ -37,7 +37,7 @@ export function tellDrivers(
         urgent: true,
       }),
     );
-    told.push({ vehicleId, messageId });
+    told.push({ vehicleId, messageId, at: ports.clock.now().toISOString() });
   }
   return { sms, told };
 }

@@ -17,12 +17,8 @@ import type { Hromada } from '../../domain/entities/hromada';
 import { isOpen } from '../../domain/entities/service-request';
 import { addDays, localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
-import { alertItem, alertTrip } from '../alerts/alert-item';
-import { auditChange } from '../audit';
 import { emptyDay } from './hold-due-routes';
-
-/** At most this many rides to rebook get their own attention item per day (the rest are counted). */
-export const MAX_REBOOK_ITEMS = 90;
+import { dayLabel, handOverRides } from './rebook-items';
 
 /** The local dates wholly inside the alert: after its start day, before the day it ended on. */
 export function wholeDates(alert: AirRaidAlert & { endedAt: string }, timeZone: string): string[] {
@@ -43,35 +39,21 @@ export async function handOverWholeDays(
 ): Promise<AirRaidDay[] | undefined> {
   const dates = wholeDates(alert, hromada.timeZone);
   if (dates.length === 0) return days;
-  const today = localDate(new Date(alert.endedAt), hromada.timeZone);
   const out = (days ?? []).filter((d) => !dates.includes(d.date));
   for (const date of dates) {
     const day = days?.find((d) => d.date === date) ?? emptyDay(date);
     const open = (await ports.entities.requests.forDay(hromada.id, date)).filter((r) => isOpen(r.status));
-    const label = `${date.slice(8, 10)}.${date.slice(5, 7)}`;
-    const items = open.slice(0, MAX_REBOOK_ITEMS).map((request) => {
-      const { from, to } = alertTrip(request, hromada.timeZone);
-      return alertItem(ports, hromada, {
-        kind: 'air-raid',
-        cause: `${alert.id}-rebook-${request.id}`,
-        date: today,
-        text: `Тривога тривала весь день ${label}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
-        requestId: request.id,
-      });
-    });
-    if (items.length > 0)
-      await ports.entities.commit([
-        ...items,
-        auditChange(ports, hromada, 'system:air-raid', 'air-raid-end', 'AirRaidAlert', alert.id, [
-          `effects.days.${date}.toRebook`,
-        ]),
-      ]);
-    out.push({
-      ...day,
-      wholeDay: true,
-      toRebook: open.slice(0, MAX_REBOOK_ITEMS).map((r) => r.id),
-      toRebookCount: open.length,
-    });
+    const label = dayLabel(date);
+    const rebooked = await handOverRides(
+      ports,
+      hromada,
+      alert,
+      date,
+      open,
+      (_, from, to) =>
+        `Тривога тривала весь день ${label}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
+    );
+    out.push({ ...day, wholeDay: true, ...rebooked });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -20,9 +20,13 @@ export const MAX_HELD_IDS = 300;
  */
 export const airRaidDaySchema = z.object({
   date: z.iso.date(),
-  /** Stops not yet made that the alert held back (moved to its end so far), and the most minutes. */
+  /**
+   * Stops not yet made that the alert held back (moved to its end so far), and the largest total
+   * shift of one route (`routeMinutes`: each route's total so far, by vehicle).
+   */
   stopsShifted: z.number().int().min(0),
   shiftedMinutes: z.number().int().min(0),
+  routeMinutes: z.record(idSchema, z.number().int().min(0)).optional(),
   replanVersion: z.number().int().positive().optional(),
   replanError: z.string().max(300).optional(),
   windowsMoved: z.number().int().min(0),
@@ -43,8 +47,10 @@ export const MAX_LATER_DAYS = 7;
 export const airRaidEffectsSchema = z.object({
   /** The vehicles whose published route was under way when it started: their stops are shifted. */
   routesPaused: z.array(idSchema).max(100),
-  /** Drivers on the road told by SMS: vehicle and the message id. */
-  driversTold: z.array(z.object({ vehicleId: idSchema, messageId: idSchema })).max(100),
+  /** Drivers on the road told by SMS: vehicle, the message id and when (absent on older logs). */
+  driversTold: z
+    .array(z.object({ vehicleId: idSchema, messageId: idSchema, at: isoInstantSchema.optional() }))
+    .max(100),
   /** Stops not yet made moved later, and by how many minutes in all so far. */
   stopsShifted: z.number().int().min(0),
   shiftedMinutes: z.number().int().min(0),
@@ -61,9 +67,15 @@ export const airRaidEffectsSchema = z.object({
   windowsMoved: z.number().int().min(0),
   /**
    * The start day was over when the alert ended (it crossed midnight): that day is not planned
-   * again; its stops keep the shifted times (`replanVersion`: the shifted plan published again).
+   * again nor published; its rides the alert left undone are to rebook (below).
    */
   startDayOver: z.boolean().optional(),
+  /**
+   * The start day being over: its requests the alert left undone (ids, at most 90;
+   * `toRebookCount` counts them all), each an item on the attention list (start-day-over.ts).
+   */
+  toRebook: z.array(idSchema).max(90).optional(),
+  toRebookCount: z.number().int().min(0).optional(),
   /** The later days it ran into (the first fields above are the start day's). */
   days: z.array(airRaidDaySchema).max(MAX_LATER_DAYS).optional(),
 });

@@ -52,6 +52,16 @@ describe('air-raid alerts and danger zones in the console, in Ukrainian', () => 
     );
   });
 
+  it('tells the start day over at the end of an alert across midnight: its undone rides to rebook', () => {
+    const ended = {
+      endedAt: '2026-03-29T04:00:00Z',
+      effects: { ...effects, startDayOver: true, toRebook: ['r1'], toRebookCount: 1 },
+    };
+    expect(effectsWords(ended)).toContain(
+      'День початку тривоги минув: не переплановано; заявок перенести: 1 (див. список уваги)',
+    );
+  });
+
   it('tells a day the alert lasted wholly: over, not planned again, its rides to rebook', () => {
     const ended = {
       endedAt: '2026-11-29T04:00:00Z',

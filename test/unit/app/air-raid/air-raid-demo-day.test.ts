@@ -61,7 +61,9 @@ describe('an air-raid alert on the demo day, during the morning', () => {
     expect(told.map((m) => m.to)).toEqual([onRoad]);
     expect(told.filter((m) => m.to === offRoad)).toEqual([]);
     expect(told[0]).toMatchObject({ text: 'Повітряна тривога. Укриття. Маршрут на паузі.', segments: 1 });
-    expect(alert.effects.driversTold).toEqual([{ vehicleId: morning.vehicleId, messageId: told[0]!.id }]);
+    expect(alert.effects.driversTold).toEqual([
+      { vehicleId: morning.vehicleId, messageId: told[0]!.id, at: alert.startedAt },
+    ]);
     // a second start while it is in force changes nothing
     const again = await startAirRaid(d.ports, await hromadaOf(d.ports), AREA, 'dispatcher', 'd');
     expect(again).toMatchObject({ started: false, alert: { id: alert.id } });

@@ -1,8 +1,8 @@
 /**
  * An air-raid alert that crosses midnight (Kyiv time), on the two DST nights of 2026: set on
  * Saturday evening while a late ride is under way, in force all night, ended on Sunday morning
- * after Sunday's first rides were due. Saturday is over at the end: its shifted stops are kept and
- * sent; Sunday's routes wait for the end, Sunday is planned again through the checker, the held
+ * after Sunday's first rides were due. Saturday is over at the end: its late ride, not made, is
+ * handed to the dispatcher to rebook (not published past midnight again); Sunday's routes wait for the end, Sunday is planned again through the checker, the held
  * messages of Sunday are sent with their new times, and the log names both days.
  */
 import { describe, expect, it } from 'vitest';
@@ -84,21 +84,33 @@ describe.each(NIGHTS)(
       expect(ms / 3_600_000).toBe(hours);
     });
 
-    it('keeps Saturday, over at the end, with its stops shifted by the whole alert, and sends them', async () => {
+    it('hands Saturday, over at the end, to the dispatcher: the late ride to rebook, its shifted plan not sent again', async () => {
       const { ports, rides, alert, start, end, ended, satBefore } = await night(saturday, sunday);
       expect(alert.date).toBe(saturday);
       expect(alert.effects.routesPaused).toHaveLength(1);
       const ranMinutes = Math.floor((end.getTime() - start.getTime()) / MIN);
-      expect(ended.effects).toMatchObject({ startDayOver: true, shiftedMinutes: ranMinutes });
+      expect(ended.effects).toMatchObject({
+        startDayOver: true,
+        shiftedMinutes: ranMinutes,
+        toRebook: [rides.late.id],
+        toRebookCount: 1,
+      });
       expect(ended.effects.replanError).toBeUndefined();
+      expect(ended.effects.replanVersion).toBeUndefined();
+      // the drop-off waited the whole alert; the plan is kept, not published past midnight again
       const satAfter = await planOf(ports, saturday);
-      // the pickup was made before the alert; the drop-off waited the whole alert
       const moved = stopsOf(satAfter, rides.late.id).map(
         (s, i) => (Date.parse(s.arrival) - satBefore[i]!) / MIN,
       );
       expect(moved).toEqual([0, ranMinutes]);
-      expect(satAfter.status).toBe('published');
-      expect(ended.effects.replanVersion).toBe(satAfter.version);
+      const routesSent = (await messages(ports)).filter(
+        (m) => m.kind === 'driver-route' && Date.parse(m.createdAt) >= end.getTime(),
+      );
+      expect(routesSent.every((m) => !m.id.includes(saturday))).toBe(true);
+      const attention = await ports.entities.alerts.forDay(HROMADA, sunday, undefined);
+      expect(attention.items.find((a) => a.requestId === rides.late.id)?.text).toContain(
+        'Тривога через північ',
+      );
     });
 
     it("holds Sunday's routes to the end, tells Sunday's driver, and re-plans Sunday through the checker", async () => {
@@ -134,7 +146,9 @@ describe.each(NIGHTS)(
       // the dispatcher sees the end on Sunday's attention list
       const attention = await ports.entities.alerts.forDay(HROMADA, sunday, undefined);
       const endItem = attention.items.find((a) => a.kind === 'air-raid' && a.text.startsWith('Відбій'));
-      expect(endItem?.text).toContain(`день ${saturday.slice(8, 10)}.${saturday.slice(5, 7)} минув`);
+      expect(endItem?.text).toContain(
+        `день ${saturday.slice(8, 10)}.${saturday.slice(5, 7)} минув: не переплановано, заявок перенести 1`,
+      );
       expect(endItem?.text).toContain(
         `день ${sunday.slice(8, 10)}.${sunday.slice(5, 7)}: маршрути переплановано`,
       );

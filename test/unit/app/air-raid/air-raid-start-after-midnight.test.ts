@@ -1,7 +1,8 @@
 /**
  * An air-raid alert set after midnight while a route of the day before is still on the road (a
  * late ride running past midnight): that day's route is paused like a route under way at any
- * start (its driver told, its stops shifted, kept as shifted when the day is over at the end),
+ * start (its driver told, its stops shifted; when the day is over at the end, its ride is handed
+ * to the dispatcher to rebook),
  * and the day it was set on is held and re-planned as a later day. The dispatcher's «Тривога» and
  * the feed start it alike.
  */
@@ -79,7 +80,7 @@ describe('an air-raid alert set after midnight while the day before is on the ro
     expect((await dropoffAt(d)) - before).toBe(30 * MIN);
   });
 
-  it('ends on Sunday morning: Saturday kept as shifted, Sunday re-planned through the checker', async () => {
+  it('ends on Sunday morning: Saturday handed over to rebook, Sunday re-planned through the checker', async () => {
     const d = await lateNight();
     await startAirRaid(d.ports, await hromadaOf(d), AREA, 'dispatcher', 'd');
     d.clock.at = localToUtc(SUNDAY, '06:30');
@@ -87,7 +88,7 @@ describe('an air-raid alert set after midnight while the day before is on the ro
     const end = localToUtc(SUNDAY, '07:00');
     d.clock.at = end;
     const ended = await endAirRaid(d.ports, await hromadaOf(d), 'd', { maxIterations: 400, seed: 1 });
-    expect(ended.effects).toMatchObject({ startDayOver: true });
+    expect(ended.effects).toMatchObject({ startDayOver: true, toRebookCount: 1 });
     expect(ended.effects.replanError).toBeUndefined();
     const [sunday] = ended.effects.days ?? [];
     expect(sunday).toMatchObject({ date: SUNDAY });
@@ -119,5 +120,20 @@ describe('an air-raid alert set after midnight while the day before is on the ro
     expect(alert.date).toBe(SATURDAY);
     const after = (await d.ports.entities.plans.forDay(HROMADA, SUNDAY))!;
     expect(after.routes.flatMap((r) => r.stops).map((s) => s.arrival)).toEqual(made);
+  });
+
+  it("tells a driver on Saturday's late route once, not again at once about the same car's Sunday route", async () => {
+    // Saturday's drop-off runs to 06:50 Sunday; the same car's Sunday route sets off at once
+    const d = await lateNight('06:50', '07:05');
+    const sunday = (await d.ports.entities.plans.forDay(HROMADA, SUNDAY))!;
+    expect(sunday.routes.map((r) => r.vehicleId)).toEqual([d.vehicleId]);
+    d.clock.at = localToUtc(SUNDAY, '06:40');
+    const { alert } = await startAirRaid(d.ports, await hromadaOf(d), AREA, 'dispatcher', 'd');
+    await pollAirRaids(d.ports, { activeAreas: async () => [] });
+    const told = (await d.ports.outbox.listByHromada(HROMADA, { limit: 50 })).items.filter(
+      (m) => m.kind === 'air-raid',
+    );
+    expect(told.map((m) => m.subject)).toEqual([`VEHICLE#${d.vehicleId}`]);
+    expect((await d.ports.entities.airRaids.get(HROMADA, alert.id))?.effects.driversTold).toHaveLength(1);
   });
 });

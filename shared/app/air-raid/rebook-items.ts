@@ -1,0 +1,55 @@
+/**
+ * Rides an air-raid alert left undone on a day that is over when it ends (a day it lasted wholly,
+ * whole-days.ts, or the start day of an alert that crossed midnight, start-day-over.ts): each is an
+ * item on the attention list of the day the alert ended (the list the dispatcher looks at), naming
+ * the request, in one transaction with an audit entry. The requests stay open, as they were: the
+ * dispatcher calls the resident, then moves or cancels the request.
+ */
+import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
+import type { Hromada } from '../../domain/entities/hromada';
+import type { ServiceRequest } from '../../domain/entities/service-request';
+import { localDate } from '../../domain/time';
+import type { Ports } from '../../ports/ports';
+import { alertItem, alertTrip } from '../alerts/alert-item';
+import { auditChange } from '../audit';
+
+/** At most this many rides to rebook get their own attention item per day (the rest are counted). */
+export const MAX_REBOOK_ITEMS = 90;
+
+export interface Rebooked {
+  toRebook: string[];
+  toRebookCount: number;
+}
+
+/** "28.11" for the lines a dispatcher reads. */
+export const dayLabel = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
+
+export async function handOverRides(
+  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  hromada: Hromada,
+  alert: AirRaidAlert & { endedAt: string },
+  date: string,
+  open: readonly ServiceRequest[],
+  text: (request: ServiceRequest, from: string, to: string) => string,
+): Promise<Rebooked> {
+  const today = localDate(new Date(alert.endedAt), hromada.timeZone);
+  const listed = open.slice(0, MAX_REBOOK_ITEMS);
+  const items = listed.map((request) => {
+    const { from, to } = alertTrip(request, hromada.timeZone);
+    return alertItem(ports, hromada, {
+      kind: 'air-raid',
+      cause: `${alert.id}-rebook-${request.id}`,
+      date: today,
+      text: text(request, from, to),
+      requestId: request.id,
+    });
+  });
+  if (items.length > 0)
+    await ports.entities.commit([
+      ...items,
+      auditChange(ports, hromada, 'system:air-raid', 'air-raid-end', 'AirRaidAlert', alert.id, [
+        `effects.days.${date}.toRebook`,
+      ]),
+    ]);
+  return { toRebook: listed.map((r) => r.id), toRebookCount: open.length };
+}
