@@ -105,6 +105,8 @@ export const airRaidEndingSchema = z.object({
       windowsMoved: z.number().int().min(0),
       error: z.string().max(300).optional(),
       dayOver: z.boolean().optional(),
+      toRebook: z.array(idSchema).max(90).optional(),
+      toRebookCount: z.number().int().min(0).optional(),
     })
     .optional(),
   /** The later days handed over (`days` absent in it: none). */
