@@ -93,7 +93,7 @@ describe('a tour job lost from sight is kept and checked again, never planned tw
 });
 
 describe('how long the console waits for a tour job', () => {
-  it("waits through a 600 s budget and its queueing (700 polls) instead of giving up at 600", async () => {
+  it('waits through a 600 s budget and its queueing (700 polls) instead of giving up at 600', async () => {
     const long = { status: 200, body: { id: 'j65', state: 'running', seconds: 600 } };
     answers = [{ status: 202, body: { id: 'j65', state: 'queued', seconds: 600 }, headers: { location } }];
     for (let i = 0; i < 699; i++) answers.push(long);
