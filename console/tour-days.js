@@ -34,16 +34,28 @@ function Day({ tour, day, clear }) {
 
 /**
  * The tour; `clear` false hides a confidential visit's details even if given (a reader the
- * console shows them to only as the API does). The heading takes the focus when the tour opens.
+ * console shows them to only as the API does). The heading takes the focus when the tour opens;
+ * «Закрити тур» gives it back to what had it then (the «Відкрити» button that opened the tour).
  */
 export function TourDays({ tour, clear = true, onClose }) {
   const heading = useRef(undefined);
-  useEffect(() => heading.current?.focus(), [tour.id]);
+  const opener = useRef(undefined);
+  useEffect(() => {
+    const had = document.activeElement;
+    if (had && had !== document.body && !heading.current?.closest('section')?.contains(had))
+      opener.current = had;
+    heading.current?.focus();
+  }, [tour.id]);
+  const close = () => {
+    const back = opener.current;
+    onClose();
+    if (back?.isConnected) back.focus();
+  };
   const plate = tour.vehicle?.plate ? ` ${tour.vehicle.plate}` : '';
   return html`<section class="tour" aria-labelledby="tour-title">
     <h3 id="tour-title" tabindex="-1" ref=${heading}>Тур: ${tour.name}</h3>
     <p>Авто: ${tour.vehicle?.name}${plate}; база: ${tour.depot?.name}; ${tour.km} км, за кермом
-      ${tour.drivingMinutes} хв.${onClose ? html` <button type="button" onClick=${onClose}>Закрити тур</button>` : null}</p>
+      ${tour.drivingMinutes} хв.${onClose ? html` <button type="button" onClick=${close}>Закрити тур</button>` : null}</p>
     <ol id="tour-days">
       ${tour.days.map((d) => html`<${Day} key=${d.date} tour=${tour} day=${d} clear=${clear} />`)}
     </ol>

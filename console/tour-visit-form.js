@@ -26,7 +26,7 @@ export function visitBody(form, residents) {
   const resident = form.who === 'resident' ? residents.get(form.residentId) : undefined;
   if (form.who === 'resident' && !resident) throw new Error('Оберіть мешканця');
   const settlementId = resident ? resident.settlementId : form.settlementId;
-  if (!settlementId) throw new Error('Оберіть село');
+  if (!settlementId) throw new Error('Оберіть населений пункт');
   if (!(form.from < form.to)) throw new Error('Вікно має закінчуватися пізніше, ніж починається');
   const minutes = Number(form.durationMinutes);
   if (!Number.isInteger(minutes) || minutes < 5 || minutes > 480)
@@ -45,7 +45,7 @@ export function visitBody(form, residents) {
   };
 }
 
-export function TourVisitForm({ hromada, date, names, agreements, run, say, booked }) {
+export function TourVisitForm({ hromada, date, names, agreements, providers, run, say, booked }) {
   const [form, setForm] = useState(() => blank(date, agreements));
   const set = (key) => (e) =>
     setForm({
@@ -65,14 +65,14 @@ export function TourVisitForm({ hromada, date, names, agreements, run, say, book
   return html`<form id="tour-visit-form" class="registry-form" onSubmit=${submit} aria-labelledby="visit-form-title">
     <h3 id="visit-form-title">Записати візит бригади</h3>
     <label>Надавач <select value=${form.providerId} onChange=${set('providerId')} required>
-      ${agreements.map((a) => html`<option value=${a.providerId}>${a.providerId}</option>`)}
+      ${agreements.map((a) => html`<option value=${a.providerId}>${providers?.get(a.providerId) ?? a.providerId}</option>`)}
     </select></label>
     <fieldset>
       <legend>Кого відвідати</legend>
       <label><input type="radio" name="who" value="resident" checked=${form.who === 'resident'}
         onChange=${set('who')} /> Мешканця</label>
       <label><input type="radio" name="who" value="settlement" checked=${form.who === 'settlement'}
-        onChange=${set('who')} /> Село (напр. старостат)</label>
+        onChange=${set('who')} /> Населений пункт (напр. старостат)</label>
     </fieldset>
     ${
       form.who === 'resident'
@@ -80,7 +80,7 @@ export function TourVisitForm({ hromada, date, names, agreements, run, say, book
           <option value="">— оберіть —</option>
           ${residents.map((r) => html`<option value=${r.id}>${r.name}</option>`)}
         </select></label>`
-        : html`<label>Село <select value=${form.settlementId} onChange=${set('settlementId')}>
+        : html`<label>Населений пункт <select value=${form.settlementId} onChange=${set('settlementId')}>
           <option value="">— оберіть —</option>
           ${names.settlements.map((s) => html`<option value=${s.id}>${s.name}</option>`)}
         </select></label>

@@ -110,3 +110,20 @@ export function tourLine(tour) {
   const stops = days.reduce((n, d) => n + (d.stops?.length ?? 0), 0);
   return `${tour.name}: ${period}; днів ${days.length}, візитів ${stops}, поза туром ${tour.unassigned?.length ?? 0}`;
 }
+
+/**
+ * What the status line (a live region) says of a job: only its state, so that a screen reader
+ * hears it when the state changes (queued → running), not at each poll; the progress goes to
+ * the form's `<progress>` (`jobShare`) and its non-live text (`jobProgress`).
+ */
+export function jobStateWords(job) {
+  const state = stateOf(job);
+  return state === 'queued' || state === 'pending' ? 'Тур у черзі на планування…' : 'Планую тур…';
+}
+
+/** The job's progress for a `<progress>`: `{ value, max }` in seconds, or undefined (unknown). */
+export function jobShare(job) {
+  const elapsed = job?.progress?.elapsedMs;
+  if (typeof elapsed !== 'number' || !(job?.seconds > 0)) return undefined;
+  return { value: Math.min(elapsed / 1000, job.seconds), max: job.seconds };
+}

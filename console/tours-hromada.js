@@ -12,7 +12,25 @@ import { TourDays } from './tour-days.js';
 import { TourVisitForm } from './tour-visit-form.js';
 import { visitWords, windowWords } from './tour-words.js';
 
-function Agreements({ agreements }) {
+/**
+ * The providers' names by id: the agreement's `providerName` when the API gives it, else the
+ * provider's registry entry where this reader may read it (its own hromada's registry; an admin
+ * any), else a neutral label with its code (GET /hromady/{h}/service-agreements carries no name).
+ */
+export async function providerNames(agreements) {
+  const names = new Map();
+  await Promise.all(
+    agreements.map(async (a) => {
+      if (a.providerName) return names.set(a.providerId, a.providerName);
+      const path = `${hromadaPath(a.providerHromadaId)}/providers/${encodeURIComponent(a.providerId)}`;
+      const found = await api('GET', path).catch(() => undefined);
+      names.set(a.providerId, found?.name ?? `Надавач (код ${a.providerId})`);
+    }),
+  );
+  return names;
+}
+
+function Agreements({ agreements, providers }) {
   if (!agreements.length) return html`<p>Угод із надавачами немає: їх записує адміністратор громади.</p>`;
   return html`<table id="agreements">
     <caption class="visually-hidden">Угоди громади з надавачами</caption>
@@ -20,7 +38,7 @@ function Agreements({ agreements }) {
     <tbody>
       ${agreements.map(
         (a) => html`<tr key=${a.providerId}>
-          <td>${a.providerId} <span class="muted">(громада ${a.providerHromadaId})</span></td>
+          <td>${providers.get(a.providerId) ?? a.providerId}</td>
           <td>${a.validFrom} — ${a.validTo}</td>
           <td>${a.consent.by}, ${a.consent.on}${a.consent.document ? `, ${a.consent.document}` : ''}</td>
         </tr>`,
@@ -57,6 +75,7 @@ function VisitRows({ visits, clear, open }) {
 export function HromadaTours({ hromada, date, names, run, say }) {
   const base = hromadaPath(hromada);
   const [agreements, setAgreements] = useState(undefined);
+  const [providers, setProviders] = useState(new Map());
   const [period, setPeriod] = useState({ from: date, to: addDays(date, 30) });
   const [shown, setShown] = useState(period);
   const [visits, setVisits] = useState(undefined);
@@ -69,6 +88,7 @@ export function HromadaTours({ hromada, date, names, run, say }) {
     setTour(undefined);
     run(async () => {
       const [found] = await Promise.all([api('GET', `${base}/service-agreements`), loadVisits()]);
+      setProviders(await providerNames(found.items));
       setAgreements(found.items);
     });
   }, [base, shown]);
@@ -85,7 +105,7 @@ export function HromadaTours({ hromada, date, names, run, say }) {
   return html`<div>
     <section aria-labelledby="agreements-title">
       <h3 id="agreements-title">Угоди з надавачами</h3>
-      ${agreements ? html`<${Agreements} agreements=${agreements} />` : html`<p>Завантаження…</p>`}
+      ${agreements ? html`<${Agreements} agreements=${agreements} providers=${providers} />` : html`<p>Завантаження…</p>`}
     </section>
     <section aria-labelledby="visits-title">
       <h3 id="visits-title">Візити бригад</h3>
@@ -100,7 +120,7 @@ export function HromadaTours({ hromada, date, names, run, say }) {
     ${
       session.offers.dispatch && agreements?.length
         ? html`<${TourVisitForm} key=${hromada} hromada=${hromada} date=${shown.from} names=${names}
-          agreements=${agreements} run=${run} say=${say} booked=${() => loadVisits()} />`
+          agreements=${agreements} providers=${providers} run=${run} say=${say} booked=${() => loadVisits()} />`
         : null
     }
   </div>`;

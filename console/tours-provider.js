@@ -2,17 +2,20 @@
 // clear, as the API gives the provider), and «Спланувати тур» over a period: the working days of
 // the period with their hours, the vehicle, the depot and the overnight places (the latest tour's
 // by default; for a first tour, picked from the settlements of the hromady that agreed to the
-// provider's service, GET /providers/{p}/service-area, or typed as coordinates). The API plans it within the call (201) or as a job (202): both are taken
-// (tour-plan.js), the job's progress on the status line.
-import { useEffect, useState } from 'preact/hooks';
+// provider's service, GET /providers/{p}/service-area, or typed as coordinates). The API plans it
+// within the call (201) or as a job (202): both are taken (tour-plan.js). The status line (a live
+// region) says only the job's state changes; its progress is a `<progress>` in the form. A job
+// not seen to its end (connection lost, or too long) is kept: «Перевірити планування» follows it
+// again, and no new tour is planned until it is resolved.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api.js';
 import { html } from './html.js';
 import { addDays } from './kyiv.js';
 import { TourDays } from './tour-days.js';
 import { MAX_PLACES, placeRow, tourFormProblem, tourPlaces } from './tour-form-words.js';
 import { PlaceFields } from './tour-place-fields.js';
-import { planTour, providerPath } from './tour-plan.js';
-import { jobProgress, periodProblem, tourDates, tourLine } from './tour-words.js';
+import { followJob, JobUnresolved, pendingJob, planTour, providerPath } from './tour-plan.js';
+import { jobProgress, jobShare, jobStateWords, periodProblem, tourDates, tourLine } from './tour-words.js';
 
 /** The latest tour: the depot, vehicle and places a new tour starts from. */
 const latest = (tours) =>
@@ -38,9 +41,53 @@ function initialForm(template, from) {
   };
 }
 
-function PlanForm({ providerId, template, area, from, run, say, planned }) {
+/** A running job's progress: a labelled `<progress>` and its words, neither of them live. */
+function JobProgress({ job }) {
+  const share = jobShare(job);
+  return html`<p class="tour-progress">
+    <label for="tour-progress">Хід планування туру</label>${' '}
+    ${
+      share
+        ? html`<progress id="tour-progress" value=${share.value} max=${share.max}></progress>`
+        : html`<progress id="tour-progress"></progress>`
+    }
+    ${' '}<span id="tour-progress-words">${jobProgress(job)}</span>
+  </p>`;
+}
+
+function PlanForm({ providerId, template, area, from, run, say, planned, pending, setPending }) {
   const [form, setForm] = useState(() => initialForm(template, from));
   const [busy, setBusy] = useState(false);
+  const [job, setJob] = useState(undefined);
+  const spoken = useRef(undefined);
+  /** Each poll: the progress shown; the status line only when the state's words change. */
+  const onProgress = (polled) => {
+    setJob(polled);
+    const words = jobStateWords(polled);
+    if (words !== spoken.current) say(words);
+    spoken.current = words;
+  };
+  /** Plans or follows the kept job; a job left unresolved stays kept, and offered to check. */
+  const follow = async (plan) => {
+    setBusy(true);
+    spoken.current = undefined;
+    try {
+      const id = await plan();
+      setPending(undefined);
+      await planned(id);
+    } catch (e) {
+      setPending(e instanceof JobUnresolved ? e.pending : undefined);
+      throw e;
+    } finally {
+      setBusy(false);
+      setJob(undefined);
+    }
+  };
+  const check = () =>
+    run(async () => {
+      say('Перевіряю планування туру…');
+      await follow(() => followJob(providerId, pending, onProgress));
+    });
   const set = (key) => (e) =>
     setForm({
       ...form,
@@ -54,6 +101,7 @@ function PlanForm({ providerId, template, area, from, run, say, planned }) {
   const addPlace = () => setForm({ ...form, places: [...form.places, placeRow()] });
   const submit = (e) => {
     e.preventDefault();
+    if (pending || busy) return;
     run(async () => {
       const dates = tourDates(form.from, form.to, form.weekdaysOnly);
       const problem = periodProblem(form.from, form.to, dates) ?? tourFormProblem(form, dates);
@@ -64,14 +112,9 @@ function PlanForm({ providerId, template, area, from, run, say, planned }) {
         ...tourPlaces(form),
         days: dates.map((date) => ({ date, start: form.start, end: form.end })),
       };
-      setBusy(true);
       say('Планую тур…');
-      try {
-        const id = await planTour(providerId, body, (job) => say(jobProgress(job)));
-        await planned(id);
-      } finally {
-        setBusy(false);
-      }
+      spoken.current = 'Планую тур…';
+      await follow(() => planTour(providerId, body, onProgress));
     });
   };
   const picks = (area?.hromady ?? []).some((h) => h.settlements.length);
@@ -112,7 +155,14 @@ function PlanForm({ providerId, template, area, from, run, say, planned }) {
       )}
       ${form.places.length < MAX_PLACES && html`<button type="button" onClick=${addPlace}>Додати місце ночівлі</button>`}
     </fieldset>
-    <button type="submit" disabled=${busy}>${busy ? 'Планую…' : template ? 'Спланувати тур' : 'Спланувати перший тур'}</button>
+    ${busy && job ? html`<${JobProgress} job=${job} />` : null}
+    ${
+      pending && !busy
+        ? html`<p id="tour-job-pending">Попереднє планування туру ще не завершене або його результат невідомий.
+            Перевірте його, перш ніж планувати новий тур: інакше можна отримати два тури на ті самі дні.</p>
+          <button type="button" onClick=${check}>Перевірити планування</button>`
+        : html`<button type="submit" disabled=${busy}>${busy ? 'Планую…' : template ? 'Спланувати тур' : 'Спланувати перший тур'}</button>`
+    }
   </form>`;
 }
 
@@ -121,6 +171,8 @@ export function ProviderTours({ providerId, date, run, say }) {
   const [tours, setTours] = useState(undefined);
   const [tour, setTour] = useState(undefined);
   const [area, setArea] = useState(undefined);
+  /** The 202's job not yet seen to its end (kept across a reload: tour-plan.js). */
+  const [pending, setPending] = useState(() => pendingJob(providerId));
   const loadTours = async () => setTours((await api('GET', `${base}/tours`)).items);
   const open = async (id) => setTour(await api('GET', `${base}/tours/${encodeURIComponent(id)}`));
   useEffect(() => {
@@ -149,7 +201,8 @@ export function ProviderTours({ providerId, date, run, say }) {
       area &&
       (template || area.providerHromadaId
         ? html`<${PlanForm} key=${template?.id ?? 'first'} providerId=${providerId} template=${template}
-            area=${area} from=${date} run=${run} say=${say} planned=${planned} />`
+            area=${area} from=${date} run=${run} say=${say} planned=${planned}
+            pending=${pending} setPending=${setPending} />`
         : html`<p id="no-area">${NO_AREA}</p>`)
     }
   </div>`;
