@@ -60,6 +60,12 @@ export type EntityWrite = {
 export type Change =
   | EntityWrite
   | { op: 'delete'; entity: EntityName; hromadaId: string; id: string; expectedVersion: number }
+  /**
+   * Writes nothing: the whole change set fails unless the entity is still at `expectedVersion`
+   * (DynamoDB ConditionCheck), e.g. a tour saved only while the agreements it was planned under
+   * are unchanged.
+   */
+  | { op: 'check'; entity: EntityName; hromadaId: string; id: string; expectedVersion: number }
   /** Created once: a second write of the same id is a no-op failure (ConflictError). */
   | { op: 'outbox'; message: OutboxMessage }
   /**

@@ -61,6 +61,19 @@ export function toTransactItem(TableName: string, change: Change): TransactItem 
       },
     };
   }
+  if (change.op === 'check') {
+    const Key = entityKey(change.entity, change.hromadaId, change.id);
+    const { ConditionExpression, ...rest } = AT_VERSION(change.expectedVersion, { mustExist: true });
+    return {
+      ConditionCheck: {
+        TableName,
+        Key,
+        ConditionExpression: ConditionExpression ?? '',
+        ...rest,
+        ...REPORT_CURRENT,
+      },
+    };
+  }
   if (change.op === 'sms-month') return { Update: smsMonthAdd(TableName, change) };
   if (change.op === 'report-day') return { Update: reportDayUpdate(TableName, change.delta) };
   if (change.op === 'case-slot-take' || change.op === 'case-slot-free' || change.op === 'case-booking')
@@ -88,7 +101,16 @@ function smsMonthAdd(TableName: string, change: Extract<Change, { op: 'sms-month
 function putOf(
   change: Exclude<
     Change,
-    { op: 'delete' | 'sms-month' | 'report-day' | 'case-slot-take' | 'case-slot-free' | 'case-booking' }
+    {
+      op:
+        | 'delete'
+        | 'check'
+        | 'sms-month'
+        | 'report-day'
+        | 'case-slot-take'
+        | 'case-slot-free'
+        | 'case-booking';
+    }
   >,
 ): [Record<string, unknown>, Condition] {
   switch (change.op) {
@@ -181,7 +203,8 @@ export function explainCancellation(error: TransactionCanceledException, changes
       case 'create':
         return new ConflictError(`${change.entity} ${change.item.id} already exists`, current);
       case 'update':
-      case 'delete': {
+      case 'delete':
+      case 'check': {
         const id = change.op === 'update' ? change.item.id : change.id;
         if (!old) return new NotFoundError(change.entity, id);
         return new ConflictError(

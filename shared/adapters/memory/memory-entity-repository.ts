@@ -309,7 +309,7 @@ export class MemoryEntityRepository implements EntityRepository {
       if (c.op === 'create' && this.items.has(this.key(c.entity, c.item.hromadaId, c.item.id))) {
         throw new ConflictError(`${c.entity} ${c.item.id} already exists`);
       }
-      if (c.op === 'update' || c.op === 'delete') {
+      if (c.op === 'update' || c.op === 'delete' || c.op === 'check') {
         const id = c.op === 'update' ? c.item.id : c.id;
         const hromadaId = c.op === 'update' ? c.item.hromadaId : c.hromadaId;
         const found = this.items.get(this.key(c.entity, hromadaId, id));
@@ -342,6 +342,8 @@ export class MemoryEntityRepository implements EntityRepository {
         });
       } else if (c.op === 'delete') {
         this.items.delete(this.key(c.entity, c.hromadaId, c.id));
+      } else if (c.op === 'check') {
+        // a condition only: nothing to write
       } else if (c.op === 'outbox' || c.op === 'outbox-final') {
         this.outbox.set(c.message.id, structuredClone(c.message));
       } else if (c.op === 'inbound') {
