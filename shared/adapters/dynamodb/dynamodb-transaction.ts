@@ -74,6 +74,19 @@ export function toTransactItem(TableName: string, change: Change): TransactItem 
       },
     };
   }
+  if (change.op === 'idempotency-forget') {
+    if (!change.record)
+      throw new Error('idempotency-forget without its record is dropped before the transaction');
+    const r = change.record;
+    return {
+      Delete: {
+        TableName,
+        Key: idempotencyKey(r.hromadaId, r.caller, r.key),
+        ConditionExpression: 'attribute_exists(pk) AND requestHash = :hash',
+        ExpressionAttributeValues: { ':hash': r.requestHash },
+      },
+    };
+  }
   if (change.op === 'sms-month') return { Update: smsMonthAdd(TableName, change) };
   if (change.op === 'report-day') return { Update: reportDayUpdate(TableName, change.delta) };
   if (change.op === 'case-slot-take' || change.op === 'case-slot-free' || change.op === 'case-booking')
@@ -105,6 +118,7 @@ function putOf(
       op:
         | 'delete'
         | 'check'
+        | 'idempotency-forget'
         | 'sms-month'
         | 'report-day'
         | 'case-slot-take'
@@ -228,7 +242,8 @@ export function explainCancellation(error: TransactionCanceledException, changes
       case 'import-job':
         return new ConflictError(`Import job ${change.job.id} changed meanwhile`, current);
       case 'idempotency-answer':
-        return new ConflictError(`Idempotency-Key ${change.record.key} no longer holds this request`);
+      case 'idempotency-forget':
+        return new ConflictError(`Idempotency-Key ${change.record?.key} no longer holds this request`);
       case 'resident-day':
         return new ConflictError(
           `The bookings of resident ${change.day.residentId} on ${change.day.date} were changed by someone else`,

@@ -84,8 +84,10 @@ export async function startTourJob(
     const failed = ended(ports, job, 'failed', {
       error: { code: 'tour-job-not-started', reason: FAILED_REASON },
     });
+    // nothing started: the call's Idempotency-Key is forgotten with it, so that a retry runs again
     await ports.entities.commit([
       { op: 'update', entity: 'TourJob', item: failed, expectedVersion: job.version },
+      { op: 'idempotency-forget' },
     ]);
     await releaseTourJob(ports, failed);
     throw error;
