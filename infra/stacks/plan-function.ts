@@ -23,7 +23,9 @@ export const PLAN_MEMORY_MB = PLAN_VCPUS * MB_PER_VCPU;
 export const PLAN_WORKERS = workersForMemory(PLAN_MEMORY_MB);
 /**
  * Lambda's longest: the hromada's budget (rules.planningSeconds, at most 600 s) or a tour's
- * (TOUR_SECONDS_MAX) + loading and saving.
+ * (TOUR_SECONDS_MAX) + loading and saving. The event may wait up to maxEventAge (the lease margin)
+ * before the run; a tour job's lease (and its guard entry) is renewed from the run's start, and a
+ * job delivered after its lease is not run (shared/app/tours/tour-job.ts).
  */
 export const PLAN_TIMEOUT = Duration.minutes(15);
 if (Math.max(600, TOUR_SECONDS_MAX) + LEASE_MARGIN_S > PLAN_TIMEOUT.toSeconds())

@@ -35,7 +35,9 @@ export interface AnswerOnce {
  * case returns, its answer is added to the record. A retry then gets that answer again; a retry
  * that comes between the two writes (the first still running, or it stopped right after its
  * change) gets a 409 `idempotency-in-flight` and nothing is done twice. An operation that wrote
- * nothing (a no-op) records its answer on its own. A failed operation records nothing.
+ * nothing (a no-op) records its answer on its own. A failed operation records nothing; one that
+ * undid its first write (a job that could not be started) forgets the key in its failure's change
+ * set (`idempotency-forget`), so that a retry runs again.
  */
 export async function answerOnce<A extends Answer>(
   ports: Ports,
@@ -60,7 +62,7 @@ export async function answerOnce<A extends Answer>(
     createdAt: ports.clock.now().toISOString(),
     expiresAt: nowS + IDEMPOTENCY_TTL_S,
   };
-  const first = firstWrite({ op: 'idempotency', record: pending, nowS });
+  const first = firstWrite(pending, nowS);
   let answer: A;
   try {
     answer = await run({
@@ -99,14 +101,28 @@ export async function answerOnce<A extends Answer>(
   return { answer, replayed: false };
 }
 
-/** The record's change, added to change sets until one of them is written. */
-function firstWrite(record: Change) {
+/**
+ * The record's change, added to change sets until one of them is written; a change set that
+ * forgets the key (`idempotency-forget`) deletes the record once written, and is otherwise written
+ * without it.
+ */
+function firstWrite(record: IdempotencyRecord, nowS: number) {
   let written = false;
+  let forgotten = false;
+  const isForget = (c: Change) => c.op === 'idempotency-forget' && !c.record;
   return {
     written: () => written,
     async around(changes: Change[], write: (changes: Change[]) => Promise<void>): Promise<void> {
-      if (written) return write(changes);
-      await write([record, ...changes]);
+      const rest = changes.filter((c) => !isForget(c));
+      if (rest.length < changes.length) {
+        await write(written ? [...rest, { op: 'idempotency-forget', record }] : rest);
+        written = false;
+        forgotten = true;
+        return;
+      }
+      // forgotten: the operation's later writes (e.g. releasing a guard) no longer carry the key
+      if (written || forgotten) return write(changes);
+      await write([{ op: 'idempotency', record, nowS }, ...changes]);
       written = true;
     },
   };

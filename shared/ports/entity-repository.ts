@@ -60,6 +60,12 @@ export type EntityWrite = {
 export type Change =
   | EntityWrite
   | { op: 'delete'; entity: EntityName; hromadaId: string; id: string; expectedVersion: number }
+  /**
+   * Writes nothing: the whole change set fails unless the entity is still at `expectedVersion`
+   * (DynamoDB ConditionCheck), e.g. a tour saved only while the agreements it was planned under
+   * are unchanged.
+   */
+  | { op: 'check'; entity: EntityName; hromadaId: string; id: string; expectedVersion: number }
   /** Created once: a second write of the same id is a no-op failure (ConflictError). */
   | { op: 'outbox'; message: OutboxMessage }
   /**
@@ -93,6 +99,14 @@ export type Change =
    * operation's effect: replaced only while the record is there with the same request hash.
    */
   | { op: 'idempotency-answer'; record: IdempotencyRecord }
+  /**
+   * The call's Idempotency-Key record, forgotten with this change set: the operation undid what it
+   * did (a job that could not be started ends failed), so that a retry with the key runs again
+   * instead of meeting a 409 `idempotency-in-flight` for a day. Use cases write it without
+   * `record`; answerOnce fills in the call's record once written (deleted only while it holds the
+   * same request), and drops it when the call has no key or wrote nothing yet.
+   */
+  | { op: 'idempotency-forget'; record?: IdempotencyRecord }
   /** A CSV import job: created (no `expectedVersion`), else replaced only at `expectedVersion`. */
   | { op: 'import-job'; job: ImportJob; expectedVersion?: number }
   /**

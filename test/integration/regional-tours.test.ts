@@ -6,6 +6,8 @@
  * the other hromada's or the provider's paths (403).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lambdaContext } from '../../infra/local/lambda-context';
+import { registerPlanJobHandler } from '../../shared/adapters/plan-jobs/background-plan-job-runner';
 import { createTourJob } from '../../shared/app/tours/tour-job';
 import { tourCreateSchema } from '../../shared/domain/entities/tour';
 import { ADMIN, apiEvent, JSON_HEADERS } from '../support/api-events';
@@ -302,5 +304,34 @@ describe('cancel and withdraw', () => {
     const next = (await get(`/providers/${P}/tours/${job.tourId}`, PROVIDER_DISPATCHER)).body;
     expect(next.days.flatMap((d: { stops: unknown[] }) => d.stops)).toHaveLength(2);
     expect(Object.values(reasonsOf(next))).toEqual(['немає згоди громади на цю дату']);
+  });
+});
+
+describe('the transaction items the tours rely on, on DynamoDB', () => {
+  it('a condition check on an agreement: the change set fails at another version and writes nothing', async () => {
+    const a = (await table.entities.tours.agreement(A, P))!;
+    const AT = '2027-02-01T08:00:00.000Z';
+    const guard = { id: 'g-check', hromadaId: HOME, running: [], version: 1, createdAt: AT, updatedAt: AT };
+    const check = (expectedVersion: number) =>
+      ({ op: 'check', entity: 'ServiceAgreement', hromadaId: A, id: P, expectedVersion }) as const;
+    await expect(
+      table.entities.commit([check(a.version - 1), { op: 'create', entity: 'TourJobGuard', item: guard }]),
+    ).rejects.toMatchObject({ kind: 'conflict', currentVersion: a.version });
+    expect(await table.entities.tours.jobGuard('g-check')).toBeUndefined();
+    await table.entities.commit([check(a.version), { op: 'create', entity: 'TourJobGuard', item: guard }]);
+    expect((await table.entities.tours.jobGuard('g-check'))?.version).toBe(1);
+  });
+
+  it('a job that could not be started forgets its Idempotency-Key: the retry with the key runs again', async () => {
+    const plan = await import('../../functions/plan/handler');
+    const headers = { ...JSON_HEADERS, 'idempotency-key': 'k-tour-not-started' };
+    // dates no other job of this file holds
+    const body = { ...tourBody, days: [{ date: '2027-05-03', start: '08:00', end: '18:00' }] };
+    registerPlanJobHandler(undefined); // the invoke is refused
+    const first = await call(apiEvent('POST', `/providers/${P}/tours`, body, headers, PROVIDER_DISPATCHER));
+    registerPlanJobHandler((event) => plan.handler(event, lambdaContext('plan')));
+    expect(first.status).toBeGreaterThanOrEqual(500);
+    const retry = await call(apiEvent('POST', `/providers/${P}/tours`, body, headers, PROVIDER_DISPATCHER));
+    expect(retry.status).toBe(202);
   });
 });

@@ -61,6 +61,32 @@ export function toTransactItem(TableName: string, change: Change): TransactItem 
       },
     };
   }
+  if (change.op === 'check') {
+    const Key = entityKey(change.entity, change.hromadaId, change.id);
+    const { ConditionExpression, ...rest } = AT_VERSION(change.expectedVersion, { mustExist: true });
+    return {
+      ConditionCheck: {
+        TableName,
+        Key,
+        ConditionExpression: ConditionExpression ?? '',
+        ...rest,
+        ...REPORT_CURRENT,
+      },
+    };
+  }
+  if (change.op === 'idempotency-forget') {
+    if (!change.record)
+      throw new Error('idempotency-forget without its record is dropped before the transaction');
+    const r = change.record;
+    return {
+      Delete: {
+        TableName,
+        Key: idempotencyKey(r.hromadaId, r.caller, r.key),
+        ConditionExpression: 'attribute_exists(pk) AND requestHash = :hash',
+        ExpressionAttributeValues: { ':hash': r.requestHash },
+      },
+    };
+  }
   if (change.op === 'sms-month') return { Update: smsMonthAdd(TableName, change) };
   if (change.op === 'report-day') return { Update: reportDayUpdate(TableName, change.delta) };
   if (change.op === 'case-slot-take' || change.op === 'case-slot-free' || change.op === 'case-booking')
@@ -88,7 +114,17 @@ function smsMonthAdd(TableName: string, change: Extract<Change, { op: 'sms-month
 function putOf(
   change: Exclude<
     Change,
-    { op: 'delete' | 'sms-month' | 'report-day' | 'case-slot-take' | 'case-slot-free' | 'case-booking' }
+    {
+      op:
+        | 'delete'
+        | 'check'
+        | 'idempotency-forget'
+        | 'sms-month'
+        | 'report-day'
+        | 'case-slot-take'
+        | 'case-slot-free'
+        | 'case-booking';
+    }
   >,
 ): [Record<string, unknown>, Condition] {
   switch (change.op) {
@@ -181,7 +217,8 @@ export function explainCancellation(error: TransactionCanceledException, changes
       case 'create':
         return new ConflictError(`${change.entity} ${change.item.id} already exists`, current);
       case 'update':
-      case 'delete': {
+      case 'delete':
+      case 'check': {
         const id = change.op === 'update' ? change.item.id : change.id;
         if (!old) return new NotFoundError(change.entity, id);
         return new ConflictError(
@@ -205,7 +242,8 @@ export function explainCancellation(error: TransactionCanceledException, changes
       case 'import-job':
         return new ConflictError(`Import job ${change.job.id} changed meanwhile`, current);
       case 'idempotency-answer':
-        return new ConflictError(`Idempotency-Key ${change.record.key} no longer holds this request`);
+      case 'idempotency-forget':
+        return new ConflictError(`Idempotency-Key ${change.record?.key} no longer holds this request`);
       case 'resident-day':
         return new ConflictError(
           `The bookings of resident ${change.day.residentId} on ${change.day.date} were changed by someone else`,

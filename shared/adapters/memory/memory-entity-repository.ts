@@ -280,6 +280,12 @@ export class MemoryEntityRepository implements EntityRepository {
       if (c.expectedVersion === undefined ? held !== undefined : held?.version !== c.expectedVersion)
         throw new ConflictError(`Import job ${c.job.id} changed meanwhile`, held?.version);
     }
+    if (c.op === 'idempotency-forget' && c.record) {
+      const r = c.record;
+      const held = this.idempotencyRecords.get(idempotencyKeyOf(r.hromadaId, r.caller, r.key));
+      if (held?.requestHash !== r.requestHash)
+        throw new ConflictError(`Idempotency-Key ${r.key} no longer holds this request`);
+    }
     if (c.op === 'idempotency-answer') {
       const r = c.record;
       const held = this.idempotencyRecords.get(idempotencyKeyOf(r.hromadaId, r.caller, r.key));
@@ -309,7 +315,7 @@ export class MemoryEntityRepository implements EntityRepository {
       if (c.op === 'create' && this.items.has(this.key(c.entity, c.item.hromadaId, c.item.id))) {
         throw new ConflictError(`${c.entity} ${c.item.id} already exists`);
       }
-      if (c.op === 'update' || c.op === 'delete') {
+      if (c.op === 'update' || c.op === 'delete' || c.op === 'check') {
         const id = c.op === 'update' ? c.item.id : c.id;
         const hromadaId = c.op === 'update' ? c.item.hromadaId : c.hromadaId;
         const found = this.items.get(this.key(c.entity, hromadaId, id));
@@ -342,6 +348,11 @@ export class MemoryEntityRepository implements EntityRepository {
         });
       } else if (c.op === 'delete') {
         this.items.delete(this.key(c.entity, c.hromadaId, c.id));
+      } else if (c.op === 'idempotency-forget') {
+        const r = c.record;
+        if (r) this.idempotencyRecords.delete(idempotencyKeyOf(r.hromadaId, r.caller, r.key));
+      } else if (c.op === 'check') {
+        // a condition only: nothing to write
       } else if (c.op === 'outbox' || c.op === 'outbox-final') {
         this.outbox.set(c.message.id, structuredClone(c.message));
       } else if (c.op === 'inbound') {

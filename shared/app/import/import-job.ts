@@ -74,7 +74,11 @@ export async function startImportJob(
     const failed = ended(ports, job, 'failed', {
       error: { code: 'import-job-not-started', reason: FAILED_REASON },
     });
-    await ports.entities.commit([{ op: 'import-job', job: failed, expectedVersion: job.version }]);
+    // nothing started: the call's Idempotency-Key is forgotten with it, so that a retry runs again
+    await ports.entities.commit([
+      { op: 'import-job', job: failed, expectedVersion: job.version },
+      { op: 'idempotency-forget' },
+    ]);
     throw error;
   }
   return job;

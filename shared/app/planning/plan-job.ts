@@ -65,6 +65,8 @@ export async function startPlanJob(
       ended(ports, job, 'failed', { error: { code: 'plan-job-not-started', reason: FAILED_REASON } }),
       job.version,
     );
+    // nothing started: the call's Idempotency-Key is forgotten, so that a retry runs again
+    await ports.entities.commit([{ op: 'idempotency-forget' }]);
     throw error;
   }
   return job;

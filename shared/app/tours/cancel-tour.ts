@@ -7,7 +7,7 @@
 import type { Actor } from '../../domain/actor';
 import type { Tour } from '../../domain/entities/tour';
 import { ConflictError, NotFoundError } from '../../domain/errors';
-import { localDate } from '../../domain/time';
+import { localToUtc } from '../../domain/time';
 import type { Change } from '../../ports/entity-repository';
 import { auditChange } from '../audit';
 import { staleVersion, unplanned } from './take-off-tour';
@@ -33,8 +33,9 @@ export async function cancelTour(
       code: 'tour-cancelled',
       reason: 'Тур уже скасовано.',
     });
-  const today = localDate(ports.clock.now());
-  if ((tour.days[0]?.date ?? today) < today)
+  const first = tour.days[0];
+  // started once the first day's working hours began (Kyiv time), not only from the next day on
+  if (first && localToUtc(first.date, first.start).getTime() <= ports.clock.now().getTime())
     throw new ConflictError(`tour ${tourId} has started`, tour.version, {
       code: 'tour-started',
       reason: 'Тур уже почався: скасувати можна лише тур, який ще не почався.',

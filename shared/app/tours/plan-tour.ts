@@ -5,10 +5,10 @@
  * an audit entry in the provider's home hromada and in every hromada with a visit on it.
  */
 import type { Actor } from '../../domain/actor';
-import { agreementCovers } from '../../domain/entities/service-agreement';
+import { agreementCovers, type ServiceAgreement } from '../../domain/entities/service-agreement';
 import type { Tour, TourCreate } from '../../domain/entities/tour';
 import type { TourVisit } from '../../domain/entities/tour-visit';
-import { LimitError, NotFoundError } from '../../domain/errors';
+import { ConflictError, LimitError, NotFoundError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
@@ -62,7 +62,7 @@ export async function planTour(
     (await ports.entities.tours.agreementsOfProvider(providerId)).map((a) => [a.hromadaId, a]),
   );
   const consented = candidates.filter((v) => agreementCovers(agreements.get(v.hromadaId), v.date));
-  assertOneTransaction(consented, home.id);
+  assertOneTransaction(candidates, consented, home.id);
   const built = await buildTourProblem(ports.travel, input, consented);
   const solution = await solveTour(ports.solver, built.problem, {
     timeLimitMs: options.timeLimitMs ?? (input.seconds ?? TOUR_SECONDS_DEFAULT) * 1000,
@@ -72,29 +72,70 @@ export async function planTour(
   const check = checkTour(built.problem, solution);
   if (!check.feasible) throw new CheckerRefusal('tour', check.violations);
   const tour = tourOf(ports, providerId, input, built, solution, check, candidates, consented);
-  const changes = await tourChanges(ports, home, tour, built.visits, actor);
-  await ports.entities.commit([...changes, ...((await options.also?.(tour)) ?? [])]);
+  const changes = [
+    ...(await tourChanges(ports, home, tour, built.visits, actor)),
+    ...consentStillGiven(consented, agreements),
+    ...((await options.also?.(tour)) ?? []),
+  ];
+  try {
+    await ports.entities.commit(changes);
+  } catch (error) {
+    if (error instanceof ConflictError && error.reason === undefined) throw changedMeanwhile(error);
+    throw error;
+  }
   return tour;
 }
 
 /** DynamoDB's most items in one transaction. */
 const TRANSACTION_ITEMS = 100;
-/** The tour's transaction besides its visits and the other hromady's audit entries: the tour, the home audit, the job's end. */
+/** The tour's transaction besides its visits, audit entries of other hromady and agreement checks: the tour, the home audit, the job's end. */
 const TOUR_TRANSACTION_OVERHEAD = 3;
 
 /**
- * A tour is saved in one transaction: the tour, each planned visit, an audit entry in every hromada
- * on it and the job's end. Refused before planning when that could pass DynamoDB's 100 items: at
- * most MAX_TOUR_VISITS visits, and fewer when they come from many hromady.
+ * A tour is saved in one transaction: the tour, each planned visit, an audit entry in the home
+ * hromada and in every other hromada the tour names (`hromadaIds`: every candidate's, also those
+ * left unassigned without consent, since the tour lists their visits), a check of each agreement
+ * the visits were planned under, and the job's end. (The Idempotency-Key's record is not in it: it
+ * was written with the job, RT9.) Refused before planning when that could pass DynamoDB's 100
+ * items: at most MAX_TOUR_VISITS visits, and fewer when they come from many hromady.
  */
-export function assertOneTransaction(visits: readonly TourVisit[], homeId: string): void {
-  const others = new Set(visits.map((v) => v.hromadaId).filter((h) => h !== homeId)).size;
-  const items = visits.length + others + TOUR_TRANSACTION_OVERHEAD;
-  if (visits.length <= MAX_TOUR_VISITS && items <= TRANSACTION_ITEMS) return;
-  const most = Math.min(MAX_TOUR_VISITS, TRANSACTION_ITEMS - TOUR_TRANSACTION_OVERHEAD - others);
-  throw new LimitError(`${visits.length} visits of ${others + 1} hromady on one tour`, {
+export function assertOneTransaction(
+  candidates: readonly TourVisit[],
+  consented: readonly TourVisit[],
+  homeId: string,
+): void {
+  const others = new Set(candidates.map((v) => v.hromadaId).filter((h) => h !== homeId)).size;
+  const checks = new Set(consented.map((v) => v.hromadaId)).size;
+  const fixed = others + checks + TOUR_TRANSACTION_OVERHEAD;
+  if (consented.length <= MAX_TOUR_VISITS && consented.length + fixed <= TRANSACTION_ITEMS) return;
+  const most = Math.max(0, Math.min(MAX_TOUR_VISITS, TRANSACTION_ITEMS - fixed));
+  throw new LimitError(`${consented.length} visits of ${others + 1} hromady on one tour`, {
     code: 'tour-too-many-visits',
-    reason: `Забагато візитів для одного туру (${visits.length}, можна до ${most}): розділіть його.`,
+    reason: `Забагато візитів для одного туру (${consented.length}, можна до ${most}): розділіть його.`,
+  });
+}
+
+/**
+ * Each agreement the tour's visits were planned under, checked at the version read: a hromada that
+ * withdrew its consent while the tour was being solved changed it, and the tour is not saved (its
+ * withdrawal only takes off visits already planned, so the tour must not commit the others).
+ */
+function consentStillGiven(
+  consented: readonly TourVisit[],
+  agreements: Map<string, ServiceAgreement>,
+): Change[] {
+  return [...new Set(consented.map((v) => v.hromadaId))].flatMap((hromadaId): Change[] => {
+    const a = agreements.get(hromadaId);
+    if (!a) return [];
+    return [{ op: 'check', entity: 'ServiceAgreement', hromadaId, id: a.id, expectedVersion: a.version }];
+  });
+}
+
+/** The tour's transaction failed on a version: an agreement or a visit changed while it was planned. */
+function changedMeanwhile(error: ConflictError): ConflictError {
+  return new ConflictError(error.message, error.currentVersion, {
+    code: 'tour-changed',
+    reason: 'Поки тур планувався, громада змінила згоду або візити: тур не збережено, сплануйте його ще раз.',
   });
 }
 

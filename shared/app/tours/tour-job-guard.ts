@@ -4,6 +4,8 @@
  * an entry whose lease passed (its function died) no longer counts; a job that ends takes its entry
  * out (a lost race is read again, a few times; the lease frees it otherwise).
  */
+
+import { BUSY_ITEM_REASON } from '../../domain/concurrent-change';
 import type { Hromada } from '../../domain/entities/hromada';
 import type { TourJob, TourJobGuard } from '../../domain/entities/tour-job';
 import { ConflictError } from '../../domain/errors';
@@ -42,9 +44,55 @@ export async function takeTourJobGuard(ports: GuardPorts, home: Hromada, job: To
       await ports.entities.commit(changes);
       return;
     } catch (error) {
-      if (!(error instanceof ConflictError) || error.reason !== undefined || attempt >= TRIES) throw error;
+      // a version lost to another job's start or end, or (DynamoDB) a transaction in progress on
+      // the guard, carrying the busy reason: read the guard again; any other refusal stands
+      const raced =
+        error instanceof ConflictError && (error.reason === undefined || error.reason === BUSY_ITEM_REASON);
+      if (!raced || attempt >= TRIES) throw error;
     }
   }
+}
+
+/**
+ * The job goes `running` with its lease renewed from now (the asynchronous invoke may have waited
+ * up to its maximum event age), and its entry in the guard renewed with it, one transaction: so
+ * that neither the poller nor another job's start counts the lease from the job's creation. A
+ * guard that keeps changing is left as it is (the job still runs on its first lease). Returns
+ * false when the job changed meanwhile (another delivery of the event took it).
+ */
+export async function startRunning(
+  ports: Pick<Ports, 'entities' | 'clock'>,
+  queued: TourJob,
+  running: TourJob,
+): Promise<boolean> {
+  const jobWrite: Change = {
+    op: 'update',
+    entity: 'TourJob',
+    item: running,
+    expectedVersion: queued.version,
+  };
+  for (let attempt = 1; attempt <= TRIES; attempt += 1) {
+    const guard = await ports.entities.tours.jobGuard(queued.providerId);
+    const now = ports.clock.now().toISOString();
+    const mine = guard?.running.some((r) => r.jobId === queued.id);
+    const renewed = (guard?.running ?? []).map((r) =>
+      r.jobId === queued.id ? { ...r, leaseUntil: running.leaseUntil } : r,
+    );
+    try {
+      await ports.entities.commit(
+        guard && mine
+          ? [jobWrite, guardWrite(guard, { hromadaId: guard.hromadaId, id: guard.id, now }, renewed)]
+          : [jobWrite],
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const job = await ports.entities.tours.job(queued.id);
+      if (job?.version !== queued.version) return false;
+    }
+  }
+  await ports.entities.commit([jobWrite]);
+  return true;
 }
 
 /** Takes an ended job's entry out of the guard; a guard that keeps changing is left to the lease. */

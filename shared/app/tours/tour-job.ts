@@ -20,7 +20,7 @@ import type { Ports } from '../../ports/ports';
 import { asPolled, endJob, nextJob } from '../background-job';
 import { LEASE_MARGIN_S, PROGRESS_EVERY_MS, progressWriter } from '../planning/plan-job';
 import { type PlanTourPorts, planTour, TOUR_SECONDS_DEFAULT } from './plan-tour';
-import { releaseTourJob, takeTourJobGuard } from './tour-job-guard';
+import { releaseTourJob, startRunning, takeTourJobGuard } from './tour-job-guard';
 import { requireHromada } from './tour-ports';
 
 /** A job is kept for a month (the dispatcher's "how did that tour go"), then TTL deletes it. */
@@ -59,7 +59,7 @@ export async function createTourJob(
     state: 'queued',
     seconds,
     request,
-    leaseUntil: new Date(now.getTime() + (seconds + LEASE_MARGIN_S) * 1000).toISOString(),
+    leaseUntil: leaseFrom(now, seconds),
     actor,
     version: 1,
     createdAt: at,
@@ -69,6 +69,10 @@ export async function createTourJob(
   await takeTourJobGuard(ports, home, job);
   return job;
 }
+
+/** A job's lease: its budget and the margin from `now` (its creation, renewed when it runs). */
+const leaseFrom = (now: Date, seconds: number): string =>
+  new Date(now.getTime() + (seconds + LEASE_MARGIN_S) * 1000).toISOString();
 
 /** Creates the job and starts its run without waiting: the API's 202. */
 export async function startTourJob(
@@ -84,8 +88,10 @@ export async function startTourJob(
     const failed = ended(ports, job, 'failed', {
       error: { code: 'tour-job-not-started', reason: FAILED_REASON },
     });
+    // nothing started: the call's Idempotency-Key is forgotten with it, so that a retry runs again
     await ports.entities.commit([
       { op: 'update', entity: 'TourJob', item: failed, expectedVersion: job.version },
+      { op: 'idempotency-forget' },
     ]);
     await releaseTourJob(ports, failed);
     throw error;
@@ -128,11 +134,21 @@ export async function runTourJob(
   const queued = await ports.entities.tours.job(event.jobId);
   if (!queued) throw new NotFoundError('TourJob', event.jobId);
   if (queued.state !== 'queued') return queued;
+  const now = ports.clock.now();
+  if (queued.leaseUntil < now.toISOString()) {
+    // delivered after its lease: the poller already shows it lost and its dates are free again
+    const lost = ended(ports, queued, 'failed', { error: { code: 'tour-job-lost', reason: LOST_REASON } });
+    await save(ports, lost, queued.version);
+    await releaseTourJob(ports, lost);
+    return lost;
+  }
   let current = nextJob(ports.clock, queued, {
     state: 'running',
-    startedAt: ports.clock.now().toISOString(),
+    startedAt: now.toISOString(),
+    leaseUntil: leaseFrom(now, queued.seconds),
   });
-  await save(ports, current, queued.version);
+  if (!(await startRunning(ports, queued, current)))
+    return (await ports.entities.tours.job(queued.id)) ?? queued;
 
   const progress = progressWriter(PROGRESS_EVERY_MS, async (latest) => {
     const withProgress = nextJob(ports.clock, current, { progress: latest });

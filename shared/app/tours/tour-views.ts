@@ -159,8 +159,8 @@ export type ListedVisit = Omit<TourVisit, 'location'> & { location?: TourVisit['
 /**
  * A hromada's tour visits of a period (RT4). As on a tour, a confidential visit is shown in clear
  * only to an admin or a reader of the provider that serves it; anyone else gets its date, window,
- * settlement and state, with «конфіденційно» for the address and no person, purpose or point. A
- * read that returns confidential visits is audited (B1).
+ * settlement and state, with «конфіденційно» for the address and no person, purpose, point or
+ * cancellation reason. A read that returns confidential visits is audited (B1).
  */
 export async function listTourVisits(
   ports: TourWritePorts,
@@ -175,7 +175,9 @@ export async function listTourVisits(
   const items = visits.map((v): ListedVisit => {
     if (!v.confidential || clearFor(v)) return v;
     const { address: _a, residentName: _n, purpose: _p, location: _l, locationNote: _ln, ...rest } = v;
-    return { ...rest, address: CONFIDENTIAL };
+    // a cancellation's reason is free text about the resident: only that it was cancelled is shown
+    const cancelled = v.cancelled ? { cancelled: { at: v.cancelled.at, by: v.cancelled.by } } : {};
+    return { ...rest, ...cancelled, address: CONFIDENTIAL };
   });
   const confidential = visits.filter((v) => v.confidential);
   const clear = confidential.filter(clearFor);

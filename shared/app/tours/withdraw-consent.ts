@@ -18,8 +18,11 @@ import { auditChange } from '../audit';
 import { CONSENT_WITHDRAWN, staleVersion, takeOffTour, unplanned } from './take-off-tour';
 import { requireHromada, type TourWritePorts } from './tour-ports';
 
-/** One transaction: the agreement, its audit entry, the visits, their tours and audit entries. */
-const MAX_ITEMS = 100;
+/**
+ * One transaction: the agreement, its audit entry, the visits, their tours and audit entries, and
+ * the Idempotency-Key's record a call with a key adds to it (answer-once.ts): 100 items less that one.
+ */
+const MAX_ITEMS = 100 - 1;
 
 export interface WithdrawConsentInput {
   /** The agreement's version the admin last saw. */

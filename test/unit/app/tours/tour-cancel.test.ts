@@ -3,7 +3,7 @@ import { cancelTour } from '../../../../shared/app/tours/cancel-tour';
 import { cancelTourVisit } from '../../../../shared/app/tours/cancel-tour-visit';
 import { planTour } from '../../../../shared/app/tours/plan-tour';
 import { CANCELLED_BY_HROMADA, CONSENT_WITHDRAWN } from '../../../../shared/app/tours/take-off-tour';
-import { hromadaTourView, providerTourView } from '../../../../shared/app/tours/tour-views';
+import { hromadaTourView, listTourVisits, providerTourView } from '../../../../shared/app/tours/tour-views';
 import { createTourVisit } from '../../../../shared/app/tours/tour-visits';
 import { withdrawConsent } from '../../../../shared/app/tours/withdraw-consent';
 import { tourVisitCreateSchema } from '../../../../shared/domain/entities/tour-visit';
@@ -49,7 +49,13 @@ describe('the provider cancels a tour', () => {
       code: 'tour-started',
       reason: expect.stringMatching(/почався/),
     });
-    clock.at = new Date('2026-11-23T10:00:00Z');
+    // on its first day, once the working day began (08:00 Kyiv = 06:00 UTC): started
+    clock.at = new Date('2026-11-24T06:30:00Z');
+    await expect(cancelTour(ports, P, tour.id, { version: 1 }, 'p')).rejects.toMatchObject({
+      code: 'tour-started',
+    });
+    // early that morning, before the brigade leaves: still cancellable
+    clock.at = new Date('2026-11-24T05:30:00Z');
     await cancelTour(ports, P, tour.id, { version: 1 }, 'p');
     await expect(cancelTour(ports, P, tour.id, { version: 2 }, 'p')).rejects.toMatchObject({
       code: 'tour-cancelled',
@@ -82,6 +88,23 @@ describe('a hromada cancels one of its tour visits', () => {
     const next = await planTour(ports, P, tourRequest(), 'dispatcher', ENGINE);
     expect(next.days.flatMap((d) => d.stops).map((s) => s.visitId)).not.toContain(visit.id);
     expect(next.unassigned.map((u) => u.visitId)).not.toContain(visit.id);
+  });
+
+  it("a masked confidential visit in the hromada's list keeps that it was cancelled, not the free-text reason", async () => {
+    const { ports } = await tourWorld();
+    const why = 'мешканку госпіталізовано з інсультом';
+    await cancelTourVisit(ports, TURBIV, 'v-tur-tue', { version: 1, reason: why }, 'd-t');
+    const masked = (await listTourVisits(ports, TURBIV_DISPATCHER, TURBIV, TUE, WED)).items;
+    const cancelled = masked.find((v) => v.id === 'v-tur-tue')!;
+    expect(cancelled).toMatchObject({
+      confidential: true,
+      address: 'конфіденційно',
+      cancelled: { by: 'd-t' },
+    });
+    expect(cancelled.cancelled).not.toHaveProperty('reason');
+    expect(JSON.stringify(masked)).not.toContain('інсульт');
+    const admin = (await listTourVisits(ports, { id: 'a', role: 'admin' }, TURBIV, TUE, WED)).items;
+    expect(admin.find((v) => v.id === 'v-tur-tue')?.cancelled?.reason).toBe(why);
   });
 
   it('refuses in Ukrainian: already cancelled, a stale version, a past date', async () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { assertOneTransaction, MAX_TOUR_VISITS } from '../../../../shared/app/tours/plan-tour';
-import type { TourVisit } from '../../../../shared/domain/entities/tour-visit';
+import { createEntity, createHromada } from '../../../../shared/app/registry';
+import { createServiceAgreement } from '../../../../shared/app/tours/agreements';
+import { assertOneTransaction, MAX_TOUR_VISITS, planTour } from '../../../../shared/app/tours/plan-tour';
+import { createTourVisit } from '../../../../shared/app/tours/tour-visits';
+import { withdrawConsent } from '../../../../shared/app/tours/withdraw-consent';
+import { type TourVisit, tourVisitCreateSchema } from '../../../../shared/domain/entities/tour-visit';
+import { hromadaKind, registryKinds } from '../../../../shared/domain/registry';
+import type { Change } from '../../../../shared/ports/entity-repository';
+import type { RouteSolver } from '../../../../shared/ports/route-solver';
+import { BEREZNA, HROMADA } from '../../../support/fixtures';
+import { fieldsOf } from '../../../support/inputs';
+import { ENGINE, P, TUE, TURBIV, tourRequest, tourWorld, WED } from './tour-world';
 
 /** Only what the count reads: the visit's hromada. */
 const visits = (n: number, hromady: number) =>
@@ -8,20 +18,106 @@ const visits = (n: number, hromady: number) =>
 
 describe('a tour fits one DynamoDB transaction (at most 100 items)', () => {
   it(`takes ${MAX_TOUR_VISITS} visits of a few hromady`, () => {
-    expect(() => assertOneTransaction(visits(MAX_TOUR_VISITS, 3), 'h0')).not.toThrow();
+    const v = visits(MAX_TOUR_VISITS, 3);
+    expect(() => assertOneTransaction(v, v, 'h0')).not.toThrow();
   });
 
   it('refuses more visits than that, in Ukrainian', () => {
-    expect(() => assertOneTransaction(visits(MAX_TOUR_VISITS + 1, 3), 'h0')).toThrow(
+    const v = visits(MAX_TOUR_VISITS + 1, 3);
+    expect(() => assertOneTransaction(v, v, 'h0')).toThrow(
       expect.objectContaining({ code: 'tour-too-many-visits', reason: expect.stringMatching(/можна до 80/) }),
     );
   });
 
-  it('refuses 80 visits from 20 hromady: with their audit entries they would pass 100 items', () => {
-    // 80 visits + 19 other hromady's audit entries + the tour, the home audit and the job = 102
-    expect(() => assertOneTransaction(visits(80, 20), 'h0')).toThrow(
-      expect.objectContaining({ code: 'tour-too-many-visits', reason: expect.stringMatching(/можна до 78/) }),
+  it('refuses 80 visits from 20 hromady: with their audit entries and agreement checks they would pass 100 items', () => {
+    // 80 visits + 19 other hromady's audit entries + 20 agreements checked + the tour, the home audit and the job = 122
+    const eighty = visits(80, 20);
+    expect(() => assertOneTransaction(eighty, eighty, 'h0')).toThrow(
+      expect.objectContaining({ code: 'tour-too-many-visits', reason: expect.stringMatching(/можна до 58/) }),
     );
-    expect(() => assertOneTransaction(visits(78, 20), 'h0')).not.toThrow();
+    const fiftyEight = visits(58, 20);
+    expect(() => assertOneTransaction(fiftyEight, fiftyEight, 'h0')).not.toThrow();
+  });
+});
+
+describe('a tour whose candidates come from many hromady (regression: 101 items after the whole solve)', () => {
+  it('is refused before planning when the audit entries of hromady without consent would pass 100 items', async () => {
+    const { ports } = await tourWorld();
+    const book = (hromadaId: string, settlementId: string, id: string, date: string) =>
+      createTourVisit(
+        ports,
+        hromadaId,
+        tourVisitCreateSchema.parse({
+          id,
+          providerId: P,
+          settlementId,
+          date,
+          from: '08:00',
+          to: '18:00',
+          durationMinutes: 5,
+        }),
+        'd',
+      );
+    // 80 visits under consent: the world's 4 and 38 more in each of its two hromady, over the two days
+    for (let i = 0; i < 38; i += 1) {
+      await book(HROMADA, BEREZNA, `v-h-${i}`, i % 2 ? TUE : WED);
+      await book(TURBIV, 'turbiv', `v-t-${i}`, i % 2 ? TUE : WED);
+    }
+    // 18 more hromady whose consent was withdrawn after their visit was booked: left unassigned
+    for (let k = 0; k < 18; k += 1) {
+      const h = `h-${k}`;
+      await createHromada(ports, fieldsOf(hromadaKind, { id: h, name: `Громада ${k}` }), 'test');
+      await createEntity(
+        ports,
+        registryKinds.settlements,
+        h,
+        fieldsOf(registryKinds.settlements, {
+          id: `s-${k}`,
+          name: `Село ${k}`,
+          type: 'село',
+          location: { lat: 49.3, lon: 28.5 },
+        }),
+        'test',
+      );
+      await createServiceAgreement(
+        ports,
+        h,
+        {
+          providerId: P,
+          providerHromadaId: HROMADA,
+          services: ['mobile-brigade'],
+          consent: { by: 'голова', on: '2026-11-01' },
+          validFrom: '2026-11-01',
+          validTo: '2027-12-31',
+        },
+        'admin',
+      );
+      await book(h, `s-${k}`, `v-${k}`, TUE);
+      await withdrawConsent(ports, h, P, { version: 1, from: TUE }, 'admin');
+    }
+    let solves = 0;
+    const solver: RouteSolver = {
+      solve: (problem, options) => {
+        solves += 1;
+        return ports.solver.solve(problem, options);
+      },
+    };
+    const entities = new Proxy(ports.entities, {
+      get: (target, prop) =>
+        prop === 'commit'
+          ? async (changes: Change[]) => {
+              if (changes.length > 100) throw new RangeError(`${changes.length} items in one transaction`);
+              return target.commit(changes);
+            }
+          : Reflect.get(target, prop, target),
+    });
+    // 80 visits + the audit entries of Турбів and the 18 + 2 agreements checked + the tour, the home audit, the job
+    await expect(
+      planTour({ ...ports, entities, solver }, P, tourRequest(), 'd', ENGINE),
+    ).rejects.toMatchObject({
+      code: 'tour-too-many-visits',
+      reason: expect.stringMatching(/можна до 76/),
+    });
+    expect(solves).toBe(0);
   });
 });
