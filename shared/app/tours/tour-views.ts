@@ -174,7 +174,16 @@ export async function listTourVisits(
   const clearFor = (v: TourVisit) => viewer.role === 'admin' || viewer.providerId === v.providerId;
   const items = visits.map((v): ListedVisit => {
     if (!v.confidential || clearFor(v)) return v;
-    const { address: _a, residentName: _n, purpose: _p, location: _l, locationNote: _ln, ...rest } = v;
+    // nor which resident: the id would open the resident's card (the tour view omits it too)
+    const {
+      address: _a,
+      residentName: _n,
+      residentId: _r,
+      purpose: _p,
+      location: _l,
+      locationNote: _ln,
+      ...rest
+    } = v;
     // a cancellation's reason is free text about the resident: only that it was cancelled is shown
     const cancelled = v.cancelled ? { cancelled: { at: v.cancelled.at, by: v.cancelled.by } } : {};
     return { ...rest, ...cancelled, address: CONFIDENTIAL };

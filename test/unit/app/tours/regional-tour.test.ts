@@ -97,6 +97,7 @@ describe('a regional tour over 5 days and 3 hromady', () => {
       expect(v).not.toHaveProperty('residentName');
       expect(v).not.toHaveProperty('purpose');
       expect(v).not.toHaveProperty('location');
+      expect(v).not.toHaveProperty('residentId');
     }
     const read = entities.auditEntries.filter((a) => a.actor === 'd-l' && a.action === 'read-confidential');
     expect(read).toMatchObject([{ hromadaId: TURBIVSKA, changedFields: [] }]);
