@@ -1,42 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, create, NetworkError, RETRY_DELAYS_MS } from '../../../console/api.js';
 import { errorWords } from '../../../console/error-words.js';
+import { type FakeAnswer, type SentCall, settle, stubFetch } from './support/fake-fetch';
 
 /**
  * The console's API client on a weak connection: every POST carries an Idempotency-Key, and a
  * network failure or a 503 is retried with the same key before the dispatcher sees an error.
  */
-type Answer = 'network' | { status: number; body?: unknown; headers?: Record<string, string> };
 
-let answers: Answer[];
-let sent: { method: string; path: string; key: string | undefined }[];
+let answers: FakeAnswer[];
+let sent: SentCall[];
 
 beforeEach(() => {
   vi.useFakeTimers();
   answers = [];
   sent = [];
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
-    const headers = init.headers as Record<string, string>;
-    sent.push({ method: init.method ?? 'GET', path, key: headers['idempotency-key'] });
-    const answer = answers.shift() ?? { status: 200, body: { ok: true } };
-    if (answer === 'network') throw new TypeError('Failed to fetch');
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { 'content-type': 'application/json', ...answer.headers },
-    });
-  });
+  stubFetch(
+    () => answers.shift(),
+    (call) => sent.push(call),
+    () => ({ status: 200, body: { ok: true } }),
+  );
 });
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
-
-/** The call, with every backoff timer run. */
-async function settle<T>(call: Promise<T>): Promise<PromiseSettledResult<T>> {
-  const outcome = Promise.allSettled([call]);
-  await vi.runAllTimersAsync();
-  return (await outcome)[0]!;
-}
 
 const unavailable = {
   status: 503,
@@ -46,7 +34,7 @@ const unavailable = {
 
 describe("the console's API client on a weak connection", () => {
   it('retries a POST after network failures with the same Idempotency-Key, and answers its result', async () => {
-    answers = ['network', 'network', { status: 201, body: { id: 'r1' } }];
+    answers = ['offline', 'offline', { status: 201, body: { id: 'r1' } }];
     const out = await settle(api('POST', '/hromady/h/air-raids', { level: 'hromada' }));
     expect(out).toEqual({ status: 'fulfilled', value: { id: 'r1' } });
     expect(sent).toHaveLength(3);
@@ -62,7 +50,7 @@ describe("the console's API client on a weak connection", () => {
   });
 
   it('gives up after the last retry with a Ukrainian error; each user action has a key of its own', async () => {
-    answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'network' as const);
+    answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'offline' as const);
     const out = await settle(api('POST', '/hromady/h/danger-zones', { type: 'Feature' }));
     expect(out.status).toBe('rejected');
     const error = (out as PromiseRejectedResult).reason;
@@ -80,7 +68,7 @@ describe("the console's API client on a weak connection", () => {
     expect((out as PromiseRejectedResult).reason).toBeInstanceOf(ApiError);
     expect(sent).toHaveLength(1);
 
-    answers = ['network'];
+    answers = ['offline'];
     const patched = await settle(api('PATCH', '/hromady/h', { version: 1 }));
     expect((patched as PromiseRejectedResult).reason).toBeInstanceOf(NetworkError);
     expect(sent).toHaveLength(2);
@@ -88,7 +76,7 @@ describe("the console's API client on a weak connection", () => {
   });
 
   it('a creating POST sent again by hand after the retries failed carries the same key', async () => {
-    answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'network' as const);
+    answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'offline' as const);
     const body = { name: 'Олена' };
     const failed = await settle(create('/hromady/h/residents', body));
     expect((failed as PromiseRejectedResult).reason.message).toMatch(/не створить дубля$/);

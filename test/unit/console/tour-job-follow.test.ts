@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followJob, JobUnresolved, maxPolls, pendingJob, planTour } from '../../../console/tour-plan.js';
 import { jobShare, jobStateWords } from '../../../console/tour-words.js';
+import { type FakeAnswer, type SentCall, settle, stubFetch } from './support/fake-fetch';
 
 /**
  * Following a tour job (console/tour-plan.js): the job is kept until its state is final, so that
  * a lost connection leads to «Перевірити планування» on the same job, never to a second POST; the
  * console waits as long as the job's budget allows; the status line hears state changes only.
  */
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | 'offline';
-let answers: Answer[];
-let fallback: Answer;
-let sent: { method: string; path: string }[];
+let answers: FakeAnswer[];
+let fallback: FakeAnswer;
+let sent: SentCall[];
 let stored: Map<string, string>;
 
 beforeEach(() => {
@@ -24,26 +24,16 @@ beforeEach(() => {
     setItem: (k: string, v: string) => stored.set(k, v),
     removeItem: (k: string) => stored.delete(k),
   });
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
-    sent.push({ method: init.method ?? 'GET', path });
-    const answer = answers.shift() ?? fallback;
-    if (answer === 'offline') throw new TypeError('Failed to fetch');
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { 'content-type': 'application/json', ...answer.headers },
-    });
-  });
+  stubFetch(
+    () => answers.shift(),
+    (call) => sent.push(call),
+    () => fallback,
+  );
 });
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
-
-async function settle<T>(call: Promise<T>): Promise<PromiseSettledResult<T>> {
-  const outcome = Promise.allSettled([call]);
-  await vi.runAllTimersAsync();
-  return (await outcome)[0]!;
-}
 
 const location = '/providers/ocss/tour-jobs/j63';
 const running = { status: 200, body: { id: 'j63', state: 'running', seconds: 10 } };

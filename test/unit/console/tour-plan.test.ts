@@ -9,38 +9,29 @@ import {
   tourIdOfJob,
   visitWords,
 } from '../../../console/tour-words.js';
+import { type FakeAnswer, type SentCall, settle, stubFetch } from './support/fake-fetch';
 
 /**
  * Planning a tour from the console: the API's 201 with the tour, or a 202 with a job polled until
  * it ends (its Location, else the URL it gives), then the tour it names; a failed job's reason.
  */
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
-let answers: Answer[];
-let sent: { method: string; path: string }[];
+let answers: FakeAnswer[];
+let sent: SentCall[];
 
 beforeEach(() => {
   vi.useFakeTimers();
   answers = [];
   sent = [];
-  vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
-    sent.push({ method: init.method ?? 'GET', path });
-    const answer = answers.shift() ?? { status: 500 };
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { 'content-type': 'application/json', ...answer.headers },
-    });
-  });
+  stubFetch(
+    () => answers.shift(),
+    (call) => sent.push(call),
+    () => ({ status: 500 }),
+  );
 });
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
-
-async function settle<T>(call: Promise<T>): Promise<PromiseSettledResult<T>> {
-  const outcome = Promise.allSettled([call]);
-  await vi.runAllTimersAsync();
-  return (await outcome)[0]!;
-}
 
 const body = { name: 'Тур' };
 
@@ -48,7 +39,7 @@ describe('planning a tour: 201 or 202', () => {
   it('takes a 201 with the tour as it is: no polling', async () => {
     answers = [{ status: 201, body: { id: 't1', days: [], unassigned: [] } }];
     expect(await settle(planTour('ocss', body))).toEqual({ status: 'fulfilled', value: 't1' });
-    expect(sent).toEqual([{ method: 'POST', path: '/providers/ocss/tours' }]);
+    expect(sent).toEqual([{ method: 'POST', path: '/providers/ocss/tours', key: expect.any(String) }]);
   });
 
   it('polls a 202 at its Location until the job ends, showing each state, then names its tour', async () => {
