@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyHandler } from '../../infra/local/lambda-context';
 import { LocalReceipts, localReceiptPolicySchema } from '../../infra/local/sms-receipts';
@@ -14,6 +11,7 @@ import { sweepOutbox } from '../../shared/app/sweep-outbox';
 import { addDays, localDate } from '../../shared/domain/time';
 import { HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
 import { bookingOf } from '../support/inputs';
+import { killWhenItSays } from './crash/kill-when-it-says';
 import { FixedClock, freshTable, portsFor } from './support';
 
 /**
@@ -32,19 +30,9 @@ beforeAll(async () => {
 
 /** Run the platform in its own process and SIGKILL it right after the provider took the SMS. */
 async function killAfterProvider(id: string, version: number, sink: string, checkpoint: string) {
-  const script = fileURLToPath(new URL('./crash/platform-dies-after-provider.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', script, t.endpoint, t.tableName, id, String(version), sink, checkpoint],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    if (out.includes('provider-accepted')) child.kill('SIGKILL');
-  });
-  const [code, signal] = await once(child, 'exit');
-  expect({ code, signal, out }).toEqual({ code: null, signal: 'SIGKILL', out: 'provider-accepted\n' });
+  const args = [t.endpoint, t.tableName, id, String(version), sink, checkpoint];
+  const ended = await killWhenItSays('platform-dies-after-provider.ts', args, 'provider-accepted');
+  expect(ended).toEqual({ code: null, signal: 'SIGKILL', out: 'provider-accepted\n' });
 }
 
 const smsFor = (sink: string, id: string) =>

@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -13,6 +10,7 @@ import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message'
 import { addDays, localDate } from '../../shared/domain/time';
 import { HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
 import { bookingOf } from '../support/inputs';
+import { killWhenItSays } from './crash/kill-when-it-says';
 import { FixedClock, freshTable, portsFor } from './support';
 
 const sns = mockClient(SNSClient);
@@ -28,21 +26,9 @@ beforeAll(async () => {
 
 /** Run the sender in its own process and SIGKILL it inside the provider call, after its claim. */
 async function killSenderAfterClaim(id: string, version: number) {
-  const script = fileURLToPath(new URL('./crash/sender-that-dies.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', script, t.endpoint, t.tableName, id, String(version)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    if (out.includes('in-provider-call')) child.kill('SIGKILL');
-  });
-  const [code, signal] = await once(child, 'exit');
-  expect({ code, signal, out }).toEqual({ code: null, signal: 'SIGKILL', out: 'in-provider-call\n' });
+  const args = [t.endpoint, t.tableName, id, String(version)];
+  const ended = await killWhenItSays('sender-that-dies.ts', args, 'in-provider-call');
+  expect(ended).toEqual({ code: null, signal: 'SIGKILL', out: 'in-provider-call\n' });
 }
 
 describe('a send-sms process killed between claim and send (issue 7, defect 1)', () => {
