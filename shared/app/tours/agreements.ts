@@ -37,6 +37,7 @@ export async function createServiceAgreement(
     ...input,
     id: input.providerId,
     hromadaId,
+    providerName: provider.name,
     recordedBy: actor,
     recordedAt: now,
     version: 1,

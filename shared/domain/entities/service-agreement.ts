@@ -40,6 +40,8 @@ export type ServiceAgreementCreate = z.output<typeof serviceAgreementCreateSchem
 export const serviceAgreementSchema = z.object({
   ...storedFields,
   ...serviceAgreementFields,
+  /** The provider's name when the consent was recorded: a hromada's readers cannot read the provider's registry entry. */
+  providerName: nameSchema.optional(),
   /** The admin account that recorded the consent, and when. */
   recordedBy: z.string().min(1).max(200),
   recordedAt: isoInstantSchema,

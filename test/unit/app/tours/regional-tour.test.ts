@@ -176,6 +176,11 @@ describe('consent', () => {
     );
     await expect(again).rejects.toMatchObject({ code: 'agreement-exists' });
   });
+
+  it("names the provider on the agreement, so the hromada's readers see a name, not a code", async () => {
+    const agreement = await entities.tours.agreement(TURBIVSKA, REGIONAL_PROVIDER);
+    expect(agreement?.providerName).toBe('Обласний центр соціальних служб');
+  });
 });
 
 describe('the tour checker stands between the engine and the saved tour', () => {
