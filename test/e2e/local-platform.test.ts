@@ -19,6 +19,20 @@ afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
+/** A free loopback port from 20000–32767, outside the range the OS hands out to outgoing connections. */
+async function freePortBelowEphemeral(): Promise<number> {
+  for (let tries = 0; tries < 200; tries++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_768);
+    const free = await new Promise<boolean>((done) => {
+      const server = createServer();
+      server.once('error', () => done(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port below the ephemeral range');
+}
+
 interface Running {
   child: ChildProcess;
   /** Its working directory: every process it starts names it (data dir, pid file). */
@@ -209,7 +223,10 @@ describe('npm start (the one-machine platform)', () => {
 
   it('recovers after the platform is SIGKILLed: stops the DynamoDB Local it can prove is its own; SIGTERM and SIGHUP stop everything', async () => {
     const dir = join(workDir, 'killed');
-    const first = await start([], { cwd: dir });
+    // the restart reuses this port: below Linux's ephemeral range (32768–60999), so that no other
+    // test's outgoing connection takes it as its local port in the moment between the orphan's
+    // stop and the restart's bind (a CI run beside the integration files failed that way once)
+    const first = await start([], { cwd: dir, dbPort: await freePortBelowEphemeral() });
     // the worst case: the platform and its watchdog are both killed outright
     const watchdog = `dynamodb-local-watchdog.mjs ${first.child.pid} `;
     const watchdogPids = execFileSync('pgrep', ['-f', watchdog], { encoding: 'utf8' }).trim().split('\n');
