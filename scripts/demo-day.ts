@@ -33,7 +33,9 @@ const api = new Api(`http://127.0.0.1:${process.env.PORT ?? '3000'}`);
 const say = (line: string) => console.log(line);
 const since = new Date(Date.now() - 1000).toISOString();
 
-const demoDay = String((await api.get('/_local/demo-day')).value);
+// the local endpoint answers the date as plain text (infra/local/http-bridge.ts): `{ text }` here
+const demoDayAnswer = await api.get('/_local/demo-day');
+const demoDay = String(demoDayAnswer.value ?? demoDayAnswer.text).trim();
 const day = chooseDay(new Date(), demoDay, values['demo-day'] ? 'demo' : undefined);
 const D = day.date;
 say(`replaying ${day.why}`);
