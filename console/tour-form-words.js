@@ -1,6 +1,9 @@
 // The tour plan form's own checks and body (console/tours-provider.js), pure: the vehicle, the
 // depot and the overnight places as the user gave them (a settlement's point or typed
-// coordinates), checked in Ukrainian before anything is sent (shared/domain/entities/tour.ts).
+// coordinates), checked in Ukrainian before anything is sent (shared/domain/entities/tour.ts);
+// each day's hours by tour-hours.js.
+import { hoursProblem, tourDaysOf } from './tour-hours.js';
+import { periodProblem } from './tour-words.js';
 
 /** Ukraine's bounds as the API takes a point (geoPointSchema). */
 export const LAT = { min: 44, max: 53 };
@@ -52,11 +55,11 @@ function freeId(wanted, fallback, taken) {
 }
 
 /**
- * Why the form cannot be sent, in Ukrainian; undefined when it can. `form`: vehicle {name, plate},
- * depot (a place row), places (the rows, each with `use`), start, end; `days`: the tour's dates.
+ * Why the form's vehicle and places cannot be sent, in Ukrainian; undefined when they can. `form`:
+ * vehicle {name, plate}, depot (a place row), places (the rows, each with `use`); `days`: the
+ * tour's working days (its hours are checked by tour-hours.js).
  */
 export function tourFormProblem(form, days) {
-  if (!(form.start < form.end)) return 'Робочий день має закінчуватися пізніше, ніж починається';
   if (!form.vehicle.name.trim()) return 'Вкажіть авто туру (назву, наприклад «Бригада 1»)';
   if (!form.depot.name.trim()) return 'Вкажіть назву бази (звідки бригада виїжджає і куди повертається)';
   const depot = pointProblem(form.depot, 'бази');
@@ -94,4 +97,18 @@ export function tourPlaces(form) {
     depot,
     overnightPlaces,
   };
+}
+
+/**
+ * The request the form sends (POST /providers/{p}/tours), or why it cannot be sent, in Ukrainian:
+ * `{ body }` or `{ problem }`. `dates`: the period's working days (tour-words.js `tourDates`);
+ * the days the user dropped are left out, each other day goes with its own hours.
+ */
+export function tourRequest(form, dates, providerHromadaId) {
+  const days = tourDaysOf(form, dates);
+  const problem =
+    periodProblem(form.from, form.to, dates) ?? hoursProblem(form, dates) ?? tourFormProblem(form, days);
+  if (problem) return { problem };
+  const name = form.name.trim() || `Тур ${form.from} — ${form.to}`;
+  return { body: { providerHromadaId, name, ...tourPlaces(form), days } };
 }

@@ -2,7 +2,8 @@
 // clear, as the API gives the provider), and «Спланувати тур» over a period: the working days of
 // the period with their hours, the vehicle, the depot and the overnight places (the latest tour's
 // by default; for a first tour, picked from the settlements of the hromady that agreed to the
-// provider's service, GET /providers/{p}/service-area, or typed as coordinates). The API plans it
+// provider's service, GET /providers/{p}/service-area, or typed as coordinates). Each day has the
+// same hours unless the user sets its own or drops it (tour-hours-fields.js). The API plans it
 // within the call (201) or as a job (202): both are taken (tour-plan.js). The status line (a live
 // region) says only the job's state changes; its progress is a `<progress>` in the form. A job
 // not seen to its end (connection lost, or too long) is kept: «Перевірити планування» follows it
@@ -12,7 +13,9 @@ import { api } from './api.js';
 import { html } from './html.js';
 import { addDays } from './kyiv.js';
 import { TourDays } from './tour-days.js';
-import { MAX_PLACES, placeRow, tourFormProblem, tourPlaces } from './tour-form-words.js';
+import { MAX_PLACES, placeRow, tourRequest } from './tour-form-words.js';
+import { usualHours } from './tour-hours.js';
+import { TourHoursFields } from './tour-hours-fields.js';
 import { PlaceFields } from './tour-place-fields.js';
 import { followJob, JobUnresolved, pendingJob, planTour, providerPath } from './tour-plan.js';
 import { jobProgress, jobShare, jobStateWords, periodProblem, tourDates, tourLine } from './tour-words.js';
@@ -32,8 +35,9 @@ function initialForm(template, from) {
     from,
     to: addDays(from, 4),
     weekdaysOnly: true,
-    start: template?.days[0]?.start ?? '08:00',
-    end: template?.days[0]?.end ?? '18:00',
+    ...usualHours(template?.days),
+    /** The days the user gave their own hours or dropped (tour-hours.js). */
+    dayHours: {},
     name: '',
     vehicle: { name: template?.vehicle.name ?? '', plate: template?.vehicle.plate ?? '' },
     depot: placeRow(template?.depot),
@@ -99,19 +103,15 @@ function PlanForm({ providerId, template, area, from, run, say, planned, pending
     setForm({ ...form, places: form.places.map((p, j) => (j === i ? row : p)) });
   const removePlace = (i) => () => setForm({ ...form, places: form.places.filter((_, j) => j !== i) });
   const addPlace = () => setForm({ ...form, places: [...form.places, placeRow()] });
+  // the period's working days (none while a date is empty: a cleared date field)
+  const dates = form.from && form.to ? tourDates(form.from, form.to, form.weekdaysOnly) : [];
+  const period = periodProblem(form.from, form.to, dates) ? undefined : dates;
   const submit = (e) => {
     e.preventDefault();
     if (pending || busy) return;
     run(async () => {
-      const dates = tourDates(form.from, form.to, form.weekdaysOnly);
-      const problem = periodProblem(form.from, form.to, dates) ?? tourFormProblem(form, dates);
+      const { problem, body } = tourRequest(form, dates, template?.hromadaId ?? area.providerHromadaId);
       if (problem) throw new Error(problem);
-      const body = {
-        providerHromadaId: template?.hromadaId ?? area.providerHromadaId,
-        name: form.name.trim() || `Тур ${form.from} — ${form.to}`,
-        ...tourPlaces(form),
-        days: dates.map((date) => ({ date, start: form.start, end: form.end })),
-      };
       say('Планую тур…');
       spoken.current = 'Планую тур…';
       await follow(() => planTour(providerId, body, onProgress));
@@ -134,8 +134,7 @@ function PlanForm({ providerId, template, area, from, run, say, planned, pending
     <label>З <input type="date" required value=${form.from} onInput=${set('from')} /></label>
     <label>по <input type="date" required value=${form.to} onInput=${set('to')} /></label>
     <label><input type="checkbox" checked=${form.weekdaysOnly} onChange=${set('weekdaysOnly')} /> Лише будні</label>
-    <label>Робочий день з <input type="time" required value=${form.start} onInput=${set('start')} /></label>
-    <label>до <input type="time" required value=${form.end} onInput=${set('end')} /></label>
+    <${TourHoursFields} form=${form} setForm=${setForm} dates=${period} />
     <label>Назва туру <input value=${form.name} size="30" onInput=${set('name')} /></label>
     <fieldset>
       <legend>Авто</legend>

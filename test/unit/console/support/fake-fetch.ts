@@ -10,17 +10,18 @@ export interface SentCall {
 }
 
 /**
- * Replaces the global fetch: each call is recorded and answered with the next canned answer
- * (`fallback` when none is left) as JSON. Undo with `vi.unstubAllGlobals()`.
+ * Replaces the global fetch: each call is recorded (with the request as sent, for a test that
+ * reads its body) and answered with the next canned answer (`fallback` when none is left) as JSON.
+ * Undo with `vi.unstubAllGlobals()`.
  */
 export function stubFetch(
   next: () => FakeAnswer | undefined,
-  record: (call: SentCall) => void,
+  record: (call: SentCall, init: RequestInit) => void,
   fallback: () => FakeAnswer,
 ): void {
   vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
     const headers = (init.headers ?? {}) as Record<string, string>;
-    record({ method: init.method ?? 'GET', path, key: headers['idempotency-key'] });
+    record({ method: init.method ?? 'GET', path, key: headers['idempotency-key'] }, init);
     const answer = next() ?? fallback();
     if (answer === 'offline') throw new TypeError('Failed to fetch');
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
