@@ -24,6 +24,14 @@ const TO = '2027-03-05';
 const WEEK = tourDates(FROM, TO, true);
 const [MON, TUE, WED, THU, FRI] = WEEK as [string, string, string, string, string];
 
+interface Row {
+  date: string;
+  start: string;
+  end: string;
+  own: boolean;
+  off: boolean;
+}
+
 const form = (extra: Record<string, unknown> = {}) => ({
   from: FROM,
   to: TO,
@@ -51,7 +59,7 @@ describe("each day's hours on the tour plan form", () => {
   it('every day takes the quick setting until the user sets its own; changing the setting moves only the others', () => {
     let f = realWeek();
     f = { ...f, start: '07:30', end: '17:00' };
-    expect(dayRows(f, WEEK).map((r) => [r.date, r.start, r.end, r.off])).toEqual([
+    expect(dayRows(f, WEEK).map((r: Row) => [r.date, r.start, r.end, r.off])).toEqual([
       // a day the user changed keeps both its hours, as they were shown when it was changed
       [MON, '11:00', '18:00', false],
       [TUE, '07:30', '17:00', false],
@@ -67,7 +75,7 @@ describe("each day's hours on the tour plan form", () => {
     });
     expect(dayRows(withCommonHoursOn(f, WED), WEEK)[2]?.off).toBe(true);
     // «Однакові години для всіх днів»: every day on the setting, none dropped
-    expect(dayRows(withSameHoursEveryDay(f), WEEK).every((r) => !r.own && !r.off)).toBe(true);
+    expect(dayRows(withSameHoursEveryDay(f), WEEK).every((r: Row) => !r.own && !r.off)).toBe(true);
   });
 
   it('refuses, in Ukrainian, a day that ends before it starts (named), a wrong setting, and no day left', () => {
@@ -135,7 +143,7 @@ describe('the POST carries each working day with its own hours', () => {
     const { body, problem } = tourRequest(realWeek(), WEEK, 'vinnytska');
     expect(problem).toBeUndefined();
     answers = [{ status: 201, body: { id: 't1', days: [], unassigned: [] } }];
-    expect(await settle(planTour('ocss', body))).toEqual({ status: 'fulfilled', value: 't1' });
+    expect(await settle(planTour('ocss', body!))).toEqual({ status: 'fulfilled', value: 't1' });
     expect(bodies).toHaveLength(1);
     const sent = bodies[0] as { days: unknown };
     expect(sent.days).toEqual([
