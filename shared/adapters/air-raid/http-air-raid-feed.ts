@@ -28,7 +28,7 @@ import { z } from 'zod';
 import { type AirRaidArea, airRaidAreaSchema } from '../../domain/entities/air-raid-alert';
 import type { AirRaidFeed } from '../../ports/air-raid-feed';
 import { ALERTS_IN_UA_OBLASTS } from './alerts-in-ua-locations';
-import { AirRaidFeedUnavailable, FeedGate, jsonOf, parseAnswer } from './feed-gate';
+import { FeedGate, jsonOf, parseAnswer } from './feed-gate';
 
 export { AirRaidFeedUnavailable, MIN_INTERVAL_MS, RATE_LIMITED_WAIT_MS } from './feed-gate';
 
