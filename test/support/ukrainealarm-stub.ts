@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { closeServer, listenLocally } from './local-http-server';
 
 /**
  * An HTTP stub of api.ukrainealarm.com's v3 API, answering in the shapes its clients read
@@ -105,7 +105,7 @@ export class UkrainealarmStub {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
+    const { server, origin } = await listenLocally((req, res) => {
       const path = (req.url ?? '').split('?')[0]!;
       const [status, body, headers] = this.answer(path, req.headers.authorization);
       this.requests.push({
@@ -115,14 +115,13 @@ export class UkrainealarmStub {
       });
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.server = server;
+    this.baseUrl = origin;
     return this;
   }
 
   async stop() {
-    await new Promise((resolve) => this.server?.close(resolve));
+    await closeServer(this.server);
   }
 
   paths(): string[] {
