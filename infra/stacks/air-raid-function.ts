@@ -27,7 +27,7 @@ export interface AirRaidPolling {
 }
 
 /**
- * `poll-air-raids`, every minute: alerts from the feed (when `airRaidFeedUrl` is set) started and
+ * `poll-air-raids`, every minute: alerts from the feed (`airRaidFeed`, or `airRaidFeedUrl`) started and
  * ended per hromada, and the stops of every alert in force shifted; the re-plan at an alert's end
  * runs the engine in process (1769 MB: one vCPU). The feed's token is a Secrets Manager secret
  * read through the Parameters and Secrets extension, never an environment variable.
@@ -39,14 +39,7 @@ export function addAirRaidPolling(scope: Stack, props: AirRaidPollingProps): Air
     generateSecretString: { passwordLength: 32, excludePunctuation: true },
     removalPolicy: RemovalPolicy.DESTROY,
   });
-  const feed: Record<string, string> = config.airRaidFeedUrl
-    ? {
-        AIR_RAID_FEED: 'http',
-        AIR_RAID_FEED_URL: config.airRaidFeedUrl,
-        AIR_RAID_FEED_TOKEN_SECRET_ID: tokenSecret.secretArn,
-        ...(config.airRaidFeedAreas ? { AIR_RAID_FEED_AREAS: config.airRaidFeedAreas } : {}),
-      }
-    : { AIR_RAID_FEED: 'none' };
+  const feed = feedEnvironment(config, tokenSecret.secretArn);
   const fn = new AppFunction(scope, 'PollAirRaids', {
     ...props.common,
     name: 'poll-air-raids',
@@ -84,4 +77,23 @@ export function addAirRaidPolling(scope: Stack, props: AirRaidPollingProps): Air
     }),
   });
   return { fn, schedule, tokenSecret };
+}
+
+/**
+ * The feed the deployment chose, as the function's environment: alerts.in.ua (`http`, at its URL)
+ * or ukrainealarm.com (its base URL only when overridden), each with the secret's ARN, never the
+ * token itself; `none` when off.
+ */
+export function feedEnvironment(
+  config: Pick<DeployConfig, 'airRaidFeed' | 'airRaidFeedUrl' | 'airRaidFeedAreas'>,
+  tokenSecretArn: string,
+): Record<string, string> {
+  const source = config.airRaidFeed ?? (config.airRaidFeedUrl ? 'alerts-in-ua' : 'off');
+  if (source === 'off') return { AIR_RAID_FEED: 'none' };
+  return {
+    AIR_RAID_FEED: source === 'ukrainealarm' ? 'ukrainealarm' : 'http',
+    ...(config.airRaidFeedUrl ? { AIR_RAID_FEED_URL: config.airRaidFeedUrl } : {}),
+    AIR_RAID_FEED_TOKEN_SECRET_ID: tokenSecretArn,
+    ...(config.airRaidFeedAreas ? { AIR_RAID_FEED_AREAS: config.airRaidFeedAreas } : {}),
+  };
 }

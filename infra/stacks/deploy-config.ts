@@ -118,13 +118,18 @@ export const deployConfigSchema = z
     /** Sources × destinations per matrix request (the cloud: 3 500; self-hosted: its setting). */
     orsMaxCells: positiveInt.max(1_000_000).default(3500),
     /**
-     * The air-raid alerts feed (an HTTPS URL answering the areas under an alert; its token goes in
-     * the stack's AirRaidFeedToken secret). Absent: dispatchers set alerts by hand.
+     * Where the air-raid alerts come from besides the dispatchers: `alerts-in-ua` (needs
+     * airRaidFeedUrl), `ukrainealarm` (api.ukrainealarm.com; airRaidFeedUrl overrides its base) or
+     * `off`. The provider's token goes in the stack's AirRaidFeedToken secret. Absent: alerts-in-ua
+     * when airRaidFeedUrl is set, else off (docs/services/wartime.md).
      */
+    airRaidFeed: z.enum(['off', 'alerts-in-ua', 'ukrainealarm']).optional(),
+    /** The feed's URL: alerts.in.ua's active-alerts URL, or ukrainealarm's base. */
     airRaidFeedUrl: z.url().optional(),
     /**
-     * The feed's raion, city and hromada location ids, JSON `{"<location_uid>": "<KATOTTG code or
-     * hromada id>"}` (docs/services/wartime.md); the oblasts are built in.
+     * The feed's raion, city and hromada location ids (the chosen feed's own ids), JSON
+     * `{"<location id>": "<KATOTTG code or hromada id>"}` (docs/services/wartime.md); the oblasts are
+     * built in.
      */
     airRaidFeedAreas: z.string().max(4000).optional(),
     /** The optional phone line (`-c connect=true`): an Amazon Connect contact flow and the ivr function. */
@@ -177,6 +182,13 @@ export const deployConfigSchema = z
     }
     if (config.orsApiKeySecretName && !config.orsHost) {
       ctx.addIssue({ code: 'custom', path: ['orsApiKeySecretName'], message: 'needs orsHost' });
+    }
+    if (config.airRaidFeed === 'alerts-in-ua' && !config.airRaidFeedUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['airRaidFeedUrl'],
+        message: 'required when airRaidFeed is alerts-in-ua',
+      });
     }
     if (config.connect) {
       for (const key of ['connectInstanceArn', 'connectQueueArn', 'ivrPromptsUri'] as const) {
@@ -256,6 +268,7 @@ const KNOWN_KEYS = [
   'orsApiKeySecretName',
   'orsRequestsPerMinute',
   'orsMaxCells',
+  'airRaidFeed',
   'airRaidFeedUrl',
   'airRaidFeedAreas',
   'connect',

@@ -87,18 +87,19 @@ export const configSchema = z.object({
     .optional(),
   /**
    * Where `poll-air-raids` reads the areas under an air-raid alert: `none` (dispatchers set them
-   * by hand), `http` (AIR_RAID_FEED_URL with a bearer token from the secret store) or `stub` (a
-   * JSON file of areas, AIR_RAID_STUB_FILE: the local platform and tests).
+   * by hand), `http` (alerts.in.ua at AIR_RAID_FEED_URL, a bearer token from the secret store),
+   * `ukrainealarm` (api.ukrainealarm.com, or AIR_RAID_FEED_URL as its base; its key from the secret
+   * store) or `stub` (a JSON file of areas, AIR_RAID_STUB_FILE: the local platform and tests).
    */
-  AIR_RAID_FEED: z.enum(['none', 'http', 'stub']).default('none'),
+  AIR_RAID_FEED: z.enum(['none', 'http', 'ukrainealarm', 'stub']).default('none'),
   AIR_RAID_FEED_URL: z.url().optional(),
   /** Secrets Manager secret (name or ARN) holding the feed's token, read through the extension. */
   AIR_RAID_FEED_TOKEN_SECRET_ID: z.string().min(1).optional(),
   AIR_RAID_STUB_FILE: z.string().min(1).optional(),
   /**
-   * The feed's raion, city and hromada location ids this deployment needs, as a JSON object
-   * `{"<location_uid>": "<KATOTTG code or hromada id>"}` (the oblasts are built in:
-   * shared/adapters/air-raid/alerts-in-ua-locations.ts).
+   * The feed's raion, city and hromada location ids this deployment needs, in the chosen feed's
+   * own ids, as a JSON object `{"<location id>": "<KATOTTG code or hromada id>"}` (the oblasts are
+   * built in: shared/adapters/air-raid/alerts-in-ua-locations.ts, ukrainealarm-regions.ts).
    */
   AIR_RAID_FEED_AREAS: z
     .string()
@@ -147,6 +148,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (d.AIR_RAID_FEED === 'http' && !(d.AIR_RAID_FEED_URL && d.AIR_RAID_FEED_TOKEN_SECRET_ID)) {
     throw new ConfigError(
       'Invalid configuration: AIR_RAID_FEED=http needs AIR_RAID_FEED_URL and AIR_RAID_FEED_TOKEN_SECRET_ID',
+    );
+  }
+  if (d.AIR_RAID_FEED === 'ukrainealarm' && !d.AIR_RAID_FEED_TOKEN_SECRET_ID) {
+    throw new ConfigError(
+      'Invalid configuration: AIR_RAID_FEED=ukrainealarm needs AIR_RAID_FEED_TOKEN_SECRET_ID',
     );
   }
   if (d.AIR_RAID_FEED === 'stub' && !d.AIR_RAID_STUB_FILE) {

@@ -2,8 +2,9 @@ import type { AirRaidArea } from '../domain/entities/air-raid-alert';
 
 /**
  * Where air-raid alerts come from besides a dispatcher: the areas (oblasts, raions, hromady) under
- * an alert now. In AWS an HTTP source with a token from the secret store
- * (shared/adapters/air-raid/http-air-raid-feed.ts); locally a stub.
+ * an alert now. In AWS an HTTP source with a token from the secret store, chosen per deployment
+ * (shared/adapters/air-raid/air-raid-feed-from-config.ts: alerts.in.ua in http-air-raid-feed.ts,
+ * ukrainealarm.com in ukrainealarm-air-raid-feed.ts); locally a stub.
  */
 export interface AirRaidFeed {
   /** The areas under an alert now. Throws when the source cannot be read (nothing is ended then). */

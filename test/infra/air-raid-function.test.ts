@@ -45,6 +45,40 @@ describe('poll-air-raids: the air-raid feed and the shifts, every minute', () =>
     });
   });
 
+  it('ukrainealarm: chosen by airRaidFeed, its key from the same secret, no URL unless overridden', () => {
+    const { statelessTemplate: ua } = synthStacks({
+      airRaidFeed: 'ukrainealarm',
+      airRaidFeedAreas: '{"34": "UA05120000000017020"}',
+    });
+    const id = logicalId(ua, 'AWS::Lambda::Function', 'PollAirRaidsFunction');
+    const secret = logicalId(ua, 'AWS::SecretsManager::Secret', 'AirRaidFeedToken');
+    const vars = (
+      resourcesOfType(ua, 'AWS::Lambda::Function')[id]!.Properties as {
+        Environment: { Variables: Record<string, unknown> };
+      }
+    ).Environment.Variables;
+    expect(vars).toMatchObject({
+      AIR_RAID_FEED: 'ukrainealarm',
+      AIR_RAID_FEED_TOKEN_SECRET_ID: { Ref: secret },
+      AIR_RAID_FEED_AREAS: '{"34": "UA05120000000017020"}',
+    });
+    expect(vars.AIR_RAID_FEED_URL).toBeUndefined();
+    ua.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['secretsmanager:GetSecretValue']),
+            Resource: { Ref: secret },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('alerts-in-ua chosen by name needs its URL', () => {
+    expect(() => synthStacks({ airRaidFeed: 'alerts-in-ua' })).toThrow(/airRaidFeedUrl/);
+  });
+
   it('without a feed URL still runs (dispatchers set alerts; their stops are shifted)', () => {
     const { statelessTemplate: bare } = synthStacks();
     const id = logicalId(bare, 'AWS::Lambda::Function', 'PollAirRaidsFunction');

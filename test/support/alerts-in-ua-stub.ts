@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { closeServer, listenLocally } from './local-http-server';
 
 /**
  * An HTTP stub of alerts.in.ua's `GET /v1/alerts/active.json`, answering in the documented shapes
@@ -67,7 +67,7 @@ export class AlertsInUaStub {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
+    const { server, origin } = await listenLocally((req, res) => {
       const [status, body, headers] = this.answer(
         req.headers.authorization,
         req.headers['if-modified-since'],
@@ -79,14 +79,13 @@ export class AlertsInUaStub {
       });
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}/v1/alerts/active.json`;
+    this.server = server;
+    this.url = `${origin}/v1/alerts/active.json`;
     return this;
   }
 
   async stop() {
-    await new Promise((resolve) => this.server?.close(resolve));
+    await closeServer(this.server);
   }
 
   private answer(

@@ -3,6 +3,7 @@ import type { AirRaidFeed } from '../../ports/air-raid-feed';
 import { secretFromLambdaExtension } from '../secrets/lambda-extension-secret';
 import { HttpAirRaidFeed } from './http-air-raid-feed';
 import { NO_AIR_RAID_FEED, StubAirRaidFeed } from './stub-air-raid-feed';
+import { UkrainealarmAirRaidFeed } from './ukrainealarm-air-raid-feed';
 
 /** The feed the deployment chose (AIR_RAID_FEED); the token only from the secret store. */
 export function airRaidFeedFromConfig(config: Config): AirRaidFeed {
@@ -10,6 +11,12 @@ export function airRaidFeedFromConfig(config: Config): AirRaidFeed {
     case 'http':
       return new HttpAirRaidFeed({
         url: config.AIR_RAID_FEED_URL!,
+        token: secretFromLambdaExtension(config.AIR_RAID_FEED_TOKEN_SECRET_ID!, process.env, 8),
+        areas: config.AIR_RAID_FEED_AREAS,
+      });
+    case 'ukrainealarm':
+      return new UkrainealarmAirRaidFeed({
+        ...(config.AIR_RAID_FEED_URL ? { baseUrl: config.AIR_RAID_FEED_URL } : {}),
         token: secretFromLambdaExtension(config.AIR_RAID_FEED_TOKEN_SECRET_ID!, process.env, 8),
         areas: config.AIR_RAID_FEED_AREAS,
       });

@@ -26,9 +26,11 @@
  */
 import { z } from 'zod';
 import { type AirRaidArea, airRaidAreaSchema } from '../../domain/entities/air-raid-alert';
-import { logger } from '../../observability/logger';
 import type { AirRaidFeed } from '../../ports/air-raid-feed';
 import { ALERTS_IN_UA_OBLASTS } from './alerts-in-ua-locations';
+import { FeedGate, jsonOf, parseAnswer } from './feed-gate';
+
+export { AirRaidFeedUnavailable, MIN_INTERVAL_MS, RATE_LIMITED_WAIT_MS } from './feed-gate';
 
 const alertSchema = z.object({
   location_uid: z.union([z.string().min(1), z.number().int()]).transform(String),
@@ -47,10 +49,7 @@ const alertSchema = z.object({
 const answerSchema = z.object({ alerts: z.array(alertSchema).max(10_000) });
 type FeedAlert = z.infer<typeof alertSchema>;
 
-/** The least time between two requests: 8 a minute, under the documented soft limit. */
-export const MIN_INTERVAL_MS = 7_500;
-/** After a 429 without `Retry-After`. */
-export const RATE_LIMITED_WAIT_MS = 60_000;
+const NAME = 'air-raid feed';
 
 export interface HttpAirRaidFeedOptions {
   url: string;
@@ -64,49 +63,27 @@ export interface HttpAirRaidFeedOptions {
   now?: () => number;
 }
 
-export class AirRaidFeedUnavailable extends Error {}
-
 export class HttpAirRaidFeed implements AirRaidFeed {
-  private token: Promise<string> | undefined;
+  private readonly gate: FeedGate;
   private last: { areas: AirRaidArea[]; modified: string | undefined } | undefined;
   private unsure: string[] = [];
-  private askedAt = Number.NEGATIVE_INFINITY;
-  private waitUntil = 0;
-  private unmappedSeen = '';
-  constructor(private readonly options: HttpAirRaidFeedOptions) {}
+  constructor(private readonly options: HttpAirRaidFeedOptions) {
+    this.gate = new FeedGate(NAME, options.token, options.now);
+  }
 
   async activeAreas(): Promise<AirRaidArea[]> {
-    const now = (this.options.now ?? Date.now)();
-    if (now < this.waitUntil)
-      throw new AirRaidFeedUnavailable(
-        `air-raid feed: rate-limited until ${new Date(this.waitUntil).toISOString()}`,
-      );
-    if (now - this.askedAt < MIN_INTERVAL_MS)
-      throw new AirRaidFeedUnavailable('air-raid feed: asked again too soon (at most 8 requests a minute)');
-    this.askedAt = now;
+    this.gate.admit();
     const res = await this.get();
     if (res.status === 304 && this.last) return this.last.areas;
-    if (res.status === 429) {
-      const seconds = Number(res.headers.get('retry-after'));
-      this.waitUntil =
-        now + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : RATE_LIMITED_WAIT_MS);
-    }
-    // a rotated or revoked token: read it from the secret store again next time
-    if (res.status === 401 || res.status === 403) this.token = undefined;
-    if (res.status !== 200)
-      throw new AirRaidFeedUnavailable(`air-raid feed answered ${res.status}${await reason(res)}`);
+    await this.gate.check(res);
     const areas = this.read(await res.text());
     this.last = { areas, modified: res.headers.get('last-modified') ?? undefined };
     return areas;
   }
 
   private async get(): Promise<Response> {
-    this.token ??= this.options.token().catch((error: unknown) => {
-      this.token = undefined;
-      throw error;
-    });
     const headers: Record<string, string> = {
-      authorization: `Bearer ${await this.token}`,
+      authorization: `Bearer ${await this.gate.secret()}`,
       accept: 'application/json',
     };
     if (this.last?.modified) headers['if-modified-since'] = this.last.modified;
@@ -118,21 +95,11 @@ export class HttpAirRaidFeed implements AirRaidFeed {
 
   /** The documented answer, whole, or an error: one malformed alert is enough to read none. */
   private read(text: string): AirRaidArea[] {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new AirRaidFeedUnavailable('air-raid feed: the answer is not JSON');
-    }
-    const answer = answerSchema.safeParse(json);
-    if (!answer.success)
-      throw new AirRaidFeedUnavailable(
-        `air-raid feed: unexpected answer (${answer.error.issues[0]?.message})`,
-      );
+    const answer = parseAnswer(NAME, answerSchema, jsonOf(NAME, text));
     const areas: AirRaidArea[] = [];
     const unmapped: string[] = [];
     const unsure = new Set<string>();
-    for (const alert of answer.data.alerts) {
+    for (const alert of answer.alerts) {
       if (alert.alert_type !== 'air_raid' || alert.finished_at) continue;
       const area = areaOf(alert, this.options.areas ?? {});
       if (area) areas.push(area);
@@ -145,7 +112,7 @@ export class HttpAirRaidFeed implements AirRaidFeed {
         if (oblast) unsure.add(oblast);
       }
     }
-    this.report(unmapped);
+    this.gate.reportUnmapped(unmapped);
     this.unsure = [...unsure].sort();
     return areas;
   }
@@ -153,14 +120,6 @@ export class HttpAirRaidFeed implements AirRaidFeed {
   /** The oblasts of the alerts the last answer read named at a location not mapped to an area. */
   unmappedOblasts(): readonly string[] {
     return this.unsure;
-  }
-
-  /** Locations the table does not know: logged once each time the list changes. */
-  private report(unmapped: string[]) {
-    const key = unmapped.sort().join('|');
-    if (key && key !== this.unmappedSeen)
-      logger.warn('air-raid feed: locations not mapped to an area', { unmapped: unmapped.slice(0, 50) });
-    this.unmappedSeen = key;
   }
 }
 
@@ -187,14 +146,5 @@ export function areaOf(alert: FeedAlert, table: Readonly<Record<string, string>>
       return pick('hromada', table[uid]);
     default:
       return undefined;
-  }
-}
-
-async function reason(res: Response): Promise<string> {
-  try {
-    const body = z.object({ message: z.string() }).safeParse(await res.json());
-    return body.success ? `: ${body.data.message.slice(0, 120)}` : '';
-  } catch {
-    return '';
   }
 }

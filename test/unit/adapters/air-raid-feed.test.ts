@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { airRaidFeedFromConfig } from '../../../shared/adapters/air-raid/air-raid-feed-from-config';
 import { HttpAirRaidFeed } from '../../../shared/adapters/air-raid/http-air-raid-feed';
 import { StubAirRaidFeed } from '../../../shared/adapters/air-raid/stub-air-raid-feed';
+import { UkrainealarmAirRaidFeed } from '../../../shared/adapters/air-raid/ukrainealarm-air-raid-feed';
 import { ConfigError, loadConfig } from '../../../shared/config/config';
 
 const BASE = { TABLE_NAME: 'hromada', AWS_REGION: 'eu-central-1', SMS_TRANSPORT: 'sns' };
@@ -96,6 +97,20 @@ describe('the local stub feed and the configuration', () => {
     });
     expect(airRaidFeedFromConfig(config)).toBeInstanceOf(HttpAirRaidFeed);
     expect(loadConfig(BASE).AIR_RAID_FEED).toBe('none');
+  });
+
+  it('ukrainealarm is chosen by AIR_RAID_FEED, needs the secret holding its key, its URL optional', () => {
+    expect(() => loadConfig({ ...BASE, AIR_RAID_FEED: 'ukrainealarm' })).toThrow(
+      /AIR_RAID_FEED_TOKEN_SECRET_ID/,
+    );
+    const config = loadConfig({
+      ...BASE,
+      AIR_RAID_FEED: 'ukrainealarm',
+      AIR_RAID_FEED_TOKEN_SECRET_ID: 'hromada/air-raid-token',
+      AIR_RAID_FEED_AREAS: '{"34": "UA05120000000017020"}',
+    });
+    expect(airRaidFeedFromConfig(config)).toBeInstanceOf(UkrainealarmAirRaidFeed);
+    expect(() => loadConfig({ ...BASE, AIR_RAID_FEED: 'alerts' })).toThrow(ConfigError);
   });
 
   it("reads the deployment's table of the feed's raion and hromada ids, refusing one that is not JSON", () => {
