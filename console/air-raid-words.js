@@ -8,20 +8,43 @@ export const SOURCES = { dispatcher: 'диспетчер', feed: 'стрічка
 export function effectsWords(alert) {
   const e = alert.effects;
   const lines = [
-    `Водіїв у дорозі сповіщено: ${e.driversTold.length}`,
+    // the notices of days over are counted, not listed (a long alert's log stays small)
+    `Водіїв у дорозі сповіщено: ${e.driversTold.length + (e.driversToldEarlier ?? 0)}`,
     `Маршрутів на паузі: ${e.routesPaused.length}`,
     `Зупинок зсунуто: ${e.stopsShifted}, усього на ${e.shiftedMinutes} хв`,
     `SMS затримано: ${e.heldCount}`,
   ];
-  if (!alert.endedAt) return lines;
+  // while it lasts: the days over so far, handed to the dispatcher
+  if (!alert.endedAt)
+    return [...lines, ...earlierWords(e), ...(e.days ?? []).filter((d) => d.wholeDay).map(laterDayWords)];
   lines.push(`Після відбою надіслано: ${e.released}, відкинуто як застарілі: ${e.dropped}`);
   if (e.startDayOver) lines.push(startDayOverWords(e));
   else if (e.replanVersion !== undefined) lines.push(`День переплановано: версія плану ${e.replanVersion}`);
   else if (e.replanError) lines.push('День не переплановано автоматично: сплануйте його вручну');
   else lines.push('Плану на цей день не було: перепланування не знадобилося');
   if (e.windowsMoved) lines.push(`Отримувачам повідомлено новий час: ${e.windowsMoved}`);
+  lines.push(...earlierWords(e));
   for (const day of e.days ?? []) lines.push(laterDayWords(day));
   return lines;
+}
+
+/** "день", "дні" or "днів", as the number before it asks. */
+export function daysNoun(n) {
+  const tens = n % 100;
+  if (n % 10 === 1 && tens !== 11) return 'день';
+  if (n % 10 >= 2 && n % 10 <= 4 && (tens < 12 || tens > 14)) return 'дні';
+  return 'днів';
+}
+
+const dayLabel = (date) => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
+
+/** An alert longer than a week: its oldest whole days, folded into one line with their totals. */
+function earlierWords(e) {
+  const d = e.earlier;
+  if (!d) return [];
+  return [
+    `Ще ${d.days} ${daysNoun(d.days)} тривоги раніше (${dayLabel(d.from)}–${dayLabel(d.through)}): увесь день під тривогою, поїздки не виконано; зупинок зсунуто: ${d.stopsShifted}; заявок перенести: ${d.toRebookCount}; SMS відкинуто: ${d.dropped} (див. список уваги)`,
+  ];
 }
 
 /** The start day, over at the end of an alert across midnight: its undone rides to rebook. */
@@ -39,9 +62,11 @@ function startDayOverWords(e) {
  * lasted wholly, over and not planned again, with its rides to rebook.
  */
 function laterDayWords(day) {
-  const date = `${day.date.slice(8, 10)}.${day.date.slice(5, 7)}`;
+  const date = dayLabel(day.date);
   if (day.wholeDay)
-    return `${date}: увесь день під тривогою, поїздки не виконано; заявок перенести: ${day.toRebookCount ?? 0} (див. список уваги)`;
+    return `${date}: увесь день під тривогою, поїздки не виконано; заявок перенести: ${day.toRebookCount ?? 0}${
+      day.dropped ? `; SMS відкинуто: ${day.dropped}` : ''
+    } (див. список уваги)`;
   const replan =
     day.replanVersion !== undefined
       ? `переплановано, версія плану ${day.replanVersion}`

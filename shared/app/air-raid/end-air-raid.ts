@@ -11,18 +11,18 @@ import type { Actor } from '../../domain/actor';
 import type { AirRaidAlert, AirRaidDay } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { ConflictError } from '../../domain/errors';
-import { localDate, localTimeLabel } from '../../domain/time';
+import { localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
 import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
+import { closeDaysOver } from './days-over';
 import { endSteps, unfinishedEnd } from './end-steps';
+import { endWords } from './end-words';
 import { holdDueRoutes } from './hold-due-routes';
-import { dayLabel } from './rebook-items';
 import { releaseHeld } from './release-held';
 import { type Replanned, type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
 import { replanLaterDay } from './replan-later-day';
 import { shiftStops } from './shift-stops';
-import { handOverWholeDays } from './whole-days';
 
 type EndPorts = Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>;
 
@@ -43,13 +43,9 @@ export async function endAirRaid(
   }
   const now = ports.clock.now();
   // the last hold tells no driver: the all-clear is no moment to send one to shelter
-  const shifted = await holdDueRoutes(
-    ports,
-    hromada,
-    await shiftStops(ports, hromada, active, now),
-    now,
-    false,
-  );
+  // a later day over meanwhile (the poll did not get to it) is handed over first
+  const closed = await closeDaysOver(ports, hromada, await shiftStops(ports, hromada, active, now), now);
+  const shifted = await holdDueRoutes(ports, hromada, closed, now, false);
   const ended = await markEnded(ports, hromada, shifted, actor, now);
   return finishEnd(ports, hromada, ended, actor, options);
 }
@@ -67,8 +63,10 @@ export async function finishEnd(
 ): Promise<AirRaidAlert> {
   const done = await endSteps(ports, hromada, ended, {
     replan: (alert) => replanAfterAirRaid(ports, hromada, alert, options),
-    later: async (alert) =>
-      handOverWholeDays(ports, hromada, alert, await replanLaterDay(ports, hromada, alert, options)),
+    later: async (alert) => {
+      const closed = await closeDaysOver(ports, hromada, alert, new Date(alert.endedAt));
+      return replanLaterDay(ports, hromada, { ...closed, endedAt: alert.endedAt }, options);
+    },
     release: (alert) => releaseHeld(ports, hromada, alert),
   });
   return recordEnd(ports, hromada, done.alert, actor, done.outcome);
@@ -146,15 +144,7 @@ async function recordEnd(
     version: fresh.version + 1,
     updatedAt: at,
   };
-  const startDate = localDate(new Date(ended.startedAt), hromada.timeZone);
   const endDate = localDate(new Date(ended.endedAt!), hromada.timeZone);
-  // an alert across midnight names the day it started on: «(27.11 22:00–06:00)»
-  const from = `${startDate < endDate ? `${dayLabel(startDate)} ` : ''}${localTimeLabel(new Date(ended.startedAt), hromada.timeZone)}`;
-  const to = localTimeLabel(new Date(ended.endedAt!), hromada.timeZone);
-  const replanned = outcome.dayOver
-    ? `${dayWords(ended.date)} минув: не переплановано, заявок перенести ${outcome.toRebookCount ?? 0}`
-    : replanWords(outcome.planVersion, outcome.error);
-  const later = (outcome.days ?? []).map(laterDayWords).join('');
   await ports.entities.commit([
     { op: 'update', entity: 'AirRaidAlert', item, expectedVersion: fresh.version },
     auditChange(ports, hromada, actor, 'air-raid-end', 'AirRaidAlert', ended.id, ['effects']),
@@ -163,23 +153,8 @@ async function recordEnd(
       cause: `${ended.id}-end`,
       // the dispatcher looks at the day it ended on
       date: endDate,
-      text: `Відбій тривоги (${from}–${to}): ${replanned}${later}; нових вікон повідомлено ${outcome.windowsMoved}, затриманих SMS надіслано ${outcome.released}, скасовано ${outcome.dropped}`,
+      text: endWords({ ...ended, effects: item.effects }, hromada.timeZone, outcome),
     }),
   ]);
   return item;
-}
-
-/** A later day in the end's line: re-planned, or (wholly inside) over with its rides to rebook. */
-function laterDayWords(d: AirRaidDay): string {
-  if (d.wholeDay)
-    return `; ${dayWords(d.date)} увесь під тривогою: не переплановано, заявок перенести ${d.toRebookCount ?? 0}`;
-  return `; ${dayWords(d.date)}: ${replanWords(d.replanVersion, d.replanError)}, зупинок зсунуто ${d.stopsShifted}`;
-}
-
-/** "день 28.03" for the log. */
-const dayWords = (date: string) => `день ${dayLabel(date)}`;
-
-function replanWords(planVersion: number | undefined, error: string | undefined): string {
-  if (planVersion) return `маршрути переплановано (версія ${planVersion})`;
-  return error ? 'переплан не вдався, сплануйте день вручну' : 'плану на день немає';
 }

@@ -8,7 +8,8 @@
  * once that day, by the same short SMS as at the start. The plan (at its version), the alert's log
  * (the start day's `stopsShifted`, or the later day's line in `effects.days`), the SMS and an
  * audit entry are one transaction; a conflict leaves it to the next minute. The re-plan of a later
- * day at the end is replan-later-day.ts.
+ * day at the end is replan-later-day.ts; a later day over while the alert lasts is handed over by
+ * days-over.ts, however long the alert.
  */
 import { type AirRaidAlert, type AirRaidDay, MAX_LATER_DAYS } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
@@ -63,6 +64,8 @@ export async function holdDueRoutes(
   const date = later ?? alert.date;
   const days = alert.effects.days ?? [];
   const day = later ? (days.find((d) => d.date === later) ?? emptyDay(later)) : undefined;
+  // the days over are handed over and folded first (days-over.ts), so there is room for today's
+  // line; none only while their hand-over keeps failing (the next minute tries again)
   if (day && !days.includes(day) && days.length >= MAX_LATER_DAYS) return alert;
   const plan = await ports.entities.plans.forDay(hromada.id, date);
   if (!plan) return alert;

@@ -68,8 +68,9 @@ async function holdChanges(
     version: message.version + 1,
   };
   const changes: Change[] = [{ op: 'outbox-final', message: held, expectedVersion: message.version }];
-  // held again after a re-check: the alert already lists it
-  if (alert.effects.held.includes(message.id)) return changes;
+  // held again after a re-check: the alert already lists it, or counted it (beyond its list, or
+  // off it once its day was handed over): counted once however long the alert lasts
+  if (message.heldForAirRaid === alert.id || alert.effects.held.includes(message.id)) return changes;
   const hromada = await ports.entities.hromady.get(message.hromadaId);
   if (!hromada) return changes;
   const listed = alert.effects.held.length < MAX_HELD_IDS;

@@ -3,8 +3,8 @@
  * alert now are matched to each hromada (air-raid-area.ts). A hromada newly covered gets an alert
  * started by the feed; one the feed started and no longer covers sees it ended; a dispatcher's
  * alert is ended only by a dispatcher. Every alert in force then shifts its stops by its duration
- * so far (shift-stops.ts), and past midnight the later day's routes wait for it
- * (hold-due-routes.ts). A feed that cannot be read ends nothing and starts nothing, but the
+ * so far (shift-stops.ts), a later day it lasted wholly is handed over once its midnight passed
+ * (days-over.ts), and past midnight the later day's routes wait for it (hold-due-routes.ts). A feed that cannot be read ends nothing and starts nothing, but the
  * shifts still run.
  */
 import type { AirRaidArea } from '../../domain/entities/air-raid-alert';
@@ -12,6 +12,7 @@ import type { Hromada } from '../../domain/entities/hromada';
 import type { AirRaidFeed } from '../../ports/air-raid-feed';
 import type { Ports } from '../../ports/ports';
 import { covers } from './air-raid-area';
+import { closeDaysOver } from './days-over';
 import { endAirRaid, finishEnd } from './end-air-raid';
 import { holdDueRoutes } from './hold-due-routes';
 import { shiftStops } from './shift-stops';
@@ -91,7 +92,9 @@ async function pollHromada(
     }
   }
   if (!active) return;
-  const after = await holdDueRoutes(ports, hromada, await shiftStops(ports, hromada, active));
+  // a later day over since the last minute is handed over before today's routes are held
+  const closed = await closeDaysOver(ports, hromada, await shiftStops(ports, hromada, active));
+  const after = await holdDueRoutes(ports, hromada, closed);
   if (after.version !== active.version) run.shifted++;
 }
 

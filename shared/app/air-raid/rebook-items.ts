@@ -1,6 +1,6 @@
 /**
  * Rides an air-raid alert left undone on a day that is over when it ends (a day it lasted wholly,
- * whole-days.ts, or the start day of an alert that crossed midnight, start-day-over.ts): each is an
+ * days-over.ts, or the start day of an alert that crossed midnight, start-day-over.ts): each is an
  * item on the attention list of the day the alert ended (the list the dispatcher looks at), naming
  * the request, in one transaction with an audit entry. The requests stay open, as they were: the
  * dispatcher calls the resident, then moves or cancels the request.
@@ -9,6 +9,7 @@ import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import type { ServiceRequest } from '../../domain/entities/service-request';
 import { localDate } from '../../domain/time';
+import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { alertItem, alertTrip } from '../alerts/alert-item';
 import { auditChange } from '../audit';
@@ -33,17 +34,7 @@ export async function handOverRides(
   text: (request: ServiceRequest, from: string, to: string) => string,
 ): Promise<Rebooked> {
   const today = localDate(new Date(alert.endedAt), hromada.timeZone);
-  const listed = open.slice(0, MAX_REBOOK_ITEMS);
-  const items = listed.map((request) => {
-    const { from, to } = alertTrip(request, hromada.timeZone);
-    return alertItem(ports, hromada, {
-      kind: 'air-raid',
-      cause: `${alert.id}-rebook-${request.id}`,
-      date: today,
-      text: text(request, from, to),
-      requestId: request.id,
-    });
-  });
+  const { items, rebooked } = rebookChanges(ports, hromada, alert, { date, listDate: today }, open, text);
   if (items.length > 0)
     await ports.entities.commit([
       ...items,
@@ -51,5 +42,31 @@ export async function handOverRides(
         `effects.days.${date}.toRebook`,
       ]),
     ]);
-  return { toRebook: listed.map((r) => r.id), toRebookCount: open.length };
+  return rebooked;
+}
+
+/**
+ * The attention items (on `listDate`'s list) for the rides of `date` to rebook, at most
+ * MAX_REBOOK_ITEMS, for the caller's transaction (with its audit entry).
+ */
+export function rebookChanges(
+  ports: Pick<Ports, 'clock'>,
+  hromada: Hromada,
+  alert: AirRaidAlert,
+  days: { date: string; listDate: string },
+  open: readonly ServiceRequest[],
+  text: (request: ServiceRequest, from: string, to: string) => string,
+): { items: Change[]; rebooked: Rebooked } {
+  const listed = open.slice(0, MAX_REBOOK_ITEMS);
+  const items: Change[] = listed.map((request) => {
+    const { from, to } = alertTrip(request, hromada.timeZone);
+    return alertItem(ports, hromada, {
+      kind: 'air-raid',
+      cause: `${alert.id}-rebook-${request.id}`,
+      date: days.listDate,
+      text: text(request, from, to),
+      requestId: request.id,
+    });
+  });
+  return { items, rebooked: { toRebook: listed.map((r) => r.id), toRebookCount: open.length } };
 }

@@ -6,7 +6,7 @@
  * - "the car is near" of a stop made, taken off the routes or cancelled meanwhile: dropped
  *   (`suppressed`), never sent stale;
  * - a message about a request of a day over at the end, whose rides were handed to the dispatcher
- *   (a day it lasted wholly, whole-days.ts; its start day once it crossed midnight,
+ *   (a day it lasted wholly, days-over.ts; its start day once it crossed midnight,
  *   start-day-over.ts): dropped, the dispatcher calls to rebook;
  * - a confirmation or change of a request whose new window the re-plan just queued: dropped
  *   (sent after it, the old time would reach the resident last);
@@ -18,12 +18,13 @@ import type { Hromada } from '../../domain/entities/hromada';
 import { dueAtFor, type OutboxMessage } from '../../domain/entities/outbox-message';
 import type { Plan } from '../../domain/entities/plan';
 import { ConflictError } from '../../domain/errors';
-import { localDate, localTimeLabel } from '../../domain/time';
+import { localTimeLabel } from '../../domain/time';
 import { countSegments } from '../../messaging/segments';
 import { vehicleNear } from '../../messaging/templates';
 import type { Ports } from '../../ports/ports';
 import { NEAR_MINUTES } from '../notices/near-notice';
-import { wholeDates } from './whole-days';
+import { overAtEnd } from './days-over';
+import { droppedMessage } from './dropped-message';
 
 export async function releaseHeld(
   ports: Pick<Ports, 'entities' | 'outbox' | 'clock'>,
@@ -66,22 +67,13 @@ export async function afterAirRaid(
   planOf: (date: string) => Promise<Plan | undefined> = (date) =>
     ports.entities.plans.forDay(hromada.id, date),
 ): Promise<OutboxMessage> {
-  const over = new Set(alert.endedAt ? daysOver({ ...alert, endedAt: alert.endedAt }, hromada.timeZone) : []);
+  const over = alert.endedAt ? overAtEnd({ ...alert, endedAt: alert.endedAt }, hromada.timeZone) : undefined;
   const next =
     (await ofDayOver(ports, hromada, over, message)) ??
     (await ofNewWindow(ports, hromada, planOf, message)) ??
     (await afterAlert(ports, hromada, planOf, message));
   const { heldForAirRaid: _alert, ...released } = next;
   return released;
-}
-
-/**
- * The days over at the end whose rides were handed to the dispatcher: those it lasted wholly, and
- * its start day when it crossed midnight (start-day-over.ts).
- */
-function daysOver(alert: AirRaidAlert & { endedAt: string }, timeZone: string): string[] {
-  const crossed = alert.date < localDate(new Date(alert.endedAt), timeZone);
-  return [...(crossed ? [alert.date] : []), ...wholeDates(alert, timeZone)];
 }
 
 /** Held confirmations and changes: superseded when the re-plan just told the request's new window. */
@@ -104,32 +96,26 @@ async function ofNewWindow(
   const plan = request ? await planOf(request.date) : undefined;
   const notice = plan ? `window-${requestId}-v${plan.version}` : undefined;
   if (!notice || notice === m.id || !(await ports.outbox.get(notice))) return undefined;
-  const { heldUntil: _held, dueAt: _due, ...rest } = m;
-  return {
-    ...rest,
-    version: m.version + 1,
-    status: 'suppressed',
-    error: 'dropped after the air-raid alert: the re-plan told the new window',
-  };
+  return droppedMessage(m, 'dropped after the air-raid alert: the re-plan told the new window');
 }
 
-/** The message dropped when it is about a request of a day over at the end (daysOver). */
+/**
+ * The message dropped when it is about a request of a day over at the end (days-over.ts's
+ * overAtEnd: its start day once it crossed midnight, and every day after it before the end's).
+ */
 async function ofDayOver(
   ports: Pick<Ports, 'entities'>,
   hromada: Hromada,
-  over: ReadonlySet<string>,
+  over: ((date: string) => boolean) | undefined,
   m: OutboxMessage,
 ): Promise<OutboxMessage | undefined> {
-  if (over.size === 0 || !m.subject.startsWith('REQUEST#')) return undefined;
+  if (!over || !m.subject.startsWith('REQUEST#')) return undefined;
   const request = await ports.entities.requests.get(hromada.id, m.subject.slice('REQUEST#'.length));
-  if (!request || !over.has(request.date)) return undefined;
-  const { heldUntil: _held, dueAt: _due, ...rest } = m;
-  return {
-    ...rest,
-    version: m.version + 1,
-    status: 'suppressed',
-    error: 'dropped after the air-raid alert: its day is over, its rides handed to the dispatcher',
-  };
+  if (!request || !over(request.date)) return undefined;
+  return droppedMessage(
+    m,
+    'dropped after the air-raid alert: its day is over, its rides handed to the dispatcher',
+  );
 }
 
 async function afterAlert(

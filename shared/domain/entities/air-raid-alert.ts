@@ -31,18 +31,39 @@ export const airRaidDaySchema = z.object({
   replanError: z.string().max(300).optional(),
   windowsMoved: z.number().int().min(0),
   /**
-   * The alert lasted this whole day (local midnight to midnight): it is over at the end, not
-   * planned again; its open requests are to rebook (ids, at most 90; `toRebookCount` counts them
-   * all), each an item on the dispatcher's attention list (whole-days.ts).
+   * The alert lasted this whole day (local midnight to midnight): handed over once it was over
+   * (at its midnight, or at the end), not planned again; its open requests are to rebook (ids, at
+   * most 90; `toRebookCount` counts them all), each an item on the dispatcher's attention list
+   * (days-over.ts).
    */
   wholeDay: z.boolean().optional(),
   toRebook: z.array(idSchema).max(90).optional(),
   toRebookCount: z.number().int().min(0).optional(),
+  /** A whole day: its held messages dropped when it was handed over (days-over.ts). */
+  dropped: z.number().int().min(0).optional(),
 });
 export type AirRaidDay = z.infer<typeof airRaidDaySchema>;
 
-/** At most this many later days are kept on one alert (an alert of a week is not planned around). */
+/**
+ * At most this many later days keep their own line on one alert (`effects.days`): an alert longer
+ * than that folds its oldest whole days, already handed over, into `effects.earlier` (days-over.ts),
+ * so the item stays small however long the alert lasts.
+ */
 export const MAX_LATER_DAYS = 7;
+
+/**
+ * The whole days folded out of `effects.days` (the oldest first, contiguous): how many, the first
+ * and last date, and their totals.
+ */
+export const airRaidEarlierDaysSchema = z.object({
+  days: z.number().int().positive(),
+  from: z.iso.date(),
+  through: z.iso.date(),
+  stopsShifted: z.number().int().min(0),
+  toRebookCount: z.number().int().min(0),
+  dropped: z.number().int().min(0),
+});
+export type AirRaidEarlierDays = z.infer<typeof airRaidEarlierDaysSchema>;
 
 export const airRaidEffectsSchema = z.object({
   /** The vehicles whose published route was under way when it started: their stops are shifted. */
@@ -78,6 +99,13 @@ export const airRaidEffectsSchema = z.object({
   toRebookCount: z.number().int().min(0).optional(),
   /** The later days it ran into (the first fields above are the start day's). */
   days: z.array(airRaidDaySchema).max(MAX_LATER_DAYS).optional(),
+  /** Whole days handed over and folded out of `days` (an alert longer than a week). */
+  earlier: airRaidEarlierDaysSchema.optional(),
+  /**
+   * Drivers told on days over, folded out of `driversTold` (which keeps today's and the last
+   * RETELL_AFTER_MINUTES' notices): all told = `driversTold.length` + this.
+   */
+  driversToldEarlier: z.number().int().min(0).optional(),
 });
 export type AirRaidEffects = z.infer<typeof airRaidEffectsSchema>;
 

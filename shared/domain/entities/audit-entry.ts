@@ -51,6 +51,8 @@ export const auditEntrySchema = z.object({
     'air-raid-shift',
     /** A non-urgent message held while an air-raid alert lasts. */
     'air-raid-hold',
+    /** A day an air-raid alert lasted wholly handed to the dispatcher, its rides to rebook. */
+    'air-raid-day-over',
   ]),
   /** The kind of item changed, e.g. `Resident`. */
   itemType: z.string(),

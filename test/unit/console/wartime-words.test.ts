@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectsWords, endedWords } from '../../../console/air-raid-words.js';
+import { daysNoun, effectsWords, endedWords } from '../../../console/air-raid-words.js';
 import { appliesOn, zoneIssueWords } from '../../../console/zone-words.js';
 
 const effects = {
@@ -87,6 +87,59 @@ describe('air-raid alerts and danger zones in the console, in Ukrainian', () => 
       '28.11: увесь день під тривогою, поїздки не виконано; заявок перенести: 3 (див. список уваги)',
     );
     expect(lines.at(-1)).toBe('29.11: зупинок зсунуто 1 (до 0 хв); переплановано, версія плану 4');
+  });
+
+  it('tells an alert of weeks truthfully: the folded days in one line, the drivers of every day counted', () => {
+    const whole = (date: string, toRebookCount: number, dropped = 0) => ({
+      date,
+      stopsShifted: 2,
+      shiftedMinutes: 300,
+      windowsMoved: 0,
+      wholeDay: true,
+      toRebook: [],
+      toRebookCount,
+      ...(dropped ? { dropped } : {}),
+    });
+    const long = {
+      effects: {
+        ...effects,
+        driversToldEarlier: 40,
+        earlier: {
+          days: 23,
+          from: '2026-03-15',
+          through: '2026-04-06',
+          stopsShifted: 46,
+          toRebookCount: 46,
+          dropped: 1,
+        },
+        days: [
+          whole('2026-04-07', 2, 1),
+          whole('2026-04-08', 2),
+          { ...whole('2026-04-09', 0), wholeDay: undefined },
+        ],
+      },
+    };
+    const lines = effectsWords(long);
+    expect(lines[0]).toBe('Водіїв у дорозі сповіщено: 41');
+    expect(lines).toContain(
+      'Ще 23 дні тривоги раніше (15.03–06.04): увесь день під тривогою, поїздки не виконано; зупинок зсунуто: 46; заявок перенести: 46; SMS відкинуто: 1 (див. список уваги)',
+    );
+    // while it lasts: the days over so far, not the day in force
+    expect(lines.at(-1)).toBe(
+      '08.04: увесь день під тривогою, поїздки не виконано; заявок перенести: 2 (див. список уваги)',
+    );
+    expect(lines).toContain(
+      '07.04: увесь день під тривогою, поїздки не виконано; заявок перенести: 2; SMS відкинуто: 1 (див. список уваги)',
+    );
+    expect([1, 2, 5, 11, 21, 22, 25].map(daysNoun)).toEqual([
+      'день',
+      'дні',
+      'днів',
+      'днів',
+      'день',
+      'дні',
+      'днів',
+    ]);
   });
 
   it("names the place in the file and what is wrong for the API's zone issues", () => {

@@ -73,4 +73,16 @@ describe('a message held beyond the alert list (A3)', () => {
     expect((await ports.outbox.get('book-1'))!.status).toBe('sent');
     expect(sms.sent.map((s) => s.reference)).toEqual(['book-1']);
   });
+
+  it('is counted once however many times its re-check holds it again while the alert lasts (a long alert)', async () => {
+    const { ports, clock, queue } = await alertWithAFullList();
+    await queue('near-1', 'vehicle-near', 'REQUEST#later');
+    for (let recheck = 0; recheck < 4; recheck++) {
+      clock.at = new Date(clock.now().getTime() + 16 * 60_000);
+      await sweepOutbox(ports);
+      const m = (await ports.outbox.get('near-1'))!;
+      expect(await sendOutboxMessage(ports, 'near-1', m.version)).toBe('held');
+    }
+    expect((await ports.entities.airRaids.active(HROMADA))!.effects.heldCount).toBe(MAX_HELD_IDS + 1);
+  });
 });

@@ -1,0 +1,206 @@
+/**
+ * An air-raid alert longer than a day (Friday 22:00 to Sunday 06:00, or weeks in a frontline
+ * oblast): each later day it lasted wholly (Saturday, from its local midnight to the next) is over
+ * at its midnight while the alert is still in force, and none of its stops could be made (everyone
+ * was in shelter). Planning refuses a past day, and planning it "to nothing" would tell nobody
+ * anything, so the day is handed to the dispatcher as soon as it is over: by the poll on the first
+ * minute after its midnight (poll-air-raids.ts), or at the end for the days the poll did not close
+ * (end-air-raid.ts). However long the alert, every day is handed over the same way:
+ *
+ * - every request of that day still open (not done, cancelled or a no-show) is a ride to rebook:
+ *   one item on the attention list of the day it is handed over on (the list the dispatcher looks
+ *   at), naming the request and its window;
+ * - the residents are not sent an SMS: a new time has to be agreed with each of them, so the
+ *   dispatcher calls; the day's held messages the alert lists are dropped (never sent a day late)
+ *   and leave its list (room for the next days'); those beyond the list are dropped at the end;
+ * - the requests stay open, as they were (not cancelled: the dispatcher moves or cancels them);
+ * - the alert's log marks the day's line in `effects.days` `wholeDay`, with the requests to rebook
+ *   and the messages dropped, folding the oldest such lines into `effects.earlier` and the notices
+ *   of days over into `driversToldEarlier` (fold-air-raid-log.ts), so the item stays bounded.
+ *
+ * The items, the alert at its version and an audit entry (`air-raid-day-over`) are one
+ * transaction (at most 92 items):
+ * a day is closed once; a run that finds it closed by another (the poll and the end at once)
+ * leaves it.
+ */
+import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
+import type { Hromada } from '../../domain/entities/hromada';
+import type { OutboxMessage } from '../../domain/entities/outbox-message';
+import { isOpen } from '../../domain/entities/service-request';
+import { ConflictError } from '../../domain/errors';
+import { addDays, localDate } from '../../domain/time';
+import type { Ports } from '../../ports/ports';
+import { auditChange } from '../audit';
+import { droppedMessage } from './dropped-message';
+import { foldDays, foldDriversTold } from './fold-air-raid-log';
+import { emptyDay } from './hold-due-routes';
+import { dayLabel, type Rebooked, rebookChanges } from './rebook-items';
+
+type ClosePorts = Pick<Ports, 'entities' | 'outbox' | 'clock' | 'ids'>;
+
+/** The last later day already handed over (closed), if any: they are closed in date order. */
+export function lastClosed(alert: AirRaidAlert): string | undefined {
+  const closed = (alert.effects.days ?? []).filter((d) => d.wholeDay).map((d) => d.date);
+  const last = [alert.effects.earlier?.through, ...closed].filter((d) => d !== undefined).sort();
+  return last.at(-1);
+}
+
+/** The later days over by `today` (before it) not yet handed over, oldest first. */
+export function datesOver(alert: AirRaidAlert, today: string): string[] {
+  const closed = lastClosed(alert);
+  const after = closed && closed > alert.date ? closed : alert.date;
+  const dates: string[] = [];
+  for (let d = addDays(after, 1); d < today; d = addDays(d, 1)) dates.push(d);
+  return dates;
+}
+
+/**
+ * At an alert's end: whether a date is over, its rides handed to the dispatcher (its start day
+ * once it crossed midnight, start-day-over.ts, and every day after it before the day it ended on).
+ * Undefined: it did not cross midnight.
+ */
+export function overAtEnd(
+  alert: AirRaidAlert & { endedAt: string },
+  timeZone: string,
+): ((date: string) => boolean) | undefined {
+  const last = localDate(new Date(alert.endedAt), timeZone);
+  if (alert.date >= last) return undefined;
+  return (date) => date >= alert.date && date < last;
+}
+
+/** Hands over every later day over at `at` not handed over yet; the alert as written last. */
+export async function closeDaysOver(
+  ports: ClosePorts,
+  hromada: Hromada,
+  alert: AirRaidAlert,
+  at: Date = ports.clock.now(),
+): Promise<AirRaidAlert> {
+  const today = localDate(at, hromada.timeZone);
+  let current = alert;
+  for (const date of datesOver(alert, today))
+    current = await closeDay(ports, hromada, current, date, today, at);
+  return current;
+}
+
+async function closeDay(
+  ports: ClosePorts,
+  hromada: Hromada,
+  seen: AirRaidAlert,
+  date: string,
+  today: string,
+  at: Date,
+): Promise<AirRaidAlert> {
+  const requests = await ports.entities.requests.forDay(hromada.id, date);
+  const open = requests.filter((r) => isOpen(r.status));
+  const label = dayLabel(date);
+  const { items, rebooked } = rebookChanges(
+    ports,
+    hromada,
+    seen,
+    { date, listDate: today },
+    open,
+    (_, from, to) =>
+      `Тривога тривала весь день ${label}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
+  );
+  const held = await dropHeld(ports, seen, new Set(requests.map((r) => r.id)));
+  let alert = seen;
+  for (let attempt = 1; ; attempt++) {
+    const next = closed(alert, date, rebooked, held, { today, at, timeZone: hromada.timeZone });
+    try {
+      await ports.entities.commit([
+        ...items,
+        { op: 'update', entity: 'AirRaidAlert', item: next, expectedVersion: alert.version },
+        auditChange(ports, hromada, 'system:air-raid', 'air-raid-day-over', 'AirRaidAlert', seen.id, [
+          `effects.days.${date}`,
+        ]),
+      ]);
+      return next;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      // a message held meanwhile (read again, retry), or the day closed by another run (leave it)
+      const fresh = await ports.entities.airRaids.get(hromada.id, seen.id);
+      if (!fresh) throw error;
+      const done = lastClosed(fresh);
+      if (done !== undefined && done >= date) return fresh;
+      if (attempt >= CLOSE_ATTEMPTS) throw error;
+      alert = fresh;
+    }
+  }
+}
+
+const CLOSE_ATTEMPTS = 5;
+
+/** The alert with `date`'s line closed, its dropped messages off the list, the log folded. */
+function closed(
+  alert: AirRaidAlert,
+  date: string,
+  rebooked: Rebooked,
+  held: { gone: ReadonlySet<string>; dropped: number },
+  when: { today: string; at: Date; timeZone: string },
+): AirRaidAlert {
+  const days = alert.effects.days ?? [];
+  const line = { ...(days.find((d) => d.date === date) ?? emptyDay(date)), wholeDay: true, ...rebooked };
+  const folded = foldDays(
+    [...days.filter((d) => d.date !== date), { ...line, dropped: held.dropped }].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    ),
+    alert.effects.earlier,
+  );
+  return {
+    ...alert,
+    effects: {
+      ...alert.effects,
+      ...foldDriversTold(alert.effects, when.today, when.at, when.timeZone),
+      held: alert.effects.held.filter((id) => !held.gone.has(id)),
+      days: folded.days,
+      ...(folded.earlier ? { earlier: folded.earlier } : {}),
+    },
+    version: alert.version + 1,
+    updatedAt: when.at.toISOString(),
+  };
+}
+
+/**
+ * The held messages the alert lists about the day's requests, dropped (each at its version, as
+ * release-held.ts writes them): those no longer held leave the list; the dropped ones are counted
+ * (a message already dropped by an earlier run that a fault cut off is counted too).
+ */
+async function dropHeld(
+  ports: ClosePorts,
+  alert: AirRaidAlert,
+  ofDay: ReadonlySet<string>,
+): Promise<{ gone: Set<string>; dropped: number }> {
+  const gone = new Set<string>();
+  let dropped = 0;
+  for (const id of alert.effects.held) {
+    const message = await ports.outbox.get(id);
+    if (!message?.subject.startsWith('REQUEST#') || !ofDay.has(message.subject.slice('REQUEST#'.length)))
+      continue;
+    const status = await dropOne(ports, alert, message);
+    if (status === 'pending') continue;
+    gone.add(id);
+    if (status === 'suppressed') dropped++;
+  }
+  return { gone, dropped };
+}
+
+/** The message's status once dropped (or as it was, when no longer held by this alert). */
+async function dropOne(
+  ports: ClosePorts,
+  alert: AirRaidAlert,
+  message: OutboxMessage,
+): Promise<OutboxMessage['status']> {
+  if (message.status !== 'pending' || message.heldForAirRaid !== alert.id) return message.status;
+  const { heldForAirRaid: _alert, ...next } = droppedMessage(
+    message,
+    'dropped in the air-raid alert: its day is over, its rides handed to the dispatcher',
+  );
+  try {
+    await ports.entities.commit([{ op: 'outbox-final', message: next, expectedVersion: message.version }]);
+    return 'suppressed';
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    // changed meanwhile (sent, re-held): as it is now
+    return (await ports.outbox.get(message.id))?.status ?? 'pending';
+  }
+}
