@@ -58,6 +58,7 @@ export async function spreadAirRaid(
       spread.failed.push(hromada.name);
     }
   }
+  for (const names of Object.values(spread)) names.sort(byName);
   return spread;
 }
 
@@ -88,5 +89,8 @@ export async function endSpreadAirRaids(
       if (!active || spreadFrom(still)) result.failed.push(hromada.name);
     }
   }
+  for (const names of Object.values(result)) names.sort(byName);
   return result;
 }
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'uk');
