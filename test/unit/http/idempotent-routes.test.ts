@@ -34,6 +34,7 @@ import {
   TAXI,
   taxiRequest,
 } from '../../support/fixtures';
+import { setHromadaAreas } from '../../support/hromada-areas';
 import { fieldsOf, hromadaOf } from '../../support/inputs';
 import { deliveryDay } from '../app/deliveries/delivery-day';
 import { ENGINE, TUESDAY } from '../app/planning/demo-day';
@@ -134,15 +135,7 @@ const zoneFeature = (name: string) => ({
 /** The test hromada and another one in the same oblast. */
 async function oblastNeighbours(w: World) {
   const oblastId = 'UA05000000000010236';
-  const own = (await w.ports.entities.hromady.get(HROMADA))!;
-  await w.ports.entities.commit([
-    {
-      op: 'update',
-      entity: 'Hromada',
-      item: { ...own, oblastId, version: own.version + 1 },
-      expectedVersion: own.version,
-    },
-  ]);
+  await setHromadaAreas(w.ports, HROMADA, { oblastId });
   await createHromada(
     w.ports,
     hromadaOf({ id: 'sokolivska', name: 'Соколівська громада', oblastId }),

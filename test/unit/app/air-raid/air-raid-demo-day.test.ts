@@ -7,6 +7,7 @@ import { sendOutboxMessage } from '../../../../shared/app/send-outbox-message';
 import type { Plan } from '../../../../shared/domain/entities/plan';
 import { ConflictError } from '../../../../shared/domain/errors';
 import { HROMADA, type RecordingSmsSender } from '../../../support/fixtures';
+import { setHromadaAreas } from '../../../support/hromada-areas';
 import { type DemoPorts, TUESDAY } from '../planning/demo-day';
 import { OLEH, PETRO, publishedDemoDay } from './published-demo-day';
 
@@ -106,15 +107,7 @@ describe('an air-raid alert on the demo day, during the morning', () => {
 
   it('the feed starts an alert for the raion the hromada lies in, and ends only its own', async () => {
     const d = await publishedDemoDay();
-    const h = await hromadaOf(d.ports);
-    await d.ports.entities.commit([
-      {
-        op: 'update',
-        entity: 'Hromada',
-        item: { ...h, raionId: 'UA05120000000017020', version: h.version + 1 },
-        expectedVersion: h.version,
-      },
-    ]);
+    await setHromadaAreas(d.ports, HROMADA, { raionId: 'UA05120000000017020' });
     d.clock.at = new Date('2026-11-24T06:00:00Z');
     const raion = { activeAreas: async () => [{ level: 'raion' as const, id: 'UA05120000000017020' }] };
     expect(await pollAirRaids(d.ports, raion)).toMatchObject({ started: 1 });

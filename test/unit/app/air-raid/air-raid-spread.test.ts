@@ -6,6 +6,7 @@ import { createHromada } from '../../../../shared/app/registry';
 import type { EntityRepository } from '../../../../shared/ports/entity-repository';
 import type { Ports } from '../../../../shared/ports/ports';
 import { HROMADA } from '../../../support/fixtures';
+import { setHromadaAreas } from '../../../support/hromada-areas';
 import { hromadaOf } from '../../../support/inputs';
 import { TUESDAY } from '../planning/demo-day';
 import { OLEH, PETRO, publishedDemoDay } from './published-demo-day';
@@ -49,15 +50,7 @@ function failingFor(entities: EntityRepository, hromadaId: string, broken: () =>
  */
 async function deployment() {
   const d = await publishedDemoDay();
-  const khm = (await d.ports.entities.hromady.get(HROMADA))!;
-  await d.ports.entities.commit([
-    {
-      op: 'update',
-      entity: 'Hromada',
-      item: { ...khm, oblastId: OBLAST, version: khm.version + 1 },
-      expectedVersion: khm.version,
-    },
-  ]);
+  await setHromadaAreas(d.ports, HROMADA, { oblastId: OBLAST });
   for (const id of [ORIGIN, ALERTED, FAILING, OUTSIDE])
     await createHromada(
       d.ports,
