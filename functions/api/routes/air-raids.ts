@@ -34,7 +34,7 @@ export function airRaidRoutes(ports: Ports): Route[] {
             body.level,
             actor,
           );
-          const any = started || (spread?.reached.length ?? 0) > 0;
+          const any = started || (spread?.started ?? 0) > 0;
           return json(any ? 201 : 200, { ...alert, started, ...(spread ? { spread } : {}) });
         },
       },

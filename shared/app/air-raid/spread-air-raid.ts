@@ -27,6 +27,8 @@ import { startAirRaid } from './start-air-raid';
 export interface AirRaidSpread {
   /** Now under this action's alert. */
   reached: string[];
+  /** How many of `reached` this press started (the others an earlier press of the same action). */
+  started: number;
   /** Under an alert of their own (the feed's, their dispatcher's, another hromada's): kept. */
   alreadyUnderAlert: string[];
   /** The start failed there (storage throttled…): press again to reach them. */
@@ -47,18 +49,19 @@ export async function spreadAirRaid(
   actor: Actor,
 ): Promise<AirRaidSpread> {
   const from = { hromadaId: origin.id, hromadaName: origin.name, alertId: anchor.id };
-  const spread: AirRaidSpread = { reached: [], alreadyUnderAlert: [], failed: [] };
+  const spread: AirRaidSpread = { reached: [], started: 0, alreadyUnderAlert: [], failed: [] };
   for (const hromada of await readAllHromady(ports)) {
     if (hromada.id === origin.id || !covers(area, hromada)) continue;
     try {
       const { alert, started } = await startAirRaid(ports, hromada, area, 'dispatcher', actor, from);
       const ours = started || alert.startedFrom?.alertId === anchor.id;
       (ours ? spread.reached : spread.alreadyUnderAlert).push(hromada.name);
+      if (started) spread.started++;
     } catch {
       spread.failed.push(hromada.name);
     }
   }
-  for (const names of Object.values(spread)) names.sort(byName);
+  for (const names of [spread.reached, spread.alreadyUnderAlert, spread.failed]) names.sort(byName);
   return spread;
 }
 

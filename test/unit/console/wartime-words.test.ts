@@ -117,11 +117,16 @@ describe('air-raid alerts and danger zones in the console, in Ukrainian', () => 
   });
   it('after an oblast «Тривога», says how many other hromady it reached, kept their own, or failed', () => {
     const alert = { started: true, area: { level: 'oblast', id: 'UA05' }, effects };
-    const spread = { reached: ['Калинівська', 'Соколівська'], alreadyUnderAlert: ['Літинська'], failed: [] };
+    const spread = {
+      reached: ['Калинівська', 'Соколівська'],
+      started: 2,
+      alreadyUnderAlert: ['Літинська'],
+      failed: [],
+    };
     expect(startedWords({ ...alert, spread }, '09:05')).toBe(
       'Повітряну тривогу оголошено. Водіїв у дорозі сповіщено: 1. Тривогу області оголошено ще в 2 громадах (Калинівська, Соколівська); уже мали свою тривогу: 1 (Літинська)',
     );
-    const one = { reached: ['Калинівська'], alreadyUnderAlert: [], failed: ['Соколівська'] };
+    const one = { reached: ['Калинівська'], started: 0, alreadyUnderAlert: [], failed: ['Соколівська'] };
     expect(
       startedWords({ ...alert, started: false, area: { level: 'raion', id: 'r' }, spread: one }, '09:05'),
     ).toBe(

@@ -3,6 +3,7 @@ import { endAirRaidByDispatcher, startAirRaidByDispatcher } from '../../../../sh
 import { pollAirRaids } from '../../../../shared/app/air-raid/poll-air-raids';
 import { startAirRaid } from '../../../../shared/app/air-raid/start-air-raid';
 import { createHromada } from '../../../../shared/app/registry';
+import { sendOutboxMessage } from '../../../../shared/app/send-outbox-message';
 import type { EntityRepository } from '../../../../shared/ports/entity-repository';
 import type { Ports } from '../../../../shared/ports/ports';
 import { HROMADA } from '../../../support/fixtures';
@@ -84,6 +85,7 @@ describe("a dispatcher's oblast alert", () => {
     });
     expect(result.spread).toEqual({
       reached: [KHM_NAME],
+      started: 1,
       alreadyUnderAlert: [NAMES[ALERTED]],
       failed: [NAMES[FAILING]],
     });
@@ -105,6 +107,13 @@ describe("a dispatcher's oblast alert", () => {
     expect(attention.find((a) => a.kind === 'air-raid')?.text).toMatch(
       /^Повітряна тривога з \d\d:\d\d \(оголосив диспетчер громади «Покровська громада» для області\): водіїв у дорозі повідомлено \(1\)/,
     );
+    // Хмільник's non-urgent messages wait for the all-clear
+    await d.ride(d.anna.id, '10:00', { date: '2026-11-26' });
+    const confirmation = (await d.ports.outbox.listByHromada(HROMADA, { limit: 200 })).items.find(
+      (m) => m.kind === 'booking-confirmation' && m.status === 'pending',
+    )!;
+    expect(await sendOutboxMessage(d.ports, confirmation.id, confirmation.version)).toBe('held');
+    expect((await d.ports.outbox.get(confirmation.id))?.heldForAirRaid).toBe(khm.id);
     // the dispatcher's own: no startedFrom, an audit entry without it
     expect(result.alert.startedFrom).toBeUndefined();
     expect((await auditOf(d.ports, ORIGIN, 'air-raid-start'))[0]?.startedFrom).toBeUndefined();
@@ -127,6 +136,7 @@ describe("a dispatcher's oblast alert", () => {
     expect(again).toMatchObject({ started: false, alert: { id: first.alert.id } });
     expect(again.spread).toEqual({
       reached: [NAMES[FAILING], KHM_NAME],
+      started: 1,
       alreadyUnderAlert: [NAMES[ALERTED]],
       failed: [],
     });
