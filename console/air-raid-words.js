@@ -77,11 +77,55 @@ function laterDayWords(day) {
   return `${date}: зупинок зсунуто ${day.stopsShifted} (до ${day.shiftedMinutes} хв); ${replan}${told}`;
 }
 
-/** The status line after «Відбій тривоги»: the re-plan's effects in one sentence. */
-export const endedWords = (alert) => `Відбій тривоги. ${effectsWords(alert).join('; ')}`;
+/** The status line after «Відбій тривоги»: the re-plan's effects in one sentence, and the other hromady. */
+export const endedWords = (alert) =>
+  `Відбій тривоги. ${effectsWords(alert).join('; ')}${spreadEndWords(alert.spread)}`;
 
 /** The status line after «Повітряна тривога»: started now, or the one already in force (at `time`). */
 export const startedWords = (alert, time) =>
-  alert.started === false
+  (alert.started === false
     ? `Тривога вже триває з ${time}`
-    : `Повітряну тривогу оголошено. Водіїв у дорозі сповіщено: ${alert.effects.driversTold.length}`;
+    : `Повітряну тривогу оголошено. Водіїв у дорозі сповіщено: ${alert.effects.driversTold.length}`) +
+  spreadWords(alert.spread, alert.area?.level);
+
+/** Who set an alert, for the log and the banner: another hromada's dispatcher named by hromada. */
+export const setByWords = (alert) =>
+  alert.startedFrom
+    ? `диспетчер громади ${alert.startedFrom.hromadaName}`
+    : (SOURCES[alert.source] ?? alert.source);
+
+/** "в 1 громаді", "у 3 громадах" (the locative after a number). */
+function inHromady(n) {
+  const one = n % 10 === 1 && n % 100 !== 11;
+  return `${n} ${one ? 'громаді' : 'громадах'}`;
+}
+
+/**
+ * After a raion or oblast «Тривога»: how many other hromady of the deployment it reached, which
+ * kept an alert of their own, and where it could not start (names only).
+ */
+function spreadWords(spread, level) {
+  if (!spread) return '';
+  const unit = level === 'raion' ? 'району' : 'області';
+  const parts = [
+    `. Тривогу ${unit} оголошено ще в ${inHromady(spread.reached.length)}${names(spread.reached)}`,
+  ];
+  if (spread.alreadyUnderAlert.length)
+    parts.push(`уже мали свою тривогу: ${spread.alreadyUnderAlert.length}${names(spread.alreadyUnderAlert)}`);
+  if (spread.failed.length)
+    parts.push(
+      `не вдалося в ${inHromady(spread.failed.length)}${names(spread.failed)}: натисніть «Повітряна тривога» ще раз`,
+    );
+  return parts.join('; ');
+}
+
+/** After «Відбій» of an alert that reached other hromady: where it ended too, where it could not. */
+function spreadEndWords(spread) {
+  if (!spread) return '';
+  const failed = spread.failed.length
+    ? `; не вдалося в ${inHromady(spread.failed.length)}${names(spread.failed)}: натисніть «Відбій тривоги» ще раз`
+    : '';
+  return `. Відбій також у ${inHromady(spread.ended.length)}${names(spread.ended)}${failed}`;
+}
+
+const names = (list) => (list.length ? ` (${list.join(', ')})` : '');

@@ -3,7 +3,7 @@
 // step) and the log view. Both read one list, kept here, so that either sees the other's change.
 // Only for the roles the API admits (console/auth.js `wartime`).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { effectsWords, endedWords, LEVELS, SOURCES, startedWords } from './air-raid-words.js';
+import { effectsWords, endedWords, LEVELS, setByWords, startedWords } from './air-raid-words.js';
 import { api, hromadaPath } from './api.js';
 import { session } from './auth.js';
 import { html } from './html.js';
@@ -82,7 +82,9 @@ export function AirRaidBar({ hromada, run, say, reloadDay, pollMs }) {
     });
   if (active)
     return html`<div id="air-raid-banner" class="air-raid-banner" role="alert">
-      <strong>ПОВІТРЯНА ТРИВОГА</strong> з ${when(active.startedAt)} (${areaWords(active)}): маршрути на паузі,
+      <strong>ПОВІТРЯНА ТРИВОГА</strong> з ${when(active.startedAt)} (${areaWords(active)}${
+        active.startedFrom ? `; оголосив ${setByWords(active)}` : ''
+      }): маршрути на паузі,
       нетермінові SMS чекають відбою.
       ${' '}<button type="button" onClick=${end}>Відбій тривоги</button>
     </div>`;
@@ -112,7 +114,7 @@ export function AirRaidsView({ hromada, run }) {
       ${(items ?? []).map(
         (a) => html`<li key=${a.id}>
           <h3>${stamp(a.startedAt)} — ${a.endedAt ? `відбій ${stamp(a.endedAt)}` : 'триває'}</h3>
-          <p>Територія: ${areaWords(a)}; оголосив: ${SOURCES[a.source] ?? a.source} (${a.startedBy})${
+          <p>Територія: ${areaWords(a)}; оголосив ${setByWords(a)} (${a.startedBy})${
             a.endedBy ? `; відбій: ${a.endedBy}` : ''
           }</p>
           <ul>${effectsWords(a).map((line) => html`<li>${line}</li>`)}</ul>

@@ -13,6 +13,8 @@ export function auditChange(
   itemType: string,
   itemId: string,
   changedFields: string[],
+  /** The hromada the action came from, when not this one (an area air-raid alert). */
+  startedFrom?: string,
 ): Extract<Change, { op: 'audit' }> {
   const now = ports.clock.now();
   return {
@@ -26,6 +28,7 @@ export function auditChange(
       itemType,
       itemId,
       changedFields,
+      ...(startedFrom ? { startedFrom } : {}),
       expiresAt: expiresAfterDays(now, hromada.rules.retentionDays.audit),
     },
   };

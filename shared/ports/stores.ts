@@ -206,4 +206,6 @@ export interface AirRaidStore {
   list(hromadaId: string, page?: PageRequest): Promise<Page<AirRaidAlert>>;
   /** AR2: the alert in force, if any (the newest, when it has not ended; consistent read). */
   active(hromadaId: string): Promise<AirRaidAlert | undefined>;
+  /** AR2 whether ended or not: the newest alert (consistent read). */
+  newest(hromadaId: string): Promise<AirRaidAlert | undefined>;
 }

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { endAirRaidByDispatcher, startAirRaidByDispatcher } from '../../shared/app/air-raid/air-raids';
 import { endAirRaid } from '../../shared/app/air-raid/end-air-raid';
 import { HOLD_RECHECK_MINUTES } from '../../shared/app/air-raid/hold-for-air-raid';
 import { pollAirRaids } from '../../shared/app/air-raid/poll-air-raids';
 import { startAirRaid } from '../../shared/app/air-raid/start-air-raid';
 import { planDay } from '../../shared/app/planning/plan-day';
 import { publishPlan } from '../../shared/app/planning/publish-plan';
-import { createEntity } from '../../shared/app/registry';
+import { createEntity, createHromada } from '../../shared/app/registry';
 import { sendOutboxMessage } from '../../shared/app/send-outbox-message';
 import { bookServiceRequest } from '../../shared/app/service-requests';
 import { registryKinds } from '../../shared/domain/registry';
@@ -20,7 +21,7 @@ import {
   taxiRequest,
   withRules,
 } from '../support/fixtures';
-import { bookingOf, fieldsOf } from '../support/inputs';
+import { bookingOf, fieldsOf, hromadaOf } from '../support/inputs';
 import { FixedClock, freshTable, portsFor } from './support';
 
 const TUESDAY = '2026-11-24';
@@ -179,5 +180,48 @@ describe('an air-raid alert on DynamoDB Local', () => {
       id: alert.id,
       endedAt: end.toISOString(),
     });
+  });
+});
+
+describe("a dispatcher's oblast alert on DynamoDB Local", () => {
+  const OBLAST = 'UA05000000000010236';
+  const ids = { origin: 'obl-origin', near: 'obl-near', outside: 'obl-outside' };
+
+  it("starts in each covered hromada (startedFrom on the alert and its audit entry), once however many press at once, and ends there with the origin's «Відбій»", async () => {
+    const clock = new FixedClock(new Date('2026-11-24T07:00:00Z'));
+    const ports = { ...portsFor(t, clock), sms: new RecordingSmsSender() };
+    for (const [key, id] of Object.entries(ids))
+      await createHromada(
+        ports,
+        hromadaOf({
+          id,
+          name: `Громада ${key}`,
+          oblastId: key === 'outside' ? 'UA68000000000099709' : OBLAST,
+        }),
+        'test',
+      );
+    const [a, b] = await Promise.all([
+      startAirRaidByDispatcher(ports, ids.origin, 'oblast', 'disp-1'),
+      startAirRaidByDispatcher(ports, ids.origin, 'oblast', 'disp-2'),
+    ]);
+    expect(a.alert.id).toBe(b.alert.id);
+    for (const id of [ids.origin, ids.near])
+      expect((await ports.entities.airRaids.list(id)).items, id).toHaveLength(1);
+    expect(await ports.entities.airRaids.active(ids.outside)).toBeUndefined();
+    const near = (await ports.entities.airRaids.active(ids.near))!;
+    expect(near.startedFrom).toEqual({
+      hromadaId: ids.origin,
+      hromadaName: 'Громада origin',
+      alertId: a.alert.id,
+    });
+    const audit = (await ports.entities.audit.list(ids.near, { limit: 10 })).items;
+    expect(audit.find((e) => e.action === 'air-raid-start')).toMatchObject({ startedFrom: ids.origin });
+
+    clock.at = new Date('2026-11-24T07:30:00Z');
+    const ended = await endAirRaidByDispatcher(ports, ids.origin, 'disp-1');
+    expect(ended.spread).toEqual({ ended: ['Громада near'], failed: [] });
+    expect(await ports.entities.airRaids.active(ids.near)).toBeUndefined();
+    expect((await pollAirRaids(ports, NO_FEED)).resumed).toBe(1);
+    expect((await ports.entities.airRaids.get(ids.near, near.id))?.ending).toBeUndefined();
   });
 });

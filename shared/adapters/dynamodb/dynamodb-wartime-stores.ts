@@ -34,6 +34,7 @@ export function dynamoDbAirRaidStore(reads: TableReads): AirRaidStore {
       const [newest] = (await airRaidPage(reads, hromadaId, { limit: 1 }, true)).items;
       return newest && newest.endedAt === undefined ? newest : undefined;
     },
+    newest: async (hromadaId) => (await airRaidPage(reads, hromadaId, { limit: 1 }, true)).items[0],
   };
 }
 

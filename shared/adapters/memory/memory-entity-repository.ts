@@ -226,6 +226,7 @@ export class MemoryEntityRepository implements EntityRepository {
       const [newest] = this.airRaidsNewestFirst(hromadaId);
       return newest && newest.endedAt === undefined ? newest : undefined;
     },
+    newest: async (hromadaId) => this.airRaidsNewestFirst(hromadaId)[0],
   };
 
   private airRaidsNewestFirst(hromadaId: string) {

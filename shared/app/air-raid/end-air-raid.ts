@@ -41,13 +41,29 @@ export async function endAirRaid(
     if (unfinished) return finishEnd(ports, hromada, unfinished, actor, options);
     throw new ConflictError('No air-raid alert is in force', undefined, { reason: NO_AIR_RAID });
   }
+  const ended = await markAirRaidEnded(ports, hromada, active, actor);
+  return finishEnd(ports, hromada, ended, actor, options);
+}
+
+/**
+ * The end's first half: the last shift, then the alert marked ended with its end under way
+ * (`ending`), so that nothing more is held. finishEnd does the rest, now or (an end spread from
+ * another hromada's «Відбій», spread-air-raid.ts) at the next poll. `startedFrom`: the hromada
+ * the «Відбій» came from, for the audit entry.
+ */
+export async function markAirRaidEnded(
+  ports: EndPorts,
+  hromada: Hromada,
+  active: AirRaidAlert,
+  actor: Actor,
+  startedFrom?: string,
+): Promise<AirRaidAlert & { endedAt: string }> {
   const now = ports.clock.now();
   // the last hold tells no driver: the all-clear is no moment to send one to shelter
   // a later day over meanwhile (the poll did not get to it) is handed over first
   const closed = await closeDaysOver(ports, hromada, await shiftStops(ports, hromada, active, now), now);
   const shifted = await holdDueRoutes(ports, hromada, closed, now, false);
-  const ended = await markEnded(ports, hromada, shifted, actor, now);
-  return finishEnd(ports, hromada, ended, actor, options);
+  return markEnded(ports, hromada, shifted, actor, now, startedFrom);
 }
 
 /**
@@ -83,6 +99,7 @@ async function markEnded(
   seen: AirRaidAlert,
   actor: Actor,
   now: Date,
+  startedFrom: string | undefined,
 ): Promise<AirRaidAlert & { endedAt: string }> {
   const at = now.toISOString();
   let alert = seen;
@@ -98,7 +115,16 @@ async function markEnded(
     try {
       await ports.entities.commit([
         { op: 'update', entity: 'AirRaidAlert', item: ended, expectedVersion: alert.version },
-        auditChange(ports, hromada, actor, 'air-raid-end', 'AirRaidAlert', alert.id, ['endedAt', 'endedBy']),
+        auditChange(
+          ports,
+          hromada,
+          actor,
+          'air-raid-end',
+          'AirRaidAlert',
+          alert.id,
+          ['endedAt', 'endedBy'],
+          startedFrom,
+        ),
       ]);
       return ended;
     } catch (error) {

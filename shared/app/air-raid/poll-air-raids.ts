@@ -12,6 +12,7 @@ import type { Hromada } from '../../domain/entities/hromada';
 import type { AirRaidFeed } from '../../ports/air-raid-feed';
 import type { Ports } from '../../ports/ports';
 import { covers } from './air-raid-area';
+import { readAllHromady } from './all-hromady';
 import { closeDaysOver } from './days-over';
 import { endAirRaid, finishEnd } from './end-air-raid';
 import { holdDueRoutes } from './hold-due-routes';
@@ -48,7 +49,7 @@ export async function pollAirRaids(ports: PollPorts, feed: AirRaidFeed): Promise
   }
   const unsure = new Set(areas ? (feed.unmappedOblasts?.() ?? []) : []);
   // one hromada's fault (storage throttled, the solver) never keeps the others waiting
-  for (const hromada of await allHromady(ports)) {
+  for (const hromada of await readAllHromady(ports)) {
     try {
       await pollHromada(ports, hromada, areas, unsure, run);
     } catch (error) {
@@ -99,14 +100,3 @@ async function pollHromada(
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message.slice(0, 200) : 'failed');
-
-async function allHromady(ports: Pick<Ports, 'entities'>): Promise<Hromada[]> {
-  const all: Hromada[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ports.entities.hromady.list({ limit: 100, cursor });
-    all.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return all;
-}

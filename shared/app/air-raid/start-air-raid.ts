@@ -2,7 +2,11 @@
  * An air-raid alert starts in a hromada (a dispatcher's one action, or the feed): one transaction
  * writes the alert, its audit entry, one short SMS to each driver whose published route is under
  * way now (routes-under-way.ts; no other driver) and an item on the dispatcher's attention list.
- * A second start while one is in force changes nothing and answers the one in force.
+ * A second start while one is in force changes nothing and answers the one in force; two starts
+ * at once (two dispatchers, a dispatcher and the feed) write one alert: each start takes the key
+ * "the alert after the newest one" (`once`), so the slower one's transaction fails and it answers
+ * the other's alert. A raion or oblast alert another hromada's dispatcher set (spread-air-raid.ts)
+ * carries `startedFrom`, on the alert, its audit entry and its attention item.
  *
  * After midnight the day before may still be on the road (a night delivery, a late ride): when a
  * route of that day is under way, the alert takes that day as its start day (`date`: its routes
@@ -11,7 +15,12 @@
  * as the poll would hold it after midnight. Dispatcher and feed start alike.
  */
 import type { Actor } from '../../domain/actor';
-import { type AirRaidAlert, type AirRaidArea, NO_EFFECTS } from '../../domain/entities/air-raid-alert';
+import {
+  type AirRaidAlert,
+  type AirRaidArea,
+  type AirRaidOrigin,
+  NO_EFFECTS,
+} from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { ConflictError } from '../../domain/errors';
 import { expiresAfterDays } from '../../domain/retention';
@@ -41,9 +50,10 @@ export async function startAirRaid(
   area: AirRaidArea,
   source: AirRaidAlert['source'],
   actor: Actor,
+  from?: AirRaidOrigin,
 ): Promise<AirRaidStart> {
-  const active = await ports.entities.airRaids.active(hromada.id);
-  if (active) return { alert: active, started: false };
+  const newest = await ports.entities.airRaids.newest(hromada.id);
+  if (newest && newest.endedAt === undefined) return { alert: newest, started: false };
   const now = ports.clock.now();
   const today = localDate(now, hromada.timeZone);
   const id = ports.ids.next();
@@ -56,6 +66,7 @@ export async function startAirRaid(
     source,
     startedAt: at,
     startedBy: actor,
+    ...(from ? { startedFrom: from } : {}),
     date,
     effects: { ...NO_EFFECTS, routesPaused: paused, driversTold: told },
     version: 1,
@@ -68,16 +79,24 @@ export async function startAirRaid(
     cause: `${id}-start`,
     // the dispatcher looks at today's list
     date: today,
-    text: `Повітряна тривога з ${localTimeLabel(now, hromada.timeZone)}: водіїв у дорозі повідомлено (${told.length}), нетермінові SMS затримано`,
+    text: `Повітряна тривога з ${localTimeLabel(now, hromada.timeZone)}${fromWords(area, from)}: водіїв у дорозі повідомлено (${told.length}), нетермінові SMS затримано`,
   });
+  const nowS = Math.floor(now.getTime() / 1000);
   try {
     await ports.entities.commit([
+      // one alert after the newest: a start racing this one fails here
+      { op: 'once', key: `air-raid-after#${hromada.id}#${newest?.id ?? '-'}`, nowS, untilS: alert.expiresAt },
       { op: 'create', entity: 'AirRaidAlert', item: alert },
-      auditChange(ports, hromada, actor, 'air-raid-start', 'AirRaidAlert', id, [
-        'area',
-        'startedAt',
-        'effects.driversTold',
-      ]),
+      auditChange(
+        ports,
+        hromada,
+        actor,
+        'air-raid-start',
+        'AirRaidAlert',
+        id,
+        ['area', 'startedAt', 'effects.driversTold'],
+        from?.hromadaId,
+      ),
       attention,
       ...sms,
     ]);
@@ -91,6 +110,13 @@ export async function startAirRaid(
   // it started on the day before: today's routes are held from now (its later day)
   const held = date < today ? await holdDueRoutes(ports, hromada, alert, now) : alert;
   return { alert: held, started: true };
+}
+
+/** « (оголосив диспетчер громади X для області)» on a spread alert's attention item. */
+function fromWords(area: AirRaidArea, from: AirRaidOrigin | undefined): string {
+  if (!from) return '';
+  const unit = area.level === 'raion' ? 'району' : area.level === 'oblast' ? 'області' : 'громади';
+  return ` (оголосив диспетчер громади «${from.hromadaName}» для ${unit})`;
 }
 
 /**

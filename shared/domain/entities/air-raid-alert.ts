@@ -11,6 +11,18 @@ export const airRaidLevels = ['oblast', 'raion', 'hromada'] as const;
 export const airRaidAreaSchema = z.strictObject({ level: z.enum(airRaidLevels), id: idSchema });
 export type AirRaidArea = z.infer<typeof airRaidAreaSchema>;
 
+/**
+ * A raion or oblast alert another hromada's dispatcher set for this one (spread-air-raid.ts): the
+ * hromada it came from (id and name, for the log) and the alert in force there that it spread from
+ * (its «Відбій» ends this one too).
+ */
+export const airRaidOriginSchema = z.strictObject({
+  hromadaId: idSchema,
+  hromadaName: z.string().min(1).max(200),
+  alertId: idSchema,
+});
+export type AirRaidOrigin = z.infer<typeof airRaidOriginSchema>;
+
 /** At most this many held message ids are kept on the alert (the rest are counted). */
 export const MAX_HELD_IDS = 300;
 
@@ -149,6 +161,8 @@ export const airRaidAlertSchema = z.object({
   source: z.enum(['dispatcher', 'feed']),
   startedAt: isoInstantSchema,
   startedBy: z.string().min(1).max(200),
+  /** Set by another hromada's dispatcher for its raion or oblast (absent: this hromada's own or the feed's). */
+  startedFrom: airRaidOriginSchema.optional(),
   endedAt: isoInstantSchema.optional(),
   endedBy: z.string().max(200).optional(),
   /**

@@ -65,6 +65,11 @@ export const auditEntrySchema = z.object({
    * admin's reason, as typed.
    */
   override: z.strictObject({ codes: z.array(z.string()), reason: z.string() }).optional(),
+  /**
+   * The action came from another hromada (`air-raid-start`/`air-raid-end` of a raion or oblast
+   * alert its dispatcher set): that hromada's id; `actor` is its dispatcher.
+   */
+  startedFrom: idSchema.optional(),
   expiresAt: z.number().int(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

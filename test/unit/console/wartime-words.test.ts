@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { daysNoun, effectsWords, endedWords } from '../../../console/air-raid-words.js';
+import {
+  daysNoun,
+  effectsWords,
+  endedWords,
+  setByWords,
+  startedWords,
+} from '../../../console/air-raid-words.js';
 import { appliesOn, zoneIssueWords } from '../../../console/zone-words.js';
 
 const effects = {
@@ -167,5 +173,38 @@ describe('air-raid alerts and danger zones in the console, in Ukrainian', () => 
       false,
     ]);
     expect(appliesOn({}, '2026-03-08')).toBe(true);
+  });
+  it('after an oblast «Тривога», says how many other hromady it reached, kept their own, or failed', () => {
+    const alert = { started: true, area: { level: 'oblast', id: 'UA05' }, effects };
+    const spread = {
+      reached: ['Калинівська', 'Соколівська'],
+      started: 2,
+      alreadyUnderAlert: ['Літинська'],
+      failed: [],
+    };
+    expect(startedWords({ ...alert, spread }, '09:05')).toBe(
+      'Повітряну тривогу оголошено. Водіїв у дорозі сповіщено: 1. Тривогу області оголошено ще в 2 громадах (Калинівська, Соколівська); уже мали свою тривогу: 1 (Літинська)',
+    );
+    const one = { reached: ['Калинівська'], started: 0, alreadyUnderAlert: [], failed: ['Соколівська'] };
+    expect(
+      startedWords({ ...alert, started: false, area: { level: 'raion', id: 'r' }, spread: one }, '09:05'),
+    ).toBe(
+      'Тривога вже триває з 09:05. Тривогу району оголошено ще в 1 громаді (Калинівська); не вдалося в 1 громаді (Соколівська): натисніть «Повітряна тривога» ще раз',
+    );
+    // a hromada's own alert: nothing about others
+    expect(startedWords(alert, '09:05')).toBe('Повітряну тривогу оголошено. Водіїв у дорозі сповіщено: 1');
+  });
+
+  it('names the hromada whose dispatcher set an alert that came from elsewhere, and the «Відбій» there', () => {
+    const from = { hromadaId: 'pokrovska', hromadaName: 'Покровська', alertId: 'a1' };
+    expect(setByWords({ source: 'dispatcher', startedFrom: from })).toBe('диспетчер громади Покровська');
+    expect(setByWords({ source: 'dispatcher' })).toBe('диспетчер');
+    expect(setByWords({ source: 'feed' })).toBe('стрічка тривог');
+    const ended = {
+      endedAt: '2026-03-02T09:40:00Z',
+      effects,
+      spread: { ended: ['Калинівська'], failed: [] },
+    };
+    expect(endedWords(ended)).toMatch(/\. Відбій також у 1 громаді \(Калинівська\)$/);
   });
 });

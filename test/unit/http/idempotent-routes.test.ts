@@ -10,7 +10,7 @@ import { bookCaseSlot } from '../../../shared/app/mobile-case/book-case-slot';
 import { createCaseStop } from '../../../shared/app/mobile-case/case-stops';
 import { planDay } from '../../../shared/app/planning/plan-day';
 import { publishPlan } from '../../../shared/app/planning/publish-plan';
-import { createEntity } from '../../../shared/app/registry';
+import { createEntity, createHromada } from '../../../shared/app/registry';
 import { createStandingOrder } from '../../../shared/app/standing-orders/standing-orders';
 import { createServiceAgreement } from '../../../shared/app/tours/agreements';
 import { planTour } from '../../../shared/app/tours/plan-tour';
@@ -34,7 +34,8 @@ import {
   TAXI,
   taxiRequest,
 } from '../../support/fixtures';
-import { fieldsOf } from '../../support/inputs';
+import { setHromadaAreas } from '../../support/hromada-areas';
+import { fieldsOf, hromadaOf } from '../../support/inputs';
 import { deliveryDay } from '../app/deliveries/delivery-day';
 import { ENGINE, TUESDAY } from '../app/planning/demo-day';
 import { HOSPITAL } from '../app/taxi/support';
@@ -130,6 +131,17 @@ const zoneFeature = (name: string) => ({
     ],
   },
 });
+
+/** The test hromada and another one in the same oblast. */
+async function oblastNeighbours(w: World) {
+  const oblastId = 'UA05000000000010236';
+  await setHromadaAreas(w.ports, HROMADA, { oblastId });
+  await createHromada(
+    w.ports,
+    hromadaOf({ id: 'sokolivska', name: 'Соколівська громада', oblastId }),
+    'test',
+  );
+}
 
 /** A regional centre registered in the test hromada, and its agreement with that hromada. */
 async function regionalCentre(w: World, agreement = true) {
@@ -232,9 +244,11 @@ const SCENARIOS: Record<string, Scenario> = {
     const call = { path: `${H}/service-agreements/ocss/withdraw`, body: { version: 1 } };
     return { call, other: { ...call, body: { version: 1, reason: 'рішення сесії' } } };
   },
-  'POST /hromady/{hromadaId}/air-raids': async () => {
-    const call = { path: `${H}/air-raids`, body: {} };
-    return { call, other: { ...call, body: { level: 'raion' } } };
+  'POST /hromady/{hromadaId}/air-raids': async (w) => {
+    // an oblast alert that reaches another hromada: a retry starts it nowhere twice
+    await oblastNeighbours(w);
+    const call = { path: `${H}/air-raids`, body: { level: 'oblast' } };
+    return { call, other: { ...call, body: {} } };
   },
   'POST /hromady/{hromadaId}/air-raids/end': async (w) => {
     await startAirRaidByDispatcher(w.ports, HROMADA, 'hromada', 'd');

@@ -3,39 +3,16 @@ import { endAirRaid } from '../../../../shared/app/air-raid/end-air-raid';
 import { pollAirRaids } from '../../../../shared/app/air-raid/poll-air-raids';
 import { startAirRaid } from '../../../../shared/app/air-raid/start-air-raid';
 import { runEveryMinute } from '../../../../shared/app/every-minute';
-import { planDay } from '../../../../shared/app/planning/plan-day';
-import { publishPlan } from '../../../../shared/app/planning/publish-plan';
 import { sendOutboxMessage } from '../../../../shared/app/send-outbox-message';
 import type { Plan } from '../../../../shared/domain/entities/plan';
 import { ConflictError } from '../../../../shared/domain/errors';
 import { HROMADA, type RecordingSmsSender } from '../../../support/fixtures';
-import { type DemoPorts, demoDay, ENGINE, TUESDAY } from '../planning/demo-day';
+import { setHromadaAreas } from '../../../support/hromada-areas';
+import { type DemoPorts, TUESDAY } from '../planning/demo-day';
+import { OLEH, PETRO, publishedDemoDay } from './published-demo-day';
 
-const OLEH = '+380674011201';
-const PETRO = '+380674011202';
 const AREA = { level: 'hromada', id: HROMADA } as const;
 const NO_FEED = { activeAreas: async () => [] };
-
-/**
- * The demo day: Ганна (09:00) and Олена (09:10) ride in the morning, a brigade visit at 11:00
- * (the brigade's car only) and a wheelchair ride at 15:00 (the ramp taxi only); Олег drives the
- * taxi, Петро the brigade's car. Planned and published on Monday.
- */
-async function publishedDemoDay() {
-  const d = await demoDay();
-  await d.driver({ id: 'oleh', name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] });
-  await d.driver({ id: 'petro', name: 'Петро Бондар', phone: '067 401 12 02', vehicleIds: ['brigade'] });
-  const olena = await d.resident('Олена Мельник', { phone: '067 555 12 34', smsConsent: true });
-  const ivan = await d.resident('Іван Гнатюк');
-  const lisova = { address: 'с. Березна, вул. Лісова, 3', location: { lat: 49.5631, lon: 27.8411 } };
-  const anna = await d.ride(d.anna.id, '09:00');
-  const olenas = await d.ride(olena.id, '09:10', { pickup: lisova });
-  await d.visit(ivan.id);
-  await d.ride(ivan.id, '15:00', { passengers: { wheelchair: true, escorts: 0 } });
-  const draft = await planDay(d.ports, HROMADA, TUESDAY, 'd', ENGINE);
-  const { plan } = await publishPlan(d.ports, HROMADA, TUESDAY, draft.version, 'd');
-  return { ...d, rides: { anna, olena: olenas }, plan };
-}
 
 const hromadaOf = async (ports: DemoPorts) => (await ports.entities.hromady.get(HROMADA))!;
 const messages = async (ports: DemoPorts) =>
@@ -130,15 +107,7 @@ describe('an air-raid alert on the demo day, during the morning', () => {
 
   it('the feed starts an alert for the raion the hromada lies in, and ends only its own', async () => {
     const d = await publishedDemoDay();
-    const h = await hromadaOf(d.ports);
-    await d.ports.entities.commit([
-      {
-        op: 'update',
-        entity: 'Hromada',
-        item: { ...h, raionId: 'UA05120000000017020', version: h.version + 1 },
-        expectedVersion: h.version,
-      },
-    ]);
+    await setHromadaAreas(d.ports, HROMADA, { raionId: 'UA05120000000017020' });
     d.clock.at = new Date('2026-11-24T06:00:00Z');
     const raion = { activeAreas: async () => [{ level: 'raion' as const, id: 'UA05120000000017020' }] };
     expect(await pollAirRaids(d.ports, raion)).toMatchObject({ started: 1 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../../functions/api/routes';
 import { lambdaContext } from '../../../../infra/local/lambda-context';
+import { createHromada } from '../../../../shared/app/registry';
 import { httpHandler } from '../../../../shared/http/api-handler';
 import { Router } from '../../../../shared/http/router';
 import { apiEvent } from '../../../support/api-events';
 import { FakeClock, HROMADA, memoryPorts, seedBasics } from '../../../support/fixtures';
 import { dispatcherOf } from '../../../support/fuzz/api-fuzz';
+import { setHromadaAreas } from '../../../support/hromada-areas';
+import { hromadaOf } from '../../../support/inputs';
 
 async function api() {
   const { ports, clock } = memoryPorts(new FakeClock(new Date('2026-11-24T07:00:00Z')));
@@ -18,7 +21,7 @@ async function api() {
     );
     return { status: res.statusCode, body: JSON.parse(res.body) };
   };
-  return { call, clock };
+  return { call, clock, ports };
 }
 
 describe('the air-raid routes', () => {
@@ -50,5 +53,26 @@ describe('the air-raid routes', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.reason).toMatch(/не вказано код району/);
     expect((await call('POST', '/air-raids', { level: 'province' })).status).toBe(400);
+  });
+  it("an oblast alert while the hromada's own is in force: 201 for the other hromady it reached, named in `spread`", async () => {
+    const { call, ports } = await api();
+    await setHromadaAreas(ports, HROMADA, { oblastId: 'UA05000000000010236' });
+    const near = hromadaOf({
+      id: 'sokolivska',
+      name: 'Соколівська громада',
+      oblastId: 'UA05000000000010236',
+    });
+    await createHromada(ports, near, 'test');
+    const own = await call('POST', '/air-raids', {});
+    const oblast = await call('POST', '/air-raids', { level: 'oblast' });
+    expect(oblast).toMatchObject({
+      status: 201,
+      body: { id: own.body.id, started: false, spread: { reached: ['Соколівська громада'], failed: [] } },
+    });
+    expect(await ports.entities.airRaids.active('sokolivska')).toMatchObject({
+      startedFrom: { hromadaId: HROMADA, alertId: own.body.id },
+    });
+    // pressed again: nothing new anywhere, 200
+    expect((await call('POST', '/air-raids', { level: 'oblast' })).status).toBe(200);
   });
 });

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { endAirRaidByDispatcher, startAirRaidByDispatcher } from '../../../../shared/app/air-raid/air-raids';
+import { pollAirRaids } from '../../../../shared/app/air-raid/poll-air-raids';
+import { startAirRaid } from '../../../../shared/app/air-raid/start-air-raid';
+import { createHromada } from '../../../../shared/app/registry';
+import { sendOutboxMessage } from '../../../../shared/app/send-outbox-message';
+import type { EntityRepository } from '../../../../shared/ports/entity-repository';
+import type { Ports } from '../../../../shared/ports/ports';
+import { HROMADA } from '../../../support/fixtures';
+import { setHromadaAreas } from '../../../support/hromada-areas';
+import { hromadaOf } from '../../../support/inputs';
+import { TUESDAY } from '../planning/demo-day';
+import { OLEH, PETRO, publishedDemoDay } from './published-demo-day';
+
+const OBLAST = 'UA05000000000010236';
+const OTHER_OBLAST = 'UA68000000000099709';
+/** The dispatcher's hromada (no plan today), in the oblast. */
+const ORIGIN = 'pokrovska';
+/** In the oblast, already under the feed's alert. */
+const ALERTED = 'sokolivska';
+/** In the oblast: every write of its alert fails (storage throttled). */
+const FAILING = 'kalynivska';
+/** In another oblast. */
+const OUTSIDE = 'letychivska';
+const NAMES: Record<string, string> = {
+  [ORIGIN]: 'Покровська громада',
+  [ALERTED]: 'Соколівська громада',
+  [FAILING]: 'Калинівська громада',
+  [OUTSIDE]: 'Летичівська громада',
+};
+const KHM_NAME = 'Хмільницька міська територіальна громада';
+const NO_FEED = { activeAreas: async () => [] };
+
+/** Fails every change set that writes an air-raid alert of `hromadaId` while `broken()`. */
+function failingFor(entities: EntityRepository, hromadaId: string, broken: () => boolean): EntityRepository {
+  const commit: EntityRepository['commit'] = async (changes) => {
+    const hits = changes.some(
+      (c) => c.op === 'create' && c.entity === 'AirRaidAlert' && c.item.hromadaId === hromadaId,
+    );
+    if (hits && broken()) throw new Error('ProvisionedThroughputExceededException');
+    return entities.commit(changes);
+  };
+  return new Proxy(entities, {
+    get: (target, prop) => (prop === 'commit' ? commit : Reflect.get(target, prop, target)),
+  });
+}
+
+/**
+ * The demo day in Хмільник (its morning route under way), and four more hromady of the deployment:
+ * three in Хмільник's oblast (the dispatcher's, one under the feed's alert, one failing), one not.
+ */
+async function deployment() {
+  const d = await publishedDemoDay();
+  await setHromadaAreas(d.ports, HROMADA, { oblastId: OBLAST });
+  for (const id of [ORIGIN, ALERTED, FAILING, OUTSIDE])
+    await createHromada(
+      d.ports,
+      hromadaOf({ id, name: NAMES[id], oblastId: id === OUTSIDE ? OTHER_OBLAST : OBLAST }),
+      'test',
+    );
+  const alerted = (await d.ports.entities.hromady.get(ALERTED))!;
+  const feedArea = { level: 'hromada' as const, id: ALERTED };
+  const feedAlert = (await startAirRaid(d.ports, alerted, feedArea, 'feed', 'system:air-raid-feed')).alert;
+  const morning = d.plan.routes.find((r) => r.stops.some((s) => s.requestId === d.rides.anna.id))!;
+  // a minute after Ганна's pickup: Хмільник's morning route is on the road
+  d.clock.at = new Date(Date.parse(morning.stops[0]!.departure) + 60_000);
+  const onRoad = morning.vehicleId === 'taxi' ? OLEH : PETRO;
+  let broken = true;
+  const ports: Ports = { ...d.ports, entities: failingFor(d.ports.entities, FAILING, () => broken) };
+  return { ...d, ports, onRoad, feedAlert, heal: () => (broken = false) };
+}
+
+const airRaidSms = async (ports: Ports, hromadaId: string) =>
+  (await ports.outbox.listByHromada(hromadaId, { limit: 200 })).items.filter((m) => m.kind === 'air-raid');
+const auditOf = async (ports: Ports, hromadaId: string, action: string) =>
+  (await ports.entities.audit.list(hromadaId, { limit: 100 })).items.filter((e) => e.action === action);
+
+describe("a dispatcher's oblast alert", () => {
+  it('starts in every hromada of the deployment the oblast covers, each its own alert; one failing stops none', async () => {
+    const d = await deployment();
+    const result = await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    expect(result).toMatchObject({
+      started: true,
+      alert: { hromadaId: ORIGIN, area: { level: 'oblast', id: OBLAST } },
+    });
+    expect(result.spread).toEqual({
+      reached: [KHM_NAME],
+      started: 1,
+      alreadyUnderAlert: [NAMES[ALERTED]],
+      failed: [NAMES[FAILING]],
+    });
+
+    // Хмільник: its own alert, from Покровська's, its driver on the road told, its audit and attention item
+    const khm = (await d.ports.entities.airRaids.active(HROMADA))!;
+    expect(khm).toMatchObject({
+      source: 'dispatcher',
+      startedBy: 'disp-p',
+      area: { level: 'oblast', id: OBLAST },
+      startedFrom: { hromadaId: ORIGIN, hromadaName: NAMES[ORIGIN], alertId: result.alert.id },
+    });
+    expect(khm.id).not.toBe(result.alert.id);
+    expect((await airRaidSms(d.ports, HROMADA)).map((m) => m.to)).toEqual([d.onRoad]);
+    expect(await auditOf(d.ports, HROMADA, 'air-raid-start')).toEqual([
+      expect.objectContaining({ actor: 'disp-p', startedFrom: ORIGIN, itemId: khm.id }),
+    ]);
+    const attention = (await d.ports.entities.alerts.forDay(HROMADA, TUESDAY, undefined)).items;
+    expect(attention.find((a) => a.kind === 'air-raid')?.text).toMatch(
+      /^Повітряна тривога з \d\d:\d\d \(оголосив диспетчер громади «Покровська громада» для області\): водіїв у дорозі повідомлено \(1\)/,
+    );
+    // Хмільник's non-urgent messages wait for the all-clear
+    await d.ride(d.anna.id, '10:00', { date: '2026-11-26' });
+    const confirmation = (await d.ports.outbox.listByHromada(HROMADA, { limit: 200 })).items.find(
+      (m) => m.kind === 'booking-confirmation' && m.status === 'pending',
+    )!;
+    expect(await sendOutboxMessage(d.ports, confirmation.id, confirmation.version)).toBe('held');
+    expect((await d.ports.outbox.get(confirmation.id))?.heldForAirRaid).toBe(khm.id);
+    // the dispatcher's own: no startedFrom, an audit entry without it
+    expect(result.alert.startedFrom).toBeUndefined();
+    expect((await auditOf(d.ports, ORIGIN, 'air-raid-start'))[0]?.startedFrom).toBeUndefined();
+
+    // the alerted hromada keeps the feed's; the failing one and the one outside have none
+    expect(await d.ports.entities.airRaids.active(ALERTED)).toEqual(d.feedAlert);
+    expect(await d.ports.entities.airRaids.active(FAILING)).toBeUndefined();
+    expect(await d.ports.entities.airRaids.active(OUTSIDE)).toBeUndefined();
+    // the answer names hromady, nothing else of theirs (no ids, drivers, phones)
+    const answer = JSON.stringify(result.spread);
+    for (const secret of [HROMADA, ALERTED, khm.id, OLEH, PETRO, 'taxi', 'brigade'])
+      expect(answer).not.toContain(secret);
+  });
+
+  it('pressed again, starts nothing twice and reaches the hromada that had failed', async () => {
+    const d = await deployment();
+    const first = await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    d.heal();
+    const again = await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    expect(again).toMatchObject({ started: false, alert: { id: first.alert.id } });
+    expect(again.spread).toEqual({
+      reached: [NAMES[FAILING], KHM_NAME],
+      started: 1,
+      alreadyUnderAlert: [NAMES[ALERTED]],
+      failed: [],
+    });
+    expect((await d.ports.entities.airRaids.list(HROMADA)).items).toHaveLength(1);
+    expect(await airRaidSms(d.ports, HROMADA)).toHaveLength(1);
+    expect(await d.ports.entities.airRaids.active(FAILING)).toMatchObject({
+      startedFrom: { hromadaId: ORIGIN, alertId: first.alert.id },
+    });
+  });
+
+  it("«Відбій» of the dispatcher who set it ends it wherever it is that action's, not the feed's; the next poll finishes those ends", async () => {
+    const d = await deployment();
+    const { alert } = await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    const khmAlert = (await d.ports.entities.airRaids.active(HROMADA))!;
+    d.clock.at = new Date(d.clock.now().getTime() + 20 * 60_000);
+    const ended = await endAirRaidByDispatcher(d.ports, ORIGIN, 'disp-p');
+    expect(ended).toMatchObject({
+      id: alert.id,
+      endedBy: 'disp-p',
+      spread: { ended: [KHM_NAME], failed: [] },
+    });
+    expect(await d.ports.entities.airRaids.active(HROMADA)).toBeUndefined();
+    expect(await d.ports.entities.airRaids.get(HROMADA, khmAlert.id)).toMatchObject({
+      endedBy: 'disp-p',
+      ending: {},
+    });
+    expect(await auditOf(d.ports, HROMADA, 'air-raid-end')).toEqual([
+      expect.objectContaining({ actor: 'disp-p', startedFrom: ORIGIN }),
+    ]);
+    // the feed's alert in the other hromada goes on
+    expect(await d.ports.entities.airRaids.active(ALERTED)).toMatchObject({ id: d.feedAlert.id });
+
+    const run = await pollAirRaids(d.ports, NO_FEED);
+    expect(run.resumed).toBe(1);
+    const finished = (await d.ports.entities.airRaids.get(HROMADA, khmAlert.id))!;
+    expect(finished.ending).toBeUndefined();
+    expect(finished.effects.replanVersion).toBeGreaterThan(d.plan.version);
+  });
+
+  it("a covered hromada's dispatcher ends their own alone; the dispatcher who set it then ends the rest", async () => {
+    const d = await deployment();
+    d.heal();
+    await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    const own = await endAirRaidByDispatcher(d.ports, HROMADA, 'disp-k');
+    expect(own.spread).toBeUndefined();
+    expect(await d.ports.entities.airRaids.active(ORIGIN)).toBeDefined();
+    expect(await d.ports.entities.airRaids.active(FAILING)).toBeDefined();
+    const ended = await endAirRaidByDispatcher(d.ports, ORIGIN, 'disp-p');
+    expect(ended.spread).toEqual({ ended: [NAMES[FAILING]], failed: [] });
+    const khm = (await d.ports.entities.airRaids.list(HROMADA)).items;
+    expect(khm.map((a) => a.endedBy)).toEqual(['disp-k']);
+  });
+
+  it('two dispatchers of the oblast at once: each hromada gets one alert', async () => {
+    const d = await deployment();
+    d.heal();
+    const [p, f] = await Promise.all([
+      startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p'),
+      startAirRaidByDispatcher(d.ports, FAILING, 'oblast', 'disp-f'),
+    ]);
+    for (const id of [HROMADA, ORIGIN, FAILING])
+      expect((await d.ports.entities.airRaids.list(id)).items, id).toHaveLength(1);
+    expect(await airRaidSms(d.ports, HROMADA)).toHaveLength(1);
+    expect([...p.spread!.reached, ...f.spread!.reached].filter((n) => n === KHM_NAME)).toHaveLength(1);
+  });
+});
+
+describe('two starts at once in one hromada', () => {
+  it('write one alert: the slower one answers the other', async () => {
+    const d = await deployment();
+    const khm = (await d.ports.entities.hromady.get(HROMADA))!;
+    const area = { level: 'hromada' as const, id: HROMADA };
+    const [a, b] = await Promise.all([
+      startAirRaid(d.ports, khm, area, 'dispatcher', 'd1'),
+      startAirRaid(d.ports, khm, area, 'feed', 'system:air-raid-feed'),
+    ]);
+    expect([a.started, b.started].sort()).toEqual([false, true]);
+    expect(a.alert.id).toBe(b.alert.id);
+    expect((await d.ports.entities.airRaids.list(HROMADA)).items).toHaveLength(1);
+    expect(await airRaidSms(d.ports, HROMADA)).toHaveLength(1);
+  });
+});
