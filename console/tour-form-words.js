@@ -2,7 +2,7 @@
 // depot and the overnight places as the user gave them (a settlement's point or typed
 // coordinates), checked in Ukrainian before anything is sent (shared/domain/entities/tour.ts);
 // each day's hours by tour-hours.js.
-import { hoursProblem, tourDaysOf } from './tour-hours.js';
+import { hoursIssue, tourDaysOf } from './tour-hours.js';
 import { periodProblem } from './tour-words.js';
 
 /** Ukraine's bounds as the API takes a point (geoPointSchema). */
@@ -54,26 +54,45 @@ function freeId(wanted, fallback, taken) {
   return id;
 }
 
+/** A row's point problem, with its field to put right: the latitude unless only the longitude is wrong. */
+function pointIssue(row, what, prefix) {
+  const problem = pointProblem(row, what);
+  if (!problem) return undefined;
+  const lat = coordinate(row.lat);
+  const latWrong = lat === undefined || lat < LAT.min || lat > LAT.max;
+  return { problem, field: `${prefix}-${latWrong ? 'lat' : 'lon'}` };
+}
+
 /**
- * Why the form's vehicle and places cannot be sent, in Ukrainian; undefined when they can. `form`:
- * vehicle {name, plate}, depot (a place row), places (the rows, each with `use`); `days`: the
- * tour's working days (its hours are checked by tour-hours.js).
+ * Why the form's vehicle and places cannot be sent, in Ukrainian, and the id of the field to put
+ * right: `{ problem, field }`; undefined when they can. `form`: vehicle {name, plate}, depot (a
+ * place row), places (the rows, each with `use`); `days`: the tour's working days (its hours are
+ * checked by tour-hours.js).
  */
-export function tourFormProblem(form, days) {
-  if (!form.vehicle.name.trim()) return 'Вкажіть авто туру (назву, наприклад «Бригада 1»)';
-  if (!form.depot.name.trim()) return 'Вкажіть назву бази (звідки бригада виїжджає і куди повертається)';
-  const depot = pointProblem(form.depot, 'бази');
+export function tourFormIssue(form, days) {
+  const at = (field, problem) => ({ problem, field });
+  if (!form.vehicle.name.trim())
+    return at('tour-vehicle-name', 'Вкажіть авто туру (назву, наприклад «Бригада 1»)');
+  if (!form.depot.name.trim())
+    return at('tour-depot-name', 'Вкажіть назву бази (звідки бригада виїжджає і куди повертається)');
+  const depot = pointIssue(form.depot, 'бази', 'tour-depot');
   if (depot) return depot;
-  const used = form.places.filter((p) => p.use !== false);
-  if (days.length > 1 && used.length === 0) return 'Тур на кілька днів потребує хоча б одного місця ночівлі';
-  if (used.length > MAX_PLACES) return `Місць ночівлі — не більше ${MAX_PLACES}`;
-  for (const [i, p] of used.entries()) {
-    if (!p.name.trim()) return `Вкажіть назву місця ночівлі № ${i + 1}`;
-    const problem = pointProblem(p, `місця ночівлі «${p.name.trim()}»`);
+  const rows = form.places
+    .map((p, i) => ({ p, prefix: `tour-night-${i}` }))
+    .filter(({ p }) => p.use !== false);
+  if (days.length > 1 && rows.length === 0)
+    return at('tour-night-add', 'Тур на кілька днів потребує хоча б одного місця ночівлі');
+  if (rows.length > MAX_PLACES) return at('tour-night-0-name', `Місць ночівлі — не більше ${MAX_PLACES}`);
+  for (const [i, { p, prefix }] of rows.entries()) {
+    if (!p.name.trim()) return at(`${prefix}-name`, `Вкажіть назву місця ночівлі № ${i + 1}`);
+    const problem = pointIssue(p, `місця ночівлі «${p.name.trim()}»`, prefix);
     if (problem) return problem;
   }
   return undefined;
 }
+
+/** Why the form's vehicle and places cannot be sent, in Ukrainian; undefined when they can. */
+export const tourFormProblem = (form, days) => tourFormIssue(form, days)?.problem;
 
 /** The request's vehicle, depot and overnight places (ids unique, a one-day tour's night at the depot). */
 export function tourPlaces(form) {
@@ -99,16 +118,22 @@ export function tourPlaces(form) {
   };
 }
 
+/** The period's problem, with its field: the start date when it is empty, else the end date. */
+function periodIssue(form, dates) {
+  const problem = periodProblem(form.from, form.to, dates);
+  return problem ? { problem, field: form.from ? 'tour-to' : 'tour-from' } : undefined;
+}
+
 /**
- * The request the form sends (POST /providers/{p}/tours), or why it cannot be sent, in Ukrainian:
- * `{ body }` or `{ problem }`. `dates`: the period's working days (tour-words.js `tourDates`);
- * the days the user dropped are left out, each other day goes with its own hours.
+ * The request the form sends (POST /providers/{p}/tours), or why it cannot be sent, in Ukrainian,
+ * with the id of the first field to put right: `{ body }` or `{ problem, field }`. `dates`: the
+ * period's working days (tour-words.js `tourDates`); the days the user dropped are left out, each
+ * other day goes with its own hours.
  */
 export function tourRequest(form, dates, providerHromadaId) {
   const days = tourDaysOf(form, dates);
-  const problem =
-    periodProblem(form.from, form.to, dates) ?? hoursProblem(form, dates) ?? tourFormProblem(form, days);
-  if (problem) return { problem };
+  const issue = periodIssue(form, dates) ?? hoursIssue(form, dates) ?? tourFormIssue(form, days);
+  if (issue) return { problem: issue.problem, field: issue.field };
   const name = form.name.trim() || `Тур ${form.from} — ${form.to}`;
   return { body: { providerHromadaId, name, ...tourPlaces(form), days } };
 }

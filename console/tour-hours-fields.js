@@ -5,10 +5,13 @@
 // announces the problem when the form is sent (console/tour-hours.js checks it).
 import { html } from './html.js';
 import {
-  anyDaySet,
+  anyOwnHours,
+  dayFieldId,
+  dayFlagged,
   dayName,
   dayRows,
   hoursWrong,
+  noDayRowsWords,
   withCommonHoursOn,
   withDay,
   withSameHoursEveryDay,
@@ -18,16 +21,17 @@ const END_AFTER_START = 'Кінець має бути пізніше за поч
 
 function DayHours({ row, setForm, form }) {
   const id = `tour-day-${row.date}`;
-  const wrong = !row.off && hoursWrong(row);
+  // a day on the quick setting is not marked when the setting is wrong: the setting is
+  const wrong = dayFlagged(row);
   const change = (key) => (e) => setForm(withDay(form, row.date, { [key]: e.currentTarget.value }));
   return html`<fieldset class="tour-day-hours" data-date=${row.date}>
     <legend>${dayName(row.date)}</legend>
-    <label><input type="checkbox" id=${`${id}-on`} checked=${!row.off}
+    <label><input type="checkbox" id=${dayFieldId(row.date, 'on')} checked=${!row.off}
       onChange=${(e) => setForm(withDay(form, row.date, { off: !e.currentTarget.checked }))} />
       Бригада працює цього дня</label>
-    <label>Початок <input type="time" id=${`${id}-start`} required value=${row.start} disabled=${row.off}
+    <label>Початок <input type="time" id=${dayFieldId(row.date, 'start')} required value=${row.start} disabled=${row.off}
       onInput=${change('start')} /></label>
-    <label>Кінець <input type="time" id=${`${id}-end`} required value=${row.end} disabled=${row.off}
+    <label>Кінець <input type="time" id=${dayFieldId(row.date, 'end')} required value=${row.end} disabled=${row.off}
       aria-invalid=${wrong ? 'true' : undefined} aria-describedby=${wrong ? `${id}-issue` : undefined}
       onInput=${change('end')} /></label>
     ${wrong ? html`<span class="error field-issue" id=${`${id}-issue`}>${END_AFTER_START}</span>` : null}
@@ -40,8 +44,11 @@ function DayHours({ row, setForm, form }) {
   </fieldset>`;
 }
 
-/** `dates`: the period's working days (undefined while the period is not one: no day rows). */
-export function TourHoursFields({ form, setForm, dates }) {
+/**
+ * `dates`: the period's working days (undefined while the period is not one: no day rows, and
+ * `periodProblem` says why).
+ */
+export function TourHoursFields({ form, setForm, dates, periodProblem }) {
   const set = (key) => (e) => setForm({ ...form, [key]: e.currentTarget.value });
   const commonWrong = hoursWrong({ start: form.start, end: form.end });
   return html`<fieldset class="tour-hours">
@@ -56,9 +63,9 @@ export function TourHoursFields({ form, setForm, dates }) {
       onInput=${set('end')} /></label>
     ${commonWrong ? html`<span class="error field-issue" id="tour-end-issue">${END_AFTER_START}</span>` : null}
     ${
-      dates && anyDaySet(form, dates)
-        ? html`<button type="button" onClick=${() => setForm(withSameHoursEveryDay(form))}>
-            Однакові години для всіх днів</button>`
+      dates && anyOwnHours(form, dates)
+        ? html`<button type="button" id="tour-same-hours" onClick=${() => setForm(withSameHoursEveryDay(form))}>
+            Однакові години для всіх робочих днів</button>`
         : null
     }
     ${
@@ -66,7 +73,7 @@ export function TourHoursFields({ form, setForm, dates }) {
         ? dayRows(form, dates).map(
             (row) => html`<${DayHours} key=${row.date} row=${row} form=${form} setForm=${setForm} />`,
           )
-        : html`<p class="muted">Оберіть період туру, щоб задати години окремих днів.</p>`
+        : html`<p class="muted" id="tour-days-none">${noDayRowsWords(periodProblem ?? 'Вкажіть період туру')}</p>`
     }
   </fieldset>`;
 }

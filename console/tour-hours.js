@@ -42,6 +42,12 @@ export const dayRows = (form, dates) => dates.map((date) => dayHours(form, date)
 /** A day's end is not after its start (an empty time is neither). */
 export const hoursWrong = (row) => !row.start || !row.end || !(row.start < row.end);
 
+/**
+ * Whether a day's own fields are to be marked wrong: a working day with its own hours wrong. A day
+ * on the quick setting is not: when the setting is wrong, the setting alone is marked.
+ */
+export const dayFlagged = (row) => !row.off && row.own && hoursWrong(row);
+
 /** The form with one day changed: `{ start }` or `{ end }` makes its hours its own; `{ off }` drops or keeps it. */
 export function withDay(form, date, change) {
   const row = dayHours(form, date);
@@ -59,25 +65,54 @@ export function withCommonHoursOn(form, date) {
   return { ...form, dayHours: { ...form.dayHours, [date]: row.off ? { off: true } : {} } };
 }
 
-/** The form with every day back on the quick setting's hours, none dropped. */
-export const withSameHoursEveryDay = (form) => ({ ...form, dayHours: {} });
+/**
+ * The form with every working day back on the quick setting's hours; a dropped day stays dropped
+ * (a day off is its own choice, not an hour: the user who evens out the hours has not asked for
+ * it back).
+ */
+export const withSameHoursEveryDay = (form) => ({
+  ...form,
+  dayHours: Object.fromEntries(
+    Object.entries(form.dayHours ?? {})
+      .filter(([, set]) => set?.off === true)
+      .map(([date]) => [date, { off: true }]),
+  ),
+});
 
-/** Whether any day of the period has its own hours or is dropped. */
-export const anyDaySet = (form, dates) => dayRows(form, dates).some((r) => r.own || r.off);
+/** Whether any working day of the period has its own hours. */
+export const anyOwnHours = (form, dates) => dayRows(form, dates).some((r) => r.own && !r.off);
 
 /** A day in the form's words: «пʼятниця, 5 березня (2027-03-05)». */
 export const dayName = (date) => `${dayInWords(date)} (${date})`;
 
-/** Why the hours cannot be sent, in Ukrainian; undefined when they can. */
-export function hoursProblem(form, dates) {
+/** The id of a day's field (tour-hours-fields.js): `on` (works that day), `start` or `end`. */
+export const dayFieldId = (date, field) => `tour-day-${date}-${field}`;
+
+/**
+ * Why the hours cannot be sent, in Ukrainian, and the id of the field to put right (the first
+ * one wrong): `{ problem, field }`; undefined when they can be sent.
+ */
+export function hoursIssue(form, dates) {
   const working = dayRows(form, dates).filter((r) => !r.off);
-  if (dates.length > 0 && working.length === 0) return NO_WORKING_DAY;
+  if (dates.length > 0 && working.length === 0)
+    return { problem: NO_WORKING_DAY, field: dayFieldId(dates[0], 'on') };
   if (working.some((r) => !r.own) && hoursWrong({ start: form.start, end: form.end }))
-    return COMMON_HOURS_PROBLEM;
+    return { problem: COMMON_HOURS_PROBLEM, field: form.start ? 'tour-end' : 'tour-start' };
   const wrong = working.find(hoursWrong);
-  if (wrong) return `Робочий день ${dayName(wrong.date)} має закінчуватися пізніше, ніж починається`;
+  if (wrong)
+    return {
+      problem: `Робочий день ${dayName(wrong.date)} має закінчуватися пізніше, ніж починається`,
+      field: dayFieldId(wrong.date, wrong.start ? 'end' : 'start'),
+    };
   return undefined;
 }
+
+/** Why the hours cannot be sent, in Ukrainian; undefined when they can. */
+export const hoursProblem = (form, dates) => hoursIssue(form, dates)?.problem;
+
+/** What stands in for the day rows while the period is not one: what is wrong with it. */
+export const noDayRowsWords = (periodProblem) =>
+  `${periodProblem}. Години окремих днів можна буде задати, коли період буде правильний.`;
 
 /** The request's days: each working day with its own hours, the dropped ones left out. */
 export const tourDaysOf = (form, dates) =>

@@ -105,13 +105,21 @@ function PlanForm({ providerId, template, area, from, run, say, planned, pending
   const addPlace = () => setForm({ ...form, places: [...form.places, placeRow()] });
   // the period's working days (none while a date is empty: a cleared date field)
   const dates = form.from && form.to ? tourDates(form.from, form.to, form.weekdaysOnly) : [];
-  const period = periodProblem(form.from, form.to, dates) ? undefined : dates;
+  const periodWrong = periodProblem(form.from, form.to, dates);
   const submit = (e) => {
     e.preventDefault();
     if (pending || busy) return;
     run(async () => {
-      const { problem, body } = tourRequest(form, dates, template?.hromadaId ?? area.providerHromadaId);
-      if (problem) throw new Error(problem);
+      const { problem, field, body } = tourRequest(
+        form,
+        dates,
+        template?.hromadaId ?? area.providerHromadaId,
+      );
+      if (problem) {
+        // the status line says what is wrong; the keyboard goes where it is put right
+        document.getElementById(field)?.focus();
+        throw new Error(problem);
+      }
       say('Планую тур…');
       spoken.current = 'Планую тур…';
       await follow(() => planTour(providerId, body, onProgress));
@@ -131,10 +139,11 @@ function PlanForm({ providerId, template, area, from, run, say, planned, pending
         ? 'Точку оберіть серед населених пунктів громад, що дали згоду, або введіть координати самі (наприклад, готелю): широта 44–53, довгота 22–41.'
         : 'Населених пунктів з координатами у громадах з угодою немає: введіть координати самі (широта 44–53, довгота 22–41).'
     }</p>
-    <label>З <input type="date" required value=${form.from} onInput=${set('from')} /></label>
-    <label>по <input type="date" required value=${form.to} onInput=${set('to')} /></label>
+    <label>З <input type="date" id="tour-from" required value=${form.from} onInput=${set('from')} /></label>
+    <label>по <input type="date" id="tour-to" required value=${form.to} onInput=${set('to')} /></label>
     <label><input type="checkbox" checked=${form.weekdaysOnly} onChange=${set('weekdaysOnly')} /> Лише будні</label>
-    <${TourHoursFields} form=${form} setForm=${setForm} dates=${period} />
+    <${TourHoursFields} form=${form} setForm=${setForm} dates=${periodWrong ? undefined : dates}
+      periodProblem=${periodWrong} />
     <label>Назва туру <input value=${form.name} size="30" onInput=${set('name')} /></label>
     <fieldset>
       <legend>Авто</legend>
@@ -152,7 +161,7 @@ function PlanForm({ providerId, template, area, from, run, say, planned, pending
         (p, i) => html`<${PlaceFields} key=${i} prefix=${`tour-night-${i}`} legend=${`Місце ночівлі ${i + 1}`}
           row=${p} area=${area} onChange=${setPlace(i)} onRemove=${removePlace(i)} />`,
       )}
-      ${form.places.length < MAX_PLACES && html`<button type="button" onClick=${addPlace}>Додати місце ночівлі</button>`}
+      ${form.places.length < MAX_PLACES && html`<button type="button" id="tour-night-add" onClick=${addPlace}>Додати місце ночівлі</button>`}
     </fieldset>
     ${busy && job ? html`<${JobProgress} job=${job} />` : null}
     ${

@@ -82,17 +82,22 @@ export function addAirRaidPolling(scope: Stack, props: AirRaidPollingProps): Air
 /**
  * The feed the deployment chose, as the function's environment: alerts.in.ua (`http`, at its URL)
  * or ukrainealarm.com (its base URL only when overridden), each with the secret's ARN, never the
- * token itself; `none` when off.
+ * token itself; `none` when off. Each source gets only its own URL setting (deploy-config.ts
+ * refuses the other's).
  */
 export function feedEnvironment(
-  config: Pick<DeployConfig, 'airRaidFeed' | 'airRaidFeedUrl' | 'airRaidFeedAreas'>,
+  config: Pick<DeployConfig, 'airRaidFeed' | 'airRaidFeedUrl' | 'airRaidFeedBaseUrl' | 'airRaidFeedAreas'>,
   tokenSecretArn: string,
 ): Record<string, string> {
   const source = config.airRaidFeed ?? (config.airRaidFeedUrl ? 'alerts-in-ua' : 'off');
   if (source === 'off') return { AIR_RAID_FEED: 'none' };
+  const url: Record<string, string> = {};
+  if (source === 'ukrainealarm' && config.airRaidFeedBaseUrl)
+    url.AIR_RAID_FEED_BASE_URL = config.airRaidFeedBaseUrl;
+  if (source === 'alerts-in-ua' && config.airRaidFeedUrl) url.AIR_RAID_FEED_URL = config.airRaidFeedUrl;
   return {
     AIR_RAID_FEED: source === 'ukrainealarm' ? 'ukrainealarm' : 'http',
-    ...(config.airRaidFeedUrl ? { AIR_RAID_FEED_URL: config.airRaidFeedUrl } : {}),
+    ...url,
     AIR_RAID_FEED_TOKEN_SECRET_ID: tokenSecretArn,
     ...(config.airRaidFeedAreas ? { AIR_RAID_FEED_AREAS: config.airRaidFeedAreas } : {}),
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { configSchema, DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../../shared/config/config';
 import { senderIdSchema } from '../../shared/domain/sender-id';
+import { airRaidFeedIssues } from './air-raid-feed-deploy-config';
 
 /**
  * Deployment configuration. Read from CDK context (`-c key=value` or cdk.json) first, then from the
@@ -119,13 +120,15 @@ export const deployConfigSchema = z
     orsMaxCells: positiveInt.max(1_000_000).default(3500),
     /**
      * Where the air-raid alerts come from besides the dispatchers: `alerts-in-ua` (needs
-     * airRaidFeedUrl), `ukrainealarm` (api.ukrainealarm.com; airRaidFeedUrl overrides its base) or
-     * `off`. The provider's token goes in the stack's AirRaidFeedToken secret. Absent: alerts-in-ua
-     * when airRaidFeedUrl is set, else off (docs/services/wartime.md).
+     * airRaidFeedUrl), `ukrainealarm` (api.ukrainealarm.com, airRaidFeedBaseUrl overrides it; needs
+     * airRaidFeedAreas) or `off`. The provider's token goes in the stack's AirRaidFeedToken secret.
+     * Absent: alerts-in-ua when airRaidFeedUrl is set, else off (docs/services/wartime.md).
      */
     airRaidFeed: z.enum(['off', 'alerts-in-ua', 'ukrainealarm']).optional(),
-    /** The feed's URL: alerts.in.ua's active-alerts URL, or ukrainealarm's base. */
+    /** alerts.in.ua's active-alerts URL, whole (alerts-in-ua only). */
     airRaidFeedUrl: z.url().optional(),
+    /** ukrainealarm's base, an https origin (ukrainealarm only; https://api.ukrainealarm.com unless set). */
+    airRaidFeedBaseUrl: configSchema.shape.AIR_RAID_FEED_BASE_URL,
     /**
      * The feed's raion, city and hromada location ids (the chosen feed's own ids), JSON
      * `{"<location id>": "<KATOTTG code or hromada id>"}` (docs/services/wartime.md); the oblasts are
@@ -183,13 +186,7 @@ export const deployConfigSchema = z
     if (config.orsApiKeySecretName && !config.orsHost) {
       ctx.addIssue({ code: 'custom', path: ['orsApiKeySecretName'], message: 'needs orsHost' });
     }
-    if (config.airRaidFeed === 'alerts-in-ua' && !config.airRaidFeedUrl) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['airRaidFeedUrl'],
-        message: 'required when airRaidFeed is alerts-in-ua',
-      });
-    }
+    for (const issue of airRaidFeedIssues(config)) ctx.addIssue({ code: 'custom', ...issue });
     if (config.connect) {
       for (const key of ['connectInstanceArn', 'connectQueueArn', 'ivrPromptsUri'] as const) {
         if (!config[key])
@@ -270,6 +267,7 @@ const KNOWN_KEYS = [
   'orsMaxCells',
   'airRaidFeed',
   'airRaidFeedUrl',
+  'airRaidFeedBaseUrl',
   'airRaidFeedAreas',
   'connect',
   'connectInstanceArn',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { senderIdSchema } from '../domain/sender-id';
-
 import { DEFAULT_SMS_PRICE_PER_SEGMENT_USD } from '../domain/sms-spend';
+import { airRaidFeedProblem, feedBaseUrlSchema } from './air-raid-feed-config';
 
 export { DEFAULT_SMS_PRICE_PER_SEGMENT_USD };
 
@@ -88,11 +88,15 @@ export const configSchema = z.object({
   /**
    * Where `poll-air-raids` reads the areas under an air-raid alert: `none` (dispatchers set them
    * by hand), `http` (alerts.in.ua at AIR_RAID_FEED_URL, a bearer token from the secret store),
-   * `ukrainealarm` (api.ukrainealarm.com, or AIR_RAID_FEED_URL as its base; its key from the secret
+   * `ukrainealarm` (api.ukrainealarm.com, or AIR_RAID_FEED_BASE_URL; its key from the secret
    * store) or `stub` (a JSON file of areas, AIR_RAID_STUB_FILE: the local platform and tests).
+   * Which settings go with which: air-raid-feed-config.ts.
    */
   AIR_RAID_FEED: z.enum(['none', 'http', 'ukrainealarm', 'stub']).default('none'),
+  /** alerts.in.ua's active-alerts URL, whole (`http` only). */
   AIR_RAID_FEED_URL: z.url().optional(),
+  /** ukrainealarm's base, an https origin (`ukrainealarm` only; https://api.ukrainealarm.com unless set). */
+  AIR_RAID_FEED_BASE_URL: feedBaseUrlSchema.optional(),
   /** Secrets Manager secret (name or ARN) holding the feed's token, read through the extension. */
   AIR_RAID_FEED_TOKEN_SECRET_ID: z.string().min(1).optional(),
   AIR_RAID_STUB_FILE: z.string().min(1).optional(),
@@ -144,20 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration: ORS_API_KEY is for local development; in AWS use ORS_API_KEY_SECRET_ID',
     );
   }
-  const d = result.data;
-  if (d.AIR_RAID_FEED === 'http' && !(d.AIR_RAID_FEED_URL && d.AIR_RAID_FEED_TOKEN_SECRET_ID)) {
-    throw new ConfigError(
-      'Invalid configuration: AIR_RAID_FEED=http needs AIR_RAID_FEED_URL and AIR_RAID_FEED_TOKEN_SECRET_ID',
-    );
-  }
-  if (d.AIR_RAID_FEED === 'ukrainealarm' && !d.AIR_RAID_FEED_TOKEN_SECRET_ID) {
-    throw new ConfigError(
-      'Invalid configuration: AIR_RAID_FEED=ukrainealarm needs AIR_RAID_FEED_TOKEN_SECRET_ID',
-    );
-  }
-  if (d.AIR_RAID_FEED === 'stub' && !d.AIR_RAID_STUB_FILE) {
-    throw new ConfigError('Invalid configuration: AIR_RAID_STUB_FILE is required when AIR_RAID_FEED=stub');
-  }
+  const feedProblem = airRaidFeedProblem(result.data);
+  if (feedProblem) throw new ConfigError(`Invalid configuration: ${feedProblem}`);
   if (result.data.CURSOR_SECRET_ID && result.data.CURSOR_SECRET) {
     throw new ConfigError('Invalid configuration: set CURSOR_SECRET_ID or CURSOR_SECRET, not both');
   }

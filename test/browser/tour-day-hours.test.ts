@@ -100,6 +100,8 @@ describe("a tour with each day's own hours, from the console", () => {
       .poll(status(page))
       .toMatch(new RegExp(`^Робочий день .*\\(${D2}\\) має закінчуватися пізніше`));
     expect(await page.locator('#status').getAttribute('class')).toBe('error');
+    // the keyboard is taken to the field to put right, not left on the button
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`tour-day-${D2}-end`);
     await end2.fill('12:30');
     expect(await end2.getAttribute('aria-invalid')).toBeNull();
     // the third day dropped from the keyboard

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { AIR_RAID_INPUT } from '../../infra/stacks/air-raid-function';
+import { AIR_RAID_INPUT, feedEnvironment } from '../../infra/stacks/air-raid-function';
 import { logicalId, resourcesOfType, synthStacks } from './helpers';
 
 const FEED = 'https://alerts.example/v1/alerts/active.json';
@@ -73,6 +73,41 @@ describe('poll-air-raids: the air-raid feed and the shifts, every minute', () =>
         ]),
       },
     });
+  });
+
+  it("ukrainealarm: its base when overridden, as its own variable; alerts.in.ua's URL never reaches it", () => {
+    const { statelessTemplate: ua } = synthStacks({
+      airRaidFeed: 'ukrainealarm',
+      airRaidFeedBaseUrl: 'https://ua-alarm-proxy.example.org',
+      airRaidFeedAreas: '{"34": "UA05120000000017020"}',
+    });
+    const id = logicalId(ua, 'AWS::Lambda::Function', 'PollAirRaidsFunction');
+    const vars = (
+      resourcesOfType(ua, 'AWS::Lambda::Function')[id]!.Properties as {
+        Environment: { Variables: Record<string, unknown> };
+      }
+    ).Environment.Variables;
+    expect(vars).toMatchObject({
+      AIR_RAID_FEED: 'ukrainealarm',
+      AIR_RAID_FEED_BASE_URL: 'https://ua-alarm-proxy.example.org',
+    });
+    expect(vars.AIR_RAID_FEED_URL).toBeUndefined();
+    expect(() =>
+      synthStacks({
+        airRaidFeed: 'ukrainealarm',
+        airRaidFeedUrl: FEED,
+        airRaidFeedAreas: '{"34": "UA05120000000017020"}',
+      }),
+    ).toThrow(/airRaidFeedUrl: alerts\.in\.ua's URL, not used with airRaidFeed ukrainealarm/);
+    expect(
+      feedEnvironment({ airRaidFeed: 'ukrainealarm', airRaidFeedUrl: FEED }, 'arn').AIR_RAID_FEED_URL,
+    ).toBeUndefined();
+  });
+
+  it('ukrainealarm without the table of its raions and hromady is not synthesized (no oblast-wide alarms since Nov 2025)', () => {
+    expect(() => synthStacks({ airRaidFeed: 'ukrainealarm' })).toThrow(
+      /airRaidFeedAreas: required with airRaidFeed ukrainealarm/,
+    );
   });
 
   it('alerts-in-ua chosen by name needs its URL', () => {

@@ -103,3 +103,61 @@ describe('deployment configuration: the console and its sign-in', () => {
     expect(() => load({ mapTileUrl: 'http://t.example.org/{z}/{x}/{y}.png' })).toThrow(/mapTileUrl/);
   });
 });
+
+describe('deployment configuration: the air-raid feed', () => {
+  const ALERTS_IN_UA = 'https://api.alerts.in.ua/v1/alerts/active.json';
+  const AREAS = '{"34": "UA05120000000017020", "501": "khm"}';
+  const problemOf = (context: Record<string, unknown>) => {
+    try {
+      load(context);
+      return 'accepted';
+    } catch (error) {
+      expect(error).toBeInstanceOf(DeployConfigError);
+      return String(error);
+    }
+  };
+
+  it("switching to ukrainealarm while keeping alerts.in.ua's URL is refused: its key would go to api.alerts.in.ua", () => {
+    expect(
+      problemOf({ airRaidFeed: 'ukrainealarm', airRaidFeedUrl: ALERTS_IN_UA, airRaidFeedAreas: AREAS }),
+    ).toMatch(/airRaidFeedUrl: alerts\.in\.ua's URL, not used with airRaidFeed ukrainealarm/);
+    expect(problemOf({ airRaidFeed: 'ukrainealarm', airRaidFeedAreas: AREAS })).toBe('accepted');
+    expect(problemOf({ airRaidFeed: 'off', airRaidFeedUrl: ALERTS_IN_UA })).toBe('accepted');
+  });
+
+  it("ukrainealarm's own base: an https origin, not a URL with a path, not alerts.in.ua's host", () => {
+    const base = (airRaidFeedBaseUrl: string) =>
+      problemOf({ airRaidFeed: 'ukrainealarm', airRaidFeedBaseUrl, airRaidFeedAreas: AREAS });
+    expect(base('https://ua-alarm-proxy.example.org')).toBe('accepted');
+    expect(base('https://api.ukrainealarm.com/')).toBe('accepted');
+    expect(base(ALERTS_IN_UA)).toMatch(/airRaidFeedBaseUrl: a base URL only/);
+    expect(base('https://api.ukrainealarm.com/api/v3')).toMatch(/airRaidFeedBaseUrl: a base URL only/);
+    expect(base('http://api.ukrainealarm.com')).toMatch(/airRaidFeedBaseUrl: must be https/);
+    expect(base('https://api.alerts.in.ua')).toMatch(/alerts\.in\.ua's host/);
+    expect(
+      problemOf({
+        airRaidFeed: 'alerts-in-ua',
+        airRaidFeedUrl: ALERTS_IN_UA,
+        airRaidFeedBaseUrl: 'https://x.example',
+      }),
+    ).toMatch(/airRaidFeedBaseUrl: ukrainealarm's base, not used with alerts-in-ua/);
+  });
+
+  it('ukrainealarm needs the table of the raions or hromady served: it raises no oblast-wide alarm since 7 Nov 2025', () => {
+    const needs = /airRaidFeedAreas: required with airRaidFeed ukrainealarm, naming raions or hromady/;
+    expect(problemOf({ airRaidFeed: 'ukrainealarm' })).toMatch(needs);
+    expect(problemOf({ airRaidFeed: 'ukrainealarm', airRaidFeedAreas: '{}' })).toMatch(needs);
+    // a city listed as a state, mapped to its oblast-level code, is no raion or hromada
+    expect(
+      problemOf({ airRaidFeed: 'ukrainealarm', airRaidFeedAreas: '{"31": "UA80000000000093317"}' }),
+    ).toMatch(needs);
+    expect(
+      problemOf({ airRaidFeed: 'ukrainealarm', airRaidFeedAreas: '{"34": "UA05120000000017020"}' }),
+    ).toBe('accepted');
+    expect(problemOf({ airRaidFeed: 'ukrainealarm', airRaidFeedAreas: '{"501": "khm"}' })).toBe('accepted');
+    expect(problemOf({ airRaidFeedUrl: ALERTS_IN_UA, airRaidFeedAreas: 'not json' })).toMatch(
+      /airRaidFeedAreas: a JSON object/,
+    );
+    expect(problemOf({ airRaidFeedUrl: ALERTS_IN_UA })).toBe('accepted');
+  });
+});

@@ -99,6 +99,11 @@ export class UkrainealarmStub {
     this.index += 1n;
   }
 
+  /** The regions under alert from now on, the index left as it was (a change it failed to tell). */
+  quietly(alerts: StubRegionAlerts[]) {
+    this.alerts = alerts;
+  }
+
   /** The next answer of a path. */
   next(path: string, answer: Scripted) {
     this.script.set(path, [...(this.script.get(path) ?? []), answer]);

@@ -16,7 +16,7 @@ export function airRaidFeedFromConfig(config: Config): AirRaidFeed {
       });
     case 'ukrainealarm':
       return new UkrainealarmAirRaidFeed({
-        ...(config.AIR_RAID_FEED_URL ? { baseUrl: config.AIR_RAID_FEED_URL } : {}),
+        ...(config.AIR_RAID_FEED_BASE_URL ? { baseUrl: config.AIR_RAID_FEED_BASE_URL } : {}),
         token: secretFromLambdaExtension(config.AIR_RAID_FEED_TOKEN_SECRET_ID!, process.env, 8),
         areas: config.AIR_RAID_FEED_AREAS,
       });

@@ -21,8 +21,10 @@
  *   table come from it);
  * - no published rate limit was found (clients poll from every 3 s to every 10 s; Home Assistant's
  *   config flow treats a 429 as "rate limit"). This adapter asks `/alerts/status` once a poll (once
- *   a minute), `/alerts` only when the index moved, `/regions` at most once a day, never polls twice
- *   within MIN_INTERVAL_MS, and after a 429 waits its `Retry-After` (60 s when absent).
+ *   a minute), `/alerts` when the index moved and at least every FULL_READ_EVERY_MS whatever the
+ *   index says, `/regions` once a day (again after REGION_TREE_RETRY_MS when an alert names a
+ *   region the tree lacks), never polls twice within MIN_INTERVAL_MS, and after a 429 waits its
+ *   `Retry-After` (60 s when absent).
  *
  * What counts: a region with an active alert of type AIR. Artillery, street fighting, chemical,
  * nuclear, information and custom alerts do not pause routes (as with alerts.in.ua: a dispatcher
@@ -30,7 +32,10 @@
  * oblast table (or the deployment's table: a city listed as a state), a District as a raion by the
  * deployment's table, anything below as a hromada by that table. An AIR alert at a region neither
  * table knows is skipped and logged; its oblast (looked up in the `/regions` tree) is kept
- * (unmappedOblasts), so the poll does not end a feed alert of a hromada in that oblast.
+ * (unmappedOblasts), so the poll does not end a feed alert of a hromada in that oblast. A region
+ * the cached tree lacks (the provider re-divided its regions in November 2025, and may again) makes
+ * the tree be read again, at most once per REGION_TREE_RETRY_MS; still unknown, its oblast cannot
+ * be told, so the poll fails (it ends nothing) rather than end an alert of a hromada under it.
  *
  * Every failure — asked too soon, waiting after a 429, 401, 403, 5xx, a timeout, a body that is not
  * the shape above (one region malformed is enough; the error names the zod path), the tree
@@ -46,6 +51,10 @@ import { UKRAINEALARM_OBLASTS, UKRAINEALARM_TEST_REGION } from './ukrainealarm-r
 export const UKRAINEALARM_BASE_URL = 'https://api.ukrainealarm.com';
 /** The region tree is read again after this long (regions are renamed or split rarely). */
 export const REGION_TREE_MAX_AGE_MS = 24 * 3600_000;
+/** The tree is read again this soon when an alert names a region it lacks (a new or moved one). */
+export const REGION_TREE_RETRY_MS = 10 * 60_000;
+/** The full list is read at least this often, even when the status index has not moved. */
+export const FULL_READ_EVERY_MS = 10 * 60_000;
 
 const NAME = 'ukrainealarm feed';
 const regionIdSchema = z.union([z.string().min(1).max(20), z.number().int().min(0)]).transform(String);
@@ -96,6 +105,8 @@ export interface UkrainealarmAirRaidFeedOptions {
 
 interface Reading {
   index: string;
+  /** When the full list was read. */
+  at: number;
   areas: AirRaidArea[];
   unsure: string[];
 }
@@ -111,11 +122,12 @@ export class UkrainealarmAirRaidFeed implements AirRaidFeed {
   }
 
   async activeAreas(): Promise<AirRaidArea[]> {
-    this.gate.admit();
+    const now = this.gate.admit();
     const index = await this.lastActionIndex();
-    if (this.last?.index === index) return this.last.areas;
+    // the index short-cut, but never for long: a change the index missed shows within minutes
+    if (this.last?.index === index && now - this.last.at < FULL_READ_EVERY_MS) return this.last.areas;
     const regions = parseAnswer(NAME, alertsSchema, jsonOf(NAME, await this.get('/api/v3/alerts')));
-    const reading = await this.read(index, regions);
+    const reading = { ...(await this.read(index, regions)), at: now };
     this.last = reading;
     return reading.areas;
   }
@@ -135,7 +147,7 @@ export class UkrainealarmAirRaidFeed implements AirRaidFeed {
     return digits;
   }
 
-  private async read(index: string, regions: UkrainealarmRegionAlerts[]): Promise<Reading> {
+  private async read(index: string, regions: UkrainealarmRegionAlerts[]): Promise<Omit<Reading, 'at'>> {
     const table = this.options.areas ?? {};
     const areas: AirRaidArea[] = [];
     const unmapped: UkrainealarmRegionAlerts[] = [];
@@ -152,10 +164,23 @@ export class UkrainealarmAirRaidFeed implements AirRaidFeed {
     return { index, areas, unsure: await this.oblastsOf(unmapped) };
   }
 
-  /** The oblasts (KATOTTG) the unmapped regions lie in, by the region tree. */
+  /**
+   * The oblasts (KATOTTG) the unmapped regions lie in, by the region tree: read again (at most
+   * once per REGION_TREE_RETRY_MS) when it lacks one of them; throws while one is still unknown.
+   */
   private async oblastsOf(unmapped: UkrainealarmRegionAlerts[]): Promise<string[]> {
     if (unmapped.length === 0) return [];
-    const stateOf = await this.regionTree();
+    const missing = (tree: Map<string, string>) => unmapped.filter((r) => !tree.has(r.regionId));
+    let stateOf = await this.regionTree(REGION_TREE_MAX_AGE_MS);
+    if (missing(stateOf).length > 0) stateOf = await this.regionTree(REGION_TREE_RETRY_MS);
+    const unknown = missing(stateOf);
+    if (unknown.length > 0)
+      throw new AirRaidFeedUnavailable(
+        `${NAME}: AIR alert at regions not in its region tree, their oblast unknown: ${unknown
+          .slice(0, 10)
+          .map((r) => r.regionId)
+          .join(', ')}`,
+      );
     const oblasts = new Set<string>();
     for (const region of unmapped) {
       const oblast = UKRAINEALARM_OBLASTS[stateOf.get(region.regionId) ?? region.regionId];
@@ -164,9 +189,10 @@ export class UkrainealarmAirRaidFeed implements AirRaidFeed {
     return [...oblasts].sort();
   }
 
-  private async regionTree(): Promise<Map<string, string>> {
+  /** The tree as cached, or read again when it is `maxAgeMs` old. */
+  private async regionTree(maxAgeMs: number): Promise<Map<string, string>> {
     const now = (this.options.now ?? Date.now)();
-    if (this.tree && now - this.tree.at < REGION_TREE_MAX_AGE_MS) return this.tree.stateOf;
+    if (this.tree && now - this.tree.at < maxAgeMs) return this.tree.stateOf;
     const answer = parseAnswer(NAME, regionsSchema, jsonOf(NAME, await this.get('/api/v3/regions')));
     const stateOf = new Map<string, string>();
     const walk = (node: RegionNode, state: string) => {

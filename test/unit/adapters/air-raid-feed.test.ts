@@ -113,6 +113,39 @@ describe('the local stub feed and the configuration', () => {
     expect(() => loadConfig({ ...BASE, AIR_RAID_FEED: 'alerts' })).toThrow(ConfigError);
   });
 
+  it("ukrainealarm at cold start: alerts.in.ua's URL refused, its own base an https origin (http only for a local stub)", () => {
+    const ua = {
+      ...BASE,
+      AIR_RAID_FEED: 'ukrainealarm',
+      AIR_RAID_FEED_TOKEN_SECRET_ID: 'hromada/air-raid-token',
+    };
+    const alertsInUa = 'https://api.alerts.in.ua/v1/alerts/active.json';
+    expect(() => loadConfig({ ...ua, AIR_RAID_FEED_URL: alertsInUa })).toThrow(
+      /AIR_RAID_FEED_URL is alerts\.in\.ua's URL, not ukrainealarm's/,
+    );
+    expect(() => loadConfig({ ...ua, AIR_RAID_FEED_BASE_URL: alertsInUa })).toThrow(/base URL only/);
+    expect(() => loadConfig({ ...ua, AIR_RAID_FEED_BASE_URL: 'http://api.ukrainealarm.com' })).toThrow(
+      /https/,
+    );
+    expect(() => loadConfig({ ...ua, AIR_RAID_FEED_BASE_URL: 'https://api.alerts.in.ua' })).toThrow(
+      /alerts\.in\.ua's host/,
+    );
+    expect(() =>
+      loadConfig({
+        ...ua,
+        AIR_RAID_FEED: 'http',
+        AIR_RAID_FEED_URL: alertsInUa,
+        AIR_RAID_FEED_BASE_URL: 'https://api.ukrainealarm.com',
+      }),
+    ).toThrow(/AIR_RAID_FEED_BASE_URL is ukrainealarm's/);
+    expect(
+      loadConfig({ ...ua, AIR_RAID_FEED_BASE_URL: 'https://proxy.example.org/' }).AIR_RAID_FEED_BASE_URL,
+    ).toBe('https://proxy.example.org/');
+    expect(
+      loadConfig({ ...ua, AIR_RAID_FEED_BASE_URL: 'http://127.0.0.1:8080' }).AIR_RAID_FEED_BASE_URL,
+    ).toBe('http://127.0.0.1:8080');
+  });
+
   it("reads the deployment's table of the feed's raion and hromada ids, refusing one that is not JSON", () => {
     expect(
       loadConfig({ ...BASE, AIR_RAID_FEED_AREAS: '{"147": "UA05120000000017020"}' }).AIR_RAID_FEED_AREAS,

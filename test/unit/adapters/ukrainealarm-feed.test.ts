@@ -6,10 +6,19 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AirRaidFeedUnavailable, MIN_INTERVAL_MS } from '../../../shared/adapters/air-raid/feed-gate';
-import { UkrainealarmAirRaidFeed } from '../../../shared/adapters/air-raid/ukrainealarm-air-raid-feed';
+import {
+  FULL_READ_EVERY_MS,
+  REGION_TREE_RETRY_MS,
+  UkrainealarmAirRaidFeed,
+} from '../../../shared/adapters/air-raid/ukrainealarm-air-raid-feed';
 import { pollAirRaids } from '../../../shared/app/air-raid/poll-air-raids';
 import { HROMADA, memoryPorts, seedBasics } from '../../support/fixtures';
-import { regionAlert, UkrainealarmStub } from '../../support/ukrainealarm-stub';
+import {
+  regionAlert,
+  STUB_TREE,
+  type StubRegionNode,
+  UkrainealarmStub,
+} from '../../support/ukrainealarm-stub';
 
 const VINNYTSIA = 'UA05000000000010236';
 const KHMELNYTSKA = 'UA68000000000099709';
@@ -20,6 +29,12 @@ const KHMILNYK_RAION = 'UA05120000000017020';
 const AREAS = { '34': KHMILNYK_RAION, '501': HROMADA, '1293': 'kharkiv' };
 const STATUS = '/api/v3/alerts/status';
 const ALERTS = '/api/v3/alerts';
+const REGIONS = '/api/v3/regions';
+/** The stub's tree with one more community under Вінницька область (4). */
+const treeWith = (community: StubRegionNode): StubRegionNode[] => [
+  { ...STUB_TREE[0]!, regionChildIds: [...(STUB_TREE[0]!.regionChildIds ?? []), community] },
+  ...STUB_TREE.slice(1),
+];
 
 let stub: UkrainealarmStub;
 let clock: number;
@@ -97,14 +112,50 @@ describe('the air-raid feed in ukrainealarm.com shapes', () => {
     const feed = feedOf({});
     expect(await feed.activeAreas()).toEqual([]);
     expect(feed.unmappedOblasts()).toEqual([VINNYTSIA]);
-    stub.set([
-      regionAlert({ regionId: '34', regionType: 'District', regionName: 'Хмільницький район' }),
-      regionAlert({ regionId: '777', regionType: 'Community', regionName: 'не в дереві' }),
-    ]);
+    stub.set([regionAlert({ regionId: '34', regionType: 'District', regionName: 'Хмільницький район' })]);
     later(60_000);
     await feed.activeAreas();
     expect(feed.unmappedOblasts()).toEqual([VINNYTSIA]);
-    expect(stub.paths().filter((p) => p === '/api/v3/regions')).toHaveLength(1);
+    expect(stub.paths().filter((p) => p === REGIONS)).toHaveLength(1);
+  });
+
+  it('a region the cached tree lacks: the tree is read again (at most every 10 minutes); still unknown, the feed could not be read', async () => {
+    stub.set([regionAlert({ regionId: '501', regionType: 'Community' })]);
+    const feed = feedOf({});
+    await feed.activeAreas(); // the tree read and cached
+    // the provider adds community 777 under Вінницька (its regions were re-divided in Nov 2025)
+    stub.tree = treeWith({ regionId: '777', regionName: 'нова громада', regionType: 'Community' });
+    stub.set([regionAlert({ regionId: '777', regionType: 'Community', regionName: 'нова громада' })]);
+    later(REGION_TREE_RETRY_MS);
+    await feed.activeAreas();
+    expect(feed.unmappedOblasts()).toEqual([VINNYTSIA]);
+    expect(stub.paths().filter((p) => p === REGIONS)).toHaveLength(2);
+    // one the fresh tree lacks too: not dropped, the poll fails; the tree is not asked again at once
+    stub.set([regionAlert({ regionId: '778', regionType: 'Community', regionName: 'ще новіша' })]);
+    later(60_000);
+    await expect(feed.activeAreas()).rejects.toThrow(/not in its region tree.*778/);
+    later(60_000);
+    await expect(feed.activeAreas()).rejects.toBeInstanceOf(AirRaidFeedUnavailable);
+    expect(stub.paths().filter((p) => p === REGIONS)).toHaveLength(2);
+    stub.tree = treeWith({ regionId: '778', regionName: 'ще новіша', regionType: 'Community' });
+    later(REGION_TREE_RETRY_MS);
+    await feed.activeAreas();
+    expect(feed.unmappedOblasts()).toEqual([VINNYTSIA]);
+    expect(stub.paths().filter((p) => p === REGIONS)).toHaveLength(3);
+  });
+
+  it('reads the full list at least every 10 minutes though the index stays', async () => {
+    stub.set([regionAlert({ regionId: '3' })]);
+    const feed = feedOf();
+    await feed.activeAreas();
+    later(FULL_READ_EVERY_MS - 60_000);
+    await feed.activeAreas();
+    expect(stub.paths()).toEqual([STATUS, ALERTS, STATUS]);
+    // the list changed and the index did not say so: the next full read still finds it
+    stub.quietly([]);
+    later(60_000);
+    expect(await feed.activeAreas()).toEqual([]);
+    expect(stub.paths()).toEqual([STATUS, ALERTS, STATUS, STATUS, ALERTS]);
   });
 
   it('polls at most 8 times a minute, and after a 429 not before its Retry-After', async () => {
@@ -170,30 +221,56 @@ describe('the air-raid feed in ukrainealarm.com shapes', () => {
   });
 
   it('a region tree it cannot read when needed: nothing is read, and the next poll asks the list again', async () => {
-    stub.set([regionAlert({ regionId: '777', regionType: 'Community' })]);
-    stub.next('/api/v3/regions', { status: 500 });
+    stub.set([regionAlert({ regionId: '501', regionType: 'Community' })]);
+    stub.next(REGIONS, { status: 500 });
     const feed = feedOf({});
     await expect(feed.activeAreas()).rejects.toThrow(/500/);
     later();
     await feed.activeAreas();
-    expect(stub.paths()).toEqual([STATUS, ALERTS, '/api/v3/regions', STATUS, ALERTS, '/api/v3/regions']);
+    expect(feed.unmappedOblasts()).toEqual([VINNYTSIA]);
+    expect(stub.paths()).toEqual([STATUS, ALERTS, REGIONS, STATUS, ALERTS, REGIONS]);
   });
 });
 
+/** The demo hromada, in Вінницька область, and the domain clock at the feed's. */
+async function hromadaInVinnytsia() {
+  const { ports, clock: domainClock } = memoryPorts();
+  await seedBasics(ports);
+  const h = (await ports.entities.hromady.get(HROMADA))!;
+  await ports.entities.commit([
+    {
+      op: 'update',
+      entity: 'Hromada',
+      item: { ...h, oblastId: VINNYTSIA, version: h.version + 1 },
+      expectedVersion: h.version,
+    },
+  ]);
+  domainClock.at = new Date(clock);
+  return { ports, domainClock };
+}
+
 describe('a poll whose ukrainealarm feed fails', () => {
-  it('never ends the alert the feed started; the feed naming none ends it', async () => {
-    const { ports, clock: domainClock } = memoryPorts();
-    await seedBasics(ports);
-    const h = (await ports.entities.hromady.get(HROMADA))!;
-    await ports.entities.commit([
-      {
-        op: 'update',
-        entity: 'Hromada',
-        item: { ...h, oblastId: VINNYTSIA, version: h.version + 1 },
-        expectedVersion: h.version,
-      },
-    ]);
+  it('an AIR alert at a community newer than the cached tree does not end the alert of a hromada in its oblast', async () => {
+    const { ports, domainClock } = await hromadaInVinnytsia();
+    const feed = feedOf({});
+    stub.set([regionAlert({ regionId: '4' }), regionAlert({ regionId: '501', regionType: 'Community' })]);
+    expect(await pollAirRaids(ports, feed)).toMatchObject({ started: 1 }); // the tree read here
+    // the API adds community 9001 under Вінницька; the cached tree is a minute old
+    stub.tree = treeWith({ regionId: '9001', regionName: 'нова громада', regionType: 'Community' });
+    stub.set([regionAlert({ regionId: '9001', regionType: 'Community' })]);
+    later(60_000);
     domainClock.at = new Date(clock);
+    expect(await pollAirRaids(ports, feed)).toMatchObject({ ended: 0, feedError: expect.any(String) });
+    expect(await ports.entities.airRaids.active(HROMADA)).toBeDefined();
+    // ten minutes on, the tree read again places 9001 in Вінницька: the alert is held, not ended
+    later(REGION_TREE_RETRY_MS);
+    domainClock.at = new Date(clock);
+    expect(await pollAirRaids(ports, feed)).toMatchObject({ ended: 0, unsure: [HROMADA] });
+    expect(await ports.entities.airRaids.active(HROMADA)).toBeDefined();
+  });
+
+  it('never ends the alert the feed started; the feed naming none ends it', async () => {
+    const { ports, domainClock } = await hromadaInVinnytsia();
     const feed = feedOf();
     stub.set([regionAlert({ regionId: '4', regionName: 'Вінницька область' })]);
     expect(await pollAirRaids(ports, feed)).toMatchObject({ started: 1 });

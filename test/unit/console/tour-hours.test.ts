@@ -8,10 +8,12 @@ import {
   withDay,
   withSameHoursEveryDay,
 } from '../../../console/tour-hours.js';
+import { TourHoursFields } from '../../../console/tour-hours-fields.js';
 import { planTour } from '../../../console/tour-plan.js';
-import { tourDates } from '../../../console/tour-words.js';
+import { MAX_TOUR_DAYS, periodProblem, tourDates } from '../../../console/tour-words.js';
 import { tourCreateSchema } from '../../../shared/domain/entities/tour';
 import { type FakeAnswer, settle, stubFetch } from './support/fake-fetch';
+import { allOf, byId, expand, textOf } from './support/vnodes';
 
 /**
  * The tour plan form's working hours (console/tour-hours.js): one quick setting for every day,
@@ -74,8 +76,14 @@ describe("each day's hours on the tour plan form", () => {
       own: false,
     });
     expect(dayRows(withCommonHoursOn(f, WED), WEEK)[2]?.off).toBe(true);
-    // «Однакові години для всіх днів»: every day on the setting, none dropped
-    expect(dayRows(withSameHoursEveryDay(f), WEEK).every((r: Row) => !r.own && !r.off)).toBe(true);
+    // «Однакові години для всіх робочих днів»: every day on the setting; Wednesday stays dropped
+    expect(dayRows(withSameHoursEveryDay(f), WEEK).map((r: Row) => [r.own, r.off])).toEqual([
+      [false, false],
+      [false, false],
+      [false, true],
+      [false, false],
+      [false, false],
+    ]);
   });
 
   it('refuses, in Ukrainian, a day that ends before it starts (named), a wrong setting, and no day left', () => {
@@ -97,6 +105,7 @@ describe("each day's hours on the tour plan form", () => {
     expect(hoursProblem(none, WEEK)).toBe('Залиште в турі хоча б один робочий день');
     expect(tourRequest(none, WEEK, 'vinnytska')).toEqual({
       problem: 'Залиште в турі хоча б один робочий день',
+      field: `tour-day-${MON}-on`,
     });
   });
 
@@ -116,6 +125,74 @@ describe("each day's hours on the tour plan form", () => {
     ];
     expect(usualHours(days)).toEqual({ start: '08:00', end: '17:00' });
     expect(usualHours(undefined)).toEqual({ start: '08:00', end: '18:00' });
+  });
+});
+
+/** The hours fields as the page would show them for `f` (no DOM: support/vnodes.ts). */
+const fieldsOf = (f: ReturnType<typeof form>, dates: string[] | undefined, problem?: string) =>
+  expand(TourHoursFields({ form: f, setForm: () => {}, dates, periodProblem: problem }));
+
+describe('the hours fields tell what is wrong, where', () => {
+  it('a wrong quick setting marks the setting alone, not every day that follows it; a day with its own wrong hours is marked', () => {
+    let f = form({ start: '18:00', end: '08:00' });
+    f = withDay(f, TUE, { start: '12:00', end: '10:00' });
+    f = withDay(f, THU, { start: '09:00', end: '15:00' });
+    const tree = fieldsOf(f, WEEK);
+    expect(byId(tree, 'tour-end')?.props['aria-invalid']).toBe('true');
+    const marked = WEEK.filter((d) => byId(tree, `tour-day-${d}-end`)?.props['aria-invalid'] === 'true');
+    expect(marked).toEqual([TUE]);
+    expect(WEEK.filter((d) => byId(tree, `tour-day-${d}-issue`))).toEqual([TUE]);
+    // the setting put right: nothing on it, the wrong day still marked
+    const right = fieldsOf({ ...f, start: '08:00', end: '18:00' }, WEEK);
+    expect(byId(right, 'tour-end')?.props['aria-invalid']).toBeUndefined();
+    expect(byId(right, `tour-day-${TUE}-end`)?.props['aria-invalid']).toBe('true');
+  });
+
+  it('a refused form names the first field to put right, one the form shows (the page moves focus there)', () => {
+    const fieldOf = (f: ReturnType<typeof form>, dates = WEEK) => tourRequest(f, dates, 'vinnytska').field;
+    const hours: Array<[ReturnType<typeof form>, string]> = [
+      [form({ start: '18:00', end: '08:00' }), 'tour-end'],
+      [withDay(realWeek(), FRI, { start: '15:00' }), `tour-day-${FRI}-end`],
+      [WEEK.reduce((f, d) => withDay(f, d, { off: true }), form()), `tour-day-${MON}-on`],
+    ];
+    for (const [f, field] of hours) {
+      expect(fieldOf(f)).toBe(field);
+      expect(byId(fieldsOf(f, WEEK), field), field).toBeDefined();
+    }
+    expect(fieldOf(form({ vehicle: { name: ' ', plate: '' } }))).toBe('tour-vehicle-name');
+    expect(fieldOf(form({ depot: { ...form().depot, lon: '50' } }))).toBe('tour-depot-lon');
+    expect(fieldOf(form({ depot: { ...form().depot, lat: 'x' } }))).toBe('tour-depot-lat');
+    const places = [{ ...placeRow(), name: 'Готель', lat: '49,05', lon: '' }];
+    expect(fieldOf(form({ places }))).toBe('tour-night-0-lon');
+    expect(fieldOf(form({ to: '' }), [])).toBe('tour-to');
+    expect(fieldOf(form({ from: '' }), [])).toBe('tour-from');
+    expect(tourRequest(realWeek(), WEEK, 'vinnytska').field).toBeUndefined();
+  });
+
+  it('a period too long: no day rows, and the form says the limit of days, not «choose a period»', () => {
+    const long = tourDates('2027-03-01', '2027-03-31', true);
+    const problem = periodProblem('2027-03-01', '2027-03-31', long);
+    expect(problem).toBe(`Тур — не більше ${MAX_TOUR_DAYS} робочих днів (у періоді ${long.length})`);
+    const tree = fieldsOf(form({ to: '2027-03-31' }), undefined, problem);
+    expect(allOf(tree, 'fieldset')).toHaveLength(1);
+    expect(textOf(byId(tree, 'tour-days-none') ?? null)).toBe(
+      `${problem}. Години окремих днів можна буде задати, коли період буде правильний.`,
+    );
+  });
+
+  it('«Однакові години для всіх робочих днів» is offered only when a working day has its own hours, and keeps the dropped days dropped', () => {
+    expect(byId(fieldsOf(withDay(form(), WED, { off: true }), WEEK), 'tour-same-hours')).toBeUndefined();
+    const tree = fieldsOf(realWeek(), WEEK);
+    expect(textOf(byId(tree, 'tour-same-hours') ?? null).trim()).toBe(
+      'Однакові години для всіх робочих днів',
+    );
+    const even = withSameHoursEveryDay(realWeek());
+    expect(tourRequest(even, WEEK, 'vinnytska').body?.days.map((d: { date: string }) => d.date)).toEqual([
+      MON,
+      TUE,
+      THU,
+      FRI,
+    ]);
   });
 });
 
