@@ -35,7 +35,8 @@
  * (unmappedOblasts), so the poll does not end a feed alert of a hromada in that oblast. A region
  * the cached tree lacks (the provider re-divided its regions in November 2025, and may again) makes
  * the tree be read again, at most once per REGION_TREE_RETRY_MS; still unknown, its oblast cannot
- * be told, so the poll fails (it ends nothing) rather than end an alert of a hromada under it.
+ * be told, so every oblast is unsure: the poll ends no feed alert anywhere, yet an alert at a
+ * region it can place still starts (failing the whole poll would keep a new raid from starting).
  *
  * Every failure — asked too soon, waiting after a 429, 401, 403, 5xx, a timeout, a body that is not
  * the shape above (one region malformed is enough; the error names the zod path), the tree
@@ -166,21 +167,17 @@ export class UkrainealarmAirRaidFeed implements AirRaidFeed {
 
   /**
    * The oblasts (KATOTTG) the unmapped regions lie in, by the region tree: read again (at most
-   * once per REGION_TREE_RETRY_MS) when it lacks one of them; throws while one is still unknown.
+   * once per REGION_TREE_RETRY_MS) when it lacks one of them; every oblast while one is still
+   * unknown.
    */
   private async oblastsOf(unmapped: UkrainealarmRegionAlerts[]): Promise<string[]> {
     if (unmapped.length === 0) return [];
     const missing = (tree: Map<string, string>) => unmapped.filter((r) => !tree.has(r.regionId));
     let stateOf = await this.regionTree(REGION_TREE_MAX_AGE_MS);
     if (missing(stateOf).length > 0) stateOf = await this.regionTree(REGION_TREE_RETRY_MS);
-    const unknown = missing(stateOf);
-    if (unknown.length > 0)
-      throw new AirRaidFeedUnavailable(
-        `${NAME}: AIR alert at regions not in its region tree, their oblast unknown: ${unknown
-          .slice(0, 10)
-          .map((r) => r.regionId)
-          .join(', ')}`,
-      );
+    // still unknown: its oblast cannot be told, so no feed alert anywhere is ended by this reading
+    // (every oblast unsure), while alerts at the regions it can place still start
+    if (missing(stateOf).length > 0) return [...new Set(Object.values(UKRAINEALARM_OBLASTS))].sort();
     const oblasts = new Set<string>();
     for (const region of unmapped) {
       const oblast = UKRAINEALARM_OBLASTS[stateOf.get(region.regionId) ?? region.regionId];
