@@ -1,4 +1,7 @@
 import type { Clock } from '../ports/clock';
+import type { Change } from '../ports/entity-repository';
+import type { PlanJobEvent } from '../ports/plan-jobs';
+import type { Ports } from '../ports/ports';
 
 /** What every background job item (a planning job, an import job) has: its state and its lease. */
 interface JobItem {
@@ -34,4 +37,26 @@ export function asPolled<J extends JobItem & { error?: { code: string; reason?: 
 ): J {
   const open = job.state === 'queued' || job.state === 'running';
   return open && job.leaseUntil < clock.now().toISOString() ? { ...job, state: 'failed', error: lost } : job;
+}
+
+/**
+ * Hands the job to its function (`PlanJobRunner`). If that fails, nothing started: the job ends
+ * `failed` with the error given, and `recordFailed` writes it together with the call's
+ * Idempotency-Key forgotten (`forgetKey`), so that a retry runs again; then the start's error is
+ * thrown on.
+ */
+export async function startJobRun<J extends JobItem & { finishedAt?: string; error?: unknown }>(
+  ports: Pick<Ports, 'clock' | 'planJobRunner'>,
+  job: J,
+  event: PlanJobEvent,
+  notStarted: { code: string; reason: string },
+  recordFailed: (failed: J, forgetKey: Change) => Promise<void>,
+): Promise<void> {
+  try {
+    await ports.planJobRunner.start(event);
+  } catch (error) {
+    const failed = endJob(ports.clock, job, 'failed', { error: notStarted } as Partial<J>);
+    await recordFailed(failed, { op: 'idempotency-forget' });
+    throw error;
+  }
 }

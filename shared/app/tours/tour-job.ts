@@ -17,7 +17,7 @@ import { AppError, NotFoundError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
 import type { PlanJobEvent } from '../../ports/plan-jobs';
 import type { Ports } from '../../ports/ports';
-import { asPolled, endJob, nextJob } from '../background-job';
+import { asPolled, endJob, nextJob, startJobRun } from '../background-job';
 import { LEASE_MARGIN_S, PROGRESS_EVERY_MS, progressWriter } from '../planning/plan-job';
 import { type PlanTourPorts, planTour, TOUR_SECONDS_DEFAULT } from './plan-tour';
 import { releaseTourJob, startRunning, takeTourJobGuard } from './tour-job-guard';
@@ -82,20 +82,19 @@ export async function startTourJob(
   actor: Actor,
 ): Promise<TourJob> {
   const job = await createTourJob(ports, providerId, input, actor);
-  try {
-    await ports.planJobRunner.start({ hromadaId: job.hromadaId, jobId: job.id, kind: 'tour' });
-  } catch (error) {
-    const failed = ended(ports, job, 'failed', {
-      error: { code: 'tour-job-not-started', reason: FAILED_REASON },
-    });
-    // nothing started: the call's Idempotency-Key is forgotten with it, so that a retry runs again
-    await ports.entities.commit([
-      { op: 'update', entity: 'TourJob', item: failed, expectedVersion: job.version },
-      { op: 'idempotency-forget' },
-    ]);
-    await releaseTourJob(ports, failed);
-    throw error;
-  }
+  await startJobRun(
+    ports,
+    job,
+    { hromadaId: job.hromadaId, jobId: job.id, kind: 'tour' },
+    { code: 'tour-job-not-started', reason: FAILED_REASON },
+    async (failed, forgetKey) => {
+      await ports.entities.commit([
+        { op: 'update', entity: 'TourJob', item: failed, expectedVersion: job.version },
+        forgetKey,
+      ]);
+      await releaseTourJob(ports, failed);
+    },
+  );
   return job;
 }
 
