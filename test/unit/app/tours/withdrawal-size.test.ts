@@ -4,8 +4,7 @@ import { planTour } from '../../../../shared/app/tours/plan-tour';
 import { createTourVisit } from '../../../../shared/app/tours/tour-visits';
 import { withdrawConsent } from '../../../../shared/app/tours/withdraw-consent';
 import { tourVisitCreateSchema } from '../../../../shared/domain/entities/tour-visit';
-import type { Change } from '../../../../shared/ports/entity-repository';
-import { ENGINE, P, TURBIV, tourRequest, tourWorld, WED } from './tour-world';
+import { ENGINE, P, TURBIV, tourRequest, tourWorld, WED, withTransactionLimit } from './tour-world';
 
 /**
  * A withdrawal is one transaction; a call with an Idempotency-Key adds the key's record to it
@@ -38,15 +37,7 @@ describe('withdrawing consent from many planned visits', () => {
         { op: 'update', entity: 'TourVisit', item: { ...booked, planned, version: 2 }, expectedVersion: 1 },
       ]);
     }
-    const limited = new Proxy(entities, {
-      get: (target, prop) =>
-        prop === 'commit'
-          ? async (changes: Change[]) => {
-              if (changes.length > 100) throw new RangeError(`${changes.length} items in one transaction`);
-              return target.commit(changes);
-            }
-          : Reflect.get(target, prop, target),
-    });
+    const limited = withTransactionLimit(entities);
     const scope = { hromadaId: TURBIV, caller: 'admin-t', key: 'k-withdraw' };
     const call = answerOnce(
       { ...ports, entities: limited },
