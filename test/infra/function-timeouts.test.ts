@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AppFunction } from '../../infra/constructs/app-function';
 import { FUNCTION_TIMEOUT_S } from '../../infra/function-timeouts';
 import { lambdaContext } from '../../infra/local/lambda-context';
-import { synthStacks } from './helpers';
+import { CONNECT_CONTEXT, synthStacks } from './helpers';
 
 /**
  * One timeout per function: what the stacks deploy is what the local platform gives each
@@ -14,14 +14,7 @@ import { synthStacks } from './helpers';
  */
 const apps = [
   synthStacks(),
-  synthStacks({
-    connect: 'true',
-    connectInstanceArn:
-      'arn:aws:connect:eu-central-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa',
-    connectQueueArn:
-      'arn:aws:connect:eu-central-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa/queue/4f2b9a1e-0c55-4d2e-8e3a-7d1b6c9f0a11',
-    ivrPromptsUri: 's3://khm-phone-prompts/uk',
-  }),
+  synthStacks(CONNECT_CONTEXT),
   synthStacks({ smsTransport: 'eum', smsMaxPricePerSegmentUsd: '0.08' }),
 ].map(({ app }) => app);
 
