@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createHromada } from '../../../../shared/app/registry';
 import { assertOneTransaction, MAX_TOUR_VISITS, planTour } from '../../../../shared/app/tours/plan-tour';
-import { createTourVisit } from '../../../../shared/app/tours/tour-visits';
 import { withdrawConsent } from '../../../../shared/app/tours/withdraw-consent';
-import { type TourVisit, tourVisitCreateSchema } from '../../../../shared/domain/entities/tour-visit';
+import type { TourVisit } from '../../../../shared/domain/entities/tour-visit';
 import { hromadaKind } from '../../../../shared/domain/registry';
 import type { RouteSolver } from '../../../../shared/ports/route-solver';
 import { addSettlement, BEREZNA, HROMADA } from '../../../support/fixtures';
 import { fieldsOf } from '../../../support/inputs';
 import {
   agreeToTours,
+  bookVisit,
   ENGINE,
   P,
   TUE,
@@ -52,20 +52,7 @@ describe('a tour whose candidates come from many hromady (regression: 101 items 
   it('is refused before planning when the audit entries of hromady without consent would pass 100 items', async () => {
     const { ports } = await tourWorld();
     const book = (hromadaId: string, settlementId: string, id: string, date: string) =>
-      createTourVisit(
-        ports,
-        hromadaId,
-        tourVisitCreateSchema.parse({
-          id,
-          providerId: P,
-          settlementId,
-          date,
-          from: '08:00',
-          to: '18:00',
-          durationMinutes: 5,
-        }),
-        'd',
-      );
+      bookVisit(ports, hromadaId, { id, settlementId, date, from: '08:00', to: '18:00', durationMinutes: 5 });
     // 80 visits under consent: the world's 4 and 38 more in each of its two hromady, over the two days
     for (let i = 0; i < 38; i += 1) {
       await book(HROMADA, BEREZNA, `v-h-${i}`, i % 2 ? TUE : WED);

@@ -38,6 +38,23 @@ export function agreeToTours(ports: Ports, hromadaId: string, consentBy: string)
   );
 }
 
+/** A visit of the regional centre `P`, booked by the hromada's dispatcher. */
+export function bookVisit(
+  ports: Ports,
+  hromadaId: string,
+  visit: {
+    id: string;
+    settlementId: string;
+    date: string;
+    from: string;
+    to: string;
+    durationMinutes: number;
+    purpose?: string;
+  },
+) {
+  return createTourVisit(ports, hromadaId, tourVisitCreateSchema.parse({ providerId: P, ...visit }), 'd');
+}
+
 /** The entity store as DynamoDB takes it: a change set of more than 100 items is refused. */
 export function withTransactionLimit(entities: EntityRepository): EntityRepository {
   return new Proxy(entities, {
@@ -77,21 +94,15 @@ export async function tourWorld(provider: Record<string, unknown> = {}) {
   );
   for (const h of [HROMADA, TURBIV]) await agreeToTours(ports, h, 'Н. Коваль, голова');
   const visit = (hromadaId: string, id: string, date: string, from: string) =>
-    createTourVisit(
-      ports,
-      hromadaId,
-      tourVisitCreateSchema.parse({
-        id,
-        providerId: P,
-        settlementId: hromadaId === TURBIV ? 'turbiv' : BEREZNA,
-        date,
-        from,
-        to: '16:00',
-        durationMinutes: 45,
-        purpose: 'оцінка потреб',
-      }),
-      'd',
-    );
+    bookVisit(ports, hromadaId, {
+      id,
+      settlementId: hromadaId === TURBIV ? 'turbiv' : BEREZNA,
+      date,
+      from,
+      to: '16:00',
+      durationMinutes: 45,
+      purpose: 'оцінка потреб',
+    });
   await visit(HROMADA, 'v-khm-tue', TUE, '09:00');
   await visit(HROMADA, 'v-khm-wed', WED, '09:00');
   await visit(TURBIV, 'v-tur-tue', TUE, '12:00');
