@@ -27,6 +27,16 @@ const TUESDAY = '2026-11-24';
 const ENGINE = { timeLimitMs: 1e9, maxIterations: 300, seed: 1 };
 const NO_FEED = { activeAreas: async () => [] };
 
+/** The taxi's driver, Олег Коваль (+380674011201): the one told of the alert. */
+const addTaxiDriver = (ports: Parameters<typeof createEntity>[0]) =>
+  createEntity(
+    ports,
+    registryKinds.drivers,
+    HROMADA,
+    fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] }),
+    'test',
+  );
+
 /** The dispatcher starts an alert over the whole hromada, at the clock's time: the hromada and what started. */
 async function startHromadaAlert(ports: Parameters<typeof startAirRaid>[0]) {
   const hromada = (await ports.entities.hromady.get(HROMADA))!;
@@ -45,13 +55,7 @@ describe('an air-raid alert on DynamoDB Local', () => {
     const ports = { ...portsFor(t, clock), sms: new RecordingSmsSender() };
     const anna = await seedBasics(ports);
     await seedFleet(ports, [RAMP_TAXI]);
-    await createEntity(
-      ports,
-      registryKinds.drivers,
-      HROMADA,
-      fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] }),
-      'test',
-    );
+    await addTaxiDriver(ports);
     const ride = await bookServiceRequest(
       ports,
       HROMADA,
@@ -119,13 +123,7 @@ describe('an air-raid alert on DynamoDB Local', () => {
       fieldsOf(registryKinds.vehicles, { ...RAMP_TAXI, depotId: GARAGE.id, shifts }),
       'test',
     );
-    await createEntity(
-      ports,
-      registryKinds.drivers,
-      HROMADA,
-      fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] }),
-      'test',
-    );
+    await addTaxiDriver(ports);
     const book = (date: string, time: string) =>
       bookServiceRequest(
         ports,
