@@ -109,9 +109,12 @@ export class AppFunction extends Construct {
   readonly function: nodejs.NodejsFunction;
   readonly logGroup: logs.LogGroup;
   readonly functionName: string;
+  /** Its folder under functions/ (the name infra/function-timeouts.ts keys its timeout by). */
+  readonly name: string;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
+    this.name = props.name;
 
     if (!/^[a-z][a-z0-9-]*$/.test(props.name)) {
       throw new Error(`AppFunction name "${props.name}": use the kebab-case folder name under functions/`);

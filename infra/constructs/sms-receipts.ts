@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as smsvoice from 'aws-cdk-lib/aws-smsvoice';
@@ -7,6 +7,7 @@ import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { DeployConfig } from '../stacks/deploy-config';
+import { functionTimeout } from '../stacks/function-timeout';
 import { AppFunction, type AppFunctionProps } from './app-function';
 
 export interface SmsReceiptsProps {
@@ -68,7 +69,7 @@ export class SmsReceipts extends Construct {
       ...props.common,
       name: 'sms-receipts',
       description: 'SMS delivery receipts: final status, carrier status and price on each message',
-      timeout: Duration.seconds(20),
+      timeout: functionTimeout('sms-receipts'),
     });
     this.function.grantTableReadWrite(props.table);
     props.receiptsTopic.addSubscription(

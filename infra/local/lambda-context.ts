@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { functionTimeoutMs } from '../function-timeouts';
 
-/** A Lambda context like the one AWS passes, for running handlers on one machine. */
-export function lambdaContext(functionName: string, timeoutMs = 30_000): Context {
+/**
+ * A Lambda context like the one AWS passes, for running handlers on one machine. Its time is the
+ * function's timeout in AWS (infra/function-timeouts.ts, which the CDK stacks set too), so that a
+ * call that would time out there times out here; `timeoutMs` only for tests of a shorter budget.
+ */
+export function lambdaContext(functionName: string, timeoutMs = functionTimeoutMs(functionName)): Context {
   const started = Date.now();
   const awsRequestId = randomUUID();
   return {

@@ -1,8 +1,12 @@
 import { addDays, localDate, localToUtc } from '../../shared/domain/time';
+import { functionTimeoutMs } from '../function-timeouts';
 import { type AnyHandler, lambdaContext } from './lambda-context';
 
 interface ScheduleBase {
+  /** The schedule's name here (also its timer's key). */
   functionName: string;
+  /** The AWS function it invokes, when not `functionName` (its timeout is the run's time). */
+  runsOn?: string;
   handler: AnyHandler;
   input: unknown;
 }
@@ -75,7 +79,10 @@ export class LocalScheduler {
     const delay = Math.max(0, Math.min(at.getTime() - Date.now(), 2 ** 31 - 1));
     const timer = setTimeout(async () => {
       try {
-        const result = await s.handler(s.input, lambdaContext(s.functionName));
+        const result = await s.handler(
+          s.input,
+          lambdaContext(s.functionName, functionTimeoutMs(s.runsOn ?? s.functionName)),
+        );
         // A rate schedule that found nothing to do stays quiet.
         if (!('everyMs' in s) || hasWork(result))
           this.log(`[schedule] ${s.functionName}: ${JSON.stringify(result)}`);

@@ -27,9 +27,6 @@ import { seedDemo } from './seed-demo';
 import { deliverSmsReceipt, LocalReceipts, localReceiptPolicySchema } from './sms-receipts';
 import { StreamPoller } from './stream-poller';
 
-/** The plan function's timeout in AWS (infra/stacks/plan-function.ts), for its local context. */
-const PLAN_TIMEOUT_MS = 15 * 60_000;
-
 const started = Date.now();
 const { values: args } = parseArgs({
   options: {
@@ -138,7 +135,7 @@ try {
   // process (its engine in a worker thread), as an asynchronous Lambda invoke would.
   const plan = await import('../../functions/plan/handler');
   const airRaids = await import('../../functions/poll-air-raids/handler');
-  registerPlanJobHandler((event) => plan.handler(event, lambdaContext('plan', PLAN_TIMEOUT_MS)));
+  registerPlanJobHandler((event) => plan.handler(event, lambdaContext('plan')));
   // The local carrier: receipts for every message the sink "sent" (LOCAL_SMS_FAIL_SHARE fail),
   // resumed after a restart from its checkpoint in the data folder, as End User Messaging's event
   // destination delivers what it holds once our side is back. Started before anything can send
@@ -195,6 +192,7 @@ try {
     // As in AWS: every 15 minutes, tomorrow's mobile-case stops are announced once it is time.
     {
       functionName: 'announce-case-stops',
+      runsOn: 'remind',
       handler: remind.handler,
       everyMs: 15 * 60_000,
       input: { job: 'announce-case-stops' },

@@ -8,6 +8,7 @@ import type { AirRaidSchedule } from '../../events/contracts/schedule';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function';
 import { schedulerRole } from '../constructs/scheduler-role';
 import type { DeployConfig } from './deploy-config';
+import { functionTimeout } from './function-timeout';
 import { travelTimesEnvironment } from './plan-function';
 
 /** Payload of the every-minute air-raid poll (events/contracts/schedule). */
@@ -45,7 +46,7 @@ export function addAirRaidPolling(scope: Stack, props: AirRaidPollingProps): Air
     name: 'poll-air-raids',
     description: 'Air-raid alerts: the feed polled, stops shifted, the day re-planned at the end',
     memorySize: 1769,
-    timeout: Duration.seconds(55),
+    timeout: functionTimeout('poll-air-raids'),
     environment: { ...feed, ...travelTimesEnvironment(config) },
     paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
       lambda.ParamsAndSecretsVersions.V1_0_103,

@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as connect from 'aws-cdk-lib/aws-connect';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { AppFunction, REPO_ROOT } from '../constructs/app-function';
 import { type DeployConfig, isDevStage } from './deploy-config';
+import { functionTimeout } from './function-timeout';
 
 /** The flow in the repository; its `${…}` placeholders are filled here (Fn::Sub). */
 export const CONTACT_FLOW_FILE = join(REPO_ROOT, 'infra', 'connect', 'contact-flow.json');
 
 /** Connect waits at most 8 s for a flow's Lambda: the function gives up before that. */
-export const IVR_TIMEOUT = Duration.seconds(7);
+export const IVR_TIMEOUT = functionTimeout('ivr');
 
 export interface ConnectStackProps extends StackProps {
   readonly config: DeployConfig & {

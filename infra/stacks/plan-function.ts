@@ -10,6 +10,7 @@ import { LEASE_MARGIN_S } from '../../shared/app/planning/plan-job';
 import { TOUR_SECONDS_MAX } from '../../shared/domain/entities/tour';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function';
 import type { DeployConfig } from './deploy-config';
+import { functionTimeout } from './function-timeout';
 
 /**
  * One search is single-threaded: 1769 MB is one full vCPU. The plan function gets PLAN_VCPUS of
@@ -27,7 +28,7 @@ export const PLAN_WORKERS = workersForMemory(PLAN_MEMORY_MB);
  * before the run; a tour job's lease (and its guard entry) is renewed from the run's start, and a
  * job delivered after its lease is not run (shared/app/tours/tour-job.ts).
  */
-export const PLAN_TIMEOUT = Duration.minutes(15);
+export const PLAN_TIMEOUT = functionTimeout('plan');
 if (Math.max(600, TOUR_SECONDS_MAX) + LEASE_MARGIN_S > PLAN_TIMEOUT.toSeconds())
   throw new Error('a plan or tour job lease must not end before the plan function times out');
 

@@ -26,6 +26,7 @@ import { schedulerRole } from '../constructs/scheduler-role';
 import { SmsReceipts } from '../constructs/sms-receipts';
 import { type AirRaidPolling, addAirRaidPolling } from './air-raid-function';
 import { corsOriginsOf, type DeployConfig, isDevStage } from './deploy-config';
+import { functionTimeout } from './function-timeout';
 import { addPlanFunction, travelTimesEnvironment } from './plan-function';
 
 export interface StatelessStackProps extends StackProps {
@@ -68,7 +69,7 @@ export const STANDING_ORDERS_INPUT: StandingOrdersSchedule = { job: 'generate-st
  * send-sms's timeout: shorter than the outbox lease, so a claim still `sending` after its lease
  * belongs to a sender that is gone, never to one still running.
  */
-export const SEND_SMS_TIMEOUT = Duration.seconds(30);
+export const SEND_SMS_TIMEOUT = functionTimeout('send-sms');
 if (SEND_SMS_TIMEOUT.toSeconds() >= SEND_LEASE_SECONDS) {
   throw new Error(`send-sms timeout must be shorter than the outbox lease (${SEND_LEASE_SECONDS} s)`);
 }
@@ -127,7 +128,7 @@ export class StatelessStack extends Stack {
       // inserting one request runs the routing engine inside the call (at most 5 s, single-threaded;
       // planning a day is the plan function's): 1769 MB is one full vCPU on Lambda
       memorySize: 1769,
-      timeout: Duration.seconds(15),
+      timeout: functionTimeout('api'),
       environment: {
         CURSOR_SECRET_ID: this.cursorSecret.secretArn,
         // the SMS report's cost is at the same price as the spend metric
@@ -265,7 +266,7 @@ export class StatelessStack extends Stack {
       ...common,
       name: 'inbound-sms',
       description: 'Two-way SMS: residents confirm, cancel or opt out; drivers report stops',
-      timeout: Duration.seconds(20),
+      timeout: functionTimeout('inbound-sms'),
     });
     this.inboundSms.grantTableReadWrite(table);
     props.inboundSmsTopic.addSubscription(
@@ -279,7 +280,7 @@ export class StatelessStack extends Stack {
       ...common,
       name: 'remind',
       description: "Evening reminders for tomorrow's rides",
-      timeout: Duration.minutes(2),
+      timeout: functionTimeout('remind'),
     });
     this.remind.grantTableReadWrite(table);
 
@@ -319,7 +320,7 @@ export class StatelessStack extends Stack {
       ...common,
       name: 'sweep-outbox',
       description: 'Outbox sweeper: sends again what a crashed sender left, nudges missed records',
-      timeout: Duration.seconds(30),
+      timeout: functionTimeout('sweep-outbox'),
     });
     this.sweepOutbox.grantTableReadWrite(table);
     const sweepRole = schedulerRole(
@@ -344,7 +345,7 @@ export class StatelessStack extends Stack {
       ...common,
       name: 'generate-standing-orders',
       description: "Books the standing orders' rides of the days ahead (idempotent)",
-      timeout: Duration.minutes(5),
+      timeout: functionTimeout('generate-standing-orders'),
     });
     this.generateStandingOrders.grantTableReadWrite(table);
     const standingOrdersRole = schedulerRole(

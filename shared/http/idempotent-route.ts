@@ -19,7 +19,8 @@ type Spec<
   B extends z.ZodType | undefined,
 > = RouteSpec<PathOf<Key>, P, Q, typeof idempotencyHeaders, B>;
 
-type Input<
+/** What an idempotent route's `handle` gets (params typed from the path or the schema given). */
+export type Input<
   Key extends RouteKey,
   P extends ParamsSchema | undefined,
   Q extends z.ZodType | undefined,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../console/kyiv.js';
 import { expectAccessible, launch } from './support/browser';
 import { callApi, noScriptErrors, openConsole } from './support/console';
+import { addTourVisit, asRole } from './support/tours';
 
 /**
  * A provider's first tour, planned from the console (docs/services/regional-tours.md): a new
@@ -35,12 +36,8 @@ beforeAll(async () => {
     validFrom: inject('demoDay'),
     validTo: addDays(D2, 30),
   });
-  const settlement = (
-    await callApi<{ items: { id: string }[] }>('GET', `/hromady/${TURBIVSKA}/settlements?limit=10`)
-  ).items[0]!;
-  await callApi('POST', `/hromady/${TURBIVSKA}/tour-visits`, {
+  await addTourVisit(TURBIVSKA, undefined, {
     providerId: PROVIDER,
-    settlementId: settlement.id,
     address: 'Турбів, вул. Перша, 1',
     date: D1,
     from: '10:00',
@@ -61,7 +58,7 @@ describe("a provider's first tour from the console", () => {
     const { page } = await openConsole(browser, 'tours', {
       date: D1,
       provider: PROVIDER,
-      prepare: (p) => p.addInitScript(() => localStorage.setItem('hromada.localRole', 'provider')),
+      prepare: asRole('provider'),
     });
     await expect.poll(() => page.locator('#no-tours').count()).toBe(1);
     const form = page.locator('#plan-tour');
@@ -150,7 +147,7 @@ describe("a provider's first tour from the console", () => {
       date: D1,
       provider: PROVIDER,
       prepare: async (p) => {
-        await p.addInitScript(() => localStorage.setItem('hromada.localRole', 'provider'));
+        await asRole('provider')(p);
         await p.route(`**/providers/${PROVIDER}/tours`, (route) =>
           route.request().method() === 'POST'
             ? route.fulfill({

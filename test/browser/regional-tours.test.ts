@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../console/kyiv.js';
 import { expectAccessible, launch, screenshot } from './support/browser';
 import { callApi, HROMADA, noScriptErrors, openConsole } from './support/console';
+import { addTourVisit, asRole, recordStatusChanges } from './support/tours';
 
 /**
  * «Виїзні тури» against the local platform's demo (infra/local/demo-tours.ts: the oblast centre
@@ -40,12 +41,8 @@ let plannedTourId = '';
 beforeAll(async () => {
   browser = await launch();
   // another hromada's visit on the first day, and one of this hromada's no working day can take
-  const settlement = (
-    await callApi<{ items: { id: string }[] }>('GET', `/hromady/${TURBIVSKA}/settlements?limit=10`)
-  ).items[0]!;
-  await callApi('POST', `/hromady/${TURBIVSKA}/tour-visits`, {
+  await addTourVisit(TURBIVSKA, undefined, {
     providerId: PROVIDER,
-    settlementId: settlement.id,
     address: 'Турбів, вул. Чужа, 1',
     date: D1,
     from: '12:00',
@@ -53,15 +50,8 @@ beforeAll(async () => {
     durationMinutes: 45,
     purpose: 'чужа мета',
   });
-  const khm = (
-    await callApi<{ items: { id: string; name: string }[] }>(
-      'GET',
-      `/hromady/${HROMADA}/settlements?limit=200`,
-    )
-  ).items.find((s) => s.name === 'Хмільник')!;
-  await callApi('POST', `/hromady/${HROMADA}/tour-visits`, {
+  await addTourVisit(HROMADA, 'Хмільник', {
     providerId: PROVIDER,
-    settlementId: khm.id,
     address: 'Хмільник, вул. Пізня, 9',
     date: D2,
     from: '20:00',
@@ -76,8 +66,6 @@ afterAll(async () => {
 });
 
 const status = (page: Page) => () => page.locator('#status').textContent();
-const asRole = (role: string) => (p: Page) =>
-  p.addInitScript((r) => localStorage.setItem('hromada.localRole', r), role);
 
 /** The provider's user on «Виїзні тури». */
 async function providerConsole(prepare?: (page: Page) => Promise<unknown>) {
@@ -207,18 +195,7 @@ describe('«Виїзні тури» for a hromada and for the regional provider'
         return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(job) });
       });
     });
-    const seen: string[] = [];
-    await page.exposeFunction('sawStatus', (text: string) => seen.push(text));
-    await page.evaluate(() => {
-      const node = document.getElementById('status')!;
-      new MutationObserver(() =>
-        (window as unknown as { sawStatus: (t: string) => void }).sawStatus(node.textContent ?? ''),
-      ).observe(node, {
-        childList: true,
-        characterData: true,
-        subtree: true,
-      });
-    });
+    const seen = await recordStatusChanges(page);
     await page.locator('#tours li').first().waitFor();
     const form = page.locator('#plan-tour');
     await form.getByLabel('З', { exact: true }).fill(D1);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../console/kyiv.js';
 import { expectAccessible, launch } from './support/browser';
 import { callApi, noScriptErrors, openConsole } from './support/console';
+import { asRole, recordStatusChanges } from './support/tours';
 
 /**
  * The provider's tour planning job followed from the console (console/tour-plan.js): a job lost
@@ -37,7 +38,7 @@ async function withJob(job: (poll: number) => { abort: true } | Record<string, u
   const opened = await openConsole(browser, 'tours', {
     date: D1,
     prepare: async (p) => {
-      await p.addInitScript(() => localStorage.setItem('hromada.localRole', 'provider'));
+      await asRole('provider')(p);
       await p.route(`**/providers/${PROVIDER}/tours`, (route) => {
         if (route.request().method() !== 'POST') return route.fallback();
         posts.push(route.request().headers()['idempotency-key'] ?? '');
@@ -104,14 +105,7 @@ describe('a tour job followed to its end from the console', () => {
         ? { id: 'j63', state: 'done', tourId: demoTour.id }
         : { id: 'j63', state: 'running', seconds: 5, progress: { elapsedMs: poll * 1000, unassigned: 1 } },
     );
-    const seen: string[] = [];
-    await page.exposeFunction('sawStatus', (text: string) => seen.push(text));
-    await page.evaluate(() => {
-      const node = document.getElementById('status')!;
-      new MutationObserver(() =>
-        (window as unknown as { sawStatus: (t: string) => void }).sawStatus(node.textContent ?? ''),
-      ).observe(node, { childList: true, characterData: true, subtree: true });
-    });
+    const seen = await recordStatusChanges(page);
     await submitPlan(page);
     const bar = page.getByRole('progressbar', { name: 'Хід планування туру' });
     await expect.poll(() => bar.getAttribute('value'), { timeout: 30_000 }).toBe('3');

@@ -7,7 +7,7 @@ import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { loadDeployConfig } from '../../infra/stacks/deploy-config';
 import { defineStacks } from '../../infra/stacks/index';
-import { newTestApp } from './helpers';
+import { CONNECT_CONTEXT as CONNECT, newTestApp } from './helpers';
 
 /** Both stacks of `context`'s stage, synthesised with cdk-nag as `cdk synth` runs it (infra/app.ts). */
 function nagged(context: Record<string, unknown>) {
@@ -59,15 +59,6 @@ function acknowledgementsUnder(scope: IConstruct): Acknowledged[] {
       ),
   );
 }
-
-const CONNECT = {
-  connect: 'true',
-  connectInstanceArn:
-    'arn:aws:connect:eu-central-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa',
-  connectQueueArn:
-    'arn:aws:connect:eu-central-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa/queue/4f2b9a1e-0c55-4d2e-8e3a-7d1b6c9f0a11',
-  ivrPromptsUri: 's3://khm-phone-prompts/uk',
-};
 
 describe.each([
   ['dev', {}],

@@ -9,6 +9,16 @@ import { defineStacks, type HromadaStacks } from '../../infra/stacks/index';
 export const cdkJsonContext = (): Record<string, unknown> =>
   (JSON.parse(readFileSync(`${REPO_ROOT}cdk.json`, 'utf8')) as { context: Record<string, unknown> }).context;
 
+/** The phone line's context (`-c connect=true` with an instance, a queue and the prompts). */
+export const CONNECT_CONTEXT = {
+  connect: 'true',
+  connectInstanceArn:
+    'arn:aws:connect:eu-central-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa',
+  connectQueueArn:
+    'arn:aws:connect:eu-central-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa/queue/4f2b9a1e-0c55-4d2e-8e3a-7d1b6c9f0a11',
+  ivrPromptsUri: 's3://khm-phone-prompts/uk',
+};
+
 /** A fresh app with bundling skipped (fast); `context` plays the role of `-c key=value`. */
 export function newTestApp(context: Record<string, unknown> = {}): App {
   return new App({

@@ -28,6 +28,23 @@ const TUESDAY = '2026-11-24';
 const ENGINE = { timeLimitMs: 1e9, maxIterations: 300, seed: 1 };
 const NO_FEED = { activeAreas: async () => [] };
 
+/** The taxi's driver, Олег Коваль (+380674011201): the one told of the alert. */
+const addTaxiDriver = (ports: Parameters<typeof createEntity>[0]) =>
+  createEntity(
+    ports,
+    registryKinds.drivers,
+    HROMADA,
+    fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] }),
+    'test',
+  );
+
+/** The dispatcher starts an alert over the whole hromada, at the clock's time: the hromada and what started. */
+async function startHromadaAlert(ports: Parameters<typeof startAirRaid>[0]) {
+  const hromada = (await ports.entities.hromady.get(HROMADA))!;
+  const started = await startAirRaid(ports, hromada, { level: 'hromada', id: HROMADA }, 'dispatcher', 'd');
+  return { hromada, ...started };
+}
+
 let t: Awaited<ReturnType<typeof freshTable>>;
 beforeAll(async () => {
   t = await freshTable('air-raid');
@@ -39,13 +56,7 @@ describe('an air-raid alert on DynamoDB Local', () => {
     const ports = { ...portsFor(t, clock), sms: new RecordingSmsSender() };
     const anna = await seedBasics(ports);
     await seedFleet(ports, [RAMP_TAXI]);
-    await createEntity(
-      ports,
-      registryKinds.drivers,
-      HROMADA,
-      fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] }),
-      'test',
-    );
+    await addTaxiDriver(ports);
     const ride = await bookServiceRequest(
       ports,
       HROMADA,
@@ -61,14 +72,7 @@ describe('an air-raid alert on DynamoDB Local', () => {
 
     const start = new Date(Date.parse(pickup.departure) + 60_000);
     clock.at = start;
-    const hromada = (await ports.entities.hromady.get(HROMADA))!;
-    const { alert } = await startAirRaid(
-      ports,
-      hromada,
-      { level: 'hromada', id: HROMADA },
-      'dispatcher',
-      'd',
-    );
+    const { hromada, alert } = await startHromadaAlert(ports);
     expect(await ports.entities.airRaids.active(HROMADA)).toMatchObject({ id: alert.id });
     expect(await ports.outbox.get(alert.effects.driversTold[0]!.messageId)).toMatchObject({
       to: '+380674011201',
@@ -120,13 +124,7 @@ describe('an air-raid alert on DynamoDB Local', () => {
       fieldsOf(registryKinds.vehicles, { ...RAMP_TAXI, depotId: GARAGE.id, shifts }),
       'test',
     );
-    await createEntity(
-      ports,
-      registryKinds.drivers,
-      HROMADA,
-      fieldsOf(registryKinds.drivers, { name: 'Олег Коваль', phone: '067 401 12 01', vehicleIds: ['taxi'] }),
-      'test',
-    );
+    await addTaxiDriver(ports);
     const book = (date: string, time: string) =>
       bookServiceRequest(
         ports,
@@ -144,14 +142,7 @@ describe('an air-raid alert on DynamoDB Local', () => {
     const saturday = (await ports.entities.plans.forDay(HROMADA, '2026-03-28'))!;
     const pickup = saturday.routes[0]!.stops.find((s) => s.requestId === late.id)!;
     clock.at = new Date(Date.parse(pickup.departure) + 60_000);
-    const hromada = (await ports.entities.hromady.get(HROMADA))!;
-    const { alert } = await startAirRaid(
-      ports,
-      hromada,
-      { level: 'hromada', id: HROMADA },
-      'dispatcher',
-      'd',
-    );
+    const { hromada, alert } = await startHromadaAlert(ports);
     for (const time of ['00:30', '05:50', '06:30']) {
       clock.at = localToUtc('2026-03-29', time);
       await pollAirRaids(ports, NO_FEED);

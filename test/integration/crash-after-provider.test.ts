@@ -6,11 +6,8 @@ import type { AnyHandler } from '../../infra/local/lambda-context';
 import { LocalReceipts, localReceiptPolicySchema } from '../../infra/local/sms-receipts';
 import { FileSmsSender } from '../../shared/adapters/sms-sink/file-sms-sender';
 import { sendOutboxMessage } from '../../shared/app/send-outbox-message';
-import { bookServiceRequest } from '../../shared/app/service-requests';
 import { sweepOutbox } from '../../shared/app/sweep-outbox';
-import { addDays, localDate } from '../../shared/domain/time';
-import { HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
-import { bookingOf } from '../support/inputs';
+import { bookWithQueuedSms } from './crash/book-with-queued-sms';
 import { killWhenItSays } from './crash/kill-when-it-says';
 import { FixedClock, freshTable, portsFor } from './support';
 
@@ -45,15 +42,8 @@ describe('the platform killed after the provider took the SMS, before it recorde
   it('after the restart the carrier receipts it from its checkpoint and the sweeper does not resend: one SMS, sent', async () => {
     const now = new Date();
     const ports = portsFor(t, new FixedClock(now));
-    const resident = await seedBasics(ports);
-    const request = await bookServiceRequest(
-      ports,
-      HROMADA,
-      bookingOf(taxiRequest(resident.id, addDays(localDate(now), 1))),
-      'dispatcher',
-    );
-    const id = `book-${request.id}`;
-    const queued = (await t.outbox.get(id))!;
+    const queued = await bookWithQueuedSms(t, ports);
+    const id = queued.id;
     const dir = mkdtempSync(join(tmpdir(), 'crash-after-provider-'));
     const sink = join(dir, 'sms-sent.jsonl');
     const checkpoint = join(dir, 'dynamodb', 'sms-receipts-checkpoint.json');

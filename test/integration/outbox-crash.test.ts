@@ -5,11 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { outboxFilterPattern } from '../../events/contracts/outbox-stream-record';
 import { type AnyHandler, lambdaContext } from '../../infra/local/lambda-context';
 import { StreamPoller } from '../../infra/local/stream-poller';
-import { bookServiceRequest } from '../../shared/app/service-requests';
 import { SEND_LEASE_SECONDS } from '../../shared/domain/entities/outbox-message';
-import { addDays, localDate } from '../../shared/domain/time';
-import { HROMADA, seedBasics, taxiRequest } from '../support/fixtures';
-import { bookingOf } from '../support/inputs';
+import { localDate } from '../../shared/domain/time';
+import { HROMADA } from '../support/fixtures';
+import { bookWithQueuedSms } from './crash/book-with-queued-sms';
 import { killWhenItSays } from './crash/kill-when-it-says';
 import { FixedClock, freshTable, portsFor } from './support';
 
@@ -34,16 +33,8 @@ async function killSenderAfterClaim(id: string, version: number) {
 describe('a send-sms process killed between claim and send (issue 7, defect 1)', () => {
   it('leaves the message sending only until its lease; the sweeper has it sent once, paid once', async () => {
     const now = new Date();
-    const ports = portsFor(t, new FixedClock(now));
-    const resident = await seedBasics(ports);
-    const request = await bookServiceRequest(
-      ports,
-      HROMADA,
-      bookingOf(taxiRequest(resident.id, addDays(localDate(now), 1))),
-      'dispatcher',
-    );
-    const id = `book-${request.id}`;
-    const queued = (await t.outbox.get(id))!;
+    const queued = await bookWithQueuedSms(t, portsFor(t, new FixedClock(now)));
+    const id = queued.id;
 
     await killSenderAfterClaim(id, queued.version);
     const orphan = await t.outbox.get(id);

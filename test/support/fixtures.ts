@@ -70,6 +70,21 @@ export const HROMADA = 'khm';
 export const NO_QUIET_HOURS = { from: '00:00', to: '00:00' };
 export const BEREZNA = 'UA05120170020086400';
 
+/** A settlement of the hromada's registry (its id, name, type and point, or `location: null`). */
+export function addSettlement(
+  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  hromadaId: string,
+  settlement: { id: string; name: string; type: string; location: { lat: number; lon: number } | null },
+) {
+  return createEntity(
+    ports,
+    registryKinds.settlements,
+    hromadaId,
+    fieldsOf(registryKinds.settlements, settlement),
+    'test',
+  );
+}
+
 /** A hromada with one village and one resident who agreed to SMS. */
 export async function seedBasics(
   ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
@@ -85,18 +100,12 @@ export async function seedBasics(
     }),
     'test',
   );
-  await createEntity(
-    ports,
-    registryKinds.settlements,
-    HROMADA,
-    fieldsOf(registryKinds.settlements, {
-      id: BEREZNA,
-      name: 'Березна',
-      type: 'село',
-      location: { lat: 49.56085, lon: 27.84392 },
-    }),
-    'test',
-  );
+  await addSettlement(ports, HROMADA, {
+    id: BEREZNA,
+    name: 'Березна',
+    type: 'село',
+    location: { lat: 49.56085, lon: 27.84392 },
+  });
   return createEntity(
     ports,
     registryKinds.residents,

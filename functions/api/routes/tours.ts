@@ -15,9 +15,15 @@ import { idSchema, localDateSchema, textSchema } from '../../../shared/domain/co
 import { serviceAgreementCreateSchema } from '../../../shared/domain/entities/service-agreement';
 import { tourCreateSchema } from '../../../shared/domain/entities/tour';
 import { tourVisitCreateSchema } from '../../../shared/domain/entities/tour-visit';
-import { idempotentRoute } from '../../../shared/http/idempotent-route';
+import { type Input, idempotentRoute } from '../../../shared/http/idempotent-route';
 import { json } from '../../../shared/http/responses';
-import { defineRoute, type Route } from '../../../shared/http/route';
+import {
+  type Access,
+  defineRoute,
+  type ParamsSchema,
+  type Route,
+  type RouteKey,
+} from '../../../shared/http/route';
 import { viewerOf } from '../../../shared/http/viewer';
 import type { Ports } from '../../../shared/ports/ports';
 
@@ -33,10 +39,28 @@ const withdrawBody = z.strictObject({
   from: localDateSchema.optional(),
   reason: reasonSchema,
 });
-const withReason = ({ version, reason }: z.output<typeof cancelBody>) => ({
-  version,
-  ...(reason ? { reason } : {}),
-});
+
+/** A cancel at the version seen, with an optional reason: at most once per key, the cancelled item its answer. */
+function cancelRoute<Key extends RouteKey, P extends ParamsSchema | undefined = undefined>(
+  ports: Ports,
+  key: Key,
+  summary: string,
+  spec: { access?: Access; params?: P },
+  cancel: (
+    once: Ports,
+    call: Input<Key, P, undefined, typeof cancelBody>,
+    input: { version: number; reason?: string },
+  ) => Promise<unknown>,
+): Route {
+  return idempotentRoute<Key, P, undefined, typeof cancelBody>(ports, key, summary, {
+    ...spec,
+    body: { schema: cancelBody, what: 'cancel' },
+    handle: async (call, once) => {
+      const { version, reason } = call.body;
+      return json(200, await cancel(once, call, { version, ...(reason ? { reason } : {}) }));
+    },
+  });
+}
 
 /**
  * Regional tours (docs/services/regional-tours.md): a hromada's agreements and visits, the
@@ -102,27 +126,19 @@ export function tourRoutes(ports: Ports): Route[] {
           json(200, tourJobView(await getTourJob(ports, params.providerId, params.id))),
       },
     ),
-    idempotentRoute(
+    cancelRoute(
       ports,
       'POST /providers/{providerId}/tours/{id}/cancel',
       'Cancel a tour: its visits go back to unplanned',
-      {
-        access: 'provider',
-        params: providerTour,
-        body: { schema: cancelBody, what: 'cancel' },
-        handle: async ({ params, body, actor }, once) =>
-          json(200, await cancelTour(once, params.providerId, params.id, withReason(body), actor)),
-      },
+      { access: 'provider', params: providerTour },
+      (once, { params, actor }, input) => cancelTour(once, params.providerId, params.id, input, actor),
     ),
-    idempotentRoute(
+    cancelRoute(
       ports,
       'POST /hromady/{hromadaId}/tour-visits/{id}/cancel',
       'Cancel a tour visit (taken off its tour)',
-      {
-        body: { schema: cancelBody, what: 'cancel' },
-        handle: async ({ params, body, actor }, once) =>
-          json(200, await cancelTourVisit(once, params.hromadaId, params.id, withReason(body), actor)),
-      },
+      {},
+      (once, { params, actor }, input) => cancelTourVisit(once, params.hromadaId, params.id, input, actor),
     ),
     idempotentRoute(
       ports,

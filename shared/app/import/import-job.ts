@@ -13,7 +13,7 @@ import { AppError, NotFoundError } from '../../domain/errors';
 import type { PlanJobEvent } from '../../ports/plan-jobs';
 import type { Ports } from '../../ports/ports';
 import { auditChange } from '../audit';
-import { asPolled, endJob, nextJob } from '../background-job';
+import { asPolled, endJob, nextJob, runFailure, startJobRun } from '../background-job';
 import { requireHromada } from '../registry';
 import { type ImportReport, importCsv } from './import-csv';
 import type { ImportablePlural } from './import-kinds';
@@ -68,19 +68,9 @@ export async function startImportJob(
       ...(upload.dryRun ? ['dryRun'] : []),
     ]),
   ]);
-  try {
-    await ports.planJobRunner.start({ hromadaId, jobId: job.id, kind: 'import' });
-  } catch (error) {
-    const failed = ended(ports, job, 'failed', {
-      error: { code: 'import-job-not-started', reason: FAILED_REASON },
-    });
-    // nothing started: the call's Idempotency-Key is forgotten with it, so that a retry runs again
-    await ports.entities.commit([
-      { op: 'import-job', job: failed, expectedVersion: job.version },
-      { op: 'idempotency-forget' },
-    ]);
-    throw error;
-  }
+  await startJobRun(ports, job, 'import', FAILED_REASON, (failed, forgetKey) =>
+    ports.entities.commit([{ op: 'import-job', job: failed, expectedVersion: job.version }, forgetKey]),
+  );
   return job;
 }
 
@@ -130,10 +120,7 @@ export async function runImportJob(ports: RunPorts, event: PlanJobEvent): Promis
   } catch (error) {
     await progress.settled();
     const known = error instanceof AppError;
-    const failure = {
-      code: known ? error.code : 'internal',
-      reason: (known ? error.reason : undefined) ?? FAILED_REASON,
-    };
+    const failure = runFailure(error, FAILED_REASON);
     const failed = ended(ports, current, 'failed', { error: failure });
     await save(ports, failed, current.version);
     if (!known) throw error;

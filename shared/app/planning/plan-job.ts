@@ -11,7 +11,7 @@ import { AppError, NotFoundError } from '../../domain/errors';
 import type { PlanJobEvent } from '../../ports/plan-jobs';
 import type { Ports } from '../../ports/ports';
 import type { SolveProgress } from '../../routing/vroom-format';
-import { asPolled, endJob, nextJob } from '../background-job';
+import { asPolled, endJob, nextJob, runFailure, startJobRun } from '../background-job';
 import { requireHromada } from '../registry';
 import { planDay } from './plan-day';
 import { planToReplace } from './read-plan';
@@ -58,17 +58,10 @@ export async function startPlanJob(
     updatedAt: at,
   };
   await ports.planJobs.create(job, now);
-  try {
-    await ports.planJobRunner.start({ hromadaId, jobId: job.id });
-  } catch (error) {
-    await ports.planJobs.update(
-      ended(ports, job, 'failed', { error: { code: 'plan-job-not-started', reason: FAILED_REASON } }),
-      job.version,
-    );
-    // nothing started: the call's Idempotency-Key is forgotten, so that a retry runs again
-    await ports.entities.commit([{ op: 'idempotency-forget' }]);
-    throw error;
-  }
+  await startJobRun(ports, job, 'plan', FAILED_REASON, async (failed, forgetKey) => {
+    await ports.planJobs.update(failed, job.version);
+    await ports.entities.commit([forgetKey]);
+  });
   return job;
 }
 
@@ -123,10 +116,7 @@ export async function runPlanJob(
   } catch (error) {
     await progress.settled();
     const known = error instanceof AppError;
-    const failure = {
-      code: known ? error.code : 'internal',
-      reason: (known ? error.reason : undefined) ?? FAILED_REASON,
-    };
+    const failure = runFailure(error, FAILED_REASON);
     const failed = ended(ports, current, 'failed', { error: failure, ...progress.last() });
     await ports.planJobs.update(failed, current.version);
     if (!known) throw error;

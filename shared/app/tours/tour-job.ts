@@ -17,7 +17,7 @@ import { AppError, NotFoundError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
 import type { PlanJobEvent } from '../../ports/plan-jobs';
 import type { Ports } from '../../ports/ports';
-import { asPolled, endJob, nextJob } from '../background-job';
+import { asPolled, endJob, nextJob, runFailure, startJobRun } from '../background-job';
 import { LEASE_MARGIN_S, PROGRESS_EVERY_MS, progressWriter } from '../planning/plan-job';
 import { type PlanTourPorts, planTour, TOUR_SECONDS_DEFAULT } from './plan-tour';
 import { releaseTourJob, startRunning, takeTourJobGuard } from './tour-job-guard';
@@ -82,20 +82,13 @@ export async function startTourJob(
   actor: Actor,
 ): Promise<TourJob> {
   const job = await createTourJob(ports, providerId, input, actor);
-  try {
-    await ports.planJobRunner.start({ hromadaId: job.hromadaId, jobId: job.id, kind: 'tour' });
-  } catch (error) {
-    const failed = ended(ports, job, 'failed', {
-      error: { code: 'tour-job-not-started', reason: FAILED_REASON },
-    });
-    // nothing started: the call's Idempotency-Key is forgotten with it, so that a retry runs again
+  await startJobRun(ports, job, 'tour', FAILED_REASON, async (failed, forgetKey) => {
     await ports.entities.commit([
       { op: 'update', entity: 'TourJob', item: failed, expectedVersion: job.version },
-      { op: 'idempotency-forget' },
+      forgetKey,
     ]);
     await releaseTourJob(ports, failed);
-    throw error;
-  }
+  });
   return job;
 }
 
@@ -173,10 +166,7 @@ export async function runTourJob(
   } catch (error) {
     await progress.settled();
     const known = error instanceof AppError;
-    const failure = {
-      code: known ? error.code : 'internal',
-      reason: (known ? error.reason : undefined) ?? FAILED_REASON,
-    };
+    const failure = runFailure(error, FAILED_REASON);
     const failed = ended(ports, current, 'failed', { error: failure, ...progress.last() });
     await save(ports, failed, current.version);
     await releaseTourJob(ports, failed);

@@ -6,17 +6,12 @@
  */
 
 import { LocalReceipts, localReceiptPolicySchema } from '../../../infra/local/sms-receipts';
-import { createDocumentClient, createDynamoDbClient } from '../../../shared/adapters/dynamodb/client';
-import { DynamoDbEntityRepository } from '../../../shared/adapters/dynamodb/dynamodb-entity-repository';
-import { DynamoDbOutboxRepository } from '../../../shared/adapters/dynamodb/dynamodb-outbox-repository';
 import { FileSmsSender } from '../../../shared/adapters/sms-sink/file-sms-sender';
-import { SystemClock } from '../../../shared/adapters/system/system-clock';
-import { UlidIds } from '../../../shared/adapters/system/ulid-ids';
 import { sendOutboxMessage } from '../../../shared/app/send-outbox-message';
 import type { SmsToSend } from '../../../shared/ports/sms-sender';
+import { senderPortsOn } from './sender-ports';
 
 const [endpoint, table, id, version, sinkFile, checkpointFile] = process.argv.slice(2);
-const doc = createDocumentClient(createDynamoDbClient({ region: 'eu-central-1', endpoint: endpoint! }));
 // the carrier was running; the kill comes before its next read of the sink
 const carrier = new LocalReceipts(
   sinkFile!,
@@ -28,20 +23,14 @@ const carrier = new LocalReceipts(
 await carrier.start(3_600_000);
 const sink = new FileSmsSender(sinkFile!);
 await sendOutboxMessage(
-  {
-    entities: new DynamoDbEntityRepository(doc, table!),
-    outbox: new DynamoDbOutboxRepository(doc, table!),
-    clock: new SystemClock(),
-    ids: new UlidIds(),
-    sms: {
-      receiptsByReference: sink.receiptsByReference,
-      send: async (message: SmsToSend) => {
-        await sink.send(message);
-        process.stdout.write('provider-accepted\n');
-        return new Promise(() => setInterval(() => undefined, 1000));
-      },
+  senderPortsOn(endpoint!, table!, {
+    receiptsByReference: sink.receiptsByReference,
+    send: async (message: SmsToSend) => {
+      await sink.send(message);
+      process.stdout.write('provider-accepted\n');
+      return new Promise(() => setInterval(() => undefined, 1000));
     },
-  },
+  }),
   id!,
   Number(version),
 );

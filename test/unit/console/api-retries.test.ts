@@ -1,30 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, api, create, NetworkError, RETRY_DELAYS_MS } from '../../../console/api.js';
 import { errorWords } from '../../../console/error-words.js';
-import { type FakeAnswer, type SentCall, settle, stubFetch } from './support/fake-fetch';
+import { settle, useFakeApi } from './support/fake-fetch';
 
 /**
  * The console's API client on a weak connection: every POST carries an Idempotency-Key, and a
  * network failure or a 503 is retried with the same key before the dispatcher sees an error.
  */
 
-let answers: FakeAnswer[];
-let sent: SentCall[];
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  answers = [];
-  sent = [];
-  stubFetch(
-    () => answers.shift(),
-    (call) => sent.push(call),
-    () => ({ status: 200, body: { ok: true } }),
-  );
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const fake = useFakeApi({ status: 200, body: { ok: true } });
 
 const unavailable = {
   status: 503,
@@ -34,55 +18,55 @@ const unavailable = {
 
 describe("the console's API client on a weak connection", () => {
   it('retries a POST after network failures with the same Idempotency-Key, and answers its result', async () => {
-    answers = ['offline', 'offline', { status: 201, body: { id: 'r1' } }];
+    fake.answers = ['offline', 'offline', { status: 201, body: { id: 'r1' } }];
     const out = await settle(api('POST', '/hromady/h/air-raids', { level: 'hromada' }));
     expect(out).toEqual({ status: 'fulfilled', value: { id: 'r1' } });
-    expect(sent).toHaveLength(3);
-    expect(sent[0]!.key).toMatch(/^[\w-]{8,}$/);
-    expect(new Set(sent.map((s) => s.key)).size).toBe(1);
+    expect(fake.sent).toHaveLength(3);
+    expect(fake.sent[0]!.key).toMatch(/^[\w-]{8,}$/);
+    expect(new Set(fake.sent.map((s) => s.key)).size).toBe(1);
   });
 
   it('retries a 503 (storage throttled, Retry-After) with the same key', async () => {
-    answers = [unavailable, { status: 200, body: { done: true } }];
+    fake.answers = [unavailable, { status: 200, body: { done: true } }];
     const out = await settle(api('POST', '/hromady/h/air-raids/end'));
     expect(out).toEqual({ status: 'fulfilled', value: { done: true } });
-    expect(sent.map((s) => s.key)).toEqual([sent[0]!.key, sent[0]!.key]);
+    expect(fake.sent.map((s) => s.key)).toEqual([fake.sent[0]!.key, fake.sent[0]!.key]);
   });
 
   it('gives up after the last retry with a Ukrainian error; each user action has a key of its own', async () => {
-    answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'offline' as const);
+    fake.answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'offline' as const);
     const out = await settle(api('POST', '/hromady/h/danger-zones', { type: 'Feature' }));
     expect(out.status).toBe('rejected');
     const error = (out as PromiseRejectedResult).reason;
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.message).toMatch(/^Немає зв'язку з сервером/);
-    expect(sent).toHaveLength(RETRY_DELAYS_MS.length + 1);
+    expect(fake.sent).toHaveLength(RETRY_DELAYS_MS.length + 1);
 
     await settle(api('POST', '/hromady/h/danger-zones', { type: 'Feature' }));
-    expect(sent.at(-1)!.key).not.toBe(sent[0]!.key);
+    expect(fake.sent.at(-1)!.key).not.toBe(fake.sent[0]!.key);
   });
 
   it('does not retry an answer that is not transient (400, 409) nor a PATCH', async () => {
-    answers = [{ status: 409, body: { error: { code: 'conflict', message: 'x' } } }];
+    fake.answers = [{ status: 409, body: { error: { code: 'conflict', message: 'x' } } }];
     const out = await settle(api('POST', '/hromady/h/air-raids/end'));
     expect((out as PromiseRejectedResult).reason).toBeInstanceOf(ApiError);
-    expect(sent).toHaveLength(1);
+    expect(fake.sent).toHaveLength(1);
 
-    answers = ['offline'];
+    fake.answers = ['offline'];
     const patched = await settle(api('PATCH', '/hromady/h', { version: 1 }));
     expect((patched as PromiseRejectedResult).reason).toBeInstanceOf(NetworkError);
-    expect(sent).toHaveLength(2);
-    expect(sent[1]!.key).toBeUndefined();
+    expect(fake.sent).toHaveLength(2);
+    expect(fake.sent[1]!.key).toBeUndefined();
   });
 
   it('a creating POST sent again by hand after the retries failed carries the same key', async () => {
-    answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'offline' as const);
+    fake.answers = Array.from({ length: RETRY_DELAYS_MS.length + 1 }, () => 'offline' as const);
     const body = { name: 'Олена' };
     const failed = await settle(create('/hromady/h/residents', body));
     expect((failed as PromiseRejectedResult).reason.message).toMatch(/не створить дубля$/);
     const out = await settle(create('/hromady/h/residents', body));
     expect(out.status).toBe('fulfilled');
-    expect(new Set(sent.map((s) => s.key)).size).toBe(1);
+    expect(new Set(fake.sent.map((s) => s.key)).size).toBe(1);
   });
 
   it('shows a 409 idempotency-in-flight as «Запит уже виконується — оновіть дані»', () => {

@@ -1,38 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { followJob, JobUnresolved, maxPolls, pendingJob, planTour } from '../../../console/tour-plan.js';
 import { jobShare, jobStateWords } from '../../../console/tour-words.js';
-import { type FakeAnswer, type SentCall, settle, stubFetch } from './support/fake-fetch';
+import { settle, useFakeApi } from './support/fake-fetch';
 
 /**
  * Following a tour job (console/tour-plan.js): the job is kept until its state is final, so that
  * a lost connection leads to «Перевірити планування» on the same job, never to a second POST; the
  * console waits as long as the job's budget allows; the status line hears state changes only.
  */
-let answers: FakeAnswer[];
-let fallback: FakeAnswer;
-let sent: SentCall[];
+const fake = useFakeApi({ status: 500 });
 let stored: Map<string, string>;
 
 beforeEach(() => {
-  vi.useFakeTimers();
-  answers = [];
-  fallback = { status: 500 };
-  sent = [];
   stored = new Map();
   vi.stubGlobal('sessionStorage', {
     getItem: (k: string) => stored.get(k) ?? null,
     setItem: (k: string, v: string) => stored.set(k, v),
     removeItem: (k: string) => stored.delete(k),
   });
-  stubFetch(
-    () => answers.shift(),
-    (call) => sent.push(call),
-    () => fallback,
-  );
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
 });
 
 const location = '/providers/ocss/tour-jobs/j63';
@@ -40,7 +25,7 @@ const running = { status: 200, body: { id: 'j63', state: 'running', seconds: 10 
 
 describe('a tour job lost from sight is kept and checked again, never planned twice', () => {
   it('the connection lost while polling keeps the job; «Перевірити планування» follows it with no new POST', async () => {
-    answers = [
+    fake.answers = [
       { status: 202, body: { id: 'j63', state: 'queued', seconds: 10 }, headers: { location } },
       running,
       'offline',
@@ -56,16 +41,16 @@ describe('a tour job lost from sight is kept and checked again, never planned tw
     // kept, also for a reload of the page
     expect(pendingJob('ocss')).toEqual({ path: location, seconds: 10 });
 
-    answers = [running, { status: 200, body: { id: 'j63', state: 'done', tourId: 't63' } }];
+    fake.answers = [running, { status: 200, body: { id: 'j63', state: 'done', tourId: 't63' } }];
     const again = await settle(followJob('ocss', pendingJob('ocss')!));
     expect(again).toEqual({ status: 'fulfilled', value: 't63' });
-    expect(sent.filter((s) => s.method === 'POST')).toHaveLength(1);
-    expect(sent.slice(-2).map((s) => s.path)).toEqual([location, location]);
+    expect(fake.sent.filter((s) => s.method === 'POST')).toHaveLength(1);
+    expect(fake.sent.slice(-2).map((s) => s.path)).toEqual([location, location]);
     expect(pendingJob('ocss')).toBeUndefined();
   });
 
   it('a failed job, or one the API no longer knows, is forgotten', async () => {
-    answers = [
+    fake.answers = [
       { status: 202, body: { id: 'j64', state: 'running' }, headers: { location } },
       { status: 200, body: { id: 'j64', state: 'failed', error: { reason: 'немає візитів' } } },
     ];
@@ -74,7 +59,7 @@ describe('a tour job lost from sight is kept and checked again, never planned tw
     expect(pendingJob('ocss')).toBeUndefined();
 
     stored.set('hromada.tourJob.ocss', JSON.stringify({ path: location }));
-    answers = [{ status: 404, body: { error: { code: 'not-found' } } }];
+    fake.answers = [{ status: 404, body: { error: { code: 'not-found' } } }];
     const gone = await settle(followJob('ocss', pendingJob('ocss')!));
     expect(gone.status).toBe('rejected');
     expect((gone as PromiseRejectedResult).reason).not.toBeInstanceOf(JobUnresolved);
@@ -85,9 +70,11 @@ describe('a tour job lost from sight is kept and checked again, never planned tw
 describe('how long the console waits for a tour job', () => {
   it('waits through a 600 s budget and its queueing (700 polls) instead of giving up at 600', async () => {
     const long = { status: 200, body: { id: 'j65', state: 'running', seconds: 600 } };
-    answers = [{ status: 202, body: { id: 'j65', state: 'queued', seconds: 600 }, headers: { location } }];
-    for (let i = 0; i < 699; i++) answers.push(long);
-    answers.push({ status: 200, body: { id: 'j65', state: 'done', tourId: 't65' } });
+    fake.answers = [
+      { status: 202, body: { id: 'j65', state: 'queued', seconds: 600 }, headers: { location } },
+    ];
+    for (let i = 0; i < 699; i++) fake.answers.push(long);
+    fake.answers.push({ status: 200, body: { id: 'j65', state: 'done', tourId: 't65' } });
     expect(await settle(planTour('ocss', { name: 'Довгий тур' }))).toEqual({
       status: 'fulfilled',
       value: 't65',
@@ -97,11 +84,13 @@ describe('how long the console waits for a tour job', () => {
   });
 
   it('past its budget and margin, stops waiting but keeps the job to check later', async () => {
-    fallback = { status: 200, body: { id: 'j66', state: 'running', seconds: 5 } };
-    answers = [{ status: 202, body: { id: 'j66', state: 'running', seconds: 5 }, headers: { location } }];
+    fake.fallback = { status: 200, body: { id: 'j66', state: 'running', seconds: 5 } };
+    fake.answers = [
+      { status: 202, body: { id: 'j66', state: 'running', seconds: 5 }, headers: { location } },
+    ];
     const out = await settle(planTour('ocss', { name: 'Тур 3' }));
     expect((out as PromiseRejectedResult).reason).toBeInstanceOf(JobUnresolved);
-    expect(sent.length - 1).toBe(maxPolls({ seconds: 5 }));
+    expect(fake.sent.length - 1).toBe(maxPolls({ seconds: 5 }));
     expect(pendingJob('ocss')?.path).toBe(location);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiPathOf, jobPathOf, planTour } from '../../../console/tour-plan.js';
 import {
   jobFailure,
@@ -9,42 +9,26 @@ import {
   tourIdOfJob,
   visitWords,
 } from '../../../console/tour-words.js';
-import { type FakeAnswer, type SentCall, settle, stubFetch } from './support/fake-fetch';
+import { settle, useFakeApi } from './support/fake-fetch';
 
 /**
  * Planning a tour from the console: the API's 201 with the tour, or a 202 with a job polled until
  * it ends (its Location, else the URL it gives), then the tour it names; a failed job's reason.
  */
-let answers: FakeAnswer[];
-let sent: SentCall[];
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  answers = [];
-  sent = [];
-  stubFetch(
-    () => answers.shift(),
-    (call) => sent.push(call),
-    () => ({ status: 500 }),
-  );
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const fake = useFakeApi({ status: 500 });
 
 const body = { name: 'Тур' };
 
 describe('planning a tour: 201 or 202', () => {
   it('takes a 201 with the tour as it is: no polling', async () => {
-    answers = [{ status: 201, body: { id: 't1', days: [], unassigned: [] } }];
+    fake.answers = [{ status: 201, body: { id: 't1', days: [], unassigned: [] } }];
     expect(await settle(planTour('ocss', body))).toEqual({ status: 'fulfilled', value: 't1' });
-    expect(sent).toEqual([{ method: 'POST', path: '/providers/ocss/tours', key: expect.any(String) }]);
+    expect(fake.sent).toEqual([{ method: 'POST', path: '/providers/ocss/tours', key: expect.any(String) }]);
   });
 
   it('polls a 202 at its Location until the job ends, showing each state, then names its tour', async () => {
     const location = 'https://api.example.org/providers/ocss/tour-jobs/j1';
-    answers = [
+    fake.answers = [
       { status: 202, body: { id: 'j1', state: 'queued' }, headers: { location } },
       { status: 200, body: { id: 'j1', state: 'running', progress: { elapsedMs: 1000 } } },
       { status: 200, body: { id: 'j1', state: 'done', tourId: 't9' } },
@@ -53,7 +37,7 @@ describe('planning a tour: 201 or 202', () => {
     const out = await settle(planTour('ocss', body, (job: { state: string }) => seen.push(job.state)));
     expect(out).toEqual({ status: 'fulfilled', value: 't9' });
     expect(seen).toEqual(['queued', 'running']);
-    expect(sent.map((s) => s.path)).toEqual([
+    expect(fake.sent.map((s) => s.path)).toEqual([
       '/providers/ocss/tours',
       '/providers/ocss/tour-jobs/j1',
       '/providers/ocss/tour-jobs/j1',
@@ -61,14 +45,14 @@ describe('planning a tour: 201 or 202', () => {
   });
 
   it("a failed job throws its reason in Ukrainian; with no Location the job's URL is polled", async () => {
-    answers = [
+    fake.answers = [
       { status: 202, body: { id: 'j2', state: 'running', url: '/providers/ocss/tour-jobs/j2' } },
       { status: 200, body: { id: 'j2', state: 'failed', error: { code: 'x', reason: 'немає візитів' } } },
     ];
     const out = await settle(planTour('ocss', body));
     expect(out.status).toBe('rejected');
     expect((out as PromiseRejectedResult).reason.message).toBe('Тур не сплановано: немає візитів');
-    expect(sent[1]!.path).toBe('/providers/ocss/tour-jobs/j2');
+    expect(fake.sent[1]!.path).toBe('/providers/ocss/tour-jobs/j2');
   });
 
   it('finds where to poll and what the job made in the shapes a job may take', () => {

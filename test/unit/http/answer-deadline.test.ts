@@ -21,6 +21,10 @@ import {
  * the answer). The caller must get a 503 with Retry-After, and its 503 must be true: nothing is
  * written after it, whatever the late booking does next.
  */
+/** The dispatcher's POST of a taxi booking for the resident. */
+const bookingCall = (residentId: string) =>
+  apiEvent('POST', `/hromady/${HROMADA}/requests`, taxiRequest(residentId), JSON_HEADERS, ADMIN);
+
 describe('a call still working when its time runs out', () => {
   /** Seeded memory ports whose travel-time lookup hangs until `release`, and the next commit's fate. */
   async function slowWorld() {
@@ -59,13 +63,7 @@ describe('a call still working when its time runs out', () => {
   it('is answered 503 with Retry-After, and its booking is not written afterwards', async () => {
     const { ports, entities, resident, release, commitTried } = await slowWorld();
     const handler = httpHandler(new Router(apiRoutes(ports), { maxBodyBytes: 65_536 }));
-    const event = apiEvent(
-      'POST',
-      `/hromady/${HROMADA}/requests`,
-      taxiRequest(resident.id),
-      JSON_HEADERS,
-      ADMIN,
-    );
+    const event = bookingCall(resident.id);
 
     // one second for the whole call, as a Lambda timeout; the travel lookup outlasts it
     const res = await handler(event, lambdaContext('api', 1_000));
@@ -98,13 +96,7 @@ describe('a call still working when its time runs out', () => {
         await landing;
         return commit(changes);
       });
-    const event = apiEvent(
-      'POST',
-      `/hromady/${HROMADA}/requests`,
-      taxiRequest(resident.id),
-      JSON_HEADERS,
-      ADMIN,
-    );
+    const event = bookingCall(resident.id);
 
     const res = await handler(event, context);
     land();

@@ -13,7 +13,7 @@ import { memoryPorts } from '../../support/fixtures';
  */
 const served = async () => {
   const handler = httpHandler(new Router(apiRoutes(memoryPorts().ports)));
-  const res = await handler(apiEvent('GET', '/openapi.json', undefined, {}), lambdaContext('openapi'));
+  const res = await handler(apiEvent('GET', '/openapi.json', undefined, {}), lambdaContext('api'));
   expect(res.statusCode).toBe(200);
   return JSON.parse(res.body) as { paths: Record<string, Record<string, { responses?: unknown }>> };
 };

@@ -244,7 +244,7 @@ describe('the OpenAPI description', () => {
 describe('GET /openapi.json', () => {
   it('serves the description without sign-in', async () => {
     const handler = httpHandler(new Router(apiRoutes(memoryPorts().ports)));
-    const res = await handler(apiEvent('GET', '/openapi.json', undefined, {}), lambdaContext('openapi'));
+    const res = await handler(apiEvent('GET', '/openapi.json', undefined, {}), lambdaContext('api'));
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toEqual(doc);
   });

@@ -9,7 +9,7 @@ import { bookServiceRequest } from '../../../shared/app/service-requests';
 import { registryKinds } from '../../../shared/domain/registry';
 import { localTimeLabel } from '../../../shared/domain/time';
 import { CASE_VAN, caseWorld, stopFields, TUESDAY } from '../../support/case-world';
-import { GARAGE, HROMADA } from '../../support/fixtures';
+import { addSettlement, GARAGE, HROMADA } from '../../support/fixtures';
 import { bookingOf, fieldsOf } from '../../support/inputs';
 
 const ENGINE = { timeLimitMs: 1e9, maxIterations: 200, seed: 1 };
@@ -151,18 +151,12 @@ describe('the announcement the evening before', () => {
     const { ports, entities, clock, resident } = await caseWorld();
     await resident();
     await resident({ smsConsent: false });
-    await createEntity(
-      ports,
-      registryKinds.settlements,
-      HROMADA,
-      fieldsOf(registryKinds.settlements, {
-        id: 'other',
-        name: 'Кожухів',
-        type: 'село',
-        location: { lat: 49.6, lon: 27.9 },
-      }),
-      'test',
-    );
+    await addSettlement(ports, HROMADA, {
+      id: 'other',
+      name: 'Кожухів',
+      type: 'село',
+      location: { lat: 49.6, lon: 27.9 },
+    });
     await resident({ settlementId: 'other' });
     clock.at = new Date('2026-11-23T14:30:00Z'); // 16:30 Kyiv: not yet
     expect(await announceCaseStops(ports)).toEqual({ stops: 0, queued: 0, alreadyQueued: 0 });

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../../../functions/api/routes';
 import { lambdaContext } from '../../../../infra/local/lambda-context';
-import { createEntity } from '../../../../shared/app/registry';
 import { withdrawConsent } from '../../../../shared/app/tours/withdraw-consent';
-import { registryKinds } from '../../../../shared/domain/registry';
 import { httpHandler } from '../../../../shared/http/api-handler';
 import { Router } from '../../../../shared/http/router';
 import { apiEvent } from '../../../support/api-events';
-import { BEREZNA, HROMADA } from '../../../support/fixtures';
-import { fieldsOf } from '../../../support/inputs';
+import { addSettlement, BEREZNA, HROMADA } from '../../../support/fixtures';
 import { P, TURBIV, tourWorld } from './tour-world';
 
 /**
@@ -24,13 +21,7 @@ const provider = (providerId: string) => ({
 async function area(claims: Record<string, string>, providerId = P) {
   const world = await tourWorld();
   // a settlement without a point cannot be a place: it is left out
-  await createEntity(
-    world.ports,
-    registryKinds.settlements,
-    TURBIV,
-    fieldsOf(registryKinds.settlements, { id: 'vugly', name: 'Вугли', type: 'село', location: null }),
-    'test',
-  );
+  await addSettlement(world.ports, TURBIV, { id: 'vugly', name: 'Вугли', type: 'село', location: null });
   const handler = httpHandler(new Router(apiRoutes(world.ports)));
   const res = (await handler(
     apiEvent('GET', `/providers/${providerId}/service-area`, undefined, {}, claims),

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { createEntity, createHromada } from '../../../../shared/app/registry';
-import { createServiceAgreement } from '../../../../shared/app/tours/agreements';
+import { createHromada } from '../../../../shared/app/registry';
 import { assertOneTransaction, MAX_TOUR_VISITS, planTour } from '../../../../shared/app/tours/plan-tour';
-import { createTourVisit } from '../../../../shared/app/tours/tour-visits';
 import { withdrawConsent } from '../../../../shared/app/tours/withdraw-consent';
-import { type TourVisit, tourVisitCreateSchema } from '../../../../shared/domain/entities/tour-visit';
-import { hromadaKind, registryKinds } from '../../../../shared/domain/registry';
-import type { Change } from '../../../../shared/ports/entity-repository';
+import type { TourVisit } from '../../../../shared/domain/entities/tour-visit';
+import { hromadaKind } from '../../../../shared/domain/registry';
 import type { RouteSolver } from '../../../../shared/ports/route-solver';
-import { BEREZNA, HROMADA } from '../../../support/fixtures';
+import { addSettlement, BEREZNA, HROMADA } from '../../../support/fixtures';
 import { fieldsOf } from '../../../support/inputs';
-import { ENGINE, P, TUE, TURBIV, tourRequest, tourWorld, WED } from './tour-world';
+import {
+  agreeToTours,
+  bookVisit,
+  ENGINE,
+  P,
+  TUE,
+  TURBIV,
+  tourRequest,
+  tourWorld,
+  WED,
+  withTransactionLimit,
+} from './tour-world';
 
 /** Only what the count reads: the visit's hromada. */
 const visits = (n: number, hromady: number) =>
@@ -44,20 +52,7 @@ describe('a tour whose candidates come from many hromady (regression: 101 items 
   it('is refused before planning when the audit entries of hromady without consent would pass 100 items', async () => {
     const { ports } = await tourWorld();
     const book = (hromadaId: string, settlementId: string, id: string, date: string) =>
-      createTourVisit(
-        ports,
-        hromadaId,
-        tourVisitCreateSchema.parse({
-          id,
-          providerId: P,
-          settlementId,
-          date,
-          from: '08:00',
-          to: '18:00',
-          durationMinutes: 5,
-        }),
-        'd',
-      );
+      bookVisit(ports, hromadaId, { id, settlementId, date, from: '08:00', to: '18:00', durationMinutes: 5 });
     // 80 visits under consent: the world's 4 and 38 more in each of its two hromady, over the two days
     for (let i = 0; i < 38; i += 1) {
       await book(HROMADA, BEREZNA, `v-h-${i}`, i % 2 ? TUE : WED);
@@ -67,31 +62,13 @@ describe('a tour whose candidates come from many hromady (regression: 101 items 
     for (let k = 0; k < 18; k += 1) {
       const h = `h-${k}`;
       await createHromada(ports, fieldsOf(hromadaKind, { id: h, name: `Громада ${k}` }), 'test');
-      await createEntity(
-        ports,
-        registryKinds.settlements,
-        h,
-        fieldsOf(registryKinds.settlements, {
-          id: `s-${k}`,
-          name: `Село ${k}`,
-          type: 'село',
-          location: { lat: 49.3, lon: 28.5 },
-        }),
-        'test',
-      );
-      await createServiceAgreement(
-        ports,
-        h,
-        {
-          providerId: P,
-          providerHromadaId: HROMADA,
-          services: ['mobile-brigade'],
-          consent: { by: 'голова', on: '2026-11-01' },
-          validFrom: '2026-11-01',
-          validTo: '2027-12-31',
-        },
-        'admin',
-      );
+      await addSettlement(ports, h, {
+        id: `s-${k}`,
+        name: `Село ${k}`,
+        type: 'село',
+        location: { lat: 49.3, lon: 28.5 },
+      });
+      await agreeToTours(ports, h, 'голова');
       await book(h, `s-${k}`, `v-${k}`, TUE);
       await withdrawConsent(ports, h, P, { version: 1, from: TUE }, 'admin');
     }
@@ -102,15 +79,7 @@ describe('a tour whose candidates come from many hromady (regression: 101 items 
         return ports.solver.solve(problem, options);
       },
     };
-    const entities = new Proxy(ports.entities, {
-      get: (target, prop) =>
-        prop === 'commit'
-          ? async (changes: Change[]) => {
-              if (changes.length > 100) throw new RangeError(`${changes.length} items in one transaction`);
-              return target.commit(changes);
-            }
-          : Reflect.get(target, prop, target),
-    });
+    const entities = withTransactionLimit(ports.entities);
     // 80 visits + the audit entries of Турбів and the 18 + 2 agreements checked + the tour, the home audit, the job
     await expect(
       planTour({ ...ports, entities, solver }, P, tourRequest(), 'd', ENGINE),

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { answerOnce } from '../../../../shared/app/answer-once';
 import { planTour } from '../../../../shared/app/tours/plan-tour';
-import { createTourVisit } from '../../../../shared/app/tours/tour-visits';
 import { withdrawConsent } from '../../../../shared/app/tours/withdraw-consent';
-import { tourVisitCreateSchema } from '../../../../shared/domain/entities/tour-visit';
-import type { Change } from '../../../../shared/ports/entity-repository';
-import { ENGINE, P, TURBIV, tourRequest, tourWorld, WED } from './tour-world';
+import {
+  bookVisit,
+  ENGINE,
+  P,
+  TURBIV,
+  tourRequest,
+  tourWorld,
+  WED,
+  withTransactionLimit,
+} from './tour-world';
 
 /**
  * A withdrawal is one transaction; a call with an Idempotency-Key adds the key's record to it
@@ -19,34 +25,20 @@ describe('withdrawing consent from many planned visits', () => {
     // the tour and its audit entry the withdrawal alone is 100 changes, 101 with the key
     for (let i = 0; i < 95; i += 1) {
       const id = `v-more-${i}`;
-      const booked = await createTourVisit(
-        ports,
-        TURBIV,
-        tourVisitCreateSchema.parse({
-          id,
-          providerId: P,
-          settlementId: 'turbiv',
-          date: WED,
-          from: '08:00',
-          to: '18:00',
-          durationMinutes: 5,
-        }),
-        'd',
-      );
+      const booked = await bookVisit(ports, TURBIV, {
+        id,
+        settlementId: 'turbiv',
+        date: WED,
+        from: '08:00',
+        to: '18:00',
+        durationMinutes: 5,
+      });
       const planned = { tourId: tour.id, date: WED, arrival: '17:00', departure: '17:05' };
       await entities.commit([
         { op: 'update', entity: 'TourVisit', item: { ...booked, planned, version: 2 }, expectedVersion: 1 },
       ]);
     }
-    const limited = new Proxy(entities, {
-      get: (target, prop) =>
-        prop === 'commit'
-          ? async (changes: Change[]) => {
-              if (changes.length > 100) throw new RangeError(`${changes.length} items in one transaction`);
-              return target.commit(changes);
-            }
-          : Reflect.get(target, prop, target),
-    });
+    const limited = withTransactionLimit(entities);
     const scope = { hromadaId: TURBIV, caller: 'admin-t', key: 'k-withdraw' };
     const call = answerOnce(
       { ...ports, entities: limited },

@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 /** A canned API answer, or a lost connection (fetch throws as a browser does). */
 export type FakeAnswer = { status: number; body?: unknown; headers?: Record<string, string> } | 'offline';
@@ -36,4 +36,33 @@ export async function settle<T>(call: Promise<T>): Promise<PromiseSettledResult<
   const outcome = Promise.allSettled([call]);
   await vi.runAllTimersAsync();
   return (await outcome)[0]!;
+}
+
+/**
+ * The API faked for every test of the file: fake timers, and fetch answering `answers` in order
+ * (`fallback` when none is left), each call recorded in `sent`. All three start afresh for each
+ * test; a test sets its answers (and may change the fallback) before the call.
+ */
+export function useFakeApi(fallback: FakeAnswer): {
+  answers: FakeAnswer[];
+  sent: SentCall[];
+  fallback: FakeAnswer;
+} {
+  const api = { answers: [] as FakeAnswer[], sent: [] as SentCall[], fallback };
+  beforeEach(() => {
+    vi.useFakeTimers();
+    api.answers = [];
+    api.sent = [];
+    api.fallback = fallback;
+    stubFetch(
+      () => api.answers.shift(),
+      (call) => api.sent.push(call),
+      () => api.fallback,
+    );
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  return api;
 }
