@@ -25,18 +25,12 @@
  */
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
-import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import { isOpen } from '../../domain/entities/service-request';
-import { ConflictError } from '../../domain/errors';
 import { addDays, localDate } from '../../domain/time';
-import type { Ports } from '../../ports/ports';
-import { auditChange } from '../audit';
-import { droppedMessage } from './dropped-message';
 import { foldDays, foldDriversTold } from './fold-air-raid-log';
+import { commitHandOver, dropHeld, type HandOverPorts } from './hand-over-write';
 import { emptyDay } from './hold-due-routes';
 import { dayLabel, type Rebooked, rebookChanges } from './rebook-items';
-
-type ClosePorts = Pick<Ports, 'entities' | 'outbox' | 'clock' | 'ids'>;
 
 /** The last later day already handed over (closed), if any: they are closed in date order. */
 export function lastClosed(alert: AirRaidAlert): string | undefined {
@@ -70,7 +64,7 @@ export function overAtEnd(
 
 /** Hands over every later day over at `at` not handed over yet; the alert as written last. */
 export async function closeDaysOver(
-  ports: ClosePorts,
+  ports: HandOverPorts,
   hromada: Hromada,
   alert: AirRaidAlert,
   at: Date = ports.clock.now(),
@@ -83,7 +77,7 @@ export async function closeDaysOver(
 }
 
 async function closeDay(
-  ports: ClosePorts,
+  ports: HandOverPorts,
   hromada: Hromada,
   seen: AirRaidAlert,
   date: string,
@@ -102,33 +96,14 @@ async function closeDay(
     (_, from, to) =>
       `Тривога тривала весь день ${label}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
   );
-  const held = await dropHeld(ports, seen, new Set(requests.map((r) => r.id)));
-  let alert = seen;
-  for (let attempt = 1; ; attempt++) {
-    const next = closed(alert, date, rebooked, held, { today, at, timeZone: hromada.timeZone });
-    try {
-      await ports.entities.commit([
-        ...items,
-        { op: 'update', entity: 'AirRaidAlert', item: next, expectedVersion: alert.version },
-        auditChange(ports, hromada, 'system:air-raid', 'air-raid-day-over', 'AirRaidAlert', seen.id, [
-          `effects.days.${date}`,
-        ]),
-      ]);
-      return next;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      // a message held meanwhile (read again, retry), or the day closed by another run (leave it)
-      const fresh = await ports.entities.airRaids.get(hromada.id, seen.id);
-      if (!fresh) throw error;
-      const done = lastClosed(fresh);
-      if (done !== undefined && done >= date) return fresh;
-      if (attempt >= CLOSE_ATTEMPTS) throw error;
-      alert = fresh;
-    }
-  }
+  const held = await dropHeld(ports, seen, requests);
+  return commitHandOver(ports, hromada, seen, {
+    items,
+    next: (alert) => closed(alert, date, rebooked, held, { today, at, timeZone: hromada.timeZone }),
+    done: (fresh) => (lastClosed(fresh) ?? '') >= date,
+    field: `effects.days.${date}`,
+  });
 }
-
-const CLOSE_ATTEMPTS = 5;
 
 /** The alert with `date`'s line closed, its dropped messages off the list, the log folded. */
 function closed(
@@ -158,49 +133,4 @@ function closed(
     version: alert.version + 1,
     updatedAt: when.at.toISOString(),
   };
-}
-
-/**
- * The held messages the alert lists about the day's requests, dropped (each at its version, as
- * release-held.ts writes them): those no longer held leave the list; the dropped ones are counted
- * (a message already dropped by an earlier run that a fault cut off is counted too).
- */
-async function dropHeld(
-  ports: ClosePorts,
-  alert: AirRaidAlert,
-  ofDay: ReadonlySet<string>,
-): Promise<{ gone: Set<string>; dropped: number }> {
-  const gone = new Set<string>();
-  let dropped = 0;
-  for (const id of alert.effects.held) {
-    const message = await ports.outbox.get(id);
-    if (!message?.subject.startsWith('REQUEST#') || !ofDay.has(message.subject.slice('REQUEST#'.length)))
-      continue;
-    const status = await dropOne(ports, alert, message);
-    if (status === 'pending') continue;
-    gone.add(id);
-    if (status === 'suppressed') dropped++;
-  }
-  return { gone, dropped };
-}
-
-/** The message's status once dropped (or as it was, when no longer held by this alert). */
-async function dropOne(
-  ports: ClosePorts,
-  alert: AirRaidAlert,
-  message: OutboxMessage,
-): Promise<OutboxMessage['status']> {
-  if (message.status !== 'pending' || message.heldForAirRaid !== alert.id) return message.status;
-  const { heldForAirRaid: _alert, ...next } = droppedMessage(
-    message,
-    'dropped in the air-raid alert: its day is over, its rides handed to the dispatcher',
-  );
-  try {
-    await ports.entities.commit([{ op: 'outbox-final', message: next, expectedVersion: message.version }]);
-    return 'suppressed';
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    // changed meanwhile (sent, re-held): as it is now
-    return (await ports.outbox.get(message.id))?.status ?? 'pending';
-  }
 }

@@ -8,11 +8,9 @@
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import type { ServiceRequest } from '../../domain/entities/service-request';
-import { localDate } from '../../domain/time';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { alertItem, alertTrip } from '../alerts/alert-item';
-import { auditChange } from '../audit';
 
 /** At most this many rides to rebook get their own attention item per day (the rest are counted). */
 export const MAX_REBOOK_ITEMS = 90;
@@ -24,26 +22,6 @@ export interface Rebooked {
 
 /** "28.11" for the lines a dispatcher reads. */
 export const dayLabel = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
-
-export async function handOverRides(
-  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
-  hromada: Hromada,
-  alert: AirRaidAlert & { endedAt: string },
-  date: string,
-  open: readonly ServiceRequest[],
-  text: (request: ServiceRequest, from: string, to: string) => string,
-): Promise<Rebooked> {
-  const today = localDate(new Date(alert.endedAt), hromada.timeZone);
-  const { items, rebooked } = rebookChanges(ports, hromada, alert, { date, listDate: today }, open, text);
-  if (items.length > 0)
-    await ports.entities.commit([
-      ...items,
-      auditChange(ports, hromada, 'system:air-raid', 'air-raid-end', 'AirRaidAlert', alert.id, [
-        `effects.days.${date}.toRebook`,
-      ]),
-    ]);
-  return rebooked;
-}
 
 /**
  * The attention items (on `listDate`'s list) for the rides of `date` to rebook, at most
