@@ -31,6 +31,7 @@ import { foldDays, foldDriversTold } from './fold-air-raid-log';
 import { commitHandOver, dropHeld, type HandOverPorts } from './hand-over-write';
 import { emptyDay } from './hold-due-routes';
 import { dayLabel, type Rebooked, rebookChanges } from './rebook-items';
+import { closeStartDay } from './start-day-over';
 
 /** The last later day already handed over (closed), if any: they are closed in date order. */
 export function lastClosed(alert: AirRaidAlert): string | undefined {
@@ -62,7 +63,7 @@ export function overAtEnd(
   return (date) => date >= alert.date && date < last;
 }
 
-/** Hands over every later day over at `at` not handed over yet; the alert as written last. */
+/** Hands over the start day and every later day over at `at` not handed over yet; the alert as written last. */
 export async function closeDaysOver(
   ports: HandOverPorts,
   hromada: Hromada,
@@ -70,7 +71,8 @@ export async function closeDaysOver(
   at: Date = ports.clock.now(),
 ): Promise<AirRaidAlert> {
   const today = localDate(at, hromada.timeZone);
-  let current = alert;
+  // its start day first, at its midnight like the later days (start-day-over.ts)
+  let current = await closeStartDay(ports, hromada, alert, today, at);
   for (const date of datesOver(alert, today))
     current = await closeDay(ports, hromada, current, date, today, at);
   return current;
