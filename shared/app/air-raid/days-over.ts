@@ -70,11 +70,14 @@ export async function closeDaysOver(
   alert: AirRaidAlert,
   at: Date = ports.clock.now(),
 ): Promise<AirRaidAlert> {
-  const today = localDate(at, hromada.timeZone);
+  // an alert ended meanwhile: the days over by its end, not by now
+  const until =
+    alert.endedAt !== undefined && Date.parse(alert.endedAt) < at.getTime() ? new Date(alert.endedAt) : at;
+  const today = localDate(until, hromada.timeZone);
   // its start day first, at its midnight like the later days (start-day-over.ts)
-  let current = await closeStartDay(ports, hromada, alert, today, at);
+  let current = await closeStartDay(ports, hromada, alert, today, until);
   for (const date of datesOver(alert, today))
-    current = await closeDay(ports, hromada, current, date, today, at);
+    current = await closeDay(ports, hromada, current, date, today, until);
   return current;
 }
 
