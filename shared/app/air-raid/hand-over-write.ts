@@ -9,7 +9,7 @@
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import type { OutboxMessage } from '../../domain/entities/outbox-message';
-import type { ServiceRequest } from '../../domain/entities/service-request';
+import { isOpen, type ServiceRequest } from '../../domain/entities/service-request';
 import { ConflictError } from '../../domain/errors';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
@@ -74,7 +74,7 @@ export async function dropHeld(
   alert: AirRaidAlert,
   requests: readonly ServiceRequest[],
 ): Promise<{ gone: Set<string>; dropped: number }> {
-  const open = new Set(requests.map((r) => r.id));
+  const open = new Set(requests.filter((r) => isOpen(r.status)).map((r) => r.id));
   const gone = new Set<string>();
   let dropped = 0;
   for (const id of alert.effects.held) {
