@@ -19,7 +19,7 @@
  *   of days over into `driversToldEarlier` (fold-air-raid-log.ts), so the item stays bounded.
  *
  * The items, the alert at its version and an audit entry (`air-raid-day-over`) are one
- * transaction (at most 92 items):
+ * transaction (at most 93 items):
  * a day is closed once; a run that finds it closed by another (the poll and the end at once)
  * leaves it.
  */
