@@ -26,10 +26,10 @@
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { isOpen } from '../../domain/entities/service-request';
-import { addDays, localDate } from '../../domain/time';
+import { addDays, localDate, localTimeLabel, localToUtc } from '../../domain/time';
 import { foldDays, foldDriversTold } from './fold-air-raid-log';
 import { commitHandOver, dropHeld, type HandOverPorts } from './hand-over-write';
-import { emptyDay } from './hold-due-routes';
+import { emptyDay, laterDayEntry } from './hold-due-routes';
 import { dayLabel, type Rebooked, rebookChanges } from './rebook-items';
 import { closeStartDay } from './start-day-over';
 
@@ -92,6 +92,7 @@ async function closeDay(
   const requests = await ports.entities.requests.forDay(hromada.id, date);
   const open = requests.filter((r) => isOpen(r.status));
   const label = dayLabel(date);
+  const since = sinceOf(seen, date, hromada.timeZone);
   const { items, rebooked } = rebookChanges(
     ports,
     hromada,
@@ -99,7 +100,7 @@ async function closeDay(
     { date, listDate: today },
     open,
     (_, from, to) =>
-      `Тривога тривала весь день ${label}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
+      `${since ? `Тривога з ${localTimeLabel(new Date(since), hromada.timeZone)} ${label}` : `Тривога тривала весь день ${label}`}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
   );
   const held = await dropHeld(ports, seen, requests);
   return commitHandOver(ports, hromada, seen, {
@@ -108,6 +109,12 @@ async function closeDay(
     done: (fresh) => (lastClosed(fresh) ?? '') >= date,
     field: `effects.days.${date}`,
   });
+}
+
+/** When the alert reached `date` if after its midnight (set then, its start day the day before). */
+function sinceOf(alert: AirRaidAlert, date: string, timeZone: string): string | undefined {
+  const entry = laterDayEntry(alert, date, timeZone);
+  return entry.getTime() > localToUtc(date, '00:00', timeZone).getTime() ? entry.toISOString() : undefined;
 }
 
 /** The alert with `date`'s line closed, its dropped messages off the list, the log folded. */
@@ -119,7 +126,13 @@ function closed(
   when: { today: string; at: Date; timeZone: string },
 ): AirRaidAlert {
   const days = alert.effects.days ?? [];
-  const line = { ...(days.find((d) => d.date === date) ?? emptyDay(date)), wholeDay: true, ...rebooked };
+  const since = sinceOf(alert, date, when.timeZone);
+  const line = {
+    ...(days.find((d) => d.date === date) ?? emptyDay(date)),
+    wholeDay: true,
+    ...(since ? { since } : {}),
+    ...rebooked,
+  };
   const folded = foldDays(
     [...days.filter((d) => d.date !== date), { ...line, dropped: held.dropped }].sort((a, b) =>
       a.date.localeCompare(b.date),
