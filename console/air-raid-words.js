@@ -36,6 +36,9 @@ export function daysNoun(n) {
   return 'днів';
 }
 
+const kyivTime = (iso) =>
+  new Date(iso).toLocaleTimeString('uk-UA', { timeZone: 'Europe/Kyiv', hour: '2-digit', minute: '2-digit' });
+
 const dayLabel = (date) => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
 
 /** An alert longer than a week: its oldest whole days, folded into one line with their totals. */
@@ -63,6 +66,11 @@ function startDayOverWords(e) {
  */
 function laterDayWords(day) {
   const date = dayLabel(day.date);
+  // reached after its midnight (set then): the rides before it were made
+  if (day.wholeDay && day.since)
+    return `${date}: під тривогою з ${kyivTime(day.since)}, поїздки після цього не виконано; заявок перенести: ${day.toRebookCount ?? 0}${
+      day.dropped ? `; SMS відкинуто: ${day.dropped}` : ''
+    } (див. список уваги)`;
   if (day.wholeDay)
     return `${date}: увесь день під тривогою, поїздки не виконано; заявок перенести: ${day.toRebookCount ?? 0}${
       day.dropped ? `; SMS відкинуто: ${day.dropped}` : ''

@@ -19,24 +19,19 @@
  *   of days over into `driversToldEarlier` (fold-air-raid-log.ts), so the item stays bounded.
  *
  * The items, the alert at its version and an audit entry (`air-raid-day-over`) are one
- * transaction (at most 92 items):
+ * transaction (at most 93 items):
  * a day is closed once; a run that finds it closed by another (the poll and the end at once)
  * leaves it.
  */
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
-import type { OutboxMessage } from '../../domain/entities/outbox-message';
 import { isOpen } from '../../domain/entities/service-request';
-import { ConflictError } from '../../domain/errors';
-import { addDays, localDate } from '../../domain/time';
-import type { Ports } from '../../ports/ports';
-import { auditChange } from '../audit';
-import { droppedMessage } from './dropped-message';
+import { addDays, localDate, localTimeLabel, localToUtc } from '../../domain/time';
 import { foldDays, foldDriversTold } from './fold-air-raid-log';
-import { emptyDay } from './hold-due-routes';
+import { commitHandOver, dropHeld, type HandOverPorts } from './hand-over-write';
+import { emptyDay, laterDayEntry } from './hold-due-routes';
 import { dayLabel, type Rebooked, rebookChanges } from './rebook-items';
-
-type ClosePorts = Pick<Ports, 'entities' | 'outbox' | 'clock' | 'ids'>;
+import { closeStartDay } from './start-day-over';
 
 /** The last later day already handed over (closed), if any: they are closed in date order. */
 export function lastClosed(alert: AirRaidAlert): string | undefined {
@@ -68,22 +63,26 @@ export function overAtEnd(
   return (date) => date >= alert.date && date < last;
 }
 
-/** Hands over every later day over at `at` not handed over yet; the alert as written last. */
+/** Hands over the start day and every later day over at `at` not handed over yet; the alert as written last. */
 export async function closeDaysOver(
-  ports: ClosePorts,
+  ports: HandOverPorts,
   hromada: Hromada,
   alert: AirRaidAlert,
   at: Date = ports.clock.now(),
 ): Promise<AirRaidAlert> {
-  const today = localDate(at, hromada.timeZone);
-  let current = alert;
+  // an alert ended meanwhile: the days over by its end, not by now
+  const until =
+    alert.endedAt !== undefined && Date.parse(alert.endedAt) < at.getTime() ? new Date(alert.endedAt) : at;
+  const today = localDate(until, hromada.timeZone);
+  // its start day first, at its midnight like the later days (start-day-over.ts)
+  let current = await closeStartDay(ports, hromada, alert, today, until);
   for (const date of datesOver(alert, today))
-    current = await closeDay(ports, hromada, current, date, today, at);
+    current = await closeDay(ports, hromada, current, date, today, until);
   return current;
 }
 
 async function closeDay(
-  ports: ClosePorts,
+  ports: HandOverPorts,
   hromada: Hromada,
   seen: AirRaidAlert,
   date: string,
@@ -93,6 +92,7 @@ async function closeDay(
   const requests = await ports.entities.requests.forDay(hromada.id, date);
   const open = requests.filter((r) => isOpen(r.status));
   const label = dayLabel(date);
+  const since = sinceOf(seen, date, hromada.timeZone);
   const { items, rebooked } = rebookChanges(
     ports,
     hromada,
@@ -100,35 +100,22 @@ async function closeDay(
     { date, listDate: today },
     open,
     (_, from, to) =>
-      `Тривога тривала весь день ${label}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
+      `${since ? `Тривога з ${localTimeLabel(new Date(since), hromada.timeZone)} ${label}` : `Тривога тривала весь день ${label}`}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
   );
-  const held = await dropHeld(ports, seen, new Set(requests.map((r) => r.id)));
-  let alert = seen;
-  for (let attempt = 1; ; attempt++) {
-    const next = closed(alert, date, rebooked, held, { today, at, timeZone: hromada.timeZone });
-    try {
-      await ports.entities.commit([
-        ...items,
-        { op: 'update', entity: 'AirRaidAlert', item: next, expectedVersion: alert.version },
-        auditChange(ports, hromada, 'system:air-raid', 'air-raid-day-over', 'AirRaidAlert', seen.id, [
-          `effects.days.${date}`,
-        ]),
-      ]);
-      return next;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      // a message held meanwhile (read again, retry), or the day closed by another run (leave it)
-      const fresh = await ports.entities.airRaids.get(hromada.id, seen.id);
-      if (!fresh) throw error;
-      const done = lastClosed(fresh);
-      if (done !== undefined && done >= date) return fresh;
-      if (attempt >= CLOSE_ATTEMPTS) throw error;
-      alert = fresh;
-    }
-  }
+  const held = await dropHeld(ports, seen, requests);
+  return commitHandOver(ports, hromada, seen, {
+    items,
+    next: (alert) => closed(alert, date, rebooked, held, { today, at, timeZone: hromada.timeZone }),
+    done: (fresh) => (lastClosed(fresh) ?? '') >= date,
+    field: `effects.days.${date}`,
+  });
 }
 
-const CLOSE_ATTEMPTS = 5;
+/** When the alert reached `date` if after its midnight (set then, its start day the day before). */
+function sinceOf(alert: AirRaidAlert, date: string, timeZone: string): string | undefined {
+  const entry = laterDayEntry(alert, date, timeZone);
+  return entry.getTime() > localToUtc(date, '00:00', timeZone).getTime() ? entry.toISOString() : undefined;
+}
 
 /** The alert with `date`'s line closed, its dropped messages off the list, the log folded. */
 function closed(
@@ -139,7 +126,13 @@ function closed(
   when: { today: string; at: Date; timeZone: string },
 ): AirRaidAlert {
   const days = alert.effects.days ?? [];
-  const line = { ...(days.find((d) => d.date === date) ?? emptyDay(date)), wholeDay: true, ...rebooked };
+  const since = sinceOf(alert, date, when.timeZone);
+  const line = {
+    ...(days.find((d) => d.date === date) ?? emptyDay(date)),
+    wholeDay: true,
+    ...(since ? { since } : {}),
+    ...rebooked,
+  };
   const folded = foldDays(
     [...days.filter((d) => d.date !== date), { ...line, dropped: held.dropped }].sort((a, b) =>
       a.date.localeCompare(b.date),
@@ -158,49 +151,4 @@ function closed(
     version: alert.version + 1,
     updatedAt: when.at.toISOString(),
   };
-}
-
-/**
- * The held messages the alert lists about the day's requests, dropped (each at its version, as
- * release-held.ts writes them): those no longer held leave the list; the dropped ones are counted
- * (a message already dropped by an earlier run that a fault cut off is counted too).
- */
-async function dropHeld(
-  ports: ClosePorts,
-  alert: AirRaidAlert,
-  ofDay: ReadonlySet<string>,
-): Promise<{ gone: Set<string>; dropped: number }> {
-  const gone = new Set<string>();
-  let dropped = 0;
-  for (const id of alert.effects.held) {
-    const message = await ports.outbox.get(id);
-    if (!message?.subject.startsWith('REQUEST#') || !ofDay.has(message.subject.slice('REQUEST#'.length)))
-      continue;
-    const status = await dropOne(ports, alert, message);
-    if (status === 'pending') continue;
-    gone.add(id);
-    if (status === 'suppressed') dropped++;
-  }
-  return { gone, dropped };
-}
-
-/** The message's status once dropped (or as it was, when no longer held by this alert). */
-async function dropOne(
-  ports: ClosePorts,
-  alert: AirRaidAlert,
-  message: OutboxMessage,
-): Promise<OutboxMessage['status']> {
-  if (message.status !== 'pending' || message.heldForAirRaid !== alert.id) return message.status;
-  const { heldForAirRaid: _alert, ...next } = droppedMessage(
-    message,
-    'dropped in the air-raid alert: its day is over, its rides handed to the dispatcher',
-  );
-  try {
-    await ports.entities.commit([{ op: 'outbox-final', message: next, expectedVersion: message.version }]);
-    return 'suppressed';
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    // changed meanwhile (sent, re-held): as it is now
-    return (await ports.outbox.get(message.id))?.status ?? 'pending';
-  }
 }

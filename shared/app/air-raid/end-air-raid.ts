@@ -159,7 +159,8 @@ async function recordEnd(
     effects: {
       ...fresh.effects,
       released: outcome.released,
-      dropped: outcome.dropped,
+      // the start day's held messages dropped when it was handed over, and the release's
+      dropped: fresh.effects.dropped + outcome.dropped,
       windowsMoved: outcome.windowsMoved,
       ...(outcome.planVersion ? { replanVersion: outcome.planVersion } : {}),
       ...(outcome.error ? { replanError: outcome.error } : {}),

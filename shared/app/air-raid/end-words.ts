@@ -19,7 +19,7 @@ export function endWords(alert: AirRaidAlert, timeZone: string, outcome: EndOutc
   const replanned = outcome.dayOver
     ? `${dayWords(alert.date)} минув: не переплановано, заявок перенести ${outcome.toRebookCount ?? 0}`
     : replanWords(outcome.planVersion, outcome.error);
-  const later = laterWords(alert.effects.days ?? [], alert.effects.earlier);
+  const later = laterWords(alert.effects.days ?? [], alert.effects.earlier, timeZone);
   return `Відбій тривоги (${from}–${to}): ${replanned}${later}; нових вікон повідомлено ${outcome.windowsMoved}, затриманих SMS надіслано ${outcome.released}, скасовано ${outcome.dropped}`;
 }
 
@@ -27,8 +27,19 @@ export function endWords(alert: AirRaidAlert, timeZone: string, outcome: EndOutc
  * The later days: those it lasted wholly (over, not planned again, their rides to rebook), one day
  * by its date, several as one phrase with their dates and totals; then the day it ended on.
  */
-function laterWords(days: readonly AirRaidDay[], earlier: AirRaidEarlierDays | undefined): string {
-  const whole = days.filter((d) => d.wholeDay);
+function laterWords(
+  days: readonly AirRaidDay[],
+  earlier: AirRaidEarlierDays | undefined,
+  timeZone: string,
+): string {
+  // a day it reached after its midnight (set then) was not wholly under it: said so, apart
+  const partly = days
+    .filter((d) => d.wholeDay && d.since)
+    .map(
+      (d) =>
+        `; ${dayWords(d.date)} під тривогою з ${localTimeLabel(new Date(d.since!), timeZone)}: не переплановано, заявок перенести ${d.toRebookCount ?? 0}`,
+    );
+  const whole = days.filter((d) => d.wholeDay && !d.since);
   const count = (earlier?.days ?? 0) + whole.length;
   const rebook = whole.reduce((n, d) => n + (d.toRebookCount ?? 0), earlier?.toRebookCount ?? 0);
   const first = earlier?.from ?? whole[0]?.date;
@@ -44,7 +55,7 @@ function laterWords(days: readonly AirRaidDay[], earlier: AirRaidEarlierDays | u
       (d) =>
         `; ${dayWords(d.date)}: ${replanWords(d.replanVersion, d.replanError)}, зупинок зсунуто ${d.stopsShifted}`,
     );
-  return words + rest.join('');
+  return partly.join('') + words + rest.join('');
 }
 
 /** "день", "дні" or "днів", as the number before it asks. */

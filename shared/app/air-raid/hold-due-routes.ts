@@ -60,6 +60,9 @@ export async function holdDueRoutes(
   /** False at the end: the all-clear is no moment to tell a driver to take shelter. */
   tell = true,
 ): Promise<AirRaidAlert> {
+  // ended meanwhile (a poll racing «Відбій» read it back after a conflict): the re-plan has just
+  // published the day, and a hold now would move stops in it
+  if (alert.endedAt !== undefined) return alert;
   const later = laterDayAt(alert, until, hromada.timeZone);
   const date = later ?? alert.date;
   const days = alert.effects.days ?? [];

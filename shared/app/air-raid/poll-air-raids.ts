@@ -94,7 +94,10 @@ async function pollHromada(
   }
   if (!active) return;
   // a later day over since the last minute is handed over before today's routes are held
-  const closed = await closeDaysOver(ports, hromada, await shiftStops(ports, hromada, active));
+  const shifted = await shiftStops(ports, hromada, active);
+  // «Відбій» came in meanwhile (read back after a conflict): its end does the rest
+  if (shifted.endedAt !== undefined) return;
+  const closed = await closeDaysOver(ports, hromada, shifted);
   const after = await holdDueRoutes(ports, hromada, closed);
   if (after.version !== active.version) run.shifted++;
 }

@@ -8,13 +8,14 @@
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import type { ServiceRequest } from '../../domain/entities/service-request';
-import { localDate } from '../../domain/time';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { alertItem, alertTrip } from '../alerts/alert-item';
-import { auditChange } from '../audit';
 
-/** At most this many rides to rebook get their own attention item per day (the rest are counted). */
+/**
+ * At most this many rides to rebook get their own attention item per day; the rest share one item
+ * that sends the dispatcher to the day's requests.
+ */
 export const MAX_REBOOK_ITEMS = 90;
 
 export interface Rebooked {
@@ -25,29 +26,10 @@ export interface Rebooked {
 /** "28.11" for the lines a dispatcher reads. */
 export const dayLabel = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
 
-export async function handOverRides(
-  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
-  hromada: Hromada,
-  alert: AirRaidAlert & { endedAt: string },
-  date: string,
-  open: readonly ServiceRequest[],
-  text: (request: ServiceRequest, from: string, to: string) => string,
-): Promise<Rebooked> {
-  const today = localDate(new Date(alert.endedAt), hromada.timeZone);
-  const { items, rebooked } = rebookChanges(ports, hromada, alert, { date, listDate: today }, open, text);
-  if (items.length > 0)
-    await ports.entities.commit([
-      ...items,
-      auditChange(ports, hromada, 'system:air-raid', 'air-raid-end', 'AirRaidAlert', alert.id, [
-        `effects.days.${date}.toRebook`,
-      ]),
-    ]);
-  return rebooked;
-}
-
 /**
  * The attention items (on `listDate`'s list) for the rides of `date` to rebook, at most
- * MAX_REBOOK_ITEMS, for the caller's transaction (with its audit entry).
+ * MAX_REBOOK_ITEMS and one for the rest, for the caller's transaction (with the alert and its
+ * audit entry: at most 93 items).
  */
 export function rebookChanges(
   ports: Pick<Ports, 'clock'>,
@@ -68,5 +50,17 @@ export function rebookChanges(
       requestId: request.id,
     });
   });
+  // the rest are named together, never only counted: one item sends the dispatcher to the day's
+  // open requests (a transaction holds 100 items)
+  const rest = open.length - listed.length;
+  if (rest > 0)
+    items.push(
+      alertItem(ports, hromada, {
+        kind: 'air-raid',
+        cause: `${alert.id}-rebook-${days.date}-more`,
+        date: days.listDate,
+        text: `Тривога: ще ${rest} заявок на ${dayLabel(days.date)} не виконано (окремо не вказано) — відкрийте заявки дня ${dayLabel(days.date)} і домовтеся з кожним отримувачем про новий час`,
+      }),
+    );
   return { items, rebooked: { toRebook: listed.map((r) => r.id), toRebookCount: open.length } };
 }

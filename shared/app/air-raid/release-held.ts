@@ -5,7 +5,7 @@
  *   text gets the new time, and it waits until NEAR_MINUTES before the new arrival (or goes now);
  * - "the car is near" of a stop made, taken off the routes or cancelled meanwhile: dropped
  *   (`suppressed`), never sent stale;
- * - a message about a request of a day over at the end, whose rides were handed to the dispatcher
+ * - a message about an open request of a day over at the end, whose rides were handed to the dispatcher
  *   (a day it lasted wholly, days-over.ts; its start day once it crossed midnight,
  *   start-day-over.ts): dropped, the dispatcher calls to rebook;
  * - a confirmation or change of a request whose new window the re-plan just queued: dropped
@@ -17,6 +17,7 @@ import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { dueAtFor, type OutboxMessage } from '../../domain/entities/outbox-message';
 import type { Plan } from '../../domain/entities/plan';
+import { isOpen } from '../../domain/entities/service-request';
 import { ConflictError } from '../../domain/errors';
 import { localTimeLabel } from '../../domain/time';
 import { countSegments } from '../../messaging/segments';
@@ -111,7 +112,8 @@ async function ofDayOver(
 ): Promise<OutboxMessage | undefined> {
   if (!over || !m.subject.startsWith('REQUEST#')) return undefined;
   const request = await ports.entities.requests.get(hromada.id, m.subject.slice('REQUEST#'.length));
-  if (!request || !over(request.date)) return undefined;
+  // a message about a ride that was done (its feedback request) is not the day's loss: it goes on
+  if (!request || !over(request.date) || !isOpen(request.status)) return undefined;
   return droppedMessage(
     m,
     'dropped after the air-raid alert: its day is over, its rides handed to the dispatcher',

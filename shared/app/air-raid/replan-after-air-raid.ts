@@ -19,7 +19,7 @@ import type { Ports } from '../../ports/ports';
 import { CheckerRefusal } from '../planning/checker-refusal';
 import { planDay } from '../planning/plan-day';
 import { publishPlan } from '../planning/publish-plan';
-import { handOverStartDay } from './start-day-over';
+import { closeStartDay, startDayOutcome } from './start-day-over';
 import { windowNotices } from './window-notices-sent';
 
 /** The engine's budget for the re-plan, at most (the hromada's planning budget when smaller). */
@@ -48,9 +48,11 @@ export async function replanAfterAirRaid(
   alert: AirRaidAlert & { endedAt: string },
   options: ReplanOptions = {},
 ): Promise<Replanned> {
-  // it crossed midnight: its start day is over and is not planned again (start-day-over.ts)
-  if (alert.date < localDate(new Date(alert.endedAt), hromada.timeZone))
-    return handOverStartDay(ports, hromada, alert);
+  // it crossed midnight: its start day is over and is not planned again, but handed over (once:
+  // at its midnight by the poll, or now, start-day-over.ts); the step's figures are the stored ones
+  const end = new Date(alert.endedAt);
+  const endDate = localDate(end, hromada.timeZone);
+  if (alert.date < endDate) return startDayOutcome(await closeStartDay(ports, hromada, alert, endDate, end));
   const ranMs = Date.parse(alert.endedAt) - Date.parse(alert.startedAt);
   const adjust = (r: ServiceRequest): ServiceRequest =>
     isOpen(r.status) && Date.parse(r.window.end) >= Date.parse(alert.startedAt)

@@ -4,11 +4,14 @@
  * poll and once more at its end. Each run moves them only by what is new since the last one
  * (`effects.shiftedMinutes`), so a repeated or late run never moves them twice. The plan (at its
  * version), the alert's effects and an audit entry are one transaction; the drivers are not sent
- * new routes now (they are in shelter): the re-plan at the end sends them.
+ * new routes now (they are in shelter): the re-plan at the end sends them. Once the start day is
+ * over (past its midnight, Kyiv time) its stops stay as they are: the day is handed over then
+ * (start-day-over.ts), and a past plan rewritten every minute would only conflict with any edit.
  */
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { ConflictError } from '../../domain/errors';
+import { localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
 import { auditChange } from '../audit';
 import { shiftRoutes } from './routes-under-way';
@@ -22,6 +25,8 @@ export async function shiftStops(
   const elapsed = Math.floor((until.getTime() - Date.parse(alert.startedAt)) / 60_000);
   const minutes = elapsed - alert.effects.shiftedMinutes;
   if (minutes <= 0 || alert.effects.routesPaused.length === 0) return alert;
+  // its start day is over: handed over at its midnight (start-day-over.ts), its plan left alone
+  if (localDate(until, hromada.timeZone) > alert.date) return alert;
   const plan = await ports.entities.plans.forDay(hromada.id, alert.date);
   if (!plan) return alert;
   const requests = await ports.entities.requests.forDay(hromada.id, alert.date);

@@ -49,6 +49,11 @@ export const airRaidDaySchema = z.object({
    * (days-over.ts).
    */
   wholeDay: z.boolean().optional(),
+  /**
+   * A day handed over that the alert reached after its midnight (set then, its start day the day
+   * before): when it did. Rides before it were made; the day was not wholly under the alert.
+   */
+  since: isoInstantSchema.optional(),
   toRebook: z.array(idSchema).max(90).optional(),
   toRebookCount: z.number().int().min(0).optional(),
   /** A whole day: its held messages dropped when it was handed over (days-over.ts). */

@@ -16,7 +16,6 @@ import { HROMADA } from '../../../support/fixtures';
 
 const SATURDAY = '2026-11-28';
 const SUNDAY = '2026-11-29';
-const MIN = 60_000;
 const AREA = { level: 'hromada', id: HROMADA } as const;
 
 /** Saturday's 22:45 ride runs late: its drop-off is due at `dropoff` on Sunday (00:20). */
@@ -61,7 +60,7 @@ const dropoffAt = async (d: Night) => {
 };
 
 describe('an air-raid alert set after midnight while the day before is on the road', () => {
-  it("pauses Saturday's late route at 00:05 Sunday: its driver is told and its drop-off moves", async () => {
+  it("pauses Saturday's late route at 00:05 Sunday: its driver is told, the ride handed over at the next poll", async () => {
     const d = await lateNight();
     const { alert, started } = await startAirRaid(d.ports, await hromadaOf(d), AREA, 'dispatcher', 'd');
     expect(started).toBe(true);
@@ -77,7 +76,12 @@ describe('an air-raid alert set after midnight while the day before is on the ro
     const before = await dropoffAt(d);
     d.clock.at = localToUtc(SUNDAY, '00:35');
     await pollAirRaids(d.ports, { activeAreas: async () => [] });
-    expect((await dropoffAt(d)) - before).toBe(30 * MIN);
+    // Saturday is over: its ride goes to the dispatcher now, its plan is not rewritten every minute
+    expect(await dropoffAt(d)).toBe(before);
+    const during = (await d.ports.entities.airRaids.get(HROMADA, alert.id))!;
+    expect(during.effects).toMatchObject({ startDayOver: true, toRebook: [d.dropoff], toRebookCount: 1 });
+    const list = await d.ports.entities.alerts.forDay(HROMADA, SUNDAY, undefined);
+    expect(list.items.filter((a) => a.requestId === d.dropoff)).toHaveLength(1);
   });
 
   it('ends on Sunday morning: Saturday handed over to rebook, Sunday re-planned through the checker', async () => {
