@@ -204,6 +204,43 @@ describe("a dispatcher's oblast alert", () => {
   });
 });
 
+describe('an alert spread from another hromada', () => {
+  it("ends when the alert it was spread from ends (the feed's), also down a chain of spreads", async () => {
+    const d = await deployment();
+    d.heal();
+    const origin = (await d.ports.entities.hromady.get(ORIGIN))!;
+    const feedArea = { level: 'hromada' as const, id: ORIGIN };
+    const own = (await startAirRaid(d.ports, origin, feedArea, 'feed', 'system:air-raid-feed')).alert;
+    // under the feed's alert, its dispatcher presses «Тривога» for the oblast
+    const start = await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    expect(start.alert.id).toBe(own.id);
+    const khm = (await d.ports.entities.airRaids.active(HROMADA))!;
+    expect(khm.startedFrom?.alertId).toBe(own.id);
+    // a chain: an alert spread from Хмільник's spread alert
+    await endAirRaidByDispatcher(d.ports, FAILING, 'disp-f');
+    const failing = (await d.ports.entities.hromady.get(FAILING))!;
+    const chained = { hromadaId: HROMADA, hromadaName: KHM_NAME, alertId: khm.id };
+    await startAirRaid(d.ports, failing, khm.area, 'dispatcher', 'disp-k', chained);
+
+    // the feed ends Покровська's alert; by the next minute's poll every alert spread from it ended
+    d.clock.at = new Date(d.clock.now().getTime() + 20 * 60_000);
+    await pollAirRaids(d.ports, NO_FEED);
+    await pollAirRaids(d.ports, NO_FEED);
+    for (const id of [ORIGIN, HROMADA, FAILING])
+      expect(await d.ports.entities.airRaids.active(id), id).toBeUndefined();
+    const ended = (await d.ports.entities.airRaids.get(HROMADA, khm.id))!;
+    expect(ended).toMatchObject({ endedBy: 'system:air-raid-feed' });
+    expect(ended.ending).toBeUndefined();
+    expect(ended.effects.replanVersion).toBeGreaterThan(d.plan.version);
+    expect(await auditOf(d.ports, HROMADA, 'air-raid-end')).toContainEqual(
+      expect.objectContaining({ startedFrom: ORIGIN }),
+    );
+    // and once over, it stays over
+    const again = await pollAirRaids(d.ports, NO_FEED);
+    expect(again.ended).toBe(0);
+  });
+});
+
 describe('two starts at once in one hromada', () => {
   it('write one alert: the slower one answers the other', async () => {
     const d = await deployment();
