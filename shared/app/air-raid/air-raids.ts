@@ -23,7 +23,7 @@ import { type AirRaidStart, startAirRaid } from './start-air-raid';
  * raion or oblast alert then reaches the other hromady its area covers (spread-air-raid.ts).
  */
 export async function startAirRaidByDispatcher(
-  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  ports: Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>,
   hromadaId: string,
   level: AirRaidArea['level'],
   actor: Actor,

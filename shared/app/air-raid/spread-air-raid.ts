@@ -42,7 +42,7 @@ export interface AirRaidSpreadEnd {
 }
 
 export async function spreadAirRaid(
-  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  ports: Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>,
   origin: Hromada,
   anchor: AirRaidAlert,
   area: AirRaidArea,

@@ -241,6 +241,31 @@ describe('an alert spread from another hromada', () => {
   });
 });
 
+describe('a spread end not finished yet', () => {
+  it('is finished before a new alert starts there (pressed again within the minute), not abandoned', async () => {
+    const d = await deployment();
+    d.heal();
+    await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    const first = (await d.ports.entities.airRaids.active(HROMADA))!;
+    d.clock.at = new Date(d.clock.now().getTime() + 20 * 60_000);
+    await endAirRaidByDispatcher(d.ports, ORIGIN, 'disp-p');
+    expect((await d.ports.entities.airRaids.get(HROMADA, first.id))?.ending).toEqual({});
+    // «Тривога» again 30 s later, then the polls
+    d.clock.at = new Date(d.clock.now().getTime() + 30_000);
+    const again = await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    expect(again.spread?.reached).toContain(KHM_NAME);
+    await pollAirRaids(d.ports, NO_FEED);
+    await pollAirRaids(d.ports, NO_FEED);
+    const ended = (await d.ports.entities.airRaids.get(HROMADA, first.id))!;
+    expect(ended.ending).toBeUndefined();
+    expect(ended.effects.replanVersion).toBeGreaterThan(d.plan.version);
+    const attention = (await d.ports.entities.alerts.forDay(HROMADA, TUESDAY, undefined)).items;
+    expect(attention.map((a) => a.id)).toContain(`air-raid-${first.id}-end`);
+    const second = (await d.ports.entities.airRaids.active(HROMADA))!;
+    expect(second.id).not.toBe(first.id);
+  });
+});
+
 describe('two starts at once in one hromada', () => {
   it('write one alert: the slower one answers the other', async () => {
     const d = await deployment();
