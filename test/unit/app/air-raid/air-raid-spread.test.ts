@@ -266,6 +266,70 @@ describe('a spread end not finished yet', () => {
   });
 });
 
+/** `entities` whose hromady listing and `airRaids.active` of `unreadable` fail while `broken()`. */
+function unreadable(entities: EntityRepository, hromadaId: string, broken: () => boolean) {
+  const reads = { lists: 0 };
+  const hromady = new Proxy(entities.hromady, {
+    get: (target, prop) =>
+      prop === 'list'
+        ? async (...args: Parameters<EntityRepository['hromady']['list']>) => {
+            reads.lists++;
+            if (broken() && hromadaId === '*') throw new Error('ThrottlingException');
+            return target.list(...args);
+          }
+        : Reflect.get(target, prop, target),
+  });
+  const airRaids = new Proxy(entities.airRaids, {
+    get: (target, prop) =>
+      prop === 'active'
+        ? async (id: string) => {
+            if (broken() && id === hromadaId) throw new Error('ThrottlingException');
+            return target.active(id);
+          }
+        : Reflect.get(target, prop, target),
+  });
+  const wrapped = new Proxy(entities, {
+    get: (target, prop) =>
+      prop === 'hromady' ? hromady : prop === 'airRaids' ? airRaids : Reflect.get(target, prop, target),
+  });
+  return { entities: wrapped, reads };
+}
+
+describe("the origin's «Відбій»", () => {
+  it('ends its own alert even when the hromady cannot be listed; the poll ends the others', async () => {
+    const d = await deployment();
+    d.heal();
+    await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    let broken = true;
+    const { entities } = unreadable(d.ports.entities, '*', () => broken);
+    const ended = await endAirRaidByDispatcher({ ...d.ports, entities }, ORIGIN, 'disp-p');
+    expect(ended).toMatchObject({ hromadaId: ORIGIN, endedBy: 'disp-p' });
+    expect(ended.ending).toBeUndefined();
+    expect(await d.ports.entities.airRaids.active(ORIGIN)).toBeUndefined();
+    broken = false;
+    await pollAirRaids(d.ports, NO_FEED);
+    expect(await d.ports.entities.airRaids.active(HROMADA)).toBeUndefined();
+  });
+
+  it('counts as failed only a hromada under its alert, not one another oblast it could not read', async () => {
+    const d = await deployment();
+    d.heal();
+    await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    const { entities } = unreadable(d.ports.entities, OUTSIDE, () => true);
+    const ended = await endAirRaidByDispatcher({ ...d.ports, entities }, ORIGIN, 'disp-p');
+    expect(ended.spread).toEqual({ ended: [NAMES[FAILING], KHM_NAME], failed: [] });
+  });
+
+  it("of a hromada's own alert reads no other hromada", async () => {
+    const d = await deployment();
+    await startAirRaidByDispatcher(d.ports, ORIGIN, 'hromada', 'disp-p');
+    const { entities, reads } = unreadable(d.ports.entities, '-', () => false);
+    const ended = await endAirRaidByDispatcher({ ...d.ports, entities }, ORIGIN, 'disp-p');
+    expect(ended.spread).toBeUndefined();
+    expect(reads.lists).toBe(0);
+  });
+});
+
 describe('two starts at once in one hromada', () => {
   it('write one alert: the slower one answers the other', async () => {
     const d = await deployment();
