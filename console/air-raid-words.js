@@ -90,17 +90,20 @@ export const endedWords = (alert) =>
   `Відбій тривоги. ${effectsWords(alert).join('; ')}${spreadEndWords(alert.spread)}`;
 
 /** The status line after «Повітряна тривога»: started now, or the one already in force (at `time`). */
-export const startedWords = (alert, time) =>
+export const startedWords = (alert, time, level = alert.area?.level) =>
   (alert.started === false
     ? `Тривога вже триває з ${time}`
     : `Повітряну тривогу оголошено. Водіїв у дорозі сповіщено: ${alert.effects.driversTold.length}`) +
-  spreadWords(alert.spread, alert.area?.level);
+  spreadWords(alert.spread, level);
 
 /** Who set an alert, for the log and the banner: another hromada's dispatcher named by hromada. */
 export const setByWords = (alert) =>
   alert.startedFrom
-    ? `диспетчер громади ${alert.startedFrom.hromadaName}`
+    ? `диспетчер громади «${alert.startedFrom.hromadaName}»`
     : (SOURCES[alert.source] ?? alert.source);
+
+/** The control shown while a raion or oblast «Тривога» failed in some hromady (air-raid-retry.js). */
+export const RETRY_LABEL = 'Оголосити там ще раз';
 
 /** "в 1 громаді", "у 3 громадах" (the locative after a number). */
 function inHromady(n) {
@@ -108,32 +111,46 @@ function inHromady(n) {
   return `${n} ${one ? 'громаді' : 'громадах'}`;
 }
 
+/** "району" or "області": the level the dispatcher pressed. */
+export const unitWords = (level) => (level === 'raion' ? 'району' : 'області');
+
 /**
- * After a raion or oblast «Тривога»: how many other hromady of the deployment it reached, which
- * kept an alert of their own, and where it could not start (names only).
+ * After a raion or oblast «Тривога» (`level`: the one pressed): how many other hromady of the
+ * deployment it reached, which kept an alert of their own, and where it could not start (names
+ * only); a part with nothing to count is left out.
  */
 function spreadWords(spread, level) {
   if (!spread) return '';
-  const unit = level === 'raion' ? 'району' : 'області';
-  const parts = [
-    `. Тривогу ${unit} оголошено ще в ${inHromady(spread.reached.length)}${names(spread.reached)}`,
-  ];
+  const parts = [];
+  if (spread.reached.length)
+    parts.push(
+      `Тривогу ${unitWords(level)} оголошено ще в ${inHromady(spread.reached.length)}${names(spread.reached)}`,
+    );
   if (spread.alreadyUnderAlert.length)
     parts.push(`уже мали свою тривогу: ${spread.alreadyUnderAlert.length}${names(spread.alreadyUnderAlert)}`);
   if (spread.failed.length)
     parts.push(
-      `не вдалося в ${inHromady(spread.failed.length)}${names(spread.failed)}: натисніть «Повітряна тривога» ще раз`,
+      `не вдалося оголосити в ${inHromady(spread.failed.length)}${names(spread.failed)}: натисніть «${RETRY_LABEL}»`,
     );
-  return parts.join('; ');
+  if (!parts.length) return `. Інших громад ${unitWords(level)} у системі немає`;
+  return `. ${capital(parts.join('; '))}`;
 }
 
-/** After «Відбій» of an alert that reached other hromady: where it ended too, where it could not. */
+/**
+ * After «Відбій» of an alert that reached other hromady: where it ended too, and where it could
+ * not be written (the poll ends those: anchor-ended.ts).
+ */
 function spreadEndWords(spread) {
   if (!spread) return '';
-  const failed = spread.failed.length
-    ? `; не вдалося в ${inHromady(spread.failed.length)}${names(spread.failed)}: натисніть «Відбій тривоги» ще раз`
-    : '';
-  return `. Відбій також у ${inHromady(spread.ended.length)}${names(spread.ended)}${failed}`;
+  const parts = [];
+  if (spread.ended.length)
+    parts.push(`Відбій також у ${inHromady(spread.ended.length)}${names(spread.ended)}`);
+  if (spread.failed.length)
+    parts.push(
+      `не вдалося записати відбій у ${inHromady(spread.failed.length)}${names(spread.failed)}: там він настане автоматично протягом хвилини`,
+    );
+  return parts.length ? `. ${capital(parts.join('; '))}` : '';
 }
 
+const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 const names = (list) => (list.length ? ` (${list.join(', ')})` : '');

@@ -3,6 +3,7 @@
 // step) and the log view. Both read one list, kept here, so that either sees the other's change.
 // Only for the roles the API admits (console/auth.js `wartime`).
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { retryAfter, SpreadRetry } from './air-raid-retry.js';
 import { effectsWords, endedWords, LEVELS, setByWords, startedWords } from './air-raid-words.js';
 import { api, hromadaPath } from './api.js';
 import { session } from './auth.js';
@@ -56,6 +57,9 @@ export function AirRaidBar({ hromada, run, say, reloadDay, pollMs }) {
   const allowed = session.offers.wartime;
   const items = useAirRaids(hromada);
   const [asking, setAsking] = useState(false);
+  /** A raion or oblast start that failed in some hromady: {level, failed} (air-raid-retry.js). */
+  const [retry, setRetry] = useState(undefined);
+  useEffect(() => setRetry(undefined), [hromada]);
   useEffect(() => {
     if (!allowed) return;
     reloadAirRaids(hromada).catch(() => {});
@@ -67,19 +71,25 @@ export function AirRaidBar({ hromada, run, say, reloadDay, pollMs }) {
   const base = `${hromadaPath(hromada)}/air-raids`;
   const start = (level) =>
     run(async () => {
+      // a new Idempotency-Key each press: pressed again, it reaches the hromady that failed
       const alert = await api('POST', base, { level });
       setAsking(false);
-      say(startedWords(alert, when(alert.startedAt)));
+      setRetry(retryAfter(alert, level));
+      say(startedWords(alert, when(alert.startedAt), level));
       await reloadAirRaids(hromada);
     });
   const end = () =>
     run(async () => {
       say('Відбій… перепланування дня');
       const alert = await api('POST', `${base}/end`);
+      setRetry(undefined);
       say(endedWords(alert));
       await reloadAirRaids(hromada);
       await reloadDay();
     });
+  // only while the alert it came from is in force: after that a press would start a new one
+  const again =
+    retry && active ? html`<${SpreadRetry} retry=${retry} again=${() => start(retry.level)} />` : null;
   if (active)
     return html`<div id="air-raid-banner" class="air-raid-banner" role="alert">
       <strong>ПОВІТРЯНА ТРИВОГА</strong> з ${when(active.startedAt)} (${areaWords(active)}${
@@ -87,7 +97,7 @@ export function AirRaidBar({ hromada, run, say, reloadDay, pollMs }) {
       }): маршрути на паузі,
       нетермінові SMS чекають відбою.
       ${' '}<button type="button" onClick=${end}>Відбій тривоги</button>
-    </div>`;
+    </div>${again}`;
   return html`<div class="air-raid-bar">
     ${
       asking

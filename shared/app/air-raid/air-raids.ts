@@ -4,6 +4,7 @@
  */
 import type { Actor } from '../../domain/actor';
 import type { AirRaidAlert, AirRaidArea } from '../../domain/entities/air-raid-alert';
+import type { Hromada } from '../../domain/entities/hromada';
 import { ConflictError } from '../../domain/errors';
 import type { Page, PageRequest } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
@@ -23,7 +24,7 @@ import { type AirRaidStart, startAirRaid } from './start-air-raid';
  * raion or oblast alert then reaches the other hromady its area covers (spread-air-raid.ts).
  */
 export async function startAirRaidByDispatcher(
-  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  ports: Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>,
   hromadaId: string,
   level: AirRaidArea['level'],
   actor: Actor,
@@ -36,8 +37,10 @@ export async function startAirRaidByDispatcher(
 }
 
 /**
- * «Відбій»: first the alerts this hromada's raion or oblast alert spread to (from its newest alert,
- * so that they end even when its own end fails or was done already), then its own.
+ * «Відбій»: first its own alert (nothing of another hromada stands in its way), then, when it was a
+ * raion or oblast alert, the alerts it spread to (from its newest alert, so that they end when its
+ * own was ended already: pressed again). Those the spread step misses (the hromady unreadable, a
+ * write failed; an alert spread from a hromada-level alert) the poll ends (anchor-ended.ts).
  */
 export async function endAirRaidByDispatcher(
   ports: Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>,
@@ -46,15 +49,34 @@ export async function endAirRaidByDispatcher(
 ): Promise<AirRaidAlert & { spread?: AirRaidSpreadEnd }> {
   const hromada = await requireHromada(ports, hromadaId);
   const newest = await ports.entities.airRaids.newest(hromada.id);
-  const spread = newest ? await endSpreadAirRaids(ports, hromada, newest.id, actor) : undefined;
-  const any = spread && spread.ended.length + spread.failed.length > 0;
+  let ended: AirRaidAlert;
   try {
-    const ended = await endAirRaid(ports, hromada, actor);
-    return any ? { ...ended, spread } : ended;
+    ended = await endAirRaid(ports, hromada, actor);
   } catch (error) {
     // its own had ended already (the feed, an earlier «Відбій»): the others' end is the answer
-    if (error instanceof ConflictError && any && newest) return { ...newest, spread };
-    throw error;
+    if (!(error instanceof ConflictError) || !newest) throw error;
+    const spread = await endSpreadOf(ports, hromada, newest, actor);
+    if (!spread) throw error;
+    return { ...newest, spread };
+  }
+  const spread = await endSpreadOf(ports, hromada, ended, actor);
+  return spread ? { ...ended, spread } : ended;
+}
+
+/** The spread step of «Відбій», when `anchor` was an area alert; undefined when it ended none. */
+async function endSpreadOf(
+  ports: Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>,
+  hromada: Hromada,
+  anchor: AirRaidAlert,
+  actor: Actor,
+): Promise<AirRaidSpreadEnd | undefined> {
+  if (anchor.area.level === 'hromada') return undefined;
+  try {
+    const spread = await endSpreadAirRaids(ports, hromada, anchor.id, actor);
+    return spread.ended.length + spread.failed.length > 0 ? spread : undefined;
+  } catch {
+    // the hromady could not be listed: the poll ends them once it can (anchor-ended.ts)
+    return undefined;
   }
 }
 

@@ -2,7 +2,8 @@
  * Every minute (the `poll-air-raids` function; the local scheduler): the feed's areas under an
  * alert now are matched to each hromada (air-raid-area.ts). A hromada newly covered gets an alert
  * started by the feed; one the feed started and no longer covers sees it ended; a dispatcher's
- * alert is ended only by a dispatcher. Every alert in force then shifts its stops by its duration
+ * alert is ended only by a dispatcher, or when the alert it was spread from has ended
+ * (anchor-ended.ts). Every alert in force then shifts its stops by its duration
  * so far (shift-stops.ts), a later day it lasted wholly is handed over once its midnight passed
  * (days-over.ts), and past midnight the later day's routes wait for it (hold-due-routes.ts). A feed that cannot be read ends nothing and starts nothing, but the
  * shifts still run.
@@ -13,6 +14,7 @@ import type { AirRaidFeed } from '../../ports/air-raid-feed';
 import type { Ports } from '../../ports/ports';
 import { covers } from './air-raid-area';
 import { readAllHromady } from './all-hromady';
+import { endWhenAnchorEnded } from './anchor-ended';
 import { closeDaysOver } from './days-over';
 import { endAirRaid, finishEnd } from './end-air-raid';
 import { holdDueRoutes } from './hold-due-routes';
@@ -78,6 +80,11 @@ async function pollHromada(
     }
   }
   let active = newest && newest.endedAt === undefined ? newest : undefined;
+  // spread from another hromada's alert now over (anchor-ended.ts): it ends with it
+  if (active && (await endWhenAnchorEnded(ports, hromada, active))) {
+    run.ended++;
+    active = undefined;
+  }
   const area = areas?.find((a) => covers(a, hromada));
   if (areas && area && !active) {
     const { alert, started } = await startAirRaid(ports, hromada, area, 'feed', FEED);

@@ -11,7 +11,8 @@
  * under this action's alert counts as reached, one under another alert keeps it. «Відбій» in the
  * dispatcher's hromada ends, in every other hromada, the alert in force when it is one spread from
  * that hromada's anchor (not the feed's, not their own dispatcher's): marked ended at once (nothing
- * more held), its re-plan and held messages finished by the next poll (end-steps.ts).
+ * more held), its re-plan and held messages finished by the next poll (end-steps.ts); one missed
+ * here (failed, unreadable) the poll ends, its anchor being over (anchor-ended.ts).
  */
 import type { Actor } from '../../domain/actor';
 import type { AirRaidAlert, AirRaidArea } from '../../domain/entities/air-raid-alert';
@@ -42,7 +43,7 @@ export interface AirRaidSpreadEnd {
 }
 
 export async function spreadAirRaid(
-  ports: Pick<Ports, 'entities' | 'clock' | 'ids'>,
+  ports: Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>,
   origin: Hromada,
   anchor: AirRaidAlert,
   area: AirRaidArea,
@@ -77,10 +78,10 @@ export async function endSpreadAirRaids(
     a?.startedFrom?.hromadaId === origin.id && a.startedFrom.alertId === anchorId;
   for (const hromada of await readAllHromady(ports)) {
     if (hromada.id === origin.id) continue;
-    let active: AirRaidAlert | undefined;
+    // unreadable: not known to be ours, so not counted (the poll ends it if it is)
+    const active = await ports.entities.airRaids.active(hromada.id).catch(() => undefined);
+    if (!spreadFrom(active)) continue;
     try {
-      active = await ports.entities.airRaids.active(hromada.id);
-      if (!spreadFrom(active)) continue;
       await markAirRaidEnded(ports, hromada, active, actor, origin.id);
       result.ended.push(hromada.name);
     } catch (error) {
@@ -89,7 +90,7 @@ export async function endSpreadAirRaids(
         error instanceof ConflictError
           ? await ports.entities.airRaids.active(hromada.id).catch(() => active)
           : active;
-      if (!active || spreadFrom(still)) result.failed.push(hromada.name);
+      if (spreadFrom(still)) result.failed.push(hromada.name);
     }
   }
   for (const names of Object.values(result)) names.sort(byName);

@@ -6,7 +6,8 @@
  * at once (two dispatchers, a dispatcher and the feed) write one alert: each start takes the key
  * "the alert after the newest one" (`once`), so the slower one's transaction fails and it answers
  * the other's alert. A raion or oblast alert another hromada's dispatcher set (spread-air-raid.ts)
- * carries `startedFrom`, on the alert, its audit entry and its attention item.
+ * carries `startedFrom`, on the alert, its audit entry and its attention item. An end of the
+ * alert before that is not finished yet (its re-plan left for the poll) is finished first.
  *
  * After midnight the day before may still be on the road (a night delivery, a late ride): when a
  * route of that day is under way, the alert takes that day as its start day (`date`: its routes
@@ -29,11 +30,13 @@ import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
+import { finishEnd } from './end-air-raid';
 import { holdDueRoutes } from './hold-due-routes';
 import { routesUnderWay } from './routes-under-way';
 import { tellDrivers } from './tell-drivers';
 
 type StartPorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
+type StartAfterEndPorts = Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>;
 
 export interface AirRaidStart {
   alert: AirRaidAlert;
@@ -45,7 +48,7 @@ export interface AirRaidStart {
 export const driverNoticeId = (alertId: string, vehicleId: string) => `air-raid-${alertId}-${vehicleId}`;
 
 export async function startAirRaid(
-  ports: StartPorts,
+  ports: StartAfterEndPorts,
   hromada: Hromada,
   area: AirRaidArea,
   source: AirRaidAlert['source'],
@@ -54,6 +57,7 @@ export async function startAirRaid(
 ): Promise<AirRaidStart> {
   const newest = await ports.entities.airRaids.newest(hromada.id);
   if (newest && newest.endedAt === undefined) return { alert: newest, started: false };
+  if (newest?.ending) await finishEndFirst(ports, hromada, { ...newest, endedAt: newest.endedAt! });
   const now = ports.clock.now();
   const today = localDate(now, hromada.timeZone);
   const id = ports.ids.next();
@@ -110,6 +114,24 @@ export async function startAirRaid(
   // it started on the day before: today's routes are held from now (its later day)
   const held = date < today ? await holdDueRoutes(ports, hromada, alert, now) : alert;
   return { alert: held, started: true };
+}
+
+/**
+ * The newest alert ended and its end is not finished (a spread end left for the poll, an end a
+ * fault cut off): it is finished before the new alert starts, its re-plan and held messages
+ * under the day as it was, since none would run them once a newer alert is the newest. Its
+ * failure does not keep the new alert from starting (drivers must hear of the raid).
+ */
+async function finishEndFirst(
+  ports: StartAfterEndPorts,
+  hromada: Hromada,
+  ended: AirRaidAlert & { endedAt: string },
+): Promise<void> {
+  try {
+    await finishEnd(ports, hromada, ended, ended.endedBy ?? 'system:air-raid');
+  } catch {
+    // left unfinished: the start comes first
+  }
 }
 
 /** « (оголосив диспетчер громади X для області)» on a spread alert's attention item. */

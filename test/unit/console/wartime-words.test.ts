@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { retryAfter, SpreadRetry } from '../../../console/air-raid-retry.js';
 import {
   daysNoun,
   effectsWords,
   endedWords,
+  RETRY_LABEL,
   setByWords,
   startedWords,
 } from '../../../console/air-raid-words.js';
 import { appliesOn, zoneIssueWords } from '../../../console/zone-words.js';
+import { byId, expand, textOf } from './support/vnodes';
 
 const effects = {
   routesPaused: ['taxi-1'],
@@ -189,7 +192,7 @@ describe('air-raid alerts and danger zones in the console, in Ukrainian', () => 
     expect(
       startedWords({ ...alert, started: false, area: { level: 'raion', id: 'r' }, spread: one }, '09:05'),
     ).toBe(
-      'Тривога вже триває з 09:05. Тривогу району оголошено ще в 1 громаді (Калинівська); не вдалося в 1 громаді (Соколівська): натисніть «Повітряна тривога» ще раз',
+      'Тривога вже триває з 09:05. Тривогу району оголошено ще в 1 громаді (Калинівська); не вдалося оголосити в 1 громаді (Соколівська): натисніть «Оголосити там ще раз»',
     );
     // a hromada's own alert: nothing about others
     expect(startedWords(alert, '09:05')).toBe('Повітряну тривогу оголошено. Водіїв у дорозі сповіщено: 1');
@@ -197,7 +200,7 @@ describe('air-raid alerts and danger zones in the console, in Ukrainian', () => 
 
   it('names the hromada whose dispatcher set an alert that came from elsewhere, and the «Відбій» there', () => {
     const from = { hromadaId: 'pokrovska', hromadaName: 'Покровська', alertId: 'a1' };
-    expect(setByWords({ source: 'dispatcher', startedFrom: from })).toBe('диспетчер громади Покровська');
+    expect(setByWords({ source: 'dispatcher', startedFrom: from })).toBe('диспетчер громади «Покровська»');
     expect(setByWords({ source: 'dispatcher' })).toBe('диспетчер');
     expect(setByWords({ source: 'feed' })).toBe('стрічка тривог');
     const ended = {
@@ -206,5 +209,52 @@ describe('air-raid alerts and danger zones in the console, in Ukrainian', () => 
       spread: { ended: ['Калинівська'], failed: [] },
     };
     expect(endedWords(ended)).toMatch(/\. Відбій також у 1 громаді \(Калинівська\)$/);
+  });
+
+  it('names the level pressed, not the area of an alert the hromada already had, and counts no zeros', () => {
+    // under its own hromada-level alert, the dispatcher pressed «район»
+    const own = { started: false, area: { level: 'hromada', id: 'h' }, effects };
+    const spread = { reached: ['Калинівська'], started: 1, alreadyUnderAlert: [], failed: [] };
+    expect(startedWords({ ...own, spread }, '09:05', 'raion')).toBe(
+      'Тривога вже триває з 09:05. Тривогу району оголошено ще в 1 громаді (Калинівська)',
+    );
+    const none = { reached: [], started: 0, alreadyUnderAlert: ['Літинська'], failed: ['Соколівська'] };
+    const words = startedWords({ ...own, spread: none }, '09:05', 'oblast');
+    expect(words).toBe(
+      'Тривога вже триває з 09:05. Уже мали свою тривогу: 1 (Літинська); не вдалося оголосити в 1 громаді (Соколівська): натисніть «Оголосити там ще раз»',
+    );
+    const failedOnly = {
+      endedAt: '2026-03-02T09:40:00Z',
+      effects,
+      spread: { ended: [], failed: ['Соколівська'] },
+    };
+    const ended = endedWords(failedOnly);
+    expect(ended).not.toMatch(/ 0 громад/);
+    expect(ended).toMatch(
+      /\. Не вдалося записати відбій у 1 громаді \(Соколівська\): там він настане автоматично протягом хвилини$/,
+    );
+    expect(ended).not.toContain('ще раз');
+  });
+
+  it('offers a control that starts the alert again where it failed, named as the words name it', () => {
+    const answer = {
+      started: false,
+      spread: { reached: [], started: 0, alreadyUnderAlert: [], failed: ['Соколівська'] },
+    };
+    expect(retryAfter({ ...answer, spread: { ...answer.spread, failed: [] } }, 'oblast')).toBeUndefined();
+    const retry = retryAfter(answer, 'raion')!;
+    expect(retry).toEqual({ level: 'raion', failed: ['Соколівська'] });
+    const again = vi.fn();
+    const tree = expand(SpreadRetry({ retry, again }));
+    const button = byId(tree, 'air-raid-retry-button')!;
+    expect(button.type).toBe('button');
+    expect(button.props.type).toBe('button');
+    expect(textOf(button).trim()).toBe(RETRY_LABEL);
+    expect(startedWords({ ...answer, effects }, '09:05', 'raion')).toContain(`«${RETRY_LABEL}»`);
+    // its purpose read out with it: where the alert failed
+    const what = byId(tree, String(button.props['aria-describedby']))!;
+    expect(textOf(what)).toBe('Тривогу району не вдалося оголосити в: Соколівська.');
+    (button.props.onClick as () => void)();
+    expect(again).toHaveBeenCalledOnce();
   });
 });

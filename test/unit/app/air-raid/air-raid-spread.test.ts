@@ -204,6 +204,132 @@ describe("a dispatcher's oblast alert", () => {
   });
 });
 
+describe('an alert spread from another hromada', () => {
+  it("ends when the alert it was spread from ends (the feed's), also down a chain of spreads", async () => {
+    const d = await deployment();
+    d.heal();
+    const origin = (await d.ports.entities.hromady.get(ORIGIN))!;
+    const feedArea = { level: 'hromada' as const, id: ORIGIN };
+    const own = (await startAirRaid(d.ports, origin, feedArea, 'feed', 'system:air-raid-feed')).alert;
+    // under the feed's alert, its dispatcher presses «Тривога» for the oblast
+    const start = await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    expect(start.alert.id).toBe(own.id);
+    const khm = (await d.ports.entities.airRaids.active(HROMADA))!;
+    expect(khm.startedFrom?.alertId).toBe(own.id);
+    // a chain: an alert spread from Хмільник's spread alert
+    await endAirRaidByDispatcher(d.ports, FAILING, 'disp-f');
+    const failing = (await d.ports.entities.hromady.get(FAILING))!;
+    const chained = { hromadaId: HROMADA, hromadaName: KHM_NAME, alertId: khm.id };
+    await startAirRaid(d.ports, failing, khm.area, 'dispatcher', 'disp-k', chained);
+
+    // the feed ends Покровська's alert; by the next minute's poll every alert spread from it ended
+    d.clock.at = new Date(d.clock.now().getTime() + 20 * 60_000);
+    await pollAirRaids(d.ports, NO_FEED);
+    await pollAirRaids(d.ports, NO_FEED);
+    for (const id of [ORIGIN, HROMADA, FAILING])
+      expect(await d.ports.entities.airRaids.active(id), id).toBeUndefined();
+    const ended = (await d.ports.entities.airRaids.get(HROMADA, khm.id))!;
+    expect(ended).toMatchObject({ endedBy: 'system:air-raid-feed' });
+    expect(ended.ending).toBeUndefined();
+    expect(ended.effects.replanVersion).toBeGreaterThan(d.plan.version);
+    expect(await auditOf(d.ports, HROMADA, 'air-raid-end')).toContainEqual(
+      expect.objectContaining({ startedFrom: ORIGIN }),
+    );
+    // and once over, it stays over
+    const again = await pollAirRaids(d.ports, NO_FEED);
+    expect(again.ended).toBe(0);
+  });
+});
+
+describe('a spread end not finished yet', () => {
+  it('is finished before a new alert starts there (pressed again within the minute), not abandoned', async () => {
+    const d = await deployment();
+    d.heal();
+    await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    const first = (await d.ports.entities.airRaids.active(HROMADA))!;
+    d.clock.at = new Date(d.clock.now().getTime() + 20 * 60_000);
+    await endAirRaidByDispatcher(d.ports, ORIGIN, 'disp-p');
+    expect((await d.ports.entities.airRaids.get(HROMADA, first.id))?.ending).toEqual({});
+    // «Тривога» again 30 s later, then the polls
+    d.clock.at = new Date(d.clock.now().getTime() + 30_000);
+    const again = await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    expect(again.spread?.reached).toContain(KHM_NAME);
+    await pollAirRaids(d.ports, NO_FEED);
+    await pollAirRaids(d.ports, NO_FEED);
+    const ended = (await d.ports.entities.airRaids.get(HROMADA, first.id))!;
+    expect(ended.ending).toBeUndefined();
+    expect(ended.effects.replanVersion).toBeGreaterThan(d.plan.version);
+    const attention = (await d.ports.entities.alerts.forDay(HROMADA, TUESDAY, undefined)).items;
+    expect(attention.map((a) => a.id)).toContain(`air-raid-${first.id}-end`);
+    const second = (await d.ports.entities.airRaids.active(HROMADA))!;
+    expect(second.id).not.toBe(first.id);
+  });
+});
+
+/** `entities` whose hromady listing and `airRaids.active` of `unreadable` fail while `broken()`. */
+function unreadable(entities: EntityRepository, hromadaId: string, broken: () => boolean) {
+  const reads = { lists: 0 };
+  const hromady = new Proxy(entities.hromady, {
+    get: (target, prop) =>
+      prop === 'list'
+        ? async (...args: Parameters<EntityRepository['hromady']['list']>) => {
+            reads.lists++;
+            if (broken() && hromadaId === '*') throw new Error('ThrottlingException');
+            return target.list(...args);
+          }
+        : Reflect.get(target, prop, target),
+  });
+  const airRaids = new Proxy(entities.airRaids, {
+    get: (target, prop) =>
+      prop === 'active'
+        ? async (id: string) => {
+            if (broken() && id === hromadaId) throw new Error('ThrottlingException');
+            return target.active(id);
+          }
+        : Reflect.get(target, prop, target),
+  });
+  const wrapped = new Proxy(entities, {
+    get: (target, prop) =>
+      prop === 'hromady' ? hromady : prop === 'airRaids' ? airRaids : Reflect.get(target, prop, target),
+  });
+  return { entities: wrapped, reads };
+}
+
+describe("the origin's «Відбій»", () => {
+  it('ends its own alert even when the hromady cannot be listed; the poll ends the others', async () => {
+    const d = await deployment();
+    d.heal();
+    await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    let broken = true;
+    const { entities } = unreadable(d.ports.entities, '*', () => broken);
+    const ended = await endAirRaidByDispatcher({ ...d.ports, entities }, ORIGIN, 'disp-p');
+    expect(ended).toMatchObject({ hromadaId: ORIGIN, endedBy: 'disp-p' });
+    expect(ended.ending).toBeUndefined();
+    expect(await d.ports.entities.airRaids.active(ORIGIN)).toBeUndefined();
+    broken = false;
+    await pollAirRaids(d.ports, NO_FEED);
+    expect(await d.ports.entities.airRaids.active(HROMADA)).toBeUndefined();
+  });
+
+  it('counts as failed only a hromada under its alert, not one another oblast it could not read', async () => {
+    const d = await deployment();
+    d.heal();
+    await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+    const { entities } = unreadable(d.ports.entities, OUTSIDE, () => true);
+    const ended = await endAirRaidByDispatcher({ ...d.ports, entities }, ORIGIN, 'disp-p');
+    expect(ended.spread).toEqual({ ended: [NAMES[FAILING], KHM_NAME], failed: [] });
+  });
+
+  it("of a hromada's own alert reads no other hromada", async () => {
+    const d = await deployment();
+    await startAirRaidByDispatcher(d.ports, ORIGIN, 'hromada', 'disp-p');
+    const { entities, reads } = unreadable(d.ports.entities, '-', () => false);
+    const ended = await endAirRaidByDispatcher({ ...d.ports, entities }, ORIGIN, 'disp-p');
+    expect(ended.spread).toBeUndefined();
+    expect(reads.lists).toBe(0);
+  });
+});
+
 describe('two starts at once in one hromada', () => {
   it('write one alert: the slower one answers the other', async () => {
     const d = await deployment();
