@@ -19,10 +19,14 @@ import type { AirRaidAlert, AirRaidArea } from '../../domain/entities/air-raid-a
 import type { Hromada } from '../../domain/entities/hromada';
 import { ConflictError } from '../../domain/errors';
 import type { Ports } from '../../ports/ports';
+import { mapAtMost } from '../map-at-most';
 import { covers } from './air-raid-area';
 import { readAllHromady } from './all-hromady';
 import { markAirRaidEnded } from './end-air-raid';
 import { startAirRaid } from './start-air-raid';
+
+/** Hromady handled at once by one press (each its own reads and transaction). */
+const AT_ONCE = 8;
 
 /** Other hromady a raion or oblast alert reached, by name (the dispatcher's own not among them). */
 export interface AirRaidSpread {
@@ -51,8 +55,9 @@ export async function spreadAirRaid(
 ): Promise<AirRaidSpread> {
   const from = { hromadaId: origin.id, hromadaName: origin.name, alertId: anchor.id };
   const spread: AirRaidSpread = { reached: [], started: 0, alreadyUnderAlert: [], failed: [] };
-  for (const hromada of await readAllHromady(ports)) {
-    if (hromada.id === origin.id || !covers(area, hromada)) continue;
+  const covered = (await readAllHromady(ports)).filter((h) => h.id !== origin.id && covers(area, h));
+  // several at once: one call must reach a large oblast's hromady within the API's time
+  await mapAtMost(covered, AT_ONCE, async (hromada) => {
     try {
       const { alert, started } = await startAirRaid(ports, hromada, area, 'dispatcher', actor, from);
       const ours = started || alert.startedFrom?.alertId === anchor.id;
@@ -61,7 +66,7 @@ export async function spreadAirRaid(
     } catch {
       spread.failed.push(hromada.name);
     }
-  }
+  });
   for (const names of [spread.reached, spread.alreadyUnderAlert, spread.failed]) names.sort(byName);
   return spread;
 }
@@ -76,11 +81,11 @@ export async function endSpreadAirRaids(
   const result: AirRaidSpreadEnd = { ended: [], failed: [] };
   const spreadFrom = (a: AirRaidAlert | undefined): a is AirRaidAlert =>
     a?.startedFrom?.hromadaId === origin.id && a.startedFrom.alertId === anchorId;
-  for (const hromada of await readAllHromady(ports)) {
-    if (hromada.id === origin.id) continue;
+  const others = (await readAllHromady(ports)).filter((h) => h.id !== origin.id);
+  await mapAtMost(others, AT_ONCE, async (hromada) => {
     // unreadable: not known to be ours, so not counted (the poll ends it if it is)
     const active = await ports.entities.airRaids.active(hromada.id).catch(() => undefined);
-    if (!spreadFrom(active)) continue;
+    if (!spreadFrom(active)) return;
     try {
       await markAirRaidEnded(ports, hromada, active, actor, origin.id);
       result.ended.push(hromada.name);
@@ -92,7 +97,7 @@ export async function endSpreadAirRaids(
           : active;
       if (spreadFrom(still)) result.failed.push(hromada.name);
     }
-  }
+  });
   for (const names of Object.values(result)) names.sort(byName);
   return result;
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../../domain/actor';
 import { AppError, ConflictError } from '../../domain/errors';
 import { registryKinds } from '../../domain/registry';
+import { mapAtMost } from '../map-at-most';
 import { createEntity, listAll, requireHromada, updateEntity } from '../registry';
 import { parseCsv } from './decode-csv';
 import {
@@ -157,17 +158,11 @@ async function applyAll(
   options: ImportOptions,
   apply: (step: PlanStep) => Promise<ImportRowReport>,
 ): Promise<ImportRowReport[]> {
-  const out: ImportRowReport[] = new Array(steps.length);
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < steps.length) {
-      const i = next++;
-      out[i] = await apply(steps[i]!);
-      done += 1;
-      options.onProgress?.(done, steps.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
-  return out;
+  return mapAtMost(steps, options.concurrency ?? 4, async (step) => {
+    const report = await apply(step);
+    done += 1;
+    options.onProgress?.(done, steps.length);
+    return report;
+  });
 }
