@@ -68,7 +68,8 @@ export async function markAirRaidEnded(
 
 /**
  * The end's steps after the alert is marked ended (end-steps.ts keeps each outcome on the alert),
- * then its record: run again by the next poll or «Відбій» when a fault interrupted them.
+ * then its record: run again by the next poll or «Відбій» when a fault interrupted them. An end
+ * another finisher recorded meanwhile: the alert as read, untouched.
  */
 export async function finishEnd(
   ports: EndPorts,
@@ -85,6 +86,7 @@ export async function finishEnd(
     },
     release: (alert) => releaseHeld(ports, hromada, alert),
   });
+  if (!done) return (await ports.entities.airRaids.get(hromada.id, ended.id)) ?? ended;
   return recordEnd(ports, hromada, done.alert, actor, done.outcome);
 }
 
@@ -152,6 +154,8 @@ async function recordEnd(
   outcome: Replanned & { released: number; dropped: number; days: AirRaidDay[] | undefined },
 ): Promise<AirRaidAlert> {
   const fresh = (await ports.entities.airRaids.get(hromada.id, ended.id)) ?? ended;
+  // recorded meanwhile by another finisher: once is enough
+  if (!fresh.ending) return fresh;
   const at = ports.clock.now().toISOString();
   const { ending: _done, ...rest } = fresh;
   const item: AirRaidAlert = {

@@ -72,8 +72,14 @@ async function pollHromada(
   const [newest] = (await ports.entities.airRaids.list(hromada.id, { limit: 1 })).items;
   if (newest?.endedAt !== undefined && newest.ending) {
     try {
-      await finishEnd(ports, hromada, { ...newest, endedAt: newest.endedAt }, newest.endedBy ?? FEED);
-      run.resumed++;
+      const done = await finishEnd(
+        ports,
+        hromada,
+        { ...newest, endedAt: newest.endedAt },
+        newest.endedBy ?? FEED,
+      );
+      // another finisher at it (a new «Тривога», «Відбій»): not this run's
+      if (!done.ending) run.resumed++;
     } catch (error) {
       // still unfinished: tried again next minute; a new alert may still start meanwhile
       run.failures.push({ hromadaId: hromada.id, error: `end unfinished: ${errorText(error)}` });
