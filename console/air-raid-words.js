@@ -21,6 +21,7 @@ export function effectsWords(alert) {
   if (e.startDayOver) lines.push(startDayOverWords(e));
   else if (e.replanVersion !== undefined) lines.push(`День переплановано: версія плану ${e.replanVersion}`);
   else if (e.replanError) lines.push('День не переплановано автоматично: сплануйте його вручну');
+  else if (e.replanLeft) lines.push('Одразу почалася нова тривога: день переплановано з її відбоєм');
   else lines.push('Плану на цей день не було: перепланування не знадобилося');
   if (e.windowsMoved) lines.push(`Отримувачам повідомлено новий час: ${e.windowsMoved}`);
   lines.push(...earlierWords(e));

@@ -9,6 +9,7 @@
 import type { Actor } from '../../domain/actor';
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
+import { ConflictError } from '../../domain/errors';
 import type { Ports } from '../../ports/ports';
 import { finishEnd, markAirRaidEnded } from './end-air-raid';
 
@@ -25,8 +26,17 @@ export async function endWhenAnchorEnded(
   if (!from) return false;
   const endedBy = await anchorEndedBy(ports, active);
   if (endedBy === undefined) return false;
-  const ended = await markAirRaidEnded(ports, hromada, active, endedBy, from.hromadaId);
-  await finishEnd(ports, hromada, ended, endedBy);
+  const ended = await markAirRaidEnded(ports, hromada, active, endedBy, from.hromadaId).catch(
+    async (error: unknown) => {
+      // ended meanwhile (the «Відбій» spreading from the anchor got there first): its end is under
+      // way, finished by the next poll; this hromada is polled on as one not under an alert
+      const fresh =
+        error instanceof ConflictError ? await ports.entities.airRaids.get(hromada.id, active.id) : undefined;
+      if (fresh?.endedAt === undefined) throw error;
+      return undefined;
+    },
+  );
+  if (ended) await finishEnd(ports, hromada, ended, endedBy);
   return true;
 }
 

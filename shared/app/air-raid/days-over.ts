@@ -51,16 +51,16 @@ export function datesOver(alert: AirRaidAlert, today: string): string[] {
 
 /**
  * At an alert's end: whether a date is over, its rides handed to the dispatcher (its start day
- * once it crossed midnight, start-day-over.ts, and every day after it before the day it ended on).
- * Undefined: it did not cross midnight.
+ * once handed over, start-day-over.ts: it crossed midnight, or its end was finished after
+ * midnight; and every day after it before the day it ended on). Undefined: none is.
  */
 export function overAtEnd(
   alert: AirRaidAlert & { endedAt: string },
   timeZone: string,
 ): ((date: string) => boolean) | undefined {
   const last = localDate(new Date(alert.endedAt), timeZone);
-  if (alert.date >= last) return undefined;
-  return (date) => date >= alert.date && date < last;
+  if (alert.date >= last && !alert.effects.startDayOver) return undefined;
+  return (date) => date === alert.date || (date > alert.date && date < last);
 }
 
 /** Hands over the start day and every later day over at `at` not handed over yet; the alert as written last. */

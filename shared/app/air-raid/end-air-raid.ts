@@ -22,6 +22,7 @@ import { holdDueRoutes } from './hold-due-routes';
 import { releaseHeld } from './release-held';
 import { type Replanned, type ReplanOptions, replanAfterAirRaid } from './replan-after-air-raid';
 import { replanLaterDay } from './replan-later-day';
+import { leaveReplan } from './replan-left';
 import { shiftStops } from './shift-stops';
 
 type EndPorts = Pick<Ports, 'entities' | 'outbox' | 'travel' | 'clock' | 'ids' | 'solver'>;
@@ -69,19 +70,24 @@ export async function markAirRaidEnded(
 /**
  * The end's steps after the alert is marked ended (end-steps.ts keeps each outcome on the alert),
  * then its record: run again by the next poll or «Відбій» when a fault interrupted them. An end
- * another finisher recorded meanwhile: the alert as read, untouched.
+ * another finisher recorded meanwhile: the alert as read, untouched. `newAlertFollows`: its days
+ * are not planned again (replan-left.ts).
  */
 export async function finishEnd(
   ports: EndPorts,
   hromada: Hromada,
   ended: AirRaidAlert & { endedAt: string },
   actor: Actor,
-  options: ReplanOptions = {},
+  options: ReplanOptions & { newAlertFollows?: boolean } = {},
 ): Promise<AirRaidAlert> {
+  // a new alert follows at once: its end plans the day (replan-left.ts), not this one
+  const left = options.newAlertFollows === true;
   const done = await endSteps(ports, hromada, ended, {
-    replan: (alert) => replanAfterAirRaid(ports, hromada, alert, options),
+    replan: (alert) =>
+      left ? leaveReplan(ports, hromada, alert) : replanAfterAirRaid(ports, hromada, alert, options),
     later: async (alert) => {
       const closed = await closeDaysOver(ports, hromada, alert, new Date(alert.endedAt));
+      if (left) return closed.effects.days;
       return replanLaterDay(ports, hromada, { ...closed, endedAt: alert.endedAt }, options);
     },
     release: (alert) => releaseHeld(ports, hromada, alert),
@@ -105,6 +111,9 @@ async function markEnded(
 ): Promise<AirRaidAlert & { endedAt: string }> {
   const at = now.toISOString();
   let alert = seen;
+  // read back ended by the last shift (a «Відбій» got there first): never marked twice
+  if (alert.endedAt !== undefined)
+    throw new ConflictError('The air-raid alert was ended meanwhile', alert.version, { reason: NO_AIR_RAID });
   for (let attempt = 1; ; attempt++) {
     const ended = {
       ...alert,
@@ -169,20 +178,22 @@ async function recordEnd(
       ...(outcome.planVersion ? { replanVersion: outcome.planVersion } : {}),
       ...(outcome.error ? { replanError: outcome.error } : {}),
       ...(outcome.dayOver ? { startDayOver: true } : {}),
+      ...(outcome.left ? { replanLeft: true } : {}),
       ...(outcome.toRebook ? { toRebook: outcome.toRebook, toRebookCount: outcome.toRebookCount ?? 0 } : {}),
       ...(outcome.days ? { days: outcome.days } : {}),
     },
     version: fresh.version + 1,
     updatedAt: at,
   };
-  const endDate = localDate(new Date(ended.endedAt!), hromada.timeZone);
+  // finished after its midnight (a spread end, left for the poll): today's list, with its rebooks
+  const endDate = localDate(new Date(Math.max(Date.parse(ended.endedAt!), Date.parse(at))), hromada.timeZone);
   await ports.entities.commit([
     { op: 'update', entity: 'AirRaidAlert', item, expectedVersion: fresh.version },
     auditChange(ports, hromada, actor, 'air-raid-end', 'AirRaidAlert', ended.id, ['effects']),
     alertItem(ports, hromada, {
       kind: 'air-raid',
       cause: `${ended.id}-end`,
-      // the dispatcher looks at the day it ended on
+      // the dispatcher looks at the day it ended on (or was finished on)
       date: endDate,
       text: endWords({ ...ended, effects: item.effects }, hromada.timeZone, outcome),
     }),

@@ -2,7 +2,8 @@
  * The end's line on the dispatcher's attention list (end-air-raid.ts), in Ukrainian: the alert's
  * hours, what became of its start day, of the days it lasted wholly (one phrase for all of them,
  * however many: the item's text holds 600 characters) and of the day it ended on, and the
- * messages.
+ * messages (dropped: all the alert dropped, its days' hand-overs and the release alike, as the
+ * console's log counts them).
  */
 import type { AirRaidAlert, AirRaidDay, AirRaidEarlierDays } from '../../domain/entities/air-raid-alert';
 import { localDate, localTimeLabel } from '../../domain/time';
@@ -18,9 +19,9 @@ export function endWords(alert: AirRaidAlert, timeZone: string, outcome: EndOutc
   const to = localTimeLabel(ended, timeZone);
   const replanned = outcome.dayOver
     ? `${dayWords(alert.date)} минув: не переплановано, заявок перенести ${outcome.toRebookCount ?? 0}`
-    : replanWords(outcome.planVersion, outcome.error);
-  const later = laterWords(alert.effects.days ?? [], alert.effects.earlier, timeZone);
-  return `Відбій тривоги (${from}–${to}): ${replanned}${later}; нових вікон повідомлено ${outcome.windowsMoved}, затриманих SMS надіслано ${outcome.released}, скасовано ${outcome.dropped}`;
+    : replanWords(outcome.planVersion, outcome.error, outcome.left);
+  const later = laterWords(alert.effects.days ?? [], alert.effects.earlier, timeZone, outcome.left);
+  return `Відбій тривоги (${from}–${to}): ${replanned}${later}; нових вікон повідомлено ${outcome.windowsMoved}, затриманих SMS надіслано ${outcome.released}, скасовано ${alert.effects.dropped}`;
 }
 
 /**
@@ -31,6 +32,7 @@ function laterWords(
   days: readonly AirRaidDay[],
   earlier: AirRaidEarlierDays | undefined,
   timeZone: string,
+  left: boolean | undefined,
 ): string {
   // a day it reached after its midnight (set then) was not wholly under it: said so, apart
   const partly = days
@@ -53,7 +55,7 @@ function laterWords(
     .filter((d) => !d.wholeDay)
     .map(
       (d) =>
-        `; ${dayWords(d.date)}: ${replanWords(d.replanVersion, d.replanError)}, зупинок зсунуто ${d.stopsShifted}`,
+        `; ${dayWords(d.date)}: ${replanWords(d.replanVersion, d.replanError, left)}, зупинок зсунуто ${d.stopsShifted}`,
     );
   return partly.join('') + words + rest.join('');
 }
@@ -69,7 +71,8 @@ export function daysNoun(n: number): string {
 /** "день 28.03" for the log. */
 const dayWords = (date: string) => `день ${dayLabel(date)}`;
 
-function replanWords(planVersion: number | undefined, error: string | undefined): string {
+function replanWords(planVersion: number | undefined, error: string | undefined, left?: boolean): string {
   if (planVersion) return `маршрути переплановано (версія ${planVersion})`;
+  if (left) return 'переплан — з відбоєм наступної тривоги';
   return error ? 'переплан не вдався, сплануйте день вручну' : 'плану на день немає';
 }

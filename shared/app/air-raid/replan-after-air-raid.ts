@@ -5,8 +5,9 @@
  * served that the alert ran over made longer by its duration (a ride due at 10:00 during a
  * 10:00–10:40 alert may be served until its window's end + 40 min). A plan that was published is
  * published again: drivers get their new routes and each resident whose window moved is told
- * (follow-plan.ts, window-notice.ts). An alert that crossed midnight: its start day is over, its
- * undone rides are handed to the dispatcher (start-day-over.ts); the later day is planned again by
+ * (follow-plan.ts, window-notice.ts). An alert that crossed midnight, or whose end is finished
+ * after midnight: its start day is over, its undone rides are handed to the dispatcher
+ * (start-day-over.ts); the later day is planned again by
  * replan-later-day.ts.
  */
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
@@ -19,6 +20,7 @@ import type { Ports } from '../../ports/ports';
 import { CheckerRefusal } from '../planning/checker-refusal';
 import { planDay } from '../planning/plan-day';
 import { publishPlan } from '../planning/publish-plan';
+import { leftAdjust } from './replan-left';
 import { closeStartDay, startDayOutcome } from './start-day-over';
 import { windowNotices } from './window-notices-sent';
 
@@ -37,6 +39,8 @@ export interface Replanned {
   error?: string;
   /** The start day was over at the end: not planned again, its undone rides handed over. */
   dayOver?: boolean;
+  /** Not planned again: a new alert followed at once, its end plans the day (replan-left.ts). */
+  left?: boolean;
   /** The start day's requests to rebook (over: start-day-over.ts). */
   toRebook?: string[];
   toRebookCount?: number;
@@ -48,17 +52,25 @@ export async function replanAfterAirRaid(
   alert: AirRaidAlert & { endedAt: string },
   options: ReplanOptions = {},
 ): Promise<Replanned> {
-  // it crossed midnight: its start day is over and is not planned again, but handed over (once:
-  // at its midnight by the poll, or now, start-day-over.ts); the step's figures are the stored ones
-  const end = new Date(alert.endedAt);
-  const endDate = localDate(end, hromada.timeZone);
-  if (alert.date < endDate) return startDayOutcome(await closeStartDay(ports, hromada, alert, endDate, end));
+  // its start day is over now (it crossed midnight, or its end is finished after midnight: a
+  // spread end marked at 23:59 and finished by the poll at 00:00:30): not planned again, but handed
+  // over (once: at its midnight by the poll, or now, start-day-over.ts); the stored figures
+  const now = ports.clock.now();
+  const today = localDate(now, hromada.timeZone);
+  if (alert.date < today) return startDayOutcome(await closeStartDay(ports, hromada, alert, today, now));
+  // the alerts just before it whose re-plan of the day was left to this one count too
+  const before = await leftAdjust(ports, hromada, alert, alert.date);
+  const own = startDayAdjust(alert);
+  return replanDay(ports, hromada, alert.date, (r) => own(before(r)), options);
+}
+
+/** The start day's windows the alert ran over, made longer by its duration. */
+export function startDayAdjust(alert: AirRaidAlert & { endedAt: string }) {
   const ranMs = Date.parse(alert.endedAt) - Date.parse(alert.startedAt);
-  const adjust = (r: ServiceRequest): ServiceRequest =>
+  return (r: ServiceRequest): ServiceRequest =>
     isOpen(r.status) && Date.parse(r.window.end) >= Date.parse(alert.startedAt)
       ? { ...r, window: { ...r.window, end: new Date(Date.parse(r.window.end) + ranMs).toISOString() } }
       : r;
-  return replanDay(ports, hromada, alert.date, adjust, options);
 }
 
 /**

@@ -13,6 +13,7 @@ import { isOpen, type ServiceRequest } from '../../domain/entities/service-reque
 import type { Ports } from '../../ports/ports';
 import { emptyDay, laterDayAt, laterDayEntry } from './hold-due-routes';
 import { type ReplanOptions, replanDay } from './replan-after-air-raid';
+import { leftAdjust } from './replan-left';
 
 export async function replanLaterDay(
   ports: Pick<Ports, 'entities' | 'travel' | 'clock' | 'ids' | 'solver' | 'outbox'>,
@@ -26,14 +27,9 @@ export async function replanLaterDay(
   if (!date) return alert.effects.days;
   const day = days.find((d) => d.date === date) ?? emptyDay(date);
   if (!days.includes(day) && days.length >= MAX_LATER_DAYS) return days;
-  const entry = laterDayEntry(alert, date, hromada.timeZone).getTime();
-  const adjust = (r: ServiceRequest): ServiceRequest => {
-    const from = Math.max(Date.parse(r.window.start), entry);
-    if (!isOpen(r.status) || from >= end.getTime() || Date.parse(r.window.end) < entry) return r;
-    const later = Date.parse(r.window.end) + (end.getTime() - from);
-    return { ...r, window: { ...r.window, end: new Date(later).toISOString() } };
-  };
-  const replan = await replanDay(ports, hromada, date, adjust, options);
+  const before = await leftAdjust(ports, hromada, alert, date);
+  const own = laterDayAdjust(alert, date, hromada.timeZone);
+  const replan = await replanDay(ports, hromada, date, (r) => own(before(r)), options);
   const next: AirRaidDay = {
     ...day,
     windowsMoved: replan.windowsMoved,
@@ -41,4 +37,16 @@ export async function replanLaterDay(
     ...(replan.error ? { replanError: replan.error } : {}),
   };
   return [...days.filter((d) => d.date !== date), next].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** A later day's windows made longer by the part of the alert each waited in (never the night before). */
+export function laterDayAdjust(alert: AirRaidAlert & { endedAt: string }, date: string, timeZone: string) {
+  const end = Date.parse(alert.endedAt);
+  const entry = laterDayEntry(alert, date, timeZone).getTime();
+  return (r: ServiceRequest): ServiceRequest => {
+    const from = Math.max(Date.parse(r.window.start), entry);
+    if (!isOpen(r.status) || from >= end || Date.parse(r.window.end) < entry) return r;
+    const later = Date.parse(r.window.end) + (end - from);
+    return { ...r, window: { ...r.window, end: new Date(later).toISOString() } };
+  };
 }

@@ -118,9 +118,11 @@ export async function startAirRaid(
 
 /**
  * The newest alert ended and its end is not finished (a spread end left for the poll, an end a
- * fault cut off): it is finished before the new alert starts, its re-plan and held messages
- * under the day as it was, since none would run them once a newer alert is the newest. Its
- * failure does not keep the new alert from starting (drivers must hear of the raid).
+ * fault cut off): it is finished before the new alert starts, since none would once a newer alert
+ * is the newest: its days over handed over, its held messages released, its record; its day
+ * under way is not planned again (no solver in this call, no routes published that the new alert
+ * pauses at once): the new alert's end plans it (replan-left.ts). Its failure does not keep the
+ * new alert from starting (drivers must hear of the raid).
  */
 async function finishEndFirst(
   ports: StartAfterEndPorts,
@@ -128,7 +130,7 @@ async function finishEndFirst(
   ended: AirRaidAlert & { endedAt: string },
 ): Promise<void> {
   try {
-    await finishEnd(ports, hromada, ended, ended.endedBy ?? 'system:air-raid');
+    await finishEnd(ports, hromada, ended, ended.endedBy ?? 'system:air-raid', { newAlertFollows: true });
   } catch {
     // left unfinished: the start comes first
   }

@@ -109,6 +109,11 @@ export const airRaidEffectsSchema = z.object({
    */
   startDayOver: z.boolean().optional(),
   /**
+   * Its day not planned again at the end: a new alert followed at once, and that one's end plans
+   * it, the windows this one ran over made longer too (replan-left.ts).
+   */
+  replanLeft: z.boolean().optional(),
+  /**
    * The start day being over: its requests the alert left undone (ids, at most 90;
    * `toRebookCount` counts them all), each an item on the attention list (start-day-over.ts).
    */
@@ -150,6 +155,7 @@ export const airRaidEndingSchema = z.object({
       windowsMoved: z.number().int().min(0),
       error: z.string().max(300).optional(),
       dayOver: z.boolean().optional(),
+      left: z.boolean().optional(),
       toRebook: z.array(idSchema).max(90).optional(),
       toRebookCount: z.number().int().min(0).optional(),
     })

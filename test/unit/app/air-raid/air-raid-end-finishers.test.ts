@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { endAirRaidByDispatcher, startAirRaidByDispatcher } from '../../../../shared/app/air-raid/air-raids';
+import { endWhenAnchorEnded } from '../../../../shared/app/air-raid/anchor-ended';
 import { finishEnd } from '../../../../shared/app/air-raid/end-air-raid';
 import { pollAirRaids } from '../../../../shared/app/air-raid/poll-air-raids';
 import { createHromada } from '../../../../shared/app/registry';
@@ -28,10 +29,11 @@ async function spreadAlert() {
   const morning = d.plan.routes.find((r) => r.stops.some((s) => s.requestId === d.rides.anna.id))!;
   d.clock.at = new Date(Date.parse(morning.stops[0]!.departure) + 60_000);
   await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
+  const active = (await d.ports.entities.airRaids.active(HROMADA))!;
   d.clock.at = new Date(d.clock.now().getTime() + 20 * 60_000);
   await endAirRaidByDispatcher(d.ports, ORIGIN, 'disp-p');
   const hromada = (await d.ports.entities.hromady.get(HROMADA))!;
-  return { ...d, hromada };
+  return { ...d, hromada, active };
 }
 
 describe('a spread end finished by two at once', () => {
@@ -79,5 +81,14 @@ describe('a spread end finished by two at once', () => {
     expect(done.ending).toBeUndefined();
     expect(done.effects.replanVersion).toBe(replanned.version);
     expect((await d.ports.entities.plans.forDay(HROMADA, TUESDAY))!.version).toBe(replanned.version);
+  });
+
+  it('the poll that read the alert in force before the spread «Відбій» ended it takes it as ended, not as a failure', async () => {
+    const d = await spreadAlert();
+    const marked = (await d.ports.entities.airRaids.get(HROMADA, d.active.id))!;
+    // the poll's copy, read while the alert was in force; the «Відбій» marked it ended since
+    expect(await endWhenAnchorEnded(d.ports, d.hromada, d.active)).toBe(true);
+    // not marked ended a second time
+    expect(await d.ports.entities.airRaids.get(HROMADA, d.active.id)).toEqual(marked);
   });
 });

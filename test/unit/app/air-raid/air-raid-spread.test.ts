@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endAirRaidByDispatcher, startAirRaidByDispatcher } from '../../../../shared/app/air-raid/air-raids';
 import { pollAirRaids } from '../../../../shared/app/air-raid/poll-air-raids';
+import { leftAdjust } from '../../../../shared/app/air-raid/replan-left';
 import { startAirRaid } from '../../../../shared/app/air-raid/start-air-raid';
 import { createHromada } from '../../../../shared/app/registry';
 import { sendOutboxMessage } from '../../../../shared/app/send-outbox-message';
@@ -242,7 +243,7 @@ describe('an alert spread from another hromada', () => {
 });
 
 describe('a spread end not finished yet', () => {
-  it('is finished before a new alert starts there (pressed again within the minute), not abandoned', async () => {
+  it('is finished before a new alert starts there (pressed again within the minute), not abandoned, its re-plan left to the new one', async () => {
     const d = await deployment();
     d.heal();
     await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
@@ -250,6 +251,7 @@ describe('a spread end not finished yet', () => {
     d.clock.at = new Date(d.clock.now().getTime() + 20 * 60_000);
     await endAirRaidByDispatcher(d.ports, ORIGIN, 'disp-p');
     expect((await d.ports.entities.airRaids.get(HROMADA, first.id))?.ending).toEqual({});
+    const shifted = (await d.ports.entities.plans.forDay(HROMADA, TUESDAY))!;
     // «Тривога» again 30 s later, then the polls
     d.clock.at = new Date(d.clock.now().getTime() + 30_000);
     const again = await startAirRaidByDispatcher(d.ports, ORIGIN, 'oblast', 'disp-p');
@@ -258,11 +260,35 @@ describe('a spread end not finished yet', () => {
     await pollAirRaids(d.ports, NO_FEED);
     const ended = (await d.ports.entities.airRaids.get(HROMADA, first.id))!;
     expect(ended.ending).toBeUndefined();
-    expect(ended.effects.replanVersion).toBeGreaterThan(d.plan.version);
+    // not planned nor published inside the press: the new alert would pause those routes at once
+    expect(ended.effects).toMatchObject({ replanLeft: true, windowsMoved: 0 });
+    expect(ended.effects.replanVersion).toBeUndefined();
+    expect((await d.ports.entities.plans.forDay(HROMADA, TUESDAY))!.status).toBe('published');
+    const routesSent = async () =>
+      (await d.ports.outbox.listByHromada(HROMADA, { limit: 200 })).items.filter(
+        (m) => m.kind === 'driver-route' && Date.parse(m.createdAt) > Date.parse(shifted.updatedAt),
+      );
+    expect(await routesSent()).toEqual([]);
     const attention = (await d.ports.entities.alerts.forDay(HROMADA, TUESDAY, undefined)).items;
-    expect(attention.map((a) => a.id)).toContain(`air-raid-${first.id}-end`);
+    const endItem = attention.find((a) => a.id === `air-raid-${first.id}-end`);
+    expect(endItem?.text).toContain('переплан — з відбоєм наступної тривоги');
     const second = (await d.ports.entities.airRaids.active(HROMADA))!;
     expect(second.id).not.toBe(first.id);
+
+    // the new alert's end plans the day, the first alert's 20 minutes counted in the windows
+    d.clock.at = new Date(d.clock.now().getTime() + 10 * 60_000);
+    await endAirRaidByDispatcher(d.ports, ORIGIN, 'disp-p');
+    await pollAirRaids(d.ports, NO_FEED);
+    const last = (await d.ports.entities.airRaids.get(HROMADA, second.id))!;
+    expect(last.ending).toBeUndefined();
+    expect(last.effects.replanVersion).toBeGreaterThan(shifted.version);
+    expect((await routesSent()).length).toBeGreaterThan(0);
+    const hromada = (await d.ports.entities.hromady.get(HROMADA))!;
+    const olena = (await d.ports.entities.requests.get(HROMADA, d.rides.olena.id))!;
+    const adjusted = (await leftAdjust(d.ports, hromada, last, TUESDAY))(olena);
+    expect(Date.parse(adjusted.window.end) - Date.parse(olena.window.end)).toBe(
+      Date.parse(ended.endedAt!) - Date.parse(ended.startedAt),
+    );
   });
 });
 
