@@ -20,7 +20,10 @@ import { closeStartDay, startDayOutcome } from './start-day-over';
 /** Earlier alerts read back for their left re-plans, at most (a longer run of them is not seen). */
 const LEFT_CHAIN = 5;
 
-/** The old end's re-plan step when a new alert follows: the start day handed over if over, else left. */
+/**
+ * The old end's re-plan step when a new alert follows: the start day handed over if over; the day
+ * still under way (the start day, or the later day it ended on) left, either way.
+ */
 export async function leaveReplan(
   ports: HandOverPorts,
   hromada: Hromada,
@@ -28,7 +31,8 @@ export async function leaveReplan(
 ): Promise<Replanned> {
   const now = ports.clock.now();
   const today = localDate(now, hromada.timeZone);
-  if (alert.date < today) return startDayOutcome(await closeStartDay(ports, hromada, alert, today, now));
+  if (alert.date < today)
+    return { ...startDayOutcome(await closeStartDay(ports, hromada, alert, today, now)), left: true };
   return { windowsMoved: 0, left: true };
 }
 

@@ -64,4 +64,24 @@ describe('an end marked at 23:59 and finished at 00:00:30', () => {
     const over = overAtEnd({ ...done, endedAt: done.endedAt! }, hromada.timeZone);
     expect([SATURDAY, SUNDAY].map((date) => over?.(date))).toEqual([true, false]);
   });
+
+  it('a new alert following at once: the day over handed over, the day it ended on left to the new one', async () => {
+    const { ports, clock } = await airRaidDays(
+      [SATURDAY, SUNDAY],
+      [
+        { who: 'anna', date: SATURDAY, time: '22:45' },
+        { who: 'olena', date: SUNDAY, time: '08:00' },
+      ],
+    );
+    const hromada = (await ports.entities.hromady.get(HROMADA))!;
+    clock.at = localToUtc(SATURDAY, '21:50');
+    await startAirRaid(ports, hromada, AREA, 'dispatcher', 'd');
+    clock.at = localToUtc(SUNDAY, '07:00');
+    const active = (await ports.entities.airRaids.active(HROMADA))!;
+    const ended = await markAirRaidEnded(ports, hromada, active, 'd');
+    const sunday = (await ports.entities.plans.forDay(HROMADA, SUNDAY))!;
+    const done = await finishEnd(ports, hromada, ended, 'd', { newAlertFollows: true });
+    expect(done.effects).toMatchObject({ startDayOver: true, replanLeft: true });
+    expect((await ports.entities.plans.forDay(HROMADA, SUNDAY))!.version).toBe(sunday.version);
+  });
 });
