@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../console/kyiv.js';
 import { expectAccessible, launch } from './support/browser';
 import { callApi, noScriptErrors, openConsole } from './support/console';
-import { addTourVisit, asRole } from './support/tours';
+import { addTourVisit, asRole, providerWithTurbivConsent } from './support/tours';
 
 /**
  * A provider's first tour, planned from the console (docs/services/regional-tours.md): a new
@@ -21,21 +21,11 @@ const TURBIVSKA = 'turbivska';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  await callApi('POST', `/hromady/${HOME}/providers`, {
-    id: PROVIDER,
-    name: 'Південний центр соціальних служб',
-    kind: 'social-services-centre',
-    services: ['mobile-brigade'],
-    tourSeconds: 2,
-  });
-  await callApi('POST', `/hromady/${TURBIVSKA}/service-agreements`, {
-    providerId: PROVIDER,
-    providerHromadaId: HOME,
-    services: ['mobile-brigade'],
-    consent: { by: 'Селищний голова Турбова', on: inject('demoDay') },
-    validFrom: inject('demoDay'),
-    validTo: addDays(D2, 30),
-  });
+  await providerWithTurbivConsent(
+    { id: PROVIDER, name: 'Південний центр соціальних служб' },
+    inject('demoDay'),
+    addDays(D2, 30),
+  );
   await addTourVisit(TURBIVSKA, undefined, {
     providerId: PROVIDER,
     address: 'Турбів, вул. Перша, 1',

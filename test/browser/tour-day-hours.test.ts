@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays } from '../../console/kyiv.js';
 import { expectAccessible, launch } from './support/browser';
 import { callApi, noScriptErrors, openConsole } from './support/console';
+import { providerWithTurbivConsent } from './support/tours';
 
 /**
  * A brigade's week is not uniform (console/tour-hours-fields.js): a regional centre of its own in
@@ -16,27 +17,16 @@ const D1 = addDays(inject('demoDay'), 91);
 const D2 = addDays(D1, 1);
 const D3 = addDays(D1, 2);
 const PROVIDER = 'skhid-css';
-const HOME = 'vinnytska';
 const TURBIVSKA = 'turbivska';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  await callApi('POST', `/hromady/${HOME}/providers`, {
-    id: PROVIDER,
-    name: 'Східний центр соціальних служб',
-    kind: 'social-services-centre',
-    services: ['mobile-brigade'],
-    tourSeconds: 2,
-  });
-  await callApi('POST', `/hromady/${TURBIVSKA}/service-agreements`, {
-    providerId: PROVIDER,
-    providerHromadaId: HOME,
-    services: ['mobile-brigade'],
-    consent: { by: 'Селищний голова Турбова', on: inject('demoDay') },
-    validFrom: inject('demoDay'),
-    validTo: addDays(D3, 30),
-  });
+  await providerWithTurbivConsent(
+    { id: PROVIDER, name: 'Східний центр соціальних служб' },
+    inject('demoDay'),
+    addDays(D3, 30),
+  );
   const settlement = (
     await callApi<{ items: { id: string }[] }>('GET', `/hromady/${TURBIVSKA}/settlements?limit=10`)
   ).items[0]!;

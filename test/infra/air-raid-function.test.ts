@@ -3,6 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { AIR_RAID_INPUT, feedEnvironment } from '../../infra/stacks/air-raid-function';
 import { logicalId, resourcesOfType, synthStacks } from './helpers';
 
+type Template = ReturnType<typeof synthStacks>['statelessTemplate'];
+
+/** The poll function's environment in a synthesized stateless stack. */
+function pollVariables(template: Template): Record<string, unknown> {
+  const id = logicalId(template, 'AWS::Lambda::Function', 'PollAirRaidsFunction');
+  const fn = resourcesOfType(template, 'AWS::Lambda::Function')[id]!.Properties as {
+    Environment: { Variables: Record<string, unknown> };
+  };
+  return fn.Environment.Variables;
+}
+
 const FEED = 'https://alerts.example/v1/alerts/active.json';
 
 describe('poll-air-raids: the air-raid feed and the shifts, every minute', () => {
@@ -50,13 +61,8 @@ describe('poll-air-raids: the air-raid feed and the shifts, every minute', () =>
       airRaidFeed: 'ukrainealarm',
       airRaidFeedAreas: '{"34": "UA05120000000017020"}',
     });
-    const id = logicalId(ua, 'AWS::Lambda::Function', 'PollAirRaidsFunction');
     const secret = logicalId(ua, 'AWS::SecretsManager::Secret', 'AirRaidFeedToken');
-    const vars = (
-      resourcesOfType(ua, 'AWS::Lambda::Function')[id]!.Properties as {
-        Environment: { Variables: Record<string, unknown> };
-      }
-    ).Environment.Variables;
+    const vars = pollVariables(ua);
     expect(vars).toMatchObject({
       AIR_RAID_FEED: 'ukrainealarm',
       AIR_RAID_FEED_TOKEN_SECRET_ID: { Ref: secret },
@@ -81,12 +87,7 @@ describe('poll-air-raids: the air-raid feed and the shifts, every minute', () =>
       airRaidFeedBaseUrl: 'https://ua-alarm-proxy.example.org',
       airRaidFeedAreas: '{"34": "UA05120000000017020"}',
     });
-    const id = logicalId(ua, 'AWS::Lambda::Function', 'PollAirRaidsFunction');
-    const vars = (
-      resourcesOfType(ua, 'AWS::Lambda::Function')[id]!.Properties as {
-        Environment: { Variables: Record<string, unknown> };
-      }
-    ).Environment.Variables;
+    const vars = pollVariables(ua);
     expect(vars).toMatchObject({
       AIR_RAID_FEED: 'ukrainealarm',
       AIR_RAID_FEED_BASE_URL: 'https://ua-alarm-proxy.example.org',

@@ -39,3 +39,28 @@ export async function recordStatusChanges(page: Page): Promise<string[]> {
   });
   return seen;
 }
+
+/**
+ * A regional centre registered in Вінницька громада for mobile brigades (a 2 s tour budget), with
+ * Турбів's consent from the demo day until `validTo`.
+ */
+export async function providerWithTurbivConsent(
+  provider: { id: string; name: string },
+  demoDay: string,
+  validTo: string,
+): Promise<void> {
+  await callApi('POST', '/hromady/vinnytska/providers', {
+    ...provider,
+    kind: 'social-services-centre',
+    services: ['mobile-brigade'],
+    tourSeconds: 2,
+  });
+  await callApi('POST', '/hromady/turbivska/service-agreements', {
+    providerId: provider.id,
+    providerHromadaId: 'vinnytska',
+    services: ['mobile-brigade'],
+    consent: { by: 'Селищний голова Турбова', on: demoDay },
+    validFrom: demoDay,
+    validTo,
+  });
+}
