@@ -9,8 +9,8 @@ import { endAirRaid } from '../../../../shared/app/air-raid/end-air-raid';
 import { pollAirRaids } from '../../../../shared/app/air-raid/poll-air-raids';
 import { startAirRaid } from '../../../../shared/app/air-raid/start-air-raid';
 import { localToUtc } from '../../../../shared/domain/time';
-import type { Change } from '../../../../shared/ports/entity-repository';
 import { airRaidDays } from '../../../support/air-raid-days';
+import { failOnceWhen } from '../../../support/fail-once';
 import { HROMADA } from '../../../support/fixtures';
 
 const FRIDAY = '2026-11-27';
@@ -35,18 +35,9 @@ describe('the days of a long air-raid alert handed over, under a fault', () => {
     const { alert } = await startAirRaid(ports, await hromada(), AREA, 'dispatcher', 'd');
     // no poll ran after midnight (the scheduler was down): the end hands the days over itself,
     // and storage is throttled while it writes Sunday's
-    const commit = ports.entities.commit.bind(ports.entities);
-    let failed = false;
-    ports.entities.commit = async (changes: Change[]) => {
-      const sunday = changes.some(
-        (c) => c.op === 'audit' && c.entry.changedFields.includes(`effects.days.${SUNDAY}`),
-      );
-      if (sunday && !failed) {
-        failed = true;
-        throw new Error('ThrottlingException');
-      }
-      return commit(changes);
-    };
+    failOnceWhen(ports.entities, (changes) =>
+      changes.some((c) => c.op === 'audit' && c.entry.changedFields.includes(`effects.days.${SUNDAY}`)),
+    );
     clock.at = localToUtc(MONDAY, '06:00');
     await expect(endAirRaid(ports, await hromada(), 'd')).rejects.toThrow(/Throttling/);
     const halfway = (await ports.entities.airRaids.get(HROMADA, alert.id))!;

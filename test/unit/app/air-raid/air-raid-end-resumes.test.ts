@@ -12,6 +12,7 @@ import { createHromada } from '../../../../shared/app/registry';
 import { sendOutboxMessage } from '../../../../shared/app/send-outbox-message';
 import { sweepOutbox } from '../../../../shared/app/sweep-outbox';
 import type { Change } from '../../../../shared/ports/entity-repository';
+import { failOnceWhen } from '../../../support/fail-once';
 import { FakeClock, HROMADA, memoryPorts, NO_QUIET_HOURS, seedBasics } from '../../../support/fixtures';
 import { hromadaOf } from '../../../support/inputs';
 
@@ -84,15 +85,7 @@ describe('an air-raid end that a fault interrupts (A4)', () => {
 
   it('is finished by the dispatcher’s «Відбій» too', async () => {
     const { ports, hromada, alert } = await inAlert();
-    const commit = ports.entities.commit.bind(ports.entities);
-    let failed = false;
-    ports.entities.commit = async (changes: Change[]) => {
-      if (!failed && changes.some((c) => c.op === 'create' && c.entity === 'Alert')) {
-        failed = true;
-        throw new Error('ThrottlingException');
-      }
-      return commit(changes);
-    };
+    failOnceWhen(ports.entities, (changes) => changes.some((c) => c.op === 'create' && c.entity === 'Alert'));
     await expect(endAirRaid(ports, hromada, 'd')).rejects.toThrow(/Throttling/);
     const ended = await endAirRaid(ports, hromada, 'd');
     expect(ended).toMatchObject({ id: alert.id, effects: { released: 1 } });

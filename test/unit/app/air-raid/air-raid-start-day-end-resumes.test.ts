@@ -11,6 +11,7 @@ import { startAirRaid } from '../../../../shared/app/air-raid/start-air-raid';
 import { localToUtc } from '../../../../shared/domain/time';
 import type { Change } from '../../../../shared/ports/entity-repository';
 import { airRaidDays } from '../../../support/air-raid-days';
+import { failOnceWhen } from '../../../support/fail-once';
 import { HROMADA } from '../../../support/fixtures';
 
 const FRIDAY = '2026-11-27';
@@ -26,15 +27,7 @@ async function endCutOff(fails: (changes: Change[]) => boolean) {
   const hromada = async () => (await ports.entities.hromady.get(HROMADA))!;
   clock.at = localToUtc(FRIDAY, '22:00');
   const { alert } = await startAirRaid(ports, await hromada(), AREA, 'dispatcher', 'd');
-  const commit = ports.entities.commit.bind(ports.entities);
-  let failed = false;
-  ports.entities.commit = async (changes: Change[]) => {
-    if (!failed && fails(changes)) {
-      failed = true;
-      throw new Error('ThrottlingException');
-    }
-    return commit(changes);
-  };
+  failOnceWhen(ports.entities, fails);
   clock.at = localToUtc(SATURDAY, '06:00');
   await expect(endAirRaid(ports, await hromada(), 'd', { maxIterations: 400, seed: 1 })).rejects.toThrow(
     /Throttling/,
