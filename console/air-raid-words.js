@@ -62,20 +62,20 @@ function startDayOverWords(e) {
 }
 
 /**
- * A later day the alert ran into after midnight: its stops held and its re-plan; or a day it
- * lasted wholly, over and not planned again, with its rides to rebook.
+ * A later day the alert ran into after midnight: its stops held and its re-plan; or a day over
+ * (lasted wholly, reached after its midnight, or ended on with its end finished after its
+ * midnight), not planned again, with its rides to rebook.
  */
 function laterDayWords(day) {
   const date = dayLabel(day.date);
+  const rebook = `заявок перенести: ${day.toRebookCount ?? 0}${day.dropped ? `; SMS відкинуто: ${day.dropped}` : ''} (див. список уваги)`;
+  const until = day.until ? ` до ${kyivTime(day.until)}` : '';
   // reached after its midnight (set then): the rides before it were made
   if (day.wholeDay && day.since)
-    return `${date}: під тривогою з ${kyivTime(day.since)}, поїздки після цього не виконано; заявок перенести: ${day.toRebookCount ?? 0}${
-      day.dropped ? `; SMS відкинуто: ${day.dropped}` : ''
-    } (див. список уваги)`;
-  if (day.wholeDay)
-    return `${date}: увесь день під тривогою, поїздки не виконано; заявок перенести: ${day.toRebookCount ?? 0}${
-      day.dropped ? `; SMS відкинуто: ${day.dropped}` : ''
-    } (див. список уваги)`;
+    return `${date}: під тривогою з ${kyivTime(day.since)}${until}, поїздки після цього не виконано; ${rebook}`;
+  // ended on it, its end finished only after its midnight: over by then, handed over like a day over
+  if (day.wholeDay && day.until) return `${date}: під тривогою${until}, поїздки не виконано; ${rebook}`;
+  if (day.wholeDay) return `${date}: увесь день під тривогою, поїздки не виконано; ${rebook}`;
   const replan =
     day.replanVersion !== undefined
       ? `переплановано, версія плану ${day.replanVersion}`

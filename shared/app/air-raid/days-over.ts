@@ -26,11 +26,11 @@
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import { isOpen } from '../../domain/entities/service-request';
-import { addDays, localDate, localTimeLabel, localToUtc } from '../../domain/time';
+import { addDays, localDate, localToUtc } from '../../domain/time';
 import { foldDays, foldDriversTold } from './fold-air-raid-log';
 import { commitHandOver, dropHeld, type HandOverPorts } from './hand-over-write';
 import { emptyDay, laterDayEntry } from './hold-due-routes';
-import { dayLabel, type Rebooked, rebookChanges } from './rebook-items';
+import { dayLabel, type Rebooked, rebookChanges, spanWords } from './rebook-items';
 import { closeStartDay } from './start-day-over';
 
 /** The last later day already handed over (closed), if any: they are closed in date order. */
@@ -60,7 +60,9 @@ export function overAtEnd(
 ): ((date: string) => boolean) | undefined {
   const last = localDate(new Date(alert.endedAt), timeZone);
   if (alert.date >= last && !alert.effects.startDayOver) return undefined;
-  return (date) => date === alert.date || (date > alert.date && date < last);
+  // the day it ended on too, once handed over (its end finished after its midnight, closeEndDay)
+  const closed = lastClosed(alert) ?? '';
+  return (date) => date === alert.date || (date > alert.date && (date < last || date <= closed));
 }
 
 /** Hands over the start day and every later day over at `at` not handed over yet; the alert as written last. */
@@ -81,6 +83,25 @@ export async function closeDaysOver(
   return current;
 }
 
+/**
+ * The day the alert ended on, when its end is finished after that day's midnight (a spread end
+ * marked at 23:59 and finished by the poll at 00:00:30, or an end a fault interrupted): that day
+ * is over, planning refuses it, so it is handed over like a day over (its open rides to rebook on
+ * today's list, its held messages about them dropped, its line marked `wholeDay` with `until`),
+ * once; replan-later-day.ts then leaves it. The alert as written last.
+ */
+export async function closeEndDay(
+  ports: HandOverPorts,
+  hromada: Hromada,
+  alert: AirRaidAlert & { endedAt: string },
+  now: Date,
+): Promise<AirRaidAlert> {
+  const endDay = localDate(new Date(alert.endedAt), hromada.timeZone);
+  const today = localDate(now, hromada.timeZone);
+  if (endDay <= alert.date || endDay >= today || (lastClosed(alert) ?? '') >= endDay) return alert;
+  return closeDay(ports, hromada, alert, endDay, today, now, alert.endedAt);
+}
+
 async function closeDay(
   ports: HandOverPorts,
   hromada: Hromada,
@@ -88,11 +109,13 @@ async function closeDay(
   date: string,
   today: string,
   at: Date,
+  until?: string,
 ): Promise<AirRaidAlert> {
   const requests = await ports.entities.requests.forDay(hromada.id, date);
   const open = requests.filter((r) => isOpen(r.status));
   const label = dayLabel(date);
   const since = sinceOf(seen, date, hromada.timeZone);
+  const span = spanWords({ since, until }, hromada.timeZone);
   const { items, rebooked } = rebookChanges(
     ports,
     hromada,
@@ -100,12 +123,12 @@ async function closeDay(
     { date, listDate: today },
     open,
     (_, from, to) =>
-      `${since ? `Тривога з ${localTimeLabel(new Date(since), hromada.timeZone)} ${label}` : `Тривога тривала весь день ${label}`}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
+      `${span ? `Тривога ${span} ${label}` : `Тривога тривала весь день ${label}`}: заявку на ${label} ${from}–${to} не виконано, домовтеся з отримувачем про новий час`,
   );
   const held = await dropHeld(ports, seen, requests);
   return commitHandOver(ports, hromada, seen, {
     items,
-    next: (alert) => closed(alert, date, rebooked, held, { today, at, timeZone: hromada.timeZone }),
+    next: (alert) => closed(alert, date, rebooked, held, { today, at, timeZone: hromada.timeZone, until }),
     done: (fresh) => (lastClosed(fresh) ?? '') >= date,
     field: `effects.days.${date}`,
   });
@@ -123,7 +146,7 @@ function closed(
   date: string,
   rebooked: Rebooked,
   held: { gone: ReadonlySet<string>; dropped: number },
-  when: { today: string; at: Date; timeZone: string },
+  when: { today: string; at: Date; timeZone: string; until: string | undefined },
 ): AirRaidAlert {
   const days = alert.effects.days ?? [];
   const since = sinceOf(alert, date, when.timeZone);
@@ -131,6 +154,7 @@ function closed(
     ...(days.find((d) => d.date === date) ?? emptyDay(date)),
     wholeDay: true,
     ...(since ? { since } : {}),
+    ...(when.until ? { until: when.until } : {}),
     ...rebooked,
   };
   const folded = foldDays(

@@ -15,7 +15,7 @@ import { localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
 import { alertItem } from '../alerts/alert-item';
 import { auditChange } from '../audit';
-import { closeDaysOver } from './days-over';
+import { closeDaysOver, closeEndDay } from './days-over';
 import { endSteps, unfinishedEnd } from './end-steps';
 import { endWords } from './end-words';
 import { holdDueRoutes } from './hold-due-routes';
@@ -86,7 +86,14 @@ export async function finishEnd(
     replan: (alert) =>
       left ? leaveReplan(ports, hromada, alert) : replanAfterAirRaid(ports, hromada, alert, options),
     later: async (alert) => {
-      const closed = await closeDaysOver(ports, hromada, alert, new Date(alert.endedAt));
+      const over = await closeDaysOver(ports, hromada, alert, new Date(alert.endedAt));
+      // the day it ended on, over by now (finished after its midnight): handed over, not planned
+      const closed = await closeEndDay(
+        ports,
+        hromada,
+        { ...over, endedAt: alert.endedAt },
+        ports.clock.now(),
+      );
       if (left) return closed.effects.days;
       return replanLaterDay(ports, hromada, { ...closed, endedAt: alert.endedAt }, options);
     },

@@ -8,7 +8,7 @@
 import type { AirRaidAlert, AirRaidDay, AirRaidEarlierDays } from '../../domain/entities/air-raid-alert';
 import { localDate, localTimeLabel } from '../../domain/time';
 import type { EndOutcome } from './end-steps';
-import { dayLabel } from './rebook-items';
+import { dayLabel, spanWords } from './rebook-items';
 
 export function endWords(alert: AirRaidAlert, timeZone: string, outcome: EndOutcome): string {
   const started = new Date(alert.startedAt);
@@ -34,14 +34,15 @@ function laterWords(
   timeZone: string,
   left: boolean | undefined,
 ): string {
-  // a day it reached after its midnight (set then) was not wholly under it: said so, apart
+  // a day it reached after its midnight (set then), or ended on with its end finished after that
+  // day's midnight, was not wholly under it: said so, apart
   const partly = days
-    .filter((d) => d.wholeDay && d.since)
+    .filter((d) => d.wholeDay && spanWords(d, timeZone))
     .map(
       (d) =>
-        `; ${dayWords(d.date)} під тривогою з ${localTimeLabel(new Date(d.since!), timeZone)}: не переплановано, заявок перенести ${d.toRebookCount ?? 0}`,
+        `; ${dayWords(d.date)} під тривогою ${spanWords(d, timeZone)}: не переплановано, заявок перенести ${d.toRebookCount ?? 0}`,
     );
-  const whole = days.filter((d) => d.wholeDay && !d.since);
+  const whole = days.filter((d) => d.wholeDay && !spanWords(d, timeZone));
   const count = (earlier?.days ?? 0) + whole.length;
   const rebook = whole.reduce((n, d) => n + (d.toRebookCount ?? 0), earlier?.toRebookCount ?? 0);
   const first = earlier?.from ?? whole[0]?.date;

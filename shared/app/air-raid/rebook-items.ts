@@ -8,6 +8,7 @@
 import type { AirRaidAlert } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
 import type { ServiceRequest } from '../../domain/entities/service-request';
+import { localTimeLabel } from '../../domain/time';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
 import { alertItem, alertTrip } from '../alerts/alert-item';
@@ -25,6 +26,18 @@ export interface Rebooked {
 
 /** "28.11" for the lines a dispatcher reads. */
 export const dayLabel = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
+
+/**
+ * The part of a day handed over that the alert covered, when not all of it: «з 00:30» (reached
+ * after its midnight), «до 23:59» (ended on it), «з 00:30 до 23:59»; undefined: the whole day.
+ */
+export function spanWords(day: { since?: string | undefined; until?: string | undefined }, timeZone: string) {
+  const words = [
+    ...(day.since ? [`з ${localTimeLabel(new Date(day.since), timeZone)}`] : []),
+    ...(day.until ? [`до ${localTimeLabel(new Date(day.until), timeZone)}`] : []),
+  ];
+  return words.length > 0 ? words.join(' ') : undefined;
+}
 
 /**
  * The attention items (on `listDate`'s list) for the rides of `date` to rebook, at most

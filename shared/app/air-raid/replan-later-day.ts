@@ -5,7 +5,8 @@
  * routes waited for the end (hold-due-routes.ts); the window of each of its requests not yet
  * served that was due before the end is made longer by the part of the alert it waited in (a
  * 06:10–06:25 ride in an alert that ended at 07:00 may be served until 07:15), never by the night
- * before. The day's line in the log (`effects.days`) records the re-plan.
+ * before. The day's line in the log (`effects.days`) records the re-plan. A day over by the time
+ * the end is finished (after its midnight) was handed over instead (days-over.ts's closeEndDay).
  */
 import { type AirRaidAlert, type AirRaidDay, MAX_LATER_DAYS } from '../../domain/entities/air-raid-alert';
 import type { Hromada } from '../../domain/entities/hromada';
@@ -26,6 +27,8 @@ export async function replanLaterDay(
   const days = alert.effects.days ?? [];
   if (!date) return alert.effects.days;
   const day = days.find((d) => d.date === date) ?? emptyDay(date);
+  // handed over already: its end was finished after its midnight (days-over.ts's closeEndDay)
+  if (day.wholeDay) return days;
   if (!days.includes(day) && days.length >= MAX_LATER_DAYS) return days;
   const before = await leftAdjust(ports, hromada, alert, date);
   const own = laterDayAdjust(alert, date, hromada.timeZone);

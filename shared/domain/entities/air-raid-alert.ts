@@ -54,6 +54,12 @@ export const airRaidDaySchema = z.object({
    * before): when it did. Rides before it were made; the day was not wholly under the alert.
    */
   since: isoInstantSchema.optional(),
+  /**
+   * A day handed over that the alert ended on, its end finished only after that day's midnight (a
+   * spread end marked at 23:59 and finished by the poll at 00:00:30): when the alert ended. The day
+   * was over by then, so it was handed over instead of planned again (days-over.ts's closeEndDay).
+   */
+  until: isoInstantSchema.optional(),
   toRebook: z.array(idSchema).max(90).optional(),
   toRebookCount: z.number().int().min(0).optional(),
   /** A whole day: its held messages dropped when it was handed over (days-over.ts). */
