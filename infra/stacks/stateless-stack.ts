@@ -65,10 +65,7 @@ export const ANNOUNCE_INPUT: AnnounceSchedule = { job: 'announce-case-stops' };
 export const SWEEP_INPUT: SweepSchedule = { job: 'sweep-outbox' };
 /** Payload of the daily standing-orders schedule (events/contracts/standing-orders-schedule). */
 export const STANDING_ORDERS_INPUT: StandingOrdersSchedule = { job: 'generate-standing-orders' };
-/**
- * send-sms's timeout: shorter than the outbox lease, so a claim still `sending` after its lease
- * belongs to a sender that is gone, never to one still running.
- */
+/** send-sms's timeout: below the outbox lease, so a claim `sending` past it has no live sender. */
 export const SEND_SMS_TIMEOUT = functionTimeout('send-sms');
 if (SEND_SMS_TIMEOUT.toSeconds() >= SEND_LEASE_SECONDS) {
   throw new Error(`send-sms timeout must be shorter than the outbox lease (${SEND_LEASE_SECONDS} s)`);
