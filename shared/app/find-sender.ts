@@ -6,6 +6,7 @@ import { normalisePhone } from '../domain/phone';
 import { canMove } from '../domain/request-lifecycle';
 import { localDate } from '../domain/time';
 import type { Ports } from '../ports/ports';
+import { readAllHromady } from './all-hromady';
 
 type LookupPorts = Pick<Ports, 'entities' | 'clock'>;
 
@@ -24,13 +25,7 @@ export async function hromadyByNumber(
   ports: LookupPorts,
   dialled: string,
 ): Promise<{ ordered: Hromada[]; dialledBy?: Hromada }> {
-  const hromady: Hromada[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ports.entities.hromady.list({ limit: 100, cursor });
-    hromady.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
+  const hromady = await readAllHromady(ports);
   const dest = normalisePhone(dialled);
   const owns = (h: Hromada) => dest.ok && h.rules.inboundNumber === dest.e164;
   const ordered = [...hromady.filter(owns), ...hromady.filter((h) => !owns(h))];

@@ -5,6 +5,7 @@ import { registryKinds } from '../domain/registry';
 import { addDays, localDate, localDayLabel, localTimeLabel, localToUtc } from '../domain/time';
 import { reminder } from '../messaging/templates';
 import type { Ports } from '../ports/ports';
+import { readAllHromady } from './all-hromady';
 import { queueSms } from './queue-sms';
 
 export interface ReminderRun {
@@ -48,17 +49,12 @@ export async function queueReminders(
 ): Promise<ReminderRun> {
   const run: ReminderRun = { hromady: 0, due: 0, queued: 0, alreadyQueued: 0, withoutConsent: 0 };
   const now = ports.clock.now();
-  let cursor: string | undefined;
-  do {
-    const page = await ports.entities.hromady.list({ limit: 100, cursor });
-    for (const hromada of page.items) {
-      run.hromady += 1;
-      const dates = reminderDates(hromada, now);
-      if (dates.length > 0) run.due += 1;
-      for (const date of dates) await queueForHromada(ports, { hromada, date, run });
-    }
-    cursor = page.next;
-  } while (cursor);
+  for (const hromada of await readAllHromady(ports)) {
+    run.hromady += 1;
+    const dates = reminderDates(hromada, now);
+    if (dates.length > 0) run.due += 1;
+    for (const date of dates) await queueForHromada(ports, { hromada, date, run });
+  }
   return run;
 }
 

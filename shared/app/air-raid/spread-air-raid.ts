@@ -19,9 +19,9 @@ import type { AirRaidAlert, AirRaidArea } from '../../domain/entities/air-raid-a
 import type { Hromada } from '../../domain/entities/hromada';
 import { ConflictError } from '../../domain/errors';
 import type { Ports } from '../../ports/ports';
+import { readAllHromady } from '../all-hromady';
 import { mapAtMost } from '../map-at-most';
 import { covers } from './air-raid-area';
-import { readAllHromady } from './all-hromady';
 import { markAirRaidEnded } from './end-air-raid';
 import { startAirRaid } from './start-air-raid';
 

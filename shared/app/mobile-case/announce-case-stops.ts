@@ -5,6 +5,7 @@
  * id is derived from the stop and the resident, and the stop records `announcedAt` (with its audit
  * entry) once all are queued, so a repeated or overlapping run sends nothing twice.
  */
+
 import { caseSlots } from '../../domain/case-slots';
 import type { CaseStop } from '../../domain/entities/case-stop';
 import type { Hromada } from '../../domain/entities/hromada';
@@ -13,6 +14,7 @@ import { registryKinds } from '../../domain/registry';
 import { addDays, localDate, localParts } from '../../domain/time';
 import { caseAnnouncement } from '../../messaging/templates';
 import type { Ports } from '../../ports/ports';
+import { readAllHromady } from '../all-hromady';
 import { auditChange } from '../audit';
 import { queueSms } from '../queue-sms';
 import { listAll } from '../registry';
@@ -28,12 +30,7 @@ type AnnouncePorts = Pick<Ports, 'entities' | 'clock' | 'ids'>;
 
 export async function announceCaseStops(ports: AnnouncePorts): Promise<AnnouncementRun> {
   const run: AnnouncementRun = { stops: 0, queued: 0, alreadyQueued: 0 };
-  let cursor: string | undefined;
-  do {
-    const page = await ports.entities.hromady.list({ limit: 100, cursor });
-    for (const hromada of page.items) await announceForHromada(ports, hromada, run);
-    cursor = page.next;
-  } while (cursor);
+  for (const hromada of await readAllHromady(ports)) await announceForHromada(ports, hromada, run);
   return run;
 }
 

@@ -1,5 +1,6 @@
 import { localDate } from '../../domain/time';
 import type { Ports } from '../../ports/ports';
+import { readAllHromady } from '../all-hromady';
 import { NEAR_MINUTES, nearNoticeId, sendNearNotice } from './near-notice';
 
 /**
@@ -13,23 +14,18 @@ export async function sendDueNearNotices(
   const now = ports.clock.now();
   const until = now.getTime() + NEAR_MINUTES * 60_000;
   let queued = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await ports.entities.hromady.list({ limit: 100, cursor });
-    for (const hromada of page.items) {
-      const plan = await ports.entities.plans.forDay(hromada.id, localDate(now, hromada.timeZone));
-      if (plan?.status !== 'published') continue;
-      for (const route of plan.routes) {
-        for (const stop of route.stops) {
-          const at = new Date(stop.arrival).getTime();
-          if (stop.kind === 'dropoff' || at < now.getTime() || at > until) continue;
-          if (await ports.outbox.get(nearNoticeId(stop.requestId))) continue;
-          const request = await ports.entities.requests.get(hromada.id, stop.requestId);
-          if (request && (await sendNearNotice(ports, hromada, request, stop.arrival))) queued++;
-        }
+  for (const hromada of await readAllHromady(ports)) {
+    const plan = await ports.entities.plans.forDay(hromada.id, localDate(now, hromada.timeZone));
+    if (plan?.status !== 'published') continue;
+    for (const route of plan.routes) {
+      for (const stop of route.stops) {
+        const at = new Date(stop.arrival).getTime();
+        if (stop.kind === 'dropoff' || at < now.getTime() || at > until) continue;
+        if (await ports.outbox.get(nearNoticeId(stop.requestId))) continue;
+        const request = await ports.entities.requests.get(hromada.id, stop.requestId);
+        if (request && (await sendNearNotice(ports, hromada, request, stop.arrival))) queued++;
       }
     }
-    cursor = page.next;
-  } while (cursor);
+  }
   return queued;
 }

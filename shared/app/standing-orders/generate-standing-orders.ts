@@ -7,6 +7,7 @@
  * resident-day guard are one transaction. No SMS at generation: the evening reminder tells the
  * resident the window, as for every ride.
  */
+
 import type { Actor } from '../../domain/actor';
 import type { Hromada } from '../../domain/entities/hromada';
 import type { Resident } from '../../domain/entities/resident';
@@ -24,6 +25,7 @@ import { localDate } from '../../domain/time';
 import { parseOrThrow } from '../../domain/validation';
 import type { Change } from '../../ports/entity-repository';
 import type { Ports } from '../../ports/ports';
+import { readAllHromady } from '../all-hromady';
 import { auditChange } from '../audit';
 import { guardResidentDay } from '../resident-day';
 import { MAX_ATTEMPTS, pause } from '../retry';
@@ -51,15 +53,10 @@ const emptyRun = (): GenerationRun => ({ hromady: 0, orders: 0, created: 0, exis
 /** Every hromada's active standing orders, for the days ahead. */
 export async function generateStandingOrders(ports: GeneratePorts): Promise<GenerationRun> {
   const run = emptyRun();
-  let cursor: string | undefined;
-  do {
-    const page = await ports.entities.hromady.list({ limit: 100, cursor });
-    for (const hromada of page.items) {
-      run.hromady += 1;
-      await generateForHromada(ports, hromada, run);
-    }
-    cursor = page.next;
-  } while (cursor);
+  for (const hromada of await readAllHromady(ports)) {
+    run.hromady += 1;
+    await generateForHromada(ports, hromada, run);
+  }
   return run;
 }
 

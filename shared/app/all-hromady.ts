@@ -1,7 +1,7 @@
-import type { Hromada } from '../../domain/entities/hromada';
-import type { Ports } from '../../ports/ports';
+import type { Hromada } from '../domain/entities/hromada';
+import type { Ports } from '../ports/ports';
 
-/** Every hromada of the deployment, all pages (the poll, and a raion or oblast alert's spread). */
+/** Every hromada of the deployment, all pages (the schedules that visit each, the SMS lookup, the air-raid poll). */
 export async function readAllHromady(ports: Pick<Ports, 'entities'>): Promise<Hromada[]> {
   const all: Hromada[] = [];
   let cursor: string | undefined;
